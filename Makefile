@@ -1,0 +1,48 @@
+# Two commands on a fresh machine: `make run` starts the app, `make test` runs the tests.
+# Both create .venv when it is missing and (re)install when pyproject.toml changes.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8550
+
+.PHONY: run test lint check bench chromium clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed-run: pyproject.toml | $(PY)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(PY)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@ $(VENV)/.installed-run
+
+run: $(VENV)/.installed-run
+	$(PY) -m app serve --host $(HOST) --port $(PORT)
+
+# Browser tests drive Debian's chromium (never a downloaded browser build).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian chromium for the browser tests"; \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
+
+lint: $(VENV)/.installed-test
+	$(PY) -m ruff check app tests benchmarks
+
+check: $(VENV)/.installed-run
+	$(PY) -m app check content
+
+test: $(VENV)/.installed-test chromium lint
+	$(PY) -m pytest -q
+
+bench: $(VENV)/.installed-test
+	$(PY) benchmarks/content.py
+	$(PY) benchmarks/notes.py
+	$(PY) benchmarks/startup.py
+
+clean:
+	rm -rf build .pytest_cache .ruff_cache

@@ -1,0 +1,51 @@
+"""The one place that decides where content, assets and data live.
+
+Order of precedence for each location: an explicit argument (the CLI's --content-dir /
+--data-dir), then an environment variable, then the platform default. On a phone, Flet
+sets FLET_APP_STORAGE_DATA to the app's private storage; that is where notes live.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def content_dir(override: str | os.PathLike | None = None) -> Path:
+    """Where the Markdown guide lives (the instructors' `content/`)."""
+    if override:
+        return Path(override)
+    env = os.environ.get("STAIRWAY_CONTENT_DIR")
+    if env:
+        return Path(env)
+    return ROOT / "content"
+
+
+def assets_dir() -> Path:
+    """Icons, splash and bundled fonts served to the Flet client."""
+    return ROOT / "assets"
+
+
+def data_dir(override: str | os.PathLike | None = None) -> Path:
+    """Where incident notes, preferences and the compiled-content cache are written."""
+    if override:
+        return Path(override)
+    for var in ("STAIRWAY_DATA_DIR", "FLET_APP_STORAGE_DATA"):
+        env = os.environ.get(var)
+        if env:
+            return Path(env)
+    xdg = os.environ.get("XDG_DATA_HOME")
+    base = Path(xdg) if xdg else Path.home() / ".local" / "share"
+    return base / "stairway"
+
+
+def cache_dir(data: Path) -> Path:
+    """Compiled content bundles (safe to delete: rebuilt from content/)."""
+    return data / "cache"
+
+
+def incidents_dir(data: Path) -> Path:
+    """One database file per incident lives here."""
+    return data / "incidents"
