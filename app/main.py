@@ -1,0 +1,41 @@
+"""Entry point for `flet run` and `flet build`: `main(page)` for the default directories.
+
+    flet run app/main.py                         # desktop window (needs the Flet client)
+    FLET_WEB_NO_CDN=1 flet run --web app/main.py # browser, offline
+    python -m app serve                          # what `make run` does (no browser launched)
+
+On a phone (`flet build apk|ipa`), Flet sets FLET_APP_STORAGE_DATA to the app's private
+storage and app.paths.data_dir() picks it up; content/ is packaged next to the app.
+"""
+
+from __future__ import annotations
+
+import inspect
+import sys
+from pathlib import Path
+
+# `flet run app/main.py` runs this file as a script: make the repo root importable.
+_ROOT = Path(__file__).resolve().parent.parent
+if str(_ROOT) not in sys.path:
+    sys.path.insert(0, str(_ROOT))
+
+import flet as ft  # noqa: E402
+
+from app import paths  # noqa: E402
+from app.ui.serve import load_main  # noqa: E402
+
+_built = None
+
+
+async def main(page: ft.Page) -> None:
+    """Build the app for this page; directories come from env vars or platform defaults."""
+    global _built
+    if _built is None:
+        _built = load_main(paths.content_dir(), paths.data_dir())
+    result = _built(page)
+    if inspect.isawaitable(result):
+        await result
+
+
+if __name__ == "__main__":
+    ft.run(main, assets_dir=str(paths.assets_dir()), no_cdn=True)

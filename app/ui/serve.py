@@ -1,0 +1,128 @@
+"""Serve Stairway in Flet web mode: local CanvasKit, no CDN, no browser launched.
+
+`python -m app serve`, `python -m app`, `stairway` and `make run` all end up here.
+We build Flet's ASGI app ourselves and run uvicorn directly instead of `ft.run(view=
+WEB_BROWSER)`: that way nothing ever tries to open a browser (there is none on a
+headless machine or a CI box) and we print the URL once the socket is bound.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from app import paths
+
+APP_NAME = "Stairway"
+APP_DESCRIPTION = "Offline field guide for the first officer at a crisis scene."
+
+NETWORK_WARNING = (
+    "WARNING: serving on {host}, not loopback: incident notes become reachable from the network."
+)
+
+
+def is_loopback(host: str) -> bool:
+    """True for 127.0.0.0/8, ::1 and 'localhost'; False for 0.0.0.0, LAN addresses, names."""
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def page_url(host: str, port: int) -> str:
+    shown = "127.0.0.1" if host in ("", "0.0.0.0", "::", "*") else host
+    if ":" in shown and not shown.startswith("["):
+        shown = f"[{shown}]"
+    return f"http://{shown}:{port}"
+
+
+def load_main(content_dir: Path, data_dir: Path) -> Callable[[Any], Any]:
+    """The Flet `main(page)` for these directories (the UI helper's factory)."""
+    try:
+        from app.ui.app import build_main
+    except ModuleNotFoundError as e:  # TEMPORARY until app/ui/app.py lands
+        if e.name != "app.ui.app":
+            raise
+        return _placeholder_main
+
+    return build_main(content_dir, data_dir)
+
+
+def _placeholder_main(page) -> None:
+    import flet as ft
+
+    page.title = APP_NAME
+    page.add(ft.Text("Stairway", size=32), ft.Button("Start incident"))
+
+
+def asgi_app(content_dir: Path, data_dir: Path, on_startup: list | None = None):
+    """Flet's FastAPI app serving Stairway from the local web client (no CDN).
+
+    Mounted in an outer Flet FastAPI like flet's own server does: the outer app's
+    lifespan starts Flet's session manager and then runs `on_startup`.
+    """
+    from flet_web.fastapi import FastAPI
+    from flet_web.fastapi import app as flet_fastapi_app
+
+    outer = FastAPI(on_startup=on_startup or [], docs_url=None, redoc_url=None, openapi_url=None)
+    outer.mount(
+        "/",
+        flet_fastapi_app(
+            load_main(content_dir, data_dir),
+            assets_dir=str(paths.assets_dir()),
+            app_name=APP_NAME,
+            app_short_name=APP_NAME,
+            app_description=APP_DESCRIPTION,
+            no_cdn=True,
+        ),
+    )
+    return outer
+
+
+def serve(
+    host: str = "127.0.0.1",
+    port: int = 8550,
+    content_dir: Path | None = None,
+    data_dir: Path | None = None,
+) -> int:
+    """Serve until interrupted; returns the process exit code."""
+    import uvicorn
+
+    content = paths.content_dir(content_dir).resolve()
+    data = paths.data_dir(data_dir).resolve()
+    if not content.is_dir():
+        print(f"stairway: content directory not found: {content}", file=sys.stderr)
+        return 2
+    try:
+        data.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        # The UI still shows the guide; the note log reports the problem on screen.
+        print(f"stairway: cannot create data directory {data}: {e}", file=sys.stderr)
+
+    if not is_loopback(host):
+        print(NETWORK_WARNING.format(host=host), file=sys.stderr, flush=True)
+
+    url = page_url(host, port)
+
+    def announce() -> None:
+        print(f"Stairway is running at {url}  (Ctrl+C to stop)", flush=True)
+
+    app = asgi_app(content, data, on_startup=[announce])
+    logging.getLogger("flet").setLevel(logging.WARNING)
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", ws="websockets-sansio")
+    server = uvicorn.Server(config)
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    except OSError as e:
+        print(f"stairway: cannot serve on {host}:{port}: {e}", file=sys.stderr)
+        return 1
+    # uvicorn exits on its own when it cannot bind (it logs and calls sys.exit(1)).
+    return 0
