@@ -1,0 +1,143 @@
+"""The officer's preferences: what the app remembers between launches.
+
+Plain Python (no flet): a dataclass, `load(data_dir)` and `save(data_dir, prefs)`.
+The file is `data_dir/prefs.json`, written atomically (temp file + fsync + os.replace) so
+a kill never leaves half a file. A corrupt file is moved aside (`prefs.json.bad-<time>`)
+and the app starts from the defaults; `load_report` says so in one sentence.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+FILE_NAME = "prefs.json"
+THEMES = ("system", "light", "dark")
+TEXT_SCALES = (1.0, 1.25, 1.5, 1.75)
+SCREENS = (
+    "home",
+    "stairway",
+    "phrases",
+    "checklist",
+    "incident",
+    "board",
+    "incidents",
+    "situations",
+    "search",
+    "settings",
+)
+
+
+@dataclass
+class Prefs:
+    theme: str = "system"
+    text_scale: float = 1.0
+    situation: str | None = None
+    stage: int = 1
+    # stage order (as str, JSON keys) -> ids of the "move up" signs ticked at that stage
+    signs: dict[str, list[str]] = field(default_factory=dict)
+    # "checklist_id/item_id" -> ISO time of the tick
+    checklist: dict[str, str] = field(default_factory=dict)
+    collapsed: list[str] = field(default_factory=list)  # checklist sections folded away
+    last_screen: str = "home"
+    incident_id: str | None = None
+
+
+def _clean(raw: object) -> Prefs:
+    """Keep every well-typed field of `raw`; anything odd falls back to its default."""
+    p = Prefs()
+    if not isinstance(raw, dict):
+        raise ValueError("prefs file does not hold an object")
+    if raw.get("theme") in THEMES:
+        p.theme = raw["theme"]
+    scale = raw.get("text_scale")
+    if isinstance(scale, int | float) and float(scale) in TEXT_SCALES:
+        p.text_scale = float(scale)
+    if isinstance(raw.get("situation"), str):
+        p.situation = raw["situation"]
+    stage = raw.get("stage")
+    if isinstance(stage, int) and not isinstance(stage, bool) and 1 <= stage <= 5:
+        p.stage = stage
+    signs = raw.get("signs")
+    if isinstance(signs, dict):
+        p.signs = {
+            str(k): [s for s in v if isinstance(s, str)]
+            for k, v in signs.items()
+            if isinstance(v, list)
+        }
+    ticks = raw.get("checklist")
+    if isinstance(ticks, dict):
+        p.checklist = {k: v for k, v in ticks.items() if isinstance(v, str)}
+    collapsed = raw.get("collapsed")
+    if isinstance(collapsed, list):
+        p.collapsed = [c for c in collapsed if isinstance(c, str)]
+    if raw.get("last_screen") in SCREENS:
+        p.last_screen = raw["last_screen"]
+    if isinstance(raw.get("incident_id"), str):
+        p.incident_id = raw["incident_id"]
+    return p
+
+
+def path(data_dir: Path) -> Path:
+    return Path(data_dir) / FILE_NAME
+
+
+def load(data_dir: Path) -> tuple[Prefs, str | None]:
+    """Read the prefs; return (prefs, problem sentence or None).
+
+    A missing file gives the defaults silently. An unreadable one is renamed aside,
+    never deleted, and the defaults are returned with a sentence saying where it went.
+    """
+    p = path(data_dir)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Prefs(), None
+    except OSError as exc:
+        return Prefs(), f"Preferences could not be read ({exc.strerror}); using defaults."
+    try:
+        return _clean(json.loads(text)), None
+    except (ValueError, TypeError):
+        aside = p.with_name(f"{FILE_NAME}.bad-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
+            os.replace(p, aside)
+        except OSError:
+            return Prefs(), "Preferences were unreadable; using defaults."
+        return Prefs(), f"Preferences were unreadable, kept as {aside.name}; using defaults."
+
+
+def save(data_dir: Path, prefs: Prefs) -> None:
+    """Write atomically: a temp file in the same directory, fsync, os.replace."""
+    d = Path(data_dir)
+    d.mkdir(parents=True, exist_ok=True)
+    data = {f.name: getattr(prefs, f.name) for f in fields(prefs)}
+    payload = json.dumps(data, indent=1, sort_keys=True).encode("utf-8")
+    fd, tmp = tempfile.mkstemp(prefix=".prefs-", suffix=".tmp", dir=d)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path(d))
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    try:  # make the rename itself durable where the platform allows it
+        dfd = os.open(d, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+    except OSError:
+        pass
+
+
+def as_dict(prefs: Prefs) -> dict:
+    return asdict(prefs)

@@ -1,0 +1,170 @@
+"""Every semantic label the screens use, in one place.
+
+Screen readers announce these, the headless tests find controls by them, and the browser
+tests import them (`page.get_by_role("button", name=labels.MOVE_UP)`). Change a label
+here and every user of it follows. Labels that carry content (a phrase, a sign) are
+built by the small functions at the bottom.
+"""
+
+from __future__ import annotations
+
+APP_TITLE = "Stairway"
+
+# Bottom navigation bar (NavigationBar destinations)
+NAV_HOME = "Home"
+NAV_STAIRWAY = "Stairway"
+NAV_PHRASES = "Phrases"
+NAV_CHECKLIST = "Checklist"
+NAV_INCIDENT = "Incident"
+
+# App bar actions (icon buttons; the label is their tooltip)
+OPEN_SEARCH = "Search the guide"
+OPEN_SETTINGS = "Settings and about"
+OPEN_SITUATIONS = "Choose situation"
+GO_BACK = "Back"
+
+# Home
+START_INCIDENT = "Start incident"
+START_SITUATION = "Situation for the new incident"
+START_LOCATION = "Location"
+START_CONFIRM = "Open incident"
+START_CANCEL = "Cancel"
+QUICK_STAIRWAY = "Open the stairway"
+QUICK_PHRASES = "Phrases for this stage"
+QUICK_CHECKLIST = "First-officer checklist"
+QUICK_SITUATION = "Pick the situation"
+QUICK_INCIDENT = "Open the incident log"
+CLOCK_SINCE_START = "Time since start"
+CLOCK_SINCE_CONTACT = "Time since last contact"
+
+# Stairway walkthrough
+MOVE_UP = "Move up"
+STEP_BACK = "Step back"
+OVERRIDE = "Move up without all signs"
+OVERRIDE_REASON = "Reason for moving up early"
+OVERRIDE_CONFIRM = "Record reason and move up"
+OVERRIDE_CANCEL = "Cancel move up"
+
+# Phrases
+FILTER_STAGE = "Filter phrases by stage"
+FILTER_SKILL = "Filter phrases by skill"
+FILTER_SITUATION = "Filter phrases by situation"
+FILTER_ANY = "Any"
+FILTER_CURRENT_STAGE = "Current stage"
+
+# Checklist
+CHECKLIST_PROGRESS = "Checklist progress"
+
+# Situation picker
+SITUATION_NONE = "No situation chosen"
+
+# Search
+SEARCH_FIELD = "Search the guide"
+SEARCH_GO = "Search"
+
+# Settings / About
+THEME_SYSTEM = "Theme: follow the phone"
+THEME_LIGHT = "Theme: light"
+THEME_DARK = "Theme: night"
+CONTENT_BANNER = "Some guide files were skipped"
+DISMISS_BANNER = "Dismiss message"
+
+# Incident: quick notes, timeline, board, list, export
+NOTE_FIELD = "Note text"
+LOAD_OLDER = "Load older notes"
+OPEN_BOARD = "Open the board"
+OPEN_TIMELINE = "Open the timeline"
+OPEN_INCIDENTS = "All incidents"
+CLOSE_INCIDENT = "Close incident"
+CLOSE_CONFIRM = "Yes, close the incident"
+CLOSE_CANCEL = "Keep the incident open"
+AMEND = "Amend note"
+AMEND_FIELD = "Corrected text"
+AMEND_CONFIRM = "Save amendment"
+AMEND_CANCEL = "Cancel amendment"
+EXPORT_MD = "Export Markdown"
+EXPORT_JSON = "Export JSON"
+EXPORT_CSV = "Export CSV"
+EXPORT_TEXT = "Exported text"
+EXPORT_CLOSE = "Close export"
+RETRY_SAVE = "Retry saving"
+
+# One-tap note kinds: kind (as the log names it) -> button label
+NOTE_KINDS = {
+    "note": "Save as note",
+    "demand": "Save as demand",
+    "deadline": "Save as deadline",
+    "hook": "Save as hook",
+    "trigger": "Save as trigger",
+    "weapon": "Save as weapon",
+    "subject_info": "Save as subject info",
+    "contact_start": "Contact started",
+    "contact_end": "Contact ended",
+    "lie": "Save as lie told",
+}
+
+TEXT_SIZES = {
+    1.0: "Text size normal",
+    1.25: "Text size large",
+    1.5: "Text size larger",
+    1.75: "Text size largest",
+}
+
+
+def nav(screen: str) -> str:
+    """Label of a screen's entry, for the screens that are not in the bottom bar too."""
+    return {
+        "home": NAV_HOME,
+        "stairway": NAV_STAIRWAY,
+        "phrases": NAV_PHRASES,
+        "checklist": NAV_CHECKLIST,
+        "incident": NAV_INCIDENT,
+        "situations": OPEN_SITUATIONS,
+        "search": OPEN_SEARCH,
+        "settings": OPEN_SETTINGS,
+        "board": OPEN_BOARD,
+        "incidents": OPEN_INCIDENTS,
+    }[screen]
+
+
+def stage_indicator(order: int, total: int = 5) -> str:
+    return f"Stage {order} of {total}"
+
+
+def sign(text: str) -> str:
+    """A "Move up when" sign's checkbox."""
+    return f"Sign: {text}"
+
+
+def checklist_item(text: str) -> str:
+    return f"Checklist item: {text}"
+
+
+def section_toggle(section: str) -> str:
+    return f"Show or hide section: {section}"
+
+
+def phrase(kind: str, text: str) -> str:
+    """A phrase card: 'Say: ...' or 'Avoid: ...'. Tapping it marks it used."""
+    return f"{'Avoid' if kind == 'avoid' else 'Say'}: {text}"
+
+
+def situation_choice(title: str) -> str:
+    return f"Situation: {title}"
+
+
+def filter_option(group: str, value: str) -> str:
+    """One chip in a phrase filter group, e.g. filter_option(FILTER_STAGE, '2')."""
+    return f"{group}: {value}"
+
+
+def search_result(title: str) -> str:
+    return f"Result: {title}"
+
+
+def open_incident(title: str) -> str:
+    return f"Open incident: {title}"
+
+
+def demand_status(demand: str, status: str) -> str:
+    return f"Mark demand '{demand}' {status}"
