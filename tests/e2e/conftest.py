@@ -1,0 +1,178 @@
+"""Browser end-to-end fixtures: one `python -m app serve` and one headless Chromium.
+
+The server runs as a subprocess on a free port with a temporary data dir; Chromium is
+Debian's /usr/bin/chromium driven by Playwright (never a downloaded browser). Every
+request is recorded; anything not on 127.0.0.1 is aborted and remembered so tests can
+assert that only the known Rive script request tried to leave the machine.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path(os.environ.get("STAIRWAY_CHROMIUM", "/usr/bin/chromium"))
+SHOTS = ROOT / "build" / "screenshots"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+# The Flet web client asks once for the Rive runtime on jsdelivr; it never needs it.
+RIVE_CDN = "cdn.jsdelivr.net/npm/@rive-app/"
+PHONE = {"width": 390, "height": 844}
+SMALL_PHONE = {"width": 360, "height": 640}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/e2e/" in str(item.path).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port: int, proc: subprocess.Popen, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited early with code {proc.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"server did not open port {port} within {timeout:.0f} s")
+
+
+def start_server(data_dir: Path, extra_args: list[str] | None = None):
+    """Start `python -m app serve` on a free port; returns (proc, base_url, log_path)."""
+    port = free_port()
+    log = data_dir.parent / f"server-{port}.log"
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    cmd = [sys.executable, "-m", "app", "serve", "--port", str(port), "--data-dir", str(data_dir)]
+    with open(log, "w") as out:
+        proc = subprocess.Popen(
+            cmd + (extra_args or []), cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
+        )
+    try:
+        wait_for_port(port, proc)
+    except RuntimeError as e:
+        stop(proc)
+        raise RuntimeError(f"{e}\n--- server log ---\n{log.read_text()}") from e
+    return proc, f"http://127.0.0.1:{port}", log
+
+
+def stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    data = tmp_path_factory.mktemp("e2e") / "data"
+    proc, url, log = start_server(data)
+    yield url
+    stop(proc)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: the browser tests need Debian's chromium "
+            "(`make chromium` or `apt-get install chromium`); they are never skipped.",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    pw = sync_playwright().start()
+    b = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+    yield b
+    b.close()
+    pw.stop()
+
+
+class Net:
+    """Every request the page made, and the ones that tried to leave 127.0.0.1."""
+
+    def __init__(self) -> None:
+        self.requests: list[str] = []
+        self.blocked: list[str] = []
+
+    def route(self, route) -> None:
+        url = route.request.url
+        self.requests.append(url)
+        host = urlparse(url).hostname
+        if url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+    def unexpected(self) -> list[str]:
+        return [u for u in self.blocked if RIVE_CDN not in u]
+
+
+def open_app(browser, url: str, viewport=PHONE, color_scheme: str = "light"):
+    """A fresh context and page with the app loaded and the semantics tree on."""
+    ctx = browser.new_context(
+        viewport=viewport, color_scheme=color_scheme, accept_downloads=True
+    )
+    net = Net()
+    ctx.route("**/*", net.route)
+    page = ctx.new_page()
+    page.net = net
+    page.goto(url)
+    wait_first_frame(page)
+    enable_semantics(page)
+    return page
+
+
+def wait_first_frame(page, timeout: float = 60_000) -> None:
+    page.wait_for_selector("#loading", state="detached", timeout=timeout)
+    page.wait_for_selector("flt-glass-pane", state="attached", timeout=timeout)
+
+
+def enable_semantics(page) -> None:
+    ph = page.locator("flt-semantics-placeholder")
+    ph.wait_for(state="attached", timeout=30_000)
+    try:
+        ph.click(force=True, timeout=5_000)
+    except Exception:
+        ph.dispatch_event("click")
+    page.wait_for_selector("flt-semantics", state="attached", timeout=30_000)
+
+
+def shot(page, name: str) -> Path:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    page.screenshot(path=str(path))
+    return path
+
+
+@pytest.fixture
+def app_page(browser, server):
+    page = open_app(browser, server)
+    yield page
+    page.context.close()
