@@ -1,0 +1,267 @@
+"""Full-text search over the guide: prefix matching, small-typo tolerance, ranked.
+
+`build_index(guide)` turns every phrase, stage part, checklist item, situation part and
+skill part into a small document; `search(index, query)` returns ranked `Hit`s whose
+`target` tells the UI where to open:
+
+    ("phrase", stage_order, text)      a phrase, on the phrases screen
+    ("stage", stage_order)             a stage's title, purpose, do, signs or warnings
+    ("checklist", checklist_id, item_id | None)
+    ("situation", situation_id)
+    ("skill", skill_id)
+
+Matching is case- and accent-insensitive. A query word matches a guide word exactly, as
+a prefix (`empa` -> `empathy`), or with a small typo: edit distance 1 for words of 4+
+characters, 2 for 8+ (transpositions count once). Every query word must match; when
+none of the documents match all of them, documents matching most of them are returned.
+No flet here.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from app.guide.model import SAY, Guide
+
+TITLE_WEIGHT = 2.0
+TEXT_WEIGHT = 1.0
+EXACT, PREFIX, TYPO1, TYPO2 = 1.0, 0.7, 0.5, 0.3
+SNIPPET_CHARS = 140
+_KIND_ORDER = {"phrase": 0, "stage": 1, "checklist": 2, "situation": 3, "skill": 4}
+_WORD = re.compile(r"\w+")
+_APOSTROPHES = str.maketrans("", "", "'\u2019\u02bc")
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str  # phrase | stage | checklist | situation | skill
+    title: str  # where it sits, e.g. "Empathy: Say" or "Suicidal subject: Danger signs"
+    snippet: str  # the matched text, shortened around the first match
+    file: str
+    line: int
+    target: tuple
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class _Doc:
+    kind: str
+    title: str
+    text: str
+    file: str
+    line: int
+    target: tuple
+
+
+@dataclass
+class Index:
+    docs: list[_Doc] = field(default_factory=list)
+    postings: dict[str, dict[int, float]] = field(default_factory=dict)  # term -> doc -> weight
+    vocab: list[str] = field(default_factory=list)  # sorted, for prefix ranges
+    by_len: dict[int, list[str]] = field(default_factory=dict)  # for typo candidates
+    norm_text: list[str] = field(default_factory=list)  # per doc, for phrase bonus
+    _matches: dict[str, list[tuple[str, float]]] = field(default_factory=dict, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.docs)
+
+
+def normalize(text: str) -> str:
+    """Lower case, accents and apostrophes removed: 'Don’t PANIC, Zoë' -> 'dont panic, zoe'."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def tokens(text: str) -> list[str]:
+    return _WORD.findall(normalize(text))
+
+
+def _docs(guide: Guide) -> list[_Doc]:
+    out: list[_Doc] = []
+    add = out.append
+    for st in guide.stages:
+        where = st.meta.file
+        add(_Doc("stage", st.title, st.purpose, where, 1, ("stage", st.order)))
+        for part, items in (
+            ("Do", st.do),
+            ("Move up when", st.signs),
+            ("Step back if", st.warnings),
+        ):
+            for it in items:
+                add(
+                    _Doc(
+                        "stage",
+                        f"{st.title}: {part}",
+                        it.text,
+                        it.file,
+                        it.line,
+                        ("stage", st.order),
+                    )
+                )
+        for ph in st.phrases:
+            said = "Say" if ph.kind == SAY else "Avoid"
+            target = ("phrase", st.order, ph.text)
+            add(_Doc("phrase", f"{st.title}: {said}", ph.text, ph.file, ph.line, target))
+    for cl in guide.checklists:
+        add(_Doc("checklist", cl.title, "", cl.meta.file, 1, ("checklist", cl.id, None)))
+        for it in cl.items:
+            title = f"{cl.title}: {it.section}" if it.section else cl.title
+            add(_Doc("checklist", title, it.text, it.file, it.line, ("checklist", cl.id, it.id)))
+    for si in guide.situations:
+        target = ("situation", si.id)
+        add(_Doc("situation", si.title, si.summary, si.meta.file, 1, target))
+        for part, items in (
+            ("Priorities", si.priorities),
+            ("Questions to ask", si.questions),
+            ("Danger signs", si.danger_signs),
+        ):
+            for it in items:
+                add(_Doc("situation", f"{si.title}: {part}", it.text, it.file, it.line, target))
+    for sk in guide.skills:
+        target = ("skill", sk.id)
+        body = f"{sk.description} {sk.when}".strip()
+        add(_Doc("skill", sk.title, body, sk.file, sk.line, target))
+        for ex in sk.examples:
+            add(_Doc("skill", f"{sk.title}: Examples", ex, sk.file, sk.line, target))
+    return out
+
+
+def build_index(guide: Guide) -> Index:
+    index = Index(docs=_docs(guide))
+    postings: dict[str, dict[int, float]] = defaultdict(dict)
+    for i, doc in enumerate(index.docs):
+        for weight, part in ((TITLE_WEIGHT, doc.title), (TEXT_WEIGHT, doc.text)):
+            for tok in tokens(part):
+                if postings[tok].get(i, 0.0) < weight:
+                    postings[tok][i] = weight
+        index.norm_text.append(" ".join(tokens(doc.text)))
+    index.postings = dict(postings)
+    index.vocab = sorted(postings)
+    for term in index.vocab:
+        index.by_len.setdefault(len(term), []).append(term)
+    return index
+
+
+def _distance_within(a: str, b: str, k: int) -> int | None:
+    """Optimal-string-alignment distance of a and b if it is <= k, else None."""
+    if abs(len(a) - len(b)) > k:
+        return None
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        best = i
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                v = min(v, prev2[j - 2] + 1)
+            cur[j] = v
+            best = min(best, v)
+        if best > k:
+            return None
+        prev2, prev = prev, cur
+    return prev[-1] if prev[-1] <= k else None
+
+
+def _max_typos(word: str) -> int:
+    return 2 if len(word) >= 8 else 1 if len(word) >= 4 else 0
+
+
+def _matches(index: Index, q: str) -> list[tuple[str, float]]:
+    """Guide words a query word stands for, with a match quality in (0, 1]."""
+    cached = index._matches.get(q)
+    if cached is not None:
+        return cached
+    found: dict[str, float] = {}
+    if q in index.postings:
+        found[q] = EXACT
+    if len(q) >= 2:
+        i = bisect_left(index.vocab, q)
+        while i < len(index.vocab) and index.vocab[i].startswith(q):
+            found.setdefault(index.vocab[i], PREFIX)
+            i += 1
+    k = _max_typos(q)
+    for n in range(len(q) - k, len(q) + k + 1):
+        for term in index.by_len.get(n, ()):
+            if term in found:
+                continue
+            d = _distance_within(q, term, k)
+            if d is not None:
+                found[term] = TYPO1 if d <= 1 else TYPO2
+    result = list(found.items())
+    if len(index._matches) > 2048:
+        index._matches.clear()
+    index._matches[q] = result
+    return result
+
+
+def search(index: Index, query: str, limit: int = 20) -> list[Hit]:
+    words = list(dict.fromkeys(tokens(query)))
+    if not words or not index.docs:
+        return []
+    n_docs = len(index.docs)
+    scores: dict[int, float] = defaultdict(float)
+    matched: dict[int, int] = defaultdict(int)
+    hit_terms: dict[int, set[str]] = defaultdict(set)
+    for q in words:
+        best: dict[int, float] = {}
+        for term, quality in _matches(index, q):
+            docs = index.postings[term]
+            idf = math.log(1.0 + n_docs / len(docs))
+            for d, weight in docs.items():
+                s = quality * weight * idf
+                if s > best.get(d, 0.0):
+                    best[d] = s
+                hit_terms[d].add(term)
+        for d, s in best.items():
+            scores[d] += s
+            matched[d] += 1
+    if not scores:
+        return []
+    need = max(matched.values())  # all words when some document has them all
+    phrase = " ".join(words)
+    ranked = []
+    for d, s in scores.items():
+        if matched[d] < need:
+            continue
+        if len(words) > 1 and phrase in index.norm_text[d]:
+            s *= 1.5
+        doc = index.docs[d]
+        ranked.append((-s, _KIND_ORDER.get(doc.kind, 9), doc.file, doc.line, d))
+    ranked.sort()
+    out = []
+    for neg, _, _, _, d in ranked[:limit]:
+        doc = index.docs[d]
+        text = doc.text or doc.title
+        snippet = _snippet(text, hit_terms[d])
+        out.append(Hit(doc.kind, doc.title, snippet, doc.file, doc.line, doc.target, -neg))
+    return out
+
+
+def _snippet(text: str, terms: set[str], width: int = SNIPPET_CHARS) -> str:
+    """The text, or a window of it around the first matched word, with ellipses."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    first = len(text)
+    for m in _WORD.finditer(text):
+        if normalize(m.group()) in terms:
+            first = m.start()
+            break
+    if first == len(text):
+        first = 0
+    start = max(0, min(first - width // 4, len(text) - width))
+    if start > 0:  # do not cut a word in half
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < first else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    return ("… " if start > 0 else "") + text[start:end] + (" …" if end < len(text) else "")

@@ -1,0 +1,223 @@
+"""Search over the guide: what each query finds, and where the hit points to."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.guide.model import (
+    AVOID,
+    SAY,
+    Checklist,
+    Guide,
+    Item,
+    Meta,
+    Phrase,
+    Situation,
+    Skill,
+    Stage,
+)
+from app.guide.search import build_index, normalize, search
+
+
+def _meta(id_, title, file):
+    return Meta(id_, title, "1.0", "2026-11-01", (), file)
+
+
+def _item(text, file, line, section="", id_=None):
+    return Item(id_ or text.lower()[:20], text, section, False, (), file, line)
+
+
+def _phrase(text, kind, stage, file, line, skill=None):
+    return Phrase(text, kind, stage, skill, (), file, line)
+
+
+S1 = "stairway/1-active-listening.md"
+S2 = "stairway/2-empathy.md"
+CL = "checklists/first-officer.md"
+SI = "situations/suicidal.md"
+SK = "skills/active-listening.md"
+
+GUIDE = Guide(
+    stages=(
+        Stage(
+            "active-listening",
+            "Active Listening",
+            1,
+            "Bring the emotion down so they can think.",
+            do=(_item("Speak slowly, low and calm.", S1, 12),),
+            signs=(_item("They answer your questions.", S1, 20),),
+            warnings=(_item("Shouting starts again each time you speak.", S1, 25),),
+            phrases=(
+                _phrase("Can you tell me what happened today?", SAY, 1, S1, 31),
+                _phrase("Calm down.", AVOID, 1, S1, 40),
+            ),
+            meta=_meta("active-listening", "Active Listening", S1),
+        ),
+        Stage(
+            "empathy",
+            "Empathy",
+            2,
+            "Show you understand how they feel.",
+            do=(),
+            signs=(_item("They correct your labels.", S2, 18),),
+            warnings=(),
+            phrases=(
+                _phrase(
+                    "It sounds like you feel betrayed by the people you trusted.", SAY, 2, S2, 30
+                ),
+                _phrase("Zoë, you sound exhausted.", SAY, 2, S2, 31),
+                _phrase("I know exactly how you feel.", AVOID, 2, S2, 44),
+            ),
+            meta=_meta("empathy", "Empathy", S2),
+        ),
+    ),
+    checklists=(
+        Checklist(
+            "first-officer",
+            "First officer on scene",
+            1,
+            ("Isolate", "Request"),
+            items=(
+                _item("Set the inner perimeter.", CL, 9, "Isolate", "set-the-inner-perimeter"),
+                _item("Request negotiators early.", CL, 15, "Request", "request-negotiators-early"),
+            ),
+            meta=_meta("first-officer", "First officer on scene", CL),
+        ),
+    ),
+    situations=(
+        Situation(
+            "suicidal",
+            "Suicidal subject",
+            "A person threatening to end their life.",
+            priorities=(_item("Keep them talking.", SI, 10),),
+            questions=(_item("Do you have a plan to end your life?", SI, 14),),
+            danger_signs=(_item("Sudden calm after distress.", SI, 18),),
+            meta=_meta("suicidal", "Suicidal subject", SI),
+        ),
+    ),
+    skills=(
+        Skill(
+            "paraphrasing",
+            "Paraphrasing",
+            "Repeat the meaning in your own words.",
+            "When the story is long.",
+            ("So you were fired this morning.",),
+            SK,
+            20,
+        ),
+    ),
+)
+INDEX = build_index(GUIDE)
+
+
+@pytest.mark.parametrize(
+    "query, kind, target",
+    [
+        # exact word in a phrase
+        (
+            "betrayed",
+            "phrase",
+            ("phrase", 2, "It sounds like you feel betrayed by the people you trusted."),
+        ),
+        # prefix of a word while the officer is still typing
+        (
+            "betra",
+            "phrase",
+            ("phrase", 2, "It sounds like you feel betrayed by the people you trusted."),
+        ),
+        # one typo (swapped letters) in an 8-letter word
+        (
+            "betrayde",
+            "phrase",
+            ("phrase", 2, "It sounds like you feel betrayed by the people you trusted."),
+        ),
+        # two typos in a long word
+        ("negotators", "checklist", ("checklist", "first-officer", "request-negotiators-early")),
+        # one substitution in a 9-letter word
+        ("perimiter", "checklist", ("checklist", "first-officer", "set-the-inner-perimeter")),
+        # accents and case do not matter either way
+        ("ZOE", "phrase", ("phrase", 2, "Zoë, you sound exhausted.")),
+        # a stage's purpose opens the stage
+        ("emotion", "stage", ("stage", 1)),
+        # a move-up sign opens its stage
+        ("labels", "stage", ("stage", 2)),
+        # a situation's danger sign opens the situation
+        ("distress", "situation", ("situation", "suicidal")),
+        # a skill's example opens the skill
+        ("fired", "skill", ("skill", "paraphrasing")),
+        # a skill's title
+        ("paraphrasing", "skill", ("skill", "paraphrasing")),
+        # an Avoid phrase is found too
+        ("exactly", "phrase", ("phrase", 2, "I know exactly how you feel.")),
+    ],
+)
+def test_top_hit(query, kind, target):
+    hits = search(INDEX, query)
+    assert hits, query
+    assert (hits[0].kind, hits[0].target) == (kind, target)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",  # nothing typed
+        "   ,.;  ",  # punctuation only
+        "xylophone",  # a word the guide does not contain
+        "bxtrxxed",  # 8 letters but 3 edits from "betrayed": too far
+    ],
+)
+def test_no_hits(query):
+    assert search(INDEX, query) == []
+
+
+@pytest.mark.parametrize(
+    "query, expected_min",
+    [
+        # a 3-letter word gets no typo tolerance: "cam" must not match "calm"
+        ("cam", 0),
+        # but 4 letters allow one edit: "clam" -> "calm" (transposition)
+        ("clam", 1),
+    ],
+)
+def test_typo_threshold(query, expected_min):
+    texts = [h.snippet for h in search(INDEX, query)]
+    assert (len([t for t in texts if "alm" in t.lower()]) >= 1) == bool(expected_min), texts
+
+
+def test_all_words_must_match_and_phrase_ranks_first():
+    hits = search(INDEX, "you sound")
+    # "you sound exhausted" holds both words in order; a doc with only "you" is not returned
+    assert hits[0].target == ("phrase", 2, "Zoë, you sound exhausted.")
+    assert all("sound" in normalize(h.snippet) for h in hits)
+
+
+def test_partial_match_when_nothing_has_every_word():
+    hits = search(INDEX, "perimeter banana")
+    assert [h.target for h in hits] == [("checklist", "first-officer", "set-the-inner-perimeter")]
+
+
+def test_hit_carries_source_location_and_place():
+    hit = search(INDEX, "Request negotiators")[0]
+    assert (hit.file, hit.line) == (CL, 15)
+    assert hit.title == "First officer on scene: Request"
+    assert hit.snippet == "Request negotiators early."
+
+
+def test_limit_and_stable_order():
+    hits = search(INDEX, "you", limit=3)
+    assert len(hits) == 3
+    assert hits == search(INDEX, "you", limit=3)
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_long_text_snippet_is_cut_around_the_match():
+    long_text = "Opening words. " * 20 + "The needle is here. " + "Closing words. " * 20
+    guide = Guide(skills=(Skill("s", "S", long_text, "", (), SK, 1),))
+    hit = search(build_index(guide), "needle")[0]
+    assert "needle" in hit.snippet
+    assert hit.snippet.startswith("… ") and hit.snippet.endswith(" …")
+    assert len(hit.snippet) <= 150
+
+
+def test_empty_guide():
+    assert search(build_index(Guide()), "anything") == []
