@@ -1,0 +1,182 @@
+"""Markdown text -> a flat list of blocks (headings, paragraphs, list items, quotes).
+
+The kind parsers (stages, checklists, situations, skills, sources) read these blocks
+instead of raw markdown-it tokens. Lines are 1-based file lines (token.map is 0-based).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+ONLY_RE = re.compile(r"^only\s+for\s*:(.*)$", re.IGNORECASE | re.DOTALL)
+EMPTY_TASK_RE = re.compile(r"^\[[ xX]\]$")
+
+_MD = MarkdownIt("commonmark", {"tasklists": True}).use(front_matter_plugin)
+
+
+@dataclass
+class Block:
+    kind: str  # "heading", "para", "item", "quote"
+    line: int
+    text: str
+    level: int = 0  # heading level (1 for #)
+    tick: bool = False  # a task-list item `- [ ]`
+    code: str | None = None  # the first inline code span (sources.md keys)
+
+
+@dataclass
+class Doc:
+    """One content file after Markdown parsing, before its kind is interpreted."""
+
+    yaml: str | None = None  # front matter text; None when there is none
+    yaml_line: int = 2  # file line of the first YAML line
+    unterminated: bool = False
+    blocks: list[Block] = field(default_factory=list)
+    links: list[tuple[str, int]] = field(default_factory=list)
+    problems: list[tuple[int, str]] = field(default_factory=list)
+
+
+def parse_markdown(text: str) -> Doc:
+    doc = Doc()
+    tokens = _MD.parse(text)
+    first = text.split("\n", 1)[0].rstrip()
+    if tokens and tokens[0].type == "front_matter":
+        doc.yaml = tokens[0].content
+        doc.yaml_line = tokens[0].map[0] + 2
+    elif re.match(r"^-{3,}$", first):
+        doc.unterminated = True
+        doc.problems.append((1, "front matter is not closed: add a line `---` after the "
+                             "last key"))
+        return doc
+    else:
+        doc.problems.append((1, "front matter is missing: start the file with `---`, the "
+                             "keys id, title, version, reviewed, sources, then `---`"))
+    _blocks(tokens, doc)
+    return doc
+
+
+def _blocks(tokens: list[Token], doc: Doc) -> None:
+    stack: list[Token] = []  # open container tokens
+    item_at: list[Block] = []  # the Block for each open list item
+    for i, tok in enumerate(tokens):
+        if tok.type in ("list_item_open", "blockquote_open"):
+            stack.append(tok)
+            if tok.type == "list_item_open":
+                checked = (tok.meta or {}).get("checked")
+                block = Block("item", tok.map[0] + 1, "", tick=checked is not None)
+                item_at.append(block)
+                doc.blocks.append(block)
+        elif tok.type in ("list_item_close", "blockquote_close"):
+            opened = stack.pop()
+            if opened.type == "list_item_open":
+                item_at.pop()
+        elif tok.type == "heading_open":
+            inline = tokens[i + 1]
+            text, code = _text(inline, tok.map[0] + 1, doc)
+            level = int(tok.tag[1])
+            doc.blocks.append(Block("heading", tok.map[0] + 1, text, level=level, code=code))
+            if not text:
+                doc.problems.append((tok.map[0] + 1, f"heading is empty: write its text or "
+                                     f"delete the line `{'#' * level}`"))
+        elif tok.type == "paragraph_open":
+            inline = tokens[i + 1]
+            line = tok.map[0] + 1
+            text, code = _text(inline, line, doc)
+            parent = stack[-1].type if stack else None
+            if parent == "list_item_open":
+                item = item_at[-1]
+                if not item.text and item.line == line and EMPTY_TASK_RE.match(text):
+                    item.tick = True  # `- [ ]` with nothing after it
+                    continue
+                item.text = f"{item.text} {text}".strip()
+                item.code = item.code or code
+            elif parent == "blockquote_open":
+                doc.blocks.append(Block("quote", line, text, code=code))
+            else:
+                doc.blocks.append(Block("para", line, text, code=code))
+
+
+def _text(inline: Token, line: int, doc: Doc) -> tuple[str, str | None]:
+    """Plain text of an inline token; records links with their own line."""
+    parts: list[str] = []
+    code = None
+    for child in inline.children or []:
+        if child.type in ("text", "html_inline"):
+            parts.append(child.content)
+        elif child.type == "code_inline":
+            parts.append(child.content)
+            code = code if code is not None else child.content
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+            line += 1
+        elif child.type == "link_open":
+            doc.links.append((str(child.attrs.get("href", "")), line))
+        elif child.type == "image":
+            parts.append(child.content)
+            doc.links.append((str(child.attrs.get("src", "")), line))
+    return " ".join("".join(parts).split()), code
+
+
+@dataclass
+class Entry:
+    """A non-heading block with the headings above it and its `Only for:` situations."""
+
+    block: Block
+    heads: dict[int, Block]  # level -> nearest heading of that level above the block
+    only: tuple[str, ...]  # situation ids; empty = all
+
+
+def entries(doc: Doc) -> tuple[list[Entry], list[tuple[str, int]]]:
+    """Walk the blocks under their headings.
+
+    Returns the entries and every situation name used in `Only for:` lines with its line,
+    so the caller can check them. `Only for:` right under a heading applies to that
+    heading's whole scope (until the next heading of the same or a higher level).
+    """
+    out: list[Entry] = []
+    names: list[tuple[str, int]] = []
+    heads: dict[int, Block] = {}
+    only_at: dict[int, tuple[str, ...]] = {}  # heading level -> situations
+    after_heading = False
+    for block in doc.blocks:
+        if block.kind == "heading":
+            heads = {lv: h for lv, h in heads.items() if lv < block.level}
+            heads[block.level] = block
+            only_at = {lv: s for lv, s in only_at.items() if lv < block.level}
+            after_heading = True
+            continue
+        m = ONLY_RE.match(block.text) if block.kind == "para" else None
+        if m:
+            got = tuple(n.strip().lower() for n in m.group(1).split(",") if n.strip())
+            if not after_heading or not heads:
+                doc.problems.append((block.line, "`Only for:` must be the first line right "
+                                     "under a heading"))
+            elif not got:
+                doc.problems.append((block.line, "`Only for:` names no situation: write e.g. "
+                                     "`Only for: suicidal, hostage` or delete the line"))
+            else:
+                only_at[max(heads)] = got
+                names.extend((n, block.line) for n in got)
+            after_heading = False
+            continue
+        after_heading = False
+        only = only_at[max(only_at)] if only_at else ()  # the innermost one wins
+        out.append(Entry(block, dict(heads), only))
+    return out, names
+
+
+def section_key(text: str) -> str:
+    """Heading text as a lookup key: lower case, single spaces, no trailing colon."""
+    return " ".join(text.lower().rstrip(":").split())
+
+
+def slug(text: str) -> str:
+    """`Emotion Labeling!` -> `emotion-labeling`."""
+    s = re.sub(r"['\u2019]", "", text.lower())
+    s = re.sub(r"[\W_]+", "-", s).strip("-")
+    return s or "item"

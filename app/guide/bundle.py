@@ -1,0 +1,84 @@
+"""Guide <-> plain dicts (JSON): the compiled bundle and the `dump` output.
+
+`from_dict(to_dict(g))` gives back an equal Guide, problems included.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from app.guide.model import (
+    Checklist,
+    Guide,
+    Item,
+    Meta,
+    Phrase,
+    Problem,
+    Situation,
+    Skill,
+    Source,
+    Stage,
+)
+
+FORMAT = 1  # bump when the shape of the dict changes
+
+# For each class: the fields that hold nested dataclasses (tuples of them, or one).
+_NESTED: dict[type, dict[str, type]] = {
+    Guide: {"stages": Stage, "checklists": Checklist, "situations": Situation,
+            "skills": Skill, "sources": Source, "files": Meta, "problems": Problem},
+    Stage: {"do": Item, "signs": Item, "warnings": Item, "phrases": Phrase, "meta": Meta},
+    Checklist: {"items": Item, "meta": Meta},
+    Situation: {"priorities": Item, "questions": Item, "danger_signs": Item, "meta": Meta},
+}
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _fields(cls: type) -> tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
+def _dump(obj: Any) -> Any:
+    if dataclasses.is_dataclass(obj):
+        return {name: _dump(getattr(obj, name)) for name in _fields(type(obj))}
+    if isinstance(obj, tuple | list):
+        return [_dump(x) for x in obj]
+    return obj
+
+
+def to_dict(guide: Guide) -> dict:
+    d = _dump(guide)
+    d["format"] = FORMAT
+    return d
+
+
+def _load(cls: type, d: dict) -> Any:
+    nested = _NESTED.get(cls, {})
+    kwargs = {}
+    for name in _fields(cls):
+        if name not in d:
+            continue  # a field added later keeps its default
+        value = d[name]
+        sub = nested.get(name)
+        if sub is not None:
+            if isinstance(value, list):
+                value = tuple(_load(sub, x) for x in value)
+            else:
+                value = _load(sub, value)
+        elif isinstance(value, list):
+            value = tuple(value)
+        kwargs[name] = value
+    return cls(**kwargs)
+
+
+def from_dict(d: dict) -> Guide:
+    """Rebuild a Guide from `to_dict` output. Raises ValueError on a foreign shape."""
+    if not isinstance(d, dict) or d.get("format") != FORMAT:
+        raise ValueError(f"not a Stairway guide bundle of format {FORMAT}")
+    try:
+        return _load(Guide, d)
+    except (TypeError, KeyError, AttributeError) as e:
+        raise ValueError(f"broken guide bundle: {e}") from e

@@ -1,0 +1,112 @@
+"""Find the content files, read them as UTF-8, split front matter from Markdown.
+
+Kind of file by folder: stairway/ -> stage, checklists/ -> checklist, situations/ ->
+situation, skills/ -> skills, sources.md at the root -> sources. README.md files are
+documentation for instructors and are skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.guide.blocks import Doc, parse_markdown
+from app.guide.frontmatter import Header, read_header
+
+FOLDERS = {
+    "stairway": "stage",
+    "checklists": "checklist",
+    "situations": "situation",
+    "skills": "skills",
+}
+
+
+@dataclass
+class File:
+    rel: str  # POSIX path relative to the content dir
+    kind: str  # stage, checklist, situation, skills, sources, unknown
+    data: bytes
+    doc: Doc = field(default_factory=Doc)
+    header: Header = field(default_factory=Header)
+    problems: list[tuple[int, str]] = field(default_factory=list)
+    readable: bool = True  # False when the bytes are not UTF-8
+
+    def add(self, line: int, message: str) -> None:
+        self.problems.append((max(line, 1), message))
+
+    @property
+    def id(self) -> str | None:
+        v = self.header.values.get("id")
+        return v if isinstance(v, str) else None
+
+
+def content_paths(root: Path) -> list[tuple[str, Path]]:
+    """Every Markdown file the guide reads, as (relative POSIX path, path), sorted."""
+    out = []
+    for path in root.rglob("*.md"):
+        rel = path.relative_to(root)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if path.name.lower() == "readme.md" or not path.is_file():
+            continue
+        out.append((rel.as_posix(), path))
+    out.sort()
+    return out
+
+
+def all_names(root: Path) -> list[str]:
+    """Every file name under the content dir (links may point at any of them)."""
+    return sorted(
+        p.relative_to(root).as_posix()
+        for p in root.rglob("*")
+        if p.is_file() and not any(s.startswith(".") for s in p.relative_to(root).parts)
+    )
+
+
+def kind_of(rel: str) -> str:
+    parts = rel.split("/")
+    if len(parts) == 1:
+        return "sources" if parts[0] == "sources.md" else "unknown"
+    return FOLDERS.get(parts[0], "unknown")
+
+
+def read_files(root: Path) -> list[File]:
+    return [File(rel, kind_of(rel), path.read_bytes()) for rel, path in content_paths(root)]
+
+
+def content_hash(root: Path, salt: str) -> str:
+    """A hash of every content file's bytes and of every file name (links check them)."""
+    h = hashlib.sha256(salt.encode())
+    for rel, path in content_paths(root):
+        data = path.read_bytes()
+        h.update(f"\0{rel}\0{len(data)}\0".encode())
+        h.update(data)
+    for name in all_names(root):
+        h.update(f"\1{name}".encode())
+    return h.hexdigest()
+
+
+def decode(f: File, today: dt.date) -> None:
+    """Decode, parse the Markdown and read the front matter of one file."""
+    if f.kind == "unknown":
+        f.add(1, "file is not in a content folder (stairway/, checklists/, situations/, "
+              "skills/) and is not sources.md: move it, or name it README.md")
+    data = f.data[3:] if f.data.startswith(b"\xef\xbb\xbf") else f.data
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        bad = data[e.start : e.start + 1].hex()
+        f.readable = False
+        f.add(line, f"file is not valid UTF-8 (byte 0x{bad}): save it as UTF-8 in your editor")
+        return
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    f.doc = parse_markdown(text)
+    f.problems.extend(f.doc.problems)
+    f.doc.problems = f.problems  # later passes over the blocks report into the file
+    if f.doc.yaml is not None:
+        f.header = read_header(f.doc.yaml, f.doc.yaml_line, f.kind, today,
+                               lenient_sources=f.kind == "sources")
+        f.problems.extend(f.header.problems)

@@ -1,0 +1,177 @@
+"""Front matter: the YAML header between two `---` lines, read without YAML's traps.
+
+We compose the YAML into nodes and read each scalar's text as written, so `version: 1.10`
+is never silently 1.1 and `title: No` never becomes False. Each node keeps its line, so
+every message points at the key that is wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+REQUIRED = ("id", "title", "version", "reviewed", "sources")
+KNOWN = (*REQUIRED, "stage", "order")
+
+
+@dataclass
+class Header:
+    """What the front matter says, plus the line (1-based, in the file) of each key."""
+
+    values: dict[str, object] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    source_lines: dict[str, int] = field(default_factory=dict)  # source key -> line
+    problems: list[tuple[int, str]] = field(default_factory=list)
+    future: str | None = None  # a reviewed date later than today, if any
+
+    def line(self, key: str) -> int:
+        return self.lines.get(key, 1)
+
+
+def read_header(
+    yaml_text: str, first_line: int, kind: str, today: dt.date, lenient_sources: bool = False
+) -> Header:
+    """Check the YAML of one file's front matter.
+
+    `first_line` is the 1-based file line of the first YAML line (2 after `---`).
+    `kind` is the file kind ("stage", "checklist", ...); stage files need `stage:`.
+    `lenient_sources`: sources.md may leave out `sources` (it is the bibliography).
+    """
+    h = Header()
+    try:
+        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+        line = first_line + (mark.line if mark else 0)
+        what = getattr(e, "problem", None) or str(e).splitlines()[0]
+        h.problems.append(
+            (line, f"front matter is not valid YAML ({what}): write one `key: value` per line")
+        )
+        return h
+    if node is None:
+        h.problems.append((first_line - 1, "front matter is empty: add id, title, version, "
+                           "reviewed and sources"))
+        return h
+    if not isinstance(node, yaml.MappingNode):
+        h.problems.append((first_line + node.start_mark.line,
+                           "front matter must be `key: value` lines"))
+        return h
+
+    for key_node, value_node in node.value:
+        line = first_line + key_node.start_mark.line
+        key = str(key_node.value)
+        if key in h.lines:
+            h.problems.append((line, f"key '{key}' appears twice in the front matter"))
+            continue
+        h.lines[key] = line
+        if key not in KNOWN:
+            h.problems.append(
+                (line, f"unknown key '{key}' in the front matter (known: {', '.join(KNOWN)})")
+            )
+            continue
+        _read_key(h, key, value_node, line, kind, today)
+
+    for key in REQUIRED:
+        if key == "sources" and lenient_sources:
+            continue
+        if key not in h.lines:
+            h.problems.append((first_line - 1, f"front matter has no '{key}': add `{key}: ...`"))
+    if not lenient_sources and h.values.get("sources") == ():
+        h.problems.append((h.line("sources"), "sources is empty: cite at least one key "
+                           "from sources.md"))
+    if kind == "stage" and "stage" not in h.lines:
+        h.problems.append((first_line - 1, "front matter has no 'stage': add `stage: 1` to 5"))
+    return h
+
+
+def _scalar(node: yaml.Node) -> str | None:
+    return node.value if isinstance(node, yaml.ScalarNode) else None
+
+
+def _read_key(
+    h: Header, key: str, node: yaml.Node, line: int, kind: str, today: dt.date
+) -> None:
+    text = _scalar(node)
+    if key == "sources":
+        _read_sources(h, node, line)
+        return
+    if text is None:
+        h.problems.append((line, f"{key} must be a single value, not a list or a mapping"))
+        return
+    text = text.strip()
+    plain = isinstance(node, yaml.ScalarNode) and node.style is None
+    if key == "id":
+        if not ID_RE.match(text):
+            h.problems.append((line, f"id '{text}' must be lower case letters, digits and "
+                               "dashes, e.g. `id: active-listening`"))
+            return
+    elif key == "title":
+        if not text:
+            h.problems.append((line, "title is empty: write the title shown in the app"))
+            return
+    elif key == "version":
+        if not text:
+            h.problems.append((line, 'version is empty: write e.g. `version: "1.0"`'))
+            return
+        if plain and re.match(r"^[0-9.+\-_eE]+$", text):
+            h.problems.append((line, f'version {text} must be in quotes, or YAML may read it '
+                               f'as a number (1.10 becomes 1.1): write `version: "{text}"`'))
+            return
+    elif key == "reviewed":
+        if not _read_date(h, text, line, today):
+            return
+    elif key in ("stage", "order"):
+        if not re.match(r"^[0-9]+$", text):
+            want = "1 to 5" if key == "stage" else "a whole number"
+            h.problems.append((line, f"{key} '{text}' is not a number: write {want}"))
+            return
+        number = int(text)
+        if key == "stage" and not 1 <= number <= 5:
+            h.problems.append((line, f"stage {number} is not 1 to 5"))
+            return
+        h.values[key] = number
+        return
+    h.values[key] = text
+
+
+def _read_date(h: Header, text: str, line: int, today: dt.date) -> bool:
+    day = None
+    if DATE_RE.match(text):
+        try:
+            day = dt.date.fromisoformat(text)
+        except ValueError:
+            day = None
+    if day is None:
+        h.problems.append((line, f"reviewed '{text}' is not a date: write it as YYYY-MM-DD, "
+                           f"e.g. `reviewed: {today.isoformat()}`"))
+        return False
+    if day > today:
+        h.future = text
+        h.problems.append((line, f"reviewed {text} is in the future (today is "
+                           f"{today.isoformat()}): write the date you checked the file"))
+        return False
+    return True
+
+
+def _read_sources(h: Header, node: yaml.Node, line: int) -> None:
+    if not isinstance(node, yaml.SequenceNode):
+        h.problems.append((line, "sources must be a list of keys from sources.md, "
+                           "e.g. `sources: [noesner-1997]`"))
+        return
+    keys: list[str] = []
+    for item in node.value:
+        key = _scalar(item)
+        item_line = line + item.start_mark.line - node.start_mark.line
+        if key is None or not key.strip():
+            h.problems.append((item_line, "sources must list keys from sources.md, "
+                               "e.g. `sources: [noesner-1997]`"))
+            continue
+        key = key.strip()
+        keys.append(key)
+        h.source_lines.setdefault(key, item_line)
+    h.values["sources"] = tuple(keys)

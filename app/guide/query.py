@@ -1,0 +1,43 @@
+"""Questions the screens ask of a Guide: phrases by stage/kind/skill/situation, etc."""
+
+from __future__ import annotations
+
+from app.guide.model import Checklist, Guide, Item, Phrase, Stage
+
+
+def stage(guide: Guide, order: int) -> Stage | None:
+    """The stage with this number (1..5), or None when it did not load."""
+    return next((s for s in guide.stages if s.order == order), None)
+
+
+def fits(situations: tuple[str, ...], situation: str | None) -> bool:
+    """Empty = fits every situation; no situation chosen = show everything."""
+    return situation is None or not situations or situation in situations
+
+
+def phrases(guide: Guide, stage: int | Stage | None = None, kind: str | None = None,
+            skill: str | None = None, situation: str | None = None) -> list[Phrase]:
+    """Phrases in guide order, filtered. `situation` None = all phrases; a situation id =
+    the phrases that fit every situation plus the ones for that situation."""
+    order = stage.order if isinstance(stage, Stage) else stage
+    out = []
+    for s in guide.stages:
+        if order is not None and s.order != order:
+            continue
+        for p in s.phrases:
+            if kind is not None and p.kind != kind:
+                continue
+            if skill is not None and p.skill != skill:
+                continue
+            if fits(p.situations, situation):
+                out.append(p)
+    return out
+
+
+def checklist_items(checklist: Checklist, situation: str | None = None) -> list[Item]:
+    return [i for i in checklist.items if fits(i.situations, situation)]
+
+
+def items_for(items: tuple[Item, ...], situation: str | None = None) -> list[Item]:
+    """Any list of items (a stage's signs, do, warnings) filtered by situation."""
+    return [i for i in items if fits(i.situations, situation)]

@@ -1,0 +1,146 @@
+"""The vocabulary other files refer to: skills, sources, situations, stages.
+
+`skills/*.md` and `sources.md` are parsed first; situation ids and stage titles come
+from the front matter of their files. `Vocab` resolves the names instructors write
+(`### Emotion labeling`, `Only for: suicidal`, `### Rapport` or `### 3`) to ids.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.guide.blocks import entries, section_key, slug
+from app.guide.files import File
+from app.guide.frontmatter import ID_RE
+from app.guide.model import Skill, Source
+
+_SKILL_PARTS = {"when to use": "when", "when": "when", "examples": "examples",
+                "example": "examples"}
+
+
+def _known(names: list[str]) -> str:
+    shown = ", ".join(names[:8])
+    return f"known: {shown}{', ...' if len(names) > 8 else ''}" if names else "none defined"
+
+
+@dataclass
+class Vocab:
+    skills: dict[str, str] = field(default_factory=dict)  # lookup key -> skill id
+    skill_ids: list[str] = field(default_factory=list)
+    situations: list[str] = field(default_factory=list)  # ids
+    stages: dict[str, int] = field(default_factory=dict)  # lookup key -> order
+    stage_names: dict[int, str] = field(default_factory=dict)  # order -> title
+    sources: list[str] = field(default_factory=list)
+
+    def add_skill(self, skill: Skill) -> None:
+        self.skill_ids.append(skill.id)
+        for key in (skill.id, section_key(skill.title), slug(skill.title)):
+            self.skills.setdefault(key, skill.id)
+
+    def skill(self, name: str) -> str | None:
+        return self.skills.get(section_key(name)) or self.skills.get(slug(name))
+
+    def add_stage(self, order: int, title: str, id_: str | None) -> None:
+        self.stage_names.setdefault(order, title)
+        for key in (str(order), f"stage {order}", section_key(title), id_ or ""):
+            if key:
+                self.stages.setdefault(key, order)
+
+    def stage(self, name: str) -> int | None:
+        return self.stages.get(section_key(name))
+
+    def unknown_skill(self, name: str) -> str:
+        return f"unknown skill '{name}' ({_known(self.skill_ids)}): use a heading or id " \
+               "from skills/"
+
+    def unknown_situation(self, name: str) -> str:
+        return f"unknown situation '{name}' ({_known(self.situations)}): use the id of a " \
+               "file in situations/"
+
+    def unknown_stage(self, name: str) -> str:
+        names = [f"{n} {t}" for n, t in sorted(self.stage_names.items())]
+        return f"unknown stage '{name}' ({_known(names)}): use a stage title or number"
+
+    def unknown_source(self, key: str) -> str:
+        return f"unknown source '{key}' ({_known(self.sources)}): add it to sources.md or " \
+               "fix the key"
+
+    def check_situations(self, f: File, names: list[tuple[str, int]]) -> None:
+        for name, line in names:
+            if name not in self.situations:
+                f.add(line, self.unknown_situation(name))
+
+
+def parse_skills(f: File) -> list[Skill]:
+    """One `##` heading per skill: text under it, `### When to use`, `### Examples`."""
+    found: list[dict] = []
+    reported: set[int] = set()
+    items, names = entries(f.doc)
+    if names:
+        f.add(names[0][1], "`Only for:` has no meaning in the skills file: delete the line")
+    for h in f.doc.blocks:
+        if h.kind == "heading" and h.level == 2 and h.text:
+            found.append({"title": h.text, "line": h.line, "description": [], "when": [],
+                          "examples": []})
+    by_line = {s["line"]: s for s in found}
+    for e in items:
+        h2 = e.heads.get(2)
+        if h2 is None or h2.line not in by_line:
+            continue
+        skill = by_line[h2.line]
+        h3 = e.heads.get(3)
+        part = "description" if h3 is None else _SKILL_PARTS.get(section_key(h3.text))
+        if part is None:
+            if h3.line not in reported:
+                reported.add(h3.line)
+                f.add(h3.line, f"unknown part '{h3.text}' of a skill: use `### When to use` "
+                      "or `### Examples`")
+            continue
+        if e.block.kind == "item" and not e.block.text:
+            f.add(e.block.line, "example is empty: write the text or delete the line")
+            continue
+        if part == "examples" and e.block.kind == "para":
+            f.add(e.block.line, "an example must be a list item: start the line with `- `")
+            continue
+        skill[part].append(e.block.text)
+    skills = []
+    seen: dict[str, int] = {}
+    for s in found:
+        sid = slug(s["title"])
+        if sid in seen:
+            f.add(s["line"], f"skill '{s['title']}' is defined twice (first on line "
+                  f"{seen[sid]}): merge them")
+            continue
+        seen[sid] = s["line"]
+        skills.append(Skill(sid, s["title"], "\n".join(s["description"]),
+                            "\n".join(s["when"]), tuple(s["examples"]), f.rel, s["line"]))
+    if not skills and f.doc.yaml is not None:
+        f.add(1, "no skills found: give each skill its own `## Skill name` heading")
+    return skills
+
+
+def parse_sources(f: File) -> list[Source]:
+    """One list item per source: `- \\`key\\`: the reference`."""
+    sources: list[Source] = []
+    first: dict[str, int] = {}
+    for b in f.doc.blocks:
+        if b.kind != "item":
+            continue
+        key = b.code.strip() if b.code else ""
+        if not key or not b.text.startswith(key):
+            f.add(b.line, "source has no key: start the item with the key in backticks, "
+                  "e.g. - `noesner-1997`: Noesner (1997) ...")
+            continue
+        if not ID_RE.match(key):
+            f.add(b.line, f"source key '{key}' must be lower case letters, digits and dashes")
+            continue
+        title = b.text[len(key):].lstrip(" :-\u2013\u2014").strip()
+        if not title:
+            f.add(b.line, f"source '{key}' has no reference: write it after the colon")
+            continue
+        if key in first:
+            f.add(b.line, f"source '{key}' is defined twice (first on line {first[key]})")
+            continue
+        first[key] = b.line
+        sources.append(Source(key, title, f.rel, b.line))
+    return sources
