@@ -1,0 +1,75 @@
+"""The incident note log: crash-safe, append-only, on TinyDB. No flet import.
+
+Usage (what the UI calls)::
+
+    from app.incidents import IncidentLog, NoteKind, format_local
+
+    log = IncidentLog(data_dir)          # or IncidentLog(None) / IncidentLog.memory()
+    for sentence in log.warnings:        # recovered/moved-aside files: tell the officer
+        ...
+    inc = log.open_incident("suicidal person on a bridge", "Elm St bridge")
+    note = log.add_note(inc.id, NoteKind.NOTE, "Subject sitting on the rail")  # durable
+    log.add_note(inc.id, NoteKind.DEADLINE, "Wants a car", due=some_utc_datetime)
+    d = log.add_note(inc.id, NoteKind.DEMAND, "Wants to talk to his sister")
+    log.add_note(inc.id, NoteKind.DEMAND_STATUS, "Sister on her way", ref=d.id,
+                 status="negotiated")
+    log.amend(inc.id, note.id, "Subject sitting on the outside of the rail")
+    page = log.notes(inc.id, limit=50)   # newest first; next page: before_seq=page[-1].seq
+    board = log.board(inc.id)            # demands, deadlines (due), hooks, triggers...
+    text = log.export(inc.id, "md")      # "md" | "json" | "csv"
+    log.close_incident(inc.id)
+    log.close()
+
+Errors are `IncidentError` subclasses whose str() is one plain sentence:
+`NoteRefused` (empty note...), `StorageUnavailable` (disk full / read-only: the note is
+kept in `log.pending(incident_id)` and retried by `log.retry()` or the next add_note),
+`IncidentNotFound`, `ImportRefused`.
+"""
+
+from app.incidents.clock import format_duration, format_local, utcnow
+from app.incidents.log import IncidentLog
+from app.incidents.model import (
+    KIND_LABELS,
+    QUICK_KINDS,
+    Board,
+    BoardItem,
+    Contact,
+    Deadline,
+    Demand,
+    DemandStatus,
+    ImportRefused,
+    Incident,
+    IncidentError,
+    IncidentNotFound,
+    IncidentStatus,
+    Note,
+    NoteKind,
+    NoteRefused,
+    PendingNote,
+    StorageUnavailable,
+)
+
+__all__ = [
+    "KIND_LABELS",
+    "QUICK_KINDS",
+    "Board",
+    "BoardItem",
+    "Contact",
+    "Deadline",
+    "Demand",
+    "DemandStatus",
+    "ImportRefused",
+    "Incident",
+    "IncidentError",
+    "IncidentLog",
+    "IncidentNotFound",
+    "IncidentStatus",
+    "Note",
+    "NoteKind",
+    "NoteRefused",
+    "PendingNote",
+    "StorageUnavailable",
+    "format_duration",
+    "format_local",
+    "utcnow",
+]

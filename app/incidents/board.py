@@ -1,0 +1,103 @@
+"""The situation board, derived from the notes (never stored, so it cannot drift).
+
+An amendment replaces the text shown on the board (and its `due` / `status` when it
+carries them); the original note is unchanged in the timeline.
+"""
+
+from __future__ import annotations
+
+from app.incidents.model import (
+    Board,
+    BoardItem,
+    Contact,
+    Deadline,
+    Demand,
+    DemandStatus,
+    Note,
+    NoteKind,
+)
+
+LISTS = {
+    NoteKind.HOOK: "hooks",
+    NoteKind.TRIGGER: "triggers",
+    NoteKind.SUBJECT_INFO: "subject_info",
+    NoteKind.WEAPON: "weapons",
+    NoteKind.PERSON: "people",
+    NoteKind.POSITIVE_ACTION: "positive_actions",
+    NoteKind.LIE_TOLD: "lies",
+}
+
+
+def amendments(notes: list[Note]) -> dict[str, list[Note]]:
+    """Original note id -> its amendments in order."""
+    out: dict[str, list[Note]] = {}
+    for n in notes:
+        if n.kind == NoteKind.AMENDMENT and n.ref:
+            out.setdefault(n.ref, []).append(n)
+    return out
+
+
+def current(note: Note, amends: dict[str, list[Note]]) -> tuple[str, bool, Note]:
+    """(text to show, was it amended, latest amendment or the note itself)."""
+    later = amends.get(note.id)
+    if not later:
+        return note.text, False, note
+    return later[-1].text, True, later[-1]
+
+
+def derive(notes: list[Note]) -> Board:
+    am = amendments(notes)
+    lists: dict[str, list[BoardItem]] = {name: [] for name in LISTS.values()}
+    demands: dict[str, dict] = {}
+    deadlines: list[Deadline] = []
+    contacts: list[list] = []
+    stage, overrides = None, 0
+    for n in notes:
+        kind = n.kind
+        if kind in LISTS:
+            text, amended, _ = current(n, am)
+            lists[LISTS[kind]].append(BoardItem(n.id, text, n.at, amended))
+        elif kind == NoteKind.DEMAND:
+            text, amended, last = current(n, am)
+            status = _latest(n, am, "status") or DemandStatus.PENDING
+            demands[n.id] = {
+                "text": text,
+                "amended": amended,
+                "status": status,
+                "at": n.at,
+                "updated_at": n.at,
+            }
+        elif kind == NoteKind.DEMAND_STATUS and n.ref in demands:
+            status = _latest(n, am, "status") or n.status
+            demands[n.ref].update(status=status, updated_at=n.at)
+        elif kind == NoteKind.DEADLINE:
+            text, amended, _ = current(n, am)
+            deadlines.append(Deadline(n.id, text, _latest(n, am, "due"), n.at, amended))
+        elif kind == NoteKind.CONTACT_START:
+            contacts.append([n.at, None])
+        elif kind == NoteKind.CONTACT_END:
+            if contacts and contacts[-1][1] is None:
+                contacts[-1][1] = n.at
+            else:  # an end with no start logged: a contact of unknown length
+                contacts.append([n.at, n.at])
+        elif kind == NoteKind.STAGE_CHANGE:
+            stage = n.stage or n.text.strip() or stage
+        elif kind == NoteKind.OVERRIDE:
+            overrides += 1
+    return Board(
+        demands=tuple(Demand(note_id=i, **d) for i, d in demands.items()),
+        deadlines=tuple(sorted(deadlines, key=lambda d: d.due)),
+        contacts=tuple(Contact(s, e) for s, e in contacts),
+        stage=stage,
+        overrides=overrides,
+        **{name: tuple(items) for name, items in lists.items()},
+    )
+
+
+def _latest(note: Note, am: dict[str, list[Note]], field: str):
+    """The field from the latest amendment that sets it, else from the note."""
+    for a in reversed(am.get(note.id, [])):
+        value = getattr(a, field)
+        if value is not None:
+            return value
+    return getattr(note, field)

@@ -1,0 +1,301 @@
+"""One incident's storage: a checksummed append journal folded into TinyDB.
+
+Directory per incident (`DATA/incidents/ID/`):
+  incident.json   TinyDB (SafeJSONStorage): the incident record, rewritten atomically
+  notes.json      TinyDB (SafeJSONStorage): the notes folded so far, one doc per seq
+  journal.jsonl   `CRC JSON` lines appended and fsynced before a note is acknowledged
+  lock            flock: one writer at a time across processes
+
+An append costs one write + fdatasync whatever the incident's size. The journal is
+folded into notes.json (atomic rewrite) when it holds as many notes as the store, so
+the fold's cost per note stays constant. Every operation that touches the files runs
+under the lock after `refresh()` has read what other processes appended.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+from tinydb import TinyDB
+from tinydb.storages import MemoryStorage
+from tinydb.table import Document
+
+from app.incidents.model import Incident, Note
+from app.incidents.records import (
+    incident_to_record,
+    note_to_record,
+    record_to_incident,
+    record_to_note,
+    salvage_docs,
+    strip_crc,
+    with_crc,
+)
+from app.incidents.storage import (
+    FileLock,
+    SafeJSONStorage,
+    atomic_write,
+    decode_line,
+    encode_line,
+    fsync_dir,
+    move_aside,
+    sync,
+)
+
+META, NOTES, JOURNAL, LOCK = "incident.json", "notes.json", "journal.jsonl", "lock"
+DAMAGE = (ValueError, UnicodeDecodeError, KeyError, TypeError, AttributeError)
+
+
+class Book:
+    """The notes of one incident, in memory, mirrored on disk (or memory-only)."""
+
+    def __init__(self, incident_id: str, directory: Path | None, fold_min: int = 2000):
+        self.id = incident_id
+        self.dir = directory
+        self.fold_min = fold_min
+        self.notes: list[Note] = []  # by seq
+        self.by_id: dict[str, Note] = {}
+        self.warnings: list[str] = []
+        self._stored = 0  # notes already in notes.json
+        self._fd: int | None = None  # journal, O_APPEND
+        self._ino: int | None = None
+        self._offset = 0
+        if directory is None:
+            self._meta_db = TinyDB(storage=MemoryStorage)
+            self._notes_db = TinyDB(storage=MemoryStorage)
+            self.lock = contextlib.nullcontext()
+        else:
+            self._meta_db = TinyDB(directory / META, storage=SafeJSONStorage)
+            self._notes_db = TinyDB(directory / NOTES, storage=SafeJSONStorage)
+            self.lock = FileLock(directory / LOCK)
+
+    # --- incident record ---
+
+    def read_incident(self) -> Incident | None:
+        """The incident record; a damaged file is moved aside and None returned."""
+        try:
+            doc = self._meta_db.table("incident").get(doc_id=1)
+            return record_to_incident(doc) if doc else None
+        except DAMAGE:
+            if self.dir is not None and (self.dir / META).exists():
+                moved = move_aside(self.dir / META)
+                self.warnings.append(
+                    f"The incident record {self.dir / META} was damaged; it was kept as "
+                    f"{moved.name} and rebuilt from the notes."
+                )
+            return None
+
+    def write_incident(self, inc: Incident) -> None:
+        self._meta_db.table("incident").upsert(Document(incident_to_record(inc), doc_id=1))
+
+    # --- loading ---
+
+    def load(self) -> None:
+        """Read notes.json and the journal; recover what is readable; fold if needed."""
+        with self.lock:
+            self._close_fd()
+            records, store_bad = self._read_store()
+            self._stored = len(records)
+            journal_records, journal_bad = self._read_journal()
+            seen = {r["seq"]: r["id"] for r in records}
+            for rec in journal_records:
+                if seen.get(rec["seq"]) == rec["id"]:
+                    continue  # already folded (a crash between the two renames)
+                if rec["seq"] in seen:  # never drop evidence: give it the next free seq
+                    rec = {**rec, "seq": max(seen) + 1}
+                seen[rec["seq"]] = rec["id"]
+                records.append(rec)
+            self._set_notes(records)
+            if store_bad or journal_bad:
+                self._stored = 0  # rewrite notes.json from scratch
+                self.fold(move_journal=journal_bad)
+            elif self._due():
+                self.fold()
+
+    def _set_notes(self, records: list[dict]) -> None:
+        notes = []
+        for rec in sorted(records, key=lambda r: r["seq"]):
+            notes.append(record_to_note(rec, self.id))
+        self.notes = notes
+        self.by_id = {n.id: n for n in notes}
+
+    def _read_store(self) -> tuple[list[dict], bool]:
+        try:
+            docs = self._notes_db.table("notes").all()
+        except DAMAGE:
+            path = self.dir / NOTES
+            moved = move_aside(path)
+            recs = salvage_docs(moved.read_bytes().decode("utf-8", "replace"))
+            self.warnings.append(
+                f"The notes file {path} was damaged; it was kept as {moved.name} and "
+                f"{len(recs)} readable notes were recovered from it."
+            )
+            return self._valid(recs), True
+        recs = [strip_crc(d) for d in docs]
+        good = self._valid([r for r in recs if r is not None])
+        if len(good) != len(docs):
+            path = self.dir / NOTES
+            moved = move_aside(path)
+            self.warnings.append(
+                f"{len(docs) - len(good)} damaged notes in {path} were skipped; the file "
+                f"was kept as {moved.name} and {len(good)} notes were recovered."
+            )
+            return good, True
+        return good, False
+
+    def _valid(self, recs: list[dict]) -> list[dict]:
+        good, seqs = [], set()
+        for rec in recs:
+            try:
+                record_to_note(rec, self.id)
+            except DAMAGE:
+                continue
+            if rec["seq"] not in seqs:
+                seqs.add(rec["seq"])
+                good.append(rec)
+        return good
+
+    def _read_journal(self, start: int = 0) -> tuple[list[dict], bool]:
+        """Complete, valid lines from `start`; sets the offset. True if any were bad."""
+        if self.dir is None:
+            return [], False
+        path = self.dir / JOURNAL
+        try:
+            with open(path, "rb") as f:
+                self._ino = os.fstat(f.fileno()).st_ino
+                f.seek(start)
+                data = f.read()
+        except FileNotFoundError:
+            self._ino, self._offset = None, 0
+            return [], False
+        lines = data.split(b"\n")
+        torn = lines.pop()  # b"" when the file ends with a newline
+        recs, bad = [], bool(torn)
+        for line in lines:
+            rec = decode_line(line)
+            if rec is None or not self._valid([rec]):
+                bad = True
+            else:
+                recs.append(rec)
+        self._offset = start + len(data)
+        if bad:
+            self.warnings.append(
+                f"The journal {path} had a damaged or unfinished entry; it will be kept "
+                f"aside and every readable note ({len(recs)} in it) was recovered."
+            )
+        return recs, bad
+
+    def refresh(self) -> None:
+        """Take in what other processes wrote since we last looked (call under the lock)."""
+        if self.dir is None:
+            return
+        try:
+            st = os.stat(self.dir / JOURNAL)
+        except FileNotFoundError:
+            st = None
+        ino = st.st_ino if st else None
+        if ino != self._ino or (st and st.st_size < self._offset):
+            self.load()  # folded or repaired by another process
+            return
+        if st and st.st_size > self._offset:
+            recs, bad = self._read_journal(self._offset)
+            last = self.notes[-1].seq if self.notes else 0
+            if all(r["seq"] == last + i + 1 for i, r in enumerate(recs)):
+                for n in (record_to_note(r, self.id) for r in recs):
+                    self.notes.append(n)
+                    self.by_id[n.id] = n
+            else:
+                self._set_notes([note_to_record(n) for n in self.notes] + recs)
+            if bad:
+                self.fold(move_journal=True)
+
+    # --- writing ---
+
+    def bulk_load(self, notes: list[Note]) -> None:
+        """Fill a new, empty incident at once (imports): one atomic write."""
+        with self.lock:
+            self.notes = sorted(notes, key=lambda n: n.seq)
+            self.by_id = {n.id: n for n in self.notes}
+            if self.dir is None:
+                docs = (Document(with_crc(note_to_record(n)), doc_id=n.seq) for n in self.notes)
+                self._notes_db.table("notes").insert_multiple(docs)
+            else:
+                self._stored = 0
+                self.fold()
+
+    def append(self, note: Note) -> None:
+        """Make `note` durable (journal write + fdatasync), then add it in memory.
+
+        Call under the lock after `refresh()`; `note.seq` must be the next seq.
+        Raises OSError (nothing is added in memory) when the disk refuses.
+        """
+        rec = note_to_record(note)
+        if self.dir is None:
+            self._notes_db.table("notes").insert(Document(with_crc(rec), doc_id=note.seq))
+        else:
+            self._write_line(encode_line(rec))
+        self.notes.append(note)
+        self.by_id[note.id] = note
+        if self._due():
+            try:
+                self.fold()
+            except OSError as err:  # the note is safe in the journal; fold later
+                self.warnings.append(f"Could not tidy the notes file ({err.strerror}).")
+
+    def _write_line(self, line: bytes) -> None:
+        path = self.dir / JOURNAL
+        if self._fd is None:
+            created = not path.exists()
+            self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            self._ino = os.fstat(self._fd).st_ino
+            if created:
+                fsync_dir(self.dir)
+        try:
+            view = memoryview(line)
+            while view:
+                view = view[os.write(self._fd, view) :]
+            sync(self._fd)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.ftruncate(self._fd, self._offset)  # no half line left behind
+            raise
+        self._offset += len(line)
+
+    def _due(self) -> bool:
+        pending = len(self.notes) - self._stored
+        return self.dir is not None and pending > 0 and pending >= max(self.fold_min, self._stored)
+
+    def fold(self, move_journal: bool = False) -> None:
+        """Move journal notes into notes.json (atomic), then start an empty journal."""
+        if self.dir is None:
+            return
+        # _stored == 0 only for a new or moved-aside notes.json: no truncate (one write)
+        new = self.notes[self._stored :]
+        if new:
+            self._notes_db.table("notes").insert_multiple(
+                Document(with_crc(note_to_record(n)), doc_id=n.seq) for n in new
+            )
+        self._stored = len(self.notes)
+        self._close_fd()
+        path = self.dir / JOURNAL
+        if move_journal and path.exists():
+            move_aside(path)
+        atomic_write(path, b"")
+        self._ino, self._offset = os.stat(path).st_ino, 0
+
+    def _close_fd(self) -> None:
+        if self._fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._fd)
+            self._fd = None
+
+    def close(self) -> None:
+        with self.lock:
+            self.refresh()
+            if len(self.notes) > self._stored:
+                with contextlib.suppress(OSError):
+                    self.fold()
+            self._close_fd()
+        self._meta_db.close()
+        self._notes_db.close()

@@ -1,0 +1,396 @@
+"""`IncidentLog`: the one object the UI and the CLI talk to. Thread-safe.
+
+File mode keeps one directory per incident under `paths.incidents_dir(data_dir)`
+(see `book.py` for the crash-safe layout); `IncidentLog(None)` keeps everything in
+TinyDB memory storage (tests, demos). Every method returns dataclasses from `model`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import os
+import re
+import secrets
+import shutil
+import threading
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from app.incidents import board as board_mod
+from app.incidents.book import Book
+from app.incidents.clock import as_utc, utcnow
+from app.incidents.model import (
+    Board,
+    ImportRefused,
+    Incident,
+    IncidentError,
+    IncidentNotFound,
+    IncidentStatus,
+    Note,
+    NoteKind,
+    PendingNote,
+    StorageUnavailable,
+)
+from app.incidents.storage import reason
+from app.incidents.validate import check_note
+from app.paths import incidents_dir
+
+ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+
+
+class IncidentLog:
+    """Incidents and their append-only notes.
+
+    `IncidentLog(data_dir)` stores under DATA/incidents/; `IncidentLog(None)` (or
+    `IncidentLog.memory()`) keeps everything in memory. `warnings` collects one plain
+    sentence per file found damaged and moved aside (show them to the officer); open
+    incidents are checked at construction (preload), closed ones when first read.
+    """
+
+    def __init__(
+        self, data_dir: str | os.PathLike | None, *, fold_min: int = 2000, preload: bool = True
+    ):
+        self.data_dir = Path(data_dir) if data_dir is not None else None
+        self.root = incidents_dir(self.data_dir) if self.data_dir is not None else None
+        self.fold_min = fold_min
+        self.warnings: list[str] = []
+        self._lock = threading.RLock()
+        self._books: dict[str, Book] = {}
+        self._loaded: set[str] = set()
+        self._pending: dict[str, list[PendingNote]] = {}
+        self._boards: dict[str, tuple[int, Board]] = {}
+        if preload and self.root is not None and self.root.is_dir():
+            for inc in self.incidents():  # check every record; load open incidents fully
+                if inc.is_open:
+                    self._book(inc.id, load=True)
+
+    @classmethod
+    def memory(cls) -> IncidentLog:
+        return cls(None)
+
+    @property
+    def in_memory(self) -> bool:
+        return self.root is None
+
+    # --- incidents ---
+
+    def open_incident(self, situation: str, location: str = "", *, at=None) -> Incident:
+        """Start an incident now (or `at`, an aware datetime). Durable when it returns."""
+        at = as_utc(at) if at is not None else utcnow()
+        with self._lock:
+            inc_id = f"{at:%Y%m%d-%H%M}-{secrets.token_hex(2)}"
+            inc = Incident(inc_id, at, None, situation.strip(), location.strip())
+            self._create(inc)
+            return inc
+
+    def close_incident(self, incident_id: str, *, at=None) -> Incident:
+        """Mark it closed (amendments stay possible); folds its journal."""
+        with self._lock:
+            book = self._book(incident_id, load=True)
+            inc = self.incident(incident_id)
+            if not inc.is_open:
+                return inc
+            inc = dataclasses.replace(
+                inc,
+                closed_at=as_utc(at) if at is not None else utcnow(),
+                status=IncidentStatus.CLOSED,
+            )
+            self._guard(lambda: book.write_incident(inc), book)
+            return inc
+
+    def incidents(self) -> list[Incident]:
+        """Every incident, newest first (reads only the small incident records)."""
+        with self._lock:
+            ids = set(self._books)
+            if self.root is not None and self.root.is_dir():
+                ids |= {p.name for p in self.root.iterdir() if p.is_dir() and ID_RE.match(p.name)}
+            found = []
+            for inc_id in ids:
+                try:
+                    found.append(self.incident(inc_id))
+                except IncidentNotFound:
+                    continue
+            return sorted(found, key=lambda i: (i.opened_at, i.id), reverse=True)
+
+    def incident(self, incident_id: str) -> Incident:
+        with self._lock:
+            book = self._book(incident_id)
+            inc = book.read_incident()
+            self._collect(book)
+            if inc is None:
+                inc = self._rebuild(book)
+            return inc
+
+    # --- notes ---
+
+    def add_note(self, incident_id: str, kind: NoteKind | str, text: str = "", **fields) -> Note:
+        """Save a note; returns only once it is on disk (fsynced).
+
+        fields: at (aware datetime, default now), ref (note id), due (aware datetime,
+        deadline), status (DemandStatus / "granted"...), stage, item.
+        Raises NoteRefused (nothing saved, message says why) or StorageUnavailable (the
+        note is kept in `pending()` and retried by `retry()` and by the next add_note).
+        """
+        with self._lock:
+            book = self._book(incident_id, load=True)
+            self._refresh(book)
+            inc = self.incident(incident_id)
+            at = fields.pop("at", None)
+            kind, text, clean = check_note(inc, book.by_id, kind, text, fields)
+            pending = PendingNote(
+                id=secrets.token_hex(6),
+                incident_id=incident_id,
+                at=as_utc(at) if at is not None else utcnow(),
+                kind=kind,
+                text=text,
+                fields=clean,
+            )
+            self._pending.setdefault(incident_id, []).append(pending)
+            self._flush(incident_id)
+            return book.by_id[pending.id]
+
+    def amend(self, incident_id: str, note_id: str, text: str, **fields) -> Note:
+        """Correct a note: a new `amendment` note pointing at the original (kept as is)."""
+        with self._lock:
+            book = self._book(incident_id, load=True)
+            self._refresh(book)
+            target = book.by_id.get(note_id)
+            if target is not None and target.kind == NoteKind.AMENDMENT and target.ref:
+                note_id = target.ref  # amend the original, not the amendment
+            return self.add_note(incident_id, NoteKind.AMENDMENT, text, ref=note_id, **fields)
+
+    def note(self, incident_id: str, note_id: str) -> Note:
+        with self._lock:
+            book = self._read(incident_id)
+            if note_id not in book.by_id:
+                raise IncidentError(f"There is no note {note_id} in incident {incident_id}.")
+            return book.by_id[note_id]
+
+    def notes(self, incident_id: str, before_seq: int | None = None, limit: int = 50) -> list[Note]:
+        """A page of the timeline, newest first: notes with seq < before_seq (or the
+        latest), at most `limit`. Next page: `before_seq=page[-1].seq`."""
+        with self._lock:
+            notes = self._read(incident_id).notes
+            end = (
+                len(notes)
+                if before_seq is None
+                else bisect.bisect_left(notes, before_seq, key=lambda n: n.seq)
+            )
+            return notes[max(0, end - limit) : end][::-1]
+
+    def all_notes(self, incident_id: str) -> list[Note]:
+        """Every note, oldest first (exports)."""
+        with self._lock:
+            return list(self._read(incident_id).notes)
+
+    def note_count(self, incident_id: str) -> int:
+        with self._lock:
+            return len(self._read(incident_id).notes)
+
+    def amendments(self, incident_id: str) -> dict[str, list[Note]]:
+        """Original note id -> its amendments, oldest first (to show them side by side)."""
+        with self._lock:
+            return board_mod.amendments(self._read(incident_id).notes)
+
+    def board(self, incident_id: str) -> Board:
+        with self._lock:
+            book = self._read(incident_id)
+            key = len(book.notes)
+            cached = self._boards.get(incident_id)
+            if cached is None or cached[0] != key:
+                cached = (key, board_mod.derive(book.notes))
+                self._boards[incident_id] = cached
+            return cached[1]
+
+    def last_contact(self, incident_id: str) -> datetime | None:
+        """When the subject was last on the line (the start of an ongoing contact)."""
+        return self.board(incident_id).last_contact
+
+    # --- export / import / retention ---
+
+    def export(self, incident_id: str, fmt: str, tz=None) -> str:
+        """ "md" (handover brief), "json" (everything) or "csv" (the timeline)."""
+        from app.incidents import export
+
+        with self._lock:
+            inc = self.incident(incident_id)
+            notes = self.all_notes(incident_id)
+            return export.render(inc, notes, self.board(incident_id), fmt, tz)
+
+    def import_json(self, text: str) -> Incident:
+        """Load a JSON export as a new incident (same id, notes, times). ImportRefused
+        when the text is not an export or the incident already exists here."""
+        from app.incidents import export
+
+        inc, notes = export.parse_json(text)
+        with self._lock:
+            self._create(inc, notes)
+            return self.incident(inc.id)
+
+    def purge_closed(self, older_than_days: int, *, confirm: bool = False, now=None) -> list[str]:
+        """Retention (off unless the caller asks): ids of incidents closed more than
+        `older_than_days` ago. Deletes them only with confirm=True."""
+        if older_than_days < 1:
+            raise ValueError("older_than_days must be at least 1")
+        cutoff = (as_utc(now) if now else utcnow()) - timedelta(days=older_than_days)
+        with self._lock:
+            old = [i.id for i in self.incidents() if i.closed_at and i.closed_at < cutoff]
+            if confirm:
+                for inc_id in old:
+                    book = self._books.pop(inc_id, None)
+                    if book is not None:
+                        book.close()
+                    self._loaded.discard(inc_id)
+                    self._pending.pop(inc_id, None)
+                    self._boards.pop(inc_id, None)
+                    if self.root is not None:
+                        shutil.rmtree(self.root / inc_id)
+            return old
+
+    # --- notes the disk refused ---
+
+    def pending(self, incident_id: str | None = None) -> list[PendingNote]:
+        with self._lock:
+            if incident_id is not None:
+                return list(self._pending.get(incident_id, []))
+            return [p for queue in self._pending.values() for p in queue]
+
+    def retry(self) -> list[Note]:
+        """Write every pending note, in order. Raises StorageUnavailable if any remain."""
+        with self._lock:
+            written, failure = [], None
+            for inc_id in [i for i, q in self._pending.items() if q]:
+                try:
+                    written += self._flush(inc_id)
+                except StorageUnavailable as err:
+                    failure = err
+            if failure is not None:
+                raise failure
+            return written
+
+    def close(self) -> None:
+        """Fold and close every file. Raises StorageUnavailable if notes are still
+        pending (they stay in this object's memory: retry or export them)."""
+        with self._lock:
+            for book in self._books.values():
+                book.close()
+            self._books.clear()
+            self._loaded.clear()
+            left = self.pending()
+            if left:
+                raise StorageUnavailable(
+                    f"{len(left)} notes could not be written to {self.root}; "
+                    "they are still in memory.",
+                    str(self.root),
+                    len(left),
+                )
+
+    # --- internals ---
+
+    def _book(self, incident_id: str, load: bool = False) -> Book:
+        book = self._books.get(incident_id)
+        if book is None:
+            if not isinstance(incident_id, str) or not ID_RE.match(incident_id):
+                raise IncidentNotFound(f"There is no incident {incident_id!r}.")
+            directory = None
+            if self.root is not None:
+                directory = self.root / incident_id
+                if not directory.is_dir():
+                    raise IncidentNotFound(f"There is no incident {incident_id} in {self.root}.")
+            elif incident_id not in self._books:
+                raise IncidentNotFound(f"There is no incident {incident_id}.")
+            book = self._books[incident_id] = Book(incident_id, directory, self.fold_min)
+        if load and incident_id not in self._loaded:
+            self._guard(book.load, book)
+            self._loaded.add(incident_id)
+        return book
+
+    def _read(self, incident_id: str) -> Book:
+        book = self._book(incident_id, load=True)
+        self._refresh(book)
+        return book
+
+    def _refresh(self, book: Book) -> None:
+        try:
+            with book.lock:
+                book.refresh()
+        except OSError:
+            pass  # read what we have; a write will report the disk problem
+        self._collect(book)
+
+    def _collect(self, book: Book) -> None:
+        if book.warnings:
+            self.warnings.extend(book.warnings)
+            book.warnings.clear()
+
+    def _guard(self, action, book: Book | None = None):
+        try:
+            return action()
+        except OSError as err:
+            where = book.dir if book is not None and book.dir else self.root
+            raise StorageUnavailable(
+                f"Could not write to {where} because {reason(err)}.", str(where)
+            ) from err
+        finally:
+            if book is not None:
+                self._collect(book)
+
+    def _create(self, inc: Incident, notes: list[Note] | None = None) -> None:
+        if inc.id in self._books or (self.root is not None and (self.root / inc.id).exists()):
+            raise ImportRefused(f"Incident {inc.id} already exists here; nothing was imported.")
+        directory = None
+        if self.root is not None:
+            directory = self.root / inc.id
+            self._guard(lambda: directory.mkdir(parents=True))
+        book = Book(inc.id, directory, self.fold_min)
+        self._guard(lambda: book.write_incident(inc), book)
+        if notes:
+            self._guard(lambda: book.bulk_load(notes), book)
+        self._books[inc.id] = book
+        self._loaded.add(inc.id)
+
+    def _rebuild(self, book: Book) -> Incident:
+        self._book(book.id, load=True)
+        if not book.notes:
+            raise IncidentNotFound(f"There is no readable incident {book.id}.")
+        inc = Incident(
+            book.id,
+            book.notes[0].at,
+            None,
+            "(recovered: the incident record was damaged)",
+            "",
+        )
+        try:
+            book.write_incident(inc)
+        except OSError:
+            pass
+        return inc
+
+    def _flush(self, incident_id: str) -> list[Note]:
+        """Write the pending queue of one incident in order (under the file lock)."""
+        queue = self._pending.get(incident_id, [])
+        book = self._books.get(incident_id)
+        written: list[Note] = []
+        try:
+            with book.lock:
+                book.refresh()
+                while queue:
+                    p = queue[0]
+                    if p.id not in book.by_id:
+                        seq = book.notes[-1].seq + 1 if book.notes else 1
+                        note = Note(p.id, incident_id, seq, p.at, p.kind, p.text, **p.fields)
+                        book.append(note)
+                    written.append(book.by_id[p.id])
+                    queue.pop(0)
+        except OSError as err:
+            where = book.dir or self.root
+            msg = (
+                f"The note was not saved to {where} because {reason(err)}; it is kept "
+                f"in memory ({len(queue)} waiting) and will be retried."
+            )
+            queue[:] = [dataclasses.replace(p, error=msg) for p in queue]
+            raise StorageUnavailable(msg, str(where), len(queue)) from err
+        finally:
+            self._collect(book)
+        return written

@@ -1,0 +1,234 @@
+"""The incident log's nouns: what `IncidentLog` returns. Plain frozen dataclasses.
+
+Times are timezone-aware UTC `datetime`s everywhere in the core; showing them in local
+time is the UI's job (`app.incidents.clock.format_local` does it, DST-correct).
+
+Notes are append-only evidence. A correction is a new note of kind `amendment` whose
+`ref` is the id of the note it corrects; the original never changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class NoteKind(StrEnum):
+    """What a note records. The board is derived from these."""
+
+    NOTE = "note"  # free text
+    CONTACT_START = "contact_start"  # subject on the line / face to face
+    CONTACT_END = "contact_end"
+    DEMAND = "demand"  # a new demand; optional status (default pending)
+    DEMAND_STATUS = "demand_status"  # ref = demand note id; status = new DemandStatus
+    DEADLINE = "deadline"  # due = when it runs out (UTC)
+    HOOK = "hook"  # what the person cares about
+    TRIGGER = "trigger"  # what sets them off
+    WEAPON = "weapon"
+    SUBJECT_INFO = "subject_info"
+    PERSON = "person"  # people on scene
+    POSITIVE_ACTION = "positive_action"  # positive police actions (concessions, help given)
+    LIE_TOLD = "lie_told"  # lies told to the subject (must be known by the next team)
+    STAGE_CHANGE = "stage_change"  # stage = the stage id now worked
+    CHECKLIST_TICK = "checklist_tick"  # item = checklist item id
+    PHRASE_USED = "phrase_used"  # item = phrase id (optional)
+    OVERRIDE = "override"  # a deliberate skip past the stairway order
+    AMENDMENT = "amendment"  # ref = id of the corrected note; text = corrected text
+
+
+KIND_LABELS: dict[NoteKind, str] = {
+    NoteKind.NOTE: "Note",
+    NoteKind.CONTACT_START: "Contact start",
+    NoteKind.CONTACT_END: "Contact end",
+    NoteKind.DEMAND: "Demand",
+    NoteKind.DEMAND_STATUS: "Demand status",
+    NoteKind.DEADLINE: "Deadline",
+    NoteKind.HOOK: "Hook",
+    NoteKind.TRIGGER: "Trigger",
+    NoteKind.WEAPON: "Weapon",
+    NoteKind.SUBJECT_INFO: "Subject info",
+    NoteKind.PERSON: "Person on scene",
+    NoteKind.POSITIVE_ACTION: "Positive action",
+    NoteKind.LIE_TOLD: "Lie told",
+    NoteKind.STAGE_CHANGE: "Stage change",
+    NoteKind.CHECKLIST_TICK: "Checklist tick",
+    NoteKind.PHRASE_USED: "Phrase used",
+    NoteKind.OVERRIDE: "Override",
+    NoteKind.AMENDMENT: "Amendment",
+}
+
+# The one-tap kinds for a quick-note bar, in a sensible order.
+QUICK_KINDS: tuple[NoteKind, ...] = (
+    NoteKind.NOTE,
+    NoteKind.CONTACT_START,
+    NoteKind.CONTACT_END,
+    NoteKind.DEMAND,
+    NoteKind.DEADLINE,
+    NoteKind.HOOK,
+    NoteKind.TRIGGER,
+    NoteKind.SUBJECT_INFO,
+    NoteKind.WEAPON,
+    NoteKind.PERSON,
+    NoteKind.POSITIVE_ACTION,
+    NoteKind.LIE_TOLD,
+)
+
+
+class DemandStatus(StrEnum):
+    PENDING = "pending"
+    GRANTED = "granted"
+    DENIED = "denied"
+    NEGOTIATED = "negotiated"
+
+
+class IncidentStatus(StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+# --- errors: a tiny hierarchy; every message is one plain sentence for the officer ---
+
+
+class IncidentError(Exception):
+    """Base of every error the incident log raises; str(err) is fit to show."""
+
+
+class IncidentNotFound(IncidentError):
+    """No incident with that id in this data directory."""
+
+
+class NoteRefused(IncidentError):
+    """The note was not saved because it is not valid (empty, unknown ref, closed...)."""
+
+
+class ImportRefused(IncidentError):
+    """An import file is not a Stairway incident export, or the incident already exists."""
+
+
+class StorageUnavailable(IncidentError):
+    """The disk refused the write (full, read-only, gone).
+
+    The note was NOT lost: it is kept in memory (`IncidentLog.pending`) and written by
+    `IncidentLog.retry()` (also tried automatically before the next note).
+    """
+
+    def __init__(self, message: str, path: str = "", pending: int = 0):
+        super().__init__(message)
+        self.path = path
+        self.pending = pending
+
+
+# --- records ---
+
+
+@dataclass(frozen=True)
+class Incident:
+    id: str  # e.g. "20261126-0431-a3f9": UTC open time + random; safe in file names
+    opened_at: datetime
+    closed_at: datetime | None
+    situation: str  # e.g. "suicidal person on a bridge"
+    location: str
+    status: IncidentStatus = IncidentStatus.OPEN
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == IncidentStatus.OPEN
+
+
+@dataclass(frozen=True)
+class Note:
+    id: str  # unique, stable (12 hex chars); what `ref` points at
+    incident_id: str
+    seq: int  # 1, 2, 3... unique and gap-free within an incident; the timeline order
+    at: datetime  # UTC, when the officer saved it
+    kind: NoteKind
+    text: str
+    ref: str | None = None  # amendment: note it corrects; demand_status: the demand
+    due: datetime | None = None  # deadline: when it runs out (UTC)
+    status: DemandStatus | None = None  # demand / demand_status
+    stage: str | None = None  # stage_change: stage id now worked
+    item: str | None = None  # checklist_tick / phrase_used: the content item id
+
+
+@dataclass(frozen=True)
+class PendingNote:
+    """A note the disk refused; kept in memory and retried, never dropped silently."""
+
+    id: str  # the id the note will keep once written (so a retry never duplicates it)
+    incident_id: str
+    at: datetime
+    kind: NoteKind
+    text: str
+    fields: dict = field(default_factory=dict)  # ref, due, status, stage, item
+    error: str = ""  # the last plain-sentence reason it is not written yet
+
+
+# --- the board (derived from notes; never stored) ---
+
+
+@dataclass(frozen=True)
+class BoardItem:
+    note_id: str
+    text: str  # latest amended text
+    at: datetime
+    amended: bool = False
+
+
+@dataclass(frozen=True)
+class Demand:
+    note_id: str
+    text: str
+    status: DemandStatus
+    at: datetime
+    updated_at: datetime  # when the status last changed
+    amended: bool = False
+
+
+@dataclass(frozen=True)
+class Deadline:
+    note_id: str
+    text: str
+    due: datetime  # UTC; the caller computes the countdown: due - now
+    at: datetime
+    amended: bool = False
+
+
+@dataclass(frozen=True)
+class Contact:
+    start: datetime
+    end: datetime | None  # None while the contact is going on
+
+
+@dataclass(frozen=True)
+class Board:
+    """The situation board (demands, deadlines, hooks, triggers...) at one moment."""
+
+    demands: tuple[Demand, ...] = ()
+    deadlines: tuple[Deadline, ...] = ()  # soonest first
+    hooks: tuple[BoardItem, ...] = ()
+    triggers: tuple[BoardItem, ...] = ()
+    subject_info: tuple[BoardItem, ...] = ()
+    weapons: tuple[BoardItem, ...] = ()
+    people: tuple[BoardItem, ...] = ()
+    positive_actions: tuple[BoardItem, ...] = ()
+    lies: tuple[BoardItem, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    stage: str | None = None  # latest stage_change
+    overrides: int = 0
+
+    @property
+    def open_demands(self) -> tuple[Demand, ...]:
+        return tuple(d for d in self.demands if d.status == DemandStatus.PENDING)
+
+    @property
+    def in_contact(self) -> bool:
+        return bool(self.contacts) and self.contacts[-1].end is None
+
+    @property
+    def last_contact(self) -> datetime | None:
+        """When the subject was last on the line: now-ish if in contact, else last end."""
+        if not self.contacts:
+            return None
+        c = self.contacts[-1]
+        return c.end or c.start
