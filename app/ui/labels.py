@@ -71,6 +71,7 @@ DISMISS_BANNER = "Dismiss message"
 
 # Incident: quick notes, timeline, board, list, export
 NOTE_FIELD = "Note text"
+DEADLINE_MINUTES = "Minutes until the deadline"
 LOAD_OLDER = "Load older notes"
 OPEN_BOARD = "Open the board"
 OPEN_TIMELINE = "Open the timeline"
@@ -100,7 +101,8 @@ NOTE_KINDS = {
     "subject_info": "Save as subject info",
     "contact_start": "Contact started",
     "contact_end": "Contact ended",
-    "lie": "Save as lie told",
+    "person": "Save as person on scene",
+    "lie_told": "Save as lie told",
 }
 
 TEXT_SIZES = {

@@ -1,0 +1,49 @@
+"""The negotiation board: demands (with status), deadlines (countdown), hooks, triggers,
+subject information, weapons and people, derived from the notes."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from app.incidents import DemandStatus, format_duration, format_local
+from app.ui import labels as L
+from app.ui.theme import Sizes
+from app.ui.views import common as c
+
+
+def demand_row(state, d, sz: Sizes) -> ft.Control:
+    buttons = [c.choice(L.demand_status(d.text, s.value), lambda e, s=s: state.set_demand_status(
+        d, s.value), d.status == s, text=s.value) for s in DemandStatus]
+    return ft.Column([
+        c.para(f"{d.text} — {d.status.value}", sz.fs, 17, weight=ft.FontWeight.BOLD),
+        *([c.wrap_row(buttons)] if state.incident_open else []),
+    ], spacing=4)
+
+
+@ft.component
+def BoardView(state):
+    sz = Sizes(state.prefs.text_scale)
+    b = state.board
+    if state.incident is None or b is None:
+        return c.para("No incident is open.", sz.fs)
+    out: list[ft.Control] = [
+        c.button(L.OPEN_TIMELINE, lambda e: state.go("incident"), ft.Icons.ARROW_BACK),
+        c.heading("Demands", sz.fs),
+        *([demand_row(state, d, sz) for d in b.demands] or [c.para("None yet.", sz.fs, 15)]),
+        c.heading("Deadlines", sz.fs),
+    ]
+    now = state.now()
+    for d in b.deadlines:
+        left = d.due - now
+        when = "OVERDUE " + format_duration(-left) if left.total_seconds() < 0 else (
+            format_duration(left) + " left")
+        out.append(c.para(f"{d.text} — due {format_local(d.due, fmt='%H:%M')} ({when})",
+                          sz.fs, 17))
+    if not b.deadlines:
+        out.append(c.para("None yet.", sz.fs, 15))
+    for title, items in (("Hooks", b.hooks), ("Triggers", b.triggers),
+                         ("Subject information", b.subject_info), ("Weapons", b.weapons),
+                         ("People on scene", b.people), ("Lies told", b.lies)):
+        out.append(c.heading(title, sz.fs))
+        out.append(c.bullets(items, sz.fs) if items else c.para("None yet.", sz.fs, 15))
+    return ft.Column(out, spacing=8)

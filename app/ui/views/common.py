@@ -1,0 +1,101 @@
+"""Small building blocks every screen uses: labelled buttons with 48 px targets, headings.
+
+Only presentation here: no state changes, no I/O. Every interactive control takes its
+label from app.ui.labels (the visible text, tooltip or semantics label).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import flet as ft
+
+from app.ui.theme import MIN_TARGET
+
+PAD = ft.Padding.symmetric(vertical=16, horizontal=16)
+
+
+def button(
+    label: str,
+    on_click: Callable | None,
+    icon: ft.IconData | None = None,
+    primary: bool = False,
+    disabled: bool = False,
+    text: str | None = None,
+    expand: bool = False,
+) -> ft.Control:
+    """A filled (primary) or outlined button at least 48 px tall; `label` is its name."""
+    style = ft.ButtonStyle(padding=PAD, shape=ft.RoundedRectangleBorder(radius=12))
+    cls = ft.FilledButton if primary else ft.OutlinedButton
+    return cls(
+        content=text or label,
+        icon=icon,
+        on_click=on_click,
+        disabled=disabled,
+        style=style,
+        tooltip=label if text and text != label else None,
+        expand=expand,
+    )
+
+
+def icon_button(label: str, icon: ft.IconData, on_click: Callable | None) -> ft.IconButton:
+    return ft.IconButton(
+        icon=icon,
+        tooltip=label,
+        on_click=on_click,
+        size_constraints=ft.BoxConstraints(min_width=MIN_TARGET, min_height=MIN_TARGET),
+    )
+
+
+def choice(label: str, on_click: Callable, selected: bool, text: str | None = None) -> ft.Control:
+    """One option in a group: selected shows a tick icon and a filled style (not colour only)."""
+    return button(
+        label,
+        on_click,
+        icon=ft.Icons.CHECK if selected else None,
+        primary=selected,
+        text=text,
+    )
+
+
+def tappable(label: str, content: ft.Control, on_click: Callable, **kw) -> ft.Control:
+    """A card-like area that acts as one button, announced with `label`."""
+    return ft.Semantics(
+        label=label,
+        button=True,
+        container=True,
+        content=ft.Container(
+            content=content,
+            on_click=on_click,
+            ink=True,
+            padding=12,
+            border_radius=12,
+            **kw,
+        ),
+    )
+
+
+def heading(text: str, fs: Callable[[float], float], level: int = 2) -> ft.Text:
+    size = {1: 24, 2: 20, 3: 17}.get(level, 17)
+    return ft.Text(text, size=fs(size), weight=ft.FontWeight.BOLD, semantics_label=None)
+
+
+def para(text: str, fs: Callable[[float], float], size: float = 16, **kw) -> ft.Text:
+    return ft.Text(text, size=fs(size), **kw)
+
+
+def bullets(items, fs: Callable[[float], float], icon=ft.Icons.CHEVRON_RIGHT) -> ft.Column:
+    return ft.Column(
+        [
+            ft.Row(
+                [ft.Icon(icon, size=fs(18)), ft.Text(i.text, size=fs(16), expand=True)],
+                vertical_alignment=ft.CrossAxisAlignment.START,
+            )
+            for i in items
+        ],
+        spacing=6,
+    )
+
+
+def wrap_row(controls: list[ft.Control]) -> ft.Row:
+    return ft.Row(controls, wrap=True, spacing=8, run_spacing=8)

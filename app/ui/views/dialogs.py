@@ -1,0 +1,80 @@
+"""The dialogs the state asks for (`state.dialog`): start, override, amend, close, export."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from app.ui import labels as L
+from app.ui.theme import Sizes
+from app.ui.views import common as c
+
+
+@ft.component
+def StartForm(state):
+    sz = Sizes(state.prefs.text_scale)
+    location, set_location = ft.use_state("")
+    sit, set_sit = ft.use_state(state.prefs.situation)
+    return ft.Column([
+        c.para("What is the call?", sz.fs, 16),
+        c.wrap_row([c.choice(L.situation_choice(s.title), lambda e, s=s: set_sit(s.id),
+                             sit == s.id, text=s.title) for s in state.guide.situations]),
+        ft.TextField(label=L.START_LOCATION, value=location, text_size=sz.fs(17),
+                     on_change=lambda e: set_location(e.control.value or "")),
+        *([c.para(state.message, sz.fs, color=ft.Colors.ERROR)] if state.message else []),
+        c.button(L.START_CONFIRM, lambda e: state.start_incident(sit, location),
+                 ft.Icons.PLAY_ARROW, primary=True),
+        c.button(L.START_CANCEL, lambda e: state.close_dialog()),
+    ], tight=True, spacing=10, scroll=ft.ScrollMode.AUTO)
+
+
+@ft.component
+def ReasonForm(state, label: str, confirm: str, cancel: str, on_confirm, error, intro: str,
+               initial: str = ""):
+    sz = Sizes(state.prefs.text_scale)
+    text, set_text = ft.use_state(initial)
+    return ft.Column([
+        c.para(intro, sz.fs, 16),
+        ft.TextField(label=label, value=text, multiline=True, min_lines=2, max_lines=5,
+                     text_size=sz.fs(17), error=error,
+                     on_change=lambda e: set_text(e.control.value or "")),
+        c.button(confirm, lambda e: on_confirm(text), ft.Icons.CHECK, primary=True),
+        c.button(cancel, lambda e: state.close_dialog()),
+    ], tight=True, spacing=10, scroll=ft.ScrollMode.AUTO)
+
+
+def build(state) -> ft.AlertDialog | None:
+    d = state.dialog
+    if d == "start":
+        return ft.AlertDialog(modal=True, title=L.START_INCIDENT, content=StartForm(state))
+    if d == "override":
+        return ft.AlertDialog(modal=True, title=L.OVERRIDE, content=ReasonForm(
+            state, L.OVERRIDE_REASON, L.OVERRIDE_CONFIRM, L.OVERRIDE_CANCEL, state.override,
+            state.override_error,
+            "Not every sign is there yet. Moving up early is recorded with your reason."))
+    if d == "amend" and state.amend_target is not None:
+        n = state.amend_target
+        return ft.AlertDialog(modal=True, title=L.AMEND, content=ReasonForm(
+            state, L.AMEND_FIELD, L.AMEND_CONFIRM, L.AMEND_CANCEL, state.amend, state.message,
+            f"The original stays in the log: “{n.text}”", initial=n.text))
+    if d == "close":
+        return ft.AlertDialog(modal=True, title=L.CLOSE_INCIDENT, content=ft.Column([
+            ft.Text("Close this incident? Notes can no longer be added."),
+            c.button(L.CLOSE_CONFIRM, lambda e: state.close_incident(), primary=True),
+            c.button(L.CLOSE_CANCEL, lambda e: state.close_dialog()),
+        ], tight=True, spacing=10))
+    if d == "export" and state.export_file is not None:
+        f = state.export_file
+        where = f"Saved to {f.saved_to}." if f.saved_to else f"Downloading {f.name}."
+        return ft.AlertDialog(modal=True, title=f"Export ({f.fmt})", content=ft.Column([
+            ft.Text(where + " The text is below to copy."),
+            ft.TextField(label=L.EXPORT_TEXT, value=f.text, multiline=True, read_only=True,
+                         min_lines=6, max_lines=14, text_size=13),
+            c.button(L.EXPORT_CLOSE, lambda e: state.close_dialog(), primary=True),
+        ], tight=True, spacing=10, scroll=ft.ScrollMode.AUTO))
+    return None
+
+
+@ft.component
+def Dialogs(state):
+    ft.use_dialog(build(state))
+    return ft.Container(height=0)

@@ -1,0 +1,90 @@
+"""Home: start an incident, the current stage and situation at a glance, the clocks."""
+
+from __future__ import annotations
+
+import asyncio
+
+import flet as ft
+
+from app.incidents.clock import format_duration
+from app.ui import labels as L
+from app.ui.theme import Sizes
+from app.ui.views import common as c
+
+
+@ft.component
+def Clocks(state):
+    """Time since start and since last contact; re-renders itself every second."""
+    sz = Sizes(state.prefs.text_scale)
+    tick, set_tick = ft.use_state(0)
+
+    async def run():
+        while True:
+            await asyncio.sleep(1)
+            set_tick(lambda t: t + 1)
+
+    ft.use_effect(run, [])
+    start, contact = state.clocks()
+    rows = []
+    for label, value in ((L.CLOCK_SINCE_START, start), (L.CLOCK_SINCE_CONTACT, contact)):
+        shown = format_duration(value) if value is not None else "no contact yet"
+        if value is not None and label == L.CLOCK_SINCE_CONTACT and value.total_seconds() == 0:
+            shown = "in contact now"
+        rows.append(ft.Semantics(label=f"{label}: {shown}", content=ft.Row([
+            ft.Text(label, size=sz.fs(15), expand=True),
+            ft.Text(shown, size=sz.fs(24), weight=ft.FontWeight.BOLD),
+        ])))
+    return ft.Column(rows, spacing=4)
+
+
+@ft.component
+def HomeView(state):
+    sz = Sizes(state.prefs.text_scale)
+    stage = state.stage()
+    sit = state.situation()
+    out: list[ft.Control] = []
+    if state.incident_open:
+        inc = state.incident
+        out += [
+            c.heading(f"Incident open: {inc.situation}", sz.fs, 2),
+            c.para(inc.location or "No location given", sz.fs, 15),
+            Clocks(state),
+            c.button(L.QUICK_INCIDENT, lambda e: state.go("incident"), ft.Icons.EDIT_NOTE,
+                     primary=True, expand=False),
+        ]
+    else:
+        out.append(
+            ft.FilledButton(
+                content=ft.Text(L.START_INCIDENT, size=sz.fs(24), weight=ft.FontWeight.BOLD),
+                icon=ft.Icons.PLAY_ARROW,
+                on_click=lambda e: state.open_start(),
+                height=max(72, sz.fs(24) * 2 + 24),
+                style=ft.ButtonStyle(shape=ft.RoundedRectangleBorder(radius=16)),
+                tooltip=None,
+            )
+        )
+    out.append(c.tappable(
+        L.QUICK_STAIRWAY,
+        ft.Column([
+            ft.Text(f"Stage {state.stage_no} of {len(state.stages) or 5}", size=sz.fs(15)),
+            ft.Text(stage.title if stage else "No stages loaded", size=sz.fs(26),
+                    weight=ft.FontWeight.BOLD),
+            ft.Text(stage.purpose if stage else "", size=sz.fs(15)),
+        ], spacing=2),
+        lambda e: state.go("stairway"),
+        bgcolor=ft.Colors.PRIMARY_CONTAINER,
+    ))
+    out.append(c.tappable(
+        L.QUICK_SITUATION,
+        ft.Row([ft.Icon(ft.Icons.PERSON_SEARCH),
+                ft.Text(f"Situation: {sit.title if sit else 'not chosen'}", size=sz.fs(17),
+                        expand=True)]),
+        lambda e: state.go("situations"),
+        border=ft.Border.all(1, ft.Colors.OUTLINE),
+    ))
+    out.append(c.wrap_row([
+        c.button(L.QUICK_PHRASES, lambda e: state.go("phrases"), ft.Icons.RECORD_VOICE_OVER),
+        c.button(L.QUICK_CHECKLIST, lambda e: state.go("checklist"), ft.Icons.CHECKLIST),
+        c.button(L.OPEN_INCIDENTS, lambda e: state.go("incidents"), ft.Icons.LIST),
+    ]))
+    return ft.Column(out, spacing=12)

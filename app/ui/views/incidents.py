@@ -1,0 +1,31 @@
+"""Every incident on this device, newest first; tap one to open its timeline."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from app.incidents import format_local
+from app.ui import labels as L
+from app.ui.theme import Sizes
+from app.ui.views import common as c
+
+
+@ft.component
+def IncidentsView(state):
+    sz = Sizes(state.prefs.text_scale)
+    out: list[ft.Control] = []
+    if not state.incident_list:
+        out.append(c.para("No incidents on this device yet.", sz.fs))
+    for inc in sorted(state.incident_list, key=lambda i: i.opened_at, reverse=True):
+        title = f"{format_local(inc.opened_at, fmt='%Y-%m-%d %H:%M')} {inc.situation}"
+        out.append(c.tappable(
+            L.open_incident(title),
+            ft.Column([
+                ft.Text(title, size=sz.fs(17), weight=ft.FontWeight.BOLD),
+                ft.Text(f"{inc.location or 'No location'} · {inc.status.value}",
+                        size=sz.fs(15)),
+            ], spacing=2),
+            lambda e, i=inc: state.select_incident(i.id),
+            border=ft.Border.all(1, ft.Colors.OUTLINE),
+        ))
+    return ft.Column(out, spacing=8)

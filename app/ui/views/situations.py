@@ -1,0 +1,41 @@
+"""Situation picker: choosing one filters the checklist and phrases and shows its signs."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from app.ui import labels as L
+from app.ui.theme import Sizes
+from app.ui.views import common as c
+
+
+def details(sit, sz: Sizes) -> list[ft.Control]:
+    out = [c.heading(sit.title, sz.fs, 1), c.para(sit.summary, sz.fs)]
+    if sit.danger_signs:
+        out += [c.heading("Danger signs", sz.fs), c.bullets(sit.danger_signs, sz.fs,
+                                                            ft.Icons.WARNING_AMBER)]
+    if sit.priorities:
+        out += [c.heading("Priorities", sz.fs), c.bullets(sit.priorities, sz.fs)]
+    if sit.questions:
+        out += [c.heading("Questions to ask", sz.fs),
+                c.bullets(sit.questions, sz.fs, ft.Icons.HELP_OUTLINE)]
+    return out
+
+
+@ft.component
+def SituationsView(state):
+    sz = Sizes(state.prefs.text_scale)
+    chosen = state.prefs.situation
+    out: list[ft.Control] = [c.para("What is the call?", sz.fs, 18)]
+    for s in state.guide.situations:
+        out.append(c.choice(L.situation_choice(s.title), lambda e, s=s: state.choose_situation(
+            s.id), s.id == chosen, text=s.title))
+    out.append(c.choice(L.SITUATION_NONE, lambda e: state.choose_situation(None),
+                        chosen is None, text="Not sure yet"))
+    if not state.guide.situations:
+        out.append(c.para("No situations are loaded. See the message above.", sz.fs))
+    shown = state.situation(state.preview_situation) if state.preview_situation else None
+    shown = shown or state.situation()
+    if shown:
+        out += details(shown, sz)
+    return ft.Column(out, spacing=10)
