@@ -44,21 +44,9 @@ def page_url(host: str, port: int) -> str:
 
 def load_main(content_dir: Path, data_dir: Path) -> Callable[[Any], Any]:
     """The Flet `main(page)` for these directories (the UI helper's factory)."""
-    try:
-        from app.ui.app import build_main
-    except ModuleNotFoundError as e:  # TEMPORARY until app/ui/app.py lands
-        if e.name != "app.ui.app":
-            raise
-        return _placeholder_main
+    from app.ui.app import build_main
 
     return build_main(content_dir, data_dir)
-
-
-def _placeholder_main(page) -> None:
-    import flet as ft
-
-    page.title = APP_NAME
-    page.add(ft.Text("Stairway", size=32), ft.Button("Start incident"))
 
 
 def asgi_app(content_dir: Path, data_dir: Path, on_startup: list | None = None):
