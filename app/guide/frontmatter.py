@@ -46,11 +46,16 @@ def read_header(
     try:
         node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+        context = getattr(e, "context", None) or ""
+        mark = getattr(e, "problem_mark", None)
+        if context.startswith(("while scanning", "while parsing a flow")):
+            mark = getattr(e, "context_mark", None) or mark  # where the bracket/quote opened
         line = first_line + (mark.line if mark else 0)
         what = getattr(e, "problem", None) or str(e).splitlines()[0]
+        what = f"{what} {context}".strip()
         h.problems.append(
-            (line, f"front matter is not valid YAML ({what}): write one `key: value` per line")
+            (line, f"front matter is not valid YAML ({what}): write one `key: value` per "
+                   "line, and put a value that contains `: ` or `#` in quotes")
         )
         return h
     if node is None:

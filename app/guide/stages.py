@@ -123,7 +123,7 @@ def make_phrases(f: File, vocab: Vocab, es: list[Entry], kind: str, stage: int |
         if not b.text:
             f.add(b.line, "phrase is empty: write the text or delete the line")
             continue
-        h3, skill_head = e.heads.get(3), e.heads.get(3 if stage else 4)
+        h3, skill_head = e.heads.get(3), e.heads.get(4 if stage is None else 3)
         order = stage
         if stage is None:
             if h3 is None:
@@ -145,7 +145,7 @@ def make_phrases(f: File, vocab: Vocab, es: list[Entry], kind: str, stage: int |
                   "e.g. `### Emotion labeling`")
             continue
         situations = (situation,) if situation else e.only
-        out.append(Phrase(b.text, kind, order or 0, skill, situations, f.rel, b.line))
+        out.append(Phrase(b.text, kind, order, skill, situations, f.rel, b.line))
     return out
 
 
