@@ -15,6 +15,7 @@ under the lock after `refresh()` has read what other processes appended.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 from pathlib import Path
 
@@ -95,45 +96,45 @@ class Book:
         """Read notes.json and the journal; recover what is readable; fold if needed."""
         with self.lock:
             self._close_fd()
-            records, store_bad = self._read_store()
-            self._stored = len(records)
-            journal_records, journal_bad = self._read_journal()
-            seen = {r["seq"]: r["id"] for r in records}
-            for rec in journal_records:
-                if seen.get(rec["seq"]) == rec["id"]:
+            notes, store_bad = self._read_store()
+            self._stored = len(notes)
+            journal, journal_bad = self._read_journal()
+            seen = {n.seq: n.id for n in notes}
+            top = max(seen, default=0)
+            for n in journal:
+                if seen.get(n.seq) == n.id:
                     continue  # already folded (a crash between the two renames)
-                if rec["seq"] in seen:  # never drop evidence: give it the next free seq
-                    rec = {**rec, "seq": max(seen) + 1}
-                seen[rec["seq"]] = rec["id"]
-                records.append(rec)
-            self._set_notes(records)
+                if n.seq in seen:  # never drop evidence: give it the next free seq
+                    n = dataclasses.replace(n, seq=top + 1)
+                seen[n.seq] = n.id
+                top = max(top, n.seq)
+                notes.append(n)
+            self._set_notes(notes)
             if store_bad or journal_bad:
                 self._stored = 0  # rewrite notes.json from scratch
                 self.fold(move_journal=journal_bad)
             elif self._due():
                 self.fold()
 
-    def _set_notes(self, records: list[dict]) -> None:
-        notes = []
-        for rec in sorted(records, key=lambda r: r["seq"]):
-            notes.append(record_to_note(rec, self.id))
-        self.notes = notes
-        self.by_id = {n.id: n for n in notes}
+    def _set_notes(self, notes: list[Note]) -> None:
+        self.notes = sorted(notes, key=lambda n: n.seq)
+        self.by_id = {n.id: n for n in self.notes}
 
-    def _read_store(self) -> tuple[list[dict], bool]:
+    def _read_store(self) -> tuple[list[Note], bool]:
         try:
-            docs = self._notes_db.table("notes").all()
+            # TinyDB's own storage read (all() would build 10,000 Document objects)
+            docs = list(((self._notes_db.storage.read() or {}).get("notes") or {}).values())
         except DAMAGE:
             path = self.dir / NOTES
             moved = move_aside(path)
             recs = salvage_docs(moved.read_bytes().decode("utf-8", "replace"))
+            good = self._valid(recs)
             self.warnings.append(
                 f"The notes file {path} was damaged; it was kept as {moved.name} and "
-                f"{len(recs)} readable notes were recovered from it."
+                f"{len(good)} readable notes were recovered from it."
             )
-            return self._valid(recs), True
-        recs = [strip_crc(d) for d in docs]
-        good = self._valid([r for r in recs if r is not None])
+            return good, True
+        good = self._valid([r for r in map(strip_crc, docs) if r is not None])
         if len(good) != len(docs):
             path = self.dir / NOTES
             moved = move_aside(path)
@@ -144,16 +145,16 @@ class Book:
             return good, True
         return good, False
 
-    def _valid(self, recs: list[dict]) -> list[dict]:
+    def _valid(self, recs: list[dict]) -> list[Note]:
         good, seqs = [], set()
         for rec in recs:
             try:
-                record_to_note(rec, self.id)
+                note = record_to_note(rec, self.id)
             except DAMAGE:
                 continue
-            if rec["seq"] not in seqs:
-                seqs.add(rec["seq"])
-                good.append(rec)
+            if note.seq not in seqs:
+                seqs.add(note.seq)
+                good.append(note)
         return good
 
     def _read_journal(self, start: int = 0) -> tuple[list[dict], bool]:
@@ -171,20 +172,21 @@ class Book:
             return [], False
         lines = data.split(b"\n")
         torn = lines.pop()  # b"" when the file ends with a newline
-        recs, bad = [], bool(torn)
+        notes, bad = [], bool(torn)
         for line in lines:
             rec = decode_line(line)
-            if rec is None or not self._valid([rec]):
-                bad = True
+            found = self._valid([rec]) if rec is not None else []
+            if found:
+                notes.append(found[0])
             else:
-                recs.append(rec)
+                bad = True
         self._offset = start + len(data)
         if bad:
             self.warnings.append(
                 f"The journal {path} had a damaged or unfinished entry; it will be kept "
-                f"aside and every readable note ({len(recs)} in it) was recovered."
+                f"aside and every readable note ({len(notes)} in it) was recovered."
             )
-        return recs, bad
+        return notes, bad
 
     def refresh(self) -> None:
         """Take in what other processes wrote since we last looked (call under the lock)."""
@@ -199,14 +201,14 @@ class Book:
             self.load()  # folded or repaired by another process
             return
         if st and st.st_size > self._offset:
-            recs, bad = self._read_journal(self._offset)
+            new, bad = self._read_journal(self._offset)
             last = self.notes[-1].seq if self.notes else 0
-            if all(r["seq"] == last + i + 1 for i, r in enumerate(recs)):
-                for n in (record_to_note(r, self.id) for r in recs):
+            if all(n.seq == last + i + 1 for i, n in enumerate(new)):
+                for n in new:
                     self.notes.append(n)
                     self.by_id[n.id] = n
             else:
-                self._set_notes([note_to_record(n) for n in self.notes] + recs)
+                self._set_notes(self.notes + [n for n in new if n.id not in self.by_id])
             if bad:
                 self.fold(move_journal=True)
 

@@ -18,8 +18,8 @@ def to_iso(dt: datetime) -> str:
 
 def from_iso(text: str) -> datetime:
     """Parse what `to_iso` wrote (and any ISO-8601 with an offset) into aware UTC."""
-    dt = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    return as_utc(dt)
+    dt = datetime.fromisoformat(text)  # Python 3.11+ reads the trailing Z
+    return dt if dt.tzinfo is UTC else as_utc(dt)
 
 
 def as_utc(dt: datetime) -> datetime:

@@ -30,9 +30,12 @@ except ImportError:  # pragma: no cover - Windows
         msvcrt = None
 
 
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def canonical(record: dict) -> str:
     """The one JSON spelling a record is checksummed in (stable key order, UTF-8)."""
-    return json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return _CANONICAL.encode(record)
 
 
 def checksum(text: str) -> str:
