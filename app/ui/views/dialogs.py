@@ -1,4 +1,8 @@
-"""The dialogs the state asks for (`state.dialog`): start, override, amend, close, export."""
+"""The dialogs the state asks for (`state.dialog`): start, override, amend, close, export.
+
+Shown full screen in place of the current screen (a phone's full-screen dialog): always
+in view whatever the scroll position, and each has an explicit cancel.
+"""
 
 from __future__ import annotations
 
@@ -42,22 +46,22 @@ def ReasonForm(state, label: str, confirm: str, cancel: str, on_confirm, error, 
     ], tight=True, spacing=10, scroll=ft.ScrollMode.AUTO)
 
 
-def build(state) -> ft.AlertDialog | None:
+def build(state) -> ft.Control | None:
     d = state.dialog
     if d == "start":
-        return ft.AlertDialog(modal=True, title=L.START_INCIDENT, content=StartForm(state))
+        return _frame(L.START_INCIDENT, StartForm(state))
     if d == "override":
-        return ft.AlertDialog(modal=True, title=L.OVERRIDE, content=ReasonForm(
+        return _frame(L.OVERRIDE, ReasonForm(
             state, L.OVERRIDE_REASON, L.OVERRIDE_CONFIRM, L.OVERRIDE_CANCEL, state.override,
             state.override_error,
             "Not every sign is there yet. Moving up early is recorded with your reason."))
     if d == "amend" and state.amend_target is not None:
         n = state.amend_target
-        return ft.AlertDialog(modal=True, title=L.AMEND, content=ReasonForm(
+        return _frame(L.AMEND, ReasonForm(
             state, L.AMEND_FIELD, L.AMEND_CONFIRM, L.AMEND_CANCEL, state.amend, state.message,
             f"The original stays in the log: “{n.text}”", initial=n.text))
     if d == "close":
-        return ft.AlertDialog(modal=True, title=L.CLOSE_INCIDENT, content=ft.Column([
+        return _frame(L.CLOSE_INCIDENT, ft.Column([
             ft.Text("Close this incident? Notes can no longer be added."),
             c.button(L.CLOSE_CONFIRM, lambda e: state.close_incident(), primary=True),
             c.button(L.CLOSE_CANCEL, lambda e: state.close_dialog()),
@@ -65,7 +69,7 @@ def build(state) -> ft.AlertDialog | None:
     if d == "export" and state.export_file is not None:
         f = state.export_file
         where = f"Saved to {f.saved_to}." if f.saved_to else f"Downloading {f.name}."
-        return ft.AlertDialog(modal=True, title=f"Export ({f.fmt})", content=ft.Column([
+        return _frame(f"Export ({f.fmt})", content=ft.Column([
             ft.Text(where + " The text is below to copy."),
             ft.TextField(label=L.EXPORT_TEXT, value=f.text, multiline=True, read_only=True,
                          min_lines=6, max_lines=14, text_size=13),
@@ -74,7 +78,15 @@ def build(state) -> ft.AlertDialog | None:
     return None
 
 
+def _frame(title: str, content: ft.Control) -> ft.Control:
+    return ft.Container(
+        ft.Column([ft.Text(title, size=22, weight=ft.FontWeight.BOLD), content], spacing=12),
+        padding=16,
+        border_radius=16,
+        border=ft.Border.all(2, ft.Colors.PRIMARY),
+    )
+
+
 @ft.component
-def Dialogs(state):
-    ft.use_dialog(build(state))
-    return ft.Container(height=0)
+def DialogView(state):
+    return build(state) or ft.Container(height=0)

@@ -10,7 +10,7 @@ import flet as ft
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
-from app.ui.views.dialogs import Dialogs
+from app.ui.views.dialogs import DialogView
 from app.ui.views.screens import SCREENS, TITLES
 
 NAV = (
@@ -66,7 +66,7 @@ def Root(state):
     def on_nav(e):
         state.go(nav_keys[int(e.control.selected_index)])
 
-    body = SCREENS[screen](state)
+    body = DialogView(state) if state.dialog else SCREENS[screen](state)
     return [
         ft.View(
             route="/",
@@ -89,7 +89,7 @@ def Root(state):
             ),
             controls=[
                 ft.Column(
-                    [*banners(state, sz), body, Dialogs(state)],
+                    [*banners(state, sz), body],
                     spacing=12,
                     expand=True,
                     scroll=ft.ScrollMode.AUTO,
