@@ -37,5 +37,10 @@ async def main(page: ft.Page) -> None:
         await result
 
 
-if __name__ == "__main__":
+def run() -> None:
+    """Run as Flet decides for this platform: a phone app, a desktop window or `--web`."""
     ft.run(main, assets_dir=str(paths.assets_dir()), no_cdn=True)
+
+
+if __name__ == "__main__":
+    run()
