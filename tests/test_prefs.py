@@ -1,0 +1,58 @@
+"""app.prefs: defaults, round trip, atomic write, a corrupt file kept aside."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from app import prefs as P
+
+
+def test_missing_file_gives_defaults(tmp_path):
+    p, problem = P.load(tmp_path)
+    assert p == P.Prefs() and problem is None
+
+
+def test_round_trip(tmp_path):
+    p = P.Prefs(theme="dark", text_scale=1.5, situation="hostage", stage=3,
+                signs={"1": ["a", "b"]}, checklist={"c/i": "2026-11-26T05:00:00+00:00"},
+                collapsed=["c/Isolate"], last_screen="phrases", incident_id="x-1")
+    P.save(tmp_path, p)
+    assert P.load(tmp_path) == (p, None)
+    assert not [f for f in tmp_path.iterdir() if f.name.endswith(".tmp")]  # no temp left
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{not json",  # truncated / garbage
+        "[1, 2, 3]",  # valid JSON, wrong shape
+        "",  # empty file after a crash
+    ],
+)
+def test_corrupt_file_is_kept_aside(tmp_path, text):
+    (tmp_path / P.FILE_NAME).write_text(text)
+    p, problem = P.load(tmp_path)
+    assert p == P.Prefs()
+    assert problem and "using defaults" in problem
+    aside = [f for f in tmp_path.iterdir() if f.name.startswith("prefs.json.bad-")]
+    assert len(aside) == 1 and aside[0].read_text() == text
+
+
+@pytest.mark.parametrize(
+    "field,value,expected",
+    [
+        ("theme", "purple", "system"),  # unknown theme -> default
+        ("text_scale", 9, 1.0),  # not one of the steps
+        ("stage", 7, 1),  # out of 1..5
+        ("stage", True, 1),  # a bool is not a stage
+        ("last_screen", "nowhere", "home"),  # unknown screen
+        ("stage", 4, 4),  # a good value is kept
+    ],
+)
+def test_odd_values_fall_back_field_by_field(tmp_path, field, value, expected):
+    (tmp_path / P.FILE_NAME).write_text(json.dumps({field: value, "situation": "hostage"}))
+    p, problem = P.load(tmp_path)
+    assert getattr(p, field) == expected
+    assert p.situation == "hostage" and problem is None
