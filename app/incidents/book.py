@@ -42,6 +42,7 @@ from app.incidents.storage import (
     fsync_dir,
     move_aside,
     sync,
+    write_all,
 )
 
 META, NOTES, JOURNAL, LOCK = "incident.json", "notes.json", "journal.jsonl", "lock"
@@ -254,9 +255,7 @@ class Book:
             if created:
                 fsync_dir(self.dir)
         try:
-            view = memoryview(line)
-            while view:
-                view = view[os.write(self._fd, view) :]
+            write_all(self._fd, line)
             sync(self._fd)
         except OSError:
             with contextlib.suppress(OSError):

@@ -74,6 +74,12 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
 def sync(fd: int) -> None:
     (getattr(os, "fdatasync", None) or os.fsync)(fd)
 
@@ -84,9 +90,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     tmp = path.with_name(path.name + ".tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
+        write_all(fd, data)
         os.fsync(fd)
     except BaseException:
         os.close(fd)
@@ -143,8 +147,8 @@ class SafeJSONStorage(Storage):
         if self._cache and self._cache[0] == ident:
             return self._cache[1]
         raw = self.path.read_bytes()
-        if not raw.strip():
-            return None
+        if not raw.strip():  # we never write an empty file: it was truncated
+            raise ValueError(f"{self.path} is empty")
         data = json.loads(raw.decode("utf-8"))
         if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
             raise ValueError(f"{self.path} is not a TinyDB file")

@@ -1,0 +1,1 @@
+"""Shared fixtures and child-process scripts for the incident log tests."""

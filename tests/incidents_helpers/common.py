@@ -1,0 +1,50 @@
+"""One fixture over memory and file storage (as TinyDB's own tests do)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.incidents import IncidentLog
+
+ROOT = Path(__file__).resolve().parents[2]
+WRITER = Path(__file__).with_name("writer.py")
+
+
+@pytest.fixture(params=["memory", "file"])
+def log(request, tmp_path):
+    """An IncidentLog in memory, then on disk under tmp_path."""
+    lg = IncidentLog(None) if request.param == "memory" else IncidentLog(tmp_path / "data")
+    yield lg
+    lg.close()
+
+
+def reopen(lg: IncidentLog) -> IncidentLog:
+    """The same store seen by a new process (file mode) or the same object (memory)."""
+    return lg if lg.in_memory else IncidentLog(lg.data_dir)
+
+
+def start_writer(data: Path, incident_id: str, count: int, fold_min: int) -> subprocess.Popen:
+    """A child process appending `count` notes (0 = forever), printing each ack."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"}
+    return subprocess.Popen(
+        [sys.executable, str(WRITER), str(data), incident_id, str(count), str(fold_min)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        text=True,
+    )
+
+
+def acked(output: str) -> list[str]:
+    """Note ids the child reported as saved (complete lines only)."""
+    ids = []
+    for line in output.splitlines(keepends=True):
+        parts = line.split()
+        if line.endswith("\n") and len(parts) == 3 and parts[0] == "ACK" and len(parts[1]) == 12:
+            ids.append(parts[1])
+    return ids

@@ -1,0 +1,176 @@
+"""IncidentLog: incidents, notes, paging, amendments, the board (memory and file)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from app.incidents import (
+    DemandStatus,
+    IncidentLog,
+    IncidentNotFound,
+    NoteKind,
+    NoteRefused,
+    format_duration,
+)
+from tests.incidents_helpers import common
+
+log = common.log  # fixture: parametrized over memory and file storage
+T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+
+
+def test_open_list_close(log):
+    a = log.open_incident("  suicidal person on a bridge ", "Elm St bridge", at=T0)
+    b = log.open_incident("barricaded subject", "12 Oak Rd", at=T0 + timedelta(hours=1))
+    assert a.situation == "suicidal person on a bridge" and a.is_open and a.closed_at is None
+    assert [i.id for i in log.incidents()] == [b.id, a.id]  # newest first
+    closed = log.close_incident(a.id, at=T0 + timedelta(hours=2))
+    assert not closed.is_open and closed.closed_at == T0 + timedelta(hours=2)
+    assert common.reopen(log).incident(a.id) == closed
+
+
+def test_notes_survive_reopen_without_close(log):
+    inc = log.open_incident("bridge", "x")
+    saved = [log.add_note(inc.id, NoteKind.NOTE, f"note {i}") for i in range(30)]
+    again = common.reopen(log)  # no close(): as after a crash
+    assert again.all_notes(inc.id) == saved
+    assert [n.seq for n in saved] == list(range(1, 31))
+
+
+def test_paging_newest_first(log):
+    inc = log.open_incident("bridge", "x")
+    for i in range(120):
+        log.add_note(inc.id, NoteKind.NOTE, f"n{i}")
+    pages, before = [], None
+    while True:
+        page = log.notes(inc.id, before_seq=before, limit=50)
+        if not page:
+            break
+        pages.append([n.seq for n in page])
+        before = page[-1].seq
+    assert [len(p) for p in pages] == [50, 50, 20]
+    assert sum(pages, []) == list(range(120, 0, -1))
+    assert log.note_count(inc.id) == 120
+
+
+def test_amendment_keeps_original(log):
+    inc = log.open_incident("bridge", "x")
+    orig = log.add_note(inc.id, NoteKind.HOOK, "Loves his dog Rex")
+    fix = log.amend(inc.id, orig.id, "Loves his dog Max")
+    fix2 = log.amend(inc.id, fix.id, "Loves his dogs Max and Rex")  # amending the amendment
+    assert log.note(inc.id, orig.id) == orig and orig.text == "Loves his dog Rex"
+    assert fix.kind == NoteKind.AMENDMENT and fix.ref == orig.id
+    assert fix2.ref == orig.id  # always points at the original
+    assert [a.id for a in log.amendments(inc.id)[orig.id]] == [fix.id, fix2.id]
+    (hook,) = log.board(inc.id).hooks
+    assert hook.text == "Loves his dogs Max and Rex" and hook.amended
+
+
+def test_closed_incident_refuses_notes_but_not_amendments(log):
+    inc = log.open_incident("bridge", "x")
+    n = log.add_note(inc.id, NoteKind.NOTE, "first")
+    log.close_incident(inc.id)
+    with pytest.raises(NoteRefused, match="closed"):
+        log.add_note(inc.id, NoteKind.NOTE, "late")
+    assert log.amend(inc.id, n.id, "first, corrected").ref == n.id
+
+
+@pytest.mark.parametrize(
+    "kind, text, board_field",
+    [
+        (NoteKind.HOOK, "his daughter", "hooks"),  # what he cares about
+        (NoteKind.TRIGGER, "mention of police", "triggers"),  # what sets him off
+        (NoteKind.SUBJECT_INFO, "34, ex-army", "subject_info"),
+        (NoteKind.WEAPON, "kitchen knife", "weapons"),
+        (NoteKind.PERSON, "neighbour at door 3", "people"),
+        (NoteKind.POSITIVE_ACTION, "water delivered", "positive_actions"),
+        (NoteKind.LIE_TOLD, "said the car is coming", "lies"),
+    ],
+)
+def test_board_lists(log, kind, text, board_field):
+    inc = log.open_incident("bridge", "x")
+    log.add_note(inc.id, NoteKind.NOTE, "unrelated")
+    note = log.add_note(inc.id, kind, text)
+    items = getattr(log.board(inc.id), board_field)
+    assert [(i.note_id, i.text) for i in items] == [(note.id, text)]
+
+
+def test_board_demands_deadlines_contacts_stage(log):
+    inc = log.open_incident("hostage", "bank")
+    d1 = log.add_note(inc.id, NoteKind.DEMAND, "a car")
+    d2 = log.add_note(inc.id, NoteKind.DEMAND, "talk to his sister", status="pending")
+    log.add_note(inc.id, NoteKind.DEMAND_STATUS, "", ref=d1.id, status=DemandStatus.DENIED)
+    log.add_note(inc.id, NoteKind.DEMAND_STATUS, "she is on the phone", ref=d2.id, status="granted")
+    late, soon = T0 + timedelta(hours=2), T0 + timedelta(minutes=30)
+    log.add_note(inc.id, NoteKind.DEADLINE, "car by 14:00", due=late)
+    log.add_note(inc.id, NoteKind.DEADLINE, "pizza in 30 min", due=soon)
+    log.add_note(inc.id, NoteKind.CONTACT_START, at=T0)
+    log.add_note(inc.id, NoteKind.CONTACT_END, at=T0 + timedelta(minutes=5))
+    log.add_note(inc.id, NoteKind.CONTACT_START, at=T0 + timedelta(minutes=9))
+    log.add_note(inc.id, NoteKind.STAGE_CHANGE, "", stage="rapport")
+    log.add_note(inc.id, NoteKind.OVERRIDE, "skipped to influence: time critical")
+    board = log.board(inc.id)
+    assert [(d.text, d.status) for d in board.demands] == [
+        ("a car", DemandStatus.DENIED),
+        ("talk to his sister", DemandStatus.GRANTED),
+    ]
+    assert board.open_demands == ()
+    assert [d.due for d in board.deadlines] == [soon, late]  # soonest first
+    assert len(board.contacts) == 2 and board.in_contact
+    assert log.last_contact(inc.id) == T0 + timedelta(minutes=9)
+    assert board.stage == "rapport" and board.overrides == 1
+
+
+def test_unknown_incident(log):
+    for bad in ("nope", "../../etc", ""):
+        with pytest.raises(IncidentNotFound):
+            log.add_note(bad, NoteKind.NOTE, "x")
+
+
+def test_threads_never_lose_a_note(log):
+    inc = log.open_incident("bridge", "x")
+
+    def write(tag: int) -> None:
+        for i in range(50):
+            log.add_note(inc.id, NoteKind.NOTE, f"thread {tag} note {i}")
+
+    threads = [threading.Thread(target=write, args=(t,)) for t in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    notes = common.reopen(log).all_notes(inc.id)
+    assert [n.seq for n in notes] == list(range(1, 201))
+    assert len({n.text for n in notes}) == 200
+
+
+def test_two_logs_in_one_process_share_the_file(tmp_path):
+    a, b = IncidentLog(tmp_path), IncidentLog(tmp_path)  # e.g. two app sessions
+    inc = a.open_incident("bridge", "x")
+    for i in range(20):
+        (a if i % 2 else b).add_note(inc.id, NoteKind.NOTE, f"n{i}")
+    assert [n.text for n in a.all_notes(inc.id)] == [f"n{i}" for i in range(20)]
+    assert b.note_count(inc.id) == 20
+
+
+@pytest.mark.parametrize(
+    "seconds, shown",
+    [
+        (0, "0:00:00"),  # start
+        (247, "0:04:07"),  # minutes and seconds
+        (43200, "12:00:00"),  # a long standoff
+        (-90, "-0:01:30"),  # a deadline passed
+    ],
+)
+def test_format_duration(seconds, shown):
+    assert format_duration(timedelta(seconds=seconds)) == shown
+
+
+def test_core_does_not_import_flet():
+    code = "import sys, app.incidents, app.incidents.export; print('flet' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
