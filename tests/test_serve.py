@@ -1,0 +1,180 @@
+"""Serving: loopback by default, offline web client, assets and fonts, phone packaging."""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import os
+import subprocess
+import sys
+import tomllib
+import urllib.request
+from pathlib import Path
+
+import flet as ft
+import pytest
+
+from app import paths
+from app.ui import fonts
+from app.ui.serve import NETWORK_WARNING, is_loopback, page_url
+from tests.e2e.conftest import free_port, start_server, stop
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(
+    "host, loopback",
+    [
+        ("127.0.0.1", True),  # the default
+        ("127.0.0.2", True),  # all of 127/8 is loopback
+        ("localhost", True),  # the name
+        ("::1", True),  # IPv6 loopback
+        ("[::1]", True),  # IPv6 loopback as written in URLs
+        ("0.0.0.0", False),  # every interface: the network can reach the notes
+        ("::", False),  # every IPv6 interface
+        ("192.168.1.20", False),  # a LAN address
+        ("stairway.local", False),  # any other name may resolve to a LAN address
+    ],
+)
+def test_is_loopback(host, loopback):
+    assert is_loopback(host) is loopback
+
+
+@pytest.mark.parametrize(
+    "host, port, url",
+    [
+        ("127.0.0.1", 8550, "http://127.0.0.1:8550"),  # default
+        ("0.0.0.0", 9000, "http://127.0.0.1:9000"),  # all interfaces: show a local URL
+        ("::1", 8550, "http://[::1]:8550"),  # IPv6 needs brackets
+        ("192.168.1.20", 80, "http://192.168.1.20:80"),  # a LAN address as given
+    ],
+)
+def test_page_url(host, port, url):
+    assert page_url(host, port) == url
+
+
+def _run_cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+
+
+def test_non_loopback_host_warns(tmp_path):
+    # 192.0.2.1 (TEST-NET-1) is never assigned to this machine: binding fails after the warning.
+    r = _run_cli(
+        "serve",
+        "--host",
+        "192.0.2.1",
+        "--port",
+        str(free_port()),
+        "--data-dir",
+        str(tmp_path / "d"),
+    )
+    assert NETWORK_WARNING.format(host="192.0.2.1") in r.stderr
+    assert r.returncode != 0
+
+
+def test_missing_content_dir_is_a_clear_error(tmp_path):
+    r = _run_cli(
+        "serve",
+        "--content-dir",
+        str(tmp_path / "nope"),
+        "--port",
+        str(free_port()),
+        "--data-dir",
+        str(tmp_path / "d"),
+    )
+    assert r.returncode == 2
+    assert "content directory not found" in r.stderr
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    proc, url, log = start_server(tmp_path_factory.mktemp("serve") / "data")
+    yield url, log
+    stop(proc)
+
+
+def _get(url: str) -> tuple[int, bytes]:
+    with urllib.request.urlopen(url, timeout=10) as r:
+        return r.status, r.read()
+
+
+def test_served_page_is_offline_web_client(served):
+    url, log = served
+    status, body = _get(url + "/")
+    assert status == 200
+    html = body.decode()
+    assert "flet.noCdn=true" in html  # local CanvasKit and fonts
+    assert 'flet.canvasKitBaseUrl="/canvaskit/"' in html
+    assert "Stairway" in html  # app name in the title
+    assert _get(url + "/canvaskit/canvaskit.wasm")[0] == 200
+    assert f"running at {url}" in Path(log).read_text()  # the URL is printed
+    assert "WARNING" not in Path(log).read_text()  # loopback: no network warning
+
+
+@pytest.mark.parametrize("family", sorted(fonts.FONTS))
+def test_bundled_font_is_served(served, family):
+    status, body = _get(f"{served[0]}/{fonts.FONTS[family]}")
+    assert status == 200
+    assert body[:4] in (b"\x00\x01\x00\x00", b"OTTO", b"true")  # a TrueType/OpenType file
+
+
+def test_fonts_fit_the_renderer_and_carry_licences():
+    assert 1 + len(fonts.FALLBACK) <= fonts.MAX_FAMILIES
+    assert set(fonts.FALLBACK) <= set(fonts.FONTS)
+    font_dir = paths.assets_dir() / "fonts"
+    for rel in fonts.FONTS.values():
+        assert (paths.assets_dir() / rel).is_file(), rel
+    assert list(font_dir.glob("LICENSE-*")) and list(font_dir.glob("COPYRIGHT-*"))
+    total = sum(f.stat().st_size for f in font_dir.iterdir())
+    assert total < 25 * 1024 * 1024
+
+
+def test_with_fallback_covers_every_text_style_and_keeps_sizes():
+    theme = ft.Theme(text_theme=ft.TextTheme(body_large=ft.TextStyle(size=20)))
+    themed = fonts.with_fallback(theme)
+    for tt in (themed.text_theme, themed.primary_text_theme):
+        for f in dataclasses.fields(tt):
+            style = getattr(tt, f.name)
+            if isinstance(style, ft.TextStyle):
+                assert style.font_family_fallback == fonts.FALLBACK, f.name
+                assert style.font_family == fonts.PRIMARY, f.name
+    assert themed.text_theme.body_large.size == 20
+
+
+def test_apply_fonts_keeps_other_fonts():
+    class FakePage:
+        fonts = {"Mine": "fonts/mine.ttf"}
+
+    page = FakePage()
+    fonts.apply_fonts(page)
+    assert page.fonts["Mine"] == "fonts/mine.ttf"
+    assert all(page.fonts[k] == v for k, v in fonts.FONTS.items())
+
+
+def test_flet_build_configuration():
+    cfg = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["flet"]
+    assert cfg["product"] == "Stairway"
+    assert cfg["bundle_id"].startswith(cfg["org"] + ".")
+    app_root = ROOT / cfg["app"]["path"]
+    entry = app_root / f"{cfg['app']['module']}.py"
+    assert entry.is_file()
+    assert "from app.main import" in entry.read_text()
+    excluded = set(cfg["app"]["exclude"])
+    assert not excluded & {"app", "content", "assets", "main.py"}
+    for image in ("icon.png", "splash.png", "splash_dark.png"):
+        assert (app_root / "assets" / image).is_file(), image
+    assert cfg["web"]["cdn"] is False
+
+
+def test_app_main_entry_is_a_flet_main():
+    import app.main
+
+    assert inspect.iscoroutinefunction(app.main.main)
+    assert callable(app.main.run)
