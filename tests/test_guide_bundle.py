@@ -1,0 +1,181 @@
+"""The compiled bundle: exact round trip, and load_guide's cache (hit, miss, fallback)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+import app.guide.cache as cache
+from app.guide import compile_guide, load_guide
+from app.guide.bundle import from_dict, to_dict
+from app.guide.checks import run_dump
+from tests.guide_helpers import REAL, VALID, copy_tree, edit
+
+
+@pytest.fixture
+def tree(tmp_path):
+    return copy_tree(VALID, tmp_path / "c")
+
+
+@pytest.fixture
+def compiles(monkeypatch):
+    """Counts how often load_guide really parses the Markdown."""
+    calls = []
+    real = cache.compile_guide
+
+    def counting(*args, **kwargs):
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(cache, "compile_guide", counting)
+    return calls
+
+
+def _with_problems(root):
+    edit(root, "stairway/3-rapport.md", "reviewed: 2026-11-01", "reviewed: soon")
+    return root
+
+
+TREES = [
+    # the small fixture tree
+    lambda tmp: VALID,
+    # the shipped guide
+    lambda tmp: REAL,
+    # a tree with a problem: skipped files and problems survive the trip too
+    lambda tmp: _with_problems(copy_tree(VALID, tmp / "p")),
+]
+
+
+@pytest.mark.parametrize("make", TREES)
+def test_round_trip_is_exact(tmp_path, make):
+    guide = compile_guide(make(tmp_path))
+    back = from_dict(json.loads(json.dumps(to_dict(guide))))
+    assert back == guide
+    assert back.problems == guide.problems  # not part of ==, so compared on its own
+    assert to_dict(back) == to_dict(guide)
+
+
+@pytest.mark.parametrize("bad", [
+    # not a dict at all
+    [],
+    # another format number
+    {"format": 999},
+    # right format, broken inside
+    {"format": 1, "stages": [{"nope": 1}]},
+])
+def test_from_dict_rejects_foreign_data(bad):
+    with pytest.raises(ValueError):
+        from_dict(bad)
+
+
+def test_second_load_uses_the_bundle(tree, tmp_path, compiles):
+    first = load_guide(tree, tmp_path / "cache")
+    second = load_guide(tree, tmp_path / "cache")
+    assert len(compiles) == 1
+    assert second == first == compile_guide(tree)
+    assert (tmp_path / "cache" / cache.BUNDLE_NAME).is_file()
+
+
+CHANGES = [
+    # a content file's text changed
+    lambda root: edit(root, "stairway/3-rapport.md", "Calm down (3).", "Relax (3)."),
+    # a new content file
+    lambda root: (root / "checklists" / "new.md").write_text("# new\n", encoding="utf-8"),
+    # a file removed
+    lambda root: (root / "situations" / "hostage.md").unlink(),
+    # a non-Markdown file appeared (links may point at it)
+    lambda root: (root / "situations" / "map.png").write_bytes(b"png"),
+]
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_a_change_triggers_a_reparse(tree, tmp_path, compiles, change):
+    load_guide(tree, tmp_path / "cache")
+    change(tree)
+    after = load_guide(tree, tmp_path / "cache")
+    assert len(compiles) == 2
+    assert after == compile_guide(tree)
+    load_guide(tree, tmp_path / "cache")
+    assert len(compiles) == 2  # and the new bundle is used from then on
+
+
+CORRUPT = [
+    # not JSON
+    b"{not json",
+    # JSON, not a bundle
+    b"[1, 2, 3]",
+    # the right key but a broken guide inside
+    None,
+    # binary garbage
+    b"\x00\xff\xfe",
+]
+
+
+@pytest.mark.parametrize("data", CORRUPT)
+def test_corrupt_bundle_falls_back_to_compiling(tree, tmp_path, compiles, data):
+    path = tmp_path / "cache" / cache.BUNDLE_NAME
+    load_guide(tree, tmp_path / "cache")
+    if data is None:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        doc["guide"]["stages"] = [{"id": 1}]
+        data = json.dumps(doc).encode()
+    path.write_bytes(data)
+    guide = load_guide(tree, tmp_path / "cache")
+    assert len(compiles) == 2
+    assert guide == compile_guide(tree)
+    load_guide(tree, tmp_path / "cache")
+    assert len(compiles) == 2  # the bad bundle was replaced
+
+
+def test_unwritable_cache_still_loads(tree, tmp_path, compiles):
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache directory should be")
+    guide = load_guide(tree, blocker)
+    assert guide == compile_guide(tree)
+    assert blocker.read_text() == "a file where the cache directory should be"
+
+
+def test_bundle_expires_when_a_future_review_date_arrives(tree, tmp_path, compiles):
+    edit(tree, "stairway/3-rapport.md", "reviewed: 2026-11-01", "reviewed: 2999-01-01")
+    guide = load_guide(tree, tmp_path / "cache")
+    assert "stairway/3-rapport.md" in guide.skipped
+    doc = json.loads((tmp_path / "cache" / cache.BUNDLE_NAME).read_text(encoding="utf-8"))
+    assert doc["expires"] == "2999-01-01"
+    key = cache.bundle_key(tree) + "\0" + str(tree)
+    path = tmp_path / "cache" / cache.BUNDLE_NAME
+    assert cache.read_bundle(path, key, dt.date(2998, 12, 31)) is not None
+    assert cache.read_bundle(path, key, dt.date(2999, 1, 1)) is None
+
+
+def test_dump_prints_the_documented_shape(tree, monkeypatch):
+    monkeypatch.chdir(tree.parent)
+    out = io.StringIO()
+    assert run_dump("c", out) == 0
+    d = json.loads(out.getvalue())
+    stage = d["stages"][0]
+    assert {"id", "title", "order", "phrases"} <= stage.keys()
+    assert {"text", "kind", "skill", "situations", "file", "line"} <= stage["phrases"][0].keys()
+    item = d["checklists"][0]["items"][0]
+    assert {"id", "title", "items"} <= d["checklists"][0].keys()
+    assert {"text", "section", "file", "line"} <= item.keys()
+    assert {"id", "title"} <= d["situations"][0].keys()
+    assert {"id", "title"} <= d["skills"][0].keys()
+    assert {"key", "title"} <= d["sources"][0].keys()
+    assert d["problems"] == []
+    assert from_dict(d) == compile_guide("c")
+
+
+def test_dump_cli_exit_codes(tree, tmp_path):
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    ok = subprocess.run([sys.executable, "-m", "app", "dump", str(tree)], cwd=root,
+                        capture_output=True, text=True, timeout=60)
+    assert ok.returncode == 0 and json.loads(ok.stdout)["stages"]
+    missing = subprocess.run([sys.executable, "-m", "app", "dump", str(tmp_path / "none")],
+                             cwd=root, capture_output=True, text=True, timeout=60)
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr

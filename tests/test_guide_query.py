@@ -1,0 +1,86 @@
+"""app.guide.query: what the screens ask of the guide, on the small fixture tree."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.guide import compile_guide, query
+from app.guide.model import AVOID, SAY
+from tests.guide_helpers import VALID
+
+
+@pytest.fixture(scope="module")
+def guide():
+    g = compile_guide(VALID)
+    assert g.problems == ()
+    return g
+
+
+PHRASES = [
+    # no filter: 3 per stage file and 3 from situations/suicidal.md
+    ({}, 18),
+    # one stage: its 3 own phrases plus the suicidal situation's one for stage 1
+    ({"stage": 1}, 4),
+    # Say only, stage 1
+    ({"stage": 1, "kind": SAY}, 3),
+    # Avoid only across stages: one per stage file plus the situation's stage-4 avoid
+    ({"kind": AVOID}, 6),
+    # by skill
+    ({"skill": "open-ended-questions"}, 5),
+    # hostage: the suicidal-only phrases drop out (one per stage + 3 from suicidal.md)
+    ({"situation": "hostage"}, 10),
+    # suicidal: everything, as every tagged phrase is for suicidal
+    ({"situation": "suicidal"}, 18),
+    # combined filters
+    ({"stage": 2, "kind": SAY, "situation": "hostage", "skill": "emotion-labeling"}, 1),
+    # a stage that does not exist
+    ({"stage": 9}, 0),
+]
+
+
+@pytest.mark.parametrize(("filters", "count"), PHRASES)
+def test_phrases_filters(guide, filters, count):
+    got = query.phrases(guide, **filters)
+    assert len(got) == count
+    for p in got:
+        assert filters.get("stage", p.stage) == p.stage
+        assert filters.get("kind", p.kind) == p.kind
+        assert filters.get("skill", p.skill) == p.skill
+        sit = filters.get("situation")
+        assert sit is None or not p.situations or sit in p.situations
+
+
+def test_phrases_accepts_a_stage_object(guide):
+    st = query.stage(guide, 3)
+    assert query.phrases(guide, stage=st) == query.phrases(guide, stage=3)
+
+
+@pytest.mark.parametrize(("order", "title"), [
+    # first and last stage
+    (1, "Active Listening"),
+    (5, "Behavioral Change"),
+    # out of range: None, not an exception
+    (0, None),
+    (6, None),
+])
+def test_stage_by_number(guide, order, title):
+    st = query.stage(guide, order)
+    assert (st.title if st else None) == title
+
+
+@pytest.mark.parametrize(("situation", "texts"), [
+    # no situation chosen: every item
+    (None, ["Keep cover. Do not rush in.", "Set the inner perimeter.",
+            "Ask about the means they have.", "Don't promise anything.",
+            "Don't promise anything."]),
+    # suicidal: the section marked `Only for: suicidal` shows
+    ("suicidal", ["Keep cover. Do not rush in.", "Set the inner perimeter.",
+                  "Ask about the means they have.", "Don't promise anything.",
+                  "Don't promise anything."]),
+    # hostage: it does not
+    ("hostage", ["Keep cover. Do not rush in.", "Set the inner perimeter.",
+                 "Don't promise anything.", "Don't promise anything."]),
+])
+def test_checklist_items_by_situation(guide, situation, texts):
+    got = query.checklist_items(guide.checklists[0], situation)
+    assert [i.text for i in got] == texts
