@@ -112,7 +112,8 @@ class Book:
                 notes.append(n)
             self._set_notes(notes)
             if store_bad or journal_bad:
-                self._stored = 0  # rewrite notes.json from scratch
+                if store_bad:  # notes.json was moved aside: write it anew
+                    self._stored = 0
                 self.fold(move_journal=journal_bad)
             elif self._due():
                 self.fold()
