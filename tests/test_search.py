@@ -219,5 +219,15 @@ def test_long_text_snippet_is_cut_around_the_match():
     assert len(hit.snippet) <= 150
 
 
+def test_same_phrase_from_two_files_is_one_hit():
+    twice = (
+        _phrase("Calm down.", AVOID, 1, S1, 40),
+        _phrase("Calm down.", AVOID, 1, SI, 60),  # repeated in a situation file
+    )
+    stage = Stage("a", "A", 1, "", (), (), (), twice, _meta("a", "A", S1))
+    hits = search(build_index(Guide(stages=(stage,))), "calm")
+    assert [(h.target, h.file) for h in hits] == [(("phrase", 1, "Calm down."), S1)]
+
+
 def test_empty_guide():
     assert search(build_index(Guide()), "anything") == []

@@ -235,12 +235,19 @@ def search(index: Index, query: str, limit: int = 20) -> list[Hit]:
         doc = index.docs[d]
         ranked.append((-s, _KIND_ORDER.get(doc.kind, 9), doc.file, doc.line, d))
     ranked.sort()
-    out = []
-    for neg, _, _, _, d in ranked[:limit]:
+    out: list[Hit] = []
+    seen: set[tuple] = set()
+    for neg, _, _, _, d in ranked:
         doc = index.docs[d]
+        key = (doc.target, doc.text)  # the same phrase given for a stage and a situation
+        if key in seen:
+            continue
+        seen.add(key)
         text = doc.text or doc.title
         snippet = _snippet(text, hit_terms[d])
         out.append(Hit(doc.kind, doc.title, snippet, doc.file, doc.line, doc.target, -neg))
+        if len(out) >= limit:
+            break
     return out
 
 
