@@ -44,8 +44,9 @@ def visible(text: str) -> str:
 
 def cell(value: object) -> str:
     """A CSV cell a spreadsheet shows as text, never runs as a formula."""
-    text = visible("" if value is None else str(value))
-    return "'" + text if text.startswith(_FORMULA) else text
+    raw = "" if value is None else str(value)
+    text = visible(raw)
+    return "'" + text if raw.startswith(_FORMULA) else text
 
 
 def render(inc: Incident, notes: list[Note], board: Board, fmt: str, tz=None) -> str:
