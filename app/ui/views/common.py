@@ -34,7 +34,7 @@ def button(
         disabled=disabled,
         style=style,
         tooltip=label if text and text != label else None,
-        expand=expand,
+        expand=True if expand else None,  # an explicit False still wraps it in Expanded
     )
 
 

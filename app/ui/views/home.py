@@ -50,7 +50,7 @@ def HomeView(state):
             c.para(inc.location or "No location given", sz.fs, 15),
             Clocks(state),
             c.button(L.QUICK_INCIDENT, lambda e: state.go("incident"), ft.Icons.EDIT_NOTE,
-                     primary=True, expand=False),
+                     primary=True),
         ]
     else:
         out.append(
