@@ -117,8 +117,11 @@ THEME_MODES = {
 
 def apply(page: ft.Page, theme: str, scale: float) -> None:
     """Set the page's themes for the officer's choice (called by the app shell only)."""
-    page.theme = make_theme(LIGHT, scale)
-    page.dark_theme = make_theme(NIGHT, scale)
+    from app.ui import fonts  # bundled fallback fonts: notes in any script render offline
+
+    fonts.apply_fonts(page)
+    page.theme = fonts.with_fallback(make_theme(LIGHT, scale))
+    page.dark_theme = fonts.with_fallback(make_theme(NIGHT, scale))
     page.theme_mode = THEME_MODES.get(theme, ft.ThemeMode.SYSTEM)
     page.bgcolor = None
 
