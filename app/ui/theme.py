@@ -81,6 +81,9 @@ BASE_SIZES = {  # Material 3 type scale, scaled by the officer's text size
 }
 
 
+FIXED = ("label_medium", "label_small")
+
+
 def _luminance(hex_color: str) -> float:
     h = hex_color.lstrip("#")
     rgb = [int(h[i : i + 2], 16) / 255 for i in (0, 2, 4)]
@@ -95,7 +98,11 @@ def contrast(fg: str, bg: str) -> float:
 
 
 def text_theme(scale: float) -> ft.TextTheme:
-    styles = {k: ft.TextStyle(size=round(v * scale, 1)) for k, v in BASE_SIZES.items()}
+    # label_medium/small stay fixed: the bottom bar uses them and must fit five labels
+    styles = {
+        k: ft.TextStyle(size=v if k in FIXED else round(v * scale, 1))
+        for k, v in BASE_SIZES.items()
+    }
     return ft.TextTheme(**styles)
 
 

@@ -39,7 +39,7 @@ def phrase_card(state, p, sz: Sizes) -> ft.Control:
         lambda e: state.use_phrase(p),
         bgcolor=ft.Colors.ERROR_CONTAINER if avoid else ft.Colors.SECONDARY_CONTAINER,
         border=ft.Border.only(left=ft.BorderSide(8, fg)) if avoid else
-        ft.Border.all(2 if state.highlight == p.text else 0, fg),
+        (ft.Border.all(3, fg) if state.highlight == p.text else None),
     )
 
 
