@@ -1,0 +1,239 @@
+"""Bad input: huge, empty, odd Unicode, DST, a full or read-only disk, retention."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from app.incidents import (
+    IncidentLog,
+    NoteKind,
+    NoteRefused,
+    StorageUnavailable,
+    format_local,
+)
+from app.incidents import book as book_mod
+from tests.incidents_helpers import common
+
+log = common.log  # fixture: parametrized over memory and file storage
+
+
+def test_a_100_kb_note_is_kept_whole(log):
+    inc = log.open_incident("bridge", "x")
+    text = ("Line of a long statement, é ü 語. " * 3200)[:100_000]
+    note = log.add_note(inc.id, NoteKind.SUBJECT_INFO, text)
+    again = common.reopen(log)
+    assert again.note(inc.id, note.id).text == text
+    assert text in json.loads(again.export(inc.id, "json"))["notes"][0]["text"]
+
+
+def test_a_runaway_paste_is_refused_with_the_limit(log):
+    inc = log.open_incident("bridge", "x")
+    with pytest.raises(NoteRefused, match="too long .*split it"):
+        log.add_note(inc.id, NoteKind.NOTE, "x" * 1_000_001)
+    assert log.note_count(inc.id) == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",  # nothing typed
+        "   ",  # spaces
+        "\n\t \u00a0\u3000",  # newlines, tab, no-break and ideographic spaces
+        None,  # no text at all
+    ],
+)
+def test_an_empty_note_is_refused_with_a_message(log, text):
+    inc = log.open_incident("bridge", "x")
+    with pytest.raises(NoteRefused, match="The note is empty: type what happened"):
+        log.add_note(inc.id, NoteKind.NOTE, text)
+    assert log.note_count(inc.id) == 0
+
+
+def test_event_kinds_need_no_text(log):
+    inc = log.open_incident("bridge", "x")
+    assert log.add_note(inc.id, NoteKind.CONTACT_START).text == ""
+
+
+NAIVE = datetime(2026, 1, 1, 12, 0)
+
+
+@pytest.mark.parametrize(
+    "kind, fields, message",
+    [
+        ("deadline", {}, "needs the time it runs out"),  # no due time
+        ("deadline", {"due": NAIVE}, "with a time zone"),  # naive time: we never guess
+        ("demand_status", {"status": "granted"}, "which note"),  # no demand named
+        ("amendment", {}, "which note"),  # amends nothing
+        ("note", {"ref": "feedfeedfeed"}, "no note feedfeedfeed"),  # dangling ref
+        ("demand", {"status": "maybe"}, "Unknown demand status 'maybe'"),
+        ("demand_status", {"ref": "FIRST", "status": "denied"}, "must refer to a demand"),
+        ("gossip", {}, "Unknown note kind 'gossip'"),
+        ("note", {"colour": "red"}, "Unknown note field 'colour'"),
+    ],
+)
+def test_invalid_notes_are_refused(log, kind, fields, message):
+    inc = log.open_incident("bridge", "x")
+    first = log.add_note(inc.id, NoteKind.NOTE, "first")
+    fields = {k: first.id if v == "FIRST" else v for k, v in fields.items()}
+    with pytest.raises(NoteRefused, match=message):
+        log.add_note(inc.id, kind, "text", **fields)
+    assert log.note_count(inc.id) == 1
+
+
+CONTROL = "bell\x07 esc\x1b[31mred nul\x00 del\x7f c1\x85 rlo\u202egnp.exe tab\tend"
+
+
+def test_control_characters_are_kept_and_exports_show_them_safely(log):
+    inc = log.open_incident("bridge", "x")
+    note = log.add_note(inc.id, NoteKind.NOTE, CONTROL)
+    again = common.reopen(log)
+    assert again.note(inc.id, note.id).text == CONTROL  # evidence: stored as typed
+    assert json.loads(again.export(inc.id, "json"))["notes"][0]["text"] == CONTROL
+    for fmt in ("md", "csv"):
+        out = again.export(inc.id, fmt)
+        for raw, shown in [
+            ("\x07", r"\x07"),
+            ("\x1b", r"\x1b"),
+            ("\x00", r"\x00"),
+            ("\x7f", r"\x7f"),
+            ("\x85", r"\x85"),
+            ("\u202e", r"\u202e"),
+        ]:
+            assert raw not in out and shown in out, (fmt, shown)
+        assert "tab\tend" in out
+
+
+RTL = "هو على الجسر 🙏🏽 שלום 👨‍👩‍👧 ok"
+
+
+def test_right_to_left_text_and_emoji_round_trip(log, tmp_path):
+    inc = log.open_incident("جسر", "תל אביב")
+    note = log.add_note(inc.id, NoteKind.HOOK, RTL)
+    again = common.reopen(log)
+    assert again.note(inc.id, note.id).text == RTL
+    assert again.incident(inc.id).situation == "جسر"
+    assert RTL in again.export(inc.id, "md") and RTL in again.export(inc.id, "csv")
+    other = IncidentLog(tmp_path / "import")
+    other.import_json(again.export(inc.id, "json"))
+    assert IncidentLog(tmp_path / "import").note(inc.id, note.id).text == RTL
+
+
+@pytest.mark.parametrize(
+    "utc, zone, shown",
+    [
+        ("2026-03-29T00:59:59Z", "Europe/London", "2026-03-29 00:59:59 GMT"),  # before spring
+        ("2026-03-29T01:00:00Z", "Europe/London", "2026-03-29 02:00:00 BST"),  # hour skipped
+        ("2026-10-25T00:30:00Z", "Europe/London", "2026-10-25 01:30:00 BST"),  # first 01:30
+        ("2026-10-25T01:30:00Z", "Europe/London", "2026-10-25 01:30:00 GMT"),  # second 01:30
+        ("2026-03-08T06:59:00Z", "America/New_York", "2026-03-08 01:59:00 EST"),
+        ("2026-03-08T07:00:00Z", "America/New_York", "2026-03-08 03:00:00 EDT"),
+        ("2026-04-04T15:59:00Z", "Australia/Sydney", "2026-04-05 02:59:00 AEDT"),  # south
+        ("2026-04-04T16:00:00Z", "Australia/Sydney", "2026-04-05 02:00:00 AEST"),  # ends
+    ],
+)
+def test_local_time_across_daylight_saving(utc, zone, shown):
+    assert format_local(datetime.fromisoformat(utc), zone) == shown
+
+
+def test_contact_across_the_change_keeps_its_true_length(log):
+    inc = log.open_incident("bridge", "x", at=datetime(2026, 3, 29, 0, 40, tzinfo=UTC))
+    log.add_note(inc.id, NoteKind.CONTACT_START, at=datetime(2026, 3, 29, 0, 50, tzinfo=UTC))
+    log.add_note(inc.id, NoteKind.CONTACT_END, at=datetime(2026, 3, 29, 1, 10, tzinfo=UTC))
+    md = log.export(inc.id, "md", tz="Europe/London")
+    assert "1. 2026-03-29 00:50:00 GMT to 2026-03-29 02:10:00 BST (0:20:00)" in md
+
+
+def _full_disk_partial_write(fd, data):
+    os.write(fd, data[: len(data) // 2])  # half a line reaches the file...
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def _fsync_enospc(fd):
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize(
+    "target, fake",
+    [
+        ("write_all", _full_disk_partial_write),  # the write itself runs out of space
+        ("sync", _fsync_enospc),  # the write is cached, fsync reports the loss
+    ],
+)
+def test_full_disk_keeps_the_note_and_retries(tmp_path, monkeypatch, target, fake):
+    lg = IncidentLog(tmp_path)
+    inc = lg.open_incident("bridge", "x")
+    lg.add_note(inc.id, NoteKind.NOTE, "before")
+    monkeypatch.setattr(book_mod, target, fake)
+    with pytest.raises(StorageUnavailable) as err:
+        lg.add_note(inc.id, NoteKind.DEMAND, "a car")
+    assert "disk is full" in str(err.value) and str(tmp_path) in str(err.value)
+    assert str(err.value).count(". ") == 0  # one sentence
+    with pytest.raises(StorageUnavailable, match=r"2 waiting"):
+        lg.add_note(inc.id, NoteKind.NOTE, "still typing")
+    assert [p.text for p in lg.pending(inc.id)] == ["a car", "still typing"]
+    assert lg.note_count(inc.id) == 1
+    with pytest.raises(StorageUnavailable):
+        lg.retry()
+    monkeypatch.undo()  # space freed
+    written = lg.retry()
+    assert [(n.seq, n.text) for n in written] == [(2, "a car"), (3, "still typing")]
+    assert lg.pending() == []
+    again = IncidentLog(tmp_path)
+    assert [n.text for n in again.all_notes(inc.id)] == ["before", "a car", "still typing"]
+    assert again.warnings == [] and lg.warnings == []  # no half line was left behind
+    assert not [p for p in (lg.root / inc.id).iterdir() if "corrupt" in p.name]
+
+
+def _read_only(real_open, real_mkdir, root):
+    def fake_open(path, flags, *args, **kwargs):
+        if str(path).startswith(str(root)) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+            raise OSError(errno.EROFS, "Read-only file system", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    def fake_mkdir(path, *args, **kwargs):
+        if str(path).startswith(str(root)):
+            raise OSError(errno.EROFS, "Read-only file system", str(path))
+        return real_mkdir(path, *args, **kwargs)
+
+    return fake_open, fake_mkdir
+
+
+def test_read_only_data_dir(tmp_path, monkeypatch):
+    # Simulated: these tests run as root, for whom chmod cannot make a folder read-only.
+    lg = IncidentLog(tmp_path)
+    inc = lg.open_incident("bridge", "x")
+    lg.add_note(inc.id, NoteKind.NOTE, "before")
+    fake_open, fake_mkdir = _read_only(os.open, os.mkdir, tmp_path)
+    monkeypatch.setattr(os, "open", fake_open)
+    monkeypatch.setattr(os, "mkdir", fake_mkdir)
+    with pytest.raises(StorageUnavailable, match="read-only"):
+        lg.add_note(inc.id, NoteKind.NOTE, "during")
+    with pytest.raises(StorageUnavailable, match="read-only"):
+        lg.open_incident("another", "y")
+    assert [n.text for n in lg.notes(inc.id)] == ["before"]  # reading still works
+    assert [p.text for p in lg.pending(inc.id)] == ["during"]
+    monkeypatch.undo()
+    lg.retry()
+    assert [n.text for n in IncidentLog(tmp_path).all_notes(inc.id)] == ["before", "during"]
+
+
+def test_retention_purges_only_old_closed_incidents_and_only_when_confirmed(log):
+    now = datetime(2026, 6, 1, tzinfo=UTC)
+    old = log.open_incident("old", "x", at=now - timedelta(days=60))
+    log.close_incident(old.id, at=now - timedelta(days=40))
+    recent = log.open_incident("recent", "x", at=now - timedelta(days=6))
+    log.close_incident(recent.id, at=now - timedelta(days=5))
+    running = log.open_incident("still open", "x", at=now - timedelta(days=100))
+    assert log.purge_closed(30, now=now) == [old.id]  # a dry run: nothing deleted
+    assert len(log.incidents()) == 3
+    assert log.purge_closed(30, now=now, confirm=True) == [old.id]
+    assert {i.id for i in common.reopen(log).incidents()} == {recent.id, running.id}
+    if not log.in_memory:
+        assert not (log.root / old.id).exists()
+    with pytest.raises(ValueError):
+        log.purge_closed(0, confirm=True)  # "0 days" would purge everything closed
