@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import json
 import os
@@ -13,7 +14,7 @@ import pytest
 
 import app.guide.cache as cache
 from app.guide import compile_guide, load_guide
-from app.guide.bundle import from_dict, to_dict
+from app.guide.bundle import from_dict, pack, to_dict, unpack
 from app.guide.checks import run_dump
 from tests.guide_helpers import REAL, VALID, copy_tree, edit
 
@@ -61,6 +62,17 @@ def test_round_trip_is_exact(tmp_path, make):
     assert to_dict(back) == to_dict(guide)
 
 
+@pytest.mark.parametrize("make", TREES)
+def test_compact_cache_form_round_trips_exactly(tmp_path, make):
+    guide = compile_guide(make(tmp_path))
+    back = unpack(json.loads(json.dumps(pack(guide))))
+    assert back == guide
+    assert back.problems == guide.problems
+    assert to_dict(back) == to_dict(guide)
+    assert {hash(p) for s in back.stages for p in s.phrases} == {
+        hash(p) for s in guide.stages for p in s.phrases}
+
+
 @pytest.mark.parametrize("bad", [
     # not a dict at all
     [],
@@ -72,6 +84,21 @@ def test_round_trip_is_exact(tmp_path, make):
 def test_from_dict_rejects_foreign_data(bad):
     with pytest.raises(ValueError):
         from_dict(bad)
+
+
+@pytest.mark.parametrize("bad", [
+    # not a list
+    {"format": 1},
+    # another format number
+    [999, []],
+    # a row with too few values
+    [1, [[["x"]]]],
+    # a row of the wrong type
+    [1, 5],
+])
+def test_unpack_rejects_foreign_data(bad):
+    with pytest.raises(ValueError):
+        unpack(bad)
 
 
 def test_second_load_uses_the_bundle(tree, tmp_path, compiles):
@@ -105,15 +132,32 @@ def test_a_change_triggers_a_reparse(tree, tmp_path, compiles, change):
     assert len(compiles) == 2  # and the new bundle is used from then on
 
 
+def _payload_edit(data: bytes) -> bytes:
+    """Valid JSON with the right key, but not what was written (checksum must catch it)."""
+    head, digest, payload = data.split(b"\n", 2)
+    return b"\n".join([head, digest, payload.replace(b"Calm down", b"Calm dawn", 1)])
+
+
+def _forged(data: bytes) -> bytes:
+    """Right key and checksum, but a payload of the wrong shape."""
+    head, _, _ = data.split(b"\n", 2)
+    payload = json.dumps([1, [[["x"]]]]).encode()
+    return b"\n".join([head, hashlib.sha256(payload).hexdigest().encode(), payload])
+
+
 CORRUPT = [
-    # not JSON
-    b"{not json",
-    # JSON, not a bundle
-    b"[1, 2, 3]",
-    # the right key but a broken guide inside
-    None,
+    # not a bundle at all
+    lambda data: b"{not json",
+    # truncated mid-write
+    lambda data: data[: len(data) // 2],
+    # edited payload, still valid JSON
+    _payload_edit,
+    # a payload of the wrong shape with a matching checksum
+    _forged,
     # binary garbage
-    b"\x00\xff\xfe",
+    lambda data: b"\x00\xff\xfe",
+    # empty file
+    lambda data: b"",
 ]
 
 
@@ -121,11 +165,7 @@ CORRUPT = [
 def test_corrupt_bundle_falls_back_to_compiling(tree, tmp_path, compiles, data):
     path = tmp_path / "cache" / cache.BUNDLE_NAME
     load_guide(tree, tmp_path / "cache")
-    if data is None:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-        doc["guide"]["stages"] = [{"id": 1}]
-        data = json.dumps(doc).encode()
-    path.write_bytes(data)
+    path.write_bytes(data(path.read_bytes()))
     guide = load_guide(tree, tmp_path / "cache")
     assert len(compiles) == 2
     assert guide == compile_guide(tree)
@@ -145,12 +185,20 @@ def test_bundle_expires_when_a_future_review_date_arrives(tree, tmp_path, compil
     edit(tree, "stairway/3-rapport.md", "reviewed: 2026-11-01", "reviewed: 2999-01-01")
     guide = load_guide(tree, tmp_path / "cache")
     assert "stairway/3-rapport.md" in guide.skipped
-    doc = json.loads((tmp_path / "cache" / cache.BUNDLE_NAME).read_text(encoding="utf-8"))
-    assert doc["expires"] == "2999-01-01"
-    key = cache.bundle_key(tree) + "\0" + str(tree)
     path = tmp_path / "cache" / cache.BUNDLE_NAME
-    assert cache.read_bundle(path, key, dt.date(2998, 12, 31)) is not None
+    assert path.read_bytes().split(b"\n", 1)[0].endswith(b" 2999-01-01")
+    key = cache.bundle_key(tree, str(tree))
+    assert cache.read_bundle(path, key, dt.date(2998, 12, 31)) == guide
     assert cache.read_bundle(path, key, dt.date(2999, 1, 1)) is None
+
+
+def test_bundle_is_keyed_by_the_shown_path(tree, tmp_path, compiles):
+    """Problem paths carry the content dir as given, so another prefix is another bundle."""
+    edit(tree, "stairway/3-rapport.md", "reviewed: 2026-11-01", "reviewed: soon")
+    a = load_guide(tree, tmp_path / "cache", shown="c")
+    b = load_guide(tree, tmp_path / "cache", shown="other")
+    assert len(compiles) == 2
+    assert a.problems[0].path.startswith("c/") and b.problems[0].path.startswith("other/")
 
 
 def test_dump_prints_the_documented_shape(tree, monkeypatch):

@@ -82,3 +82,59 @@ def from_dict(d: dict) -> Guide:
         return _load(Guide, d)
     except (TypeError, KeyError, AttributeError) as e:
         raise ValueError(f"broken guide bundle: {e}") from e
+
+
+# The cache's compact form: each dataclass as a list of its field values, in field order.
+# About half the size of to_dict's JSON and several times faster to rebuild, which is what
+# start-up on a phone pays for. Objects are rebuilt without running the frozen __init__.
+
+
+def pack(guide: Guide) -> list:
+    """Guide -> nested lists (JSON-ready); `unpack(pack(g)) == g`, problems included."""
+    return [FORMAT, _pack(guide)]
+
+
+def _pack(obj: Any) -> Any:
+    if dataclasses.is_dataclass(obj):
+        return [_pack(getattr(obj, name)) for name in _fields(type(obj))]
+    if isinstance(obj, tuple | list):
+        return [_pack(x) for x in obj]
+    return obj
+
+
+_BUILDERS: dict[type, Any] = {}
+
+
+def _builder(cls: type):
+    """A function row -> instance of cls, made once per class."""
+    built = _BUILDERS.get(cls)
+    if built is not None:
+        return built
+    names = _fields(cls)
+    nested = _NESTED.get(cls, {})
+    many = {f.name: str(f.type).startswith("tuple") for f in dataclasses.fields(cls)}
+    subs = [(i, _builder(nested[n]), many[n]) for i, n in enumerate(names) if n in nested]
+    new = object.__new__
+
+    def build(row: list) -> Any:
+        if len(row) != len(names):
+            raise ValueError(f"a {cls.__name__} needs {len(names)} values, got {len(row)}")
+        row = [tuple(v) if type(v) is list else v for v in row]
+        for i, sub, is_many in subs:
+            row[i] = tuple(map(sub, row[i])) if is_many else sub(list(row[i]))
+        obj = new(cls)
+        obj.__dict__.update(zip(names, row, strict=True))
+        return obj
+
+    _BUILDERS[cls] = build
+    return build
+
+
+def unpack(data: Any) -> Guide:
+    """Rebuild a Guide from `pack` output. Raises ValueError on a foreign shape."""
+    if not isinstance(data, list) or len(data) != 2 or data[0] != FORMAT:
+        raise ValueError(f"not a Stairway guide bundle of format {FORMAT}")
+    try:
+        return _builder(Guide)(data[1])
+    except (TypeError, KeyError, AttributeError, IndexError) as e:
+        raise ValueError(f"broken guide bundle: {e}") from e

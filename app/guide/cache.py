@@ -1,19 +1,21 @@
 """load_guide: the compiled JSON bundle, rebuilt only when a content file changed.
 
-The bundle is keyed by a hash of every content file's bytes, every file name and the
-parser version. A corrupt, foreign or unwritable cache never breaks loading: we compile.
-A bundle whose files had a `reviewed` date in the future stops being valid on that day.
+The bundle is keyed by a hash of every content file's bytes, every file name, the
+parser version and the bundle format. A corrupt, foreign or unwritable cache never
+breaks loading: we compile. A bundle whose files had a `reviewed` date in the future
+stops being valid on that day.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import tempfile
 from pathlib import Path
 
-from app.guide.bundle import from_dict, to_dict
+from app.guide.bundle import FORMAT, pack, unpack
 from app.guide.compile import compile_guide
 from app.guide.files import content_hash
 from app.guide.model import Guide
@@ -22,8 +24,9 @@ PARSER_VERSION = "1"
 BUNDLE_NAME = "guide.json"
 
 
-def bundle_key(content_dir: str | os.PathLike) -> str:
-    return content_hash(Path(content_dir), f"stairway-parser-{PARSER_VERSION}")
+def bundle_key(content_dir: str | os.PathLike, shown: str = "") -> str:
+    salt = f"stairway-parser-{PARSER_VERSION}-bundle-{FORMAT}\0{shown}"
+    return content_hash(Path(content_dir), salt)
 
 
 def _future_date(guide: Guide) -> str | None:
@@ -33,29 +36,39 @@ def _future_date(guide: Guide) -> str | None:
     return min(dates) if dates else None
 
 
+# The file: a header line `MAGIC key expires`, a line with the sha256 of the payload,
+# then the payload (bundle.pack as JSON). The key is checked before anything is parsed;
+# the checksum catches a torn or edited file that would still be valid JSON.
+MAGIC = b"stairway-guide-bundle"
+
+
 def read_bundle(path: Path, key: str, today: dt.date) -> Guide | None:
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-        if not isinstance(data, dict) or data.get("key") != key:
+        data = path.read_bytes()
+        head, digest, payload = data.split(b"\n", 2)
+        magic, got_key, expires = head.decode("ascii").split(" ")
+        if magic.encode() != MAGIC or got_key != key:
             return None
-        expires = data.get("expires")
-        if expires and today.isoformat() >= expires:
+        if expires != "-" and today.isoformat() >= expires:
             return None
-        return from_dict(data["guide"])
-    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+        if hashlib.sha256(payload).hexdigest().encode() != digest:
+            return None
+        return unpack(json.loads(payload))
+    except (OSError, ValueError, UnicodeError, RecursionError):
         return None
 
 
 def write_bundle(path: Path, key: str, guide: Guide) -> bool:
     """Atomically write the bundle. False (and no exception) when it cannot be written."""
-    data = {"key": key, "expires": _future_date(guide), "guide": to_dict(guide)}
+    payload = json.dumps(pack(guide), ensure_ascii=False, separators=(",", ":")).encode()
+    head = b" ".join([MAGIC, key.encode(), (_future_date(guide) or "-").encode()])
+    digest = hashlib.sha256(payload).hexdigest().encode()
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".guide-", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(head + b"\n" + digest + b"\n" + payload)
         os.replace(tmp, path)
         return True
     except OSError:
@@ -76,7 +89,7 @@ def load_guide(content_dir: str | os.PathLike, cache_dir: str | os.PathLike | No
     today = dt.date.today()
     path = Path(cache_dir) / BUNDLE_NAME
     try:
-        key = bundle_key(content_dir) + "\0" + shown
+        key = bundle_key(content_dir, shown)
     except OSError:
         return compile_guide(content_dir, shown)
     guide = read_bundle(path, key, today)

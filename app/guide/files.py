@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,27 +43,31 @@ class File:
         return v if isinstance(v, str) else None
 
 
-def content_paths(root: Path) -> list[tuple[str, Path]]:
-    """Every Markdown file the guide reads, as (relative POSIX path, path), sorted."""
+def _walk(root: Path) -> list[str]:
+    """Every file under root as a relative POSIX path, hidden files and folders left out."""
     out = []
-    for path in root.rglob("*.md"):
-        rel = path.relative_to(root)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        if path.name.lower() == "readme.md" or not path.is_file():
-            continue
-        out.append((rel.as_posix(), path))
+    for here, dirs, names in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        rel = os.path.relpath(here, root).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
+        out.extend(prefix + n for n in names if not n.startswith("."))
     out.sort()
     return out
 
 
+def _is_content(rel: str) -> bool:
+    name = rel.rsplit("/", 1)[-1]
+    return name.endswith(".md") and name.lower() != "readme.md"
+
+
+def content_paths(root: Path) -> list[tuple[str, Path]]:
+    """Every Markdown file the guide reads, as (relative POSIX path, path), sorted."""
+    return [(rel, root / rel) for rel in _walk(root) if _is_content(rel)]
+
+
 def all_names(root: Path) -> list[str]:
     """Every file name under the content dir (links may point at any of them)."""
-    return sorted(
-        p.relative_to(root).as_posix()
-        for p in root.rglob("*")
-        if p.is_file() and not any(s.startswith(".") for s in p.relative_to(root).parts)
-    )
+    return _walk(root)
 
 
 def kind_of(rel: str) -> str:
@@ -79,12 +84,14 @@ def read_files(root: Path) -> list[File]:
 def content_hash(root: Path, salt: str) -> str:
     """A hash of every content file's bytes and of every file name (links check them)."""
     h = hashlib.sha256(salt.encode())
-    for rel, path in content_paths(root):
-        data = path.read_bytes()
-        h.update(f"\0{rel}\0{len(data)}\0".encode())
-        h.update(data)
-    for name in all_names(root):
-        h.update(f"\1{name}".encode())
+    names = _walk(root)
+    for rel in names:
+        if _is_content(rel):
+            data = (root / rel).read_bytes()
+            h.update(f"\0{rel}\0{len(data)}\0".encode())
+            h.update(data)
+        else:
+            h.update(f"\1{rel}".encode())
     return h.hexdigest()
 
 
