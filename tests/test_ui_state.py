@@ -165,3 +165,32 @@ def test_disk_refusal_is_one_sentence_and_retry_clears_it(st, monkeypatch):
     st.retry_save()
     assert st.save_error is None
     assert st.add_note("note", "Subject calm") and st.timeline[0].text == "Subject calm"
+
+
+def test_a_stage_that_did_not_load_needs_the_override(tmp_path):
+    # stage 3's file was skipped: numbering must not shift and only the override passes it
+    guide = Guide(stages=tuple(stage(n) for n in (1, 2, 4, 5)))
+    s = AppState(guide, tmp_path, None)
+    s.prefs.stage = 3
+    assert s.stage() is None and s.total == 5
+    assert not s.can_move_up and not s.move_up()
+    assert s.override("file broken, subject calm")
+    assert s.stage().order == 4
+
+
+def test_clocks_since_start_and_last_contact(tmp_path):
+    from datetime import timedelta
+
+    t = [datetime(2026, 11, 26, 5, 0, tzinfo=UTC)]
+    s = AppState(GUIDE, tmp_path, IncidentLog(None), now=lambda: t[0])
+    inc = s.log.open_incident("Hostage", "Bank", at=t[0])
+    s.select_incident(inc.id)
+    assert s.clocks() == (timedelta(0), None)  # no contact yet
+    t[0] += timedelta(minutes=5)
+    s.add_note("contact_start", "")
+    assert s.clocks()[1] == timedelta(0)  # in contact now
+    s.add_note("contact_end", "")
+    t[0] += timedelta(minutes=3)
+    start, contact = s.clocks()
+    assert start == timedelta(minutes=8)
+    assert timedelta(minutes=2) < contact <= timedelta(minutes=3)

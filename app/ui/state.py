@@ -10,36 +10,27 @@ the note-log half lives in `app.ui.state_incident.IncidentState`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from app import prefs as prefs_mod
-from app.guide.model import Checklist, Guide, Item, Phrase, Situation, Stage
+from app.guide import query
+from app.guide.model import Checklist, Guide, Item, Phrase, Situation
 from app.ui.state_incident import IncidentState
+from app.ui.state_stairway import Override, StairwayState
 
 Listener = Callable[[], None]
 
 
-@dataclass(frozen=True)
-class Override:
-    at: datetime
-    from_stage: int
-    to_stage: int
-    reason: str
-
-
-def fits(situations: tuple[str, ...], chosen: str | None) -> bool:
-    """An item or phrase with no situations fits every situation."""
-    return not situations or chosen is None or chosen in situations
+__all__ = ["AppState", "Override", "phrase_key"]
 
 
 def phrase_key(p: Phrase) -> str:
     return f"{p.file}:{p.line}"
 
 
-class AppState(IncidentState):
+class AppState(StairwayState, IncidentState):
     def __init__(
         self,
         guide: Guide,
@@ -56,14 +47,9 @@ class AppState(IncidentState):
         self._search = search
         self.version = 0
         self.notices: list[str] = [n for n in (prefs_problem, log_problem) if n]
-        self.stages: tuple[Stage, ...] = tuple(sorted(guide.stages, key=lambda s: s.order))
-        if self.prefs.stage > max(len(self.stages), 1):
-            self.prefs.stage = 1
+        StairwayState.__init__(self)
         self.screen = self.prefs.last_screen
         self.dialog: str | None = None  # "override" | "start" | "close" | "amend" | "export"
-        self.override_error: str | None = None
-        self.overrides: list[Override] = []
-        self.read_stage: int | None = None  # a stage opened from search, read-only
         self.filter_stage: int | None = None  # None = the current stage
         self.filter_skill: str | None = None
         self.filter_situation: str | None = self.prefs.situation
@@ -123,103 +109,12 @@ class AppState(IncidentState):
         self.override_error = None
         self._changed()
 
-    # ---- stairway ----
-    @property
-    def stage_no(self) -> int:
-        return self.prefs.stage
-
-    def stage(self, order: int | None = None) -> Stage | None:
-        order = order or self.prefs.stage
-        return self.stages[order - 1] if 1 <= order <= len(self.stages) else None
-
-    def ticked_signs(self, order: int | None = None) -> set[str]:
-        return set(self.prefs.signs.get(str(order or self.prefs.stage), []))
-
-    def tick_sign(self, sign_id: str, ticked: bool | None = None) -> None:
-        key = str(self.prefs.stage)
-        now = set(self.prefs.signs.get(key, []))
-        ticked = (sign_id not in now) if ticked is None else ticked
-        now = now | {sign_id} if ticked else now - {sign_id}
-        stage = self.stage()
-        order = [s.id for s in stage.signs] if stage else sorted(now)
-        self.prefs.signs[key] = [i for i in order if i in now]
-        self._changed(save=True)
-
-    @property
-    def all_signs_ticked(self) -> bool:
-        stage = self.stage()
-        return stage is not None and {s.id for s in stage.signs} <= self.ticked_signs()
-
-    @property
-    def at_top(self) -> bool:
-        return self.prefs.stage >= len(self.stages)
-
-    @property
-    def can_move_up(self) -> bool:
-        return not self.at_top and self.all_signs_ticked
-
-    def move_up(self) -> bool:
-        """Go to the next stage; refused until every "Move up when" sign is ticked."""
-        if not self.can_move_up:
-            self.message = "Tick every sign first, or move up with a reason."
-            self._changed()
-            return False
-        self._set_stage(self.prefs.stage + 1, "Moved up")
-        return True
-
-    def open_override(self) -> None:
-        if not self.at_top:
-            self.dialog = "override"
-            self.override_error = None
-            self._changed()
-
-    def override(self, reason: str) -> bool:
-        """Move up without all the signs: needs a reason, which is logged and kept."""
-        reason = (reason or "").strip()
-        if self.at_top:
-            return False
-        if not reason:
-            self.override_error = "Write why you move up before the signs are there."
-            self._changed()
-            return False
-        frm, to = self.prefs.stage, self.prefs.stage + 1
-        self.overrides.append(Override(self.now(), frm, to, reason))
-        self.log_note(
-            "override", f"Moved up from stage {frm} to {to} without all signs: {reason}"
-        )
-        self.dialog = None
-        self.override_error = None
-        self._set_stage(to, "Moved up (override)")
-        return True
-
-    def step_back(self) -> bool:
-        if self.prefs.stage <= 1:
-            return False
-        self._set_stage(self.prefs.stage - 1, "Stepped back")
-        return True
-
-    def _set_stage(self, order: int, verb: str) -> None:
-        self.prefs.stage = order
-        self.read_stage = None
-        self.message = None
-        stage = self.stage()
-        title = stage.title if stage else str(order)
-        self.log_note("stage_change", f"{verb} to stage {order}: {title}",
-                      stage=stage.id if stage else str(order))
-        self._changed(save=True)
-
-    def read(self, order: int | None) -> None:
-        """Show another stage read-only (from search) or return to the current one."""
-        self.read_stage = None if order == self.prefs.stage else order
-        self.screen = "stairway"
-        self._changed()
-
     # ---- checklist ----
     def checklists(self) -> list[tuple[Checklist, list[Item]]]:
         """Every checklist with its items that fit the chosen situation."""
         out = []
         for cl in sorted(self.guide.checklists, key=lambda c: (c.order, c.id)):
-            out.append((cl, [i for i in cl.items if fits(i.situations, self.prefs.situation)]))
+            out.append((cl, query.checklist_items(cl, self.prefs.situation)))
         return out
 
     def checklist_progress(self) -> tuple[int, int]:
@@ -272,15 +167,8 @@ class AppState(IncidentState):
         return self.filter_stage or self.prefs.stage
 
     def phrases(self) -> list[Phrase]:
-        stage = self.stage(self.phrase_stage())
-        if stage is None:
-            return []
-        return [
-            p
-            for p in stage.phrases
-            if (self.filter_skill is None or p.skill == self.filter_skill)
-            and fits(p.situations, self.filter_situation)
-        ]
+        return query.phrases(self.guide, self.phrase_stage(), skill=self.filter_skill,
+                             situation=self.filter_situation)
 
     def set_filters(self, stage: int | None = ..., skill: str | None = ...,
                     situation: str | None = ...) -> None:

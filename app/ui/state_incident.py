@@ -78,6 +78,7 @@ class IncidentState:
         is open. Returns the saved note or None. Does not re-render by itself."""
         if not self.incident_open or self.log is None:
             return None
+        fields.setdefault("at", self.now())  # one clock for the screen and the log
         note = self._call(lambda: self.log.add_note(self.incident.id, kind, text, **fields))
         if note is not None:
             self.save_error = None
@@ -104,7 +105,8 @@ class IncidentState:
             return False
         sit = self.situation(situation) if situation else None
         label = sit.title if sit else (situation or "Not chosen yet")
-        inc = self._call(lambda: self.log.open_incident(label, (location or "").strip()))
+        inc = self._call(lambda: self.log.open_incident(label, (location or "").strip(),
+                                                          at=self.now()))
         if inc is None:
             self._changed()
             return False
@@ -127,7 +129,7 @@ class IncidentState:
     def close_incident(self) -> None:
         if self.incident is None:
             return
-        inc = self._call(lambda: self.log.close_incident(self.incident.id))
+        inc = self._call(lambda: self.log.close_incident(self.incident.id, at=self.now()))
         if inc is not None:
             self.incident = inc
             self.prefs.incident_id = None
@@ -211,7 +213,8 @@ class IncidentState:
             self.message = "Write the corrected text first."
             self._changed()
             return False
-        saved = self._call(lambda: self.log.amend(self.incident.id, note.id, text.strip()))
+        saved = self._call(lambda: self.log.amend(self.incident.id, note.id, text.strip(),
+                                                     at=self.now()))
         if saved is not None:
             self.timeline.insert(0, saved)
             self.dialog, self.amend_target, self.message = None, None, None
@@ -232,21 +235,17 @@ class IncidentState:
         self._changed()
 
     def clocks(self) -> tuple[timedelta | None, timedelta | None]:
-        """(since the incident opened, since the last contact) at this moment."""
+        """(since the incident opened, since the last contact); a contact going on is 0."""
         if self.incident is None:
             return None, None
         now = self.now()
         since_start = now - self.incident.opened_at
-        last = None
-        for n in self.timeline:
-            if str(n.kind) in ("contact_start", "contact_end"):
-                last = n
-                break
-        if last is None:
+        board = self._call(lambda: self.log.board(self.incident.id)) if self.log else None
+        if board is None or board.last_contact is None:
             return since_start, None
-        if str(last.kind) == "contact_start":
+        if board.in_contact:
             return since_start, timedelta(0)
-        return since_start, now - last.at
+        return since_start, now - board.last_contact
 
     # ---- export ----
     def export(self, fmt: str, browser: bool = True) -> ExportFile | None:

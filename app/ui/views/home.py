@@ -66,8 +66,8 @@ def HomeView(state):
     out.append(c.tappable(
         L.QUICK_STAIRWAY,
         ft.Column([
-            ft.Text(f"Stage {state.stage_no} of {len(state.stages) or 5}", size=sz.fs(15)),
-            ft.Text(stage.title if stage else "No stages loaded", size=sz.fs(26),
+            ft.Text(f"Stage {state.stage_no} of {state.total or 5}", size=sz.fs(15)),
+            ft.Text(stage.title if stage else "This stage did not load", size=sz.fs(26),
                     weight=ft.FontWeight.BOLD),
             ft.Text(stage.purpose if stage else "", size=sz.fs(15)),
         ], spacing=2),

@@ -39,13 +39,21 @@ def indicator(current: int, total: int, reading: int | None, sz: Sizes) -> ft.Co
 @ft.component
 def StairwayView(state):
     sz = Sizes(state.prefs.text_scale)
-    total = len(state.stages)
+    total = state.total
     if total == 0:
         return c.para("No stages are loaded. See the message above.", sz.fs)
     order = state.read_stage or state.stage_no
     stage = state.stage(order)
     reading = state.read_stage is not None
     ticked = state.ticked_signs(order)
+    if stage is None:
+        return ft.Column([
+            indicator(state.stage_no, total, state.read_stage, sz),
+            c.heading(L.stage_indicator(order, total), sz.fs, 1),
+            c.para("This stage did not load because its guide file has a problem. "
+                   "Work it from training; move on with the override.", sz.fs),
+            *([] if reading else controls(state, sz)),
+        ], spacing=10)
     head = [
         indicator(state.stage_no, total, state.read_stage, sz),
         c.heading(f"{L.stage_indicator(order, total)}: {stage.title}", sz.fs, 1),
