@@ -35,15 +35,15 @@ def compile_guide(content_dir: str | os.PathLike, shown: str | None = None,
     today = today or dt.date.today()
     files = read_files(root)
     for f in files:
-        decode(f, today)
+        _guard(f, decode, None, today)
     ok = [f for f in files if f.readable]
     by_kind = {k: [f for f in ok if f.kind == k]
                for k in ("stage", "checklist", "situation", "skills", "sources")}
 
     vocab = Vocab()
-    sources = [s for f in by_kind["sources"] for s in parse_sources(f)]
+    sources = [s for f in by_kind["sources"] for s in _guard(f, parse_sources, [])]
     vocab.sources = [s.key for s in sources]
-    skills = [s for f in by_kind["skills"] for s in parse_skills(f)]
+    skills = [s for f in by_kind["skills"] for s in _guard(f, parse_skills, [])]
     for s in skills:
         vocab.add_skill(s)
     vocab.situations = [f.id for f in by_kind["situation"] if f.id]
@@ -52,9 +52,9 @@ def compile_guide(content_dir: str | os.PathLike, shown: str | None = None,
         if isinstance(order, int):
             vocab.add_stage(order, str(f.header.values.get("title", "")), f.id)
 
-    stages = {f.rel: parse_stage(f, vocab) for f in by_kind["stage"]}
-    checklists = {f.rel: parse_checklist(f, vocab) for f in by_kind["checklist"]}
-    situations = {f.rel: parse_situation(f, vocab) for f in by_kind["situation"]}
+    stages = _each(by_kind["stage"], parse_stage, vocab)
+    checklists = _each(by_kind["checklist"], parse_checklist, vocab)
+    situations = _each(by_kind["situation"], parse_situation, vocab)
 
     guide_problems: list[Problem] = []
     _check_ids(files)
@@ -67,6 +67,25 @@ def compile_guide(content_dir: str | os.PathLike, shown: str | None = None,
                 for f in files for line, msg in f.problems]
     problems = sorted(set(problems + guide_problems), key=lambda p: (p.path, p.line, p.message))
     return _assemble(files, skipped, stages, checklists, situations, skills, sources, problems)
+
+
+def _guard(f: File, fn, default, *args):
+    """Run one step on one file; a bug in the parser becomes a problem, not a traceback."""
+    try:
+        return fn(f, *args)
+    except Exception as e:  # noqa: BLE001 - a content file must never crash check or the app
+        f.readable = False
+        f.add(1, f"this file could not be read ({type(e).__name__}: {e}): tell a developer")
+        return default
+
+
+def _each(files: list[File], fn, vocab: Vocab) -> dict:
+    out = {}
+    for f in files:
+        got = _guard(f, fn, None, vocab)
+        if got is not None:
+            out[f.rel] = got
+    return out
 
 
 def _assemble(files: list[File], skipped: set[str], stages: dict[str, Stage],

@@ -78,7 +78,15 @@ def kind_of(rel: str) -> str:
 
 
 def read_files(root: Path) -> list[File]:
-    return [File(rel, kind_of(rel), path.read_bytes()) for rel, path in content_paths(root)]
+    files = []
+    for rel, path in content_paths(root):
+        try:
+            files.append(File(rel, kind_of(rel), path.read_bytes()))
+        except OSError as e:
+            f = File(rel, kind_of(rel), b"", readable=False)
+            f.add(1, f"file cannot be opened ({e.strerror}): check its permissions")
+            files.append(f)
+    return files
 
 
 def content_hash(root: Path, salt: str) -> str:

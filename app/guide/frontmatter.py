@@ -45,6 +45,10 @@ def read_header(
     h = Header()
     try:
         node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+    except RecursionError:
+        h.problems.append((first_line, "front matter is nested too deeply: write one "
+                           "`key: value` per line"))
+        return h
     except yaml.YAMLError as e:
         context = getattr(e, "context", None) or ""
         mark = getattr(e, "problem_mark", None)
