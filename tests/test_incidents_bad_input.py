@@ -237,3 +237,29 @@ def test_retention_purges_only_old_closed_incidents_and_only_when_confirmed(log)
         assert not (log.root / old.id).exists()
     with pytest.raises(ValueError):
         log.purge_closed(0, confirm=True)  # "0 days" would purge everything closed
+
+
+def test_damage_found_on_a_read_only_disk_is_recovered_in_memory_then_repaired(
+    tmp_path, monkeypatch
+):
+    lg = IncidentLog(tmp_path)
+    inc = lg.open_incident("bridge", "x")
+    for i in range(5):
+        lg.add_note(inc.id, NoteKind.NOTE, f"n{i}")
+    journal = tmp_path / "incidents" / inc.id / "journal.jsonl"
+    with open(journal, "ab") as f:
+        f.write(b'12345678 {"half a li')  # torn by a power cut
+    fake_open, fake_mkdir = _read_only(os.open, os.mkdir, tmp_path)
+    monkeypatch.setattr(os, "open", fake_open)
+    monkeypatch.setattr(os, "rename", lambda *a: fake_open(str(journal), os.O_WRONLY))
+    ro = IncidentLog(tmp_path)  # opens: nothing can be moved or rewritten
+    assert [n.text for n in ro.all_notes(inc.id)] == [f"n{i}" for i in range(5)]
+    assert any("could not be saved yet (the storage is read-only)" in w for w in ro.warnings)
+    with pytest.raises(StorageUnavailable):
+        ro.add_note(inc.id, NoteKind.NOTE, "n5")
+    monkeypatch.undo()
+    ro.retry()  # repairs first (journal kept aside), then appends: no merged line
+    again = IncidentLog(tmp_path)
+    assert [n.text for n in again.all_notes(inc.id)] == [f"n{i}" for i in range(6)]
+    assert again.warnings == []
+    assert len([p for p in journal.parent.iterdir() if ".corrupt-" in p.name]) == 1

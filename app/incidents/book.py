@@ -41,9 +41,12 @@ from app.incidents.storage import (
     encode_line,
     fsync_dir,
     move_aside,
+    reason,
     sync,
     write_all,
 )
+
+BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 
 META, NOTES, JOURNAL, LOCK = "incident.json", "notes.json", "journal.jsonl", "lock"
 DAMAGE = (ValueError, UnicodeDecodeError, KeyError, TypeError, AttributeError)
@@ -63,6 +66,7 @@ class Book:
         self._fd: int | None = None  # journal, O_APPEND
         self._ino: int | None = None
         self._offset = 0
+        self._repair = False  # the journal has a damaged tail: fix before appending
         if directory is None:
             self._meta_db = TinyDB(storage=MemoryStorage)
             self._notes_db = TinyDB(storage=MemoryStorage)
@@ -81,12 +85,19 @@ class Book:
             return record_to_incident(doc) if doc else None
         except DAMAGE:
             if self.dir is not None and (self.dir / META).exists():
-                moved = move_aside(self.dir / META)
+                kept = self._aside(self.dir / META)
                 self.warnings.append(
-                    f"The incident record {self.dir / META} was damaged; it was kept as "
-                    f"{moved.name} and rebuilt from the notes."
+                    f"The incident record {self.dir / META} was damaged; {kept} and it "
+                    "was rebuilt from the notes."
                 )
             return None
+
+    def _aside(self, path: Path) -> str:
+        """Move a damaged file aside; say where it is (or why it could not move)."""
+        try:
+            return f"it was kept as {move_aside(path).name}"
+        except OSError as err:
+            return f"it could not be moved aside ({reason(err)})"
 
     def write_incident(self, inc: Incident) -> None:
         self._meta_db.table("incident").upsert(Document(incident_to_record(inc), doc_id=1))
@@ -111,12 +122,14 @@ class Book:
                 top = max(top, n.seq)
                 notes.append(n)
             self._set_notes(notes)
-            if store_bad or journal_bad:
-                if store_bad:  # notes.json was moved aside: write it anew
-                    self._stored = 0
-                self.fold(move_journal=journal_bad)
-            elif self._due():
-                self.fold()
+            if store_bad:  # notes.json was moved aside: write it anew
+                self._stored = 0
+            self._repair = journal_bad
+            if store_bad or journal_bad or self._due():
+                try:
+                    self.fold(move_journal=journal_bad)
+                except OSError as err:  # read-only: recovered in memory; repair on write
+                    self.warnings.append(f"The repair could not be saved yet ({reason(err)}).")
 
     def _set_notes(self, notes: list[Note]) -> None:
         self.notes = sorted(notes, key=lambda n: n.seq)
@@ -128,21 +141,21 @@ class Book:
             docs = list(((self._notes_db.storage.read() or {}).get("notes") or {}).values())
         except DAMAGE:
             path = self.dir / NOTES
-            moved = move_aside(path)
-            recs = salvage_docs(moved.read_bytes().decode("utf-8", "replace"))
-            good = self._valid(recs)
+            raw = path.read_bytes()
+            good = self._valid(salvage_docs(raw.decode("utf-8", "replace")))
+            kept = self._aside(path)
             self.warnings.append(
-                f"The notes file {path} was damaged; it was kept as {moved.name} and "
-                f"{len(good)} readable notes were recovered from it."
+                f"The notes file {path} was damaged; {kept} and {len(good)} readable "
+                "notes were recovered from it."
             )
             return good, True
         good = self._valid([r for r in map(strip_crc, docs) if r is not None])
         if len(good) != len(docs):
             path = self.dir / NOTES
-            moved = move_aside(path)
+            kept = self._aside(path)
             self.warnings.append(
-                f"{len(docs) - len(good)} damaged notes in {path} were skipped; the file "
-                f"was kept as {moved.name} and {len(good)} notes were recovered."
+                f"{len(docs) - len(good)} damaged notes in {path} were skipped; {kept} "
+                f"and {len(good)} notes were recovered."
             )
             return good, True
         return good, False
@@ -212,6 +225,7 @@ class Book:
             else:
                 self._set_notes(self.notes + [n for n in new if n.id not in self.by_id])
             if bad:
+                self._repair = True
                 self.fold(move_journal=True)
 
     # --- writing ---
@@ -235,6 +249,8 @@ class Book:
         Raises OSError (nothing is added in memory) when the disk refuses.
         """
         rec = note_to_record(note)
+        if self._repair:  # never append after a damaged tail
+            self.fold(move_journal=True)
         if self.dir is None:
             self._notes_db.table("notes").insert(Document(with_crc(rec), doc_id=note.seq))
         else:
@@ -248,10 +264,11 @@ class Book:
                 self.warnings.append(f"Could not tidy the notes file ({err.strerror}).")
 
     def _write_line(self, line: bytes) -> None:
+        self.lock.check()
         path = self.dir / JOURNAL
         if self._fd is None:
             created = not path.exists()
-            self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | BINARY, 0o600)
             self._ino = os.fstat(self._fd).st_ino
             if created:
                 fsync_dir(self.dir)
@@ -272,7 +289,9 @@ class Book:
         """Move journal notes into notes.json (atomic), then start an empty journal."""
         if self.dir is None:
             return
-        # _stored == 0 only for a new or moved-aside notes.json: no truncate (one write)
+        self.lock.check()
+        if self._stored == 0 and (self.dir / NOTES).exists():
+            move_aside(self.dir / NOTES)  # damaged and not moved yet (it was read-only)
         new = self.notes[self._stored :]
         if new:
             self._notes_db.table("notes").insert_multiple(
@@ -284,6 +303,7 @@ class Book:
         if move_journal and path.exists():
             move_aside(path)
         atomic_write(path, b"")
+        self._repair = False
         self._ino, self._offset = os.stat(path).st_ino, 0
 
     def _close_fd(self) -> None:
@@ -293,11 +313,11 @@ class Book:
             self._fd = None
 
     def close(self) -> None:
-        with self.lock:
-            self.refresh()
-            if len(self.notes) > self._stored:
-                with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError):
+            with self.lock:
+                self.refresh()
+                if len(self.notes) > self._stored:
                     self.fold()
-            self._close_fd()
+        self._close_fd()
         self._meta_db.close()
         self._notes_db.close()

@@ -63,7 +63,10 @@ class IncidentLog:
         if preload and self.root is not None and self.root.is_dir():
             for inc in self.incidents():  # check every record; load open incidents fully
                 if inc.is_open:
-                    self._book(inc.id, load=True)
+                    try:
+                        self._book(inc.id, load=True)
+                    except IncidentError as err:
+                        self.warnings.append(f"Incident {inc.id} could not be read: {err}")
 
     @classmethod
     def memory(cls) -> IncidentLog:
@@ -97,6 +100,12 @@ class IncidentLog:
                 status=IncidentStatus.CLOSED,
             )
             self._guard(lambda: book.write_incident(inc), book)
+            try:  # fold now: a closed incident opens from notes.json alone
+                with book.lock:
+                    book.refresh()
+                    book.fold()
+            except OSError:
+                pass  # the notes are safe in the journal
             return inc
 
     def incidents(self) -> list[Incident]:
@@ -111,6 +120,8 @@ class IncidentLog:
                     found.append(self.incident(inc_id))
                 except IncidentNotFound:
                     continue
+                except (OSError, IncidentError) as err:  # unreadable: say so, list the rest
+                    self.warnings.append(f"Incident {inc_id} could not be read: {err}")
             return sorted(found, key=lambda i: (i.opened_at, i.id), reverse=True)
 
     def incident(self, incident_id: str) -> Incident:
@@ -342,7 +353,7 @@ class IncidentLog:
         directory = None
         if self.root is not None:
             directory = self.root / inc.id
-            self._guard(lambda: directory.mkdir(parents=True))
+            self._guard(lambda: directory.mkdir(mode=0o700, parents=True))
         book = Book(inc.id, directory, self.fold_min)
         self._guard(lambda: book.write_incident(inc), book)
         if notes:

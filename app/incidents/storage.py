@@ -88,7 +88,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     """Write `data` to `path` so that a crash leaves the old file or the new, never half."""
     path = Path(path)
     tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
     try:
         write_all(fd, data)
         os.fsync(fd)
@@ -169,27 +169,39 @@ class SafeJSONStorage(Storage):
 
 
 class FileLock:
-    """An exclusive lock on `path` held across processes; re-entrant within one object."""
+    """An exclusive lock on `path` held across processes; re-entrant within one object.
+
+    When the lock file cannot even be opened (a read-only disk), the block still runs,
+    unlocked, so the notes can be read; `check()` raises that error before any write.
+    """
 
     def __init__(self, path: Path):
         self.path = path
         self._fd: int | None = None
         self._depth = 0
+        self.error: OSError | None = None
 
     def __enter__(self) -> FileLock:
         if self._depth == 0:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
             try:
-                if fcntl is not None:
-                    fcntl.flock(fd, fcntl.LOCK_EX)
-                elif msvcrt is not None:  # pragma: no cover
-                    msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
-            except BaseException:
-                os.close(fd)
-                raise
-            self._fd = fd
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            except OSError as err:
+                self.error = err
+            else:
+                self.error = None
+                try:
+                    _lock(fd)
+                except BaseException:
+                    os.close(fd)
+                    raise
+                self._fd = fd
         self._depth += 1
         return self
+
+    def check(self) -> None:
+        """Raise unless the lock is really held (call before writing)."""
+        if self.error is not None:
+            raise self.error
 
     def __exit__(self, *exc: object) -> None:
         self._depth -= 1
@@ -197,7 +209,21 @@ class FileLock:
             fd, self._fd = self._fd, None
             if fcntl is not None:
                 fcntl.flock(fd, fcntl.LOCK_UN)
+            elif msvcrt is not None:  # pragma: no cover
+                msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
             os.close(fd)
+
+
+def _lock(fd: int) -> None:
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    elif msvcrt is not None:  # pragma: no cover
+        while True:  # LK_LOCK gives up after 10 s: keep waiting
+            try:
+                msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+                return
+            except OSError:
+                continue
 
 
 def reason(err: OSError) -> str:
