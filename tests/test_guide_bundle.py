@@ -227,3 +227,9 @@ def test_dump_cli_exit_codes(tree, tmp_path):
     missing = subprocess.run([sys.executable, "-m", "app", "dump", str(tmp_path / "none")],
                              cwd=root, capture_output=True, text=True, timeout=60)
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
+
+
+def test_missing_content_dir_loads_an_empty_guide_with_one_problem(tmp_path):
+    guide = load_guide(tmp_path / "none", tmp_path / "cache")
+    assert guide.stages == () and len(guide.problems) == 1
+    assert guide.problems[0].message.startswith("content directory does not exist")

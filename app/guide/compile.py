@@ -33,6 +33,9 @@ def compile_guide(content_dir: str | os.PathLike, shown: str | None = None,
     root = Path(content_dir)
     shown = str(content_dir) if shown is None else shown
     today = today or dt.date.today()
+    if not root.is_dir():
+        return Guide(problems=(Problem(shown, 1, "content directory does not exist: give "
+                                       "the path to the content/ folder"),))
     files = read_files(root)
     for f in files:
         _guard(f, decode, None, today)

@@ -26,7 +26,8 @@ SITUATION_PARTS = {
 
 
 class ItemIds:
-    """Item.id = slug of the text, unique within a file (`-2`, `-3` on repeats)."""
+    """Item.id = slug of the text (its first 60 characters), unique within a file:
+    `-2`, `-3` on repeats. Stable while the text stays the same."""
 
     def __init__(self) -> None:
         self.used: set[str] = set()
