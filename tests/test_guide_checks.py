@@ -80,6 +80,9 @@ CASES = [
     (("edit", R, "sources: [vecchi-2005]", "sources: [vecchi-2005, vechi-2006]"),
      "c/stairway/3-rapport.md:6: unknown source 'vechi-2006' "
      "(known: noesner-1997, vecchi-2005)"),
+    # a source key in a block list: the line of that key
+    (("edit", R, "sources: [vecchi-2005]", "sources:\n  - vecchi-2005\n  - vechi-2006"),
+     "c/stairway/3-rapport.md:8: unknown source 'vechi-2006'"),
     # sources written as one word instead of a list
     (("edit", R, "sources: [vecchi-2005]", "sources: vecchi-2005"),
      "c/stairway/3-rapport.md:6: sources must be a list"),

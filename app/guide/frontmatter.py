@@ -83,7 +83,7 @@ def read_header(
                 (line, f"unknown key '{key}' in the front matter (known: {', '.join(KNOWN)})")
             )
             continue
-        _read_key(h, key, value_node, line, kind, today)
+        _read_key(h, key, value_node, line, kind, today, first_line)
 
     for key in REQUIRED:
         if key == "sources" and lenient_sources:
@@ -103,11 +103,11 @@ def _scalar(node: yaml.Node) -> str | None:
 
 
 def _read_key(
-    h: Header, key: str, node: yaml.Node, line: int, kind: str, today: dt.date
+    h: Header, key: str, node: yaml.Node, line: int, kind: str, today: dt.date, first_line: int
 ) -> None:
     text = _scalar(node)
     if key == "sources":
-        _read_sources(h, node, line)
+        _read_sources(h, node, line, first_line)
         return
     if text is None:
         h.problems.append((line, f"{key} must be a single value, not a list or a mapping"))
@@ -167,7 +167,7 @@ def _read_date(h: Header, text: str, line: int, today: dt.date) -> bool:
     return True
 
 
-def _read_sources(h: Header, node: yaml.Node, line: int) -> None:
+def _read_sources(h: Header, node: yaml.Node, line: int, first_line: int) -> None:
     if not isinstance(node, yaml.SequenceNode):
         h.problems.append((line, "sources must be a list of keys from sources.md, "
                            "e.g. `sources: [noesner-1997]`"))
@@ -175,7 +175,7 @@ def _read_sources(h: Header, node: yaml.Node, line: int) -> None:
     keys: list[str] = []
     for item in node.value:
         key = _scalar(item)
-        item_line = line + item.start_mark.line - node.start_mark.line
+        item_line = first_line + item.start_mark.line
         if key is None or not key.strip():
             h.problems.append((item_line, "sources must list keys from sources.md, "
                                "e.g. `sources: [noesner-1997]`"))
