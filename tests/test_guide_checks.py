@@ -115,6 +115,11 @@ CASES = [
     (("edit", S, "first-officer.md)", "first-oficer.md)"),
      "c/situations/suicidal.md:10: link '../checklists/first-oficer.md' points to a file "
      "that does not exist"),
+    # a broken link on the second line of a paragraph: its own line, not the paragraph's
+    (("edit", S, "end their life. See the [checklist](../checklists/first-officer.md)",
+      "end their life.\nSee the [checklist](gone.md)"),
+     "c/situations/suicidal.md:11: link 'gone.md' points to a file that does not exist "
+     "(looked for situations/gone.md)"),
     # extra: a stage with no tickable move-up sign
     (("edit", R, "- [ ] Sign one of Rapport.\n- [ ] Sign two of Rapport.\n", ""),
      "c/stairway/3-rapport.md:17: stage 'Rapport' has no `- [ ]` item under `## Move up when`"),
