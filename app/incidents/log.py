@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import os
-import re
 import secrets
 import shutil
 import threading
@@ -18,11 +17,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from app.incidents import board as board_mod
-from app.incidents.book import Book
 from app.incidents.clock import as_utc, utcnow
 from app.incidents.model import (
     Board,
-    ImportRefused,
     Incident,
     IncidentError,
     IncidentNotFound,
@@ -32,14 +29,12 @@ from app.incidents.model import (
     PendingNote,
     StorageUnavailable,
 )
-from app.incidents.storage import reason
+from app.incidents.registry import ID_RE, Books
 from app.incidents.validate import check_note
 from app.paths import incidents_dir
 
-ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
-
-class IncidentLog:
+class IncidentLog(Books):
     """Incidents and their append-only notes.
 
     `IncidentLog(data_dir)` stores under DATA/incidents/; `IncidentLog(None)` (or
@@ -56,7 +51,7 @@ class IncidentLog:
         self.fold_min = fold_min
         self.warnings: list[str] = []
         self._lock = threading.RLock()
-        self._books: dict[str, Book] = {}
+        self._books = {}
         self._loaded: set[str] = set()
         self._pending: dict[str, list[PendingNote]] = {}
         self._boards: dict[str, tuple[int, Board]] = {}
@@ -83,6 +78,8 @@ class IncidentLog:
         at = as_utc(at) if at is not None else utcnow()
         with self._lock:
             inc_id = f"{at:%Y%m%d-%H%M}-{secrets.token_hex(2)}"
+            while self._exists(inc_id):  # two incidents opened in the same minute
+                inc_id = f"{at:%Y%m%d-%H%M}-{secrets.token_hex(2)}"
             inc = Incident(inc_id, at, None, situation.strip(), location.strip())
             self._create(inc)
             return inc
@@ -296,112 +293,3 @@ class IncidentLog:
                     str(self.root),
                     len(left),
                 )
-
-    # --- internals ---
-
-    def _book(self, incident_id: str, load: bool = False) -> Book:
-        book = self._books.get(incident_id)
-        if book is None:
-            if not isinstance(incident_id, str) or not ID_RE.match(incident_id):
-                raise IncidentNotFound(f"There is no incident {incident_id!r}.")
-            directory = None
-            if self.root is not None:
-                directory = self.root / incident_id
-                if not directory.is_dir():
-                    raise IncidentNotFound(f"There is no incident {incident_id} in {self.root}.")
-            elif incident_id not in self._books:
-                raise IncidentNotFound(f"There is no incident {incident_id}.")
-            book = self._books[incident_id] = Book(incident_id, directory, self.fold_min)
-        if load and incident_id not in self._loaded:
-            self._guard(book.load, book)
-            self._loaded.add(incident_id)
-        return book
-
-    def _read(self, incident_id: str) -> Book:
-        book = self._book(incident_id, load=True)
-        self._refresh(book)
-        return book
-
-    def _refresh(self, book: Book) -> None:
-        try:
-            with book.lock:
-                book.refresh()
-        except OSError:
-            pass  # read what we have; a write will report the disk problem
-        self._collect(book)
-
-    def _collect(self, book: Book) -> None:
-        if book.warnings:
-            self.warnings.extend(book.warnings)
-            book.warnings.clear()
-
-    def _guard(self, action, book: Book | None = None):
-        try:
-            return action()
-        except OSError as err:
-            where = book.dir if book is not None and book.dir else self.root
-            raise StorageUnavailable(
-                f"Could not write to {where} because {reason(err)}.", str(where)
-            ) from err
-        finally:
-            if book is not None:
-                self._collect(book)
-
-    def _create(self, inc: Incident, notes: list[Note] | None = None) -> None:
-        if inc.id in self._books or (self.root is not None and (self.root / inc.id).exists()):
-            raise ImportRefused(f"Incident {inc.id} already exists here; nothing was imported.")
-        directory = None
-        if self.root is not None:
-            directory = self.root / inc.id
-            self._guard(lambda: directory.mkdir(mode=0o700, parents=True))
-        book = Book(inc.id, directory, self.fold_min)
-        self._guard(lambda: book.write_incident(inc), book)
-        if notes:
-            self._guard(lambda: book.bulk_load(notes), book)
-        self._books[inc.id] = book
-        self._loaded.add(inc.id)
-
-    def _rebuild(self, book: Book) -> Incident:
-        self._book(book.id, load=True)
-        if not book.notes:
-            raise IncidentNotFound(f"There is no readable incident {book.id}.")
-        inc = Incident(
-            book.id,
-            book.notes[0].at,
-            None,
-            "(recovered: the incident record was damaged)",
-            "",
-        )
-        try:
-            book.write_incident(inc)
-        except OSError:
-            pass
-        return inc
-
-    def _flush(self, incident_id: str) -> list[Note]:
-        """Write the pending queue of one incident in order (under the file lock)."""
-        queue = self._pending.get(incident_id, [])
-        book = self._books.get(incident_id)
-        written: list[Note] = []
-        try:
-            with book.lock:
-                book.refresh()
-                while queue:
-                    p = queue[0]
-                    if p.id not in book.by_id:
-                        seq = book.notes[-1].seq + 1 if book.notes else 1
-                        note = Note(p.id, incident_id, seq, p.at, p.kind, p.text, **p.fields)
-                        book.append(note)
-                    written.append(book.by_id[p.id])
-                    queue.pop(0)
-        except OSError as err:
-            where = book.dir or self.root
-            msg = (
-                f"The note was not saved to {where} because {reason(err)}; it is kept "
-                f"in memory ({len(queue)} waiting) and will be retried."
-            )
-            queue[:] = [dataclasses.replace(p, error=msg) for p in queue]
-            raise StorageUnavailable(msg, str(where), len(queue)) from err
-        finally:
-            self._collect(book)
-        return written
