@@ -18,7 +18,7 @@ from app.incidents.model import (
     PendingNote,
     StorageUnavailable,
 )
-from app.incidents.storage import reason
+from app.incidents.storage import fsync_dir, reason
 
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")  # also safe as a folder name
 
@@ -95,7 +95,7 @@ class Books:
         directory = None
         if self.root is not None:
             directory = self.root / inc.id
-            self._guard(lambda: directory.mkdir(mode=0o700, parents=True))
+            self._guard(lambda: _make_dir(directory))
         book = Book(inc.id, directory, self.fold_min)
         self._guard(lambda: book.write_incident(inc), book)
         if notes:
@@ -147,3 +147,10 @@ class Books:
         finally:
             self._collect(book)
         return written
+
+
+def _make_dir(directory: Path) -> None:
+    """Create an incident folder so that its name survives a power cut too."""
+    directory.mkdir(mode=0o700, parents=True)
+    fsync_dir(directory.parent)
+    fsync_dir(directory.parent.parent)
