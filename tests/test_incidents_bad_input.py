@@ -179,6 +179,8 @@ def test_full_disk_keeps_the_note_and_retries(tmp_path, monkeypatch, target, fak
     assert lg.note_count(inc.id) == 1
     with pytest.raises(StorageUnavailable):
         lg.retry()
+    with pytest.raises(StorageUnavailable, match="2 notes could not be written"):
+        lg.close()  # closing does not drop them either
     monkeypatch.undo()  # space freed
     written = lg.retry()
     assert [(n.seq, n.text) for n in written] == [(2, "a car"), (3, "still typing")]

@@ -123,7 +123,7 @@ class Books:
     def _flush(self, incident_id: str) -> list[Note]:
         """Write the pending queue of one incident in order (under the file lock)."""
         queue = self._pending.get(incident_id, [])
-        book = self._books.get(incident_id)
+        book = self._book(incident_id, load=True)
         written: list[Note] = []
         try:
             with book.lock:
