@@ -30,6 +30,22 @@ LIGHT = {
     "on_surface": "#1E1B18",
     "on_surface_variant": "#4A423C",
     "outline": "#6F655E",
+    "outline_variant": "#D3C4BA",
+    "tertiary": "#7A4A1F",
+    "on_tertiary": "#FFFFFF",
+    "tertiary_container": "#FFDCC2",
+    "on_tertiary_container": "#2E1500",
+    "surface_container_lowest": "#FFFFFF",
+    "surface_container_low": "#FBF3EE",
+    "surface_container": "#F6ECE6",
+    "surface_container_high": "#F0E5DE",
+    "surface_container_highest": "#EADFD8",
+    "surface_dim": "#E2D8D1",
+    "surface_bright": "#FFFBF8",
+    "surface_tint": "#8A3B00",
+    "inverse_surface": "#352F2B",
+    "on_inverse_surface": "#FAEEE7",
+    "inverse_primary": "#FFB68A",
 }
 
 NIGHT = {
@@ -49,6 +65,22 @@ NIGHT = {
     "on_surface": "#D9C8B8",
     "on_surface_variant": "#B8A797",
     "outline": "#8C7B6C",
+    "outline_variant": "#4D4038",
+    "tertiary": "#E6A06F",
+    "on_tertiary": "#2A1300",
+    "tertiary_container": "#5A3212",
+    "on_tertiary_container": "#FFDCC2",
+    "surface_container_lowest": "#0A0807",
+    "surface_container_low": "#16110E",
+    "surface_container": "#1C1612",
+    "surface_container_high": "#241D18",
+    "surface_container_highest": "#2E2520",
+    "surface_dim": "#0E0B0A",
+    "surface_bright": "#352B24",
+    "surface_tint": "#FFB74D",
+    "inverse_surface": "#D9C8B8",
+    "on_inverse_surface": "#2B211B",
+    "inverse_primary": "#8A3B00",
 }
 
 # (foreground, background) role pairs that carry text; each must reach 4.5:1.
@@ -62,6 +94,10 @@ TEXT_PAIRS = (
     ("on_error_container", "error_container"),
     ("error", "surface"),
     ("on_error", "error"),
+    ("on_surface", "surface_container"),  # the bottom bar
+    ("on_surface", "surface_container_highest"),
+    ("on_tertiary_container", "tertiary_container"),
+    ("on_inverse_surface", "inverse_surface"),
 )
 
 BASE_SIZES = {  # Material 3 type scale, scaled by the officer's text size
@@ -97,10 +133,10 @@ def contrast(fg: str, bg: str) -> float:
     return (a + 0.05) / (b + 0.05)
 
 
-def text_theme(scale: float) -> ft.TextTheme:
+def text_theme(scale: float, color: str) -> ft.TextTheme:
     # label_medium/small stay fixed: the bottom bar uses them and must fit five labels
     styles = {
-        k: ft.TextStyle(size=v if k in FIXED else round(v * scale, 1))
+        k: ft.TextStyle(size=v if k in FIXED else round(v * scale, 1), color=color)
         for k, v in BASE_SIZES.items()
     }
     return ft.TextTheme(**styles)
@@ -109,8 +145,10 @@ def text_theme(scale: float) -> ft.TextTheme:
 def make_theme(colors: dict[str, str], scale: float) -> ft.Theme:
     return ft.Theme(
         color_scheme=ft.ColorScheme(**colors),
-        text_theme=text_theme(scale),
-        primary_text_theme=text_theme(scale),
+        scaffold_bgcolor=colors["surface"],
+        canvas_color=colors["surface"],
+        text_theme=text_theme(scale, colors["on_surface"]),
+        primary_text_theme=text_theme(scale, colors["on_primary"]),
         visual_density=ft.VisualDensity.STANDARD,
     )
 

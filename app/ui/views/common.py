@@ -24,18 +24,25 @@ def button(
     text: str | None = None,
     expand: bool = False,
 ) -> ft.Control:
-    """A filled (primary) or outlined button at least 48 px tall; `label` is its name."""
+    """A filled (primary) or outlined button at least 48 px tall; `label` is its name.
+
+    When the visible `text` is shorter than the label (a filter chip's "3"), the button
+    is wrapped in a Semantics node that announces `label` instead of the text.
+    """
     style = ft.ButtonStyle(padding=PAD, shape=ft.RoundedRectangleBorder(radius=12))
     cls = ft.FilledButton if primary else ft.OutlinedButton
-    return cls(
+    btn = cls(
         content=text or label,
         icon=icon,
         on_click=on_click,
         disabled=disabled,
         style=style,
-        tooltip=label if text and text != label else None,
         expand=True if expand else None,  # an explicit False still wraps it in Expanded
     )
+    if not text or text == label:
+        return btn
+    return ft.Semantics(label=label, button=True, container=True,
+                        exclude_semantics=True, content=btn)
 
 
 def icon_button(label: str, icon: ft.IconData, on_click: Callable | None) -> ft.IconButton:

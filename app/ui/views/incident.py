@@ -77,11 +77,6 @@ def IncidentView(state):
         c.wrap_row([
             c.button(L.OPEN_BOARD, lambda e: state.go("board"), ft.Icons.DASHBOARD),
             c.button(L.OPEN_INCIDENTS, lambda e: state.go("incidents"), ft.Icons.LIST),
-            c.button(L.EXPORT_MD, lambda e: state.export("md", state.browser), ft.Icons.DOWNLOAD),
-            c.button(L.EXPORT_JSON, lambda e: state.export("json", state.browser)),
-            c.button(L.EXPORT_CSV, lambda e: state.export("csv", state.browser)),
-            *([c.button(L.CLOSE_INCIDENT, lambda e: state.ask("close"), ft.Icons.STOP_CIRCLE)]
-              if state.incident_open else []),
         ]),
     ]
     if state.incident_open:
@@ -101,4 +96,12 @@ def IncidentView(state):
     out += [note_row(state, n, amended.get(n.id, []), sz) for n in state.timeline]
     if state.has_older:
         out.append(c.button(L.LOAD_OLDER, lambda e: state.load_older(), ft.Icons.EXPAND_MORE))
+    out.append(c.heading("Hand over", sz.fs, 3))
+    out.append(c.wrap_row([
+        c.button(L.EXPORT_MD, lambda e: state.export("md", state.browser), ft.Icons.DOWNLOAD),
+        c.button(L.EXPORT_JSON, lambda e: state.export("json", state.browser)),
+        c.button(L.EXPORT_CSV, lambda e: state.export("csv", state.browser)),
+        *([c.button(L.CLOSE_INCIDENT, lambda e: state.ask("close"), ft.Icons.STOP_CIRCLE)]
+          if state.incident_open else []),
+    ]))
     return ft.Column(out, spacing=8)
