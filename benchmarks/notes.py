@@ -32,7 +32,7 @@ from app.incidents.clock import to_iso, utcnow  # noqa: E402
 SIZES = (100, 1000, 10000)
 TEXT = "Subject says he will come down if his sister can talk to him; calmer now, ~80 chars."
 QUICK = "--quick" in sys.argv
-SAMPLE = {"ours": 300, "tinydb": 20 if not QUICK else 5, "sqlite": 300}
+SAMPLE = {"ours": 300, "tinydb": 50 if not QUICK else 5, "sqlite": 300}
 
 
 def stats(samples: list[float]) -> tuple[float, float]:

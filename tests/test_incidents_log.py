@@ -8,6 +8,7 @@ import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from tinydb import TinyDB
 
 from app.incidents import (
     DemandStatus,
@@ -148,8 +149,16 @@ def test_threads_never_lose_a_note(log):
     assert len({n.text for n in notes}) == 200
 
 
-def test_two_logs_in_one_process_share_the_file(tmp_path):
-    a, b = IncidentLog(tmp_path), IncidentLog(tmp_path)  # e.g. two app sessions
+@pytest.mark.parametrize(
+    "fold_min",
+    [
+        3,  # the journal is folded into notes.json under the other log's feet
+        2000,  # no fold: each log reads the other's journal lines
+    ],
+)
+def test_two_logs_in_one_process_share_the_file(tmp_path, fold_min):
+    a = IncidentLog(tmp_path, fold_min=fold_min)  # e.g. two app sessions
+    b = IncidentLog(tmp_path, fold_min=fold_min)
     inc = a.open_incident("bridge", "x")
     for i in range(20):
         (a if i % 2 else b).add_note(inc.id, NoteKind.NOTE, f"n{i}")
@@ -174,3 +183,17 @@ def test_core_does_not_import_flet():
     code = "import sys, app.incidents, app.incidents.export; print('flet' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_tinydb_is_the_store(tmp_path):
+    lg = IncidentLog(tmp_path)
+    inc = lg.open_incident("bridge", "x")
+    notes = [lg.add_note(inc.id, NoteKind.NOTE, f"n{i}") for i in range(7)]
+    lg.close()  # folds the journal into notes.json
+    folder = tmp_path / "incidents" / inc.id
+    with TinyDB(folder / "notes.json") as db:  # plain TinyDB reads what we wrote
+        docs = db.table("notes").all()
+    assert [(d.doc_id, d["id"], d["text"]) for d in docs] == [(n.seq, n.id, n.text) for n in notes]
+    with TinyDB(folder / "incident.json") as db:
+        assert db.table("incident").get(doc_id=1)["situation"] == "bridge"
+    assert (folder / "journal.jsonl").read_bytes() == b""
