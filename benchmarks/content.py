@@ -80,25 +80,36 @@ def generate(dst: Path, files: int = 200) -> Path:
     n = 0
     while have < files:
         n += 1
-        items = "\n".join(f"- Generated item {i} for situation {n}: keep it short and plain."
-                          for i in range(8))
+        items = "\n".join(
+            f"- Generated item {i} for situation {n}: keep it short and plain." for i in range(8)
+        )
         say = "\n".join(
             f"### {stages[i % 5]}\n#### {skills[i % len(skills)]}\n"
-            + "\n".join(f"- Generated phrase {i}.{j} for {n}: it sounds like a long day."
-                        for j in range(3))
-            for i in range(6))
-        avoid = "\n".join(f"### {stages[i % 5]}\n- Calm down, number {i} for {n}."
-                          for i in range(4))
+            + "\n".join(
+                f"- Generated phrase {i}.{j} for {n}: it sounds like a long day." for j in range(3)
+            )
+            for i in range(6)
+        )
+        avoid = "\n".join(
+            f"### {stages[i % 5]}\n- Calm down, number {i} for {n}." for i in range(4)
+        )
         if n % 4:
             (dst / "situations" / f"gen-{n}.md").write_text(
                 SITUATION.format(n=n, source=source, items=items, say=say, avoid=avoid),
-                encoding="utf-8")
+                encoding="utf-8",
+            )
         else:
-            sections = "\n\n".join(f"## Section {s}\n" + "\n".join(
-                f"- [ ] Generated step {s}.{i} in list {n}: do this, then report it."
-                for i in range(8)) for s in range(5))
+            sections = "\n\n".join(
+                f"## Section {s}\n"
+                + "\n".join(
+                    f"- [ ] Generated step {s}.{i} in list {n}: do this, then report it."
+                    for i in range(8)
+                )
+                for s in range(5)
+            )
             (dst / "checklists" / f"gen-{n}.md").write_text(
-                CHECKLIST.format(n=n, source=source, sections=sections), encoding="utf-8")
+                CHECKLIST.format(n=n, source=source, sections=sections), encoding="utf-8"
+            )
         have += 1
     return dst
 
@@ -129,8 +140,10 @@ def measure(name: str, content: Path, cache: Path, runs: int) -> None:
         load_t.append(_time(lambda: load_guide(content, cache)))
         raw_t.append(_time(bundle_only))
     c, ld, r = (statistics.median(x) * 1000 for x in (compile_t, load_t, raw_t))
-    print(f"{name}: {len(files)} files, {size / 1024:.0f} KB Markdown, "
-          f"bundle {bundle.stat().st_size / 1024:.0f} KB, {runs} runs each")
+    print(
+        f"{name}: {len(files)} files, {size / 1024:.0f} KB Markdown, "
+        f"bundle {bundle.stat().st_size / 1024:.0f} KB, {runs} runs each"
+    )
     print(f"  compile (cold parse + checks)    median {c:8.2f} ms")
     print(f"  load_guide (hash + bundle)       median {ld:8.2f} ms   {c / ld:5.1f}x faster")
     print(f"  bundle only (no hashing)         median {r:8.2f} ms   {c / r:5.1f}x faster")

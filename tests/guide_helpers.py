@@ -42,8 +42,13 @@ def unit(guide: Guide, rel: str) -> dict:
         out[kind] = [x for x in d[kind] if x["meta"]["file"] == rel]
     for st in out["stages"]:
         st["phrases"] = [p for p in st["phrases"] if p["file"] == rel]
-    out["phrases"] = [p for st in d["stages"] if st["meta"]["file"] != rel
-                      for p in st["phrases"] if p["file"] == rel]
+    out["phrases"] = [
+        p
+        for st in d["stages"]
+        if st["meta"]["file"] != rel
+        for p in st["phrases"]
+        if p["file"] == rel
+    ]
     out["skills"] = [s for s in d["skills"] if s["file"] == rel]
     out["sources"] = [s for s in d["sources"] if s["file"] == rel]
     out["meta"] = [m for m in d["files"] if m["file"] == rel]

@@ -70,32 +70,39 @@ def test_compact_cache_form_round_trips_exactly(tmp_path, make):
     assert back.problems == guide.problems
     assert to_dict(back) == to_dict(guide)
     assert {hash(p) for s in back.stages for p in s.phrases} == {
-        hash(p) for s in guide.stages for p in s.phrases}
+        hash(p) for s in guide.stages for p in s.phrases
+    }
 
 
-@pytest.mark.parametrize("bad", [
-    # not a dict at all
-    [],
-    # another format number
-    {"format": 999},
-    # right format, broken inside
-    {"format": 1, "stages": [{"nope": 1}]},
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        # not a dict at all
+        [],
+        # another format number
+        {"format": 999},
+        # right format, broken inside
+        {"format": 1, "stages": [{"nope": 1}]},
+    ],
+)
 def test_from_dict_rejects_foreign_data(bad):
     with pytest.raises(ValueError):
         from_dict(bad)
 
 
-@pytest.mark.parametrize("bad", [
-    # not a list
-    {"format": 1},
-    # another format number
-    [999, []],
-    # a row with too few values
-    [1, [[["x"]]]],
-    # a row of the wrong type
-    [1, 5],
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        # not a list
+        {"format": 1},
+        # another format number
+        [999, []],
+        # a row with too few values
+        [1, [[["x"]]]],
+        # a row of the wrong type
+        [1, 5],
+    ],
+)
 def test_unpack_rejects_foreign_data(bad):
     with pytest.raises(ValueError):
         unpack(bad)
@@ -221,11 +228,21 @@ def test_dump_prints_the_documented_shape(tree, monkeypatch):
 
 def test_dump_cli_exit_codes(tree, tmp_path):
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    ok = subprocess.run([sys.executable, "-m", "app", "dump", str(tree)], cwd=root,
-                        capture_output=True, text=True, timeout=60)
+    ok = subprocess.run(
+        [sys.executable, "-m", "app", "dump", str(tree)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert ok.returncode == 0 and json.loads(ok.stdout)["stages"]
-    missing = subprocess.run([sys.executable, "-m", "app", "dump", str(tmp_path / "none")],
-                             cwd=root, capture_output=True, text=True, timeout=60)
+    missing = subprocess.run(
+        [sys.executable, "-m", "app", "dump", str(tmp_path / "none")],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
 
 

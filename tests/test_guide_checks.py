@@ -16,92 +16,142 @@ from tests.guide_helpers import VALID, copy_tree
 
 R = "stairway/3-rapport.md"
 S = "situations/suicidal.md"
-SAY_BLOCK = ("## Say\n\n### Emotion labeling\n- You sound worn out (3).\n\n"
-             "### Open-ended questions\nOnly for: suicidal\n"
-             "- What matters most to you right now (3)?\n\n")
-GOOD_HEADER = ('---\nid: extra\ntitle: Extra\nversion: "1.0"\nreviewed: 2026-11-01\n'
-               "sources: [vecchi-2005]\n---\n")
+SAY_BLOCK = (
+    "## Say\n\n### Emotion labeling\n- You sound worn out (3).\n\n"
+    "### Open-ended questions\nOnly for: suicidal\n"
+    "- What matters most to you right now (3)?\n\n"
+)
+GOOD_HEADER = (
+    '---\nid: extra\ntitle: Extra\nversion: "1.0"\nreviewed: 2026-11-01\n'
+    "sources: [vecchi-2005]\n---\n"
+)
 
 CASES = [
     # front matter missing
-    (("write", "checklists/extra.md", "# Extra\n\n## A\n- [ ] x\n"),
-     "c/checklists/extra.md:1: front matter is missing"),
+    (
+        ("write", "checklists/extra.md", "# Extra\n\n## A\n- [ ] x\n"),
+        "c/checklists/extra.md:1: front matter is missing",
+    ),
     # front matter never closed
-    (("write", "checklists/extra.md", "---\nid: extra\ntitle: X\n\n# Extra\n- [ ] x\n"),
-     "c/checklists/extra.md:1: front matter is not closed"),
+    (
+        ("write", "checklists/extra.md", "---\nid: extra\ntitle: X\n\n# Extra\n- [ ] x\n"),
+        "c/checklists/extra.md:1: front matter is not closed",
+    ),
     # invalid YAML: the line where the bracket opened
-    (("edit", R, "title: Rapport", "title: [Rapport"),
-     "c/stairway/3-rapport.md:3: front matter is not valid YAML"),
+    (
+        ("edit", R, "title: Rapport", "title: [Rapport"),
+        "c/stairway/3-rapport.md:3: front matter is not valid YAML",
+    ),
     # invalid YAML: an unquoted colon in a value
-    (("edit", R, "title: Rapport", "title: Rapport: trust"),
-     "c/stairway/3-rapport.md:3: front matter is not valid YAML (mapping values"),
+    (
+        ("edit", R, "title: Rapport", "title: Rapport: trust"),
+        "c/stairway/3-rapport.md:3: front matter is not valid YAML (mapping values",
+    ),
     # each required key missing
     (("edit", R, "id: rapport\n", ""), "c/stairway/3-rapport.md:1: front matter has no 'id'"),
-    (("edit", R, "title: Rapport\n", ""),
-     "c/stairway/3-rapport.md:1: front matter has no 'title'"),
-    (("edit", R, 'version: "1.0"\n', ""),
-     "c/stairway/3-rapport.md:1: front matter has no 'version'"),
-    (("edit", R, "reviewed: 2026-11-01\n", ""),
-     "c/stairway/3-rapport.md:1: front matter has no 'reviewed'"),
-    (("edit", R, "sources: [vecchi-2005]\n", ""),
-     "c/stairway/3-rapport.md:1: front matter has no 'sources'"),
+    (("edit", R, "title: Rapport\n", ""), "c/stairway/3-rapport.md:1: front matter has no 'title'"),
+    (
+        ("edit", R, 'version: "1.0"\n', ""),
+        "c/stairway/3-rapport.md:1: front matter has no 'version'",
+    ),
+    (
+        ("edit", R, "reviewed: 2026-11-01\n", ""),
+        "c/stairway/3-rapport.md:1: front matter has no 'reviewed'",
+    ),
+    (
+        ("edit", R, "sources: [vecchi-2005]\n", ""),
+        "c/stairway/3-rapport.md:1: front matter has no 'sources'",
+    ),
     # a stage file without `stage:`
     (("edit", R, "stage: 3\n", ""), "c/stairway/3-rapport.md:1: front matter has no 'stage'"),
     # reviewed is not a date
-    (("edit", R, "reviewed: 2026-11-01", "reviewed: last week"),
-     "c/stairway/3-rapport.md:5: reviewed 'last week' is not a date"),
+    (
+        ("edit", R, "reviewed: 2026-11-01", "reviewed: last week"),
+        "c/stairway/3-rapport.md:5: reviewed 'last week' is not a date",
+    ),
     # reviewed looks like a date but is not one
-    (("edit", R, "reviewed: 2026-11-01", "reviewed: 2026-02-30"),
-     "c/stairway/3-rapport.md:5: reviewed '2026-02-30' is not a date"),
+    (
+        ("edit", R, "reviewed: 2026-11-01", "reviewed: 2026-02-30"),
+        "c/stairway/3-rapport.md:5: reviewed '2026-02-30' is not a date",
+    ),
     # reviewed in the future
-    (("edit", R, "reviewed: 2026-11-01", "reviewed: 2999-01-01"),
-     "c/stairway/3-rapport.md:5: reviewed 2999-01-01 is in the future"),
+    (
+        ("edit", R, "reviewed: 2026-11-01", "reviewed: 2999-01-01"),
+        "c/stairway/3-rapport.md:5: reviewed 2999-01-01 is in the future",
+    ),
     # the YAML trap: 1.10 would silently become 1.1
-    (("edit", R, 'version: "1.0"', "version: 1.10"),
-     "c/stairway/3-rapport.md:4: version 1.10 must be in quotes"),
+    (
+        ("edit", R, 'version: "1.0"', "version: 1.10"),
+        "c/stairway/3-rapport.md:4: version 1.10 must be in quotes",
+    ),
     # id with capitals and spaces
-    (("edit", R, "id: rapport", "id: Rapport stage"),
-     "c/stairway/3-rapport.md:2: id 'Rapport stage' must be lower case"),
+    (
+        ("edit", R, "id: rapport", "id: Rapport stage"),
+        "c/stairway/3-rapport.md:2: id 'Rapport stage' must be lower case",
+    ),
     # two files with one id: the second (in path order) is reported, naming the first
-    (("edit", "situations/hostage.md", "id: hostage", "id: suicidal"),
-     "c/situations/suicidal.md:2: id 'suicidal' is already used by situations/hostage.md"),
+    (
+        ("edit", "situations/hostage.md", "id: hostage", "id: suicidal"),
+        "c/situations/suicidal.md:2: id 'suicidal' is already used by situations/hostage.md",
+    ),
     # a stage number missing: reported on the first stairway file
-    (("delete", "stairway/4-influence.md"),
-     "c/stairway/1-active-listening-stage.md:1: no file for stage 4"),
+    (
+        ("delete", "stairway/4-influence.md"),
+        "c/stairway/1-active-listening-stage.md:1: no file for stage 4",
+    ),
     # a stage number repeated: reported on the second file's `stage:` line
-    (("edit", "stairway/5-behavioral-change.md", "stage: 5", "stage: 4"),
-     "c/stairway/5-behavioral-change.md:7: stage 4 is also used by stairway/4-influence.md"),
+    (
+        ("edit", "stairway/5-behavioral-change.md", "stage: 5", "stage: 4"),
+        "c/stairway/5-behavioral-change.md:7: stage 4 is also used by stairway/4-influence.md",
+    ),
     # a stage number out of range
     (("edit", R, "stage: 3", "stage: 6"), "c/stairway/3-rapport.md:7: stage 6 is not 1 to 5"),
     # a stage number that is not a number
-    (("edit", R, "stage: 3", "stage: three"),
-     "c/stairway/3-rapport.md:7: stage 'three' is not a number"),
+    (
+        ("edit", R, "stage: 3", "stage: three"),
+        "c/stairway/3-rapport.md:7: stage 'three' is not a number",
+    ),
     # a source key not in sources.md
-    (("edit", R, "sources: [vecchi-2005]", "sources: [vecchi-2005, vechi-2006]"),
-     "c/stairway/3-rapport.md:6: unknown source 'vechi-2006' "
-     "(known: noesner-1997, vecchi-2005)"),
+    (
+        ("edit", R, "sources: [vecchi-2005]", "sources: [vecchi-2005, vechi-2006]"),
+        "c/stairway/3-rapport.md:6: unknown source 'vechi-2006' (known: noesner-1997, vecchi-2005)",
+    ),
     # a source key in a block list: the line of that key
-    (("edit", R, "sources: [vecchi-2005]", "sources:\n  - vecchi-2005\n  - vechi-2006"),
-     "c/stairway/3-rapport.md:8: unknown source 'vechi-2006'"),
+    (
+        ("edit", R, "sources: [vecchi-2005]", "sources:\n  - vecchi-2005\n  - vechi-2006"),
+        "c/stairway/3-rapport.md:8: unknown source 'vechi-2006'",
+    ),
     # sources written as one word instead of a list
-    (("edit", R, "sources: [vecchi-2005]", "sources: vecchi-2005"),
-     "c/stairway/3-rapport.md:6: sources must be a list"),
+    (
+        ("edit", R, "sources: [vecchi-2005]", "sources: vecchi-2005"),
+        "c/stairway/3-rapport.md:6: sources must be a list",
+    ),
     # an unknown situation in `Only for:`
-    (("edit", R, "Only for: suicidal", "Only for: suicide"),
-     "c/stairway/3-rapport.md:30: unknown situation 'suicide' (known: hostage, suicidal)"),
+    (
+        ("edit", R, "Only for: suicidal", "Only for: suicide"),
+        "c/stairway/3-rapport.md:30: unknown situation 'suicide' (known: hostage, suicidal)",
+    ),
     # an unknown skill heading in a stage file
-    (("edit", R, "### Emotion labeling", "### Emotion labelling"),
-     "c/stairway/3-rapport.md:26: unknown skill 'Emotion labelling' "
-     "(known: emotion-labeling, open-ended-questions)"),
+    (
+        ("edit", R, "### Emotion labeling", "### Emotion labelling"),
+        "c/stairway/3-rapport.md:26: unknown skill 'Emotion labelling' "
+        "(known: emotion-labeling, open-ended-questions)",
+    ),
     # an unknown skill heading in a situation file (####)
-    (("edit", S, "#### Emotion labeling", "#### Empathy skill"),
-     "c/situations/suicidal.md:27: unknown skill 'Empathy skill'"),
+    (
+        ("edit", S, "#### Emotion labeling", "#### Empathy skill"),
+        "c/situations/suicidal.md:27: unknown skill 'Empathy skill'",
+    ),
     # an unknown stage heading in a situation file
-    (("edit", S, "### Empathy", "### Empathie"),
-     "c/situations/suicidal.md:26: unknown stage 'Empathie' (known: 1 Active Listening"),
+    (
+        ("edit", S, "### Empathy", "### Empathie"),
+        "c/situations/suicidal.md:26: unknown stage 'Empathie' (known: 1 Active Listening",
+    ),
     # an empty checklist item
-    (("edit", "checklists/first-officer.md", "- [ ] Set the inner perimeter.", "- [ ]"),
-     "c/checklists/first-officer.md:13: checklist item is empty"),
+    (
+        ("edit", "checklists/first-officer.md", "- [ ] Set the inner perimeter.", "- [ ]"),
+        "c/checklists/first-officer.md:13: checklist item is empty",
+    ),
     # an empty phrase
     (("edit", R, "- You sound worn out (3).", "-"), "c/stairway/3-rapport.md:27: phrase is empty"),
     # an empty heading
@@ -109,50 +159,82 @@ CASES = [
     # a stage without any Say phrase
     (("edit", R, SAY_BLOCK, ""), "c/stairway/3-rapport.md:9: stage 'Rapport' has no Say phrase"),
     # not valid UTF-8: the line of the first bad byte
-    (("bytes", R, b"Purpose of Rapport.", b"Purpose of \xff Rapport."),
-     "c/stairway/3-rapport.md:12: file is not valid UTF-8 (byte 0xff)"),
+    (
+        ("bytes", R, b"Purpose of Rapport.", b"Purpose of \xff Rapport."),
+        "c/stairway/3-rapport.md:12: file is not valid UTF-8 (byte 0xff)",
+    ),
     # a link to a content file that does not exist
-    (("edit", S, "first-officer.md)", "first-oficer.md)"),
-     "c/situations/suicidal.md:10: link '../checklists/first-oficer.md' points to a file "
-     "that does not exist"),
+    (
+        ("edit", S, "first-officer.md)", "first-oficer.md)"),
+        "c/situations/suicidal.md:10: link '../checklists/first-oficer.md' points to a file "
+        "that does not exist",
+    ),
     # a broken link on the second line of a paragraph: its own line, not the paragraph's
-    (("edit", S, "end their life. See the [checklist](../checklists/first-officer.md)",
-      "end their life.\nSee the [checklist](gone.md)"),
-     "c/situations/suicidal.md:11: link 'gone.md' points to a file that does not exist "
-     "(looked for situations/gone.md)"),
+    (
+        (
+            "edit",
+            S,
+            "end their life. See the [checklist](../checklists/first-officer.md)",
+            "end their life.\nSee the [checklist](gone.md)",
+        ),
+        "c/situations/suicidal.md:11: link 'gone.md' points to a file that does not exist "
+        "(looked for situations/gone.md)",
+    ),
     # extra: a stage with no tickable move-up sign
-    (("edit", R, "- [ ] Sign one of Rapport.\n- [ ] Sign two of Rapport.\n", ""),
-     "c/stairway/3-rapport.md:17: stage 'Rapport' has no `- [ ]` item under `## Move up when`"),
+    (
+        ("edit", R, "- [ ] Sign one of Rapport.\n- [ ] Sign two of Rapport.\n", ""),
+        "c/stairway/3-rapport.md:17: stage 'Rapport' has no `- [ ]` item under `## Move up when`",
+    ),
     # extra: a move-up sign that cannot be ticked
-    (("edit", R, "- [ ] Sign one of Rapport.", "- Sign one of Rapport."),
-     "c/stairway/3-rapport.md:18: '## Move up when' items must be tickable"),
+    (
+        ("edit", R, "- [ ] Sign one of Rapport.", "- Sign one of Rapport."),
+        "c/stairway/3-rapport.md:18: '## Move up when' items must be tickable",
+    ),
     # extra: a phrase outside any skill heading in a stage file
-    (("edit", R, "## Say\n\n", "## Say\n- Loose phrase.\n\n"),
-     "c/stairway/3-rapport.md:25: phrase is not under a skill heading"),
+    (
+        ("edit", R, "## Say\n\n", "## Say\n- Loose phrase.\n\n"),
+        "c/stairway/3-rapport.md:25: phrase is not under a skill heading",
+    ),
     # extra: a paragraph under Say (the `- ` forgotten)
-    (("edit", R, "- You sound worn out (3).", "You sound worn out (3)."),
-     "c/stairway/3-rapport.md:27: text under a Say/Avoid heading is not a phrase"),
+    (
+        ("edit", R, "- You sound worn out (3).", "You sound worn out (3)."),
+        "c/stairway/3-rapport.md:27: text under a Say/Avoid heading is not a phrase",
+    ),
     # extra: a misspelt section the app would never show
-    (("edit", R, "## Step back if", "## Step back when"),
-     "c/stairway/3-rapport.md:21: unknown section 'Step back when'"),
+    (
+        ("edit", R, "## Step back if", "## Step back when"),
+        "c/stairway/3-rapport.md:21: unknown section 'Step back when'",
+    ),
     # extra: a misspelt front matter key
-    (("edit", R, "stage: 3", "stage: 3\ntitel: Rapport"),
-     "c/stairway/3-rapport.md:8: unknown key 'titel' in the front matter"),
+    (
+        ("edit", R, "stage: 3", "stage: 3\ntitel: Rapport"),
+        "c/stairway/3-rapport.md:8: unknown key 'titel' in the front matter",
+    ),
     # extra: a key written twice
-    (("edit", R, "stage: 3", "stage: 3\ntitle: Again"),
-     "c/stairway/3-rapport.md:8: key 'title' appears twice"),
+    (
+        ("edit", R, "stage: 3", "stage: 3\ntitle: Again"),
+        "c/stairway/3-rapport.md:8: key 'title' appears twice",
+    ),
     # extra: `Only for:` not right under a heading
-    (("edit", R, "- Do the Rapport thing.", "- Do the Rapport thing.\n\nOnly for: hostage"),
-     "c/stairway/3-rapport.md:17: `Only for:` must be the first line right under a heading"),
+    (
+        ("edit", R, "- Do the Rapport thing.", "- Do the Rapport thing.\n\nOnly for: hostage"),
+        "c/stairway/3-rapport.md:17: `Only for:` must be the first line right under a heading",
+    ),
     # extra: a source without its key in backticks
-    (("edit", "sources.md", "- `vecchi-2005`: Vecchi", "- Vecchi"),
-     "c/sources.md:10: source has no key"),
+    (
+        ("edit", "sources.md", "- `vecchi-2005`: Vecchi", "- Vecchi"),
+        "c/sources.md:10: source has no key",
+    ),
     # extra: a source key defined twice
-    (("edit", "sources.md", "`vecchi-2005`", "`noesner-1997`"),
-     "c/sources.md:10: source 'noesner-1997' is defined twice (first on line 9)"),
+    (
+        ("edit", "sources.md", "`vecchi-2005`", "`noesner-1997`"),
+        "c/sources.md:10: source 'noesner-1997' is defined twice (first on line 9)",
+    ),
     # extra: a Markdown file outside the content folders
-    (("write", "notes/extra.md", GOOD_HEADER + "# Extra\n"),
-     "c/notes/extra.md:1: file is not in a content folder"),
+    (
+        ("write", "notes/extra.md", GOOD_HEADER + "# Extra\n"),
+        "c/notes/extra.md:1: file is not in a content folder",
+    ),
 ]
 
 
@@ -203,26 +285,34 @@ def test_every_problem_is_collected_not_just_the_first(tmp_path, monkeypatch):
     root = copy_tree(VALID, tmp_path / "c")
     _plant(root, ("edit", R, "reviewed: 2026-11-01", "reviewed: soon"))
     _plant(root, ("edit", R, "- You sound worn out (3).", "-"))
-    _plant(root, ("edit", "checklists/first-officer.md", "- [ ] Set the inner perimeter.",
-                  "- [ ]"))
+    _plant(root, ("edit", "checklists/first-officer.md", "- [ ] Set the inner perimeter.", "- [ ]"))
     code, lines = _check(root, monkeypatch)
     assert code == 1
     assert [ln.split(": ")[0] for ln in lines[:-1]] == [
-        "c/checklists/first-officer.md:13", "c/stairway/3-rapport.md:5",
-        "c/stairway/3-rapport.md:27"]
+        "c/checklists/first-officer.md:13",
+        "c/stairway/3-rapport.md:5",
+        "c/stairway/3-rapport.md:27",
+    ]
     assert lines[-1] == "checked 10 files: 3 problems in 2 files"
 
 
-@pytest.mark.parametrize("make", [
-    # no such directory
-    lambda tmp: tmp / "nowhere",
-    # a file where the directory should be
-    lambda tmp: (tmp / "file.md").write_text("x") and tmp / "file.md",
-])
+@pytest.mark.parametrize(
+    "make",
+    [
+        # no such directory
+        lambda tmp: tmp / "nowhere",
+        # a file where the directory should be
+        lambda tmp: (tmp / "file.md").write_text("x") and tmp / "file.md",
+    ],
+)
 def test_missing_content_dir_is_a_usage_error(tmp_path, make):
     target = make(tmp_path)
-    proc = subprocess.run([sys.executable, "-m", "app", "check", str(target)],
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "app", "check", str(target)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr + proc.stdout
     assert str(target) in proc.stderr

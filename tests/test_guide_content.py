@@ -16,13 +16,17 @@ from app.guide import compile_guide
 from app.guide.checks import run_check
 from tests.guide_helpers import REAL, copy_tree
 
-HEADER = ('---\nid: {id}\ntitle: Planted\nversion: "1.0"\nreviewed: 2026-01-01\n'
-          "sources: []\n---\n")
+HEADER = '---\nid: {id}\ntitle: Planted\nversion: "1.0"\nreviewed: 2026-01-01\nsources: []\n---\n'
 
 
 def test_shipped_content_passes_check_with_only_the_summary_line():
-    proc = subprocess.run([sys.executable, "-m", "app", "check", "content"],
-                          cwd=REAL.parent, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "app", "check", "content"],
+        cwd=REAL.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     lines = proc.stdout.splitlines()
     assert proc.returncode == 0, proc.stdout
     assert len(lines) == 1 and re.fullmatch(r"checked \d+ files: no problems", lines[0])
@@ -57,8 +61,9 @@ class Tree:
                 return i
         raise AssertionError(f"{pattern!r} not in {rel}")
 
-    def replace_line(self, rel: str, pattern: str, new: str, message: str,
-                     start_at: str | None = None) -> None:
+    def replace_line(
+        self, rel: str, pattern: str, new: str, message: str, start_at: str | None = None
+    ) -> None:
         start = self.find(rel, start_at) if start_at else 0
         i = self.find(rel, pattern, start)
         lines = self.lines(rel)
@@ -76,8 +81,11 @@ class Tree:
 
 
 def _one_of(root: Path, folder: str, n: int) -> str:
-    return sorted(p.relative_to(root).as_posix() for p in (root / folder).glob("*.md")
-                  if p.name != "README.md")[n]
+    return sorted(
+        p.relative_to(root).as_posix()
+        for p in (root / folder).glob("*.md")
+        if p.name != "README.md"
+    )[n]
 
 
 def test_every_defect_planted_in_a_copy_comes_back_on_its_own_line(tmp_path, monkeypatch):
@@ -88,23 +96,35 @@ def test_every_defect_planted_in_a_copy_comes_back_on_its_own_line(tmp_path, mon
     chk_id = t.lines(chk)[t.find(chk, r"^id:")].split(":", 1)[1].strip()
 
     # front matter: missing, not closed, not YAML, a required key missing
-    t.write("checklists/zz-a.md", "# No header\n\n## A\n- [ ] x\n", 1,
-            "front matter is missing")
-    t.write("checklists/zz-b.md", "---\nid: zz-b\ntitle: Open\n\n# Open\n", 1,
-            "front matter is not closed")
-    t.write("checklists/zz-c.md", HEADER.format(id="zz-c").replace("Planted", "[Planted")
-            + "## A\n- [ ] x\n", 3, "front matter is not valid YAML")
+    t.write("checklists/zz-a.md", "# No header\n\n## A\n- [ ] x\n", 1, "front matter is missing")
+    t.write(
+        "checklists/zz-b.md",
+        "---\nid: zz-b\ntitle: Open\n\n# Open\n",
+        1,
+        "front matter is not closed",
+    )
+    t.write(
+        "checklists/zz-c.md",
+        HEADER.format(id="zz-c").replace("Planted", "[Planted") + "## A\n- [ ] x\n",
+        3,
+        "front matter is not valid YAML",
+    )
     lines = t.lines(sit[0])
     t.save(sit[0], [ln for ln in lines if not ln.startswith("version:")])
     t.expect(sit[0], 1, "front matter has no 'version'")
     # reviewed not a date / in the future; the version trap
     t.replace_line(st[0], r"^reviewed:", "reviewed: someday", "reviewed 'someday' is not a date")
-    t.replace_line(st[1], r"^reviewed:", "reviewed: 2999-01-01",
-                   "reviewed 2999-01-01 is in the future")
+    t.replace_line(
+        st[1], r"^reviewed:", "reviewed: 2999-01-01", "reviewed 2999-01-01 is in the future"
+    )
     t.replace_line(sit[1], r"^version:", "version: 1.10", "version 1.10 must be in quotes")
     # two files with the same id: the later path is reported
-    t.write("checklists/zz-d.md", HEADER.format(id=chk_id) + "## A\n- [ ] x\n", 2,
-            f"id '{chk_id}' is already used by {chk}")
+    t.write(
+        "checklists/zz-d.md",
+        HEADER.format(id=chk_id) + "## A\n- [ ] x\n",
+        2,
+        f"id '{chk_id}' is already used by {chk}",
+    )
     # stages: stage 5's file says 4, so 4 repeats and 5 is missing
     t.replace_line(st[4], r"^stage:", "stage: 4", f"stage 4 is also used by {st[3]}")
     t.expect(st[0], 1, "no file for stage 5")
@@ -114,10 +134,12 @@ def test_every_defect_planted_in_a_copy_comes_back_on_its_own_line(tmp_path, mon
     lines = t.lines(st[2])
     t.save(st[2], lines[: i + 1] + ["Only for: nowhere"] + lines[i + 1 :])
     t.expect(st[2], i + 2, "unknown situation 'nowhere'")
-    t.replace_line(st[3], r"^### ", "### Mind reading", "unknown skill 'Mind reading'",
-                   start_at=r"^## Say")
-    t.replace_line(sit[2], r"^### ", "### Stage Nine", "unknown stage 'Stage Nine'",
-                   start_at=r"^## Say")
+    t.replace_line(
+        st[3], r"^### ", "### Mind reading", "unknown skill 'Mind reading'", start_at=r"^## Say"
+    )
+    t.replace_line(
+        sit[2], r"^### ", "### Stage Nine", "unknown stage 'Stage Nine'", start_at=r"^## Say"
+    )
     # empty checklist item, phrase, heading
     t.replace_line(chk, r"^- \[ \] ", "- [ ]", "checklist item is empty")
     t.replace_line(st[4], r"^- ", "-", "phrase is empty", start_at=r"^## Say")
@@ -128,13 +150,16 @@ def test_every_defect_planted_in_a_copy_comes_back_on_its_own_line(tmp_path, mon
     t.save(st[1], lines[:say] + lines[avoid:])
     t.expect(st[1], t.find(st[1], r"^# ") + 1, "stage '")
     # not UTF-8: the line of the bad byte
-    t.write("checklists/zz-e.md", HEADER.format(id="zz-e").encode() + b"## A\n- [ ] caf\xe9\n",
-            9, "file is not valid UTF-8 (byte 0xe9)")
+    t.write(
+        "checklists/zz-e.md",
+        HEADER.format(id="zz-e").encode() + b"## A\n- [ ] caf\xe9\n",
+        9,
+        "file is not valid UTF-8 (byte 0xe9)",
+    )
     # a link to a content file that does not exist, under the title of a situation
     h1 = t.find(sit[1], r"^# ")
     lines = t.lines(sit[1])
-    t.save(sit[1], lines[: h1 + 1] + ["", "See [this](../checklists/gone.md)."]
-           + lines[h1 + 1 :])
+    t.save(sit[1], lines[: h1 + 1] + ["", "See [this](../checklists/gone.md)."] + lines[h1 + 1 :])
     t.expect(sit[1], h1 + 3, "link '../checklists/gone.md' points to a file that does not exist")
 
     monkeypatch.chdir(tmp_path)

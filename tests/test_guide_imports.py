@@ -22,14 +22,16 @@ assert not bad, bad
 
 
 def test_guide_and_incidents_import_no_flet():
-    proc = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0, proc.stderr
     assert "app.guide.compile" in proc.stdout  # the probe really imported the modules
 
 
 def test_guide_imports_no_tinydb():
     code = "import app.guide.checks, app.guide.query, sys; assert 'tinydb' not in sys.modules"
-    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0, proc.stderr

@@ -50,8 +50,9 @@ def test_fixture_parses_to_expected_model(tmp_path, name, rel):
     got = unit(guide, rel)
     expected_path = PARSE / f"{name}.expected.json"
     if os.environ.get("STAIRWAY_REGEN"):
-        expected_path.write_text(json.dumps(got, indent=2, ensure_ascii=False) + "\n",
-                                 encoding="utf-8")
+        expected_path.write_text(
+            json.dumps(got, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
     assert got == json.loads(expected_path.read_text(encoding="utf-8"))
 
 
@@ -65,8 +66,10 @@ ENCODINGS = [
 
 @pytest.mark.parametrize(("label", "transform"), ENCODINGS)
 def test_line_endings_and_bom_do_not_change_the_model(tmp_path, label, transform):
-    plain = unit(_compile_case(tmp_path / "a", "stage-rich", "stairway/3-rapport.md"),
-                 "stairway/3-rapport.md")
+    plain = unit(
+        _compile_case(tmp_path / "a", "stage-rich", "stairway/3-rapport.md"),
+        "stairway/3-rapport.md",
+    )
     guide = _compile_case(tmp_path / "b", "stage-rich", "stairway/3-rapport.md", transform)
     assert [str(p) for p in guide.problems] == []
     assert unit(guide, "stairway/3-rapport.md") == plain
@@ -80,10 +83,15 @@ def test_stage_phrases_merge_stage_file_and_situation_files(tmp_path):
     assert files == ["stairway/3-rapport.md"] * 3 + ["situations/suicidal.md"]
     extra = third.phrases[-1]
     assert (extra.text, extra.kind, extra.skill, extra.situations) == (
-        "Tell me about your kids.", SAY, None, ("suicidal",))
+        "Tell me about your kids.",
+        SAY,
+        None,
+        ("suicidal",),
+    )
     fourth = next(s for s in guide.stages if s.order == 4)
     assert [(p.kind, p.skill) for p in fourth.phrases if p.file.startswith("situations")] == [
-        (AVOID, "open-ended-questions")]
+        (AVOID, "open-ended-questions")
+    ]
 
 
 YAML_TRAPS = [
@@ -117,5 +125,5 @@ def test_readme_files_are_skipped_and_every_file_keeps_its_meta(tmp_path):
     guide = compile_guide(root, shown="c")
     assert guide.problems == ()
     assert [m.file for m in guide.files] == sorted(
-        p.relative_to(root).as_posix() for p in root.rglob("*.md")
-        if p.name != "README.md")
+        p.relative_to(root).as_posix() for p in root.rglob("*.md") if p.name != "README.md"
+    )

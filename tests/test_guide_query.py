@@ -55,32 +55,59 @@ def test_phrases_accepts_a_stage_object(guide):
     assert query.phrases(guide, stage=st) == query.phrases(guide, stage=3)
 
 
-@pytest.mark.parametrize(("order", "title"), [
-    # first and last stage
-    (1, "Active Listening"),
-    (5, "Behavioral Change"),
-    # out of range: None, not an exception
-    (0, None),
-    (6, None),
-])
+@pytest.mark.parametrize(
+    ("order", "title"),
+    [
+        # first and last stage
+        (1, "Active Listening"),
+        (5, "Behavioral Change"),
+        # out of range: None, not an exception
+        (0, None),
+        (6, None),
+    ],
+)
 def test_stage_by_number(guide, order, title):
     st = query.stage(guide, order)
     assert (st.title if st else None) == title
 
 
-@pytest.mark.parametrize(("situation", "texts"), [
-    # no situation chosen: every item
-    (None, ["Keep cover. Do not rush in.", "Set the inner perimeter.",
-            "Ask about the means they have.", "Don't promise anything.",
-            "Don't promise anything."]),
-    # suicidal: the section marked `Only for: suicidal` shows
-    ("suicidal", ["Keep cover. Do not rush in.", "Set the inner perimeter.",
-                  "Ask about the means they have.", "Don't promise anything.",
-                  "Don't promise anything."]),
-    # hostage: it does not
-    ("hostage", ["Keep cover. Do not rush in.", "Set the inner perimeter.",
-                 "Don't promise anything.", "Don't promise anything."]),
-])
+@pytest.mark.parametrize(
+    ("situation", "texts"),
+    [
+        # no situation chosen: every item
+        (
+            None,
+            [
+                "Keep cover. Do not rush in.",
+                "Set the inner perimeter.",
+                "Ask about the means they have.",
+                "Don't promise anything.",
+                "Don't promise anything.",
+            ],
+        ),
+        # suicidal: the section marked `Only for: suicidal` shows
+        (
+            "suicidal",
+            [
+                "Keep cover. Do not rush in.",
+                "Set the inner perimeter.",
+                "Ask about the means they have.",
+                "Don't promise anything.",
+                "Don't promise anything.",
+            ],
+        ),
+        # hostage: it does not
+        (
+            "hostage",
+            [
+                "Keep cover. Do not rush in.",
+                "Set the inner perimeter.",
+                "Don't promise anything.",
+                "Don't promise anything.",
+            ],
+        ),
+    ],
+)
 def test_checklist_items_by_situation(guide, situation, texts):
     got = query.checklist_items(guide.checklists[0], situation)
     assert [i.text for i in got] == texts

@@ -1,10 +1,10 @@
 """The guide: Markdown under content/ -> typed model (app.guide.model). No flet here.
 
-    compile_guide(content_dir, shown=None) -> Guide   parse everything, collect problems
-    load_guide(content_dir, cache_dir=None) -> Guide  the same, via the compiled bundle
-    app.guide.query     phrases(...), checklist_items(...), stage(...)
-    app.guide.bundle    to_dict(guide), from_dict(d)
-    app.guide.checks    run_check / run_dump (the CLI)
+compile_guide(content_dir, shown=None) -> Guide   parse everything, collect problems
+load_guide(content_dir, cache_dir=None) -> Guide  the same, via the compiled bundle
+app.guide.query     phrases(...), checklist_items(...), stage(...)
+app.guide.bundle    to_dict(guide), from_dict(d)
+app.guide.checks    run_check / run_dump (the CLI)
 """
 
 from app.guide.cache import PARSER_VERSION, load_guide

@@ -50,12 +50,16 @@ def parse_markdown(text: str) -> Doc:
         doc.yaml_line = tokens[0].map[0] + 2
     elif re.match(r"^-{3,}$", first):
         doc.unterminated = True
-        doc.problems.append((1, "front matter is not closed: add a line `---` after the "
-                             "last key"))
+        doc.problems.append((1, "front matter is not closed: add a line `---` after the last key"))
         return doc
     else:
-        doc.problems.append((1, "front matter is missing: start the file with `---`, the "
-                             "keys id, title, version, reviewed, sources, then `---`"))
+        doc.problems.append(
+            (
+                1,
+                "front matter is missing: start the file with `---`, the "
+                "keys id, title, version, reviewed, sources, then `---`",
+            )
+        )
     _blocks(tokens, doc)
     return doc
 
@@ -81,8 +85,12 @@ def _blocks(tokens: list[Token], doc: Doc) -> None:
             level = int(tok.tag[1])
             doc.blocks.append(Block("heading", tok.map[0] + 1, text, level=level, code=code))
             if not text:
-                doc.problems.append((tok.map[0] + 1, f"heading is empty: write its text or "
-                                     f"delete the line `{'#' * level}`"))
+                doc.problems.append(
+                    (
+                        tok.map[0] + 1,
+                        f"heading is empty: write its text or delete the line `{'#' * level}`",
+                    )
+                )
         elif tok.type == "paragraph_open":
             inline = tokens[i + 1]
             line = tok.map[0] + 1
@@ -154,11 +162,17 @@ def entries(doc: Doc) -> tuple[list[Entry], list[tuple[str, int]]]:
         if m:
             got = tuple(n.strip().lower() for n in m.group(1).split(",") if n.strip())
             if not after_heading or not heads:
-                doc.problems.append((block.line, "`Only for:` must be the first line right "
-                                     "under a heading"))
+                doc.problems.append(
+                    (block.line, "`Only for:` must be the first line right under a heading")
+                )
             elif not got:
-                doc.problems.append((block.line, "`Only for:` names no situation: write e.g. "
-                                     "`Only for: suicidal, hostage` or delete the line"))
+                doc.problems.append(
+                    (
+                        block.line,
+                        "`Only for:` names no situation: write e.g. "
+                        "`Only for: suicidal, hostage` or delete the line",
+                    )
+                )
             else:
                 only_at[max(heads)] = got
                 names.extend((n, block.line) for n in got)

@@ -25,8 +25,15 @@ FORMAT = 1  # bump when the shape of the dict changes
 
 # For each class: the fields that hold nested dataclasses (tuples of them, or one).
 _NESTED: dict[type, dict[str, type]] = {
-    Guide: {"stages": Stage, "checklists": Checklist, "situations": Situation,
-            "skills": Skill, "sources": Source, "files": Meta, "problems": Problem},
+    Guide: {
+        "stages": Stage,
+        "checklists": Checklist,
+        "situations": Situation,
+        "skills": Skill,
+        "sources": Source,
+        "files": Meta,
+        "problems": Problem,
+    },
     Stage: {"do": Item, "signs": Item, "warnings": Item, "phrases": Phrase, "meta": Meta},
     Checklist: {"items": Item, "meta": Meta},
     Situation: {"priorities": Item, "questions": Item, "danger_signs": Item, "meta": Meta},

@@ -31,8 +31,11 @@ def bundle_key(content_dir: str | os.PathLike, shown: str = "") -> str:
 
 def _future_date(guide: Guide) -> str | None:
     """The earliest `reviewed` date still in the future; the bundle expires then."""
-    dates = [p.message.split()[1] for p in guide.problems
-             if p.message.startswith("reviewed ") and " is in the future " in p.message]
+    dates = [
+        p.message.split()[1]
+        for p in guide.problems
+        if p.message.startswith("reviewed ") and " is in the future " in p.message
+    ]
     return min(dates) if dates else None
 
 
@@ -80,8 +83,11 @@ def write_bundle(path: Path, key: str, guide: Guide) -> bool:
         return False
 
 
-def load_guide(content_dir: str | os.PathLike, cache_dir: str | os.PathLike | None = None,
-               shown: str | None = None) -> Guide:
+def load_guide(
+    content_dir: str | os.PathLike,
+    cache_dir: str | os.PathLike | None = None,
+    shown: str | None = None,
+) -> Guide:
     """The same Guide as compile_guide, from the cached bundle when nothing changed."""
     if cache_dir is None:
         return compile_guide(content_dir, shown)

@@ -13,8 +13,9 @@ def parse_checklist(f: File, vocab: Vocab) -> Checklist:
     es, names = entries(f.doc)
     vocab.check_situations(f, names)
     ids = ItemIds()
-    sections: list[str] = [b.text for b in f.doc.blocks
-                           if b.kind == "heading" and b.level == 2 and b.text]
+    sections: list[str] = [
+        b.text for b in f.doc.blocks if b.kind == "heading" and b.level == 2 and b.text
+    ]
     items: list[Item] = []
     for e in es:
         b = e.block
@@ -22,8 +23,9 @@ def parse_checklist(f: File, vocab: Vocab) -> Checklist:
         if b.kind != "item":
             continue  # paragraphs explain; only list items become checklist items
         if h2 is None:
-            f.add(b.line, "checklist item is not under a `##` section: add e.g. "
-                  "`## Isolate` above it")
+            f.add(
+                b.line, "checklist item is not under a `##` section: add e.g. `## Isolate` above it"
+            )
             continue
         if not b.text:
             f.add(b.line, "checklist item is empty: write the text or delete the line")
@@ -32,6 +34,11 @@ def parse_checklist(f: File, vocab: Vocab) -> Checklist:
     if not items and f.doc.yaml is not None:
         f.add(1, "checklist has no items: add `- [ ] ...` lines under `## Section` headings")
     v = f.header.values
-    return Checklist(id=str(v.get("id", "")), title=str(v.get("title", "")),
-                     order=int(v.get("order", 0) or 0), sections=tuple(sections),
-                     items=tuple(items), meta=meta_of(f))
+    return Checklist(
+        id=str(v.get("id", "")),
+        title=str(v.get("title", "")),
+        order=int(v.get("order", 0) or 0),
+        sections=tuple(sections),
+        items=tuple(items),
+        meta=meta_of(f),
+    )

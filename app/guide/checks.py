@@ -35,8 +35,10 @@ def summary(guide: Guide, n_files: int) -> str:
         return f"checked {n_files} {noun}: no problems"
     n = len(guide.problems)
     bad = len({p.path for p in guide.problems})
-    return (f"checked {n_files} {noun}: {n} problem{'s' if n != 1 else ''} in {bad} "
-            f"file{'s' if bad != 1 else ''}")
+    return (
+        f"checked {n_files} {noun}: {n} problem{'s' if n != 1 else ''} in {bad} "
+        f"file{'s' if bad != 1 else ''}"
+    )
 
 
 def run_check(content_dir: str, out: TextIO) -> int:

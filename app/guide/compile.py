@@ -23,8 +23,9 @@ from app.guide.stages import meta_of, parse_situation, parse_stage
 SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
-def compile_guide(content_dir: str | os.PathLike, shown: str | None = None,
-                  today: dt.date | None = None) -> Guide:
+def compile_guide(
+    content_dir: str | os.PathLike, shown: str | None = None, today: dt.date | None = None
+) -> Guide:
     """Parse every content file into a Guide, with every problem found.
 
     `shown` prefixes Problem.path (default: content_dir as given). `today` is for tests
@@ -34,14 +35,23 @@ def compile_guide(content_dir: str | os.PathLike, shown: str | None = None,
     shown = str(content_dir) if shown is None else shown
     today = today or dt.date.today()
     if not root.is_dir():
-        return Guide(problems=(Problem(shown, 1, "content directory does not exist: give "
-                                       "the path to the content/ folder"),))
+        return Guide(
+            problems=(
+                Problem(
+                    shown,
+                    1,
+                    "content directory does not exist: give the path to the content/ folder",
+                ),
+            )
+        )
     files = read_files(root)
     for f in files:
         _guard(f, decode, None, today)
     ok = [f for f in files if f.readable]
-    by_kind = {k: [f for f in ok if f.kind == k]
-               for k in ("stage", "checklist", "situation", "skills", "sources")}
+    by_kind = {
+        k: [f for f in ok if f.kind == k]
+        for k in ("stage", "checklist", "situation", "skills", "sources")
+    }
 
     vocab = Vocab()
     sources = [s for f in by_kind["sources"] for s in _guard(f, parse_sources, [])]
@@ -66,8 +76,9 @@ def compile_guide(content_dir: str | os.PathLike, shown: str | None = None,
     _check_links(files, root)
 
     skipped = {f.rel for f in files if f.problems}
-    problems = [Problem(os.path.join(shown, f.rel), line, msg)
-                for f in files for line, msg in f.problems]
+    problems = [
+        Problem(os.path.join(shown, f.rel), line, msg) for f in files for line, msg in f.problems
+    ]
     problems = sorted(set(problems + guide_problems), key=lambda p: (p.path, p.line, p.message))
     return _assemble(files, skipped, stages, checklists, situations, skills, sources, problems)
 
@@ -91,26 +102,42 @@ def _each(files: list[File], fn, vocab: Vocab) -> dict:
     return out
 
 
-def _assemble(files: list[File], skipped: set[str], stages: dict[str, Stage],
-              checklists: dict[str, Checklist],
-              situations: dict[str, tuple[Situation, list[Phrase]]], skills, sources,
-              problems: list[Problem]) -> Guide:
+def _assemble(
+    files: list[File],
+    skipped: set[str],
+    stages: dict[str, Stage],
+    checklists: dict[str, Checklist],
+    situations: dict[str, tuple[Situation, list[Phrase]]],
+    skills,
+    sources,
+    problems: list[Problem],
+) -> Guide:
     extra: dict[int, list[Phrase]] = {}
     for rel, (_, phrases) in situations.items():
         if rel not in skipped:
             for p in phrases:
                 extra.setdefault(p.stage, []).append(p)
-    loaded_stages = sorted((s for rel, s in stages.items() if rel not in skipped),
-                           key=lambda s: s.order)
-    loaded_stages = [replace(s, phrases=s.phrases + tuple(extra.get(s.order, ())))
-                     for s in loaded_stages]
+    loaded_stages = sorted(
+        (s for rel, s in stages.items() if rel not in skipped), key=lambda s: s.order
+    )
+    loaded_stages = [
+        replace(s, phrases=s.phrases + tuple(extra.get(s.order, ()))) for s in loaded_stages
+    ]
     loaded = [f for f in files if f.rel not in skipped]
     return Guide(
         stages=tuple(loaded_stages),
-        checklists=tuple(sorted((c for rel, c in checklists.items() if rel not in skipped),
-                                key=lambda c: (c.order, c.title, c.id))),
-        situations=tuple(sorted((s for rel, (s, _) in situations.items() if rel not in skipped),
-                                key=lambda s: (_order(files, s.meta.file), s.title, s.id))),
+        checklists=tuple(
+            sorted(
+                (c for rel, c in checklists.items() if rel not in skipped),
+                key=lambda c: (c.order, c.title, c.id),
+            )
+        ),
+        situations=tuple(
+            sorted(
+                (s for rel, (s, _) in situations.items() if rel not in skipped),
+                key=lambda s: (_order(files, s.meta.file), s.title, s.id),
+            )
+        ),
         skills=tuple(s for s in skills if s.file not in skipped),
         sources=tuple(s for s in sources if s.file not in skipped),
         files=tuple(meta_of(f) for f in loaded),
@@ -130,8 +157,10 @@ def _check_ids(files: list[File]) -> None:
         if f.id is None:
             continue
         if f.id in first:
-            f.add(f.header.line("id"), f"id '{f.id}' is already used by {first[f.id].rel}: "
-                  "give this file its own id")
+            f.add(
+                f.header.line("id"),
+                f"id '{f.id}' is already used by {first[f.id].rel}: give this file its own id",
+            )
         else:
             first[f.id] = f
 
@@ -144,8 +173,9 @@ def _check_sources(files: list[File], vocab: Vocab) -> None:
                 f.add(line, vocab.unknown_source(key))
 
 
-def _check_stages(stage_files: list[File], files: list[File], shown: str,
-                  out: list[Problem]) -> None:
+def _check_stages(
+    stage_files: list[File], files: list[File], shown: str, out: list[Problem]
+) -> None:
     """Exactly one file per stage number 1..5."""
     first: dict[int, File] = {}
     for f in stage_files:
@@ -153,19 +183,27 @@ def _check_stages(stage_files: list[File], files: list[File], shown: str,
         if not isinstance(order, int):
             continue
         if order in first:
-            f.add(f.header.line("stage"), f"stage {order} is also used by "
-                  f"{first[order].rel}: each stage 1 to 5 needs exactly one file")
+            f.add(
+                f.header.line("stage"),
+                f"stage {order} is also used by "
+                f"{first[order].rel}: each stage 1 to 5 needs exactly one file",
+            )
         else:
             first[order] = f
     missing = [n for n in range(1, 6) if n not in first]
     if not missing:
         return
     in_folder = [f for f in files if f.kind == "stage"]
-    path = (os.path.join(shown, in_folder[0].rel) if in_folder
-            else os.path.join(shown, "stairway"))
+    path = os.path.join(shown, in_folder[0].rel) if in_folder else os.path.join(shown, "stairway")
     for n in missing:
-        out.append(Problem(path, 1, f"no file for stage {n}: the stairway needs one file for "
-                           f"each stage 1 to 5 in stairway/ (with `stage: {n}`)"))
+        out.append(
+            Problem(
+                path,
+                1,
+                f"no file for stage {n}: the stairway needs one file for "
+                f"each stage 1 to 5 in stairway/ (with `stage: {n}`)",
+            )
+        )
 
 
 def _check_links(files: list[File], root: Path) -> None:
@@ -183,6 +221,8 @@ def _check_links(files: list[File], root: Path) -> None:
                 resolved = posixpath.normpath(posixpath.join(posixpath.dirname(f.rel), target))
             if resolved in names or resolved.rstrip("/") in dirs:
                 continue
-            f.add(line, f"link '{href}' points to a file that does not exist "
-                  f"(looked for {resolved}): fix the path or remove the link")
-
+            f.add(
+                line,
+                f"link '{href}' points to a file that does not exist "
+                f"(looked for {resolved}): fix the path or remove the link",
+            )

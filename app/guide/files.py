@@ -106,8 +106,11 @@ def content_hash(root: Path, salt: str) -> str:
 def decode(f: File, today: dt.date) -> None:
     """Decode, parse the Markdown and read the front matter of one file."""
     if f.kind == "unknown":
-        f.add(1, "file is not in a content folder (stairway/, checklists/, situations/, "
-              "skills/) and is not sources.md: move it, or name it README.md")
+        f.add(
+            1,
+            "file is not in a content folder (stairway/, checklists/, situations/, "
+            "skills/) and is not sources.md: move it, or name it README.md",
+        )
     data = f.data[3:] if f.data.startswith(b"\xef\xbb\xbf") else f.data
     try:
         text = data.decode("utf-8")
@@ -122,6 +125,7 @@ def decode(f: File, today: dt.date) -> None:
     f.problems.extend(f.doc.problems)
     f.doc.problems = f.problems  # later passes over the blocks report into the file
     if f.doc.yaml is not None:
-        f.header = read_header(f.doc.yaml, f.doc.yaml_line, f.kind, today,
-                               lenient_sources=f.kind == "sources")
+        f.header = read_header(
+            f.doc.yaml, f.doc.yaml_line, f.kind, today, lenient_sources=f.kind == "sources"
+        )
         f.problems.extend(f.header.problems)

@@ -46,8 +46,9 @@ def read_header(
     try:
         node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
     except RecursionError:
-        h.problems.append((first_line, "front matter is nested too deeply: write one "
-                           "`key: value` per line"))
+        h.problems.append(
+            (first_line, "front matter is nested too deeply: write one `key: value` per line")
+        )
         return h
     except yaml.YAMLError as e:
         context = getattr(e, "context", None) or ""
@@ -58,17 +59,22 @@ def read_header(
         what = getattr(e, "problem", None) or str(e).splitlines()[0]
         what = f"{what} {context}".strip()
         h.problems.append(
-            (line, f"front matter is not valid YAML ({what}): write one `key: value` per "
-                   "line, and put a value that contains `: ` or `#` in quotes")
+            (
+                line,
+                f"front matter is not valid YAML ({what}): write one `key: value` per "
+                "line, and put a value that contains `: ` or `#` in quotes",
+            )
         )
         return h
     if node is None:
-        h.problems.append((first_line - 1, "front matter is empty: add id, title, version, "
-                           "reviewed and sources"))
+        h.problems.append(
+            (first_line - 1, "front matter is empty: add id, title, version, reviewed and sources")
+        )
         return h
     if not isinstance(node, yaml.MappingNode):
-        h.problems.append((first_line + node.start_mark.line,
-                           "front matter must be `key: value` lines"))
+        h.problems.append(
+            (first_line + node.start_mark.line, "front matter must be `key: value` lines")
+        )
         return h
 
     for key_node, value_node in node.value:
@@ -91,8 +97,9 @@ def read_header(
         if key not in h.lines:
             h.problems.append((first_line - 1, f"front matter has no '{key}': add `{key}: ...`"))
     if not lenient_sources and h.values.get("sources") == ():
-        h.problems.append((h.line("sources"), "sources is empty: cite at least one key "
-                           "from sources.md"))
+        h.problems.append(
+            (h.line("sources"), "sources is empty: cite at least one key from sources.md")
+        )
     if kind == "stage" and "stage" not in h.lines:
         h.problems.append((first_line - 1, "front matter has no 'stage': add `stage: 1` to 5"))
     return h
@@ -116,8 +123,13 @@ def _read_key(
     plain = isinstance(node, yaml.ScalarNode) and node.style is None
     if key == "id":
         if not ID_RE.match(text):
-            h.problems.append((line, f"id '{text}' must be lower case letters, digits and "
-                               "dashes, e.g. `id: active-listening`"))
+            h.problems.append(
+                (
+                    line,
+                    f"id '{text}' must be lower case letters, digits and "
+                    "dashes, e.g. `id: active-listening`",
+                )
+            )
             return
     elif key == "title":
         if not text:
@@ -128,8 +140,13 @@ def _read_key(
             h.problems.append((line, 'version is empty: write e.g. `version: "1.0"`'))
             return
         if plain and re.match(r"^[0-9.+\-_eE]+$", text):
-            h.problems.append((line, f'version {text} must be in quotes, or YAML may read it '
-                               f'as a number (1.10 becomes 1.1): write `version: "{text}"`'))
+            h.problems.append(
+                (
+                    line,
+                    f"version {text} must be in quotes, or YAML may read it "
+                    f'as a number (1.10 becomes 1.1): write `version: "{text}"`',
+                )
+            )
             return
     elif key == "reviewed":
         if not _read_date(h, text, line, today):
@@ -156,29 +173,44 @@ def _read_date(h: Header, text: str, line: int, today: dt.date) -> bool:
         except ValueError:
             day = None
     if day is None:
-        h.problems.append((line, f"reviewed '{text}' is not a date: write it as YYYY-MM-DD, "
-                           f"e.g. `reviewed: {today.isoformat()}`"))
+        h.problems.append(
+            (
+                line,
+                f"reviewed '{text}' is not a date: write it as YYYY-MM-DD, "
+                f"e.g. `reviewed: {today.isoformat()}`",
+            )
+        )
         return False
     if day > today:
         h.future = text
-        h.problems.append((line, f"reviewed {text} is in the future (today is "
-                           f"{today.isoformat()}): write the date you checked the file"))
+        h.problems.append(
+            (
+                line,
+                f"reviewed {text} is in the future (today is "
+                f"{today.isoformat()}): write the date you checked the file",
+            )
+        )
         return False
     return True
 
 
 def _read_sources(h: Header, node: yaml.Node, line: int, first_line: int) -> None:
     if not isinstance(node, yaml.SequenceNode):
-        h.problems.append((line, "sources must be a list of keys from sources.md, "
-                           "e.g. `sources: [noesner-1997]`"))
+        h.problems.append(
+            (line, "sources must be a list of keys from sources.md, e.g. `sources: [noesner-1997]`")
+        )
         return
     keys: list[str] = []
     for item in node.value:
         key = _scalar(item)
         item_line = first_line + item.start_mark.line
         if key is None or not key.strip():
-            h.problems.append((item_line, "sources must list keys from sources.md, "
-                               "e.g. `sources: [noesner-1997]`"))
+            h.problems.append(
+                (
+                    item_line,
+                    "sources must list keys from sources.md, e.g. `sources: [noesner-1997]`",
+                )
+            )
             continue
         key = key.strip()
         keys.append(key)

@@ -15,8 +15,13 @@ def fits(situations: tuple[str, ...], situation: str | None) -> bool:
     return situation is None or not situations or situation in situations
 
 
-def phrases(guide: Guide, stage: int | Stage | None = None, kind: str | None = None,
-            skill: str | None = None, situation: str | None = None) -> list[Phrase]:
+def phrases(
+    guide: Guide,
+    stage: int | Stage | None = None,
+    kind: str | None = None,
+    skill: str | None = None,
+    situation: str | None = None,
+) -> list[Phrase]:
     """Phrases in guide order, filtered. `situation` None = all phrases; a situation id =
     the phrases that fit every situation plus the ones for that situation."""
     order = stage.order if isinstance(stage, Stage) else stage

@@ -14,8 +14,12 @@ from app.guide.files import File
 from app.guide.frontmatter import ID_RE
 from app.guide.model import Skill, Source
 
-_SKILL_PARTS = {"when to use": "when", "when": "when", "examples": "examples",
-                "example": "examples"}
+_SKILL_PARTS = {
+    "when to use": "when",
+    "when": "when",
+    "examples": "examples",
+    "example": "examples",
+}
 
 
 def _known(names: list[str]) -> str:
@@ -50,20 +54,24 @@ class Vocab:
         return self.stages.get(section_key(name))
 
     def unknown_skill(self, name: str) -> str:
-        return f"unknown skill '{name}' ({_known(self.skill_ids)}): use a heading or id " \
-               "from skills/"
+        return (
+            f"unknown skill '{name}' ({_known(self.skill_ids)}): use a heading or id from skills/"
+        )
 
     def unknown_situation(self, name: str) -> str:
-        return f"unknown situation '{name}' ({_known(self.situations)}): use the id of a " \
-               "file in situations/"
+        return (
+            f"unknown situation '{name}' ({_known(self.situations)}): use the id of a "
+            "file in situations/"
+        )
 
     def unknown_stage(self, name: str) -> str:
         names = [f"{n} {t}" for n, t in sorted(self.stage_names.items())]
         return f"unknown stage '{name}' ({_known(names)}): use a stage title or number"
 
     def unknown_source(self, key: str) -> str:
-        return f"unknown source '{key}' ({_known(self.sources)}): add it to sources.md or " \
-               "fix the key"
+        return (
+            f"unknown source '{key}' ({_known(self.sources)}): add it to sources.md or fix the key"
+        )
 
     def check_situations(self, f: File, names: list[tuple[str, int]]) -> None:
         for name, line in names:
@@ -80,8 +88,9 @@ def parse_skills(f: File) -> list[Skill]:
         f.add(names[0][1], "`Only for:` has no meaning in the skills file: delete the line")
     for h in f.doc.blocks:
         if h.kind == "heading" and h.level == 2 and h.text:
-            found.append({"title": h.text, "line": h.line, "description": [], "when": [],
-                          "examples": []})
+            found.append(
+                {"title": h.text, "line": h.line, "description": [], "when": [], "examples": []}
+            )
     by_line = {s["line"]: s for s in found}
     for e in items:
         h2 = e.heads.get(2)
@@ -93,8 +102,10 @@ def parse_skills(f: File) -> list[Skill]:
         if part is None:
             if h3.line not in reported:
                 reported.add(h3.line)
-                f.add(h3.line, f"unknown part '{h3.text}' of a skill: use `### When to use` "
-                      "or `### Examples`")
+                f.add(
+                    h3.line,
+                    f"unknown part '{h3.text}' of a skill: use `### When to use` or `### Examples`",
+                )
             continue
         if e.block.kind == "item" and not e.block.text:
             f.add(e.block.line, "example is empty: write the text or delete the line")
@@ -108,12 +119,23 @@ def parse_skills(f: File) -> list[Skill]:
     for s in found:
         sid = slug(s["title"])
         if sid in seen:
-            f.add(s["line"], f"skill '{s['title']}' is defined twice (first on line "
-                  f"{seen[sid]}): merge them")
+            f.add(
+                s["line"],
+                f"skill '{s['title']}' is defined twice (first on line {seen[sid]}): merge them",
+            )
             continue
         seen[sid] = s["line"]
-        skills.append(Skill(sid, s["title"], "\n".join(s["description"]),
-                            "\n".join(s["when"]), tuple(s["examples"]), f.rel, s["line"]))
+        skills.append(
+            Skill(
+                sid,
+                s["title"],
+                "\n".join(s["description"]),
+                "\n".join(s["when"]),
+                tuple(s["examples"]),
+                f.rel,
+                s["line"],
+            )
+        )
     if not skills and f.doc.yaml is not None:
         f.add(1, "no skills found: give each skill its own `## Skill name` heading")
     return skills
@@ -128,13 +150,16 @@ def parse_sources(f: File) -> list[Source]:
             continue
         key = b.code.strip() if b.code else ""
         if not key or not b.text.startswith(key):
-            f.add(b.line, "source has no key: start the item with the key in backticks, "
-                  "e.g. - `noesner-1997`: Noesner (1997) ...")
+            f.add(
+                b.line,
+                "source has no key: start the item with the key in backticks, "
+                "e.g. - `noesner-1997`: Noesner (1997) ...",
+            )
             continue
         if not ID_RE.match(key):
             f.add(b.line, f"source key '{key}' must be lower case letters, digits and dashes")
             continue
-        title = b.text[len(key):].lstrip(" :-\u2013\u2014").strip()
+        title = b.text[len(key) :].lstrip(" :-\u2013\u2014").strip()
         if not title:
             f.add(b.line, f"source '{key}' has no reference: write it after the colon")
             continue

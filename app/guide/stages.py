@@ -15,13 +15,21 @@ from app.guide.model import AVOID, SAY, Item, Meta, Phrase, Situation, Stage
 from app.guide.reference import Vocab
 
 STAGE_PARTS = {
-    "purpose": "purpose", "do": "do", "what to do": "do",
-    "move up when": "signs", "step back if": "warnings",
-    "say": SAY, "avoid": AVOID,
+    "purpose": "purpose",
+    "do": "do",
+    "what to do": "do",
+    "move up when": "signs",
+    "step back if": "warnings",
+    "say": SAY,
+    "avoid": AVOID,
 }
 SITUATION_PARTS = {
-    "priorities": "priorities", "questions to ask": "questions", "questions": "questions",
-    "danger signs": "danger_signs", "say": SAY, "avoid": AVOID,
+    "priorities": "priorities",
+    "questions to ask": "questions",
+    "questions": "questions",
+    "danger signs": "danger_signs",
+    "say": SAY,
+    "avoid": AVOID,
 }
 
 
@@ -44,9 +52,14 @@ class ItemIds:
 
 def meta_of(f: File) -> Meta:
     v = f.header.values
-    return Meta(id=str(v.get("id", "")), title=str(v.get("title", "")),
-                version=str(v.get("version", "")), reviewed=str(v.get("reviewed", "")),
-                sources=tuple(v.get("sources", ())), file=f.rel)
+    return Meta(
+        id=str(v.get("id", "")),
+        title=str(v.get("title", "")),
+        version=str(v.get("version", "")),
+        reviewed=str(v.get("reviewed", "")),
+        sources=tuple(v.get("sources", ())),
+        file=f.rel,
+    )
 
 
 @dataclass
@@ -67,11 +80,16 @@ def split_parts(f: File, known: dict[str, str], vocab: Vocab) -> Parts:
             part = known.get(section_key(b.text))
             if part is None:
                 shown = ", ".join(dict.fromkeys(k.capitalize() for k in known))
-                f.add(b.line, f"unknown section '{b.text}' (known: {shown}): the app would "
-                      "not show it")
+                f.add(
+                    b.line,
+                    f"unknown section '{b.text}' (known: {shown}): the app would not show it",
+                )
             elif part in parts.heads:
-                f.add(b.line, f"section '{b.text}' appears twice (first on line "
-                      f"{parts.heads[part].line}): merge them")
+                f.add(
+                    b.line,
+                    f"section '{b.text}' appears twice (first on line "
+                    f"{parts.heads[part].line}): merge them",
+                )
             else:
                 parts.heads[part] = b
     for e in items:
@@ -85,14 +103,18 @@ def split_parts(f: File, known: dict[str, str], vocab: Vocab) -> Parts:
     return parts
 
 
-def make_items(f: File, ids: ItemIds, es: list[Entry], section: str, ticks: bool = False
-               ) -> list[Item]:
+def make_items(
+    f: File, ids: ItemIds, es: list[Entry], section: str, ticks: bool = False
+) -> list[Item]:
     out = []
     for e in es:
         b = e.block
         if b.kind != "item":
-            f.add(b.line, f"text under '## {section}' is not a list item, so the app would "
-                  "not show it: start the line with `- `")
+            f.add(
+                b.line,
+                f"text under '## {section}' is not a list item, so the app would "
+                "not show it: start the line with `- `",
+            )
             continue
         if not b.text:
             f.add(b.line, "list item is empty: write the text or delete the line")
@@ -104,8 +126,9 @@ def make_items(f: File, ids: ItemIds, es: list[Entry], section: str, ticks: bool
     return out
 
 
-def make_phrases(f: File, vocab: Vocab, es: list[Entry], kind: str, stage: int | None,
-                 situation: str | None) -> list[Phrase]:
+def make_phrases(
+    f: File, vocab: Vocab, es: list[Entry], kind: str, stage: int | None, situation: str | None
+) -> list[Phrase]:
     """Phrases under `## Say` / `## Avoid`. `stage` None: a situation file (`###` = stage)."""
     out = []
     reported: set[int] = set()
@@ -118,8 +141,9 @@ def make_phrases(f: File, vocab: Vocab, es: list[Entry], kind: str, stage: int |
     for e in es:
         b = e.block
         if b.kind == "para":
-            f.add(b.line, "text under a Say/Avoid heading is not a phrase: start the line "
-                  "with `- `")
+            f.add(
+                b.line, "text under a Say/Avoid heading is not a phrase: start the line with `- `"
+            )
             continue
         if not b.text:
             f.add(b.line, "phrase is empty: write the text or delete the line")
@@ -128,8 +152,11 @@ def make_phrases(f: File, vocab: Vocab, es: list[Entry], kind: str, stage: int |
         order = stage
         if stage is None:
             if h3 is None:
-                f.add(b.line, "phrase is not under a stage heading: add `### Active "
-                      "Listening` (a stage title or number) above it")
+                f.add(
+                    b.line,
+                    "phrase is not under a stage heading: add `### Active "
+                    "Listening` (a stage title or number) above it",
+                )
                 continue
             order = vocab.stage(h3.text)
             if order is None:
@@ -142,8 +169,11 @@ def make_phrases(f: File, vocab: Vocab, es: list[Entry], kind: str, stage: int |
                 once(skill_head, vocab.unknown_skill(skill_head.text))
                 continue
         elif stage is not None:
-            f.add(b.line, "phrase is not under a skill heading: add `### <skill>` above it, "
-                  "e.g. `### Emotion labeling`")
+            f.add(
+                b.line,
+                "phrase is not under a skill heading: add `### <skill>` above it, "
+                "e.g. `### Emotion labeling`",
+            )
             continue
         situations = (situation,) if situation else e.only
         out.append(Phrase(b.text, kind, order, skill, situations, f.rel, b.line))
@@ -160,12 +190,18 @@ def parse_stage(f: File, vocab: Vocab) -> Stage:
     ids = ItemIds()
     for e in parts.intro:
         if e.block.kind == "item":
-            f.add(e.block.line, "list item is not under a `##` section: add e.g. `## Do` "
-                  "above it")
+            f.add(e.block.line, "list item is not under a `##` section: add e.g. `## Do` above it")
     titles = {"do": "Do", "signs": "Move up when", "warnings": "Step back if"}
-    lists = {p: make_items(f, ids, parts.by_part.get(p, []),
-                           parts.heads[p].text if p in parts.heads else t, p == "signs")
-             for p, t in titles.items()}
+    lists = {
+        p: make_items(
+            f,
+            ids,
+            parts.by_part.get(p, []),
+            parts.heads[p].text if p in parts.heads else t,
+            p == "signs",
+        )
+        for p, t in titles.items()
+    }
     phrases = []
     for kind in (SAY, AVOID):
         phrases += make_phrases(f, vocab, parts.by_part.get(kind, []), kind, order, None)
@@ -174,16 +210,29 @@ def parse_stage(f: File, vocab: Vocab) -> Stage:
     where = top.line if top else 1
     if not any(p.kind == SAY for p in phrases):
         at = parts.heads[SAY].line if SAY in parts.heads else where
-        f.add(at, f"stage '{title}' has no Say phrase: add `## Say`, a `### <skill>` heading "
-              "and `- ` phrases under it")
+        f.add(
+            at,
+            f"stage '{title}' has no Say phrase: add `## Say`, a `### <skill>` heading "
+            "and `- ` phrases under it",
+        )
     if order and order < 5 and not lists["signs"]:
         at = parts.heads["signs"].line if "signs" in parts.heads else where
-        f.add(at, f"stage '{title}' has no `- [ ]` item under `## Move up when`: the officer "
-              "could never move up")
-    return Stage(id=str(f.header.values.get("id", "")), title=title, order=order,
-                 purpose=_texts(parts.by_part.get("purpose", [])), do=tuple(lists["do"]),
-                 signs=tuple(lists["signs"]), warnings=tuple(lists["warnings"]),
-                 phrases=tuple(phrases), meta=meta_of(f))
+        f.add(
+            at,
+            f"stage '{title}' has no `- [ ]` item under `## Move up when`: the officer "
+            "could never move up",
+        )
+    return Stage(
+        id=str(f.header.values.get("id", "")),
+        title=title,
+        order=order,
+        purpose=_texts(parts.by_part.get("purpose", [])),
+        do=tuple(lists["do"]),
+        signs=tuple(lists["signs"]),
+        warnings=tuple(lists["warnings"]),
+        phrases=tuple(phrases),
+        meta=meta_of(f),
+    )
 
 
 def parse_situation(f: File, vocab: Vocab) -> tuple[Situation, list[Phrase]]:
@@ -192,19 +241,31 @@ def parse_situation(f: File, vocab: Vocab) -> tuple[Situation, list[Phrase]]:
     ids = ItemIds()
     for e in parts.intro:
         if e.block.kind == "item":
-            f.add(e.block.line, "list item is not under a `##` section: add e.g. "
-                  "`## Priorities` above it")
-    titles = {"priorities": "Priorities", "questions": "Questions to ask",
-              "danger_signs": "Danger signs"}
-    lists = {p: make_items(f, ids, parts.by_part.get(p, []),
-                           parts.heads[p].text if p in parts.heads else t)
-             for p, t in titles.items()}
+            f.add(
+                e.block.line,
+                "list item is not under a `##` section: add e.g. `## Priorities` above it",
+            )
+    titles = {
+        "priorities": "Priorities",
+        "questions": "Questions to ask",
+        "danger_signs": "Danger signs",
+    }
+    lists = {
+        p: make_items(
+            f, ids, parts.by_part.get(p, []), parts.heads[p].text if p in parts.heads else t
+        )
+        for p, t in titles.items()
+    }
     phrases = []
     for kind in (SAY, AVOID):
         phrases += make_phrases(f, vocab, parts.by_part.get(kind, []), kind, None, sid)
     situation = Situation(
-        id=sid, title=str(f.header.values.get("title", "")),
+        id=sid,
+        title=str(f.header.values.get("title", "")),
         summary=_texts([e for e in parts.intro if e.block.kind != "item"]),
-        priorities=tuple(lists["priorities"]), questions=tuple(lists["questions"]),
-        danger_signs=tuple(lists["danger_signs"]), meta=meta_of(f))
+        priorities=tuple(lists["priorities"]),
+        questions=tuple(lists["questions"]),
+        danger_signs=tuple(lists["danger_signs"]),
+        meta=meta_of(f),
+    )
     return situation, phrases
