@@ -249,3 +249,36 @@ async def test_broken_content_shows_a_banner(tmp_path):
     assert any(bad.name in n for n in a.state.notices)
     assert a.has(L.DISMISS_BANNER)
     a.close()
+
+
+async def test_disk_full_keeps_the_note_visible_with_retry(app, monkeypatch):
+    import errno
+
+    from app.incidents.book import Book
+
+    await open_incident(app)
+    real = Book.append
+
+    def full(self, note):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Book, "append", full)
+    await app.type(L.NOTE_FIELD, "Subject threw the phone")
+    await app.click(L.NOTE_KINDS["note"])
+    assert app.has(L.RETRY_SAVE)
+    assert "Unsaved: Subject threw the phone" in app.texts()
+    assert app.state.save_error and "Traceback" not in app.state.save_error
+    monkeypatch.setattr(Book, "append", real)
+    await app.click(L.RETRY_SAVE)
+    assert not app.has(L.RETRY_SAVE)
+    assert "Subject threw the phone" in app.texts()
+    assert [n.text for n in app.state.log.all_notes(app.state.incident.id)] == [
+        "Subject threw the phone"
+    ]
+
+
+async def test_text_size_reaches_the_theme(app):
+    await app.click(L.OPEN_SETTINGS)
+    await app.click(L.TEXT_SIZES[1.5])
+    assert app.page.theme.text_theme.body_medium.size == pytest.approx(14 * 1.5)
+    assert app.page.dark_theme.text_theme.body_large.size == pytest.approx(16 * 1.5)

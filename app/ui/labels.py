@@ -18,7 +18,7 @@ NAV_CHECKLIST = "Checklist"
 NAV_INCIDENT = "Incident"
 
 # App bar actions (icon buttons; the label is their tooltip)
-OPEN_SEARCH = "Search the guide"
+OPEN_SEARCH = "Open search"
 OPEN_SETTINGS = "Settings and about"
 OPEN_SITUATIONS = "Choose situation"
 GO_BACK = "Back"
