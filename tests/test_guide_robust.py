@@ -87,6 +87,14 @@ def _mutate(data: bytes, rng: random.Random) -> bytes:
     return b"\n".join(lines)
 
 
+def _soft(message: str) -> bool:
+    return (
+        "points to a file that does not exist" in message
+        or " is in the future " in message
+        or message.startswith("unknown source ")
+    )
+
+
 @pytest.mark.parametrize("source", [VALID, REAL], ids=["fixture", "shipped"])
 @pytest.mark.parametrize("seed", range(25))
 def test_random_edits_never_crash_and_point_at_real_lines(tmp_path, monkeypatch, source, seed):
@@ -105,9 +113,16 @@ def test_random_edits_never_crash_and_point_at_real_lines(tmp_path, monkeypatch,
             assert 1 <= p.line <= n_lines, p
         else:
             assert rel == "stairway", p
-    # a file with a problem of its own is left out; a missing stage is the guide's problem
+    # a file with a problem of its own is left out, unless every problem it has leaves its
+    # guidance intact (dead link, unknown source, future review date); a missing stage is
+    # the guide's problem
     own = {p.path[2:] for p in guide.problems if not p.message.startswith("no file for stage")}
-    assert set(guide.skipped) == own
+    hard = {
+        p.path[2:]
+        for p in guide.problems
+        if not _soft(p.message) and not p.message.startswith("no file for stage")
+    }
+    assert hard <= set(guide.skipped) <= own
     monkeypatch.chdir(tmp_path)
     out = io.StringIO()
     code = run_check("c", out)

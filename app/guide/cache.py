@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from app.guide.bundle import FORMAT, pack, unpack
-from app.guide.compile import compile_guide
+from app.guide.compile import compile_guide, latest_today
 from app.guide.files import content_hash
 from app.guide.model import Guide
 
@@ -92,7 +92,7 @@ def load_guide(
     if cache_dir is None:
         return compile_guide(content_dir, shown)
     shown = str(content_dir) if shown is None else shown
-    today = dt.date.today()
+    today = latest_today()
     path = Path(cache_dir) / BUNDLE_NAME
     try:
         key = bundle_key(content_dir, shown)

@@ -1,7 +1,8 @@
 """The pipeline: files -> vocabulary -> parsed units -> cross-file checks -> Guide.
 
-Every problem is collected (never raised). A file with a problem goes to
-`Guide.skipped` and is left out; the rest of the guide loads.
+Every problem is collected (never raised). A file with a problem that breaks its
+guidance goes to `Guide.skipped` and is left out; the rest of the guide loads. A dead
+link, an unknown source key or a future `reviewed` date is reported but the file stays.
 """
 
 from __future__ import annotations
@@ -20,6 +21,13 @@ from app.guide.model import Checklist, Guide, Phrase, Problem, Situation, Stage
 from app.guide.reference import Vocab, parse_skills, parse_sources
 from app.guide.stages import meta_of, parse_situation, parse_stage
 
+
+def latest_today() -> dt.date:
+    """Today's date where it is latest on Earth (UTC+14): a file reviewed "today" by an
+    instructor anywhere is never reported as reviewed in the future."""
+    return dt.datetime.now(dt.timezone(dt.timedelta(hours=14))).date()
+
+
 SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
@@ -33,7 +41,7 @@ def compile_guide(
     """
     root = Path(content_dir)
     shown = str(content_dir) if shown is None else shown
-    today = today or dt.date.today()
+    today = today or latest_today()
     if not root.is_dir():
         return Guide(
             problems=(
@@ -75,7 +83,7 @@ def compile_guide(
     _check_stages(by_kind["stage"], files, shown, guide_problems)
     _check_links(files, root)
 
-    skipped = {f.rel for f in files if f.problems}
+    skipped = {f.rel for f in files if f.broken}
     problems = [
         Problem(os.path.join(shown, f.rel), line, msg) for f in files for line, msg in f.problems
     ]
@@ -170,7 +178,7 @@ def _check_sources(files: list[File], vocab: Vocab) -> None:
     for f in files:
         for key, line in f.header.source_lines.items():
             if key not in known:
-                f.add(line, vocab.unknown_source(key))
+                f.add(line, vocab.unknown_source(key), keep=True)
 
 
 def _check_stages(
@@ -225,4 +233,5 @@ def _check_links(files: list[File], root: Path) -> None:
                 line,
                 f"link '{href}' points to a file that does not exist "
                 f"(looked for {resolved}): fix the path or remove the link",
+                keep=True,
             )

@@ -33,9 +33,21 @@ class File:
     header: Header = field(default_factory=Header)
     problems: list[tuple[int, str]] = field(default_factory=list)
     readable: bool = True  # False when the bytes are not UTF-8
+    # Problems that leave the guidance itself intact (a dead link, an unknown source key,
+    # a reviewed date ahead of the clock): `check` still fails, but the app keeps the file,
+    # because dropping a whole stage over a typo in a link hurts the officer more.
+    soft: set[tuple[int, str]] = field(default_factory=set)
 
-    def add(self, line: int, message: str) -> None:
-        self.problems.append((max(line, 1), message))
+    def add(self, line: int, message: str, keep: bool = False) -> None:
+        problem = (max(line, 1), message)
+        self.problems.append(problem)
+        if keep:
+            self.soft.add(problem)
+
+    @property
+    def broken(self) -> bool:
+        """True when a problem makes the file unsafe to show: it is left out of the app."""
+        return any(p not in self.soft for p in self.problems)
 
     @property
     def id(self) -> str | None:
@@ -129,3 +141,6 @@ def decode(f: File, today: dt.date) -> None:
             f.doc.yaml, f.doc.yaml_line, f.kind, today, lenient_sources=f.kind == "sources"
         )
         f.problems.extend(f.header.problems)
+        if f.header.future:
+            prefix = f"reviewed {f.header.future} is in the future"
+            f.soft.update(p for p in f.header.problems if p[1].startswith(prefix))
