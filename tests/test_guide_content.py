@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from app.guide import compile_guide
 from app.guide.checks import run_check
 from tests.guide_helpers import REAL, copy_tree
@@ -172,3 +174,32 @@ def test_every_defect_planted_in_a_copy_comes_back_on_its_own_line(tmp_path, mon
     # each defect is its own line
     matched = [next(g for g in got if g.startswith(e)) for e in t.expected]
     assert len(set(matched)) == len(t.expected)
+
+
+# Problems that leave the guidance intact are reported but do not take the stage away
+# from the officer; problems that break the guidance do.
+@pytest.mark.parametrize(
+    "old, new, kept",
+    [
+        # a dead link: reported, the stage still loads
+        ("## Do\n", "## Do\n- See [the notes](../nowhere.md).\n", True),
+        # an unknown source key: reported, the stage still loads
+        ("sources: [", "sources: [no-such-source, ", True),
+        # a reviewed date ahead of every clock on Earth: reported, the stage still loads
+        (re.compile(r"reviewed: .*"), "reviewed: 2999-01-01", True),
+        # an unknown skill heading breaks the phrases: the stage is left out
+        ("## Say\n\n### ", "## Say\n\n### No such skill\n- Planted.\n\n### ", False),
+    ],
+)
+def test_soft_problems_keep_the_stage_hard_ones_skip_it(tmp_path, old, new, kept):
+    root = copy_tree(REAL, tmp_path / "c")
+    path = next((root / "stairway").glob("3-*.md"))
+    text = path.read_text(encoding="utf-8")
+    planted = (
+        old.sub(new, text, count=1) if isinstance(old, re.Pattern) else text.replace(old, new, 1)
+    )
+    assert planted != text
+    path.write_text(planted, encoding="utf-8")
+    guide = compile_guide(root)
+    assert any(p.path.endswith(path.name) for p in guide.problems)
+    assert (3 in [s.order for s in guide.stages]) is kept
