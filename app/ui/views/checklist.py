@@ -27,13 +27,8 @@ def item_row(state, cl, item, sz: Sizes) -> ft.Control:
     at = _clock(state.tick_time(cl.id, item.id))
     label = f"{item.text}  (ticked {at})" if at else item.text
     return ft.Container(
-        ft.Checkbox(
-            label=label,
-            value=bool(at),
-            semantics_label=L.checklist_item(item.text),
-            label_style=ft.TextStyle(size=sz.fs(16)),
-            on_change=lambda e: state.tick_item(cl.id, item),
-        ),
+        c.check_row(L.checklist_item(item.text), label, bool(at),
+                    lambda v: state.tick_item(cl.id, item), sz.fs),
         border=ft.Border.all(2, ft.Colors.PRIMARY) if state.highlight == item.id else None,
     )
 

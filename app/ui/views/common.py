@@ -106,3 +106,25 @@ def bullets(items, fs: Callable[[float], float], icon=ft.Icons.CHEVRON_RIGHT) ->
 
 def wrap_row(controls: list[ft.Control]) -> ft.Row:
     return ft.Row(controls, wrap=True, spacing=8, run_spacing=8)
+
+
+def check_row(label: str, text: str, value: bool, on_toggle: Callable[[bool], None],
+              fs: Callable[[float], float], disabled: bool = False) -> ft.Control:
+    """A checkbox whose text wraps (Flet's own checkbox label does not) and is tappable too.
+
+    The checkbox carries `label` for screen readers; tapping the text toggles as well.
+    """
+    return ft.Row(
+        [
+            ft.Checkbox(value=value, semantics_label=label, disabled=disabled,
+                        on_change=lambda e: on_toggle(bool(e.control.value))),
+            ft.Container(
+                ft.Text(text, size=fs(16)),
+                on_click=None if disabled else (lambda e: on_toggle(not value)),
+                expand=True,
+                padding=ft.Padding.symmetric(vertical=12),
+            ),
+        ],
+        vertical_alignment=ft.CrossAxisAlignment.START,
+        spacing=4,
+    )

@@ -71,7 +71,7 @@ def Root(state):
         ft.View(
             route="/",
             appbar=ft.AppBar(
-                title=ft.Text(TITLES.get(screen, L.APP_TITLE), size=sz.fs(20)),
+                title=ft.Text(TITLES.get(screen, L.APP_TITLE), size=min(sz.fs(20), 24)),
                 actions=[
                     c.icon_button(L.OPEN_SITUATIONS, ft.Icons.PERSON_SEARCH,
                                   lambda e: state.go("situations")),

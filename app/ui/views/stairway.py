@@ -80,16 +80,11 @@ def StairwayView(state):
         c.para(stage.purpose, sz.fs, 17),
         c.heading("What to do", sz.fs),
         c.bullets(stage.do, sz.fs),
-        c.heading("Move up when", sz.fs),
+        c.heading(f"Move up when ({len(ticked & {s.id for s in stage.signs})}"
+                  f"/{len(stage.signs)})", sz.fs),
         *[
-            ft.Checkbox(
-                label=s.text,
-                value=s.id in ticked,
-                semantics_label=L.sign(s.text),
-                disabled=reading,
-                label_style=ft.TextStyle(size=sz.fs(16)),
-                on_change=lambda e, s=s: state.tick_sign(s.id, bool(e.control.value)),
-            )
+            c.check_row(L.sign(s.text), s.text, s.id in ticked,
+                        lambda v, s=s: state.tick_sign(s.id, v), sz.fs, disabled=reading)
             for s in stage.signs
         ],
         c.heading("Step back if", sz.fs),
@@ -108,6 +103,8 @@ def controls(state, sz: Sizes) -> list[ft.Control]:
                      primary=True, disabled=not state.can_move_up)
         )
         if not state.can_move_up:
+            out.append(c.para("Tick every sign above to move up, or move up with a reason.",
+                              sz.fs, 14))
             out.append(c.button(L.OVERRIDE, lambda e: state.open_override(),
                                 ft.Icons.WARNING_AMBER))
     else:
