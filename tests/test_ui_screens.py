@@ -30,6 +30,7 @@ async def tick_all_signs(app):
 
 
 async def open_incident(app, location="Elm St bridge"):
+    await app.nav(L.NAV_HOME)
     await app.click(L.START_INCIDENT)
     sit = app.state.guide.situations[0]
     await app.click(L.situation_choice(sit.title))
@@ -99,8 +100,16 @@ async def test_prefs_survive_a_rebuild(tmp_path):
     await a.click(L.OPEN_SETTINGS)
     await a.click(L.THEME_DARK)
     await a.click(L.TEXT_SIZES[1.75])
+    await open_incident(a)
+    await a.nav(L.NAV_PHRASES)
+    p = a.state.phrases()[0]
+    await a.click(L.phrase(p.kind, p.text))
+    await a.click(L.OPEN_SETTINGS)
+    inc = a.state.incident.id
     a.close()
     b = await start(CONTENT, data)
+    assert b.state.incident.id == inc and b.state.incident_open  # the open incident
+    assert b.state.used_phrases  # phrases used in it, from its log
     assert b.state.stage_no == 2
     assert b.state.prefs.theme == "dark" and b.state.prefs.text_scale == 1.75
     assert b.state.screen == "settings"
@@ -226,7 +235,10 @@ async def test_close_incident_and_list(app):
     assert not app.state.incident_open
     assert not app.has(L.NOTE_FIELD)
     await app.click(L.OPEN_INCIDENTS)
-    assert any(lab.startswith("Open incident:") for lab in app.labels())
+    entry = next(lab for lab in app.labels() if lab.startswith("Open incident:"))
+    app.state.incident = None
+    await app.click(entry)
+    assert app.state.screen == "incident" and app.state.incident.location == "Main St 4"
 
 
 async def test_export_shows_text(app):
@@ -236,6 +248,10 @@ async def test_export_shows_text(app):
     await app.click(L.EXPORT_JSON)
     data = json.loads(app.find(L.EXPORT_TEXT).value)
     assert "Negotiator en route" in json.dumps(data)
+    saved = app.state.export_file.saved_to  # not in a browser: a copy in data/exports
+    assert saved and json.loads(Path(saved).read_text()) == data
+    await app.click(L.EXPORT_CLOSE)
+    assert not app.has(L.EXPORT_TEXT)
 
 
 async def test_broken_content_shows_a_banner(tmp_path):
@@ -282,3 +298,24 @@ async def test_text_size_reaches_the_theme(app):
     await app.click(L.TEXT_SIZES[1.5])
     assert app.page.theme.text_theme.body_medium.size == pytest.approx(14 * 1.5)
     assert app.page.dark_theme.text_theme.body_large.size == pytest.approx(16 * 1.5)
+
+
+async def test_clock_ticks_and_stops_when_left(app):
+    import asyncio
+
+    await open_incident(app)
+    await app.nav(L.NAV_HOME)
+
+    def since_start():
+        return next(lab for lab in app.labels() if lab.startswith(L.CLOCK_SINCE_START))
+
+    first = since_start()
+    await asyncio.sleep(1.3)
+    await app.settle()
+    assert since_start() != first  # the clock moved on by itself
+    tasks = len(asyncio.all_tasks())
+    for _ in range(5):  # leaving and coming back must not pile up ticking tasks
+        await app.nav(L.NAV_STAIRWAY)
+        await app.nav(L.NAV_HOME)
+    await app.settle()
+    assert len(asyncio.all_tasks()) <= tasks + 1

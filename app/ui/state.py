@@ -88,6 +88,7 @@ class AppState(StairwayState, IncidentState):
             raise ValueError(f"unknown screen {screen!r}")
         self.screen = screen
         self.message = None
+        self.dialog = None  # leaving a screen cancels its open dialog
         if screen != "stairway":
             self.read_stage = None
         self.prefs.last_screen = screen

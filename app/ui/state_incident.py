@@ -68,6 +68,8 @@ class IncidentState:
         self.incident = inc
         self.prefs.incident_id = inc.id
         self.refresh_timeline()
+        notes = self._call(lambda: self.log.all_notes(inc.id)) or []
+        self.used_phrases = {n.item for n in notes if str(n.kind) == "phrase_used" and n.item}
 
     @property
     def incident_open(self) -> bool:

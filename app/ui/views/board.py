@@ -21,6 +21,23 @@ def demand_row(state, d, sz: Sizes) -> ft.Control:
 
 
 @ft.component
+def Deadlines(state):
+    """Each deadline with a live countdown (re-rendered every second)."""
+    c.use_tick(1.0)
+    sz = Sizes(state.prefs.text_scale)
+    now = state.now()
+    out = []
+    for d in state.board.deadlines:
+        left = d.due - now
+        when = "OVERDUE " + format_duration(-left) if left.total_seconds() < 0 else (
+            format_duration(left) + " left")
+        out.append(c.para(f"{d.text} — due {format_local(d.due, fmt='%H:%M')} ({when})",
+                          sz.fs, 17, weight=ft.FontWeight.BOLD if left.total_seconds() < 0
+                          else None))
+    return ft.Column(out or [c.para("None yet.", sz.fs, 15)], spacing=4)
+
+
+@ft.component
 def BoardView(state):
     sz = Sizes(state.prefs.text_scale)
     b = state.board
@@ -32,15 +49,7 @@ def BoardView(state):
         *([demand_row(state, d, sz) for d in b.demands] or [c.para("None yet.", sz.fs, 15)]),
         c.heading("Deadlines", sz.fs),
     ]
-    now = state.now()
-    for d in b.deadlines:
-        left = d.due - now
-        when = "OVERDUE " + format_duration(-left) if left.total_seconds() < 0 else (
-            format_duration(left) + " left")
-        out.append(c.para(f"{d.text} — due {format_local(d.due, fmt='%H:%M')} ({when})",
-                          sz.fs, 17))
-    if not b.deadlines:
-        out.append(c.para("None yet.", sz.fs, 15))
+    out.append(Deadlines(state))
     for title, items in (("Hooks", b.hooks), ("Triggers", b.triggers),
                          ("Subject information", b.subject_info), ("Weapons", b.weapons),
                          ("People on scene", b.people), ("Lies told", b.lies)):

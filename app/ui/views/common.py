@@ -6,6 +6,7 @@ label from app.ui.labels (the visible text, tooltip or semantics label).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 
 import flet as ft
@@ -128,3 +129,20 @@ def check_row(label: str, text: str, value: bool, on_toggle: Callable[[bool], No
         vertical_alignment=ft.CrossAxisAlignment.START,
         spacing=4,
     )
+
+
+def use_tick(seconds: float = 1.0) -> int:
+    """Re-render the calling component every `seconds` (clocks, countdowns).
+
+    The no-op cleanup matters: Flet cancels an async effect's task on unmount only when
+    the effect has a cleanup, so without it every visit would leak a ticking task.
+    """
+    tick, set_tick = ft.use_state(0)
+
+    async def run() -> None:
+        while True:
+            await asyncio.sleep(seconds)
+            set_tick(lambda t: t + 1)
+
+    ft.use_effect(run, [], cleanup=lambda: None)
+    return tick

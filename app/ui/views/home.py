@@ -2,39 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import flet as ft
 
-from app.incidents.clock import format_duration
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
-
-
-@ft.component
-def Clocks(state):
-    """Time since start and since last contact; re-renders itself every second."""
-    sz = Sizes(state.prefs.text_scale)
-    tick, set_tick = ft.use_state(0)
-
-    async def run():
-        while True:
-            await asyncio.sleep(1)
-            set_tick(lambda t: t + 1)
-
-    ft.use_effect(run, [])
-    start, contact = state.clocks()
-    rows = []
-    for label, value in ((L.CLOCK_SINCE_START, start), (L.CLOCK_SINCE_CONTACT, contact)):
-        shown = format_duration(value) if value is not None else "no contact yet"
-        if value is not None and label == L.CLOCK_SINCE_CONTACT and value.total_seconds() == 0:
-            shown = "in contact now"
-        rows.append(ft.Semantics(label=f"{label}: {shown}", content=ft.Row([
-            ft.Text(label, size=sz.fs(15), expand=True),
-            ft.Text(shown, size=sz.fs(24), weight=ft.FontWeight.BOLD),
-        ])))
-    return ft.Column(rows, spacing=4)
+from app.ui.views.clocks import Clocks
 
 
 @ft.component

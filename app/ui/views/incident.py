@@ -11,6 +11,7 @@ from app.incidents import KIND_LABELS, format_local
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
+from app.ui.views.clocks import Clocks
 
 QUICK = ("note", "demand", "deadline", "hook", "trigger", "weapon", "subject_info",
          "person", "contact_start", "contact_end", "lie_told")
@@ -74,6 +75,7 @@ def IncidentView(state):
         c.heading(f"{inc.situation} ({status})", sz.fs, 2),
         c.para(f"{inc.location or 'No location'} · since "
                f"{format_local(inc.opened_at, fmt='%Y-%m-%d %H:%M')}", sz.fs, 14),
+        *([Clocks(state)] if state.incident_open else []),
         c.wrap_row([
             c.button(L.OPEN_BOARD, lambda e: state.go("board"), ft.Icons.DASHBOARD),
             c.button(L.OPEN_INCIDENTS, lambda e: state.go("incidents"), ft.Icons.LIST),
