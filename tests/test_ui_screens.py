@@ -319,3 +319,27 @@ async def test_clock_ticks_and_stops_when_left(app):
         await app.nav(L.NAV_HOME)
     await app.settle()
     assert len(asyncio.all_tasks()) <= tasks + 1
+
+
+@pytest.mark.parametrize(
+    "opener,field,confirm",
+    [
+        (L.OVERRIDE, L.OVERRIDE_REASON, L.OVERRIDE_CONFIRM),  # the override reason
+        (None, L.NOTE_FIELD, L.NOTE_KINDS["note"]),  # a quick note
+    ],
+)
+async def test_a_tap_right_after_typing_uses_the_typed_text(app, opener, field, confirm):
+    if opener:
+        await app.nav(L.NAV_STAIRWAY)
+        await app.click(opener)
+    else:
+        await open_incident(app)
+    box, button = app.find(field), app.find(confirm)
+    app.session.apply_patch(box._i, {"value": "typed fast"})
+    await app.session.dispatch_event(box._i, "change", "typed fast")
+    await app.session.dispatch_event(button._i, "click", None)  # before any re-render
+    await app.settle()
+    if opener:
+        assert app.state.overrides[-1].reason == "typed fast"
+    else:
+        assert app.state.timeline[0].text == "typed fast"

@@ -146,3 +146,28 @@ def use_tick(seconds: float = 1.0) -> int:
 
     ft.use_effect(run, [], cleanup=lambda: None)
     return tick
+
+
+def use_field(initial: str = ""):
+    """A text field's value for a component: (value to render, getter, on_change).
+
+    Read the text with the getter, not the rendered value, in a button's handler: a tap
+    that arrives right after typing can reach the server before the re-render, while
+    the button still holds the previous render's closure.
+    """
+    value, set_value = ft.use_state(initial)
+    latest = ft.use_ref(initial)
+
+    def on_change(e) -> None:
+        latest.current = e.control.value or ""
+        set_value(latest.current)
+
+    def get() -> str:
+        return latest.current
+
+    def reset(text: str = "") -> None:
+        latest.current = text
+        set_value(text)
+
+    get.reset = reset
+    return value, get, on_change

@@ -16,16 +16,22 @@ from app.ui.views import common as c
 @ft.component
 def StartForm(state):
     sz = Sizes(state.prefs.text_scale)
-    location, set_location = ft.use_state("")
+    location, get_location, on_location = c.use_field("")
     sit, set_sit = ft.use_state(state.prefs.situation)
+    chosen = ft.use_ref(state.prefs.situation)
+
+    def pick(sid):
+        chosen.current = sid
+        set_sit(sid)
+
     return ft.Column([
         c.para("What is the call?", sz.fs, 16),
-        c.wrap_row([c.choice(L.situation_choice(s.title), lambda e, s=s: set_sit(s.id),
+        c.wrap_row([c.choice(L.situation_choice(s.title), lambda e, s=s: pick(s.id),
                              sit == s.id, text=s.title) for s in state.guide.situations]),
         ft.TextField(label=L.START_LOCATION, value=location, text_size=sz.fs(17),
-                     on_change=lambda e: set_location(e.control.value or "")),
+                     on_change=on_location),
         *([c.para(state.message, sz.fs, color=ft.Colors.ERROR)] if state.message else []),
-        c.button(L.START_CONFIRM, lambda e: state.start_incident(sit, location),
+        c.button(L.START_CONFIRM, lambda e: state.start_incident(chosen.current, get_location()),
                  ft.Icons.PLAY_ARROW, primary=True),
         c.button(L.START_CANCEL, lambda e: state.close_dialog()),
     ], tight=True, spacing=10, scroll=ft.ScrollMode.AUTO)
@@ -35,13 +41,13 @@ def StartForm(state):
 def ReasonForm(state, label: str, confirm: str, cancel: str, on_confirm, error, intro: str,
                initial: str = ""):
     sz = Sizes(state.prefs.text_scale)
-    text, set_text = ft.use_state(initial)
+    text, get_text, on_text = c.use_field(initial)
     return ft.Column([
         c.para(intro, sz.fs, 16),
         ft.TextField(label=label, value=text, multiline=True, min_lines=2, max_lines=5,
                      text_size=sz.fs(17), error=error,
-                     on_change=lambda e: set_text(e.control.value or "")),
-        c.button(confirm, lambda e: on_confirm(text), ft.Icons.CHECK, primary=True),
+                     on_change=on_text),
+        c.button(confirm, lambda e: on_confirm(get_text()), ft.Icons.CHECK, primary=True),
         c.button(cancel, lambda e: state.close_dialog()),
     ], tight=True, spacing=10, scroll=ft.ScrollMode.AUTO)
 

@@ -20,20 +20,22 @@ QUICK = ("note", "demand", "deadline", "hook", "trigger", "weapon", "subject_inf
 @ft.component
 def QuickNotes(state):
     sz = Sizes(state.prefs.text_scale)
-    text, set_text = ft.use_state("")
-    minutes, set_minutes = ft.use_state("")
+    text, get_text, on_text = c.use_field("")
+    minutes, get_minutes, on_minutes = c.use_field("")
 
     def save(kind):
-        if state.add_note(kind, text, due_minutes=minutes if kind == "deadline" else None):
-            set_text("")
-            set_minutes("")
+        due = get_minutes() if kind == "deadline" else None
+        if state.add_note(kind, get_text(), due_minutes=due):
+            get_text.reset()
+            if kind == "deadline":
+                get_minutes.reset()
 
     return ft.Column([
         ft.TextField(label=L.NOTE_FIELD, value=text, multiline=True, min_lines=1, max_lines=4,
-                     text_size=sz.fs(17), on_change=lambda e: set_text(e.control.value or "")),
+                     text_size=sz.fs(17), on_change=on_text),
         ft.TextField(label=L.DEADLINE_MINUTES, value=minutes, text_size=sz.fs(16),
                      keyboard_type=ft.KeyboardType.NUMBER, width=260,
-                     on_change=lambda e: set_minutes(e.control.value or "")),
+                     on_change=on_minutes),
         c.wrap_row([c.button(L.NOTE_KINDS[k], lambda e, k=k: save(k), primary=k == "note")
                     for k in QUICK]),
     ], spacing=8)
