@@ -194,3 +194,13 @@ def test_clocks_since_start_and_last_contact(tmp_path):
     start, contact = s.clocks()
     assert start == timedelta(minutes=8)
     assert timedelta(minutes=2) < contact <= timedelta(minutes=3)
+
+
+@pytest.mark.parametrize("module", ["app.ui.state", "app.prefs"])  # both stay flet-free
+def test_state_and_prefs_do_not_import_flet(module):
+    import subprocess
+    import sys
+
+    code = f"import sys, {module}; print('flet' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -204,6 +204,7 @@ class IncidentState:
 
     def open_amend(self, note: Any) -> None:
         self.amend_target = note
+        self.message = None
         self.dialog = "amend"
         self._changed()
 
