@@ -176,3 +176,99 @@ def app_page(browser, server):
     page = open_app(browser, server)
     yield page
     page.context.close()
+
+
+@pytest.fixture(scope="module")
+def phone(browser, server):
+    """One 390x844 page shared by a module's tests, which run in order."""
+    page = open_app(browser, server)
+    yield page
+    page.context.close()
+
+
+@pytest.fixture(scope="session")
+def guide():
+    """The real guide from content/, so tests check what the officer would see."""
+    from app.guide import load_guide
+
+    return load_guide(ROOT / "content")
+
+
+# ---- finding controls by their semantic label -------------------------------------------
+
+
+def control(page, role: str, label: str, exact: bool = True, timeout: float = 15_000):
+    """The first control of `role` named `label`, waiting for it to appear.
+
+    Falls back to a control whose labelled parent carries the name: Flutter puts an
+    IconButton's tooltip on a wrapper node, not on the button itself.
+    """
+    by_role = page.get_by_role(role, name=label, exact=exact)
+    by_parent = page.locator(f'flt-semantics[aria-label="{label}"] > [role="{role}"]')
+    deadline = time.monotonic() + timeout / 1000
+    while time.monotonic() < deadline:
+        for loc in (by_role, by_parent):
+            if loc.count():
+                return loc.first
+        page.wait_for_timeout(100)
+    names = [n for n in page.get_by_role(role).all_inner_texts()]
+    failed = shot(page, "FAILED-control")
+    raise AssertionError(f"no {role} named {label!r} on screen ({failed}); {role}s: {names[:30]}")
+
+
+def click(page, role: str, label: str, exact: bool = True) -> None:
+    """Activate a control the way a screen reader does: a click event on its semantics node.
+
+    A mouse click would miss a control scrolled out of view (the DOM node is there, but
+    scrolling the DOM does not scroll Flutter's canvas).
+    Some labelled wrappers carry the name but no tap action (no `flt-tappable`): those
+    get a real mouse click at their centre, which works while they are on screen.
+    """
+    el = control(page, role, label, exact)
+    if el.get_attribute("flt-tappable") is not None or role == "tab":
+        el.dispatch_event("click")
+    else:
+        el.click(force=True)
+
+
+def tap(page, label: str) -> None:
+    click(page, "button", label)
+
+
+def go_tab(page, label: str) -> None:
+    click(page, "tab", label)
+
+
+def see(page, text: str, timeout: float = 15_000):
+    """Wait until `text` is somewhere in the accessibility tree (substring)."""
+    loc = page.locator("flt-semantics, textarea, input").filter(has_text=text)
+    by_label = page.locator(f'[aria-label*="{_css(text)}"]')
+    deadline = time.monotonic() + timeout / 1000
+    while time.monotonic() < deadline:
+        for lo in (by_label, loc):
+            if lo.count():
+                return lo.first
+        page.wait_for_timeout(100)
+    failed = shot(page, "FAILED-see")
+    raise AssertionError(f"{text!r} is not on screen (see {failed})")
+
+
+def _css(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def fill(page, label: str, text: str) -> None:
+    """Type into a text field and give the change time to reach the server.
+
+    Flutter's editing element is recreated on focus, so type through the keyboard
+    into whatever is focused, then wait for the field to show the text.
+    """
+    box = control(page, "textbox", label)
+    box.focus()
+    page.wait_for_timeout(200)
+    box = control(page, "textbox", label)
+    box.fill(text)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and box.input_value() != text:
+        page.wait_for_timeout(100)
+    page.wait_for_timeout(400)  # the change event travels to the server before the next tap

@@ -1,0 +1,96 @@
+"""The field guide end to end in Chromium: home, the stairway, override, search, theme."""
+
+from __future__ import annotations
+
+from PIL import Image, ImageStat
+
+from app.guide.model import SAY
+from app.ui import labels as L
+from tests.e2e.conftest import click, control, fill, go_tab, see, shot, tap
+
+
+def _stage_heading(guide, order: int) -> str:
+    return f"{L.stage_indicator(order, len(guide.stages))}: {guide.stages[order - 1].title}"
+
+
+def _back_to_stage_one(page, guide) -> None:
+    go_tab(page, L.NAV_STAIRWAY)
+    for _ in range(len(guide.stages)):
+        if not page.get_by_role("button", name=L.STEP_BACK, exact=True).count():
+            break
+        tap(page, L.STEP_BACK)
+        page.wait_for_timeout(300)
+    see(page, _stage_heading(guide, 1))
+
+
+def _phrase_for_everyone(guide, order: int):
+    return next(p for p in guide.stages[order - 1].phrases if p.kind == SAY and not p.situations)
+
+
+def test_home_renders(phone, guide):
+    go_tab(phone, L.NAV_HOME)
+    control(phone, "button", L.START_INCIDENT)
+    control(phone, "tab", L.NAV_STAIRWAY)
+    see(phone, guide.stages[0].title)
+    shot(phone, "e2e-home")
+
+
+def test_move_up_needs_every_sign_then_shows_stage_two_phrases(phone, guide):
+    _back_to_stage_one(phone, guide)
+    move_up = control(phone, "button", L.MOVE_UP)
+    assert move_up.get_attribute("aria-disabled") == "true"  # gated until the signs are ticked
+    signs = guide.stages[0].signs
+    for sign in signs:
+        click(phone, "checkbox", sign.text, exact=False)
+        phone.wait_for_timeout(150)
+    boxes = [control(phone, "checkbox", s.text, exact=False) for s in signs]
+    assert all(b.get_attribute("aria-checked") == "true" for b in boxes)
+    shot(phone, "e2e-stairway-signs-ticked")
+    move_up = control(phone, "button", L.MOVE_UP)
+    assert move_up.get_attribute("aria-disabled") != "true"
+    move_up.click(force=True)
+    see(phone, _stage_heading(guide, 2))
+    go_tab(phone, L.NAV_PHRASES)
+    phrase = _phrase_for_everyone(guide, 2)  # read from content/, not hard-coded
+    see(phone, phrase.text)
+    shot(phone, "e2e-phrases-stage-2")
+
+
+def test_override_asks_for_a_reason_and_moves_up(phone, guide):
+    go_tab(phone, L.NAV_STAIRWAY)
+    see(phone, _stage_heading(guide, 2))
+    tap(phone, L.OVERRIDE)
+    fill(phone, L.OVERRIDE_REASON, "Subject asked for the negotiator by name")
+    shot(phone, "e2e-override-reason")
+    tap(phone, L.OVERRIDE_CONFIRM)
+    see(phone, _stage_heading(guide, 3))
+    control(phone, "button", L.STEP_BACK)  # stepping back is always there
+    _back_to_stage_one(phone, guide)
+
+
+def test_search_finds_a_phrase_and_opens_it(phone, guide):
+    phrase = _phrase_for_everyone(guide, 2)
+    tap(phone, L.OPEN_SEARCH)
+    fill(phone, L.SEARCH_FIELD, phrase.text.rstrip(".?!"))
+    phone.keyboard.press("Enter")
+    result = see(phone, phrase.text)
+    shot(phone, "e2e-search-results")
+    result.click(force=True)
+    see(phone, phrase.text)
+    shot(phone, "e2e-search-opened")
+
+
+def _mean_brightness(path) -> float:
+    return ImageStat.Stat(Image.open(path).convert("L")).mean[0]
+
+
+def test_dark_mode_toggles(phone):
+    tap(phone, L.OPEN_SETTINGS)
+    tap(phone, L.THEME_LIGHT)
+    phone.wait_for_timeout(500)
+    light = _mean_brightness(shot(phone, "e2e-settings-light"))
+    tap(phone, L.THEME_DARK)
+    phone.wait_for_timeout(500)
+    dark = _mean_brightness(shot(phone, "e2e-settings-dark"))
+    tap(phone, L.THEME_SYSTEM)  # back to the default for the other tests
+    assert light > 180 and dark < 80, (light, dark)
