@@ -226,6 +226,10 @@ async def test_board_demand_status_and_deadline(app):
     assert any("Car by noon" in t and "left" in t for t in app.texts())
     await app.click(L.demand_status("Wants to see his sister", "granted"))
     assert any("Wants to see his sister — granted" in t for t in app.texts())
+    await app.click(L.OPEN_TIMELINE)
+    await app.click(L.NOTE_KINDS["contact_start"])
+    await app.click(L.OPEN_BOARD)
+    assert any(t.startswith("1. ") and t.endswith("to going on") for t in app.texts())
 
 
 async def test_close_incident_and_list(app):

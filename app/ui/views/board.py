@@ -52,7 +52,14 @@ def BoardView(state):
     out.append(Deadlines(state))
     for title, items in (("Hooks", b.hooks), ("Triggers", b.triggers),
                          ("Subject information", b.subject_info), ("Weapons", b.weapons),
-                         ("People on scene", b.people), ("Lies told", b.lies)):
+                         ("People on scene", b.people), ("Positive actions", b.positive_actions),
+                         ("Lies told", b.lies)):
         out.append(c.heading(title, sz.fs))
         out.append(c.bullets(items, sz.fs) if items else c.para("None yet.", sz.fs, 15))
+    out.append(c.heading("Contacts", sz.fs))
+    for i, ct in enumerate(b.contacts, 1):
+        end = format_local(ct.end, fmt="%H:%M:%S") if ct.end else "going on"
+        out.append(c.para(f"{i}. {format_local(ct.start, fmt='%H:%M:%S')} to {end}", sz.fs, 16))
+    if not b.contacts:
+        out.append(c.para("None yet.", sz.fs, 15))
     return ft.Column(out, spacing=8)
