@@ -347,3 +347,12 @@ async def test_a_tap_right_after_typing_uses_the_typed_text(app, opener, field, 
         assert app.state.overrides[-1].reason == "typed fast"
     else:
         assert app.state.timeline[0].text == "typed fast"
+
+
+async def test_a_second_incident_can_start_while_one_is_open(app):
+    await open_incident(app, "North bank")
+    first = app.state.incident.id
+    await open_incident(app, "South bank")
+    assert app.state.incident.id != first and app.state.incident.location == "South bank"
+    await app.click(L.OPEN_INCIDENTS)
+    assert sum(lab.startswith("Open incident:") for lab in app.labels()) == 2

@@ -24,6 +24,7 @@ def HomeView(state):
             Clocks(state),
             c.button(L.QUICK_INCIDENT, lambda e: state.go("incident"), ft.Icons.EDIT_NOTE,
                      primary=True),
+            c.button(L.START_INCIDENT, lambda e: state.open_start(), ft.Icons.ADD),
         ]
     else:
         out.append(

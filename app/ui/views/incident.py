@@ -50,7 +50,7 @@ def note_row(state, n, amended: list, sz: Sizes) -> ft.Control:
         ft.Row([ft.Text(title, size=sz.fs(13), weight=ft.FontWeight.BOLD, expand=True),
                 *([c.icon_button(L.AMEND, ft.Icons.EDIT, lambda e: state.open_amend(n))]
                   if state.incident_open and kind != "amendment" else [])]),
-        ft.Text(n.text, size=sz.fs(16), selectable=True),
+        ft.Text(n.text, size=sz.fs(16)),  # selectable text drops out of the a11y tree
     ]
     for a in amended:
         parts.append(ft.Container(
