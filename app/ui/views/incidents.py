@@ -19,7 +19,7 @@ def IncidentsView(state):
     for inc in sorted(state.incident_list, key=lambda i: i.opened_at, reverse=True):
         title = f"{format_local(inc.opened_at, fmt='%Y-%m-%d %H:%M')} {inc.situation}"
         out.append(c.tappable(
-            L.open_incident(title),
+            L.open_incident(f"{title}, {inc.location or 'no location'}"),
             ft.Column([
                 ft.Text(title, size=sz.fs(17), weight=ft.FontWeight.BOLD),
                 ft.Text(f"{inc.location or 'No location'} · {inc.status.value}",
