@@ -151,7 +151,7 @@ def open_app(browser, url: str, viewport=PHONE, color_scheme: str = "light"):
 
 def wait_first_frame(page, timeout: float = 60_000) -> None:
     page.wait_for_selector("#loading", state="detached", timeout=timeout)
-    page.wait_for_selector("flt-glass-pane", state="attached", timeout=timeout)
+    page.wait_for_selector("flutter-view, flt-glass-pane", state="attached", timeout=timeout)
 
 
 def enable_semantics(page) -> None:
@@ -197,20 +197,51 @@ def guide():
 # ---- finding controls by their semantic label -------------------------------------------
 
 
+def _find(page, locators, timeout: float):
+    """The first match of any locator; scrolls the screen to look for it if needed.
+
+    Flutter keeps only what is near the viewport in the accessibility tree, so a control
+    further down a long screen appears only once the screen is scrolled to it.
+    """
+    def first():
+        for loc in locators:
+            if loc.count():
+                return loc.first
+        return None
+
+    deadline = time.monotonic() + timeout / 1000
+    settle = time.monotonic() + min(2.0, timeout / 1000)
+    while time.monotonic() < settle:
+        if (found := first()) is not None:
+            return found
+        page.wait_for_timeout(100)
+    size = page.viewport_size or PHONE
+    page.mouse.move(size["width"] / 2, size["height"] / 2)
+    page.mouse.wheel(0, -20_000)  # to the top, then down a screen at a time
+    page.wait_for_timeout(300)
+    for _ in range(12):
+        if (found := first()) is not None:
+            return found
+        page.mouse.wheel(0, size["height"] * 0.6)
+        page.wait_for_timeout(300)
+    while time.monotonic() < deadline:
+        if (found := first()) is not None:
+            return found
+        page.wait_for_timeout(100)
+    return None
+
+
 def control(page, role: str, label: str, exact: bool = True, timeout: float = 15_000):
-    """The first control of `role` named `label`, waiting for it to appear.
+    """The first control of `role` named `label`, waiting (and scrolling) for it.
 
     Falls back to a control whose labelled parent carries the name: Flutter puts an
     IconButton's tooltip on a wrapper node, not on the button itself.
     """
     by_role = page.get_by_role(role, name=label, exact=exact)
-    by_parent = page.locator(f'flt-semantics[aria-label="{label}"] > [role="{role}"]')
-    deadline = time.monotonic() + timeout / 1000
-    while time.monotonic() < deadline:
-        for loc in (by_role, by_parent):
-            if loc.count():
-                return loc.first
-        page.wait_for_timeout(100)
+    by_parent = page.locator(f'flt-semantics[aria-label="{_css(label)}"] > [role="{role}"]')
+    found = _find(page, (by_role, by_parent), timeout)
+    if found is not None:
+        return found
     names = [n for n in page.get_by_role(role).all_inner_texts()]
     failed = shot(page, "FAILED-control")
     raise AssertionError(f"no {role} named {label!r} on screen ({failed}); {role}s: {names[:30]}")
@@ -240,15 +271,13 @@ def go_tab(page, label: str) -> None:
 
 
 def see(page, text: str, timeout: float = 15_000):
-    """Wait until `text` is somewhere in the accessibility tree (substring)."""
-    loc = page.locator("flt-semantics, textarea, input").filter(has_text=text)
+    """Wait (and scroll) until `text` is somewhere in the accessibility tree (substring)."""
+    nodes = page.locator("flt-semantics")
+    leaf = nodes.filter(has_text=text).filter(has_not=nodes)  # the innermost node
     by_label = page.locator(f'[aria-label*="{_css(text)}"]')
-    deadline = time.monotonic() + timeout / 1000
-    while time.monotonic() < deadline:
-        for lo in (by_label, loc):
-            if lo.count():
-                return lo.first
-        page.wait_for_timeout(100)
+    found = _find(page, (by_label, leaf, nodes.filter(has_text=text)), timeout)
+    if found is not None:
+        return found
     failed = shot(page, "FAILED-see")
     raise AssertionError(f"{text!r} is not on screen (see {failed})")
 

@@ -1,0 +1,65 @@
+"""An officer runs an incident from start to export in the browser (issue 4)."""
+
+from __future__ import annotations
+
+from app.incidents import KIND_LABELS, NoteKind
+from app.ui import labels as L
+from tests.e2e.conftest import click, control, fill, go_tab, see, shot, tap
+
+NOTE = "Subject on the 3rd floor balcony, talking, no weapon seen"
+DEMAND = "Wants to speak to his sister Dana"
+# Arabic, Hebrew, Chinese, Japanese, Korean, Devanagari and emoji in one note: the
+# bundled fonts must draw them (looked at in build/screenshots/e2e-note-scripts.png).
+SCRIPTS = "قال: أريد أختي · שלום · 我要见我妹妹 · こんにちは · 안녕하세요 · नमस्ते · 😢🚓👍"
+
+
+def test_start_incident(phone):
+    go_tab(phone, L.NAV_HOME)
+    tap(phone, L.START_INCIDENT)
+    control(phone, "textbox", L.START_LOCATION)
+    shot(phone, "e2e-start-incident")
+    fill(phone, L.START_LOCATION, "Harbour bridge, north side")
+    tap(phone, L.START_CONFIRM)
+    see(phone, "Harbour bridge, north side")
+    control(phone, "textbox", L.NOTE_FIELD)
+
+
+def test_add_note_and_demand_see_them_in_timeline_and_board(phone):
+    fill(phone, L.NOTE_FIELD, NOTE)
+    tap(phone, L.NOTE_KINDS["note"])
+    see(phone, NOTE)
+    note_row = see(phone, "#1 · ")
+    assert note_row.inner_text().endswith(f" · {KIND_LABELS[NoteKind.NOTE]}")
+    fill(phone, L.NOTE_FIELD, DEMAND)
+    tap(phone, L.NOTE_KINDS["demand"])
+    see(phone, DEMAND)
+    demand_row = see(phone, "#2 · ")
+    assert demand_row.inner_text().endswith(f" · {KIND_LABELS[NoteKind.DEMAND]}")
+    shot(phone, "e2e-incident-timeline")
+    tap(phone, L.OPEN_BOARD)
+    see(phone, DEMAND)
+    shot(phone, "e2e-incident-board")
+    tap(phone, L.OPEN_TIMELINE)
+    control(phone, "textbox", L.NOTE_FIELD)
+
+
+def test_note_in_other_scripts_is_kept(phone):
+    fill(phone, L.NOTE_FIELD, SCRIPTS)
+    tap(phone, L.NOTE_KINDS["note"])
+    see(phone, "#3 · ")
+    phone.wait_for_timeout(1500)  # let the fallback fonts finish loading before the picture
+    shot(phone, "e2e-note-scripts")
+
+
+def test_export_markdown_download(phone, tmp_path):
+    with phone.expect_download(timeout=20_000) as dl:
+        tap(phone, L.EXPORT_MD)
+    path = tmp_path / dl.value.suggested_filename
+    dl.value.save_as(path)
+    text = path.read_text(encoding="utf-8")
+    assert path.suffix == ".md"
+    for expected in (NOTE, DEMAND, SCRIPTS, "Harbour bridge, north side"):
+        assert expected in text
+    control(phone, "textbox", L.EXPORT_TEXT)  # the export is also shown on screen
+    shot(phone, "e2e-export")
+    click(phone, "button", L.EXPORT_CLOSE)
