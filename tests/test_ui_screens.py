@@ -219,6 +219,8 @@ async def test_board_demand_status_and_deadline(app):
     await app.type(L.NOTE_FIELD, "Wants to see his sister")
     await app.click(L.NOTE_KINDS["demand"])
     await app.type(L.NOTE_FIELD, "Car by noon")
+    assert not app.has(L.DEADLINE_MINUTES)  # folded away until asked for
+    await app.click(L.MORE_KINDS)
     await app.type(L.DEADLINE_MINUTES, "30")
     await app.click(L.NOTE_KINDS["deadline"])
     await app.click(L.OPEN_BOARD)

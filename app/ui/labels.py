@@ -72,6 +72,7 @@ DISMISS_BANNER = "Dismiss message"
 # Incident: quick notes, timeline, board, list, export
 NOTE_FIELD = "Note text"
 DEADLINE_MINUTES = "Minutes until the deadline"
+MORE_KINDS = "More note kinds"
 LOAD_OLDER = "Load older notes"
 OPEN_BOARD = "Open the board"
 OPEN_TIMELINE = "Open the timeline"

@@ -13,8 +13,9 @@ from app.ui.theme import Sizes
 from app.ui.views import common as c
 from app.ui.views.clocks import Clocks
 
-QUICK = ("note", "demand", "deadline", "hook", "trigger", "weapon", "subject_info",
-         "person", "contact_start", "contact_end", "lie_told")
+# the kinds an officer taps most sit in view; the rest fold under "More note kinds"
+QUICK = ("note", "demand", "hook", "trigger", "contact_start", "contact_end")
+MORE = ("deadline", "weapon", "subject_info", "person", "lie_told")
 
 
 @ft.component
@@ -22,6 +23,7 @@ def QuickNotes(state):
     sz = Sizes(state.prefs.text_scale)
     text, get_text, on_text = c.use_field("")
     minutes, get_minutes, on_minutes = c.use_field("")
+    more, set_more = ft.use_state(False)
 
     def save(kind):
         due = get_minutes() if kind == "deadline" else None
@@ -30,14 +32,21 @@ def QuickNotes(state):
             if kind == "deadline":
                 get_minutes.reset()
 
+    def buttons(kinds):
+        return c.wrap_row([c.button(L.NOTE_KINDS[k], lambda e, k=k: save(k),
+                                    primary=k == "note") for k in kinds])
+
     return ft.Column([
         ft.TextField(label=L.NOTE_FIELD, value=text, multiline=True, min_lines=1, max_lines=4,
                      text_size=sz.fs(17), on_change=on_text),
-        ft.TextField(label=L.DEADLINE_MINUTES, value=minutes, text_size=sz.fs(16),
-                     keyboard_type=ft.KeyboardType.NUMBER, width=260,
-                     on_change=on_minutes),
-        c.wrap_row([c.button(L.NOTE_KINDS[k], lambda e, k=k: save(k), primary=k == "note")
-                    for k in QUICK]),
+        buttons(QUICK),
+        c.button(L.MORE_KINDS, lambda e: set_more(not more),
+                 ft.Icons.EXPAND_LESS if more else ft.Icons.EXPAND_MORE,
+                 text=("Fewer kinds" if more else
+                       "More: deadline, weapon, subject info, person, lie told")),
+        *([ft.TextField(label=L.DEADLINE_MINUTES, value=minutes, text_size=sz.fs(16),
+                        keyboard_type=ft.KeyboardType.NUMBER, on_change=on_minutes),
+           buttons(MORE)] if more else []),
     ], spacing=8)
 
 

@@ -90,6 +90,7 @@ def Root(state):
             controls=[
                 ft.Column(
                     [*banners(state, sz), body],
+                    key=f"{screen}:{state.dialog}",  # a new screen or dialog starts at the top
                     spacing=12,
                     expand=True,
                     scroll=ft.ScrollMode.AUTO,
