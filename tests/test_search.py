@@ -184,6 +184,20 @@ def test_typo_threshold(query, expected_min):
     assert (len([t for t in texts if "alm" in t.lower()]) >= 1) == bool(expected_min), texts
 
 
+def test_a_real_word_is_not_read_as_a_typo_of_another():
+    # "calm" is in the guide, so it must not also match "call" (one letter away)
+    guide = Guide(
+        checklists=(
+            Checklist("c", "If it is a domestic call", 1, (), (
+                _item("Find out where the children are.", CL, 3, id_="children"),
+                _item("Stay calm.", CL, 4, id_="stay-calm"),
+            ), _meta("c", "If it is a domestic call", CL)),
+        )
+    )
+    hits = search(build_index(guide), "calm")
+    assert [h.target for h in hits] == [("checklist", "c", "stay-calm")]
+
+
 def test_all_words_must_match_and_phrase_ranks_first():
     hits = search(INDEX, "you sound")
     # "you sound exhausted" holds both words in order; a doc with only "you" is not returned

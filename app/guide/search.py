@@ -11,8 +11,9 @@ skill part into a small document; `search(index, query)` returns ranked `Hit`s w
     ("skill", skill_id)
 
 Matching is case- and accent-insensitive. A query word matches a guide word exactly, as
-a prefix (`empa` -> `empathy`), or with a small typo: edit distance 1 for words of 4+
-characters, 2 for 8+ (transpositions count once). Every query word must match; when
+a prefix (`empa` -> `empathy`), or, when it matches no guide word either way, with a
+small typo: edit distance 1 for words of 4+ characters, 2 for 8+ (transpositions count
+once). Every query word must match; when
 none of the documents match all of them, documents matching most of them are returned.
 No flet here.
 """
@@ -186,7 +187,9 @@ def _matches(index: Index, q: str) -> list[tuple[str, float]]:
         while i < len(index.vocab) and index.vocab[i].startswith(q):
             found.setdefault(index.vocab[i], PREFIX)
             i += 1
-    k = _max_typos(q)
+    # Typos are the fallback: a word the guide has (or starts with) means what it says,
+    # so "calm" does not also pull in every "call".
+    k = 0 if found else _max_typos(q)
     for n in range(len(q) - k, len(q) + k + 1):
         for term in index.by_len.get(n, ()):
             if term in found:
