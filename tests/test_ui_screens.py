@@ -1,4 +1,4 @@
-"""Headless tests of the screens through the real factory (content/ and a temp data dir).
+"""Headless tests of the guide screens through the real factory (content/, temp data).
 
 Every test drives the app by the labels in app.ui.labels, then checks what is on screen
 and what reached the note log and the preferences file.
@@ -6,15 +6,12 @@ and what reached the note log and the preferences file.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+import shutil
 
 import pytest
 
 from app.ui import labels as L
-from tests.ui_harness import start
-
-CONTENT = Path(__file__).resolve().parent.parent / "content"
+from tests.ui_harness import CONTENT, open_incident, start, tick_all_signs
 
 
 @pytest.fixture
@@ -22,21 +19,6 @@ async def app(tmp_path):
     a = await start(CONTENT, tmp_path / "data")
     yield a
     a.close()
-
-
-async def tick_all_signs(app):
-    for s in app.state.stage().signs:
-        await app.click(L.sign(s.text))
-
-
-async def open_incident(app, location="Elm St bridge"):
-    await app.nav(L.NAV_HOME)
-    await app.click(L.START_INCIDENT)
-    sit = app.state.guide.situations[0]
-    await app.click(L.situation_choice(sit.title))
-    await app.type(L.START_LOCATION, location)
-    await app.click(L.START_CONFIRM)
-    return sit
 
 
 async def test_home_shows_stage_and_start(app):
@@ -179,91 +161,8 @@ async def test_settings_lists_every_file_version(app):
         assert m.file in texts and m.version in texts
 
 
-async def test_quick_note_saved_and_shown_then_amended(app):
-    await open_incident(app)
-    await app.type(L.NOTE_FIELD, "Subject sitting on the rail")
-    await app.click(L.NOTE_KINDS["note"])
-    assert "Subject sitting on the rail" in app.texts()
-    await app.click(L.AMEND)
-    await app.type(L.AMEND_FIELD, "Subject sitting outside the rail")
-    await app.click(L.AMEND_CONFIRM)
-    texts = app.texts()
-    assert "Subject sitting on the rail" in texts  # the original stays
-    assert any("Amended" in t and "outside the rail" in t for t in texts)
-
-
-async def test_empty_note_refused_with_a_sentence(app):
-    await open_incident(app)
-    await app.click(L.NOTE_KINDS["hook"])
-    assert app.state.message == "Write the note first."
-    assert not app.state.timeline
-
-
-async def test_timeline_pages_of_50(app):
-    await open_incident(app)
-    inc = app.state.incident.id
-    for i in range(120):
-        app.state.log.add_note(inc, "note", f"bulk {i}")
-    app.state.refresh_timeline()
-    await app.nav(L.NAV_HOME)
-    await app.nav(L.NAV_INCIDENT)
-    assert len(app.find_all(L.AMEND)) == 50
-    await app.click(L.LOAD_OLDER)
-    assert len(app.find_all(L.AMEND)) == 100
-    await app.click(L.LOAD_OLDER)
-    assert len(app.find_all(L.AMEND)) == 120 and not app.has(L.LOAD_OLDER)
-
-
-async def test_board_demand_status_and_deadline(app):
-    await open_incident(app)
-    await app.type(L.NOTE_FIELD, "Wants to see his sister")
-    await app.click(L.NOTE_KINDS["demand"])
-    await app.type(L.NOTE_FIELD, "Car by noon")
-    assert not app.has(L.DEADLINE_MINUTES)  # folded away until asked for
-    await app.click(L.MORE_KINDS)
-    await app.type(L.DEADLINE_MINUTES, "30")
-    await app.click(L.NOTE_KINDS["deadline"])
-    await app.click(L.OPEN_BOARD)
-    assert any("Wants to see his sister — pending" in t for t in app.texts())
-    assert any("Car by noon" in t and "left" in t for t in app.texts())
-    await app.click(L.demand_status("Wants to see his sister", "granted"))
-    assert any("Wants to see his sister — granted" in t for t in app.texts())
-    await app.click(L.OPEN_TIMELINE)
-    await app.click(L.NOTE_KINDS["contact_start"])
-    await app.click(L.OPEN_BOARD)
-    assert any(t.startswith("1. ") and t.endswith("to going on") for t in app.texts())
-
-
-async def test_close_incident_and_list(app):
-    await open_incident(app, "Main St 4")
-    await app.click(L.CLOSE_INCIDENT)
-    await app.click(L.CLOSE_CONFIRM)
-    assert not app.state.incident_open
-    assert not app.has(L.NOTE_FIELD)
-    await app.click(L.OPEN_INCIDENTS)
-    entry = next(lab for lab in app.labels() if lab.startswith("Open incident:"))
-    app.state.incident = None
-    await app.click(entry)
-    assert app.state.screen == "incident" and app.state.incident.location == "Main St 4"
-
-
-async def test_export_shows_text(app):
-    await open_incident(app)
-    await app.type(L.NOTE_FIELD, "Negotiator en route")
-    await app.click(L.NOTE_KINDS["note"])
-    await app.click(L.EXPORT_JSON)
-    data = json.loads(app.find(L.EXPORT_TEXT).value)
-    assert "Negotiator en route" in json.dumps(data)
-    saved = app.state.export_file.saved_to  # not in a browser: a copy in data/exports
-    assert saved and json.loads(Path(saved).read_text()) == data
-    await app.click(L.EXPORT_CLOSE)
-    assert not app.has(L.EXPORT_TEXT)
-
-
 async def test_broken_content_shows_a_banner(tmp_path):
     content = tmp_path / "content"
-    import shutil
-
     shutil.copytree(CONTENT, content)
     bad = sorted((content / "stairway").glob("3-*.md"))[0]
     bad.write_text("---\nid: [unclosed\n---\n# Broken\n", encoding="utf-8")
@@ -273,58 +172,11 @@ async def test_broken_content_shows_a_banner(tmp_path):
     a.close()
 
 
-async def test_disk_full_keeps_the_note_visible_with_retry(app, monkeypatch):
-    import errno
-
-    from app.incidents.book import Book
-
-    await open_incident(app)
-    real = Book.append
-
-    def full(self, note):
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(Book, "append", full)
-    await app.type(L.NOTE_FIELD, "Subject threw the phone")
-    await app.click(L.NOTE_KINDS["note"])
-    assert app.has(L.RETRY_SAVE)
-    assert "Unsaved: Subject threw the phone" in app.texts()
-    assert app.state.save_error and "Traceback" not in app.state.save_error
-    monkeypatch.setattr(Book, "append", real)
-    await app.click(L.RETRY_SAVE)
-    assert not app.has(L.RETRY_SAVE)
-    assert "Subject threw the phone" in app.texts()
-    assert [n.text for n in app.state.log.all_notes(app.state.incident.id)] == [
-        "Subject threw the phone"
-    ]
-
-
 async def test_text_size_reaches_the_theme(app):
     await app.click(L.OPEN_SETTINGS)
     await app.click(L.TEXT_SIZES[1.5])
     assert app.page.theme.text_theme.body_medium.size == pytest.approx(14 * 1.5)
     assert app.page.dark_theme.text_theme.body_large.size == pytest.approx(16 * 1.5)
-
-
-async def test_clock_ticks_and_stops_when_left(app):
-    import asyncio
-
-    await open_incident(app)
-    await app.nav(L.NAV_HOME)
-
-    def since_start():
-        return next(lab for lab in app.labels() if lab.startswith(L.CLOCK_SINCE_START))
-
-    first = since_start()
-    await asyncio.sleep(1.3)
-    await app.settle()
-    assert since_start() != first  # the clock moved on by itself
-    tasks = len(asyncio.all_tasks())
-    for _ in range(5):  # leaving and coming back must not pile up ticking tasks
-        await app.nav(L.NAV_STAIRWAY)
-        await app.nav(L.NAV_HOME)
-    await app.settle()
-    assert len(asyncio.all_tasks()) <= tasks + 1
 
 
 @pytest.mark.parametrize(
@@ -349,13 +201,3 @@ async def test_a_tap_right_after_typing_uses_the_typed_text(app, opener, field, 
         assert app.state.overrides[-1].reason == "typed fast"
     else:
         assert app.state.timeline[0].text == "typed fast"
-
-
-async def test_a_second_incident_can_start_while_one_is_open(app):
-    await open_incident(app, "North bank")
-    first = app.state.incident.id
-    await open_incident(app, "South bank")
-    assert app.state.incident.id != first and app.state.incident.location == "South bank"
-    await app.click(L.OPEN_INCIDENTS)
-    entries = [lab for lab in app.labels() if lab.startswith("Open incident:")]
-    assert len(entries) == 2 and any(e.endswith("North bank") for e in entries)

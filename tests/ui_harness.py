@@ -113,3 +113,26 @@ async def start(content_dir: Path, data_dir: Path) -> App:
     app = App(session, state)
     await app.settle()
     return app
+
+
+CONTENT = Path(__file__).resolve().parent.parent / "content"
+
+
+async def tick_all_signs(app: App) -> None:
+    from app.ui import labels as L
+
+    for s in app.state.stage().signs:
+        await app.click(L.sign(s.text))
+
+
+async def open_incident(app: App, location: str = "Elm St bridge"):
+    """Start an incident from home the way an officer does; returns the situation."""
+    from app.ui import labels as L
+
+    await app.nav(L.NAV_HOME)
+    await app.click(L.START_INCIDENT)
+    sit = app.state.guide.situations[0]
+    await app.click(L.situation_choice(sit.title))
+    await app.type(L.START_LOCATION, location)
+    await app.click(L.START_CONFIRM)
+    return sit
