@@ -74,21 +74,31 @@ def _overflowing(page, width: int) -> list[str]:
     )
 
 
+def _text_scale(page, scale: float) -> None:
+    tap(page, L.OPEN_SETTINGS)
+    tap(page, L.TEXT_SIZES[scale])
+    page.wait_for_timeout(500)
+
+
 @pytest.mark.parametrize(
-    "scheme, viewport",
+    "scheme, viewport, scale",
     [
-        ("light", PHONE),  # the reference phone, day
-        ("dark", PHONE),  # the reference phone, night (the app follows the phone)
-        ("light", SMALL_PHONE),  # the smallest phone we support
+        ("light", PHONE, 1.0),  # the reference phone, day
+        ("dark", PHONE, 1.0),  # the reference phone, night (the app follows the phone)
+        ("light", SMALL_PHONE, 1.0),  # the smallest phone we support
+        ("dark", SMALL_PHONE, max(L.TEXT_SIZES)),  # smallest phone, largest text, night
     ],
 )
-def test_every_screen(browser, server, scheme, viewport):
+def test_every_screen(browser, server, scheme, viewport, scale):
     page = open_app(browser, server, viewport=viewport, color_scheme=scheme)
+    size = f"{viewport['width']}x{viewport['height']}" + ("" if scale == 1.0 else f"-text{scale}")
     try:
+        if scale != 1.0:
+            _text_scale(page, scale)
         problems = {}
         for screen in SCREENS:
             _open(page, screen)
-            path = shot(page, f"{screen}-{scheme}-{viewport['width']}x{viewport['height']}")
+            path = shot(page, f"{screen}-{scheme}-{size}")
             brightness = ImageStat.Stat(Image.open(path).convert("L")).mean[0]
             dark_enough = brightness < 90 if scheme == "dark" else brightness > 160
             assert dark_enough, (screen, scheme, brightness)
@@ -96,6 +106,8 @@ def test_every_screen(browser, server, scheme, viewport):
                 problems[screen] = out
         assert problems == {}
     finally:
+        if scale != 1.0:
+            _text_scale(page, 1.0)
         page.context.close()
 
 
