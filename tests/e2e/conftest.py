@@ -176,14 +176,19 @@ def app_page(browser, server):
     page = open_app(browser, server)
     yield page
     page.context.close()
+    assert page.net.unexpected() == [], "requests left 127.0.0.1"
 
 
 @pytest.fixture(scope="module")
 def phone(browser, server):
-    """One 390x844 page shared by a module's tests, which run in order."""
+    """One 390x844 page shared by a module's tests, which run in order.
+
+    Whatever the tests did, nothing but the known Rive request may have left 127.0.0.1.
+    """
     page = open_app(browser, server)
     yield page
     page.context.close()
+    assert page.net.unexpected() == [], "requests left 127.0.0.1"
 
 
 @pytest.fixture(scope="session")

@@ -105,6 +105,7 @@ def test_every_screen(browser, server, scheme, viewport, scale):
             if out := _overflowing(page, viewport["width"]):
                 problems[screen] = out
         assert problems == {}
+        assert page.net.unexpected() == []
     finally:
         if scale != 1.0:
             _text_scale(page, 1.0)
