@@ -51,6 +51,30 @@ def test_note_in_other_scripts_is_kept(phone):
     shot(phone, "e2e-note-scripts")
 
 
+REASON = "He asked for the negotiator by name"
+
+
+def test_override_and_phrase_used_are_logged(phone, guide):
+    go_tab(phone, L.NAV_STAIRWAY)
+    for _ in range(len(guide.stages)):  # from stage 1, so an override is possible
+        if not phone.get_by_role("button", name=L.STEP_BACK, exact=True).count():
+            break
+        tap(phone, L.STEP_BACK)
+        phone.wait_for_timeout(300)
+    tap(phone, L.OVERRIDE)
+    fill(phone, L.OVERRIDE_REASON, REASON)
+    tap(phone, L.OVERRIDE_CONFIRM)
+    see(phone, L.stage_indicator(2, len(guide.stages)))
+    go_tab(phone, L.NAV_PHRASES)
+    phrase = next(p for p in guide.stages[1].phrases if not p.situations)
+    click(phone, "button", L.phrase(phrase.kind, phrase.text), exact=False)
+    go_tab(phone, L.NAV_INCIDENT)
+    see(phone, REASON)
+    see(phone, f" · {KIND_LABELS[NoteKind.OVERRIDE]}")
+    see(phone, f" · {KIND_LABELS[NoteKind.PHRASE_USED]}")
+    shot(phone, "e2e-incident-logged-override")
+
+
 def test_export_markdown_download(phone, tmp_path):
     with phone.expect_download(timeout=20_000) as dl:
         tap(phone, L.EXPORT_MD)
@@ -58,7 +82,7 @@ def test_export_markdown_download(phone, tmp_path):
     dl.value.save_as(path)
     text = path.read_text(encoding="utf-8")
     assert path.suffix == ".md"
-    for expected in (NOTE, DEMAND, SCRIPTS, "Harbour bridge, north side"):
+    for expected in (NOTE, DEMAND, SCRIPTS, REASON, "Harbour bridge, north side"):
         assert expected in text
     control(phone, "textbox", L.EXPORT_TEXT)  # the export is also shown on screen
     shot(phone, "e2e-export")

@@ -83,10 +83,14 @@ def _text_scale(page, scale: float) -> None:
 @pytest.mark.parametrize(
     "scheme, viewport, scale",
     [
-        ("light", PHONE, 1.0),  # the reference phone, day
-        ("dark", PHONE, 1.0),  # the reference phone, night (the app follows the phone)
-        ("light", SMALL_PHONE, 1.0),  # the smallest phone we support
-        ("dark", SMALL_PHONE, max(L.TEXT_SIZES)),  # smallest phone, largest text, night
+        # the reference phone, day
+        pytest.param("light", PHONE, 1.0, id="light-390x844"),
+        # the reference phone, night (the app follows the phone's setting)
+        pytest.param("dark", PHONE, 1.0, id="dark-390x844"),
+        # the smallest phone we support
+        pytest.param("light", SMALL_PHONE, 1.0, id="light-360x640"),
+        # smallest phone, largest text, night
+        pytest.param("dark", SMALL_PHONE, max(L.TEXT_SIZES), id="dark-360x640-largest-text"),
     ],
 )
 def test_every_screen(browser, server, scheme, viewport, scale):
