@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.incidents import KIND_LABELS, NoteKind
 from app.ui import labels as L
+from app.ui.views.screens import TITLES
 from tests.e2e.conftest import click, control, fill, go_tab, see, shot, tap
 
 NOTE = "Subject on the 3rd floor balcony, talking, no weapon seen"
@@ -37,7 +38,8 @@ def test_add_note_and_demand_see_them_in_timeline_and_board(phone):
     assert demand_row.inner_text().endswith(f" · {KIND_LABELS[NoteKind.DEMAND]}")
     shot(phone, "e2e-incident-timeline")
     tap(phone, L.OPEN_BOARD)
-    see(phone, DEMAND)
+    control(phone, "heading", TITLES["board"])
+    see(phone, f"{DEMAND} — pending")  # the board lists the demand with its status
     shot(phone, "e2e-incident-board")
     tap(phone, L.OPEN_TIMELINE)
     control(phone, "textbox", L.NOTE_FIELD)

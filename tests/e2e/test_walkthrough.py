@@ -6,6 +6,7 @@ from PIL import Image, ImageStat
 
 from app.guide.model import SAY
 from app.ui import labels as L
+from app.ui.views.screens import TITLES
 from tests.e2e.conftest import click, control, fill, go_tab, see, shot, tap
 
 
@@ -76,6 +77,7 @@ def test_search_finds_a_phrase_and_opens_it(phone, guide):
     result = see(phone, phrase.text)
     shot(phone, "e2e-search-results")
     result.click(force=True)
+    control(phone, "heading", TITLES["phrases"])  # the result opened the phrases screen
     see(phone, phrase.text)
     shot(phone, "e2e-search-opened")
 
