@@ -100,6 +100,15 @@ def served(tmp_path_factory):
     stop(proc)
 
 
+def test_plain_python_m_app_serves_too(tmp_path):
+    proc, url, log = start_server(tmp_path / "data", command="")
+    try:
+        assert _get(url + "/")[0] == 200
+        assert f"running at {url}" in Path(log).read_text()
+    finally:
+        stop(proc)
+
+
 def _get(url: str) -> tuple[int, bytes]:
     with urllib.request.urlopen(url, timeout=10) as r:
         return r.status, r.read()

@@ -60,12 +60,16 @@ def wait_for_port(port: int, proc: subprocess.Popen, timeout: float = 60.0) -> N
     raise RuntimeError(f"server did not open port {port} within {timeout:.0f} s")
 
 
-def start_server(data_dir: Path, extra_args: list[str] | None = None):
-    """Start `python -m app serve` on a free port; returns (proc, base_url, log_path)."""
+def start_server(data_dir: Path, extra_args: list[str] | None = None, command: str = "serve"):
+    """Start `python -m app serve` on a free port; returns (proc, base_url, log_path).
+
+    `command=""` starts plain `python -m app`, which serves too.
+    """
     port = free_port()
     log = data_dir.parent / f"server-{port}.log"
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    cmd = [sys.executable, "-m", "app", "serve", "--port", str(port), "--data-dir", str(data_dir)]
+    sub = [command] if command else []
+    cmd = [sys.executable, "-m", "app", *sub, "--port", str(port), "--data-dir", str(data_dir)]
     with open(log, "w") as out:
         proc = subprocess.Popen(
             cmd + (extra_args or []), cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
