@@ -188,10 +188,17 @@ def test_a_real_word_is_not_read_as_a_typo_of_another():
     # "calm" is in the guide, so it must not also match "call" (one letter away)
     guide = Guide(
         checklists=(
-            Checklist("c", "If it is a domestic call", 1, (), (
-                _item("Find out where the children are.", CL, 3, id_="children"),
-                _item("Stay calm.", CL, 4, id_="stay-calm"),
-            ), _meta("c", "If it is a domestic call", CL)),
+            Checklist(
+                "c",
+                "If it is a domestic call",
+                1,
+                (),
+                (
+                    _item("Find out where the children are.", CL, 3, id_="children"),
+                    _item("Stay calm.", CL, 4, id_="stay-calm"),
+                ),
+                _meta("c", "If it is a domestic call", CL),
+            ),
         )
     )
     hits = search(build_index(guide), "calm")

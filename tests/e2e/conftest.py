@@ -140,9 +140,7 @@ class Net:
 
 def open_app(browser, url: str, viewport=PHONE, color_scheme: str = "light"):
     """A fresh context and page with the app loaded and the semantics tree on."""
-    ctx = browser.new_context(
-        viewport=viewport, color_scheme=color_scheme, accept_downloads=True
-    )
+    ctx = browser.new_context(viewport=viewport, color_scheme=color_scheme, accept_downloads=True)
     net = Net()
     ctx.route("**/*", net.route)
     page = ctx.new_page()
@@ -212,6 +210,7 @@ def _find(page, locators, timeout: float):
     Flutter keeps only what is near the viewport in the accessibility tree, so a control
     further down a long screen appears only once the screen is scrolled to it.
     """
+
     def first():
         for loc in locators:
             if loc.count():

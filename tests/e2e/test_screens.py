@@ -23,8 +23,18 @@ from tests.e2e.conftest import (
     tap,
 )
 
-SCREENS = ["home", "stairway", "phrases", "checklist", "incident", "board", "incidents",
-           "situations", "search", "settings"]
+SCREENS = [
+    "home",
+    "stairway",
+    "phrases",
+    "checklist",
+    "incident",
+    "board",
+    "incidents",
+    "situations",
+    "search",
+    "settings",
+]
 
 
 def _ensure_incident(page) -> None:
@@ -41,8 +51,13 @@ def _ensure_incident(page) -> None:
 
 
 def _open(page, screen: str) -> None:
-    tabs = {"home": L.NAV_HOME, "stairway": L.NAV_STAIRWAY, "phrases": L.NAV_PHRASES,
-            "checklist": L.NAV_CHECKLIST, "incident": L.NAV_INCIDENT}
+    tabs = {
+        "home": L.NAV_HOME,
+        "stairway": L.NAV_STAIRWAY,
+        "phrases": L.NAV_PHRASES,
+        "checklist": L.NAV_CHECKLIST,
+        "incident": L.NAV_INCIDENT,
+    }
     if screen in tabs:
         go_tab(page, tabs[screen])
     elif screen in ("board", "incidents"):
