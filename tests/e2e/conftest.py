@@ -193,6 +193,18 @@ def phone(browser, server):
     assert page.net.unexpected() == [], "requests left 127.0.0.1"
 
 
+def back_to_stage_one(page, stages: int) -> None:
+    """Step back down the stairway until there is no step back (stage 1)."""
+    from app.ui import labels as L
+
+    go_tab(page, L.NAV_STAIRWAY)
+    for _ in range(stages):
+        if find(page, "button", L.STEP_BACK, timeout=2500) is None:
+            break
+        tap(page, L.STEP_BACK)
+        page.wait_for_timeout(300)
+
+
 @pytest.fixture(scope="session")
 def guide():
     """The real guide from content/, so tests check what the officer would see."""
@@ -239,15 +251,20 @@ def _find(page, locators, timeout: float):
     return None
 
 
-def control(page, role: str, label: str, exact: bool = True, timeout: float = 15_000):
-    """The first control of `role` named `label`, waiting (and scrolling) for it.
+def find(page, role: str, label: str, exact: bool = True, timeout: float = 15_000):
+    """The first control of `role` named `label`, waiting and scrolling for it; or None.
 
     Falls back to a control whose labelled parent carries the name: Flutter puts an
     IconButton's tooltip on a wrapper node, not on the button itself.
     """
     by_role = page.get_by_role(role, name=label, exact=exact)
     by_parent = page.locator(f'flt-semantics[aria-label="{_css(label)}"] > [role="{role}"]')
-    found = _find(page, (by_role, by_parent), timeout)
+    return _find(page, (by_role, by_parent), timeout)
+
+
+def control(page, role: str, label: str, exact: bool = True, timeout: float = 15_000):
+    """Like `find`, but a missing control fails the test with a screenshot."""
+    found = find(page, role, label, exact, timeout)
     if found is not None:
         return found
     names = [n for n in page.get_by_role(role).all_inner_texts()]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.incidents import KIND_LABELS, NoteKind
 from app.ui import labels as L
 from app.ui.views.screens import TITLES
-from tests.e2e.conftest import click, control, fill, go_tab, see, shot, tap
+from tests.e2e.conftest import back_to_stage_one, click, control, fill, go_tab, see, shot, tap
 
 NOTE = "Subject on the 3rd floor balcony, talking, no weapon seen"
 DEMAND = "Wants to speak to his sister Dana"
@@ -57,12 +57,7 @@ REASON = "He asked for the negotiator by name"
 
 
 def test_override_and_phrase_used_are_logged(phone, guide):
-    go_tab(phone, L.NAV_STAIRWAY)
-    for _ in range(len(guide.stages)):  # from stage 1, so an override is possible
-        if not phone.get_by_role("button", name=L.STEP_BACK, exact=True).count():
-            break
-        tap(phone, L.STEP_BACK)
-        phone.wait_for_timeout(300)
+    back_to_stage_one(phone, len(guide.stages))  # so that an override is possible
     tap(phone, L.OVERRIDE)
     fill(phone, L.OVERRIDE_REASON, REASON)
     tap(phone, L.OVERRIDE_CONFIRM)

@@ -7,7 +7,7 @@ from PIL import Image, ImageStat
 from app.guide.model import SAY
 from app.ui import labels as L
 from app.ui.views.screens import TITLES
-from tests.e2e.conftest import click, control, fill, go_tab, see, shot, tap
+from tests.e2e.conftest import back_to_stage_one, click, control, fill, go_tab, see, shot, tap
 
 
 def _stage_heading(guide, order: int) -> str:
@@ -15,12 +15,7 @@ def _stage_heading(guide, order: int) -> str:
 
 
 def _back_to_stage_one(page, guide) -> None:
-    go_tab(page, L.NAV_STAIRWAY)
-    for _ in range(len(guide.stages)):
-        if not page.get_by_role("button", name=L.STEP_BACK, exact=True).count():
-            break
-        tap(page, L.STEP_BACK)
-        page.wait_for_timeout(300)
+    back_to_stage_one(page, len(guide.stages))
     see(page, _stage_heading(guide, 1))
 
 
@@ -29,6 +24,7 @@ def _phrase_for_everyone(guide, order: int):
 
 
 def test_home_renders(phone, guide):
+    _back_to_stage_one(phone, guide)  # earlier tests may have left the officer higher up
     go_tab(phone, L.NAV_HOME)
     control(phone, "button", L.START_INCIDENT)
     control(phone, "tab", L.NAV_STAIRWAY)
@@ -38,9 +34,16 @@ def test_home_renders(phone, guide):
 
 def test_move_up_needs_every_sign_then_shows_stage_two_phrases(phone, guide):
     _back_to_stage_one(phone, guide)
+    signs = guide.stages[0].signs
+    for sign in signs:  # start from no sign ticked, whatever an earlier run left
+        if (
+            control(phone, "checkbox", sign.text, exact=False).get_attribute("aria-checked")
+            == "true"
+        ):
+            click(phone, "checkbox", sign.text, exact=False)
+            phone.wait_for_timeout(150)
     move_up = control(phone, "button", L.MOVE_UP)
     assert move_up.get_attribute("aria-disabled") == "true"  # gated until the signs are ticked
-    signs = guide.stages[0].signs
     for sign in signs:
         click(phone, "checkbox", sign.text, exact=False)
         phone.wait_for_timeout(150)
