@@ -230,7 +230,7 @@ def _find(page, locators, timeout: float):
         return None
 
     deadline = time.monotonic() + timeout / 1000
-    settle = time.monotonic() + min(2.0, timeout / 1000)
+    settle = time.monotonic() + min(1.0, timeout / 1000)
     while time.monotonic() < settle:
         if (found := first()) is not None:
             return found
@@ -243,7 +243,7 @@ def _find(page, locators, timeout: float):
         if (found := first()) is not None:
             return found
         page.mouse.wheel(0, size["height"] * 0.6)
-        page.wait_for_timeout(300)
+        page.wait_for_timeout(250)
     while time.monotonic() < deadline:
         if (found := first()) is not None:
             return found
