@@ -110,6 +110,8 @@ def browser():
         )
     from playwright.sync_api import sync_playwright
 
+    for old in SHOTS.glob("FAILED-*.png"):  # failure pictures are from this run only
+        old.unlink()
     pw = sync_playwright().start()
     b = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
     yield b
