@@ -28,6 +28,8 @@ class NullConnection(Connection):
 
 
 def label_of(c) -> list[str]:
+    if isinstance(c, ft.Icon | ft.Text) and c.semantics_label:
+        return []  # it names the button it sits in (common.button / icon_button)
     out = []
     for attr in ("semantics_label", "tooltip", "label"):
         v = getattr(c, attr, None)
@@ -38,8 +40,11 @@ def label_of(c) -> list[str]:
     content = getattr(c, "content", None)
     if isinstance(c, ft.Button | ft.FilledButton | ft.OutlinedButton) and isinstance(content, str):
         out.append(content)
-    if isinstance(c, ft.Button | ft.FilledButton) and isinstance(content, ft.Text):
-        out.append(content.value)
+    if isinstance(c, ft.Button | ft.FilledButton | ft.OutlinedButton) and isinstance(
+        content, ft.Text
+    ):
+        # a button announces its text's semantics label when it has one, else the text
+        out.append(content.semantics_label or content.value)
     return out
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from tests.e2e.test_screens import SCREENS, _open
 
 # Interactive nodes with no name of their own, or named but not activatable (a labelled
@@ -20,14 +18,6 @@ UNUSABLE = """() => [...document.querySelectorAll('flt-semantics[role], textarea
   .map(x => `${x.role} '${x.name}'${x.tappable ? '' : ' cannot be activated'}`)"""
 
 
-@pytest.mark.xfail(
-    reason="known UI bugs, reported: app-bar icon buttons carry their name on a tooltip "
-    "wrapper, not on the button (fix: ft.IconButton(icon=ft.Icon(icon, semantics_label=label)));"
-    " buttons whose text differs from their label (theme, text size, situation) are wrapped in "
-    "Semantics(exclude_semantics=True), which drops the tap action (fix: content="
-    "ft.Text(text, semantics_label=label), no wrapper). Both fixes checked in Chromium.",
-    strict=False,
-)
 def test_every_control_is_named_and_activatable(phone):
     problems = {}
     for screen in SCREENS:

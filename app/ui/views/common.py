@@ -27,28 +27,28 @@ def button(
 ) -> ft.Control:
     """A filled (primary) or outlined button at least 48 px tall; `label` is its name.
 
-    When the visible `text` is shorter than the label (a filter chip's "3"), the button
-    is wrapped in a Semantics node that announces `label` instead of the text.
+    When the visible `text` differs from the label (a filter chip's "3"), the text carries
+    `label` as its semantics label, so a screen reader announces the label and can still
+    activate the button (a Semantics wrapper with exclude_semantics dropped the tap action).
     """
     style = ft.ButtonStyle(padding=PAD, shape=ft.RoundedRectangleBorder(radius=12))
     cls = ft.FilledButton if primary else ft.OutlinedButton
+    shown = text or label
     btn = cls(
-        content=text or label,
+        content=shown if shown == label else ft.Text(shown, semantics_label=label),
         icon=icon,
         on_click=on_click,
         disabled=disabled,
         style=style,
         expand=True if expand else None,  # an explicit False still wraps it in Expanded
     )
-    if not text or text == label:
-        return btn
-    return ft.Semantics(label=label, button=True, container=True,
-                        exclude_semantics=True, content=btn)
+    return btn
 
 
 def icon_button(label: str, icon: ft.IconData, on_click: Callable | None) -> ft.IconButton:
+    """An icon-only button: the label is the icon's semantics label (and the tooltip)."""
     return ft.IconButton(
-        icon=icon,
+        icon=ft.Icon(icon, semantics_label=label),
         tooltip=label,
         on_click=on_click,
         size_constraints=ft.BoxConstraints(min_width=MIN_TARGET, min_height=MIN_TARGET),
