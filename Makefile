@@ -42,6 +42,7 @@ test: $(VENV)/.installed-test chromium lint
 bench: $(VENV)/.installed-test
 	$(PY) benchmarks/content.py
 	$(PY) benchmarks/notes.py
+	$(PY) benchmarks/search.py
 	$(PY) benchmarks/startup.py
 
 clean:
