@@ -37,4 +37,4 @@ def SearchView(state):
                 border=ft.Border.all(1, ft.Colors.OUTLINE),
             )
         )
-    return ft.Column(out, spacing=8)
+    return ft.Column(out, spacing=8, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
