@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from PIL import Image, ImageStat
 
+from app.prefs import SCREENS as PREF_SCREENS
 from app.ui import labels as L
 from tests.e2e.conftest import (
     PHONE,
@@ -23,18 +24,7 @@ from tests.e2e.conftest import (
     tap,
 )
 
-SCREENS = [
-    "home",
-    "stairway",
-    "phrases",
-    "checklist",
-    "incident",
-    "board",
-    "incidents",
-    "situations",
-    "search",
-    "settings",
-]
+SCREENS = list(PREF_SCREENS)  # every screen the app can show and remember
 
 
 def _ensure_incident(page) -> None:
