@@ -319,11 +319,20 @@ def fill(page, label: str, text: str) -> None:
     Flutter's editing element is recreated on focus, so type through the keyboard
     into whatever is focused, then wait for the field to show the text.
     """
-    box = control(page, "textbox", label)
-    box.focus()
-    page.wait_for_timeout(200)
-    box = control(page, "textbox", label)
-    box.fill(text)
+    from playwright.sync_api import Error as PlaywrightError
+
+    for attempt in range(3):  # under load the element can be swapped mid-fill: try again
+        try:
+            box = control(page, "textbox", label)
+            box.focus()
+            page.wait_for_timeout(200)
+            box = control(page, "textbox", label)
+            box.fill(text)
+            break
+        except PlaywrightError:
+            if attempt == 2:
+                raise
+            page.wait_for_timeout(500)
     deadline = time.monotonic() + 5
     while time.monotonic() < deadline and box.input_value() != text:
         page.wait_for_timeout(100)
