@@ -18,6 +18,8 @@ from pathlib import Path
 FILE_NAME = "prefs.json"
 THEMES = ("system", "light", "dark")
 TEXT_SCALES = (1.0, 1.25, 1.5, 1.75)
+# delete closed incidents after this many days; None (the default) keeps them
+RETENTION_DAYS = (None, 30, 90, 365)
 SCREENS = (
     "home",
     "stairway",
@@ -45,6 +47,7 @@ class Prefs:
     collapsed: list[str] = field(default_factory=list)  # checklist sections folded away
     last_screen: str = "home"
     incident_id: str | None = None
+    retention_days: int | None = None  # off by default; turned on only after a confirmation
 
 
 def _clean(raw: object) -> Prefs:
@@ -79,6 +82,9 @@ def _clean(raw: object) -> Prefs:
         p.last_screen = raw["last_screen"]
     if isinstance(raw.get("incident_id"), str):
         p.incident_id = raw["incident_id"]
+    days = raw.get("retention_days")
+    if type(days) is int and days in RETENTION_DAYS:
+        p.retention_days = days
     return p
 
 

@@ -49,6 +49,10 @@ def test_corrupt_file_is_kept_aside(tmp_path, text):
         ("stage", True, 1),  # a bool is not a stage
         ("last_screen", "nowhere", "home"),  # unknown screen
         ("stage", 4, 4),  # a good value is kept
+        ("retention_days", 7, None),  # not an offered choice: never delete on a typo
+        ("retention_days", 30.0, None),  # a float is not one of the day counts
+        ("retention_days", True, None),  # a bool is not a day count
+        ("retention_days", 90, 90),  # an offered choice is kept
     ],
 )
 def test_odd_values_fall_back_field_by_field(tmp_path, field, value, expected):

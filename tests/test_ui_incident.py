@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import errno
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,42 @@ async def test_a_second_incident_can_start_while_one_is_open(app):
     await app.click(L.OPEN_INCIDENTS)
     entries = [lab for lab in app.labels() if lab.startswith("Open incident:")]
     assert len(entries) == 2 and any(e.endswith("North bank") for e in entries)
+
+
+async def test_retention_is_off_until_confirmed_and_spares_recent_and_open(app, tmp_path):
+    log = app.state.log
+    long_ago = datetime.now(UTC) - timedelta(days=40)
+    old = log.open_incident("barricaded", "Old flat", at=long_ago)
+    log.close_incident(old.id, at=long_ago + timedelta(hours=3))
+    recent = log.open_incident("suicidal", "Recent bridge")
+    log.close_incident(recent.id)
+    still_open = log.open_incident("hostage", "Bank")
+    assert app.state.prefs.retention_days is None  # off by default
+    await app.click(L.OPEN_SETTINGS)
+    await app.click(L.retention(30))
+    assert any("1 would be deleted now" in t for t in app.texts())
+    await app.click(L.RETENTION_CANCEL)  # cancelling deletes nothing and keeps it off
+    assert len(log.incidents()) == 3 and app.state.prefs.retention_days is None
+    await app.click(L.retention(30))
+    await app.click(L.RETENTION_CONFIRM)
+    assert {i.id for i in log.incidents()} == {recent.id, still_open.id}
+    assert not (tmp_path / "data" / "incidents" / old.id).exists()
+    assert json.loads((tmp_path / "data" / "prefs.json").read_text())["retention_days"] == 30
+
+
+async def test_retention_applies_at_start_once_chosen(tmp_path):
+    from app import prefs as P
+    from app.incidents import IncidentLog
+
+    data = tmp_path / "data"
+    log = IncidentLog(data)
+    long_ago = datetime.now(UTC) - timedelta(days=100)
+    old = log.open_incident("barricaded", "Old flat", at=long_ago)
+    log.close_incident(old.id, at=long_ago)
+    log.close()
+    P.save(data, P.Prefs(retention_days=90))
+    app = await start(CONTENT, data)
+    try:
+        assert old.id not in {i.id for i in app.state.log.incidents()}
+    finally:
+        app.close()

@@ -80,6 +80,8 @@ OPEN_INCIDENTS = "All incidents"
 CLOSE_INCIDENT = "Close incident"
 CLOSE_CONFIRM = "Yes, close the incident"
 CLOSE_CANCEL = "Keep the incident open"
+RETENTION_CONFIRM = "Yes, delete old closed incidents"
+RETENTION_CANCEL = "Keep every incident"
 AMEND = "Amend note"
 AMEND_FIELD = "Corrected text"
 AMEND_CONFIRM = "Save amendment"
@@ -171,3 +173,10 @@ def open_incident(title: str) -> str:
 
 def demand_status(demand: str, status: str) -> str:
     return f"Mark demand '{demand}' {status}"
+
+
+def retention(days: int | None) -> str:
+    """One retention choice in Settings."""
+    if days is None:
+        return "Keep closed incidents (no automatic deletion)"
+    return f"Delete closed incidents after {days} days"

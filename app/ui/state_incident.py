@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from app.ui.state_retention import RetentionState
+
 PAGE = 50  # notes per timeline page: never build thousands of controls
 
 
@@ -24,7 +26,7 @@ class ExportFile:
     saved_to: str | None = None  # where a copy was written when not in a browser
 
 
-class IncidentState:
+class IncidentState(RetentionState):
     """Needs from the host class: `prefs`, `data_dir`, `message`, `dialog`, `_changed`."""
 
     def __init__(self, log: Any, now: Callable[[], datetime] | None = None) -> None:
@@ -40,8 +42,11 @@ class IncidentState:
         self.incident_list: list = []
         self.last_note = None
         self.deliver: Callable[[str, str], None] | None = None
+        self.retention_choice: int | None = None  # asked for, awaiting confirmation
+        self.retention_count = 0  # closed incidents the asked-for choice deletes now
         if log is not None:
             self.notices.extend(getattr(log, "warnings", []) or [])
+            self.apply_retention()
         if log is not None and self.prefs.incident_id:
             self._load_incident(self.prefs.incident_id)
 

@@ -1,4 +1,5 @@
-"""The dialogs the state asks for (`state.dialog`): start, override, amend, close, export.
+"""The dialogs the state asks for (`state.dialog`): start, override, amend, close, export,
+retention.
 
 Shown full screen in place of the current screen (a phone's full-screen dialog): always
 in view whatever the scroll position, and each has an explicit cancel.
@@ -71,6 +72,15 @@ def build(state) -> ft.Control | None:
             ft.Text("Close this incident? Notes can no longer be added."),
             c.button(L.CLOSE_CONFIRM, lambda e: state.close_incident(), primary=True),
             c.button(L.CLOSE_CANCEL, lambda e: state.close_dialog()),
+        ], tight=True, spacing=10))
+    if d == "retention" and state.retention_choice:
+        days, n = state.retention_choice, state.retention_count
+        return _frame("Delete old incidents?", ft.Column([
+            ft.Text(f"Closed incidents will be deleted from this device {days} days after "
+                    f"they were closed. {n} would be deleted now. Export anything the team "
+                    "needs first: this cannot be undone. Open incidents are never deleted."),
+            c.button(L.RETENTION_CONFIRM, lambda e: state.confirm_retention(), primary=True),
+            c.button(L.RETENTION_CANCEL, lambda e: state.close_dialog()),
         ], tight=True, spacing=10))
     if d == "export" and state.export_file is not None:
         f = state.export_file

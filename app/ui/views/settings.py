@@ -25,6 +25,11 @@ def SettingsView(state):
         c.wrap_row([c.choice(L.TEXT_SIZES[s], lambda e, s=s: state.set_text_scale(s),
                              state.prefs.text_scale == s, text=f"{int(s * 100)}%")
                     for s in P.TEXT_SCALES]),
+        c.heading("Closed incidents on this device", sz.fs),
+        c.wrap_row([c.choice(L.retention(d), lambda e, d=d: state.ask_retention(d),
+                             state.prefs.retention_days == d,
+                             text="Keep" if d is None else f"{d} days")
+                    for d in P.RETENTION_DAYS]),
         c.heading("About the guide", sz.fs),
     ]
     if g.skipped:
