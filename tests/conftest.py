@@ -10,8 +10,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 E2E = Path(__file__).parent / "e2e"
 
 
 def pytest_collection_modifyitems(session, config, items):
     items.sort(key=lambda item: Path(str(item.fspath)).is_relative_to(E2E))
+
+
+@pytest.fixture
+async def app(tmp_path):
+    """The real app (factory, shipped content/, a fresh data dir) in a headless session."""
+    from tests.ui_harness import CONTENT, start
+
+    a = await start(CONTENT, tmp_path / "data")
+    yield a
+    a.close()

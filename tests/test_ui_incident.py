@@ -12,18 +12,9 @@ import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
-
 from app.incidents.book import Book
 from app.ui import labels as L
 from tests.ui_harness import CONTENT, open_incident, start
-
-
-@pytest.fixture
-async def app(tmp_path):
-    a = await start(CONTENT, tmp_path / "data")
-    yield a
-    a.close()
 
 
 async def test_quick_note_saved_and_shown_then_amended(app):

@@ -14,13 +14,6 @@ from app.ui import labels as L
 from tests.ui_harness import CONTENT, open_incident, start, tick_all_signs
 
 
-@pytest.fixture
-async def app(tmp_path):
-    a = await start(CONTENT, tmp_path / "data")
-    yield a
-    a.close()
-
-
 async def test_home_shows_stage_and_start(app):
     assert app.state.screen == "home"
     assert app.has(L.START_INCIDENT)
