@@ -28,7 +28,7 @@ def test_a_100_kb_note_is_kept_whole(log):
     note = log.add_note(inc.id, NoteKind.SUBJECT_INFO, text)
     again = common.reopen(log)
     assert again.note(inc.id, note.id).text == text
-    assert text in json.loads(again.export(inc.id, "json"))["notes"][0]["text"]
+    assert json.loads(again.export(inc.id, "json"))["entries"][1]["text"] == text
 
 
 def test_a_runaway_paste_is_refused_with_the_limit(log):
@@ -93,7 +93,7 @@ def test_control_characters_are_kept_and_exports_show_them_safely(log):
     note = log.add_note(inc.id, NoteKind.NOTE, CONTROL)
     again = common.reopen(log)
     assert again.note(inc.id, note.id).text == CONTROL  # evidence: stored as typed
-    assert json.loads(again.export(inc.id, "json"))["notes"][0]["text"] == CONTROL
+    assert json.loads(again.export(inc.id, "json"))["entries"][1]["text"] == CONTROL
     for fmt in ("md", "csv"):
         out = again.export(inc.id, fmt)
         for raw, shown in [

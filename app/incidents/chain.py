@@ -1,0 +1,202 @@
+"""The tamper-evident chain: every entry of an incident carries a SHA-256 hash that
+covers its content and the hash of the entry before it.
+
+What is hashed (enough for another tool to verify a JSON export)
+------------------------------------------------------------------
+An incident's entries are the objects in the export's "entries" list, in order of
+their "seq" (0, 1, 2... with no gaps). An entry holds "id", "seq", "at", "kind",
+"text", "prev", "hash" and, when they apply, "ref", "due", "status", "stage", "item",
+"location", "seal". Keys whose value is empty are absent, never null; every value is a
+string except "seq", a non-negative integer.
+
+1. Canonical form: the entry without its "hash" key, written as JSON with the keys
+   sorted by code point, no whitespace at all (separators "," and ":"), every
+   non-ASCII character written as itself (no \\u escape), and only '"', '\\\\' and the
+   control characters U+0000 to U+001F escaped: \\b \\t \\n \\f \\r in their short form,
+   the others as \\u00xx with lower-case hex. Integers in plain decimal. For these
+   entries this is exactly RFC 8785 (JSON Canonicalization Scheme), since every key is
+   ASCII and every value a string or an integer; in Python it is
+   `json.dumps(entry, sort_keys=True, separators=(",", ":"), ensure_ascii=False)`.
+2. hash = lower-case hex SHA-256 of the canonical form encoded as UTF-8.
+3. prev = the hash of the entry before; the first entry of the chain has
+   prev = SHA-256 hex of the UTF-8 text "stairway-chain:" + the incident id, which
+   binds the chain to its incident.
+4. The head is the hash of the last entry. The brief and the CSV print its first 12
+   hex characters in groups of four (e.g. "3f9a 1c07 b2e4") to be read aloud.
+
+Incidents written before the chain existed keep their old entries unchanged and
+unhashed (numbered from #1). The chain starts at the first open after the upgrade with
+a "chain_started" entry whose "seal" is the SHA-256 hex of the canonical forms of all
+earlier entries, in seq order, each followed by "\\n"; its prev is the incident's
+starting value above. From then on every entry is chained.
+
+What the chain proves: that no entry was changed, removed or inserted after it was
+written, *relative to a head hash known from elsewhere* (read out over the radio,
+printed on the handed-over brief). Someone who rewrites the file and recomputes every
+hash makes a consistent chain with a different head; comparing heads catches that.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def canonical(record: dict) -> str:
+    """The one JSON spelling a record is hashed and checksummed in."""
+    return _CANONICAL.encode(record)
+
+
+def digest(text: str) -> str:
+    # surrogatepass: a forged entry holding a lone surrogate hashes (wrongly), never raises
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def genesis(incident_id: str) -> str:
+    """The prev of an incident's first chained entry."""
+    return digest("stairway-chain:" + incident_id)
+
+
+def link(record: dict, prev: str) -> tuple[dict, str]:
+    """The record with its prev set, and its hash."""
+    rec = {**record, "prev": prev}
+    return rec, digest(canonical(rec))
+
+
+def seal(records: list[dict]) -> str:
+    """What a chain_started entry seals: the entries written before the chain."""
+    return digest("".join(canonical(r) + "\n" for r in records))
+
+
+def short(head: str | None) -> str:
+    """The first 12 hex characters in groups of four, to read aloud."""
+    if not head:
+        return "none"
+    return " ".join(head[i : i + 4] for i in range(0, 12, 4))
+
+
+@dataclass(frozen=True)
+class ChainStatus:
+    entries: int
+    head: str | None  # hash of the last entry; None while nothing is chained
+    problem: str | None = None  # the first thing wrong, as one sentence
+    missing: int = 0  # entries whose numbers are absent
+
+    @property
+    def intact(self) -> bool:
+        return self.problem is None
+
+    @property
+    def sentence(self) -> str:
+        """ "N entries, chain intact, head 3f9a 1c07 b2e4" or what is wrong."""
+        if self.problem is None:
+            if self.head is None:
+                return f"{self.entries} entries, not chained yet"
+            return f"{self.entries} entries, chain intact, head {short(self.head)}"
+        return f"{self.entries} entries, chain broken: {self.problem}"
+
+
+class Verifier:
+    """Checks entries one by one, in seq order; `status()` at any point.
+
+    `feed(record, hash)` takes the record without its hash (prev included) and the hash
+    stored with it (None for an entry written before the chain).
+    """
+
+    def __init__(self, incident_id: str):
+        self.incident_id = incident_id
+        self.count = 0
+        self.head: str | None = None
+        self.problem: str | None = None
+        self.missing = 0
+        self._gaps: list[str] = []
+        self._last_seq: int | None = None
+        self._before: list[dict] = []  # entries before the chain started
+        self._seen: dict[str, int] = {}  # hash -> seq, to tell an insertion
+        self._gap_first = False  # the first problem is a gap: report the total missing
+
+    def _fail(self, sentence: str, gap: bool = False) -> None:
+        if self.problem is None:
+            self.problem, self._gap_first = sentence, gap
+
+    def feed(self, rec: dict, stored_hash: str | None, trusted: bool = False) -> None:
+        seq = rec.get("seq")
+        last = self._last_seq
+        self.count += 1
+        gap = self._gap(rec, seq, stored_hash)
+        if stored_hash is None:
+            if self.head is not None:
+                self._fail(f"Entry #{seq} has no hash inside the chain: it was inserted.")
+            else:
+                self._before.append(rec)
+            self._last_seq = seq
+            return
+        if not trusted and digest(canonical(rec)) != stored_hash:
+            self._fail(f"Entry #{seq} was changed after it was written.")
+        prev = rec.get("prev")
+        if self.head is None:
+            self._start(rec, seq, prev, gap)
+        elif prev != self.head and not gap:
+            if prev in self._seen:
+                self._fail(f"Entry #{last} was inserted: entry #{seq} follows #{self._seen[prev]}.")
+            else:
+                self._fail(f"Entry #{last} was changed after it was written, or entry #{seq} was.")
+        self.head = stored_hash
+        self._seen[stored_hash] = seq
+        self._last_seq = seq
+
+    def _gap(self, rec: dict, seq, stored_hash: str | None) -> bool:
+        last = self._last_seq
+        if not isinstance(seq, int):
+            self._fail("An entry has no number.")
+            return True
+        if last is None:
+            first = 1 if stored_hash is None or rec.get("kind") == "chain_started" else 0
+        else:
+            first = last + 1
+        if seq < first:
+            self._fail(f"Entry #{seq} is out of order or repeated (after #{last}).")
+            return True
+        if seq > first:
+            self.missing += seq - first
+            where = f"#{first}" if seq == first + 1 else f"#{first} to #{seq - 1}"
+            self._gaps.append(where)
+            self._fail(self._missing_sentence(), gap=True)
+            return True
+        return False
+
+    def _missing_sentence(self) -> str:
+        ranges = ", ".join(self._gaps[:3]) + (" ..." if len(self._gaps) > 3 else "")
+        n = self.missing
+        return f"{n} {'entry is' if n == 1 else 'entries are'} missing ({ranges})."
+
+    def _start(self, rec: dict, seq, prev, gap: bool) -> None:
+        if prev != genesis(self.incident_id):
+            if not gap:
+                self._fail(
+                    f"Entry #{seq} does not start the chain of incident {self.incident_id}: "
+                    "entries before it were removed, or it belongs to another incident."
+                )
+        elif rec.get("kind") == "chain_started":
+            if rec.get("seal") != seal(self._before) and not gap:
+                self._fail(
+                    f"The entries written before the chain were changed, removed or inserted: "
+                    f"entry #{seq} sealed others."
+                )
+        elif self._before:
+            self._fail(f"Entries before #{seq} have no hash and no seal: they were inserted.")
+
+    def status(self) -> ChainStatus:
+        problem = self._missing_sentence() if self._gap_first else self.problem
+        return ChainStatus(self.count, self.head, problem, self.missing)
+
+
+def check(incident_id: str, entries: list[tuple[dict, str | None]]) -> ChainStatus:
+    """Verify a whole list of (record without hash, stored hash) in order."""
+    v = Verifier(incident_id)
+    for rec, h in entries:
+        v.feed(rec, h)
+    return v.status()
