@@ -8,6 +8,8 @@ built by the small functions at the bottom.
 
 from __future__ import annotations
 
+from app.incidents import kinds as _kinds
+
 APP_TITLE = "Stairway"
 
 # Bottom navigation bar (NavigationBar destinations)
@@ -93,20 +95,10 @@ EXPORT_TEXT = "Exported text"
 EXPORT_CLOSE = "Close export"
 RETRY_SAVE = "Retry saving"
 
-# One-tap note kinds: kind (as the log names it) -> button label
-NOTE_KINDS = {
-    "note": "Save as note",
-    "demand": "Save as demand",
-    "deadline": "Save as deadline",
-    "hook": "Save as hook",
-    "trigger": "Save as trigger",
-    "weapon": "Save as weapon",
-    "subject_info": "Save as subject info",
-    "contact_start": "Contact started",
-    "contact_end": "Contact ended",
-    "person": "Save as person on scene",
-    "lie_told": "Save as lie told",
-}
+# One-tap note kinds: kind (as the log names it) -> button label, from the note-kind
+# table (app.incidents.kinds), so a new loggable kind gets its button there
+NOTE_KINDS = {s.kind: s.button for s in _kinds.KINDS if s.button}
+CHAIN_STATUS = "Evidence chain"
 
 TEXT_SIZES = {
     1.0: "Text size normal",

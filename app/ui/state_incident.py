@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from app.fsutil import atomic_write
 from app.ui.state_retention import RetentionState
 
 PAGE = 50  # notes per timeline page: never build thousands of controls
@@ -255,6 +256,13 @@ class IncidentState(RetentionState):
             return since_start, timedelta(0)
         return since_start, now - board.last_contact
 
+    def chain_line(self) -> str:
+        """ "N entries, chain intact, head 3f9a 1c07 b2e4", or what is wrong with it."""
+        if self.incident is None or self.log is None:
+            return ""
+        status = self._call(lambda: self.log.chain_status(self.incident.id))
+        return status.sentence if status is not None else ""
+
     # ---- export ----
     def export(self, fmt: str, browser: bool = True) -> ExportFile | None:
         if self.incident is None:
@@ -269,7 +277,7 @@ class IncidentState(RetentionState):
             target = self.data_dir / "exports" / name
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(text, encoding="utf-8")
+                atomic_write(target, text)
                 saved_to = str(target)
             except OSError as exc:
                 self.message = f"The export could not be written to {target} ({exc.strerror})."

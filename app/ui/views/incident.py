@@ -7,15 +7,17 @@ from __future__ import annotations
 
 import flet as ft
 
-from app.incidents import KIND_LABELS, format_local
+from app.incidents import KIND_LABELS, MORE_KINDS, QUICK_KINDS, format_local
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
 from app.ui.views.clocks import Clocks
 
-# the kinds an officer taps most sit in view; the rest fold under "More note kinds"
-QUICK = ("note", "demand", "hook", "trigger", "contact_start", "contact_end")
-MORE = ("deadline", "weapon", "subject_info", "person", "lie_told")
+# from the note-kind table: the kinds an officer taps most sit in view; the rest fold
+# under "More note kinds"
+QUICK = tuple(str(k) for k in QUICK_KINDS)
+MORE = tuple(str(k) for k in MORE_KINDS)
+MORE_TEXT = "More: " + ", ".join(KIND_LABELS[k].lower() for k in MORE_KINDS)
 
 
 @ft.component
@@ -42,8 +44,7 @@ def QuickNotes(state):
         buttons(QUICK),
         c.button(L.MORE_KINDS, lambda e: set_more(not more),
                  ft.Icons.EXPAND_LESS if more else ft.Icons.EXPAND_MORE,
-                 text=("Fewer kinds" if more else
-                       "More: deadline, weapon, subject info, person, lie told")),
+                 text="Fewer kinds" if more else MORE_TEXT),
         *([ft.TextField(label=L.DEADLINE_MINUTES, value=minutes, text_size=sz.fs(16),
                         keyboard_type=ft.KeyboardType.NUMBER, on_change=on_minutes),
            buttons(MORE)] if more else []),
@@ -87,6 +88,7 @@ def IncidentView(state):
         c.para(f"{inc.location or 'No location'} · since "
                f"{format_local(inc.opened_at, fmt='%Y-%m-%d %H:%M')}", sz.fs, 14),
         *([Clocks(state)] if state.incident_open else []),
+        c.para(state.chain_line(), sz.fs, 13),
         c.wrap_row([
             c.button(L.OPEN_BOARD, lambda e: state.go("board"), ft.Icons.DASHBOARD),
             c.button(L.OPEN_INCIDENTS, lambda e: state.go("incidents"), ft.Icons.LIST),
