@@ -16,7 +16,7 @@ from app.incidents import (
     StorageUnavailable,
     format_local,
 )
-from app.incidents import book as book_mod
+from app.incidents import journal as journal_mod
 from tests.incidents_helpers import common
 
 log = common.log  # fixture: parametrized over memory and file storage
@@ -168,7 +168,7 @@ def test_full_disk_keeps_the_note_and_retries(tmp_path, monkeypatch, target, fak
     lg = IncidentLog(tmp_path)
     inc = lg.open_incident("bridge", "x")
     lg.add_note(inc.id, NoteKind.NOTE, "before")
-    monkeypatch.setattr(book_mod, target, fake)
+    monkeypatch.setattr(journal_mod, target, fake)
     with pytest.raises(StorageUnavailable) as err:
         lg.add_note(inc.id, NoteKind.DEMAND, "a car")
     assert "disk is full" in str(err.value) and str(tmp_path) in str(err.value)

@@ -70,7 +70,7 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temp(tmp_path, monkeypa
         "app/prefs.py",  # the officer's preferences
         "app/guide/cache.py",  # the compiled guide bundle
         "app/incidents/storage.py",  # notes.json and incident.json
-        "app/incidents/book.py",  # journals
+        "app/incidents/journal.py",  # journals set aside, repairs
         "app/cli.py",  # `export --out`
         "app/ui/state_incident.py",  # exports saved on the device
     ],

@@ -23,7 +23,6 @@ Every operation that touches the files runs under the lock after `refresh()`.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import os
 import secrets
 from pathlib import Path
@@ -32,35 +31,17 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 from tinydb.table import Document
 
-from app import fsutil
 from app.incidents import chain, journal
 from app.incidents.board import incident_of
 from app.incidents.clock import utcnow
 from app.incidents.kinds import RECORD_KINDS, NoteKind
+from app.incidents.meta import IncidentFile
 from app.incidents.model import Incident, Note
-from app.incidents.records import (
-    incident_to_record,
-    note_to_record,
-    record_to_incident,
-    record_to_note,
-    to_doc,
-)
-from app.incidents.storage import (
-    BINARY,
-    FileLock,
-    SafeJSONStorage,
-    TryLock,
-    encode_line,
-    fsync_dir,
-    move_aside,
-    reason,
-    sync,
-    write_all,
-)
+from app.incidents.records import note_to_record, record_to_note, to_doc
+from app.incidents.storage import FileLock, encode_line, move_aside, reason
 
-META, LOCK, FOLD_LOCK = "incident.json", "lock", "fold.lock"
+LOCK = "lock"
 NOTES, JOURNAL = journal.NOTES, journal.JOURNAL
-DAMAGE = journal.DAMAGE
 
 
 class Book:
@@ -77,53 +58,32 @@ class Book:
         self.records = 0  # entries of the incident-record kinds (not officer notes)
         self.verifier = chain.Verifier(incident_id)
         self.warnings: list[str] = []
-        self._stored = 0  # entries in notes.json
-        self._fd: int | None = None  # journal, O_APPEND
-        self._ino: int | None = None
-        self._offset = 0
         self._damaged: list[Path] = []  # to set aside once the repair is written
-        self._job: journal.FoldJob | None = None
-        self._covered = -1  # notes.json holds every entry up to this seq (our folds)
-        self._cleaned = -1
         self._gen = 0  # the lock file's counter when we last read the journals
+        self.meta = IncidentFile(directory)
         if directory is None:
-            self._meta_db = TinyDB(storage=MemoryStorage)
             self._notes_db = TinyDB(storage=MemoryStorage)
             self.lock = contextlib.nullcontext()
         else:
-            self._meta_db = TinyDB(directory / META, storage=SafeJSONStorage)
             self._notes_db = None
             self.lock = FileLock(directory / LOCK)
+            self.folder = journal.Folder(directory)
+            self.current = journal.Current(directory)
 
     # --- incident record ---
 
     def read_incident(self) -> Incident | None:
         """The incident record; a damaged file is moved aside and None returned."""
-        try:
-            doc = self._meta_db.table("incident").get(doc_id=1)
-            return record_to_incident(doc) if doc else None
-        except DAMAGE:
-            if self.dir is not None and (self.dir / META).exists():
-                kept = self.aside(self.dir / META)
-                self.warnings.append(
-                    f"The incident record {self.dir / META} was damaged; {kept} and it "
-                    "was rebuilt from the entries."
-                )
-            return None
+        inc, problem = self.meta.read()
+        self._tell(problem)
+        return inc
 
     def write_incident(self, inc: Incident) -> None:
-        self._meta_db.table("incident").upsert(Document(incident_to_record(inc), doc_id=1))
+        self.meta.write(inc)
 
     def replay(self, base: Incident | None = None) -> Incident | None:
         """The incident as its record entries tell it (starting from `base`, if any)."""
         return incident_of(self.id, self.notes, base) if self.records else base
-
-    def aside(self, path: Path) -> str:
-        """Move a damaged file aside; say where it is (or why it could not move)."""
-        try:
-            return f"it was kept as {move_aside(path).name}"
-        except OSError as err:
-            return f"it could not be moved aside ({reason(err)})"
 
     # --- the entries in memory ---
 
@@ -152,31 +112,16 @@ class Book:
     def load(self) -> None:
         """Read notes.json and the journals; recover what is readable; say what is wrong."""
         with self.lock:
-            self._close_fd()
             if self.dir is None:
                 return
-            self._remove_temps()
+            self.current.close()
+            self.folder.remove_temps()
             self._gen = self.lock.counter()
             self._damaged = []
-            entries, problem = journal.read_store(self.dir, self.id)
-            self._stored = 0 if problem else len(entries)
-            self._problem(problem, self.dir / NOTES)
-            seen = {n.seq: n.id for _, _, n in entries}
-            top = max(seen, default=-1)
-            for path in journal.journals(self.dir):
-                found, problem, size, ino = journal.read_journal(path, self.id)
-                if path.name == JOURNAL:
-                    self._ino, self._offset = ino, size
-                self._problem(problem, path)
-                for rec, h, n in found:
-                    if seen.get(n.seq) == n.id:
-                        continue  # already folded (a crash between fold and clean-up)
-                    if n.seq in seen:  # never drop evidence: give it the next free seq
-                        top += 1
-                        n, rec = dataclasses.replace(n, seq=top), {**rec, "seq": top}
-                    seen[n.seq] = n.id
-                    top = max(top, n.seq)
-                    entries.append((rec, h, n))
+            entries, self.folder.stored, problems, ino, size = journal.read_all(self.dir, self.id)
+            self.current.ino, self.current.offset = ino, size
+            for sentence, path in problems:
+                self._problem(sentence, path)
             self._set(entries)
             status = self.verifier.status()
             if not status.intact:
@@ -197,19 +142,19 @@ class Book:
         """Take in what other processes wrote since we last looked (call under the lock)."""
         if self.dir is None:
             return
-        self._clean_up()
+        self._tell(self.folder.clean_up())
         try:
             st = os.stat(self.dir / JOURNAL)
         except FileNotFoundError:
             st = None
         ino = st.st_ino if st else None
-        if (self.lock.counter() != self._gen or ino != self._ino
-                or (st and st.st_size < self._offset)):
+        cur = self.current
+        if self.lock.counter() != self._gen or ino != cur.ino or (st and st.st_size < cur.offset):
             self.load()  # set aside, folded or repaired by another process
             return
-        if st and st.st_size > self._offset:
-            new, problem, size, _ = journal.read_journal(self.dir / JOURNAL, self.id, self._offset)
-            self._offset += size
+        if st and st.st_size > cur.offset:
+            new, problem, size, _ = journal.read_journal(cur.path, self.id, cur.offset)
+            cur.offset += size
             last = self.notes[-1].seq if self.notes else -1
             if all(n.seq == last + i + 1 for i, (_, _, n) in enumerate(new)):
                 for rec, h, n in new:
@@ -236,27 +181,10 @@ class Book:
             doc = Document(to_doc(rec, entry_hash), doc_id=note.seq + 1)
             self._notes_db.table("notes").insert(doc)
         else:
-            self._write_line(encode_line(rec, entry_hash))
+            self.lock.check()
+            self.current.append(encode_line(rec, entry_hash))
         self._add(rec, entry_hash, note)
         self.maybe_fold()
-
-    def _write_line(self, line: bytes) -> None:
-        self.lock.check()
-        path = self.dir / JOURNAL
-        if self._fd is None:
-            self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | BINARY, 0o600)
-            st = os.fstat(self._fd)
-            if st.st_ino != self._ino:  # a new journal (the last one was set aside)
-                self._ino, self._offset = st.st_ino, st.st_size
-                fsync_dir(self.dir)
-        try:
-            write_all(self._fd, line)
-            sync(self._fd)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.ftruncate(self._fd, self._offset)  # no half line left behind
-            raise
-        self._offset += len(line)
 
     def bulk_load(self, entries: list[tuple[dict, str | None]]) -> None:
         """Fill a new, empty incident at once (imports): one atomic write."""
@@ -300,78 +228,48 @@ class Book:
             if path.exists():
                 move_aside(path)
             if path.name == JOURNAL:
-                self._close_fd()
-                self._ino, self._offset = None, 0
+                self.current.forget()
                 self._gen = self.lock.bump()
             elif path.name == NOTES:
-                self._stored = 0
+                self.folder.stored = 0
         self._damaged = []
 
-    # --- folding (journal.FoldJob does the writing) ---
+    # --- folding (journal.Folder and FoldJob do the writing) ---
+
+    def _tell(self, sentence: str | None) -> None:
+        if sentence:
+            self.warnings.append(sentence)
 
     def _due(self) -> bool:
-        pending = len(self.recs) - self._stored
-        return pending > 0 and pending >= max(self.fold_min, self._stored)
+        pending = len(self.recs) - self.folder.stored
+        return pending > 0 and pending >= max(self.fold_min, self.folder.stored)
 
     def maybe_fold(self, force: bool = False, wait: bool = False) -> journal.FoldJob | None:
-        """Under the lock: when due (or `force`), set the journal aside and start a
-        background fold. Unless `wait`, never waits: if another process is folding, the
-        fold happens at a later append."""
-        if self.dir is None or (self._job is not None and self._job.is_alive()):
+        """Under the lock, after `refresh()`: when due (or `force`), set the journal aside
+        and start a background fold. Unless `wait`, never waits: if another process is
+        folding, the fold happens at a later append."""
+        if self.dir is None or self.folder.busy():
             return None
-        self._collect()
-        if not (force or self._due()) or not self.recs:
+        self._tell(self.folder.collect())
+        if not self.recs or not (force or self._due()):
             return None
-        lock = TryLock(self.dir / FOLD_LOCK)
+        lock = self.folder.take(wait)
+        if lock is None:
+            return None
         try:
-            if not lock.acquire(wait=wait):
-                return None
-            self._close_fd()
+            self.current.close()
             if journal.rotate(self.dir, self.notes[-1].seq):
                 self._gen = self.lock.bump()
         except OSError:
             lock.release()
             return None
-        self._ino, self._offset = None, 0
-        self._job = journal.FoldJob(self.dir, list(self.recs), list(self.hashes), lock)
-        self._job.start()
-        return self._job
-
-    def _collect(self) -> None:
-        """Take the result of a finished fold."""
-        job = self._job
-        if job is None or job.is_alive():
-            return
-        self._job = None
-        if job.done:
-            self._stored, self._covered = job.count, max(self._covered, job.upto)
-        else:
-            why = reason(job.error) if isinstance(job.error, OSError) else repr(job.error)
-            self.warnings.append(f"Could not tidy the notes file ({why}); the notes are safe.")
-
-    def _clean_up(self) -> None:
-        self._collect()
-        if self._covered > self._cleaned:
-            journal.clean_up(self.dir, self._covered)
-            self._cleaned = self._covered
-
-    def _remove_temps(self) -> None:
-        """Clear temp files a killed write left, unless a fold is writing one now."""
-        if self._job is not None and self._job.is_alive():
-            return
-        lock = TryLock(self.dir / FOLD_LOCK)
-        try:
-            if lock.acquire():
-                fsutil.remove_temps(self.dir)
-                lock.release()
-        except OSError:
-            return
+        self.current.forget()
+        return self.folder.start(lock, list(self.recs), list(self.hashes))
 
     def wait(self) -> None:
         """Wait for a background fold of this book to finish."""
-        job = self._job
-        if job is not None:
-            job.join()
+        if self.dir is not None:
+            self.folder.wait()
 
     def fold_now(self) -> None:
         """Fold everything now and wait for it (closing, importing)."""
@@ -380,26 +278,22 @@ class Book:
         self.wait()
         with self.lock:
             self.refresh()
-            pending = len(self.recs) != self._stored or journal.set_aside(self.dir)
+            pending = len(self.recs) != self.folder.stored or journal.set_aside(self.dir)
             if pending or (self.dir / JOURNAL).exists():
                 job = self.maybe_fold(force=True, wait=True)
                 if job is not None:
                     job.join()
-                    self._clean_up()
+                    self._tell(self.folder.clean_up())
                     if job.error is not None:
-                        raise job.error
-
-    def _close_fd(self) -> None:
-        if self._fd is not None:
-            with contextlib.suppress(OSError):
-                os.close(self._fd)
-            self._fd = None
+                        err = job.error
+                        raise err if isinstance(err, OSError) else OSError(str(err))
 
     def close(self) -> None:
         with contextlib.suppress(OSError):
             self.fold_now()
         self.wait()
-        self._close_fd()
-        self._meta_db.close()
+        if self.dir is not None:
+            self.current.close()
+        self.meta.close()
         if self._notes_db is not None:
             self._notes_db.close()

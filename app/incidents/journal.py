@@ -9,6 +9,7 @@ already in memory, in a background thread.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -16,12 +17,20 @@ import secrets
 import threading
 from pathlib import Path
 
-from app.fsutil import atomic_write, fsync_dir, unlink_quietly
+from app.fsutil import atomic_write, fsync_dir, remove_temps, unlink_quietly
 from app.incidents.chain import canonical, digest
 from app.incidents.records import from_doc, record_to_note, salvage_docs, to_doc
-from app.incidents.storage import SafeJSONStorage, TryLock, decode_line, encode_line
+from app.incidents.storage import (
+    BINARY,
+    SafeJSONStorage,
+    TryLock,
+    decode_line,
+    encode_line,
+    sync,
+    write_all,
+)
 
-NOTES, JOURNAL = "notes.json", "journal.jsonl"
+NOTES, JOURNAL, FOLD_LOCK = "notes.json", "journal.jsonl", "fold.lock"
 _SET_ASIDE = re.compile(r"journal-(\d{12})-[0-9a-f]{8}\.jsonl")
 DAMAGE = (ValueError, UnicodeDecodeError, KeyError, TypeError, AttributeError)
 
@@ -95,6 +104,81 @@ def read_journal(path: Path, incident_id: str, start: int = 0):
             f"and every readable entry ({len(found)} in it) was recovered."
         )
     return found, problem, len(data), ino
+
+
+def read_all(folder: Path, incident_id: str):
+    """Every entry of an incident folder: notes.json, then each journal in order.
+
+    Returns (entries, stored count, problems as (sentence, path), current journal's
+    inode and size). An entry found again in a journal is skipped (a crash between a
+    fold and its clean-up); another entry with a number already taken gets the next
+    free number (never drop evidence; the chain will then say it was changed).
+    """
+    entries, problem = read_store(folder, incident_id)
+    problems = [(problem, folder / NOTES)] if problem else []
+    stored = 0 if problem else len(entries)
+    seen = {n.seq: n.id for _, _, n in entries}
+    top = max(seen, default=-1)
+    ino, size = None, 0
+    for path in journals(folder):
+        found, problem, size_read, inode = read_journal(path, incident_id)
+        if path.name == JOURNAL:
+            ino, size = inode, size_read
+        if problem:
+            problems.append((problem, path))
+        for rec, h, n in found:
+            if seen.get(n.seq) == n.id:
+                continue
+            if n.seq in seen:
+                top += 1
+                n, rec = dataclasses.replace(n, seq=top), {**rec, "seq": top}
+            seen[n.seq] = n.id
+            top = max(top, n.seq)
+            entries.append((rec, h, n))
+    return entries, stored, problems, ino, size
+
+
+class Current:
+    """The journal being appended to: its open file, and its inode and size as this
+    process last saw them (to notice what other processes did)."""
+
+    def __init__(self, folder: Path):
+        self.path = folder / JOURNAL
+        self.fd: int | None = None  # O_APPEND
+        self.ino: int | None = None
+        self.offset = 0
+
+    def append(self, line: bytes) -> None:
+        """One line, fdatasynced. On a disk error nothing half-written is left behind."""
+        if self.fd is None:
+            self.fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | BINARY, 0o600)
+            st = os.fstat(self.fd)
+            if st.st_ino != self.ino:  # a new journal (the last one was set aside)
+                self.ino, self.offset = st.st_ino, st.st_size
+                fsync_dir(self.path.parent)
+        try:
+            write_all(self.fd, line)
+            sync(self.fd)
+        except OSError:
+            try:
+                os.ftruncate(self.fd, self.offset)
+            except OSError:
+                pass
+            raise
+        self.offset += len(line)
+
+    def close(self) -> None:
+        if self.fd is not None:
+            try:
+                os.close(self.fd)
+            except OSError:
+                pass
+            self.fd = None
+
+    def forget(self) -> None:
+        """The journal was set aside: the next append starts a new one."""
+        self.close()
+        self.ino, self.offset = None, 0
 
 
 def set_aside(folder: Path) -> list[tuple[int, Path]]:
@@ -172,3 +256,64 @@ class FoldJob(threading.Thread):
         finally:
             self.recs = self.hashes = []
             self.lock.release()
+
+
+class Folder:
+    """The folds of one incident folder: the running job, and how far notes.json is
+    known to hold every entry (so set-aside journals up to there can go)."""
+
+    def __init__(self, folder: Path):
+        self.dir = folder
+        self.job: FoldJob | None = None
+        self.stored = 0  # entries in notes.json
+        self.covered = -1  # notes.json holds every entry up to this seq (our folds)
+        self.cleaned = -1
+
+    def busy(self) -> bool:
+        return self.job is not None and self.job.is_alive()
+
+    def collect(self) -> str | None:
+        """Take the result of a finished fold; a sentence when it failed."""
+        job = self.job
+        if job is None or job.is_alive():
+            return None
+        self.job = None
+        if job.done:
+            self.stored, self.covered = job.count, max(self.covered, job.upto)
+            return None
+        why = getattr(job.error, "strerror", None) or repr(job.error)
+        return f"Could not tidy the notes file ({why}); the notes are safe in the journal."
+
+    def take(self, wait: bool) -> TryLock | None:
+        """The fold lock, or None when another fold holds it (and not `wait`)."""
+        lock = TryLock(self.dir / FOLD_LOCK)
+        try:
+            return lock if lock.acquire(wait=wait) else None
+        except OSError:
+            return None
+
+    def start(self, lock: TryLock, recs: list[dict], hashes: list) -> FoldJob:
+        self.job = FoldJob(self.dir, recs, hashes, lock)
+        self.job.start()
+        return self.job
+
+    def clean_up(self) -> str | None:
+        problem = self.collect()
+        if self.covered > self.cleaned:
+            clean_up(self.dir, self.covered)
+            self.cleaned = self.covered
+        return problem
+
+    def remove_temps(self) -> None:
+        """Clear temp files a killed write left, unless a fold is writing one now."""
+        if self.busy():
+            return
+        lock = self.take(wait=False)
+        if lock is not None:
+            remove_temps(self.dir)
+            lock.release()
+
+    def wait(self) -> None:
+        job = self.job
+        if job is not None:
+            job.join()

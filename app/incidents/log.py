@@ -66,7 +66,7 @@ class IncidentLog:
             for inc in self.incidents():  # check every record; load open incidents fully
                 if inc.is_open:
                     try:
-                        self._check_record(self._books.book(inc.id, load=True), inc)
+                        self._books.reconcile(self._books.book(inc.id, load=True), inc)
                     except IncidentError as err:
                         self.warnings.append(f"Incident {inc.id} could not be read: {err}")
 
@@ -148,15 +148,6 @@ class IncidentLog:
     def incident(self, incident_id: str) -> Incident:
         with self._lock:
             return self._books.incident(incident_id)
-
-    def _check_record(self, book, inc: Incident) -> None:
-        """After a crash between an entry and the record's rewrite, the entries win."""
-        told = book.replay(inc)
-        if told is not None and told != inc:
-            try:
-                book.write_incident(told)
-            except OSError:
-                pass
 
     # --- notes ---
 

@@ -146,6 +146,15 @@ class Books:
             pass
         return inc
 
+    def reconcile(self, book: Book, inc: Incident) -> None:
+        """After a crash between an entry and the record's rewrite, the entries win."""
+        told = book.replay(inc)
+        if told is not None and told != inc:
+            try:
+                book.write_incident(told)
+            except OSError:
+                pass
+
     def append_record(self, book: Book, kind: NoteKind, text: str = "", **fields) -> Note:
         """An entry of the incident record (closed, details), written at once."""
 
