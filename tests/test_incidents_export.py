@@ -118,7 +118,7 @@ def _edit(d: dict, i: int, **change) -> str:
         (lambda d: json.dumps({**d, "version": 99}), "Unsupported export version"),
         (lambda d: json.dumps({**d, "entries": [{"seq": 0}]}), "chain is broken"),  # no fields
         (lambda d: json.dumps({**d, "entries": d["entries"] + d["entries"][-1:]}),
-         "out of order or repeated"),  # an entry twice
+         "Two entries are numbered #13"),  # the last entry twice
         (lambda d: _without(d, 4), r"1 entry is missing \(#4\)"),  # one entry taken out
         (lambda d: _edit(d, 2, text="his daughter Amie"), "Entry #2 was changed"),  # one word
         (lambda d: json.dumps({**d, "entries": d["entries"][:-2], "head": d["head"]}),

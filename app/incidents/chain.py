@@ -111,12 +111,12 @@ class Verifier:
         self.count = 0
         self.head: str | None = None
         self.problem: str | None = None
-        self.missing = 0
-        self._gaps: list[str] = []
+        self._absent: set[int] = set()  # numbers skipped so far
         self._last_seq: int | None = None
         self._before: list[dict] = []  # entries before the chain started
         self._seen: dict[str, int] = {}  # hash -> seq, to tell an insertion
         self._gap_first = False  # the first problem is a gap: report the total missing
+        self._before_head: str | None = None  # the hash before the head
 
     def _fail(self, sentence: str, gap: bool = False) -> None:
         if self.problem is None:
@@ -132,7 +132,7 @@ class Verifier:
                 self._fail(f"Entry #{seq} has no hash inside the chain: it was inserted.")
             else:
                 self._before.append(rec)
-            self._last_seq = seq
+            self._last_seq = seq if last is None else max(last, seq)
             return
         if not trusted and digest(canonical(rec)) != stored_hash:
             self._fail(f"Entry #{seq} was changed after it was written.")
@@ -144,9 +144,9 @@ class Verifier:
                 self._fail(f"Entry #{last} was inserted: entry #{seq} follows #{self._seen[prev]}.")
             else:
                 self._fail(f"Entry #{last} was changed after it was written, or entry #{seq} was.")
-        self.head = stored_hash
+        self._before_head, self.head = self.head, stored_hash
         self._seen[stored_hash] = seq
-        self._last_seq = seq
+        self._last_seq = seq if last is None else max(last, seq)
 
     def _gap(self, rec: dict, seq, stored_hash: str | None) -> bool:
         last = self._last_seq
@@ -158,20 +158,38 @@ class Verifier:
         else:
             first = last + 1
         if seq < first:
-            self._fail(f"Entry #{seq} is out of order or repeated (after #{last}).")
+            if seq in self._absent:  # it was not missing: it came late
+                self._absent.discard(seq)
+                if self._gap_first:
+                    self.problem = None
+                self._fail(f"Entries are out of order: #{seq} comes after #{last}.")
+            elif seq == last and rec.get("prev") == self._before_head:
+                self._fail(f"Two entries are numbered #{seq}, both following #{seq - 1}: "
+                           "one of them was inserted.")
+            else:
+                self._fail(f"Entry #{seq} is repeated or out of order (after #{last}).")
             return True
         if seq > first:
-            self.missing += seq - first
-            where = f"#{first}" if seq == first + 1 else f"#{first} to #{seq - 1}"
-            self._gaps.append(where)
+            self._absent.update(range(first, seq))
             self._fail(self._missing_sentence(), gap=True)
             return True
         return False
 
+    @property
+    def missing(self) -> int:
+        return len(self._absent)
+
     def _missing_sentence(self) -> str:
-        ranges = ", ".join(self._gaps[:3]) + (" ..." if len(self._gaps) > 3 else "")
+        ranges: list[list[int]] = []
+        for n in sorted(self._absent):
+            if ranges and n == ranges[-1][1] + 1:
+                ranges[-1][1] = n
+            else:
+                ranges.append([n, n])
+        shown = [f"#{a}" if a == b else f"#{a} to #{b}" for a, b in ranges[:3]]
+        where = ", ".join(shown) + (" ..." if len(ranges) > 3 else "")
         n = self.missing
-        return f"{n} {'entry is' if n == 1 else 'entries are'} missing ({ranges})."
+        return f"{n} {'entry is' if n == 1 else 'entries are'} missing ({where})."
 
     def _start(self, rec: dict, seq, prev, gap: bool) -> None:
         if prev != genesis(self.incident_id):
@@ -190,7 +208,7 @@ class Verifier:
             self._fail(f"Entries before #{seq} have no hash and no seal: they were inserted.")
 
     def status(self) -> ChainStatus:
-        problem = self._missing_sentence() if self._gap_first else self.problem
+        problem = self._missing_sentence() if self._gap_first and self._absent else self.problem
         return ChainStatus(self.count, self.head, problem, self.missing)
 
 
