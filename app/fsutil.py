@@ -13,21 +13,28 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Iterable
 from pathlib import Path
 
 BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 
 
-def atomic_write(path: str | os.PathLike, data: bytes | str, mode: int = 0o600) -> None:
-    """Replace `path` with `data` (str is written as UTF-8) atomically and durably."""
+def atomic_write(
+    path: str | os.PathLike, data: bytes | str | Iterable[bytes], mode: int = 0o600
+) -> None:
+    """Replace `path` with `data` atomically and durably. `data` is bytes, str (written
+    as UTF-8) or an iterable of bytes chunks (written as they come, e.g. by a
+    background thread that must not build one big string)."""
     path = Path(path)
     if isinstance(data, str):
         data = data.encode("utf-8")
+    chunks = [data] if isinstance(data, bytes | bytearray | memoryview) else data
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY, mode)
     try:
         try:
-            write_all(fd, data)
+            for chunk in chunks:
+                write_all(fd, chunk)
             os.fsync(fd)
         finally:
             os.close(fd)

@@ -101,9 +101,11 @@ def _latest(note: Note, am: dict[str, list[Note]], field: str):
     return getattr(note, field)
 
 
-def incident_of(incident_id: str, notes: list[Note], base: Incident | None = None):
+def incident_of(incident_id: str, notes: list[Note], base: Incident | None = None,
+                first_at=None):
     """The incident as its record entries tell it, starting from `base` (the stored
-    record) when there is one; None when there is neither."""
+    record) when there is one; None when there is neither. `first_at`: when the first
+    entry was written (the opening of an incident older than the chain)."""
     inc = base
     for n in notes:
         if n.kind not in RECORD_KINDS:
@@ -114,7 +116,7 @@ def incident_of(incident_id: str, notes: list[Note], base: Incident | None = Non
             if inc is not None:
                 inc = dataclasses.replace(inc, closed_at=n.at, status=IncidentStatus.CLOSED)
         elif inc is None:  # chain_started of an incident older than the chain
-            inc = Incident(incident_id, notes[0].at, None, n.text, n.location or "")
+            inc = Incident(incident_id, first_at or notes[0].at, None, n.text, n.location or "")
         else:
             inc = dataclasses.replace(inc, situation=n.text, location=n.location or "")
     return inc

@@ -37,10 +37,11 @@ from app.incidents.clock import utcnow
 from app.incidents.kinds import RECORD_KINDS, NoteKind
 from app.incidents.meta import IncidentFile
 from app.incidents.model import Incident, Note
-from app.incidents.records import note_to_record, record_to_note, to_doc
+from app.incidents.records import NoteIndex, NoteList, note_to_record, record_to_note, to_doc
 from app.incidents.storage import FileLock, encode_line, move_aside, reason
 
 LOCK = "lock"
+RECORD_VALUES = frozenset(k.value for k in RECORD_KINDS)
 NOTES, JOURNAL = journal.NOTES, journal.JOURNAL
 
 
@@ -51,11 +52,11 @@ class Book:
         self.id = incident_id
         self.dir = directory
         self.fold_min = fold_min
-        self.notes: list[Note] = []  # every entry, by seq
-        self.recs: list[dict] = []  # the stored records (prev included), same order
+        self.recs: list[dict] = []  # the stored records (prev included), by seq
         self.hashes: list[str | None] = []  # each entry's hash (None: before the chain)
-        self.by_id: dict[str, Note] = {}
-        self.records = 0  # entries of the incident-record kinds (not officer notes)
+        self.notes = NoteList(incident_id, self.recs, [])  # every entry, by seq
+        self.by_id = NoteIndex(self.notes, {})
+        self.record_at: list[int] = []  # where the incident-record entries are
         self.verifier = chain.Verifier(incident_id)
         self.warnings: list[str] = []
         self._damaged: list[Path] = []  # to set aside once the repair is written
@@ -83,7 +84,19 @@ class Book:
 
     def replay(self, base: Incident | None = None) -> Incident | None:
         """The incident as its record entries tell it (starting from `base`, if any)."""
-        return incident_of(self.id, self.notes, base) if self.records else base
+        if not self.record_at:
+            return base
+        first = self.notes[0].at
+        return incident_of(self.id, [self.notes[i] for i in self.record_at], base, first)
+
+    @property
+    def records(self) -> int:
+        """How many entries are of the incident-record kinds (not officer notes)."""
+        return len(self.record_at)
+
+    @property
+    def last_seq(self) -> int:
+        return self.recs[-1]["seq"] if self.recs else -1
 
     # --- the entries in memory ---
 
@@ -92,20 +105,25 @@ class Book:
         """Can the next entry be chained (empty, or the chain has started)?"""
         return not self.hashes or self.hashes[-1] is not None
 
-    def _add(self, rec: dict, entry_hash: str | None, note: Note) -> None:
+    def _add(self, rec: dict, entry_hash: str | None, note: Note | None) -> None:
         self.recs.append(rec)
         self.hashes.append(entry_hash)
         self.notes.append(note)
-        self.by_id[note.id] = note
-        self.records += note.kind in RECORD_KINDS
+        self.by_id.positions[rec["id"]] = len(self.recs) - 1
+        if rec["kind"] in RECORD_VALUES:
+            self.record_at.append(len(self.recs) - 1)
         self.verifier.feed(rec, entry_hash, trusted=True)  # each was checked when read
 
-    def _set(self, entries: list[tuple[dict, str | None, Note]]) -> None:
-        entries.sort(key=lambda e: e[2].seq)
-        self.recs, self.hashes, self.notes, self.by_id, self.records = [], [], [], {}, 0
+    def _set(self, entries: list[tuple[dict, str | None, Note | None]]) -> None:
+        """Every entry at once, in seq order; each was checked when read."""
+        entries.sort(key=lambda e: e[0]["seq"])
+        self.recs = [e[0] for e in entries]
+        self.hashes = [e[1] for e in entries]
+        self.notes = NoteList(self.id, self.recs, [e[2] for e in entries])
+        self.by_id = NoteIndex(self.notes, {rec["id"]: i for i, rec in enumerate(self.recs)})
+        self.record_at = [i for i, rec in enumerate(self.recs) if rec["kind"] in RECORD_VALUES]
         self.verifier = chain.Verifier(self.id)
-        for rec, h, note in entries:
-            self._add(rec, h, note)
+        self.verifier.feed_all(self.recs, self.hashes)
 
     # --- loading ---
 
@@ -155,12 +173,12 @@ class Book:
         if st and st.st_size > cur.offset:
             new, problem, size, _ = journal.read_journal(cur.path, self.id, cur.offset)
             cur.offset += size
-            last = self.notes[-1].seq if self.notes else -1
+            last = self.last_seq
             if all(n.seq == last + i + 1 for i, (_, _, n) in enumerate(new)):
                 for rec, h, n in new:
                     self._add(rec, h, n)
             else:
-                known = list(zip(self.recs, self.hashes, self.notes, strict=True))
+                known = list(zip(self.recs, self.hashes, self.notes.built, strict=True))
                 self._set(known + [e for e in new if e[2].id not in self.by_id])
             self._problem(problem, self.dir / JOURNAL)
             self.repair()
@@ -206,7 +224,7 @@ class Book:
         inc = self.read_incident()
         if inc is None:
             return
-        seq = self.notes[-1].seq + 1
+        seq = self.last_seq + 1
         try:
             self.append(Note(secrets.token_hex(6), self.id, seq, utcnow(),
                              NoteKind.CHAIN_STARTED, inc.situation, location=inc.location,
@@ -258,7 +276,7 @@ class Book:
             return None
         try:
             self.current.close()
-            if journal.rotate(self.dir, self.notes[-1].seq):
+            if journal.rotate(self.dir, self.last_seq):
                 self._gen = self.lock.bump()
         except OSError:
             lock.release()

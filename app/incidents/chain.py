@@ -148,6 +148,20 @@ class Verifier:
         self._seen[stored_hash] = seq
         self._last_seq = seq if last is None else max(last, seq)
 
+    def feed_all(self, recs: list[dict], hashes: list) -> None:
+        """`feed(..., trusted=True)` for many entries; entries that simply continue the
+        chain take a fast path (a link and a number compared)."""
+        feed, seen = self.feed, self._seen
+        for rec, h in zip(recs, hashes, strict=True):
+            head = self.head
+            if (h is None or head is None or self.problem is not None
+                    or rec.get("prev") != head or rec.get("seq") != self._last_seq + 1):
+                feed(rec, h, trusted=True)
+                continue
+            self.count += 1
+            self._before_head, self.head = head, h
+            seen[h] = self._last_seq = rec["seq"]
+
     def _gap(self, rec: dict, seq, stored_hash: str | None) -> bool:
         last = self._last_seq
         if not isinstance(seq, int):

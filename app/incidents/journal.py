@@ -15,6 +15,7 @@ import os
 import re
 import secrets
 import threading
+import time
 from pathlib import Path
 
 from app.fsutil import atomic_write, fsync_dir, remove_temps, unlink_quietly
@@ -22,12 +23,13 @@ from app.incidents.chain import canonical, digest
 from app.incidents.records import from_doc, record_to_note, salvage_docs, to_doc
 from app.incidents.storage import (
     BINARY,
-    SafeJSONStorage,
     TryLock,
     decode_line,
     encode_line,
+    sealed,
     sync,
     write_all,
+    write_sealed,
 )
 
 NOTES, JOURNAL, FOLD_LOCK = "notes.json", "journal.jsonl", "fold.lock"
@@ -57,6 +59,17 @@ def valid(found: list[tuple[dict, str | None]], incident_id: str) -> list:
     return good
 
 
+def _trusted(docs: list) -> list:
+    """Entries of a sealed notes.json: exactly as a fold wrote them from checked
+    entries, so only split (their Notes are built when first used)."""
+    out = []
+    for doc in docs:
+        entry_hash = doc.pop("hash", None)
+        doc.pop("crc", None)
+        out.append((doc, entry_hash, None))
+    return out
+
+
 def read_store(folder: Path, incident_id: str) -> tuple[list, str | None]:
     """The entries of notes.json and, when it is damaged, a sentence saying so."""
     path = folder / NOTES
@@ -74,6 +87,8 @@ def read_store(folder: Path, incident_id: str) -> tuple[list, str | None]:
             f"The notes file {path} was damaged; it will be kept aside and {len(good)} "
             "readable entries were recovered from it."
         )
+    if sealed(raw):
+        return _trusted(docs), None
     got = [checked(doc) for doc in docs]
     good = valid([g for g in got if g is not None], incident_id)
     if len(good) != len(docs):
@@ -117,7 +132,7 @@ def read_all(folder: Path, incident_id: str):
     entries, problem = read_store(folder, incident_id)
     problems = [(problem, folder / NOTES)] if problem else []
     stored = 0 if problem else len(entries)
-    seen = {n.seq: n.id for _, _, n in entries}
+    seen = {rec["seq"]: rec["id"] for rec, _, _ in entries}
     top = max(seen, default=-1)
     ino, size = None, 0
     for path in journals(folder):
@@ -135,6 +150,7 @@ def read_all(folder: Path, incident_id: str):
             seen[n.seq] = n.id
             top = max(top, n.seq)
             entries.append((rec, h, n))
+    entries.sort(key=lambda e: e[0]["seq"])
     return entries, stored, problems, ino, size
 
 
@@ -208,7 +224,8 @@ def rotate(folder: Path, last_seq: int) -> bool:
         os.rename(path, _aside_name(folder, last_seq))
     except FileNotFoundError:
         return False
-    fsync_dir(folder)
+    # not synced here: until the next journal is created (and its folder synced, which
+    # makes this rename durable too) a lost rename only leaves the entries where they were
     return True
 
 
@@ -221,14 +238,11 @@ def persist(folder: Path, recs: list[dict], hashes: list) -> None:
 
 
 def clean_up(folder: Path, upto: int) -> None:
-    """Delete set-aside journals whose every entry notes.json now holds."""
-    gone = False
+    """Delete set-aside journals whose every entry notes.json now holds. Not synced:
+    a deletion lost in a crash only brings back entries that are skipped as known."""
     for last, path in set_aside(folder):
         if last <= upto:
             unlink_quietly(path)
-            gone = True
-    if gone:
-        fsync_dir(folder)
 
 
 class FoldJob(threading.Thread):
@@ -247,9 +261,12 @@ class FoldJob(threading.Thread):
 
     def run(self) -> None:
         try:
-            pairs = zip(self.recs, self.hashes, strict=True)
-            docs = {str(r["seq"]): to_doc(r, h) for r, h in pairs}
-            SafeJSONStorage(self.path).write({"notes": docs})
+            docs = {}
+            for i, (rec, h) in enumerate(zip(self.recs, self.hashes, strict=True)):
+                docs[str(rec["seq"])] = to_doc(rec, h)
+                if i % 200 == 199:
+                    time.sleep(0)  # let an append waiting for the interpreter run now
+            write_sealed(self.path, docs)
             self.done = True
         except Exception as err:  # noqa: BLE001 - the entries are safe in the journals;
             self.error = err  # the book tells the officer at its next step

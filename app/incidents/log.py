@@ -248,7 +248,8 @@ class IncidentLog:
         with self._lock:
             book = self._books.read(incident_id)
             inc = self.incident(incident_id)
-            shown = export.Entries(book.notes, book.recs, book.hashes, book.verifier.status())
+            shown = export.Entries(list(book.notes), book.recs, book.hashes,
+                                   book.verifier.status())
             return export.render(inc, shown, self.board(incident_id), fmt, tz)
 
     def import_json(self, text: str) -> Incident:

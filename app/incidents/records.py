@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator, Mapping, Sequence
 
 from app.incidents.chain import canonical
 from app.incidents.clock import from_iso, to_iso
@@ -159,3 +160,50 @@ def record_to_incident(rec: dict) -> Incident:
         location=rec["location"],
         status=IncidentStatus(rec["status"]),
     )
+
+
+class NoteList(Sequence):
+    """The Notes of an incident in seq order, built from their records on first use:
+    opening 10,000 entries to show the latest 50 builds 50 Notes, not 10,000."""
+
+    def __init__(self, incident_id: str, recs: list[dict], notes: list[Note | None]):
+        self.incident_id = incident_id
+        self.recs = recs  # shared with the book
+        self.built = notes  # a Note, or None until first asked for
+
+    def __len__(self) -> int:
+        return len(self.built)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self.built)))]
+        note = self.built[i]
+        if note is None:
+            note = self.built[i] = record_to_note(self.recs[i], self.incident_id)
+        return note
+
+    def __iter__(self) -> Iterator[Note]:
+        for i in range(len(self.built)):
+            yield self[i]
+
+    def append(self, note: Note) -> None:
+        self.built.append(note)
+
+
+class NoteIndex(Mapping):
+    """Note id -> Note, over a NoteList (positions only; Notes built on use)."""
+
+    def __init__(self, notes: NoteList, positions: dict[str, int]):
+        self.notes, self.positions = notes, positions
+
+    def __getitem__(self, note_id: str) -> Note:
+        return self.notes[self.positions[note_id]]
+
+    def __contains__(self, note_id: object) -> bool:
+        return note_id in self.positions
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.positions)
+
+    def __len__(self) -> int:
+        return len(self.positions)

@@ -162,7 +162,7 @@ class Books:
             with book.lock:
                 book.refresh()
                 book.migrate()
-                seq = book.notes[-1].seq + 1 if book.notes else 0
+                seq = book.last_seq + 1
                 note = Note(secrets.token_hex(6), book.id, seq, fields.pop("at"), kind, text,
                             **fields)
                 book.append(note)
@@ -187,7 +187,7 @@ class Books:
                     if p.id not in book.by_id:
                         try:
                             book.migrate()
-                            seq = book.notes[-1].seq + 1 if book.notes else 0
+                            seq = book.last_seq + 1
                             book.append(Note(p.id, incident_id, seq, p.at, p.kind, p.text,
                                              **p.fields))
                         except OSError:

@@ -143,19 +143,68 @@ class SafeJSONStorage(Storage):
         self._cache = None
 
 
-def encode_tables(data: dict[str, dict[str, Any]], pause_every: int = 500) -> Iterator[str]:
+def encode_tables(data: dict[str, dict[str, Any]], pause_every: int = 200) -> Iterator[str]:
     """TinyDB's JSON file, one document at a time (the same bytes `json.dumps` gives
     with these separators). Every `pause_every` documents it yields the interpreter to
     other threads, so a fold in the background never delays a note being saved."""
     yield "{"
     for t, (table, docs) in enumerate(data.items()):
-        yield ("," if t else "") + _ENCODER.encode(table) + ":{"
-        for i, (doc_id, doc) in enumerate(docs.items()):
-            yield ("," if i else "") + _ENCODER.encode(str(doc_id)) + ":" + _ENCODER.encode(doc)
-            if i % pause_every == pause_every - 1:
-                time.sleep(0)
-        yield "}"
+        yield ("," if t else "") + _ENCODER.encode(table) + ":"
+        yield from encode_table(docs, pause_every)
     yield "}"
+
+
+def encode_table(docs: dict[str, Any], pause_every: int = 200) -> Iterator[str]:
+    yield "{"
+    for i, (doc_id, doc) in enumerate(docs.items()):
+        yield ("," if i else "") + _ENCODER.encode(str(doc_id)) + ":" + _ENCODER.encode(doc)
+        if i % pause_every == pause_every - 1:
+            time.sleep(0)  # let an append that waits for the interpreter run now
+    yield "}"
+
+
+# notes.json as the fold writes it: TinyDB's format with a second table "seal" whose
+# one document holds the SHA-256 of the notes table's bytes. A file that still has
+# those bytes is exactly what a fold wrote from checked entries, so opening it checks
+# one hash instead of re-encoding every entry (`sealed`); any other file (edited, or
+# rewritten by plain TinyDB) is checked entry by entry.
+_SEAL_HEAD = b'{"notes":'
+_SEAL_MID = b',"seal":{"1":{"sha256":"'
+_SEAL_END = b'"}}}'
+_SEAL_TAIL = len(_SEAL_MID) + 64 + len(_SEAL_END)
+
+
+def write_sealed(path: Path, docs: dict[str, dict], pause_every: int = 200) -> None:
+    """notes.json from `docs` (doc id -> document), streamed, then the seal."""
+    digest = hashlib.sha256()
+
+    def chunks() -> Iterator[bytes]:
+        yield _SEAL_HEAD
+        part: list[str] = []
+        for i, piece in enumerate(encode_table(docs, pause_every)):
+            part.append(piece)
+            if i % pause_every == 0:
+                data = "".join(part).encode("utf-8")
+                digest.update(data)
+                part.clear()
+                yield data
+        data = "".join(part).encode("utf-8")
+        digest.update(data)
+        yield data
+        yield _SEAL_MID + digest.hexdigest().encode() + _SEAL_END
+
+    atomic_write(path, chunks())
+
+
+def sealed(raw: bytes) -> bool:
+    """True when `raw` is a notes.json exactly as `write_sealed` wrote it."""
+    if len(raw) < len(_SEAL_HEAD) + _SEAL_TAIL or not raw.startswith(_SEAL_HEAD):
+        return False
+    tail = raw[-_SEAL_TAIL:]
+    if not tail.startswith(_SEAL_MID) or not tail.endswith(_SEAL_END):
+        return False
+    table = memoryview(raw)[len(_SEAL_HEAD) : -_SEAL_TAIL]
+    return hashlib.sha256(table).hexdigest().encode() == tail[len(_SEAL_MID) : -len(_SEAL_END)]
 
 
 class FileLock:
