@@ -76,7 +76,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _say(sentence: str) -> None:
-    print(f"stairway: {sentence}", file=sys.stderr)
+    from app.incidents.validate import clean_text
+
+    print(f"stairway: {clean_text(sentence)}", file=sys.stderr)
 
 
 def run_export(

@@ -69,7 +69,7 @@ NAIVE = datetime(2026, 1, 1, 12, 0)
         ("deadline", {"due": NAIVE}, "with a time zone"),  # naive time: we never guess
         ("demand_status", {"status": "granted"}, "which note"),  # no demand named
         ("amendment", {}, "which note"),  # amends nothing
-        ("note", {"ref": "feedfeedfeed"}, "no note feedfeedfeed"),  # dangling ref
+        ("note", {"ref": "feedfeedfeed"}, "no note 'feedfeedfeed'"),  # dangling ref
         ("demand", {"status": "maybe"}, "Unknown demand status 'maybe'"),
         ("demand_status", {"ref": "FIRST", "status": "denied"}, "must refer to a demand"),
         ("gossip", {}, "Unknown note kind 'gossip'"),

@@ -111,7 +111,7 @@ class Verifier:
         self.count = 0
         self.head: str | None = None
         self.problem: str | None = None
-        self._absent: set[int] = set()  # numbers skipped so far
+        self._absent: list[list[int]] = []  # numbers skipped so far, as [first, last]
         self._last_seq: int | None = None
         self._before: list[dict] = []  # entries before the chain started
         self._seen: dict[str, int] = {}  # hash -> seq, to tell an insertion
@@ -126,6 +126,9 @@ class Verifier:
         seq = rec.get("seq")
         last = self._last_seq
         self.count += 1
+        if type(seq) is not int or seq < 0:
+            self._fail(f"Entry {self.count} of the list has no valid number.")
+            return
         gap = self._gap(rec, seq, stored_hash)
         if stored_hash is None:
             if self.head is not None:
@@ -140,7 +143,7 @@ class Verifier:
         if self.head is None:
             self._start(rec, seq, prev, gap)
         elif prev != self.head and not gap:
-            if prev in self._seen:
+            if isinstance(prev, str) and prev in self._seen:
                 self._fail(f"Entry #{last} was inserted: entry #{seq} follows #{self._seen[prev]}.")
             else:
                 self._fail(f"Entry #{last} was changed after it was written, or entry #{seq} was.")
@@ -162,44 +165,45 @@ class Verifier:
             self._before_head, self.head = head, h
             seen[h] = self._last_seq = rec["seq"]
 
-    def _gap(self, rec: dict, seq, stored_hash: str | None) -> bool:
+    def _gap(self, rec: dict, seq: int, stored_hash: str | None) -> bool:
         last = self._last_seq
-        if not isinstance(seq, int):
-            self._fail("An entry has no number.")
-            return True
         if last is None:
             first = 1 if stored_hash is None or rec.get("kind") == "chain_started" else 0
         else:
             first = last + 1
         if seq < first:
-            if seq in self._absent:  # it was not missing: it came late
-                self._absent.discard(seq)
+            if self._take_absent(seq):  # it was not missing: it came late
                 if self._gap_first:
                     self.problem = None
                 self._fail(f"Entries are out of order: #{seq} comes after #{last}.")
-            elif seq == last and rec.get("prev") == self._before_head:
+            elif seq == last and self._before_head and rec.get("prev") == self._before_head:
                 self._fail(f"Two entries are numbered #{seq}, both following #{seq - 1}: "
                            "one of them was inserted.")
             else:
                 self._fail(f"Entry #{seq} is repeated or out of order (after #{last}).")
             return True
         if seq > first:
-            self._absent.update(range(first, seq))
+            self._absent.append([first, seq - 1])
             self._fail(self._missing_sentence(), gap=True)
             return True
         return False
 
+    def _take_absent(self, seq: int) -> bool:
+        """Remove `seq` from the absent numbers; False when it was not absent."""
+        for i, (a, b) in enumerate(self._absent):
+            if a <= seq <= b:
+                parts = [[a, seq - 1]] if a < seq else []
+                parts += [[seq + 1, b]] if seq < b else []
+                self._absent[i : i + 1] = parts
+                return True
+        return False
+
     @property
     def missing(self) -> int:
-        return len(self._absent)
+        return sum(b - a + 1 for a, b in self._absent)
 
     def _missing_sentence(self) -> str:
-        ranges: list[list[int]] = []
-        for n in sorted(self._absent):
-            if ranges and n == ranges[-1][1] + 1:
-                ranges[-1][1] = n
-            else:
-                ranges.append([n, n])
+        ranges = self._absent
         shown = [f"#{a}" if a == b else f"#{a} to #{b}" for a, b in ranges[:3]]
         where = ", ".join(shown) + (" ..." if len(ranges) > 3 else "")
         n = self.missing

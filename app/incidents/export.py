@@ -51,6 +51,19 @@ class Entries:
     status: chain.ChainStatus
 
 
+def check_zone(tz):
+    """The time zone to show times in (None: this machine's); IncidentError if unknown."""
+    from app.incidents.clock import zone
+
+    try:
+        return zone(tz)
+    except (ValueError, TypeError, OSError):
+        shown = clean_text(repr(tz))[:60]
+        raise IncidentError(
+            f"Unknown time zone {shown}: use an IANA name like Europe/London."
+        ) from None
+
+
 def render(inc: Incident, entries: Entries, board: Board, fmt: str, tz=None) -> str:
     if fmt == "md":
         return markdown(inc, entries.notes, board, entries.status, tz)
@@ -78,6 +91,13 @@ def to_json(inc: Incident, entries: Entries) -> str:
 
 
 def _load(text: str) -> dict:
+    if isinstance(text, bytes | bytearray):
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError:
+            raise ImportRefused("This file is not text (UTF-8).") from None
+    if not isinstance(text, str):
+        raise ImportRefused("An import must be the text of a JSON export.")
     try:
         doc = json.loads(text)
     except ValueError as err:
@@ -125,12 +145,14 @@ def verify(text: str) -> tuple[Incident, list[tuple[dict, str | None]], chain.Ch
     status = v.status()
     problem = status.problem
     if problem is None and (doc.get("head") != status.head or doc.get("count") != len(listed)):
-        problem = (f"The export says it has {doc.get('count')} entries ending at head "
-                   f"{chain.short(str(doc.get('head')))}, but they end at entry "
+        problem = (f"The export says it has {str(doc.get('count'))[:20]} entries ending at "
+                   f"head {chain.short(str(doc.get('head')))}, but they end at entry "
                    f"#{entries[-1][0].get('seq') if entries else '-'}: entries were removed "
                    "from the end.")
     if problem is None:
         problem = _record_problem(inc, entries)
+    if problem is not None:
+        problem = clean_text(problem)  # it may quote a forged value
     return inc, entries, chain.ChainStatus(status.entries, status.head, problem, status.missing)
 
 

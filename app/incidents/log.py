@@ -39,7 +39,7 @@ from app.incidents.model import (
 )
 from app.incidents.records import valid_id
 from app.incidents.registry import Books
-from app.incidents.validate import check_field, check_note, check_time
+from app.incidents.validate import check_field, check_note, check_time, clean_text
 from app.paths import incidents_dir
 
 
@@ -181,13 +181,17 @@ class IncidentLog:
     def note(self, incident_id: str, note_id: str) -> Note:
         with self._lock:
             book = self._books.read(incident_id)
-            if note_id not in book.by_id:
-                raise IncidentError(f"There is no note {note_id!r} in incident {incident_id}.")
+            if not isinstance(note_id, str) or note_id not in book.by_id:
+                shown = clean_text(repr(note_id))[:40]
+                raise IncidentError(f"There is no note {shown} in incident {incident_id}.")
             return book.by_id[note_id]
 
     def notes(self, incident_id: str, before_seq: int | None = None, limit: int = 50) -> list[Note]:
         """A page of the timeline, newest first: notes with seq < before_seq (or the
         latest), at most `limit`. Next page: `before_seq=page[-1].seq`."""
+        for name, value in (("before_seq", before_seq), ("limit", limit)):
+            if value is not None and (type(value) is not int or value < 0):
+                raise IncidentError(f"The {name} of a page of notes must be a whole number.")
         with self._lock:
             notes = self._books.read(incident_id).notes
             end = (
@@ -196,7 +200,7 @@ class IncidentLog:
                 else bisect.bisect_left(notes, before_seq, key=lambda n: n.seq)
             )
             page, i = [], end - 1
-            while i >= 0 and len(page) < limit:
+            while i >= 0 and len(page) < (50 if limit is None else limit):
                 if notes[i].kind not in RECORD_KINDS:
                     page.append(notes[i])
                 i -= 1
@@ -248,6 +252,7 @@ class IncidentLog:
         with self._lock:
             book = self._books.read(incident_id)
             inc = self.incident(incident_id)
+            tz = export.check_zone(tz)
             shown = export.Entries(list(book.notes), book.recs, book.hashes,
                                    book.verifier.status())
             return export.render(inc, shown, self.board(incident_id), fmt, tz)

@@ -200,7 +200,7 @@ class NoteIndex(Mapping):
         return self.notes[self.positions[note_id]]
 
     def __contains__(self, note_id: object) -> bool:
-        return note_id in self.positions
+        return isinstance(note_id, str) and note_id in self.positions
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.positions)

@@ -24,6 +24,7 @@ from app.incidents.model import (
 )
 from app.incidents.records import valid_id
 from app.incidents.storage import fsync_dir, reason
+from app.incidents.validate import clean_text
 
 
 class Books:
@@ -40,11 +41,11 @@ class Books:
         self.pending: dict[str, list[PendingNote]] = {}
 
     def book(self, incident_id: str, load: bool = False) -> Book:
+        if not valid_id(incident_id):
+            shown = clean_text(repr(incident_id))[:80]
+            raise IncidentNotFound(f"There is no incident {shown}.")
         book = self.open.get(incident_id)
         if book is None:
-            if not valid_id(incident_id):
-                shown = incident_id if isinstance(incident_id, str) else type(incident_id)
-                raise IncidentNotFound(f"There is no incident {shown!r}.")
             directory = None
             if self.root is not None:
                 directory = self.root / incident_id

@@ -102,7 +102,7 @@ def check_note(
                 raise NoteRefused(f"The {key} of a note is too long.")
     ref = clean.get("ref")
     if ref is not None and ref not in notes:
-        raise NoteRefused(f"There is no note {ref} in incident {inc.id} to refer to.")
+        raise NoteRefused(f"There is no note {ref[:40]!r} in incident {inc.id} to refer to.")
     if kind in (NoteKind.AMENDMENT, NoteKind.DEMAND_STATUS) and ref is None:
         raise NoteRefused(f"A {kind.value.replace('_', ' ')} must say which note it is about.")
     if kind == NoteKind.DEMAND_STATUS and notes[ref].kind != NoteKind.DEMAND:
