@@ -15,7 +15,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from app.guide.compile import compile_guide
+from app.guide.checks import check
 from app.guide.files import all_names
 from app.packs.archive import DEFAULT_LIMITS, Limits
 from app.packs.errors import PackError
@@ -54,14 +54,14 @@ def make_pack(
         raise PackError("bad-input", f"No pack was made: {why}.")
     if not root.is_dir():
         raise PackError("bad-input", f"The content folder {root} does not exist.")
-    guide = compile_guide(root, shown)
-    if guide.problems:
-        n = len(guide.problems)
+    report = check(root, shown)  # exactly what `python -m app check` runs
+    if report.exit_code:
+        n = len(report.lines)
         raise PackError(
             "content-problems",
             f"The content has {n} problem{'s' if n != 1 else ''}, so no pack was made: "
             "fix them (python -m app check) and pack again.",
-            tuple(str(p) for p in guide.problems),
+            tuple(report.lines),
         )
     names = guide_files(root)
     _check_names(names, limits)

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from app import paths
-from app.guide.compile import compile_guide
+from app.guide.checks import ContentDirError, check
 from app.packs.archive import DEFAULT_LIMITS, Limits
 from app.packs.build import guide_files
 from app.packs.disk import file_hashes, fsync_dir, read_tree, remove_tree, write_tree
@@ -246,17 +246,19 @@ def _entries(folder: Path) -> list[Path]:
 def _content_check(content: Path) -> None:
     """The same checks as `python -m app check`; any problem refuses the pack."""
     try:
-        guide = compile_guide(content, shown="")
+        report = check(content, shown="")
+    except ContentDirError as e:
+        raise PackError("content-problems", "The pack holds no guide to check.") from e
     except Exception as e:  # noqa: BLE001 - a bug in a check must not let a pack through
         raise PackError(
             "content-problems", f"The guide in the pack could not be checked ({e})."
         ) from e
-    if guide.problems:
-        n = len(guide.problems)
-        first = str(guide.problems[0]).rstrip(".")
+    if report.exit_code:
+        n = len(report.lines)
+        first = report.lines[0].rstrip(".")
         raise PackError(
             "content-problems",
             f"The guide in the pack has {n} problem{'s' if n != 1 else ''}, so it was not "
             f"imported; the first is {first}.",
-            tuple(str(p) for p in guide.problems),
+            tuple(report.lines),
         )
