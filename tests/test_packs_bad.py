@@ -305,3 +305,43 @@ def test_signature_checked_before_the_manifest_is_believed(tmp_path, key, other,
     with pytest.raises(PackError) as got:
         store_for(tmp_path, key).preview(bad)
     assert got.value.code == "untrusted-key"
+
+
+def _declare_smaller(data: bytes, name: str, size: int) -> bytes:
+    """Patch the central directory so `name` claims to unpack to `size` bytes."""
+    raw = bytearray(data)
+    at = raw.find(b"PK\x01\x02")
+    while at >= 0:
+        n = int.from_bytes(raw[at + 28 : at + 30], "little")
+        if raw[at + 46 : at + 46 + n] == name.encode():
+            raw[at + 24 : at + 28] = size.to_bytes(4, "little")
+        at = raw.find(b"PK\x01\x02", at + 4)
+    return bytes(raw)
+
+
+def test_a_lying_size_header_cannot_inflate_past_it(tmp_path, key, good):
+    """A bomb that declares 100 bytes but holds 3 MB: reading stops at the declared size
+    and the checksum refuses the entry."""
+    name = "content/big.md"
+    bomb = _declare_smaller(forge([*entries(good), (name, b"a" * 3_000_000)]), name, 100)
+    with pytest.raises(PackError) as got:
+        store_for(tmp_path, key).preview(bomb)
+    assert got.value.code == "not-a-pack" and name in got.value.message
+
+
+def test_a_picked_file_too_large_is_refused_before_reading(tmp_path, key):
+    store = store_for(tmp_path, key, limits=Limits(max_pack_bytes=1000))
+    big = tmp_path / "big.stairway"
+    big.write_bytes(b"x" * 1001)
+    with pytest.raises(PackError) as got:
+        store.preview_file(big)
+    assert got.value.code == "too-big" and one_sentence(got.value.message)
+    with pytest.raises(PackError) as got:
+        store.preview_file(tmp_path / "gone.stairway")
+    assert got.value.code == "storage" and "gone.stairway" in got.value.message
+
+
+def test_a_picked_good_file_previews(tmp_path, key, good):
+    path = tmp_path / "good.stairway"
+    path.write_bytes(good)
+    assert store_for(tmp_path, key).preview_file(path).pack.version == "2.0"

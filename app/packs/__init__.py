@@ -6,6 +6,7 @@ No flet here (a test guards it). The API the Settings > Guide and About screens 
     store.active() -> ActiveGuide        content_dir to load, pack (None: built-in), message
     store.trusted_keys() -> (TrustedKey(name, fingerprint, ...), ...)
     store.preview(pack_bytes) -> PackPreview   or PackError(code, message, details)
+    store.preview_file(path) -> PackPreview    the same for a picked file (size checked first)
     store.apply(preview, confirm_older=False) -> ActiveGuide
     store.discard(preview)
     store.previous() -> ActiveGuide | None     what "Go back" returns to

@@ -114,6 +114,20 @@ class GuideStore:
                 staging=dest,
             )
 
+    def preview_file(self, path: str | os.PathLike) -> PackPreview:
+        """preview() of a picked file, refused by its size before it is read into memory."""
+        path = Path(path)
+        try:
+            size = path.stat().st_size
+            if size > self.limits.max_pack_bytes:
+                raise PackError(
+                    "too-big", f"{path.name} is {size} bytes, too large to be a guide pack."
+                )
+            data = path.read_bytes()
+        except OSError as e:
+            raise PackError("storage", f"{path.name} cannot be read ({e.strerror or e}).") from e
+        return self.preview(data)
+
     def discard(self, preview: PackPreview) -> None:
         """Forget a preview the officer did not confirm."""
         if preview.staging.parent.parent == self.staging:
