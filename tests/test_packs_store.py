@@ -271,3 +271,21 @@ def test_an_unwritable_data_folder_is_one_sentence(tmp_path, key):
         store.preview(pack_bytes(key, version="1.0"))
     assert got.value.code == "storage" and one_sentence(got.value.message)
     assert store.active().builtin
+
+
+def test_a_failed_unpack_leaves_no_half_written_folder(store, key, monkeypatch):
+    from app.packs import disk
+
+    real, calls = disk._write, []
+
+    def fail_third(path, data):
+        calls.append(path)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
+        real(path, data)
+
+    monkeypatch.setattr(disk, "_write", fail_third)
+    with pytest.raises(PackError) as got:
+        store.preview(pack_bytes(key, version="1.0"))
+    assert got.value.code == "storage" and one_sentence(got.value.message)
+    assert len(calls) == 3 and list(store.staging.iterdir()) == []

@@ -85,11 +85,15 @@ class GuideStore:
             m = pack.manifest
             digest = hashlib.sha256(pack.manifest_bytes + pack.signature_bytes).hexdigest()
             info = PackInfo.of(m, pack.signer, f"{m.id}-{m.version}-{digest[:12]}")
+            tmp = None
             try:
                 self.staging.mkdir(parents=True, exist_ok=True)
-                dest = Path(tempfile.mkdtemp(prefix="import-", dir=self.staging)) / "pack"
+                tmp = Path(tempfile.mkdtemp(prefix="import-", dir=self.staging))
+                dest = tmp / "pack"
                 write_tree(dest, pack)
             except OSError as e:
+                if tmp:
+                    remove_tree(tmp)  # a half-written folder is never left behind
                 raise PackError(
                     "storage", f"The pack could not be unpacked in {self.root} ({e.strerror or e})."
                 ) from e
