@@ -86,6 +86,18 @@ CASES = [
         "c/checklists/first-officer.md:21: unknown situation 'barricade' (known: hostage, "
         "suicidal): use the id of a file in situations/",
     ),
+    # `Only for:` under a phrase of a situation file, which is for that situation already
+    (
+        (S, "- You sound alone in this.\n", "- You sound alone in this.\n  - Only for: hostage\n"),
+        "c/situations/suicidal.md:30: `Only for:` has no meaning in a situation file: its "
+        "phrases are for this situation already; delete the line",
+    ),
+    # a sub-item under a skill's example
+    (
+        ("skills/active-listening.md", "- You sound angry.\n", "- You sound angry.\n  - Why: x\n"),
+        "c/skills/active-listening.md:19: sub-items have no meaning in the skills file: write "
+        "the text on the item's own line",
+    ),
     # an empty slot
     (
         (E, SAY, "- You sound worn out, [].\n"),
