@@ -12,8 +12,7 @@ import sys
 
 import pytest
 
-from app.cli import main
-from tests.guide_helpers import VALID, copy_tree
+from tests.guide_helpers import VALID, check_cli, copy_tree
 
 E = "stairway/2-empathy.md"  # lines 27-39: Say (### Emotion labeling) then Avoid
 S = "situations/suicidal.md"
@@ -248,17 +247,11 @@ def _plant(root, rel, old, new) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def _check(root, monkeypatch, capsys) -> tuple[int, list[str]]:
-    monkeypatch.chdir(root.parent)
-    code = main(["check", root.name])
-    return code, capsys.readouterr().out.splitlines()
-
-
 @pytest.mark.parametrize(("plant", "expected"), CASES)
 def test_each_v2_check_prints_its_exact_line(tmp_path, monkeypatch, capsys, plant, expected):
     root = copy_tree(VALID, tmp_path / "c")
     _plant(root, *plant)
-    code, lines = _check(root, monkeypatch, capsys)
+    code, lines = check_cli(root, monkeypatch, capsys)
     assert code == 1
     assert expected in lines[:-1], "\n".join(lines)
     assert lines[-1].startswith("checked ")
