@@ -206,6 +206,18 @@ CASES = [
         "c/style.md:1: style.md is missing, so the writing rules are not checked: add it "
         "(see content/README.md)",
     ),
+    # a question the officer asks aloud obeys the writing rules too
+    (
+        (S, "- Do you have a plan to end your life?", "- Do you want me to calm down?"),
+        "c/situations/suicidal.md:17: Question uses 'calm down', which the writing rules "
+        'forbid (style.md:12): Name the feeling instead: "You sound really upset."',
+    ),
+    # a question longer than one breath
+    (
+        (S, "- Do you have a plan to end your life?", "- " + WORDS_21),
+        "c/situations/suicidal.md:17: Question has 21 words, more than the 20 the writing "
+        "rules allow: cut it, or split it into two phrases",
+    ),
     # contacts.md: a number with letters
     (
         ("contacts.md", "- Emergency: 911", "- Emergency: 9I1"),

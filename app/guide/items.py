@@ -41,8 +41,16 @@ class ItemIds:
 
 
 def make_items(
-    f: File, ids: ItemIds, es: list[Entry], section: str, vocab: Vocab, ticks: bool = False
+    f: File,
+    ids: ItemIds,
+    es: list[Entry],
+    section: str,
+    vocab: Vocab,
+    ticks: bool = False,
+    spoken: bool = False,
 ) -> list[Item]:
+    """List items of one section; `spoken` items (questions the officer asks aloud) obey
+    the writing rules like a Say phrase."""
     out = []
     for e in es:
         b = e.block
@@ -65,6 +73,10 @@ def make_items(
                 f"'## {section}' items must be tickable: write `- [ ] {b.text}`",
             )
             continue
+        if spoken:
+            if not _banned(f, b.line, b.text, vocab, "Question"):
+                continue
+            _length(f, b.line, vocab.style.word_count(b.text), vocab, "Question")
         if ex.ok:
             out.append(item_of(ids, b, e, ex, section, f.rel))
     return out
