@@ -49,3 +49,8 @@ def cache_dir(data: Path) -> Path:
 def incidents_dir(data: Path) -> Path:
     """One database file per incident lives here."""
     return data / "incidents"
+
+
+def practice_file(data: Path) -> Path:
+    """Practice history (drill results): its own TinyDB file, never mixed with incidents."""
+    return data / "practice.json"
