@@ -13,9 +13,9 @@ import sys
 import pytest
 
 import app.guide.cache as cache
+from app.cli import run_dump
 from app.guide import compile_guide, load_guide
-from app.guide.bundle import from_dict, pack, to_dict, unpack
-from app.guide.checks import run_dump
+from app.guide.bundle import FORMAT, from_dict, pack, to_dict, unpack
 from tests.guide_helpers import REAL, VALID, copy_tree, edit
 
 
@@ -81,8 +81,10 @@ def test_compact_cache_form_round_trips_exactly(tmp_path, make):
         [],
         # another format number
         {"format": 999},
+        # the format before content model v2: an old cache is recompiled
+        {"format": 1},
         # right format, broken inside
-        {"format": 1, "stages": [{"nope": 1}]},
+        {"format": FORMAT, "stages": [{"nope": 1}]},
     ],
 )
 def test_from_dict_rejects_foreign_data(bad):
@@ -94,13 +96,15 @@ def test_from_dict_rejects_foreign_data(bad):
     "bad",
     [
         # not a list
-        {"format": 1},
+        {"format": FORMAT},
         # another format number
         [999, []],
+        # the format before content model v2
+        [1, []],
         # a row with too few values
-        [1, [[["x"]]]],
+        [FORMAT, [[["x"]]]],
         # a row of the wrong type
-        [1, 5],
+        [FORMAT, 5],
     ],
 )
 def test_unpack_rejects_foreign_data(bad):
@@ -148,7 +152,7 @@ def _payload_edit(data: bytes) -> bytes:
 def _forged(data: bytes) -> bytes:
     """Right key and checksum, but a payload of the wrong shape."""
     head, _, _ = data.split(b"\n", 2)
-    payload = json.dumps([1, [[["x"]]]]).encode()
+    payload = json.dumps([FORMAT, [[["x"]]]]).encode()
     return b"\n".join([head, hashlib.sha256(payload).hexdigest().encode(), payload])
 
 

@@ -21,13 +21,18 @@ PARSE = FIXTURES / "parse"
 
 CASES = [
     # stage: Only for on ## Say and on ###, quote as phrase, skill by id and in capitals,
-    # [x] item, two-line item, repeated item text gets a -2 id, "What to do" alias
+    # [x] item, two-line item, repeated item text gets a -2 id, "What to do" alias;
+    # v2: reviewed_by / approved_by, Caution and Not for sub-items on a sign, Why on a Say
+    # phrase, slots, Not for under ## Avoid, an Avoid phrase with no group and one in the
+    # group "Promises", labels in any case
     ("stage-rich", "stairway/3-rapport.md"),
     # checklist: paragraphs are not items, Only for covers the ### under its ##,
-    # plain `-` items are reminders (tick False), order from front matter
+    # plain `-` items are reminders (tick False), order from front matter; an item's own
+    # `Only for:` wins over its heading's, Caution sub-item, Not for under a ##
     ("checklist-sections", "checklists/first-officer.md"),
     # situation: summary from the intro, stages named by title, lower case, "Stage 3"
-    # and number; optional #### skill; phrases go to those stages for this situation only
+    # and number; optional #### skill (Say) or group (Avoid); phrases go to those stages
+    # for this situation only; a slot
     ("situation-refs", "situations/suicidal.md"),
     # skills: one ## per skill, description, When to use, Examples; intro ignored
     ("skills-two", "skills/active-listening.md"),
@@ -82,16 +87,16 @@ def test_stage_phrases_merge_stage_file_and_situation_files(tmp_path):
     # the stage's own phrases come first, then the situation's, each in file order
     assert files == ["stairway/3-rapport.md"] * 3 + ["situations/suicidal.md"]
     extra = third.phrases[-1]
-    assert (extra.text, extra.kind, extra.skill, extra.situations) == (
-        "Tell me about your kids.",
+    assert (extra.text, extra.kind, extra.skill, extra.situations, extra.slots) == (
+        "Tell me about [their kids].",
         SAY,
         None,
         ("suicidal",),
+        ("their kids",),
     )
     fourth = next(s for s in guide.stages if s.order == 4)
-    assert [(p.kind, p.skill) for p in fourth.phrases if p.file.startswith("situations")] == [
-        (AVOID, "open-ended-questions")
-    ]
+    got = [(p.kind, p.skill, p.group) for p in fourth.phrases if p.file.startswith("situations")]
+    assert got == [(AVOID, None, "Questions that judge")]
 
 
 YAML_TRAPS = [

@@ -27,8 +27,9 @@ def _item(text, file, line, section="", id_=None):
     return Item(id_ or text.lower()[:20], text, section, False, (), file, line)
 
 
-def _phrase(text, kind, stage, file, line, skill=None):
-    return Phrase(text, kind, stage, skill, (), file, line)
+def _phrase(text, kind, stage, file, line, skill=None, instead=""):
+    pid = f"{stage}-{kind}-{text.lower()[:20]}"
+    return Phrase(pid, text, kind, stage, skill, None, (), (), "", instead, "", (), file, line)
 
 
 S1 = "stairway/1-active-listening.md"

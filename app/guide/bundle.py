@@ -10,6 +10,7 @@ from typing import Any
 
 from app.guide.model import (
     Checklist,
+    Contact,
     Guide,
     Item,
     Meta,
@@ -17,11 +18,13 @@ from app.guide.model import (
     Problem,
     Situation,
     Skill,
+    Skipped,
     Source,
     Stage,
 )
+from app.guide.style import Banned, StyleRules
 
-FORMAT = 1  # bump when the shape of the dict changes
+FORMAT = 2  # bump when the shape of the dict changes (2: content model v2)
 
 # For each class: the fields that hold nested dataclasses (tuples of them, or one).
 _NESTED: dict[type, dict[str, type]] = {
@@ -32,8 +35,12 @@ _NESTED: dict[type, dict[str, type]] = {
         "skills": Skill,
         "sources": Source,
         "files": Meta,
+        "skipped": Skipped,
+        "contacts": Contact,
+        "style": StyleRules,
         "problems": Problem,
     },
+    StyleRules: {"banned": Banned},
     Stage: {"do": Item, "signs": Item, "warnings": Item, "phrases": Phrase, "meta": Meta},
     Checklist: {"items": Item, "meta": Meta},
     Situation: {"priorities": Item, "questions": Item, "danger_signs": Item, "meta": Meta},

@@ -1,0 +1,364 @@
+"""List items -> Item and Phrase: sub-items, slots and the writing rules.
+
+A list item may carry sub-items (a nested list) that start with a label: `Why:`,
+`Instead:`, `Caution:`, `Only for:`, `Not for:`. `[text]` in a phrase is a slot the
+officer fills in. Every problem here is about one item: it is reported at its line and
+that item alone is left out (severity ITEM), the rest of the file loads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.guide.blocks import Block, Entry, scope_names, slug
+from app.guide.files import File
+from app.guide.model import AVOID, SAY, Item, Phrase
+from app.guide.reference import Vocab
+
+LABEL_RE = re.compile(r"^(why|instead|caution|only\s+for|not\s+for)\s*:(.*)$", re.I | re.S)
+LABELS = {"why": "Why", "instead": "Instead", "caution": "Caution"}
+LABELS.update({"only for": "Only for", "not for": "Not for"})
+ITEM_LABELS = ("caution", "only for", "not for")
+SAY_LABELS = ("why", *ITEM_LABELS)
+AVOID_LABELS = ("why", "instead", *ITEM_LABELS)
+
+
+class ItemIds:
+    """Item.id = slug of the text (its first 60 characters), unique within a file:
+    `-2`, `-3` on repeats. Stable while the text stays the same."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def make(self, text: str) -> str:
+        base = slug(text)[:60].rstrip("-") or "item"
+        new, n = base, 1
+        while new in self.used:
+            n += 1
+            new = f"{base}-{n}"
+        self.used.add(new)
+        return new
+
+
+@dataclass
+class Extras:
+    """What an item's sub-items say. `ok` False: one of them is wrong (reported)."""
+
+    why: str = ""
+    instead: str = ""
+    instead_line: int = 0
+    caution: str = ""
+    only: tuple[str, ...] | None = None
+    not_for: tuple[str, ...] = ()
+    ok: bool = True
+    seen: dict[str, int] = field(default_factory=dict)  # label -> line
+
+
+def _short(text: str, n: int = 30) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _misplaced(label: str, allowed: tuple[str, ...]) -> str:
+    name = LABELS[label]
+    if not allowed:
+        return f"`{name}:` has no meaning under this item: delete the line"
+    if label == "instead" and "why" in allowed:
+        return (
+            "`Instead:` belongs under an Avoid phrase, not a Say phrase: delete it, or move "
+            "the phrase under `## Avoid`"
+        )
+    return (
+        f"`{name}:` belongs under a phrase, not under this list item: use `Caution:` for a "
+        "warning, or delete the line"
+    )
+
+
+def read_subs(f: File, block: Block, vocab: Vocab, allowed: tuple[str, ...]) -> Extras:
+    """Read an item's sub-items; report each wrong one at its own line."""
+    ex = Extras()
+    for sub in block.subs:
+        if sub.level > 1:
+            f.add(
+                sub.line,
+                "sub-item-nested",
+                "a sub-item cannot have sub-items of its own: move this line one level out",
+            )
+            ex.ok = False
+            continue
+        m = LABEL_RE.match(sub.text)
+        if not m:
+            f.add(
+                sub.line,
+                "sub-item-label",
+                f"sub-item '{_short(sub.text)}' must start with Why:, Instead:, Caution:, "
+                "Only for: or Not for:",
+            )
+            ex.ok = False
+            continue
+        label, value = " ".join(m.group(1).lower().split()), m.group(2).strip()
+        name = LABELS[label]
+        if label not in allowed:
+            f.add(sub.line, "sub-item-misplaced", _misplaced(label, allowed))
+            ex.ok = False
+        elif label in ex.seen:
+            f.add(
+                sub.line,
+                "sub-item-twice",
+                f"`{name}:` appears twice under this item (first on line {ex.seen[label]}): "
+                "keep one",
+            )
+            ex.ok = False
+        elif not value:
+            f.add(
+                sub.line,
+                "sub-item-empty",
+                f"`{name}:` is empty: write the text after the colon, or delete the line",
+            )
+            ex.ok = False
+        elif label in ("only for", "not for"):
+            names = scope_names(value)
+            if vocab.check_situations(f, [(n, sub.line) for n in names]):
+                ex.ok = False
+            elif label == "only for":
+                ex.only = names
+            else:
+                ex.not_for = names
+        elif label == "instead":
+            ex.instead, ex.instead_line = value, sub.line
+        else:
+            setattr(ex, label, value)
+        ex.seen.setdefault(label, sub.line)
+    return ex
+
+
+def read_slots(f: File, line: int, text: str, what: str = "phrase") -> tuple[str, ...] | None:
+    """The `[...]` slots of a text, in order; None (reported) when a bracket is wrong."""
+    slots: list[str] = []
+    start = None
+    for i, ch in enumerate(text):
+        if ch == "[":
+            if start is not None:
+                break
+            start = i
+        elif ch == "]":
+            if start is None:
+                start = -1
+                break
+            inner = " ".join(text[start + 1 : i].split())
+            if not inner:
+                f.add(
+                    line,
+                    "slot-empty",
+                    f"{what} has an empty slot `[]`: write what to fill in, e.g. `[name]`",
+                )
+                return None
+            slots.append(inner)
+            start = None
+    if start is not None:
+        f.add(
+            line,
+            "slot-unbalanced",
+            f"{what} has a `[` or `]` without its partner: a slot is written `[name]`",
+        )
+        return None
+    return tuple(slots)
+
+
+def make_items(
+    f: File, ids: ItemIds, es: list[Entry], section: str, vocab: Vocab, ticks: bool = False
+) -> list[Item]:
+    out = []
+    for e in es:
+        b = e.block
+        if b.kind != "item":
+            f.add(
+                b.line,
+                "not-a-list-item",
+                f"text under '## {section}' is not a list item, so the app would "
+                "not show it: start the line with `- `",
+            )
+            continue
+        ex = read_subs(f, b, vocab, ITEM_LABELS)
+        if not b.text:
+            f.add(b.line, "item-empty", "list item is empty: write the text or delete the line")
+            continue
+        if ticks and not b.tick:
+            f.add(
+                b.line,
+                "move-up-not-tickable",
+                f"'## {section}' items must be tickable: write `- [ ] {b.text}`",
+            )
+            continue
+        if ex.ok:
+            out.append(item_of(ids, b, e, ex, section, f.rel))
+    return out
+
+
+def item_of(ids: ItemIds, b: Block, e: Entry, ex: Extras, section: str, rel: str) -> Item:
+    only = ex.only if ex.only is not None else e.only
+    not_for = tuple(dict.fromkeys(e.not_for + ex.not_for))
+    return Item(ids.make(b.text), b.text, section, b.tick, only, rel, b.line, ex.caution, not_for)
+
+
+@dataclass
+class Where:
+    """Where the phrases of one `## Say` / `## Avoid` part go."""
+
+    kind: str  # SAY or AVOID
+    stage: int | None  # the stage of a stage file; None in a situation file (`###` says)
+    situation: str | None  # the situation of a situation file
+
+
+def make_phrases(f: File, vocab: Vocab, es: list[Entry], where: Where) -> list[Phrase]:
+    """Phrases under `## Say` / `## Avoid` (ids are given later, across the guide)."""
+    out = []
+    reported: set[int] = set()
+
+    def once(head: Block, code: str, message: str) -> None:
+        if head.line not in reported:
+            reported.add(head.line)
+            f.add(head.line, code, message)
+
+    in_stage_file = where.stage is not None
+    for e in es:
+        b = e.block
+        if b.kind == "para":
+            f.add(
+                b.line,
+                "not-a-list-item",
+                "text under a Say/Avoid heading is not a phrase: start the line with `- `",
+            )
+            continue
+        ex = read_subs(f, b, vocab, SAY_LABELS if where.kind == SAY else AVOID_LABELS)
+        good = ex.ok and _text_ok(f, b, vocab, where.kind)
+        order = where.stage
+        if not in_stage_file:
+            h3 = e.heads.get(3)
+            if h3 is None:
+                f.add(
+                    b.line,
+                    "phrase-no-stage",
+                    "phrase is not under a stage heading: add `### Active "
+                    "Listening` (a stage title or number) above it",
+                )
+                continue
+            order = vocab.stage(h3.text)
+            if order is None:
+                if not vocab.stage_pending(h3.text):
+                    once(h3, "stage-unknown", vocab.unknown_stage(h3.text))
+                continue  # a stage that failed to load: its phrases are simply absent
+        inner = e.heads.get(3 if in_stage_file else 4)
+        skill = group = None
+        if where.kind == AVOID:
+            group = inner.text if inner is not None and inner.text else None
+        elif inner is not None:
+            skill = vocab.skill(inner.text)
+            if skill is None and vocab.skills_pending:
+                skill = slug(inner.text)  # the skills file is broken: keep the phrase
+            elif skill is None:
+                once(inner, "skill-unknown", vocab.unknown_skill(inner.text))
+                continue
+        elif in_stage_file:
+            f.add(
+                b.line,
+                "phrase-no-skill",
+                "phrase is not under a skill heading: add `### <skill>` above it, "
+                "e.g. `### Emotion labeling`",
+            )
+            continue
+        if where.kind == AVOID and ex.ok:
+            good = _avoid_ok(f, b, vocab, ex) and good
+        slots = read_slots(f, b.line, b.text) if b.text else ()
+        if not good or slots is None:
+            continue
+        only = (where.situation,) if where.situation else (ex.only or e.only)
+        not_for = tuple(dict.fromkeys(e.not_for + ex.not_for))
+        out.append(
+            Phrase(
+                "",
+                b.text,
+                where.kind,
+                order,
+                skill,
+                group,
+                only,
+                not_for,
+                ex.why,
+                ex.instead,
+                ex.caution,
+                slots,
+                f.rel,
+                b.line,
+            )  # fmt: skip
+        )
+    return out
+
+
+def _text_ok(f: File, b: Block, vocab: Vocab, kind: str) -> bool:
+    """The phrase's own text: not empty, and (for Say) within the writing rules."""
+    rules = vocab.style
+    n = rules.word_count(b.text)
+    if n == 0:
+        why = " (it has no words, only marks)" if b.text else ""
+        f.add(b.line, "phrase-empty", f"phrase is empty{why}: write the text or delete the line")
+        return False
+    ok = True
+    if kind == SAY:
+        ok = _banned(f, b.line, b.text, vocab, "Say phrase")
+    _length(f, b.line, n, vocab, "phrase")
+    return ok
+
+
+def _avoid_ok(f: File, b: Block, vocab: Vocab, ex: Extras) -> bool:
+    """Every Avoid phrase says why it hurts and what to say instead (a Say text)."""
+    ok = True
+    if not ex.why:
+        f.add(
+            b.line,
+            "avoid-no-why",
+            "Avoid phrase has no `Why:`: add a sub-item `  - Why: ...` saying why it hurts",
+        )
+        ok = False
+    if not ex.instead:
+        f.add(
+            b.line,
+            "avoid-no-instead",
+            "Avoid phrase has no `Instead:`: add a sub-item `  - Instead: ...` with what to "
+            "say instead",
+        )
+        return False
+    line, text = ex.instead_line, ex.instead
+    n = vocab.style.word_count(text)
+    if n == 0:
+        f.add(line, "sub-item-empty", "`Instead:` has no words: write what to say instead")
+        return False
+    ok = _banned(f, line, text, vocab, "`Instead:`") and ok
+    _length(f, line, n, vocab, "`Instead:`")
+    return read_slots(f, line, text, "`Instead:`") is not None and ok
+
+
+def _banned(f: File, line: int, text: str, vocab: Vocab, what: str) -> bool:
+    rules = vocab.style
+    ok = True
+    for rule in rules.breaches(text):
+        where = f"{rules.file}:{rule.line}" if rules.file else "the writing rules"
+        f.add(
+            line,
+            "style-banned",
+            f"{what} uses '{rule.find(text)}', which the writing rules forbid ({where}): "
+            f"{rule.advice}",
+        )
+        ok = False
+    return ok
+
+
+def _length(f: File, line: int, n: int, vocab: Vocab, what: str) -> None:
+    limit = vocab.style.max_words
+    if n > limit:
+        f.add(
+            line,
+            "phrase-too-long",
+            f"{what} has {n} words, more than the {limit} the writing rules allow: "
+            "cut it, or split it into two phrases",
+        )
