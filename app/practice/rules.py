@@ -160,7 +160,7 @@ class Killer:
 
 
 # "Why" questions sound like blame.
-WHY = r"(why|how come)\b"
+WHY = r"(^|.*[,;:] )(why|how come)\b"  # at the start of a sentence or of a clause
 WHY_MESSAGE = "A 'why' question sounds like blame: ask 'What happened?' instead."
 
 # Closed questions: answered yes or no. Fine when you must ask it straight.
