@@ -26,7 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app import paths  # noqa: E402
 from app.guide import compile_guide  # noqa: E402
-from app.practice.classify import Classifier, clean, words  # noqa: E402
+from app.practice.classify import Classifier  # noqa: E402
+from app.practice.text import clean, words  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 ROUNDS = 5

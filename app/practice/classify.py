@@ -14,8 +14,17 @@ import re
 from dataclasses import dataclass
 
 from app.guide.model import Guide, Skill
-from app.guide.style import WORD_RE, StyleRules, plain
+from app.guide.style import StyleRules
 from app.practice import rules as R
+from app.practice.text import (
+    clean,
+    content,
+    flip,
+    in_order_share,
+    sentences,
+    starts,
+    words,
+)
 
 NO_SAID = ("mirroring", "paraphrasing")  # skills judged against the person's words
 
@@ -40,83 +49,6 @@ class Result:
             "flags": [{"code": f.code, "message": f.message} for f in self.flags],
             "feedback": self.feedback,
         }
-
-
-def clean(text: str | None) -> str:
-    """One line of plain text: lone surrogates replaced, straight apostrophes, one space."""
-    if not text:
-        return ""
-    text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates -> "?"
-    text = plain(text).replace("\u2026", "...")
-    text = text.replace("\u201c", '"').replace("\u201d", '"')
-    return " ".join(text.split())
-
-
-def sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
-
-
-def words(text: str) -> list[str]:
-    return WORD_RE.findall(text.lower())
-
-
-_FLIP = {
-    "i": "you",
-    "me": "you",
-    "my": "your",
-    "mine": "yours",
-    "myself": "yourself",
-    "i'm": "you're",
-    "i've": "you've",
-    "i'll": "you'll",
-    "i'd": "you'd",
-    "am": "are",
-    "we": "you",
-    "us": "you",
-    "our": "your",
-}
-_STOP = set(
-    "a an the and or but so to of in on at for with from by is are was were be been am "
-    "i you he she they we it me him her them us my your his their our its this that "
-    "these those there here do did does have has had not no just all what who then now "
-    "if as up out about into over can could will would should don't it's that's i'm "
-    "you're he's she's they're we're i've you've".split()
-)
-
-
-def _flip(ws: list[str]) -> list[str]:
-    """Their words as the officer would say them back: my -> your, I -> you."""
-    return [_FLIP.get(w, w) for w in ws]
-
-
-def _stem(w: str) -> str:
-    for end in ("ing", "ed", "es", "s"):
-        if len(w) > len(end) + 2 and w.endswith(end):
-            return w[: -len(end)]
-    return w
-
-
-def _content(ws: list[str]) -> set[str]:
-    return {_stem(w) for w in ws if w not in _STOP}
-
-
-def _in_order_share(answer: list[str], tail: list[str]) -> float:
-    """Share of the answer's words found in `tail`, in the same order."""
-    if not answer:
-        return 0.0
-    j = found = 0
-    for w in answer:
-        k = j
-        while k < len(tail) and tail[k] != w:
-            k += 1
-        if k < len(tail):
-            found += 1
-            j = k + 1
-    return found / len(answer)
-
-
-def _starts(sentence: str, patterns) -> bool:
-    return any(re.match(p + r"\b", sentence) for p in patterns)
 
 
 class Classifier:
@@ -202,13 +134,13 @@ class Classifier:
         if said is None:
             first = ans[0]
             plain_q = t.endswith("?") and len(ans) <= 4
-            if plain_q and not re.match(R.CLOSED_STARTS, t) and not _starts(t, R.OPEN.starts):
+            if plain_q and not re.match(R.CLOSED_STARTS, t) and not starts(t, R.OPEN.starts):
                 return 0.45 if first not in ("why", "where", "when", "who", "which") else 0.0
             return 0.0
-        tail = _flip(words(said))[-R.MIRROR_TAIL :]
+        tail = flip(words(said))[-R.MIRROR_TAIL :]
         raw_tail = words(said)[-R.MIRROR_TAIL :]
-        share = max(_in_order_share(ans, tail), _in_order_share(ans, raw_tail))
-        if share >= R.MIRROR_MIN_SHARE and _content(ans):
+        share = max(in_order_share(ans, tail), in_order_share(ans, raw_tail))
+        if share >= R.MIRROR_MIN_SHARE and content(ans):
             return 0.85 if t.endswith("?") else 0.7
         return 0.0
 
@@ -223,7 +155,7 @@ class Classifier:
 
     def _summary(self, t: str) -> float:
         n = len(words(t))
-        framed = any(_starts(s, R.SUMMARY.starts) for s in sentences(t))
+        framed = any(starts(s, R.SUMMARY.starts) for s in sentences(t))
         checked = any(re.search(p, t) for p in R.SUMMARY.anywhere)
         points = len([p for p in re.split(r"[,;.!?]|\band\b|\bthen\b|\bnow\b", t) if words(p)])
         if framed and n >= R.SUMMARY_MIN_WORDS and points >= R.SUMMARY_MIN_POINTS:
@@ -246,12 +178,12 @@ class Classifier:
         return best
 
     def _paraphrase(self, t: str, said: str | None) -> float:
-        framed = any(_starts(s, R.PARAPHRASE.starts) for s in sentences(t))
+        framed = any(starts(s, R.PARAPHRASE.starts) for s in sentences(t))
         ans = words(t)
         if said is None:
             return 0.55 if framed and len(ans) >= 4 else 0.0
-        theirs = _content(_flip(words(said))) | _content(words(said))
-        mine = _content(ans)
+        theirs = content(flip(words(said))) | content(words(said))
+        mine = content(ans)
         share = len(mine & theirs) / len(mine) if mine else 0.0
         if framed:
             return 0.85 if share >= 0.2 else 0.5
@@ -263,9 +195,9 @@ class Classifier:
         best = 0.0
         for s in sentences(t):
             request = re.match(r"(tell me|help me understand|walk me through|talk to me)", s)
-            if _starts(s, R.OPEN.starts) and (s.endswith("?") or request):
+            if starts(s, R.OPEN.starts) and (s.endswith("?") or request):
                 best = max(best, 0.8)
-            elif _starts(s, R.OPEN_WEAK) and s.endswith("?"):
+            elif starts(s, R.OPEN_WEAK) and s.endswith("?"):
                 best = max(best, 0.6)
         return best
 
@@ -295,7 +227,7 @@ class Classifier:
         for s in parts:
             if not s.endswith("?"):
                 continue
-            if _starts(s, R.OPEN.starts) or _starts(s, R.OPEN_WEAK):
+            if starts(s, R.OPEN.starts) or starts(s, R.OPEN_WEAK):
                 return False  # they asked an open question too
             if (re.match(R.CLOSED_STARTS, s) or re.search(R.CLOSED_TAGS, s)) and not re.search(
                 R.CLOSED_OK, s
