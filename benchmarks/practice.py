@@ -9,6 +9,9 @@ and skill definitions (content/style.md, content/skills/). Prints:
 - flag recall: rapport killers with at least one flag (target: all of them), and the
   share of expected flag codes raised;
 - false flags: sound answers that got any flag (target: at most 1 in 20);
+- the same figures on the shipped scenarios' answers (content/practice/): Best and
+  Acceptable answers with their Skill:, Harmful ones as rapport killers. That set is a
+  development set (the rules were tuned on it after the held-apart run), shown for scale;
 - the median time of one classification, against a baseline in the same run (only
   cleaning and splitting the text into words).
 """
@@ -60,8 +63,8 @@ def score(classifier: Classifier, answers: list[dict]) -> dict:
             good_flagged += bool(codes)
             if codes:
                 misses.append(f"  sound answer flagged {sorted(codes)}: {a['answer']!r}")
-        want_codes += len(a["flags"])
-        got_codes += len(set(a["flags"]) & codes)
+        want_codes += len(a.get("flags", ()))
+        got_codes += len(set(a.get("flags", ())) & codes)
     return {
         "per_skill": per_skill,
         "killers": (killers_flagged, killers),
@@ -70,6 +73,35 @@ def score(classifier: Classifier, answers: list[dict]) -> dict:
         "confusions": confusions,
         "misses": misses,
     }
+
+
+def scenario_answers(guide) -> list[dict]:
+    """The shipped scenarios' answers in the labelled set's shape."""
+    out = []
+    for s in guide.practice:
+        for t in s.turns:
+            for a in t.answers:
+                killer = a.grade == "harmful"
+                kind = "killer" if killer else "good"
+                out.append({"said": t.line, "answer": a.text, "skill": a.skill, "kind": kind})
+    return out
+
+
+def report(title: str, s: dict, show_misses: bool) -> None:
+    right = total = 0
+    print(f"{title}:")
+    for skill, (r, t) in sorted(s["per_skill"].items()):
+        right += r
+        total += t
+        print(f"  {skill:22} {pct(r, t)}")
+    print(f"  skill accuracy, all labelled with a skill: {pct(right, total)}  (target >= 85%)")
+    print(f"  rapport killers flagged:                  {pct(*s['killers'])}  (target 100%)")
+    if s["codes"][1]:
+        print(f"  expected flag codes raised:               {pct(*s['codes'])}")
+    print(f"  sound answers flagged (false flags):      {pct(*s['good'])}  (target <= 5%)")
+    if show_misses and s["misses"]:
+        print("  misses:")
+        print("\n".join(s["misses"]))
 
 
 def pct(n: int, d: int) -> str:
@@ -97,20 +129,9 @@ def main(argv: list[str]) -> int:
         f"style rules: {len(guide.style.banned)} banned expressions, "
         f"{guide.style.max_words} words at most ({guide.style.file or 'built-in'})"
     )
-    s = score(classifier, answers)
-    right = total = 0
-    print("skill accuracy per skill:")
-    for skill, (r, t) in sorted(s["per_skill"].items()):
-        right += r
-        total += t
-        print(f"  {skill:22} {pct(r, t)}")
-    print(f"skill accuracy, all labelled with a skill: {pct(right, total)}  (target >= 85%)")
-    print(f"rapport killers flagged:                  {pct(*s['killers'])}  (target 100%)")
-    print(f"expected flag codes raised:               {pct(*s['codes'])}")
-    print(f"sound answers flagged (false flags):      {pct(*s['good'])}  (target <= 5%)")
-    if s["misses"]:
-        print("misses:")
-        print("\n".join(s["misses"]))
+    report("held-apart set", score(classifier, answers), True)
+    dev = scenario_answers(guide)
+    report(f"scenario answers ({len(dev)}, development set)", score(classifier, dev), True)
     base = median_us(lambda a, said: (words(clean(a)), words(clean(said))), answers)
     rules = median_us(classifier.classify, answers)
     print(

@@ -46,6 +46,9 @@ GOOD = [
     ("They laughed at me.", "That sounds humiliating... and painful.", "emotion-labeling"),
     ("Leave me alone!", "You seem really angry right now.", "emotion-labeling"),  # "you seem"
     ("I can't breathe in here.", "It sounds like you're panicked.", "emotion-labeling"),
+    ("My dog is all I have.", "He sounds really important to you.", "emotion-labeling"),  # he
+    ("I'm done.", "You must be worn out.", "emotion-labeling"),  # "you must be", not an order
+    ("Nobody came to the funeral.", "Losing him is so hard.", "emotion-labeling"),  # no frame
     # --- paraphrasing (judged against what they said) ---
     (
         "My brother stole my truck and sold it for drugs.",
@@ -77,12 +80,19 @@ GOOD = [
         "Your wife told the judge things that aren't true.",
         "paraphrasing",
     ),  # no frame, but their facts in fewer words
+    ("I just want my job back.", "You want your job back.", "paraphrasing"),  # a statement
+    (
+        "They keep saying it's my fault.",
+        "You've been blamed for all of it.",
+        "paraphrasing",
+    ),  # their story told back in other words
     # --- mirroring ---
     ("I'm done with all of them.", "Done with all of them?", "mirroring"),
     ("She took everything.", "Took everything?", "mirroring"),
     ("Nobody ever listens to me.", "Nobody listens?", "mirroring"),
     ("I just want to see my kids.", "See your kids?", "mirroring"),  # my -> your
     ("It's the last time they do this to me.", "The last time?", "mirroring"),
+    ("I left my son a note.", "A note for your son?", "mirroring"),  # their words, reordered
     ("I'm tired of fighting.", "Tired of fighting?", "mirroring"),
     # --- summarizing ---
     (
@@ -205,6 +215,13 @@ KILLERS = [
     ("Nobody is going to hurt you.", {"promise"}),  # a promise the team can't keep
     ("Everything will be okay.", {"promise"}),  # false reassurance
     ("I'm not going anywhere.", {"promise"}),  # broken at handover
+    ("So why would you scare your kids like that?", {"why-question"}),  # "why" after "so"
+    ("You'll regret this.", {"rapport-killer"}),  # a threat
+    ("Serves you right.", {"rapport-killer"}),  # judging
+    ("Stop feeling sorry for yourself.", {"rapport-killer"}),  # an order
+    ("I'll put your brother on the line.", {"rapport-killer", "promise"}),  # third party
+    ("It's all in your head.", {"rapport-killer"}),  # arguing with what they live
+    ("Listen, I'm doing my best here.", {"rapport-killer"}),  # lecturing
 ]
 
 
@@ -243,6 +260,8 @@ NOT_FLAGGED = [
     "Take your time.",  # an invitation, not an order
     "I can't promise that. I can make sure your side is heard.",  # declining a promise
     "So far you've said it's money. Is that right?",  # check-back, not a closed question
+    "Is everyone in there safe?",  # welfare: ask it straight
+    "You must be exhausted.",  # a label, not "you must" as an order
 ]
 
 

@@ -139,9 +139,14 @@ class Classifier:
             return 0.0
         tail = flip(words(said))[-R.MIRROR_TAIL :]
         raw_tail = words(said)[-R.MIRROR_TAIL :]
+        if not t.endswith("?"):
+            return 0.0  # their words said back as a statement: a paraphrase at most
         share = max(in_order_share(ans, tail), in_order_share(ans, raw_tail))
         if share >= R.MIRROR_MIN_SHARE and content(ans):
-            return 0.85 if t.endswith("?") else 0.7
+            return 0.85
+        theirs = content(tail) | content(raw_tail)
+        if len(ans) <= R.MIRROR_MAX_WORDS - 1 and content(ans) and content(ans) <= theirs:
+            return 0.7  # their words, in another order
         return 0.0
 
     def _i_message(self, t: str) -> float:
@@ -163,7 +168,7 @@ class Classifier:
         if framed and n >= R.SUMMARY_MIN_WORDS:
             return 0.65
         if checked and points >= R.SUMMARY_MIN_POINTS + 1 and n >= 14:
-            return 0.8
+            return 0.85
         if points >= R.SUMMARY_MIN_POINTS + 2 and n >= 18:
             return 0.5
         return 0.0
@@ -189,6 +194,9 @@ class Classifier:
             return 0.85 if share >= 0.2 else 0.5
         if share >= 0.4 and len(ans) >= 4 and not t.endswith("?"):
             return 0.6
+        told = re.match(R.PARAPHRASE_YOU, t)
+        if told and len(ans) >= 4 and not t.endswith("?"):
+            return 0.5  # "You asked for help again and again": their story, told back
         return 0.0
 
     def _open(self, t: str) -> float:

@@ -28,7 +28,8 @@ FEELINGS = (
     "in shock|shaken|on edge|at the end of your rope|like giving up|bitter|resentful|"
     "worthless|useless|broken|numb|empty|miserable|sick of|tired of|humiliating|"
     "embarrassing|hurtful|overwhelming|exhausting|upsetting|terrifying|heartbreaking|"
-    "unfair|a lot to carry|too much"
+    "unfair|a lot to carry|too much|a lot|pressure|rough|heavy|special|important|precious|"
+    "means (so much|a lot|everything|the world)|real|losing|loss"
 )
 # Feeling verbs: "it seems like you feel nobody's on your side" names a feeling too.
 FEELING_VERBS = r"(you )?(feel|feels|feeling|felt)"
@@ -49,7 +50,7 @@ LABEL_FRAMES = (
     r"(it |that )?(sounds|seems|looks) like",
     r"(it |that )?sounds",
     r"(it )?seems",
-    r"you (sound|seem|look)",
+    r"(you|she|he|they) (sound|seem|look)s?",
     r"i'?m guessing",
     r"i (guess|wonder if|sense|imagine|get the feeling)",
     r"my guess is",
@@ -57,7 +58,11 @@ LABEL_FRAMES = (
     r"(it |that )?must (be|feel)",
 )
 # A plain statement of their feeling is still a label, less tentative.
-LABEL_PLAIN = (r"you('re| are| must be| must feel| feel| might feel| seem)",)
+LABEL_PLAIN = (
+    r"you('re| are| must be| must feel| feel| might feel| seem)",
+    r"(it|that|this)('s| is| was| must be)",  # "It's a lot.", "That must be hard."
+    r"[a-z']+ing (\w+ ){0,3}(is|was|must be)",  # "Losing your brother is hard."
+)
 
 # --- Paraphrasing: say back what they told you, in your own words and shorter ----------
 PARAPHRASE = SkillCues(
@@ -77,11 +82,13 @@ PARAPHRASE = SkillCues(
         r"let me see if i'?ve got (this|that)",
     ),
 )
+# Without a frame: a statement about them, in the second person, may be their story told back.
+PARAPHRASE_YOU = r"(you|you're|you've|you'd|you'll|your)\b"
 
 # --- Mirroring: repeat their last few words as a question ------------------------------
 # Judged against what they said: the answer is (nearly) their own last words.
 MIRROR_MAX_WORDS = 7  # longer than this is a paraphrase or a summary, not a mirror
-MIRROR_TAIL = 12  # look for the answer in the last this-many words they said
+MIRROR_TAIL = 20  # look for the answer in the last this-many words they said
 MIRROR_MIN_SHARE = 0.8  # of the answer's words found, in order, in that tail
 
 # --- Summarizing: pull together the facts and the feelings so far ----------------------
@@ -101,6 +108,7 @@ SUMMARY = SkillCues(
         r"(have|did) i get (that|it|this) right",
         r"have i got (that|it|this) right",
         r"is that (right|it|about right)\?",
+        r"(^|[.!?] )right\?$",
     ),
 )
 SUMMARY_MIN_WORDS = 12  # a summary pulls several things together
@@ -128,7 +136,9 @@ OPEN_WEAK = (r"where", r"when", r"who", r"which")  # open, but they ask for one 
 ENCOURAGERS = (
     "mm-hm|mm hm|mhm|mm|hmm|uh-huh|uh huh|okay|ok|i see|go on|right|yeah|yes|sure|"
     "i hear you|i'm listening|i'm with you|i'm here|got it|and then|keep going|"
-    "tell me more|please go on|alright|all right|i understand|really|wow|oh"
+    "tell me more|please go on|alright|all right|i understand|really|wow|oh|"
+    "i'm staying (here|back|right here)|i'm right here|i'm still here|"
+    "i'm here if you (want|need) to talk"
 )
 
 # --- Effective pauses: silence on purpose ----------------------------------------------
@@ -160,7 +170,8 @@ class Killer:
 
 
 # "Why" questions sound like blame.
-WHY = r"(^|.*[,;:] )(why|how come)\b"  # at the start of a sentence or of a clause
+# at the start of a sentence or a clause: "Why...", "..., why...", "Then why..."
+WHY = r"(^|.*[,;:] |(then|so|and|but|well|okay|ok|now) )(why|how come)\b"
 WHY_MESSAGE = "A 'why' question sounds like blame: ask 'What happened?' instead."
 
 # Closed questions: answered yes or no. Fine when you must ask it straight.
@@ -176,7 +187,8 @@ CLOSED_OK = (
     r"weapon|gun|knife|anyone (hurt|else|with you|injured)|anybody (hurt|else)|"
     r"someone (hurt|else)|hurt\?|injured|need (a doctor|medical|an ambulance)|bleeding|"
     r"(is|are) (that|this) right|did i (miss|get)|have i got|got (that|it) right|"
-    r"is that it|right\?$"
+    r"is that it|right\?$|(everyone|anyone|anybody|everybody)\b.*\b(okay|ok|alright|all right|"
+    r"hurt|safe)"
 )
 CLOSED_MESSAGE = "This can be answered yes or no: an open question (what, how) keeps them talking."
 
@@ -187,8 +199,10 @@ KILLERS = (
             r"^(now )?(put|drop|throw|lower|hand over|give me) (it|the|that|your|down)\b",
             r"\b(put|drop|lower) (the|that|your) \w+( \w+)? down\b",
             r"^(come|get|step|walk) (out|outside|away|back|off|down)\b",
-            r"^(stop|quit) (it|that|this|being|doing|shouting|yelling|crying|acting)\b",
+            r"^(stop|quit) (it|that|this|being|doing|\w+ing)\b",
             r"^(shut up|listen to me|let (them|her|him|the \w+) go|release)\b",
+            r"^(now )?listen, ",
+            r"^don'?t you (dare|talk|speak|tell|raise)\b",
             r"^(pull yourself together|get a grip|snap out of it|grow up|man up)\b",
         ),
         "An order tells them you aren't listening. Ask, and leave the exit to the team.",
@@ -202,6 +216,11 @@ KILLERS = (
             r"\byou('ve)? (have|got) (until|\d+|one|two|five|ten|twenty|thirty|sixty) "
             r"?(minutes?|seconds?|hours?|o'?clock|noon|midnight)?",
             r"\b(last chance|time'?s up|time is running out|running out of time)\b",
+            r"\byou'?ll regret\b",
+            r"\b(in|into) (a lot of|big|serious|real) trouble\b",
+            r"\bkeep it that way\b",
+            r"^(\d+|one|two|three|five|ten|fifteen|twenty|thirty|sixty) "
+            r"(minutes?|hours?|seconds?)\b",  # repeating their deadline back
         ),
         "A threat or a time limit raises the danger. Never set one: keep talking.",
     ),
@@ -213,8 +232,12 @@ KILLERS = (
             r"^at least\b",
             r"\b(no|not a) big deal\b",
             r"\byou'?ll get over\b",
-            r"\b(everyone|everybody|lots of people|a lot of people|people) "
-            r"(goes? through|hates?|has|have|deals?)\b",
+            r"\b(everyone|everybody|people) (goes? through|hates?|has|have|deals?)\b",
+            r"\b(lots|a lot|plenty|loads) of (people|places|jobs|guys|women|men|fish)\b",
+            r"\byou'?ll (find|get) (another|a new|someone|over)\b",
+            r"\b(it'?s|that'?s) (not personal|how (it|business|life|the world) (works|goes|is))\b",
+            r"\byou already (said|told)\b",
+            r"\byour (own )?problem\b",
             r"\bthat'?s life\b",
             r"\bworse things\b",
             r"\bso much to live for\b",
@@ -236,6 +259,21 @@ KILLERS = (
             r"\b(your own fault|brought this on yourself|you deserve)\b",
             r"\bdon'?t be (silly|stupid|like that|ridiculous|dramatic)\b",
             r"\bstop being\b",
+            r"\bno excuse\b",
+            r"\bserves? you right\b",
+            r"\bashamed of you\b",
+            r"\bmade (a|such a) mess\b",
+            r"\b(should'?ve|should have) thought\b",
+            r"\b(that|this|it|drinking|shouting|yelling|pointing \w+ \w+( at \w+ \w+)?) "
+            r"won'?t (help|bring|change|fix|solve)\b",
+            r"\bthat'?s why you\b",
+            r"\bevery right to\b",
+            r"\b(good|real|decent|normal) (husbands?|wives|fathers?|mothers?|men|people|"
+            r"parents?) (don'?t|wouldn'?t|never)\b",
+            r"\bhow do you think (she|he|they|your \w+)('ll| will| would)? feel\b",
+            r"\b(that'?s|it'?s|they'?re) not (real|happening)\b",
+            r"\b(it'?s|that'?s) (all )?in your head\b",
+            r"\bi'?m sure (nobody|no one|they|he|she|it)\b",
         ),
         "Judging or arguing starts a fight you can't win. Say back what you heard instead.",
     ),
@@ -269,7 +307,7 @@ KILLERS = (
         (
             r"\bwhat you (need|have|ought) to do\b",
             r"\byou (need|have|ought|got) to\b",
-            r"\byou must\b",
+            r"\byou must(?! (be|feel|have been|have felt)\b)",
             r"\bhave you tried\b",
             r"\bwhy don'?t you\b",
             r"\bthe (best|only|right) thing (to do|you can do|is)\b",
@@ -297,6 +335,11 @@ PROMISE = Killer(
         r" are going to be) (fine|ok|okay|alright|all right)\b",
         r"\bi'?ll (get|bring|make sure you get|make sure you don'?t|have) (you|your) \w",
         r"\bi'?ll (get|call|phone|bring|fetch) (you|your|them|her|him)\b",
+        r"\bi'?ll (get|bring|fetch|call|put) (\w+ ){1,2}"
+        r"(for you|on the (phone|line)|here|over|on)\b",
+        r"\bi'?ll put (him|her|them) on\b",
+        r"\bwe('ll| will) (arrest|get|stop|deal with|sort out|punish)\b",
+        r"\byou('ll| will) be (fine|ok|okay|alright|all right)\b",
         r"\byou'?ll (get|have) (it|your|a car|the car|what you)\b",
         r"\btrust me\b",
     ),
