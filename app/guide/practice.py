@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from app.guide.blocks import Block, slug
 from app.guide.files import File
-from app.guide.items import _banned, _length
+from app.guide.items import _banned, _length, _short
 from app.guide.model import ACCEPTABLE, BEST, Answer, Scenario, Turn
 from app.guide.reference import Vocab
 from app.guide.stages import meta_of
@@ -231,11 +231,10 @@ def _subs(f: File, b: Block, t: _Turn) -> dict[str, tuple[int, str]]:
             continue
         m = SUB_RE.match(sub.text)
         if not m:
-            shown = sub.text if len(sub.text) <= 30 else sub.text[:29].rstrip() + "…"
             f.add(
                 sub.line,
                 "sub-item-label",
-                f"sub-item '{shown}' must start with Skill: or Why:",
+                f"sub-item '{_short(sub.text)}' must start with Skill: or Why:",
             )
             t.ok = False
             continue
