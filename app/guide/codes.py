@@ -4,8 +4,10 @@
 each code (a test keeps the two in step). Severity decides what the app keeps:
 FILE leaves the file out, ITEM leaves out only that item / phrase / rule, WARNING keeps
 everything (`check` fails on all three). A ROOT code is a problem in the file's own
-syntax: `check` lists it first, says "fix this first", and leaves out the problems in
-other files that only follow from it.
+syntax: `check` lists it first, says "fix this first", and leaves out the problems that
+only follow from it: in other files (references to the names the broken file probably
+has) and in the file itself (the codes marked `quiet_after_root`, e.g. "stage has no Say
+phrase" when the body could not be read at all).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ class Code:
     code: str
     severity: str
     root: bool = False
+    quiet_after_root: bool = False
 
 
 _ALL = (
@@ -53,10 +56,10 @@ _ALL = (
     # the stairway as a whole
     Code("stage-missing", FILE),
     Code("stage-duplicate", FILE),
-    Code("stage-no-say", FILE),
-    Code("stage-no-move-up", FILE),
-    Code("checklist-empty", FILE),
-    Code("skills-none", FILE),
+    Code("stage-no-say", FILE, quiet_after_root=True),
+    Code("stage-no-move-up", FILE, quiet_after_root=True),
+    Code("checklist-empty", FILE, quiet_after_root=True),
+    Code("skills-none", FILE, quiet_after_root=True),
     # sections and items
     Code("heading-empty", ITEM),
     Code("section-unknown", ITEM),

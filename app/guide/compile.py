@@ -115,7 +115,10 @@ def compile_guide(
 def _problems(files: list[File], shown: str) -> list[Problem]:
     out = []
     for f in files:
+        root = f.root
         for line, code, message in f.problems:
+            if root and CODES[code].quiet_after_root:
+                continue  # follows from the file's own syntax problem, listed first
             if CODES[code].root:
                 message += FIX_FIRST
             out.append(
