@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 
 from app.guide.blocks import Block, slug
 from app.guide.files import File
-from app.guide.items import _banned, _length, _short
+from app.guide.items import _banned, _length
 from app.guide.model import ACCEPTABLE, BEST, Answer, Scenario, Turn
 from app.guide.reference import Vocab
 from app.guide.stages import meta_of
+from app.guide.subitems import _short
 
 GRADE_RE = re.compile(r"^(best|acceptable|harmful)\s*:(.*)$", re.I | re.S)
 SUB_RE = re.compile(r"^(skill|why)\s*:(.*)$", re.I | re.S)
