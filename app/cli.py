@@ -1,4 +1,5 @@
-"""`python -m app` / `stairway`: serve (default), check, dump, export, practice classify.
+"""`python -m app` / `stairway`: serve (default), check, dump, export, keygen, pack,
+verify-pack, practice classify.
 
 The glue at the edge: commands parse arguments, call the core (which returns values)
 and print. `check` and `dump` read the configured content folder (app.paths: the
@@ -36,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["md", "json", "csv"], default="md")
     export.add_argument("--data-dir", default=None)
     export.add_argument("--out", default=None, help="file to write (default: stdout)")
+    _pack_args(sub)
 
     # listed here for --help; `main` hands `practice ...` to _practice_parser
     sub.add_parser("practice", help='practice drills: practice classify [--said "..."] "ANSWER"')
@@ -63,6 +65,26 @@ def _practice_parser() -> argparse.ArgumentParser:
     c.add_argument("--said", default=None, help="what the person said (to judge mirroring)")
     c.add_argument("--content-dir", default=None, help="content folder (default: configured)")
     return p
+
+
+def _pack_args(sub) -> None:
+    keygen = sub.add_parser("keygen", help="make an Ed25519 key pair to sign guide packs")
+    keygen.add_argument("--out", required=True, help="folder for NAME.key and NAME.pub")
+    keygen.add_argument("--name", default="department", help="key name (default: department)")
+
+    pack = sub.add_parser("pack", help="check the content, then write a signed guide pack")
+    pack.add_argument("content_dir", nargs="?", default=None, help="content folder to pack")
+    pack.add_argument("--key", required=True, help="private key file from keygen")
+    pack.add_argument("--out", required=True, help="pack file to write, e.g. guide.stairway")
+    pack.add_argument("--approved-by", required=True, help="who approved this guide")
+    pack.add_argument("--id", default=None, help="pack id (default: the key's name)")
+    pack.add_argument("--title", default=None, help="pack title (default: Stairway guide)")
+    pack.add_argument("--version", default=None, help="e.g. 2026.11 (default: now, UTC)")
+    pack.add_argument("--language", default=None, help="language code (default: en)")
+
+    verify = sub.add_parser("verify-pack", help="check a pack's signature and every hash")
+    verify.add_argument("file")
+    verify.add_argument("--keys", default=None, help="trusted keys (default: content/keys)")
 
 
 def _serve_args(p: argparse.ArgumentParser) -> None:
@@ -163,6 +185,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_export(args.incident, args.format, args.data_dir, args.out, sys.stdout)
 
+    if args.command in ("keygen", "pack", "verify-pack"):
+        return _packs(args)
+
     from app.ui.serve import serve
 
     return serve(
@@ -171,3 +196,22 @@ def main(argv: list[str] | None = None) -> int:
         content_dir=Path(args.content_dir) if args.content_dir else None,
         data_dir=Path(args.data_dir) if args.data_dir else None,
     )
+
+
+def _packs(args: argparse.Namespace) -> int:
+    from app.packs import cli
+
+    if args.command == "keygen":
+        return cli.run_keygen(args.out, args.name, sys.stdout)
+    if args.command == "pack":
+        fields = {
+            "id": args.id,
+            "title": args.title,
+            "version": args.version,
+            "language": args.language,
+            "approved_by": args.approved_by,
+        }
+        content, _ = _content(args.content_dir)
+        return cli.run_pack(str(content), args.key, args.out, fields, sys.stdout)
+    keys = args.keys or str(paths.keys_dir(paths.content_dir()))
+    return cli.run_verify(args.file, keys, sys.stdout)
