@@ -51,6 +51,11 @@ def incidents_dir(data: Path) -> Path:
     return data / "incidents"
 
 
+def practice_file(data: Path) -> Path:
+    """Practice history (drill results): its own TinyDB file, never mixed with incidents."""
+    return data / "practice.json"
+
+
 def keys_dir(content: Path) -> Path:
     """Public keys the app trusts guide packs from: always the BUILT-IN content's keys/."""
     return Path(content) / "keys"
