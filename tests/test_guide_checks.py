@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from app.guide.checks import run_check
+from app.cli import main, run_check
 from tests.guide_helpers import VALID, copy_tree
 
 R = "stairway/3-rapport.md"
@@ -102,71 +102,71 @@ CASES = [
     # a stage number repeated: reported on the second file's `stage:` line
     (
         ("edit", "stairway/5-behavioral-change.md", "stage: 5", "stage: 4"),
-        "c/stairway/5-behavioral-change.md:7: stage 4 is also used by stairway/4-influence.md",
+        "c/stairway/5-behavioral-change.md:8: stage 4 is also used by stairway/4-influence.md",
     ),
     # a stage number out of range
-    (("edit", R, "stage: 3", "stage: 6"), "c/stairway/3-rapport.md:7: stage 6 is not 1 to 5"),
+    (("edit", R, "stage: 3", "stage: 6"), "c/stairway/3-rapport.md:8: stage 6 is not 1 to 5"),
     # a stage number that is not a number
     (
         ("edit", R, "stage: 3", "stage: three"),
-        "c/stairway/3-rapport.md:7: stage 'three' is not a number",
+        "c/stairway/3-rapport.md:8: stage 'three' is not a number",
     ),
     # a source key not in sources.md
     (
         ("edit", R, "sources: [vecchi-2005]", "sources: [vecchi-2005, vechi-2006]"),
-        "c/stairway/3-rapport.md:6: unknown source 'vechi-2006' (known: noesner-1997, vecchi-2005)",
+        "c/stairway/3-rapport.md:7: unknown source 'vechi-2006' (known: noesner-1997, vecchi-2005)",
     ),
     # a source key in a block list: the line of that key
     (
         ("edit", R, "sources: [vecchi-2005]", "sources:\n  - vecchi-2005\n  - vechi-2006"),
-        "c/stairway/3-rapport.md:8: unknown source 'vechi-2006'",
+        "c/stairway/3-rapport.md:9: unknown source 'vechi-2006'",
     ),
     # sources written as one word instead of a list
     (
         ("edit", R, "sources: [vecchi-2005]", "sources: vecchi-2005"),
-        "c/stairway/3-rapport.md:6: sources must be a list",
+        "c/stairway/3-rapport.md:7: sources must be a list",
     ),
     # an unknown situation in `Only for:`
     (
         ("edit", R, "Only for: suicidal", "Only for: suicide"),
-        "c/stairway/3-rapport.md:30: unknown situation 'suicide' (known: hostage, suicidal)",
+        "c/stairway/3-rapport.md:31: unknown situation 'suicide' (known: hostage, suicidal)",
     ),
     # an unknown skill heading in a stage file
     (
         ("edit", R, "### Emotion labeling", "### Emotion labelling"),
-        "c/stairway/3-rapport.md:26: unknown skill 'Emotion labelling' "
+        "c/stairway/3-rapport.md:27: unknown skill 'Emotion labelling' "
         "(known: emotion-labeling, open-ended-questions)",
     ),
     # an unknown skill heading in a situation file (####)
     (
         ("edit", S, "#### Emotion labeling", "#### Empathy skill"),
-        "c/situations/suicidal.md:27: unknown skill 'Empathy skill'",
+        "c/situations/suicidal.md:28: unknown skill 'Empathy skill'",
     ),
     # an unknown stage heading in a situation file
     (
         ("edit", S, "### Empathy", "### Empathie"),
-        "c/situations/suicidal.md:26: unknown stage 'Empathie' (known: 1 Active Listening",
+        "c/situations/suicidal.md:27: unknown stage 'Empathie' (known: 1 Active Listening",
     ),
     # an empty checklist item
     (
         ("edit", "checklists/first-officer.md", "- [ ] Set the inner perimeter.", "- [ ]"),
-        "c/checklists/first-officer.md:13: checklist item is empty",
+        "c/checklists/first-officer.md:14: checklist item is empty",
     ),
     # an empty phrase
-    (("edit", R, "- You sound worn out (3).", "-"), "c/stairway/3-rapport.md:27: phrase is empty"),
+    (("edit", R, "- You sound worn out (3).", "-"), "c/stairway/3-rapport.md:28: phrase is empty"),
     # an empty heading
-    (("edit", R, "## Step back if", "##"), "c/stairway/3-rapport.md:21: heading is empty"),
+    (("edit", R, "## Step back if", "##"), "c/stairway/3-rapport.md:22: heading is empty"),
     # a stage without any Say phrase
-    (("edit", R, SAY_BLOCK, ""), "c/stairway/3-rapport.md:9: stage 'Rapport' has no Say phrase"),
+    (("edit", R, SAY_BLOCK, ""), "c/stairway/3-rapport.md:10: stage 'Rapport' has no Say phrase"),
     # not valid UTF-8: the line of the first bad byte
     (
         ("bytes", R, b"Purpose of Rapport.", b"Purpose of \xff Rapport."),
-        "c/stairway/3-rapport.md:12: file is not valid UTF-8 (byte 0xff)",
+        "c/stairway/3-rapport.md:13: file is not valid UTF-8 (byte 0xff)",
     ),
     # a link to a content file that does not exist
     (
         ("edit", S, "first-officer.md)", "first-oficer.md)"),
-        "c/situations/suicidal.md:10: link '../checklists/first-oficer.md' points to a file "
+        "c/situations/suicidal.md:11: link '../checklists/first-oficer.md' points to a file "
         "that does not exist",
     ),
     # a broken link on the second line of a paragraph: its own line, not the paragraph's
@@ -177,58 +177,58 @@ CASES = [
             "end their life. See the [checklist](../checklists/first-officer.md)",
             "end their life.\nSee the [checklist](gone.md)",
         ),
-        "c/situations/suicidal.md:11: link 'gone.md' points to a file that does not exist "
+        "c/situations/suicidal.md:12: link 'gone.md' points to a file that does not exist "
         "(looked for situations/gone.md)",
     ),
     # extra: a stage with no tickable move-up sign
     (
         ("edit", R, "- [ ] Sign one of Rapport.\n- [ ] Sign two of Rapport.\n", ""),
-        "c/stairway/3-rapport.md:17: stage 'Rapport' has no `- [ ]` item under `## Move up when`",
+        "c/stairway/3-rapport.md:18: stage 'Rapport' has no `- [ ]` item under `## Move up when`",
     ),
     # extra: a move-up sign that cannot be ticked
     (
         ("edit", R, "- [ ] Sign one of Rapport.", "- Sign one of Rapport."),
-        "c/stairway/3-rapport.md:18: '## Move up when' items must be tickable",
+        "c/stairway/3-rapport.md:19: '## Move up when' items must be tickable",
     ),
     # extra: a phrase outside any skill heading in a stage file
     (
         ("edit", R, "## Say\n\n", "## Say\n- Loose phrase.\n\n"),
-        "c/stairway/3-rapport.md:25: phrase is not under a skill heading",
+        "c/stairway/3-rapport.md:26: phrase is not under a skill heading",
     ),
     # extra: a paragraph under Say (the `- ` forgotten)
     (
         ("edit", R, "- You sound worn out (3).", "You sound worn out (3)."),
-        "c/stairway/3-rapport.md:27: text under a Say/Avoid heading is not a phrase",
+        "c/stairway/3-rapport.md:28: text under a Say/Avoid heading is not a phrase",
     ),
     # extra: a misspelt section the app would never show
     (
         ("edit", R, "## Step back if", "## Step back when"),
-        "c/stairway/3-rapport.md:21: unknown section 'Step back when'",
+        "c/stairway/3-rapport.md:22: unknown section 'Step back when'",
     ),
     # extra: a misspelt front matter key
     (
         ("edit", R, "stage: 3", "stage: 3\ntitel: Rapport"),
-        "c/stairway/3-rapport.md:8: unknown key 'titel' in the front matter",
+        "c/stairway/3-rapport.md:9: unknown key 'titel' in the front matter",
     ),
     # extra: a key written twice
     (
         ("edit", R, "stage: 3", "stage: 3\ntitle: Again"),
-        "c/stairway/3-rapport.md:8: key 'title' appears twice",
+        "c/stairway/3-rapport.md:9: key 'title' appears twice",
     ),
     # extra: `Only for:` not right under a heading
     (
         ("edit", R, "- Do the Rapport thing.", "- Do the Rapport thing.\n\nOnly for: hostage"),
-        "c/stairway/3-rapport.md:17: `Only for:` must be the first line right under a heading",
+        "c/stairway/3-rapport.md:18: `Only for:` must be the first line right under a heading",
     ),
     # extra: a source without its key in backticks
     (
         ("edit", "sources.md", "- `vecchi-2005`: Vecchi", "- Vecchi"),
-        "c/sources.md:10: source has no key",
+        "c/sources.md:11: source has no key",
     ),
     # extra: a source key defined twice
     (
         ("edit", "sources.md", "`vecchi-2005`", "`noesner-1997`"),
-        "c/sources.md:10: source 'noesner-1997' is defined twice (first on line 9)",
+        "c/sources.md:11: source 'noesner-1997' is defined twice (first on line 10)",
     ),
     # extra: a Markdown file outside the content folders
     (
@@ -265,7 +265,7 @@ def _check(root, monkeypatch) -> tuple[int, list[str]]:
 
 def test_valid_fixture_is_clean(tmp_path, monkeypatch):
     code, lines = _check(copy_tree(VALID, tmp_path / "c"), monkeypatch)
-    assert (code, lines) == (0, ["checked 10 files: no problems"])
+    assert (code, lines) == (0, ["checked 12 files: no problems"])
 
 
 @pytest.mark.parametrize(("action", "expected"), CASES)
@@ -277,8 +277,9 @@ def test_each_defect_is_reported_at_its_line(tmp_path, monkeypatch, action, expe
     problems, summary = lines[:-1], lines[-1]
     assert any(line.startswith(expected) for line in problems), "\n".join(lines)
     assert summary.startswith("checked ") and " problem" in summary
-    keys = [(p.split(":")[0], int(p.split(":")[1])) for p in problems]
-    assert keys == sorted(keys)  # sorted by path, then line
+    # a file's own syntax problems ("fix this first") come first, then by path and line
+    keys = [("fix this first" not in p, p.split(":")[0], int(p.split(":")[1])) for p in problems]
+    assert keys == sorted(keys)
 
 
 def test_every_problem_is_collected_not_just_the_first(tmp_path, monkeypatch):
@@ -289,11 +290,11 @@ def test_every_problem_is_collected_not_just_the_first(tmp_path, monkeypatch):
     code, lines = _check(root, monkeypatch)
     assert code == 1
     assert [ln.split(": ")[0] for ln in lines[:-1]] == [
-        "c/checklists/first-officer.md:13",
+        "c/checklists/first-officer.md:14",
         "c/stairway/3-rapport.md:5",
-        "c/stairway/3-rapport.md:27",
+        "c/stairway/3-rapport.md:28",
     ]
-    assert lines[-1] == "checked 10 files: 3 problems in 2 files"
+    assert lines[-1] == "checked 12 files: 3 problems in 2 files"
 
 
 @pytest.mark.parametrize(
@@ -316,3 +317,29 @@ def test_missing_content_dir_is_a_usage_error(tmp_path, make):
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr + proc.stdout
     assert str(target) in proc.stderr
+
+
+@pytest.mark.parametrize("command", ["check", "dump"])
+def test_without_a_folder_the_configured_content_is_used(tmp_path, monkeypatch, capsys, command):
+    # STAIRWAY_CONTENT_DIR names a broken copy; the current directory has a clean
+    # ./content that must NOT be the one read
+    root = copy_tree(VALID, tmp_path / "configured")
+    _plant(root, ("edit", R, "reviewed: 2026-11-01", "reviewed: soon"))
+    work = tmp_path / "work"
+    copy_tree(VALID, work / "content")
+    monkeypatch.chdir(work)
+    monkeypatch.setenv("STAIRWAY_CONTENT_DIR", str(root))
+    code = main([command])
+    out, err = capsys.readouterr()
+    assert code == 1
+    problems = out if command == "check" else err
+    assert f"{root}/stairway/3-rapport.md:5: reviewed 'soon' is not a date" in problems
+
+
+def test_the_configured_folder_is_shown_relative_when_it_is_below(tmp_path, monkeypatch, capsys):
+    root = copy_tree(VALID, tmp_path / "guide")
+    _plant(root, ("edit", R, "reviewed: 2026-11-01", "reviewed: soon"))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("STAIRWAY_CONTENT_DIR", str(root))
+    assert main(["check"]) == 1
+    assert capsys.readouterr().out.startswith("guide/stairway/3-rapport.md:5: ")

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from app.cli import run_check
 from app.guide import compile_guide
-from app.guide.checks import run_check
+from app.guide.model import FILE, ITEM, WARNING
 from tests.guide_helpers import REAL, copy_tree
 
 HEADER = '---\nid: {id}\ntitle: Planted\nversion: "1.0"\nreviewed: 2026-01-01\nsources: []\n---\n'
@@ -176,22 +177,26 @@ def test_every_defect_planted_in_a_copy_comes_back_on_its_own_line(tmp_path, mon
     assert len(set(matched)) == len(t.expected)
 
 
-# Problems that leave the guidance intact are reported but do not take the stage away
-# from the officer; problems that break the guidance do.
+# The severity of a problem decides what the officer still gets: a WARNING keeps the
+# stage whole, an ITEM problem drops only what it is about, a FILE problem drops the stage.
 @pytest.mark.parametrize(
-    "old, new, kept",
+    "old, new, severity",
     [
-        # a dead link: reported, the stage still loads
-        ("## Do\n", "## Do\n- See [the notes](../nowhere.md).\n", True),
-        # an unknown source key: reported, the stage still loads
-        ("sources: [", "sources: [no-such-source, ", True),
+        # a dead link: reported, the stage still loads whole
+        ("## Do\n", "## Do\n- See [the notes](../nowhere.md).\n", WARNING),
+        # an unknown source key: reported, the stage still loads whole
+        ("sources: [", "sources: [no-such-source, ", WARNING),
         # a reviewed date ahead of every clock on Earth: reported, the stage still loads
-        (re.compile(r"reviewed: .*"), "reviewed: 2999-01-01", True),
-        # an unknown skill heading breaks the phrases: the stage is left out
-        ("## Say\n\n### ", "## Say\n\n### No such skill\n- Planted.\n\n### ", False),
+        (re.compile(r"reviewed: .*"), "reviewed: 2999-01-01", WARNING),
+        # an unknown skill heading: its phrase is left out, the rest of the stage loads
+        ("## Say\n\n### ", "## Say\n\n### No such skill\n- Planted.\n\n### ", ITEM),
+        # a sub-item with no label: that phrase is left out, the rest of the stage loads
+        ("## Say\n\n### ", "## Say\n\n### Open-ended questions\n- Planted.\n  - so?\n\n### ", ITEM),
+        # nobody said who reviewed the file: the stage is left out
+        (re.compile(r"reviewed_by: .*\n"), "", FILE),
     ],
 )
-def test_soft_problems_keep_the_stage_hard_ones_skip_it(tmp_path, old, new, kept):
+def test_severity_decides_what_the_app_keeps(tmp_path, old, new, severity):
     root = copy_tree(REAL, tmp_path / "c")
     path = next((root / "stairway").glob("3-*.md"))
     text = path.read_text(encoding="utf-8")
@@ -199,7 +204,15 @@ def test_soft_problems_keep_the_stage_hard_ones_skip_it(tmp_path, old, new, kept
         old.sub(new, text, count=1) if isinstance(old, re.Pattern) else text.replace(old, new, 1)
     )
     assert planted != text
+    before = compile_guide(root)
     path.write_text(planted, encoding="utf-8")
     guide = compile_guide(root)
-    assert any(p.path.endswith(path.name) for p in guide.problems)
-    assert (3 in [s.order for s in guide.stages]) is kept
+    mine = [p for p in guide.problems if p.path.endswith(path.name)]
+    assert mine and {p.severity for p in mine} == {severity}, mine
+    third = [s for s in guide.stages if s.order == 3]
+    assert bool(third) is (severity != FILE)
+    if severity == ITEM:
+        texts = [p.text for p in third[0].phrases]
+        assert "Planted." not in texts
+        assert len(texts) == len(before.stages[2].phrases)  # nothing else went missing
+        assert [x.file for x in guide.skipped if x.partial] == [f"stairway/{path.name}"]

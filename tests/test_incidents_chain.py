@@ -148,7 +148,7 @@ def test_a_one_character_change_anywhere_is_caught(exported):
     "content, message",
     [
         (None, "cannot read"),  # no such file
-        (b"\xff\xfe not text", "not a text file"),  # binary
+        (b"\xff\xfe not text", "is not text (UTF-8)"),  # binary
         (b"{not json", "not a JSON file"),  # not JSON
         (b'{"format": "other"}', "not a Stairway incident export"),  # foreign JSON
         (b"[" * 100_000 + b"]" * 100_000, "not"),  # nested too deep

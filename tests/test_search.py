@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.guide import compile_guide
 from app.guide.model import (
     AVOID,
     SAY,
@@ -17,6 +18,7 @@ from app.guide.model import (
     Stage,
 )
 from app.guide.search import build_index, normalize, search
+from tests.guide_helpers import REAL
 
 
 def _meta(id_, title, file):
@@ -27,8 +29,9 @@ def _item(text, file, line, section="", id_=None):
     return Item(id_ or text.lower()[:20], text, section, False, (), file, line)
 
 
-def _phrase(text, kind, stage, file, line, skill=None):
-    return Phrase(text, kind, stage, skill, (), file, line)
+def _phrase(text, kind, stage, file, line, skill=None, instead=""):
+    pid = f"{stage}-{kind}-{text.lower()[:20]}"
+    return Phrase(pid, text, kind, stage, skill, None, (), (), "", instead, "", (), file, line)
 
 
 S1 = "stairway/1-active-listening.md"
@@ -49,7 +52,7 @@ GUIDE = Guide(
             warnings=(_item("Shouting starts again each time you speak.", S1, 25),),
             phrases=(
                 _phrase("Can you tell me what happened today?", SAY, 1, S1, 31),
-                _phrase("Calm down.", AVOID, 1, S1, 40),
+                _phrase("Calm down.", AVOID, 1, S1, 40, instead="You sound really upset."),
             ),
             meta=_meta("active-listening", "Active Listening", S1),
         ),
@@ -149,6 +152,10 @@ INDEX = build_index(GUIDE)
         ("paraphrasing", "skill", ("skill", "paraphrasing")),
         # an Avoid phrase is found too
         ("exactly", "phrase", ("phrase", 2, "I know exactly how you feel.")),
+        # a plural finds the singular: "labels" is a move-up sign, "label" matches it
+        ("label", "stage", ("stage", 2)),
+        # and a singular the plural
+        ("negotiator", "checklist", ("checklist", "first-officer", "request-negotiators-early")),
     ],
 )
 def test_top_hit(query, kind, target):
@@ -231,6 +238,15 @@ def test_limit_and_stable_order():
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
 
 
+def test_scores_fall_within_each_tier():
+    hits = search(INDEX, "you", limit=50)
+    for avoid in (False, True):
+        scores = [h.score for h in hits if ("Avoid" in h.title) is avoid]
+        assert scores == sorted(scores, reverse=True)
+    tiers = ["Avoid" in h.title for h in hits]
+    assert tiers == sorted(tiers) and True in tiers  # every Avoid hit after the rest
+
+
 def test_long_text_snippet_is_cut_around_the_match():
     long_text = "Opening words. " * 20 + "The needle is here. " + "Closing words. " * 20
     guide = Guide(skills=(Skill("s", "S", long_text, "", (), SK, 1),))
@@ -252,3 +268,77 @@ def test_same_phrase_from_two_files_is_one_hit():
 
 def test_empty_guide():
     assert search(build_index(Guide()), "anything") == []
+
+
+def _weapons_guide() -> Guide:
+    """The defect of issue 10: Avoid and Say phrases about the weapon crowded out the
+    checklist item an officer needs first."""
+    stage = Stage(
+        "influence",
+        "Influence",
+        4,
+        "",
+        (),
+        (),
+        (),
+        (
+            _phrase("Drop the weapon now!", AVOID, 4, S1, 10, instead="Would you put it down?"),
+            _phrase("Put the weapon down or else.", AVOID, 4, S1, 12, instead="What would help?"),
+            _phrase("Give me the weapon.", AVOID, 4, S1, 14, instead="Where is it now?"),
+            _phrase("I feel worried when I see the weapon in your hand.", SAY, 4, S1, 20),
+            _phrase("Would you put the weapon down, away from you?", SAY, 4, S1, 22),
+            _phrase("Where is the weapon now?", SAY, 4, S1, 24),
+        ),
+        _meta("influence", "Influence", S1),
+    )
+    checklist = Checklist(
+        "first-officer",
+        "First officer on scene",
+        1,
+        ("Evaluate",),
+        (
+            _item("Find out about weapons.", CL, 51, "Evaluate", "find-out-about-weapons"),
+            _item("Note who is inside.", CL, 52, "Evaluate", "note-who-is-inside"),
+        ),
+        _meta("first-officer", "First officer on scene", CL),
+    )
+    return Guide(stages=(stage,), checklists=(checklist,))
+
+
+def test_weapon_finds_the_checklist_item_in_the_top_3():
+    hits = search(build_index(_weapons_guide()), "weapon")
+    top = [h.snippet for h in hits[:3]]
+    assert "Find out about weapons." in top, top
+    # every Avoid phrase ranks below every Say phrase and the checklist item
+    kinds = ["avoid" if "Avoid" in h.title else h.kind for h in hits]
+    assert kinds.index("avoid") > max(i for i, k in enumerate(kinds) if k != "avoid"), kinds
+
+
+def test_weapon_in_the_shipped_guide_puts_a_checklist_item_in_the_top_3():
+    hits = search(build_index(compile_guide(REAL)), "weapon")
+    assert any(h.kind == "checklist" and "weapon" in normalize(h.snippet) for h in hits[:3])
+    assert all("Avoid" not in h.title for h in hits[:3]), [h.title for h in hits[:3]]
+
+
+def test_an_avoid_hit_carries_what_to_say_instead():
+    hit = next(h for h in search(INDEX, "calm") if h.snippet == "Calm down.")
+    assert hit.instead == "You sound really upset."
+    assert hit.phrase_id == "1-avoid-calm down."
+    say = search(INDEX, "betrayed")[0]
+    assert say.instead == "" and say.phrase_id.startswith("2-say-")
+
+
+@pytest.mark.parametrize(
+    "avoid_text, say_text",
+    [
+        # the same word, texts of the same length: Say first
+        ("Drop the knife.", "Where's the knife?"),
+        # the Avoid text is shorter, which alone would rank it first
+        ("Knife down!", "Is the knife still in your hand?"),
+    ],
+)
+def test_say_ranks_above_avoid(avoid_text, say_text):
+    phrases = (_phrase(avoid_text, AVOID, 1, S1, 1), _phrase(say_text, SAY, 1, S1, 2))
+    stage = Stage("a", "A", 1, "", (), (), (), phrases, _meta("a", "A", S1))
+    hits = search(build_index(Guide(stages=(stage,))), "knife")
+    assert [h.snippet for h in hits] == [say_text, avoid_text]

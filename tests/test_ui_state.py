@@ -21,8 +21,10 @@ def item(text, tick=True, situations=(), section="S"):
 
 def stage(n, signs=("Sign A", "Sign B")):
     phrases = (
-        Phrase(f"say {n}", SAY, n, "labeling", (), "s.md", n),
-        Phrase(f"avoid {n}", AVOID, n, None, ("hostage",), "s.md", 10 + n),
+        Phrase(f"{n}-say", f"say {n}", SAY, n, "labeling", None, (), (), "", "", "", (),
+               "s.md", n),
+        Phrase(f"{n}-avoid", f"avoid {n}", AVOID, n, None, "G", ("hostage",), (), "why", "say",
+               "", (), "s.md", 10 + n),
     )
     return Stage(f"s{n}", f"Stage{n}", n, "purpose", (), tuple(item(s) for s in signs), (),
                  phrases, meta(f"s{n}"))

@@ -14,6 +14,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 ONLY_RE = re.compile(r"^only\s+for\s*:(.*)$", re.IGNORECASE | re.DOTALL)
+NOT_RE = re.compile(r"^not\s+for\s*:(.*)$", re.IGNORECASE | re.DOTALL)
 EMPTY_TASK_RE = re.compile(r"^\[[ xX]\]$")
 
 _MD = MarkdownIt("commonmark", {"tasklists": True}).use(front_matter_plugin)
@@ -21,12 +22,14 @@ _MD = MarkdownIt("commonmark", {"tasklists": True}).use(front_matter_plugin)
 
 @dataclass
 class Block:
-    kind: str  # "heading", "para", "item", "quote"
+    kind: str  # "heading", "para", "item", "quote", "sub" (a list item inside an item)
     line: int
     text: str
-    level: int = 0  # heading level (1 for #)
+    level: int = 0  # heading level (1 for #); for a "sub", 1 + how deep it is nested
     tick: bool = False  # a task-list item `- [ ]`
     code: str | None = None  # the first inline code span (sources.md keys)
+    subs: list[Block] = field(default_factory=list)  # an item's sub-items, in order
+    end: int = 0  # last file line of a list item (sub-items included), 1-based
 
 
 @dataclass
@@ -38,7 +41,7 @@ class Doc:
     unterminated: bool = False
     blocks: list[Block] = field(default_factory=list)
     links: list[tuple[str, int]] = field(default_factory=list)
-    problems: list[tuple[int, str]] = field(default_factory=list)
+    problems: list[tuple[int, str, str]] = field(default_factory=list)  # line, code, message
 
 
 def parse_markdown(text: str) -> Doc:
@@ -50,14 +53,21 @@ def parse_markdown(text: str) -> Doc:
         doc.yaml_line = tokens[0].map[0] + 2
     elif re.match(r"^-{3,}$", first):
         doc.unterminated = True
-        doc.problems.append((1, "front matter is not closed: add a line `---` after the last key"))
+        doc.problems.append(
+            (
+                1,
+                "front-matter-not-closed",
+                "front matter is not closed: add a line `---` after the last key",
+            )
+        )
         return doc
     else:
         doc.problems.append(
             (
                 1,
+                "front-matter-missing",
                 "front matter is missing: start the file with `---`, the "
-                "keys id, title, version, reviewed, sources, then `---`",
+                "keys id, title, version, reviewed, reviewed_by, sources, then `---`",
             )
         )
     _blocks(tokens, doc)
@@ -65,6 +75,9 @@ def parse_markdown(text: str) -> Doc:
 
 
 def _blocks(tokens: list[Token], doc: Doc) -> None:
+    """Top-level list items become "item" blocks; a list item inside one becomes a "sub"
+    block in that item's `subs` (deeper ones too, with a higher level, so the parser can
+    say they are nested too deep)."""
     stack: list[Token] = []  # open container tokens
     item_at: list[Block] = []  # the Block for each open list item
     for i, tok in enumerate(tokens):
@@ -72,9 +85,17 @@ def _blocks(tokens: list[Token], doc: Doc) -> None:
             stack.append(tok)
             if tok.type == "list_item_open":
                 checked = (tok.meta or {}).get("checked")
-                block = Block("item", tok.map[0] + 1, "", tick=checked is not None)
+                line = tok.map[0] + 1
+                end = tok.map[1]
+                if item_at:
+                    top = item_at[0]
+                    block = Block("sub", line, "", level=len(item_at), tick=checked is not None)
+                    block.end = end
+                    top.subs.append(block)
+                else:
+                    block = Block("item", line, "", tick=checked is not None, end=end)
+                    doc.blocks.append(block)
                 item_at.append(block)
-                doc.blocks.append(block)
         elif tok.type in ("list_item_close", "blockquote_close"):
             opened = stack.pop()
             if opened.type == "list_item_open":
@@ -88,6 +109,7 @@ def _blocks(tokens: list[Token], doc: Doc) -> None:
                 doc.problems.append(
                     (
                         tok.map[0] + 1,
+                        "heading-empty",
                         f"heading is empty: write its text or delete the line `{'#' * level}`",
                     )
                 )
@@ -132,55 +154,72 @@ def _text(inline: Token, line: int, doc: Doc) -> tuple[str, str | None]:
 
 @dataclass
 class Entry:
-    """A non-heading block with the headings above it and its `Only for:` situations."""
+    """A non-heading block with the headings above it and its `Only for:` / `Not for:`."""
 
     block: Block
     heads: dict[int, Block]  # level -> nearest heading of that level above the block
     only: tuple[str, ...]  # situation ids; empty = all
+    not_for: tuple[str, ...] = ()  # situation ids it must not show for
+
+
+def scope_names(text: str) -> tuple[str, ...]:
+    """`suicidal, Hostage` -> ("suicidal", "hostage")."""
+    return tuple(n.strip().lower() for n in text.split(",") if n.strip())
 
 
 def entries(doc: Doc) -> tuple[list[Entry], list[tuple[str, int]]]:
     """Walk the blocks under their headings.
 
-    Returns the entries and every situation name used in `Only for:` lines with its line,
-    so the caller can check them. `Only for:` right under a heading applies to that
-    heading's whole scope (until the next heading of the same or a higher level).
+    Returns the entries and every situation name used in `Only for:` / `Not for:` lines
+    with its line, so the caller can check them. Such a line right under a heading applies
+    to that heading's whole scope (until the next heading of the same or a higher level).
     """
     out: list[Entry] = []
     names: list[tuple[str, int]] = []
     heads: dict[int, Block] = {}
     only_at: dict[int, tuple[str, ...]] = {}  # heading level -> situations
+    not_at: dict[int, tuple[str, ...]] = {}
     after_heading = False
     for block in doc.blocks:
         if block.kind == "heading":
             heads = {lv: h for lv, h in heads.items() if lv < block.level}
             heads[block.level] = block
             only_at = {lv: s for lv, s in only_at.items() if lv < block.level}
+            not_at = {lv: s for lv, s in not_at.items() if lv < block.level}
             after_heading = True
             continue
         m = ONLY_RE.match(block.text) if block.kind == "para" else None
-        if m:
-            got = tuple(n.strip().lower() for n in m.group(1).split(",") if n.strip())
+        n = NOT_RE.match(block.text) if block.kind == "para" and not m else None
+        if m or n:
+            label = "Only for" if m else "Not for"
+            got = scope_names((m or n).group(1))
             if not after_heading or not heads:
                 doc.problems.append(
-                    (block.line, "`Only for:` must be the first line right under a heading")
+                    (
+                        block.line,
+                        "only-for-misplaced",
+                        f"`{label}:` must be the first line right under a heading",
+                    )
                 )
             elif not got:
                 doc.problems.append(
                     (
                         block.line,
-                        "`Only for:` names no situation: write e.g. "
-                        "`Only for: suicidal, hostage` or delete the line",
+                        "only-for-empty",
+                        f"`{label}:` names no situation: write e.g. "
+                        f"`{label}: suicidal, hostage` or delete the line",
                     )
                 )
             else:
-                only_at[max(heads)] = got
-                names.extend((n, block.line) for n in got)
+                (only_at if m else not_at)[max(heads)] = got
+                names.extend((name, block.line) for name in got)
+                continue  # an `Only for:` and a `Not for:` may both sit under one heading
             after_heading = False
             continue
         after_heading = False
         only = only_at[max(only_at)] if only_at else ()  # the innermost one wins
-        out.append(Entry(block, dict(heads), only))
+        not_for = tuple(dict.fromkeys(x for lv in sorted(not_at) for x in not_at[lv]))
+        out.append(Entry(block, dict(heads), only, not_for))
     return out, names
 
 

@@ -9,19 +9,25 @@ import dataclasses
 from typing import Any
 
 from app.guide.model import (
+    Answer,
     Checklist,
+    Contact,
     Guide,
     Item,
     Meta,
     Phrase,
     Problem,
+    Scenario,
     Situation,
     Skill,
+    Skipped,
     Source,
     Stage,
+    Turn,
 )
+from app.guide.style import Banned, StyleRules
 
-FORMAT = 1  # bump when the shape of the dict changes
+FORMAT = 3  # bump when the shape of the dict changes (2: content model v2, 3: practice)
 
 # For each class: the fields that hold nested dataclasses (tuples of them, or one).
 _NESTED: dict[type, dict[str, type]] = {
@@ -32,8 +38,15 @@ _NESTED: dict[type, dict[str, type]] = {
         "skills": Skill,
         "sources": Source,
         "files": Meta,
+        "skipped": Skipped,
+        "contacts": Contact,
+        "style": StyleRules,
+        "practice": Scenario,
         "problems": Problem,
     },
+    Scenario: {"turns": Turn, "meta": Meta},
+    Turn: {"answers": Answer},
+    StyleRules: {"banned": Banned},
     Stage: {"do": Item, "signs": Item, "warnings": Item, "phrases": Phrase, "meta": Meta},
     Checklist: {"items": Item, "meta": Meta},
     Situation: {"priorities": Item, "questions": Item, "danger_signs": Item, "meta": Meta},

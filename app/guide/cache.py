@@ -20,7 +20,7 @@ from app.guide.compile import compile_guide, latest_today
 from app.guide.files import content_hash
 from app.guide.model import Guide
 
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"
 BUNDLE_NAME = "guide.json"
 
 
@@ -31,12 +31,7 @@ def bundle_key(content_dir: str | os.PathLike, shown: str = "") -> str:
 
 def _future_date(guide: Guide) -> str | None:
     """The earliest `reviewed` date still in the future; the bundle expires then."""
-    dates = [
-        p.message.split()[1]
-        for p in guide.problems
-        if p.message.startswith("reviewed ") and " is in the future " in p.message
-    ]
-    return min(dates) if dates else None
+    return guide.expires or None
 
 
 # The file: a header line `MAGIC key expires`, a line with the sha256 of the payload,

@@ -4,35 +4,49 @@ from __future__ import annotations
 
 from app.guide.blocks import entries
 from app.guide.files import File
+from app.guide.items import ItemIds, item_of
 from app.guide.model import Checklist, Item
 from app.guide.reference import Vocab
-from app.guide.stages import ItemIds, meta_of
+from app.guide.stages import meta_of
+from app.guide.subitems import ITEM_LABELS, read_subs
 
 
 def parse_checklist(f: File, vocab: Vocab) -> Checklist:
     es, names = entries(f.doc)
-    vocab.check_situations(f, names)
+    bad = vocab.check_situations(f, names)
     ids = ItemIds()
     sections: list[str] = [
         b.text for b in f.doc.blocks if b.kind == "heading" and b.level == 2 and b.text
     ]
     items: list[Item] = []
+    written = False
     for e in es:
         b = e.block
         h2 = e.heads.get(2)
         if b.kind != "item":
             continue  # paragraphs explain; only list items become checklist items
+        written = True
         if h2 is None:
             f.add(
-                b.line, "checklist item is not under a `##` section: add e.g. `## Isolate` above it"
+                b.line,
+                "item-outside-section",
+                "checklist item is not under a `##` section: add e.g. `## Isolate` above it",
             )
             continue
+        ex = read_subs(f, b, vocab, ITEM_LABELS)
         if not b.text:
-            f.add(b.line, "checklist item is empty: write the text or delete the line")
+            f.add(
+                b.line, "item-empty", "checklist item is empty: write the text or delete the line"
+            )
             continue
-        items.append(Item(ids.make(b.text), b.text, h2.text, b.tick, e.only, f.rel, b.line))
-    if not items and f.doc.yaml is not None:
-        f.add(1, "checklist has no items: add `- [ ] ...` lines under `## Section` headings")
+        if ex.ok and not bad & set(e.only + e.not_for):
+            items.append(item_of(ids, b, e, ex, h2.text, f.rel))
+    if not written and f.doc.yaml is not None:
+        f.add(
+            1,
+            "checklist-empty",
+            "checklist has no items: add `- [ ] ...` lines under `## Section` headings",
+        )
     v = f.header.values
     return Checklist(
         id=str(v.get("id", "")),

@@ -1,15 +1,15 @@
-"""`python -m app check` and `python -m app dump`: what the CLI calls.
+"""What `check` and `dump` compute: values, not printing (that is app/cli.py's job).
 
-Exit codes: 0 clean, 1 content problems, 2 usage error (no such content directory).
-Nothing in a content file ever produces a traceback here.
+`check(content_dir)` compiles the guide and returns a `Report`: the problems in the
+order to read them (a file's own syntax problem first), the summary line and the exit
+code (0 clean, 1 content problems). A content dir that is not a directory raises
+`ContentDirError` (the CLI's exit code 2). Nothing in a content file raises here.
 """
 
 from __future__ import annotations
 
-import json
-import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
 
 from app.guide.bundle import to_dict
 from app.guide.compile import compile_guide
@@ -17,52 +17,56 @@ from app.guide.files import content_paths
 from app.guide.model import Guide
 
 
-def _usage(content_dir: str, out: TextIO) -> int | None:
+class ContentDirError(ValueError):
+    """The content folder given is missing or not a folder (one plain sentence)."""
+
+
+@dataclass(frozen=True)
+class Report:
+    guide: Guide
+    n_files: int
+
+    @property
+    def lines(self) -> list[str]:
+        """One `PATH:LINE: message` per problem, in reading order."""
+        return [str(p) for p in self.guide.problems]
+
+    @property
+    def summary(self) -> str:
+        noun = "file" if self.n_files == 1 else "files"
+        problems = self.guide.problems
+        if not problems:
+            return f"checked {self.n_files} {noun}: no problems"
+        n = len(problems)
+        bad = len({p.path for p in problems})
+        return (
+            f"checked {self.n_files} {noun}: {n} problem{'s' if n != 1 else ''} in {bad} "
+            f"file{'s' if bad != 1 else ''}"
+        )
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.guide.problems else 0
+
+
+def _dir(content_dir: str | Path) -> Path:
     path = Path(content_dir)
     if not path.is_dir():
         what = "is not a directory" if path.exists() else "does not exist"
-        msg = f"stairway: content directory '{content_dir}' {what}: give the path to content/"
-        print(msg, file=sys.stderr)
-        if out is not sys.stdout and out is not sys.stderr:
-            print(msg, file=out)
-        return 2
-    return None
+        raise ContentDirError(
+            f"content directory '{content_dir}' {what}: give the path to content/"
+        )
+    return path
 
 
-def summary(guide: Guide, n_files: int) -> str:
-    noun = "file" if n_files == 1 else "files"
-    if not guide.problems:
-        return f"checked {n_files} {noun}: no problems"
-    n = len(guide.problems)
-    bad = len({p.path for p in guide.problems})
-    return (
-        f"checked {n_files} {noun}: {n} problem{'s' if n != 1 else ''} in {bad} "
-        f"file{'s' if bad != 1 else ''}"
-    )
+def check(content_dir: str | Path, shown: str | None = None) -> Report:
+    """Compile and count; `shown` prefixes problem paths (default: content_dir as given)."""
+    path = _dir(content_dir)
+    guide = compile_guide(path, str(content_dir) if shown is None else shown)
+    return Report(guide, len(content_paths(path)))
 
 
-def run_check(content_dir: str, out: TextIO) -> int:
-    """Print every problem as `PATH:LINE: message`, sorted, then one summary line."""
-    usage = _usage(content_dir, out)
-    if usage is not None:
-        return usage
-    guide = compile_guide(content_dir)
-    for p in guide.problems:
-        print(p, file=out)
-    print(summary(guide, len(content_paths(Path(content_dir)))), file=out)
-    return 1 if guide.problems else 0
-
-
-def run_dump(content_dir: str, out: TextIO) -> int:
-    """Print the compiled guide as JSON (what loaded, plus `problems` and `skipped`)."""
-    usage = _usage(content_dir, out)
-    if usage is not None:
-        return usage
-    guide = compile_guide(content_dir)
-    data = to_dict(guide)
-    data["problems"] = [str(p) for p in guide.problems]
-    json.dump(data, out, ensure_ascii=False, indent=2)
-    out.write("\n")
-    for p in guide.problems:
-        print(p, file=sys.stderr)
-    return 1 if guide.problems else 0
+def dump(content_dir: str | Path, shown: str | None = None) -> tuple[dict, Report]:
+    """The compiled guide as plain data (bundle.to_dict, problems included), and its report."""
+    report = check(content_dir, shown)
+    return to_dict(report.guide), report

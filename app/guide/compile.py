@@ -1,34 +1,48 @@
 """The pipeline: files -> vocabulary -> parsed units -> cross-file checks -> Guide.
 
-Every problem is collected (never raised). A file with a problem that breaks its
-guidance goes to `Guide.skipped` and is left out; the rest of the guide loads. A dead
-link, an unknown source key or a future `reviewed` date is reported but the file stays.
+Every problem is collected (never raised), with a code and a severity (app.guide.codes).
+A FILE problem leaves its file out (named in `Guide.skipped`); an ITEM problem leaves out
+only that item or phrase; a WARNING (a dead link, an unknown source key, a future
+`reviewed` date) is reported and everything stays. A situation whose stage failed still
+loads: its phrases for that stage are simply absent.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
-import posixpath
-import re
 from dataclasses import replace
 from pathlib import Path
-from urllib.parse import unquote
 
+from app.guide.blocks import slug
 from app.guide.checklists import parse_checklist
-from app.guide.files import File, all_names, decode, read_files
-from app.guide.model import Checklist, Guide, Phrase, Problem, Situation, Stage
+from app.guide.codes import CODES
+from app.guide.contacts import parse_contacts
+from app.guide.crossfile import (
+    check_ids,
+    check_links,
+    check_sources,
+    check_stages,
+    register_pending,
+    salvage_title,
+)
+from app.guide.files import File, decode, read_files
+from app.guide.model import FILE, WARNING, Checklist, Guide, Phrase, Problem, Skipped, Stage
+from app.guide.practice import parse_practice
 from app.guide.reference import Vocab, parse_skills, parse_sources
 from app.guide.stages import meta_of, parse_situation, parse_stage
+from app.guide.style import StyleRules
+from app.guide.stylefile import parse_style
+
+KINDS = ("stage", "checklist", "situation", "skills", "sources", "style", "contacts", "practice")
+FIX_FIRST = " (fix this first: other problems may follow from it)"
 
 
 def latest_today() -> dt.date:
     """Today's date where it is latest on Earth (UTC+14): a file reviewed "today" by an
     instructor anywhere is never reported as reviewed in the future."""
     return dt.datetime.now(dt.timezone(dt.timedelta(hours=14))).date()
-
-
-SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 def compile_guide(
@@ -43,23 +57,14 @@ def compile_guide(
     shown = str(content_dir) if shown is None else shown
     today = today or latest_today()
     if not root.is_dir():
-        return Guide(
-            problems=(
-                Problem(
-                    shown,
-                    1,
-                    "content directory does not exist: give the path to the content/ folder",
-                ),
-            )
-        )
+        message = "content directory does not exist: give the path to the content/ folder"
+        return Guide(problems=(Problem(shown, 1, message, "file-unreadable", FILE),))
     files = read_files(root)
     for f in files:
         _guard(f, decode, None, today)
     ok = [f for f in files if f.readable]
-    by_kind = {
-        k: [f for f in ok if f.kind == k]
-        for k in ("stage", "checklist", "situation", "skills", "sources")
-    }
+    by_kind = {k: [f for f in ok if f.kind == k] for k in KINDS}
+    guide_problems: list[Problem] = []
 
     vocab = Vocab()
     sources = [s for f in by_kind["sources"] for s in _guard(f, parse_sources, [])]
@@ -67,28 +72,74 @@ def compile_guide(
     skills = [s for f in by_kind["skills"] for s in _guard(f, parse_skills, [])]
     for s in skills:
         vocab.add_skill(s)
+    vocab.style = _style(by_kind["style"], files, shown, guide_problems)
     vocab.situations = [f.id for f in by_kind["situation"] if f.id]
     for f in by_kind["stage"]:
         order = f.header.values.get("stage")
         if isinstance(order, int):
             vocab.add_stage(order, str(f.header.values.get("title", "")), f.id)
+    register_pending(vocab, files)
 
     stages = _each(by_kind["stage"], parse_stage, vocab)
     checklists = _each(by_kind["checklist"], parse_checklist, vocab)
     situations = _each(by_kind["situation"], parse_situation, vocab)
+    contacts = _each(by_kind["contacts"], parse_contacts, vocab)
+    scenarios = _each(by_kind["practice"], parse_practice, vocab)
 
-    guide_problems: list[Problem] = []
-    _check_ids(files)
-    _check_sources(files, vocab)
-    _check_stages(by_kind["stage"], files, shown, guide_problems)
-    _check_links(files, root)
+    check_ids(files)
+    check_sources(files, vocab)
+    check_stages(by_kind["stage"], files, shown, vocab, guide_problems)
+    check_links(files, root)
 
+    problems = sorted(
+        set(_problems(files, shown) + guide_problems),
+        key=lambda p: (not CODES[p.code].root, p.path, p.line, p.message),
+    )
     skipped = {f.rel for f in files if f.broken}
-    problems = [
-        Problem(os.path.join(shown, f.rel), line, msg) for f in files for line, msg in f.problems
-    ]
-    problems = sorted(set(problems + guide_problems), key=lambda p: (p.path, p.line, p.message))
-    return _assemble(files, skipped, stages, checklists, situations, skills, sources, problems)
+    guide = _assemble(files, skipped, stages, checklists, situations, skills, sources, problems)
+    loaded_contacts = tuple(c for rel, cs in contacts.items() if rel not in skipped for c in cs)
+    style = vocab.style if not any(f.rel in skipped for f in by_kind["style"]) else StyleRules()
+    future = [f.header.future for f in files if f.header.future]
+    practice = sorted(
+        (s for rel, s in scenarios.items() if rel not in skipped), key=lambda s: (s.title, s.id)
+    )
+    return replace(
+        guide,
+        contacts=loaded_contacts,
+        style=style,
+        practice=tuple(practice),
+        expires=min(future, default=""),
+    )
+
+
+def _problems(files: list[File], shown: str) -> list[Problem]:
+    out = []
+    for f in files:
+        root = f.root
+        for line, code, message in f.problems:
+            if root and CODES[code].quiet_after_root:
+                continue  # follows from the file's own syntax problem, listed first
+            if CODES[code].root:
+                message += FIX_FIRST
+            out.append(
+                Problem(os.path.join(shown, f.rel), line, message, code, CODES[code].severity)
+            )
+    return out
+
+
+def _style(style_files: list[File], files: list[File], shown: str, out: list[Problem]):
+    """The writing rules from style.md; a warning (and no rules) when there is none."""
+    rules = [_guard(f, parse_style, None) for f in style_files]
+    rules = [r for r in rules if r is not None]
+    if rules:
+        return rules[0]
+    if not any(f.kind == "style" for f in files):
+        message = (
+            "style.md is missing, so the writing rules are not checked: add it (see "
+            "content/README.md)"
+        )
+        out.append(Problem(os.path.join(shown, "style.md"), 1, message, "style-missing", WARNING))
+    return StyleRules()
 
 
 def _guard(f: File, fn, default, *args):
@@ -97,7 +148,11 @@ def _guard(f: File, fn, default, *args):
         return fn(f, *args)
     except Exception as e:  # noqa: BLE001 - a content file must never crash check or the app
         f.readable = False
-        f.add(1, f"this file could not be read ({type(e).__name__}: {e}): tell a developer")
+        f.add(
+            1,
+            "parser-error",
+            f"this file could not be read ({type(e).__name__}: {e}): tell a developer",
+        )
         return default
 
 
@@ -110,12 +165,38 @@ def _each(files: list[File], fn, vocab: Vocab) -> dict:
     return out
 
 
+def phrase_ids(stages: list[Stage]) -> list[Stage]:
+    """Give every phrase its id: stage, kind and a slug of the text, `-2` on repeats.
+
+    A long text is cut to 60 characters and a short hash of the whole text is added, so
+    two long phrases that start alike still get ids that do not depend on their order.
+    """
+    used: set[str] = set()
+    out = []
+    for st in stages:
+        phrases = []
+        for p in st.phrases:
+            text = slug(p.text)
+            if len(text) > 60:
+                digest = hashlib.sha1(p.text.encode("utf-8")).hexdigest()[:6]
+                text = f"{text[:60].rstrip('-')}-{digest}"
+            base = f"{p.stage}-{p.kind}-{text}"
+            new, n = base, 1
+            while new in used:
+                n += 1
+                new = f"{base}-{n}"
+            used.add(new)
+            phrases.append(replace(p, id=new))
+        out.append(replace(st, phrases=tuple(phrases)))
+    return out
+
+
 def _assemble(
     files: list[File],
     skipped: set[str],
     stages: dict[str, Stage],
     checklists: dict[str, Checklist],
-    situations: dict[str, tuple[Situation, list[Phrase]]],
+    situations: dict,
     skills,
     sources,
     problems: list[Problem],
@@ -133,7 +214,7 @@ def _assemble(
     ]
     loaded = [f for f in files if f.rel not in skipped]
     return Guide(
-        stages=tuple(loaded_stages),
+        stages=tuple(phrase_ids(loaded_stages)),
         checklists=tuple(
             sorted(
                 (c for rel, c in checklists.items() if rel not in skipped),
@@ -149,89 +230,15 @@ def _assemble(
         skills=tuple(s for s in skills if s.file not in skipped),
         sources=tuple(s for s in sources if s.file not in skipped),
         files=tuple(meta_of(f) for f in loaded),
-        skipped=tuple(sorted(skipped)),
+        skipped=tuple(_skipped(f) for f in files if f.rel in skipped or f.partial),
         problems=tuple(problems),
     )
+
+
+def _skipped(f: File) -> Skipped:
+    return Skipped(f.rel, f.kind, salvage_title(f), partial=not f.broken)
 
 
 def _order(files: list[File], rel: str) -> int:
     f = next(f for f in files if f.rel == rel)
     return int(f.header.values.get("order", 0) or 0)
-
-
-def _check_ids(files: list[File]) -> None:
-    first: dict[str, File] = {}
-    for f in files:
-        if f.id is None:
-            continue
-        if f.id in first:
-            f.add(
-                f.header.line("id"),
-                f"id '{f.id}' is already used by {first[f.id].rel}: give this file its own id",
-            )
-        else:
-            first[f.id] = f
-
-
-def _check_sources(files: list[File], vocab: Vocab) -> None:
-    known = set(vocab.sources)
-    for f in files:
-        for key, line in f.header.source_lines.items():
-            if key not in known:
-                f.add(line, vocab.unknown_source(key), keep=True)
-
-
-def _check_stages(
-    stage_files: list[File], files: list[File], shown: str, out: list[Problem]
-) -> None:
-    """Exactly one file per stage number 1..5."""
-    first: dict[int, File] = {}
-    for f in stage_files:
-        order = f.header.values.get("stage")
-        if not isinstance(order, int):
-            continue
-        if order in first:
-            f.add(
-                f.header.line("stage"),
-                f"stage {order} is also used by "
-                f"{first[order].rel}: each stage 1 to 5 needs exactly one file",
-            )
-        else:
-            first[order] = f
-    missing = [n for n in range(1, 6) if n not in first]
-    if not missing:
-        return
-    in_folder = [f for f in files if f.kind == "stage"]
-    path = os.path.join(shown, in_folder[0].rel) if in_folder else os.path.join(shown, "stairway")
-    for n in missing:
-        out.append(
-            Problem(
-                path,
-                1,
-                f"no file for stage {n}: the stairway needs one file for "
-                f"each stage 1 to 5 in stairway/ (with `stage: {n}`)",
-            )
-        )
-
-
-def _check_links(files: list[File], root: Path) -> None:
-    names = set(all_names(root))
-    dirs = {posixpath.dirname(n) for n in names}
-    for f in files:
-        for href, line in f.doc.links:
-            target = href.split("#", 1)[0].split("?", 1)[0].strip()
-            if not target or SCHEME_RE.match(target) or target.startswith("//"):
-                continue
-            target = unquote(target)
-            if target.startswith("/"):
-                resolved = posixpath.normpath(target.lstrip("/"))
-            else:
-                resolved = posixpath.normpath(posixpath.join(posixpath.dirname(f.rel), target))
-            if resolved in names or resolved.rstrip("/") in dirs:
-                continue
-            f.add(
-                line,
-                f"link '{href}' points to a file that does not exist "
-                f"(looked for {resolved}): fix the path or remove the link",
-                keep=True,
-            )

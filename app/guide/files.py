@@ -1,8 +1,9 @@
 """Find the content files, read them as UTF-8, split front matter from Markdown.
 
 Kind of file by folder: stairway/ -> stage, checklists/ -> checklist, situations/ ->
-situation, skills/ -> skills, sources.md at the root -> sources. README.md files are
-documentation for instructors and are skipped.
+situation, skills/ -> skills; at the root, sources.md -> sources, style.md -> style (the
+writing rules), contacts.md -> contacts. README.md files are documentation for
+instructors and are skipped.
 """
 
 from __future__ import annotations
@@ -14,14 +15,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.guide.blocks import Doc, parse_markdown
+from app.guide.codes import CODES
 from app.guide.frontmatter import Header, read_header
+from app.guide.model import FILE, ITEM
 
 FOLDERS = {
     "stairway": "stage",
     "checklists": "checklist",
     "situations": "situation",
     "skills": "skills",
+    "practice": "practice",
 }
+ROOT_FILES = {"sources.md": "sources", "style.md": "style", "contacts.md": "contacts"}
 
 
 @dataclass
@@ -31,23 +36,30 @@ class File:
     data: bytes
     doc: Doc = field(default_factory=Doc)
     header: Header = field(default_factory=Header)
-    problems: list[tuple[int, str]] = field(default_factory=list)
+    # (line, code, message); the code's severity (app.guide.codes) decides what is kept
+    problems: list[tuple[int, str, str]] = field(default_factory=list)
     readable: bool = True  # False when the bytes are not UTF-8
-    # Problems that leave the guidance itself intact (a dead link, an unknown source key,
-    # a reviewed date ahead of the clock): `check` still fails, but the app keeps the file,
-    # because dropping a whole stage over a typo in a link hurts the officer more.
-    soft: set[tuple[int, str]] = field(default_factory=set)
+    lines: list[str] = field(default_factory=list)  # the decoded text, one entry per line
 
-    def add(self, line: int, message: str, keep: bool = False) -> None:
-        problem = (max(line, 1), message)
-        self.problems.append(problem)
-        if keep:
-            self.soft.add(problem)
+    def add(self, line: int, code: str, message: str) -> None:
+        if code not in CODES:
+            raise KeyError(f"problem code '{code}' is not in app.guide.codes")
+        self.problems.append((max(line, 1), code, message))
 
     @property
     def broken(self) -> bool:
         """True when a problem makes the file unsafe to show: it is left out of the app."""
-        return any(p not in self.soft for p in self.problems)
+        return any(CODES[code].severity == FILE for _, code, _ in self.problems)
+
+    @property
+    def partial(self) -> bool:
+        """True when some items or phrases of the file were left out."""
+        return any(CODES[code].severity == ITEM for _, code, _ in self.problems)
+
+    @property
+    def root(self) -> bool:
+        """True when the file's own syntax is broken (read `check` first: fix this first)."""
+        return any(CODES[code].root for _, code, _ in self.problems)
 
     @property
     def id(self) -> str | None:
@@ -85,7 +97,7 @@ def all_names(root: Path) -> list[str]:
 def kind_of(rel: str) -> str:
     parts = rel.split("/")
     if len(parts) == 1:
-        return "sources" if parts[0] == "sources.md" else "unknown"
+        return ROOT_FILES.get(parts[0], "unknown")
     return FOLDERS.get(parts[0], "unknown")
 
 
@@ -96,7 +108,9 @@ def read_files(root: Path) -> list[File]:
             files.append(File(rel, kind_of(rel), path.read_bytes()))
         except OSError as e:
             f = File(rel, kind_of(rel), b"", readable=False)
-            f.add(1, f"file cannot be opened ({e.strerror}): check its permissions")
+            f.add(
+                1, "file-unreadable", f"file cannot be opened ({e.strerror}): check its permissions"
+            )
             files.append(f)
     return files
 
@@ -120,8 +134,10 @@ def decode(f: File, today: dt.date) -> None:
     if f.kind == "unknown":
         f.add(
             1,
+            "file-outside-folders",
             "file is not in a content folder (stairway/, checklists/, situations/, "
-            "skills/) and is not sources.md: move it, or name it README.md",
+            "skills/) and is not sources.md, style.md or contacts.md: move it, or name it "
+            "README.md",
         )
     data = f.data[3:] if f.data.startswith(b"\xef\xbb\xbf") else f.data
     try:
@@ -130,9 +146,14 @@ def decode(f: File, today: dt.date) -> None:
         line = data.count(b"\n", 0, e.start) + 1
         bad = data[e.start : e.start + 1].hex()
         f.readable = False
-        f.add(line, f"file is not valid UTF-8 (byte 0x{bad}): save it as UTF-8 in your editor")
+        f.add(
+            line,
+            "not-utf8",
+            f"file is not valid UTF-8 (byte 0x{bad}): save it as UTF-8 in your editor",
+        )
         return
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    f.lines = text.split("\n")
     f.doc = parse_markdown(text)
     f.problems.extend(f.doc.problems)
     f.doc.problems = f.problems  # later passes over the blocks report into the file
@@ -141,6 +162,3 @@ def decode(f: File, today: dt.date) -> None:
             f.doc.yaml, f.doc.yaml_line, f.kind, today, lenient_sources=f.kind == "sources"
         )
         f.problems.extend(f.header.problems)
-        if f.header.future:
-            prefix = f"reviewed {f.header.future} is in the future"
-            f.soft.update(p for p in f.header.problems if p[1].startswith(prefix))

@@ -15,8 +15,8 @@ import yaml
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-REQUIRED = ("id", "title", "version", "reviewed", "sources")
-KNOWN = (*REQUIRED, "stage", "order")
+REQUIRED = ("id", "title", "version", "reviewed", "reviewed_by", "sources")
+KNOWN = (*REQUIRED, "approved_by", "stage", "order")
 
 
 @dataclass
@@ -26,7 +26,7 @@ class Header:
     values: dict[str, object] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)
     source_lines: dict[str, int] = field(default_factory=dict)  # source key -> line
-    problems: list[tuple[int, str]] = field(default_factory=list)
+    problems: list[tuple[int, str, str]] = field(default_factory=list)  # line, code, message
     future: str | None = None  # a reviewed date later than today, if any
 
     def line(self, key: str) -> int:
@@ -47,7 +47,11 @@ def read_header(
         node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
     except RecursionError:
         h.problems.append(
-            (first_line, "front matter is nested too deeply: write one `key: value` per line")
+            (
+                first_line,
+                "front-matter-invalid",
+                "front matter is nested too deeply: write one `key: value` per line",
+            )
         )
         return h
     except yaml.YAMLError as e:
@@ -61,6 +65,7 @@ def read_header(
         h.problems.append(
             (
                 line,
+                "front-matter-invalid",
                 f"front matter is not valid YAML ({what}): write one `key: value` per "
                 "line, and put a value that contains `: ` or `#` in quotes",
             )
@@ -68,12 +73,20 @@ def read_header(
         return h
     if node is None:
         h.problems.append(
-            (first_line - 1, "front matter is empty: add id, title, version, reviewed and sources")
+            (
+                first_line - 1,
+                "front-matter-empty",
+                "front matter is empty: add id, title, version, reviewed, reviewed_by and sources",
+            )
         )
         return h
     if not isinstance(node, yaml.MappingNode):
         h.problems.append(
-            (first_line + node.start_mark.line, "front matter must be `key: value` lines")
+            (
+                first_line + node.start_mark.line,
+                "front-matter-invalid",
+                "front matter must be `key: value` lines",
+            )
         )
         return h
 
@@ -81,12 +94,16 @@ def read_header(
         line = first_line + key_node.start_mark.line
         key = str(key_node.value)
         if key in h.lines:
-            h.problems.append((line, f"key '{key}' appears twice in the front matter"))
+            h.problems.append((line, "key-twice", f"key '{key}' appears twice in the front matter"))
             continue
         h.lines[key] = line
-        if key not in KNOWN:
+        if key not in KNOWN and not (kind == "practice" and key == "situation"):
             h.problems.append(
-                (line, f"unknown key '{key}' in the front matter (known: {', '.join(KNOWN)})")
+                (
+                    line,
+                    "key-unknown",
+                    f"unknown key '{key}' in the front matter (known: {', '.join(KNOWN)})",
+                )
             )
             continue
         _read_key(h, key, value_node, line, kind, today, first_line)
@@ -95,14 +112,40 @@ def read_header(
         if key == "sources" and lenient_sources:
             continue
         if key not in h.lines:
-            h.problems.append((first_line - 1, f"front matter has no '{key}': add `{key}: ...`"))
+            h.problems.append(
+                (first_line - 1, "key-missing", f"front matter has no '{key}': {_ADD[key]}")
+            )
     if not lenient_sources and h.values.get("sources") == ():
         h.problems.append(
-            (h.line("sources"), "sources is empty: cite at least one key from sources.md")
+            (
+                h.line("sources"),
+                "sources-empty",
+                "sources is empty: cite at least one key from sources.md",
+            )
+        )
+    if kind == "practice" and "situation" not in h.lines:
+        h.problems.append(
+            (
+                first_line - 1,
+                "key-missing",
+                "front matter has no 'situation': add `situation: suicidal` (a situation id)",
+            )
         )
     if kind == "stage" and "stage" not in h.lines:
-        h.problems.append((first_line - 1, "front matter has no 'stage': add `stage: 1` to 5"))
+        h.problems.append(
+            (first_line - 1, "key-missing", "front matter has no 'stage': add `stage: 1` to 5")
+        )
     return h
+
+
+_ADD = {
+    "id": "add `id: ...` (lower case letters, digits and dashes)",
+    "title": "add `title: ...`",
+    "version": 'add `version: "1.0"`',
+    "reviewed": "add `reviewed: YYYY-MM-DD`, the date you checked the file",
+    "reviewed_by": "add `reviewed_by: ...`, who checked the file",
+    "sources": "add `sources: [...]` with keys from sources.md",
+}
 
 
 def _scalar(node: yaml.Node) -> str | None:
@@ -117,7 +160,9 @@ def _read_key(
         _read_sources(h, node, line, first_line)
         return
     if text is None:
-        h.problems.append((line, f"{key} must be a single value, not a list or a mapping"))
+        h.problems.append(
+            (line, "value-not-single", f"{key} must be a single value, not a list or a mapping")
+        )
         return
     text = text.strip()
     plain = isinstance(node, yaml.ScalarNode) and node.style is None
@@ -126,6 +171,7 @@ def _read_key(
             h.problems.append(
                 (
                     line,
+                    "id-invalid",
                     f"id '{text}' must be lower case letters, digits and "
                     "dashes, e.g. `id: active-listening`",
                 )
@@ -133,16 +179,21 @@ def _read_key(
             return
     elif key == "title":
         if not text:
-            h.problems.append((line, "title is empty: write the title shown in the app"))
+            h.problems.append(
+                (line, "title-empty", "title is empty: write the title shown in the app")
+            )
             return
     elif key == "version":
         if not text:
-            h.problems.append((line, 'version is empty: write e.g. `version: "1.0"`'))
+            h.problems.append(
+                (line, "version-empty", 'version is empty: write e.g. `version: "1.0"`')
+            )
             return
         if plain and re.match(r"^[0-9.+\-_eE]+$", text):
             h.problems.append(
                 (
                     line,
+                    "version-unquoted",
                     f"version {text} must be in quotes, or YAML may read it "
                     f'as a number (1.10 becomes 1.1): write `version: "{text}"`',
                 )
@@ -151,14 +202,38 @@ def _read_key(
     elif key == "reviewed":
         if not _read_date(h, text, line, today):
             return
+    elif key == "reviewed_by":
+        if not text:
+            h.problems.append(
+                (
+                    line,
+                    "reviewed-by-empty",
+                    "reviewed_by is empty: write who checked this file, e.g. "
+                    "`reviewed_by: Stairway content team`",
+                )
+            )
+            return
+    elif key == "approved_by":
+        if not text:
+            h.problems.append(
+                (
+                    line,
+                    "approved-by-empty",
+                    "approved_by is empty: write who approved this file for your agency, "
+                    "or delete the line until someone has",
+                )
+            )
+            return
     elif key in ("stage", "order"):
         if not re.match(r"^[0-9]+$", text):
             want = "1 to 5" if key == "stage" else "a whole number"
-            h.problems.append((line, f"{key} '{text}' is not a number: write {want}"))
+            h.problems.append(
+                (line, "number-invalid", f"{key} '{text}' is not a number: write {want}")
+            )
             return
         number = int(text)
         if key == "stage" and not 1 <= number <= 5:
-            h.problems.append((line, f"stage {number} is not 1 to 5"))
+            h.problems.append((line, "number-invalid", f"stage {number} is not 1 to 5"))
             return
         h.values[key] = number
         return
@@ -176,6 +251,7 @@ def _read_date(h: Header, text: str, line: int, today: dt.date) -> bool:
         h.problems.append(
             (
                 line,
+                "reviewed-not-date",
                 f"reviewed '{text}' is not a date: write it as YYYY-MM-DD, "
                 f"e.g. `reviewed: {today.isoformat()}`",
             )
@@ -186,18 +262,22 @@ def _read_date(h: Header, text: str, line: int, today: dt.date) -> bool:
         h.problems.append(
             (
                 line,
+                "reviewed-future",
                 f"reviewed {text} is in the future (today is "
                 f"{today.isoformat()}): write the date you checked the file",
             )
         )
-        return False
-    return True
+    return True  # a future date is kept (and reported): the file's guidance is intact
 
 
 def _read_sources(h: Header, node: yaml.Node, line: int, first_line: int) -> None:
     if not isinstance(node, yaml.SequenceNode):
         h.problems.append(
-            (line, "sources must be a list of keys from sources.md, e.g. `sources: [noesner-1997]`")
+            (
+                line,
+                "sources-invalid",
+                "sources must be a list of keys from sources.md, e.g. `sources: [noesner-1997]`",
+            )
         )
         return
     keys: list[str] = []
@@ -208,6 +288,7 @@ def _read_sources(h: Header, node: yaml.Node, line: int, first_line: int) -> Non
             h.problems.append(
                 (
                     item_line,
+                    "sources-invalid",
                     "sources must list keys from sources.md, e.g. `sources: [noesner-1997]`",
                 )
             )

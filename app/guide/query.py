@@ -10,9 +10,14 @@ def stage(guide: Guide, order: int) -> Stage | None:
     return next((s for s in guide.stages if s.order == order), None)
 
 
-def fits(situations: tuple[str, ...], situation: str | None) -> bool:
-    """Empty = fits every situation; no situation chosen = show everything."""
-    return situation is None or not situations or situation in situations
+def fits(
+    situations: tuple[str, ...], situation: str | None, not_situations: tuple[str, ...] = ()
+) -> bool:
+    """`Only for:` empty = fits every situation; `Not for:` takes situations out;
+    no situation chosen = show everything."""
+    if situation is None:
+        return True
+    return (not situations or situation in situations) and situation not in not_situations
 
 
 def phrases(
@@ -34,15 +39,15 @@ def phrases(
                 continue
             if skill is not None and p.skill != skill:
                 continue
-            if fits(p.situations, situation):
+            if fits(p.situations, situation, p.not_situations):
                 out.append(p)
     return out
 
 
 def checklist_items(checklist: Checklist, situation: str | None = None) -> list[Item]:
-    return [i for i in checklist.items if fits(i.situations, situation)]
+    return items_for(checklist.items, situation)
 
 
 def items_for(items: tuple[Item, ...], situation: str | None = None) -> list[Item]:
     """Any list of items (a stage's signs, do, warnings) filtered by situation."""
-    return [i for i in items if fits(i.situations, situation)]
+    return [i for i in items if fits(i.situations, situation, i.not_situations)]

@@ -3,6 +3,11 @@
 `skills/*.md` and `sources.md` are parsed first; situation ids and stage titles come
 from the front matter of their files. `Vocab` resolves the names instructors write
 (`### Emotion labeling`, `Only for: suicidal`, `### Rapport` or `### 3`) to ids.
+
+A file whose header is broken cannot say its id or title. Its likely names (salvaged
+from the raw header lines and the file name) are "pending": a reference to a pending
+name is not reported as unknown, because the broken file already has the problem to fix
+first. `Vocab.style` carries the writing rules the phrase parser applies.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from app.guide.blocks import entries, section_key, slug
 from app.guide.files import File
 from app.guide.frontmatter import ID_RE
 from app.guide.model import Skill, Source
+from app.guide.style import StyleRules
 
 _SKILL_PARTS = {
     "when to use": "when",
@@ -35,6 +41,12 @@ class Vocab:
     stages: dict[str, int] = field(default_factory=dict)  # lookup key -> order
     stage_names: dict[int, str] = field(default_factory=dict)  # order -> title
     sources: list[str] = field(default_factory=list)
+    style: StyleRules = field(default_factory=StyleRules)
+    pending_situations: set[str] = field(default_factory=set)  # names of broken files
+    pending_stages: set[str] = field(default_factory=set)  # lookup keys
+    pending_stage_numbers: set[int] = field(default_factory=set)
+    skills_pending: bool = False  # a skills file could not be read at all
+    sources_pending: bool = False  # sources.md could not be read at all
 
     def add_skill(self, skill: Skill) -> None:
         self.skill_ids.append(skill.id)
@@ -52,6 +64,17 @@ class Vocab:
 
     def stage(self, name: str) -> int | None:
         return self.stages.get(section_key(name))
+
+    def stage_pending(self, name: str) -> bool:
+        """True when `name` probably means a stage file whose header is broken."""
+        key = section_key(name)
+        return key in self.pending_stages or slug(name) in self.pending_stages
+
+    def add_pending_stage(self, names: list[str], number: int | None) -> None:
+        if number is not None:
+            self.pending_stage_numbers.add(number)
+            self.pending_stages.update({str(number), f"stage {number}"})
+        self.pending_stages.update(k for n in names for k in (section_key(n), slug(n)) if k)
 
     def unknown_skill(self, name: str) -> str:
         return (
@@ -73,10 +96,29 @@ class Vocab:
             f"unknown source '{key}' ({_known(self.sources)}): add it to sources.md or fix the key"
         )
 
-    def check_situations(self, f: File, names: list[tuple[str, int]]) -> None:
+    def check_situations(self, f: File, names: list[tuple[str, int]]) -> set[str]:
+        """Report each unknown name at its line; return them (their items are left out).
+
+        A name that probably means a situation file with a broken header is not reported
+        (that file's own problem comes first) and its items are kept.
+        """
+        bad: set[str] = set()
         for name, line in names:
-            if name not in self.situations:
-                f.add(line, self.unknown_situation(name))
+            if name in self.situations or name in self.pending_situations:
+                continue
+            f.add(line, "situation-unknown", self.unknown_situation(name))
+            bad.add(name)
+        return bad
+
+
+def _no_subs(f: File, subs: list, where: str) -> None:
+    """Sub-items mean nothing in the skills file or sources.md: say so, keep the item."""
+    for sub in subs[:1]:
+        f.add(
+            sub.line,
+            "sub-item-misplaced",
+            f"sub-items have no meaning in {where}: write the text on the item's own line",
+        )
 
 
 def parse_skills(f: File) -> list[Skill]:
@@ -85,7 +127,11 @@ def parse_skills(f: File) -> list[Skill]:
     reported: set[int] = set()
     items, names = entries(f.doc)
     if names:
-        f.add(names[0][1], "`Only for:` has no meaning in the skills file: delete the line")
+        f.add(
+            names[0][1],
+            "only-for-misplaced",
+            "`Only for:` has no meaning in the skills file: delete the line",
+        )
     for h in f.doc.blocks:
         if h.kind == "heading" and h.level == 2 and h.text:
             found.append(
@@ -93,6 +139,7 @@ def parse_skills(f: File) -> list[Skill]:
             )
     by_line = {s["line"]: s for s in found}
     for e in items:
+        _no_subs(f, e.block.subs, "the skills file")
         h2 = e.heads.get(2)
         if h2 is None or h2.line not in by_line:
             continue
@@ -104,14 +151,19 @@ def parse_skills(f: File) -> list[Skill]:
                 reported.add(h3.line)
                 f.add(
                     h3.line,
+                    "skill-part-unknown",
                     f"unknown part '{h3.text}' of a skill: use `### When to use` or `### Examples`",
                 )
             continue
         if e.block.kind == "item" and not e.block.text:
-            f.add(e.block.line, "example is empty: write the text or delete the line")
+            f.add(e.block.line, "item-empty", "example is empty: write the text or delete the line")
             continue
         if part == "examples" and e.block.kind == "para":
-            f.add(e.block.line, "an example must be a list item: start the line with `- `")
+            f.add(
+                e.block.line,
+                "example-not-item",
+                "an example must be a list item: start the line with `- `",
+            )
             continue
         skill[part].append(e.block.text)
     skills = []
@@ -121,6 +173,7 @@ def parse_skills(f: File) -> list[Skill]:
         if sid in seen:
             f.add(
                 s["line"],
+                "skill-twice",
                 f"skill '{s['title']}' is defined twice (first on line {seen[sid]}): merge them",
             )
             continue
@@ -137,7 +190,7 @@ def parse_skills(f: File) -> list[Skill]:
             )
         )
     if not skills and f.doc.yaml is not None:
-        f.add(1, "no skills found: give each skill its own `## Skill name` heading")
+        f.add(1, "skills-none", "no skills found: give each skill its own `## Skill name` heading")
     return skills
 
 
@@ -148,23 +201,37 @@ def parse_sources(f: File) -> list[Source]:
     for b in f.doc.blocks:
         if b.kind != "item":
             continue
+        _no_subs(f, b.subs, "sources.md")
         key = b.code.strip() if b.code else ""
         if not key or not b.text.startswith(key):
             f.add(
                 b.line,
+                "source-no-key",
                 "source has no key: start the item with the key in backticks, "
                 "e.g. - `noesner-1997`: Noesner (1997) ...",
             )
             continue
         if not ID_RE.match(key):
-            f.add(b.line, f"source key '{key}' must be lower case letters, digits and dashes")
+            f.add(
+                b.line,
+                "source-key-invalid",
+                f"source key '{key}' must be lower case letters, digits and dashes",
+            )
             continue
         title = b.text[len(key) :].lstrip(" :-\u2013\u2014").strip()
         if not title:
-            f.add(b.line, f"source '{key}' has no reference: write it after the colon")
+            f.add(
+                b.line,
+                "source-no-reference",
+                f"source '{key}' has no reference: write it after the colon",
+            )
             continue
         if key in first:
-            f.add(b.line, f"source '{key}' is defined twice (first on line {first[key]})")
+            f.add(
+                b.line,
+                "source-twice",
+                f"source '{key}' is defined twice (first on line {first[key]})",
+            )
             continue
         first[key] = b.line
         sources.append(Source(key, title, f.rel, b.line))

@@ -11,31 +11,37 @@ skill part into a small document; `search(index, query)` returns ranked `Hit`s w
     ("skill", skill_id)
 
 Matching is case- and accent-insensitive. A query word matches a guide word exactly, as
-a prefix (`empa` -> `empathy`), or, when it matches no guide word either way, with a
-small typo: edit distance 1 for words of 4+ characters, 2 for 8+ (transpositions count
-once). Every query word must match; when
-none of the documents match all of them, documents matching most of them are returned.
-No flet here.
+its plural or singular (`weapon` <-> `weapons`), as a prefix (`empa` -> `empathy`), or,
+when it matches no guide word in those ways, with a small typo: edit distance 1 for words
+of 4+ characters, 2 for 8+ (transpositions count once). Every query word must match;
+when none of the documents match all of them, documents matching most of them are
+returned.
+
+Ranking: a title match weighs twice a text match; a short text that holds the word
+beats a long one (BM25's length normalisation, on text matches only). Avoid phrases come
+after every other hit, so what to do and what to say come first; on a tie, checklist
+items come first, then Say phrases. An Avoid hit
+carries its `instead`, so the screen can show what to say in its place. No flet here.
 """
 
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from app.guide.model import SAY, Guide
+from app.guide.model import AVOID, SAY, Guide
+from app.guide.words import distance_within, inflections, max_typos, normalize, snippet, tokens
+
+__all__ = ["Hit", "Index", "build_index", "normalize", "search", "tokens"]
 
 TITLE_WEIGHT = 2.0
 TEXT_WEIGHT = 1.0
-EXACT, PREFIX, TYPO1, TYPO2 = 1.0, 0.7, 0.5, 0.3
-SNIPPET_CHARS = 140
-_KIND_ORDER = {"phrase": 0, "stage": 1, "checklist": 2, "situation": 3, "skill": 4}
-_WORD = re.compile(r"\w+")
-_APOSTROPHES = str.maketrans("", "", "'\u2019\u02bc")
+EXACT, INFLECTED, PREFIX, TYPO1, TYPO2 = 1.0, 0.95, 0.7, 0.5, 0.3
+LENGTH_B = 0.5  # how much a long text is penalised (0 = not at all, 1 = in proportion)
+_KIND_ORDER = {"checklist": 0, "phrase": 1, "stage": 2, "situation": 3, "skill": 4}
+_AVOID_ORDER = 5
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,8 @@ class Hit:
     line: int
     target: tuple
     score: float = 0.0
+    instead: str = ""  # an Avoid phrase: what to say in its place
+    phrase_id: str = ""  # a phrase: its Phrase.id
 
 
 @dataclass(frozen=True)
@@ -57,6 +65,9 @@ class _Doc:
     file: str
     line: int
     target: tuple
+    instead: str = ""
+    phrase_id: str = ""
+    avoid: bool = False
 
 
 @dataclass
@@ -66,20 +77,11 @@ class Index:
     vocab: list[str] = field(default_factory=list)  # sorted, for prefix ranges
     by_len: dict[int, list[str]] = field(default_factory=dict)  # for typo candidates
     norm_text: list[str] = field(default_factory=list)  # per doc, for phrase bonus
+    length_norm: list[float] = field(default_factory=list)  # per doc, divides its score
     _matches: dict[str, list[tuple[str, float]]] = field(default_factory=dict, repr=False)
 
     def __len__(self) -> int:
         return len(self.docs)
-
-
-def normalize(text: str) -> str:
-    """Lower case, accents and apostrophes removed: 'Don’t PANIC, Zoë' -> 'dont panic, zoe'."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def tokens(text: str) -> list[str]:
-    return _WORD.findall(normalize(text))
 
 
 def _docs(guide: Guide) -> list[_Doc]:
@@ -107,7 +109,9 @@ def _docs(guide: Guide) -> list[_Doc]:
         for ph in st.phrases:
             said = "Say" if ph.kind == SAY else "Avoid"
             target = ("phrase", st.order, ph.text)
-            add(_Doc("phrase", f"{st.title}: {said}", ph.text, ph.file, ph.line, target))
+            title = f"{st.title}: {said}"
+            avoid = ph.kind == AVOID
+            add(_Doc("phrase", title, ph.text, ph.file, ph.line, target, ph.instead, ph.id, avoid))
     for cl in guide.checklists:
         add(_Doc("checklist", cl.title, "", cl.meta.file, 1, ("checklist", cl.id, None)))
         for it in cl.items:
@@ -135,43 +139,22 @@ def _docs(guide: Guide) -> list[_Doc]:
 def build_index(guide: Guide) -> Index:
     index = Index(docs=_docs(guide))
     postings: dict[str, dict[int, float]] = defaultdict(dict)
+    lengths = []
     for i, doc in enumerate(index.docs):
         for weight, part in ((TITLE_WEIGHT, doc.title), (TEXT_WEIGHT, doc.text)):
             for tok in tokens(part):
                 if postings[tok].get(i, 0.0) < weight:
                     postings[tok][i] = weight
-        index.norm_text.append(" ".join(tokens(doc.text)))
+        words = tokens(doc.text)
+        index.norm_text.append(" ".join(words))
+        lengths.append(len(words))
+    average = (sum(lengths) / len(lengths)) if lengths else 1.0
+    index.length_norm = [(1 - LENGTH_B) + LENGTH_B * n / (average or 1.0) for n in lengths]
     index.postings = dict(postings)
     index.vocab = sorted(postings)
     for term in index.vocab:
         index.by_len.setdefault(len(term), []).append(term)
     return index
-
-
-def _distance_within(a: str, b: str, k: int) -> int | None:
-    """Optimal-string-alignment distance of a and b if it is <= k, else None."""
-    if abs(len(a) - len(b)) > k:
-        return None
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        best = i
-        for j in range(1, len(b) + 1):
-            cost = a[i - 1] != b[j - 1]
-            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                v = min(v, prev2[j - 2] + 1)
-            cur[j] = v
-            best = min(best, v)
-        if best > k:
-            return None
-        prev2, prev = prev, cur
-    return prev[-1] if prev[-1] <= k else None
-
-
-def _max_typos(word: str) -> int:
-    return 2 if len(word) >= 8 else 1 if len(word) >= 4 else 0
 
 
 def _matches(index: Index, q: str) -> list[tuple[str, float]]:
@@ -182,6 +165,9 @@ def _matches(index: Index, q: str) -> list[tuple[str, float]]:
     found: dict[str, float] = {}
     if q in index.postings:
         found[q] = EXACT
+    for other in inflections(q):
+        if other in index.postings:
+            found.setdefault(other, INFLECTED)
     if len(q) >= 2:
         i = bisect_left(index.vocab, q)
         while i < len(index.vocab) and index.vocab[i].startswith(q):
@@ -189,12 +175,12 @@ def _matches(index: Index, q: str) -> list[tuple[str, float]]:
             i += 1
     # Typos are the fallback: a word the guide has (or starts with) means what it says,
     # so "calm" does not also pull in every "call".
-    k = 0 if found else _max_typos(q)
+    k = 0 if found else max_typos(q)
     for n in range(len(q) - k, len(q) + k + 1):
         for term in index.by_len.get(n, ()):
             if term in found:
                 continue
-            d = _distance_within(q, term, k)
+            d = distance_within(q, term, k)
             if d is not None:
                 found[term] = TYPO1 if d <= 1 else TYPO2
     result = list(found.items())
@@ -219,6 +205,8 @@ def search(index: Index, query: str, limit: int = 20) -> list[Hit]:
             idf = math.log(1.0 + n_docs / len(docs))
             for d, weight in docs.items():
                 s = quality * weight * idf
+                if weight == TEXT_WEIGHT:  # a word of the text, not of the title above it
+                    s /= index.length_norm[d]
                 if s > best.get(d, 0.0):
                     best[d] = s
                 hit_terms[d].add(term)
@@ -236,42 +224,32 @@ def search(index: Index, query: str, limit: int = 20) -> list[Hit]:
         if len(words) > 1 and phrase in index.norm_text[d]:
             s *= 1.5
         doc = index.docs[d]
-        ranked.append((-s, _KIND_ORDER.get(doc.kind, 9), doc.file, doc.line, d))
+        order = _AVOID_ORDER if doc.avoid else _KIND_ORDER.get(doc.kind, 9)
+        ranked.append((doc.avoid, -round(s, 9), order, doc.file, doc.line, d))
     ranked.sort()
     out: list[Hit] = []
     seen: set[tuple] = set()
-    for neg, _, _, _, d in ranked:
+    for _, neg, _, _, _, d in ranked:
         doc = index.docs[d]
         key = (doc.target, doc.text)  # the same phrase given for a stage and a situation
         if key in seen:
             continue
         seen.add(key)
         text = doc.text or doc.title
-        snippet = _snippet(text, hit_terms[d])
-        out.append(Hit(doc.kind, doc.title, snippet, doc.file, doc.line, doc.target, -neg))
+        shown = snippet(text, hit_terms[d])
+        out.append(
+            Hit(
+                doc.kind,
+                doc.title,
+                shown,
+                doc.file,
+                doc.line,
+                doc.target,
+                -neg,
+                doc.instead,
+                doc.phrase_id,
+            )
+        )
         if len(out) >= limit:
             break
     return out
-
-
-def _snippet(text: str, terms: set[str], width: int = SNIPPET_CHARS) -> str:
-    """The text, or a window of it around the first matched word, with ellipses."""
-    text = " ".join(text.split())
-    if len(text) <= width:
-        return text
-    first = len(text)
-    for m in _WORD.finditer(text):
-        if normalize(m.group()) in terms:
-            first = m.start()
-            break
-    if first == len(text):
-        first = 0
-    start = max(0, min(first - width // 4, len(text) - width))
-    if start > 0:  # do not cut a word in half
-        space = text.find(" ", start)
-        start = space + 1 if 0 <= space < first else start
-    end = min(len(text), start + width)
-    if end < len(text):
-        space = text.rfind(" ", start, end)
-        end = space if space > start else end
-    return ("… " if start > 0 else "") + text[start:end] + (" …" if end < len(text) else "")

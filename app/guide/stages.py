@@ -1,17 +1,19 @@
 """Stage files (stairway/) and situation files (situations/) -> Stage, Situation, Phrase.
 
-Both carry phrases under `## Say` / `## Avoid`. In a stage file each `###` names a skill;
-in a situation file each `###` names a stage (title or number) and an optional `####`
-names the skill.
+Both carry phrases under `## Say` / `## Avoid`. In a stage file each `###` under Say
+names a skill, and each `###` under Avoid a free group name ("Promises"); in a situation
+file each `###` names a stage (title or number) and an optional `####` names the skill
+(Say) or the group (Avoid). Items and phrases themselves are read in app.guide.items.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.guide.blocks import Block, Entry, entries, section_key, slug
+from app.guide.blocks import Block, Entry, entries, section_key
 from app.guide.files import File
-from app.guide.model import AVOID, SAY, Item, Meta, Phrase, Situation, Stage
+from app.guide.items import ItemIds, Where, make_items, make_phrases
+from app.guide.model import AVOID, SAY, Meta, Phrase, Situation, Stage
 from app.guide.reference import Vocab
 
 STAGE_PARTS = {
@@ -33,23 +35,6 @@ SITUATION_PARTS = {
 }
 
 
-class ItemIds:
-    """Item.id = slug of the text (its first 60 characters), unique within a file:
-    `-2`, `-3` on repeats. Stable while the text stays the same."""
-
-    def __init__(self) -> None:
-        self.used: set[str] = set()
-
-    def make(self, text: str) -> str:
-        base = slug(text)[:60].rstrip("-") or "item"
-        new, n = base, 1
-        while new in self.used:
-            n += 1
-            new = f"{base}-{n}"
-        self.used.add(new)
-        return new
-
-
 def meta_of(f: File) -> Meta:
     v = f.header.values
     return Meta(
@@ -59,6 +44,8 @@ def meta_of(f: File) -> Meta:
         reviewed=str(v.get("reviewed", "")),
         sources=tuple(v.get("sources", ())),
         file=f.rel,
+        reviewed_by=str(v.get("reviewed_by", "")),
+        approved_by=str(v.get("approved_by", "")),
     )
 
 
@@ -73,7 +60,7 @@ class Parts:
 
 def split_parts(f: File, known: dict[str, str], vocab: Vocab) -> Parts:
     items, names = entries(f.doc)
-    vocab.check_situations(f, names)
+    bad = vocab.check_situations(f, names)
     parts = Parts()
     for b in f.doc.blocks:
         if b.kind == "heading" and b.level == 2 and b.text:
@@ -82,17 +69,21 @@ def split_parts(f: File, known: dict[str, str], vocab: Vocab) -> Parts:
                 shown = ", ".join(dict.fromkeys(k.capitalize() for k in known))
                 f.add(
                     b.line,
+                    "section-unknown",
                     f"unknown section '{b.text}' (known: {shown}): the app would not show it",
                 )
             elif part in parts.heads:
                 f.add(
                     b.line,
+                    "section-twice",
                     f"section '{b.text}' appears twice (first on line "
                     f"{parts.heads[part].line}): merge them",
                 )
             else:
                 parts.heads[part] = b
     for e in items:
+        if bad & set(e.only + e.not_for):
+            continue  # under an `Only for:` naming an unknown situation (reported there)
         h2 = e.heads.get(2)
         if h2 is None:
             parts.intro.append(e)
@@ -103,81 +94,8 @@ def split_parts(f: File, known: dict[str, str], vocab: Vocab) -> Parts:
     return parts
 
 
-def make_items(
-    f: File, ids: ItemIds, es: list[Entry], section: str, ticks: bool = False
-) -> list[Item]:
-    out = []
-    for e in es:
-        b = e.block
-        if b.kind != "item":
-            f.add(
-                b.line,
-                f"text under '## {section}' is not a list item, so the app would "
-                "not show it: start the line with `- `",
-            )
-            continue
-        if not b.text:
-            f.add(b.line, "list item is empty: write the text or delete the line")
-            continue
-        if ticks and not b.tick:
-            f.add(b.line, f"'## {section}' items must be tickable: write `- [ ] {b.text}`")
-            continue
-        out.append(Item(ids.make(b.text), b.text, section, b.tick, e.only, f.rel, b.line))
-    return out
-
-
-def make_phrases(
-    f: File, vocab: Vocab, es: list[Entry], kind: str, stage: int | None, situation: str | None
-) -> list[Phrase]:
-    """Phrases under `## Say` / `## Avoid`. `stage` None: a situation file (`###` = stage)."""
-    out = []
-    reported: set[int] = set()
-
-    def once(head: Block, message: str) -> None:
-        if head.line not in reported:
-            reported.add(head.line)
-            f.add(head.line, message)
-
-    for e in es:
-        b = e.block
-        if b.kind == "para":
-            f.add(
-                b.line, "text under a Say/Avoid heading is not a phrase: start the line with `- `"
-            )
-            continue
-        if not b.text:
-            f.add(b.line, "phrase is empty: write the text or delete the line")
-            continue
-        h3, skill_head = e.heads.get(3), e.heads.get(4 if stage is None else 3)
-        order = stage
-        if stage is None:
-            if h3 is None:
-                f.add(
-                    b.line,
-                    "phrase is not under a stage heading: add `### Active "
-                    "Listening` (a stage title or number) above it",
-                )
-                continue
-            order = vocab.stage(h3.text)
-            if order is None:
-                once(h3, vocab.unknown_stage(h3.text))
-                continue
-        skill = None
-        if skill_head is not None:
-            skill = vocab.skill(skill_head.text)
-            if skill is None:
-                once(skill_head, vocab.unknown_skill(skill_head.text))
-                continue
-        elif stage is not None:
-            f.add(
-                b.line,
-                "phrase is not under a skill heading: add `### <skill>` above it, "
-                "e.g. `### Emotion labeling`",
-            )
-            continue
-        situations = (situation,) if situation else e.only
-        out.append(Phrase(b.text, kind, order, skill, situations, f.rel, b.line))
-    return out
+def _written(parts: Parts, part: str) -> bool:
+    return any(e.block.kind in ("item", "quote") for e in parts.by_part.get(part, []))
 
 
 def _texts(es: list[Entry]) -> str:
@@ -190,7 +108,11 @@ def parse_stage(f: File, vocab: Vocab) -> Stage:
     ids = ItemIds()
     for e in parts.intro:
         if e.block.kind == "item":
-            f.add(e.block.line, "list item is not under a `##` section: add e.g. `## Do` above it")
+            f.add(
+                e.block.line,
+                "item-outside-section",
+                "list item is not under a `##` section: add e.g. `## Do` above it",
+            )
     titles = {"do": "Do", "signs": "Move up when", "warnings": "Step back if"}
     lists = {
         p: make_items(
@@ -198,27 +120,31 @@ def parse_stage(f: File, vocab: Vocab) -> Stage:
             ids,
             parts.by_part.get(p, []),
             parts.heads[p].text if p in parts.heads else t,
+            vocab,
             p == "signs",
         )
         for p, t in titles.items()
     }
     phrases = []
     for kind in (SAY, AVOID):
-        phrases += make_phrases(f, vocab, parts.by_part.get(kind, []), kind, order, None)
+        phrases += make_phrases(f, vocab, parts.by_part.get(kind, []), Where(kind, order, None))
     title = str(f.header.values.get("title", ""))
     top = next((b for b in f.doc.blocks if b.kind == "heading"), None)
     where = top.line if top else 1
-    if not any(p.kind == SAY for p in phrases):
+    # Written but left out for a problem of their own is that problem, not this one.
+    if not _written(parts, SAY):
         at = parts.heads[SAY].line if SAY in parts.heads else where
         f.add(
             at,
+            "stage-no-say",
             f"stage '{title}' has no Say phrase: add `## Say`, a `### <skill>` heading "
             "and `- ` phrases under it",
         )
-    if order and order < 5 and not lists["signs"]:
+    if order and order < 5 and not _written(parts, "signs"):
         at = parts.heads["signs"].line if "signs" in parts.heads else where
         f.add(
             at,
+            "stage-no-move-up",
             f"stage '{title}' has no `- [ ]` item under `## Move up when`: the officer "
             "could never move up",
         )
@@ -243,6 +169,7 @@ def parse_situation(f: File, vocab: Vocab) -> tuple[Situation, list[Phrase]]:
         if e.block.kind == "item":
             f.add(
                 e.block.line,
+                "item-outside-section",
                 "list item is not under a `##` section: add e.g. `## Priorities` above it",
             )
     titles = {
@@ -252,13 +179,18 @@ def parse_situation(f: File, vocab: Vocab) -> tuple[Situation, list[Phrase]]:
     }
     lists = {
         p: make_items(
-            f, ids, parts.by_part.get(p, []), parts.heads[p].text if p in parts.heads else t
+            f,
+            ids,
+            parts.by_part.get(p, []),
+            parts.heads[p].text if p in parts.heads else t,
+            vocab,
+            spoken=p == "questions",  # asked aloud: the writing rules apply
         )
         for p, t in titles.items()
     }
     phrases = []
     for kind in (SAY, AVOID):
-        phrases += make_phrases(f, vocab, parts.by_part.get(kind, []), kind, None, sid)
+        phrases += make_phrases(f, vocab, parts.by_part.get(kind, []), Where(kind, None, sid))
     situation = Situation(
         id=sid,
         title=str(f.header.values.get("title", "")),

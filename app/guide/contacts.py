@@ -1,0 +1,81 @@
+"""content/contacts.md -> Contact: numbers the officer can tap to call.
+
+    ## Emergency
+    - Emergency: 911
+
+One list item per number, "Label: number", under a `##` section. A number is digits,
+spaces, `-`, `(`, `)` and a leading `+`, with at least 3 digits. `Contact.tel` is the
+dialable form (a `tel:` URI without the prefix). A wrong line is reported and left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.guide.blocks import entries
+from app.guide.files import File
+from app.guide.items import ItemIds
+from app.guide.model import Contact
+from app.guide.reference import Vocab
+from app.guide.subitems import read_subs
+
+NUMBER_RE = re.compile(r"^\+?[0-9 ()\-]+$")
+EXAMPLE = "e.g. `- Suicide & Crisis Lifeline (US): 988`"
+
+
+def dialable(number: str) -> str:
+    """'+1 (800) 273-8255' -> '+18002738255'."""
+    digits = re.sub(r"\D", "", number)
+    return ("+" if number.strip().startswith("+") else "") + digits
+
+
+def parse_contacts(f: File, vocab: Vocab) -> list[Contact]:
+    es, names = entries(f.doc)
+    vocab.check_situations(f, names)
+    ids = ItemIds()
+    out: list[Contact] = []
+    first: dict[str, int] = {}
+    for e in es:
+        b = e.block
+        if b.kind != "item":
+            continue  # paragraphs explain how to add a number
+        h2 = e.heads.get(2)
+        if h2 is None:
+            f.add(
+                b.line,
+                "item-outside-section",
+                "number is not under a `##` section: add e.g. `## Crisis lines` above it",
+            )
+            continue
+        if not read_subs(f, b, vocab, ()).ok:
+            continue
+        label, sep, number = b.text.rpartition(":")
+        label, number = label.strip(), number.strip()
+        if not sep or not label:
+            f.add(
+                b.line,
+                "contact-invalid",
+                f"'{b.text}' is not a label, a colon and a number: write it as {EXAMPLE}",
+            )
+            continue
+        if not NUMBER_RE.match(number) or len(re.sub(r"\D", "", number)) < 3:
+            f.add(
+                b.line,
+                "contact-invalid",
+                f"number '{number}' for '{label}' is not a phone number: use digits, spaces, "
+                "-, ( ) and a leading +, at least 3 digits",
+            )
+            continue
+        key = label.lower()
+        if key in first:
+            f.add(
+                b.line,
+                "contact-twice",
+                f"'{label}' is listed twice (first on line {first[key]}): keep one",
+            )
+            continue
+        first[key] = b.line
+        out.append(
+            Contact(ids.make(label), label, number, dialable(number), h2.text, f.rel, b.line)
+        )
+    return out
