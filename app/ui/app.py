@@ -33,7 +33,7 @@ def load_guide(content_dir: Path, data_dir: Path) -> tuple[Guide, str | None]:
         log.exception("guide could not be loaded")
         return Guide(), f"The guide could not be loaded from {content_dir} ({exc})."
     if guide.skipped:
-        return guide, f"{L.CONTENT_BANNER}: " + ", ".join(guide.skipped) + "."
+        return guide, f"{L.CONTENT_BANNER}: " + ", ".join(s.file for s in guide.skipped) + "."
     return guide, None
 
 
