@@ -98,7 +98,6 @@ RETRY_SAVE = "Retry saving"
 # One-tap note kinds: kind (as the log names it) -> button label, from the note-kind
 # table (app.incidents.kinds), so a new loggable kind gets its button there
 NOTE_KINDS = {s.kind: s.button for s in _kinds.KINDS if s.button}
-CHAIN_STATUS = "Evidence chain"
 
 TEXT_SIZES = {
     1.0: "Text size normal",
