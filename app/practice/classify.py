@@ -1,9 +1,10 @@
 """Which listening skill does a typed answer look like, and what is wrong with it?
 
 `Classifier(style, skills).classify(answer, said=None) -> Result`. Rules only (the lists
-in `app.practice.rules`, the instructors' style rules, the skills' own definitions): no
-network, no model, fast enough for a phone. Mirroring and paraphrasing are judged against
-`said`, what the person said; without it the classifier says it cannot be sure.
+in `app.practice.rules` and `app.practice.problems`, the instructors' style rules, the
+skills' own definitions): no network, no model, fast enough for a phone. Mirroring and
+paraphrasing are judged against `said`, what the person said; without it the classifier
+says it cannot be sure.
 Confidence is a plain 0..1 score of how many cues agree, never more than the rules know,
 and the feedback words it that way ("this looks like", "this may be").
 """
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 
 from app.guide.model import Guide, Skill
 from app.guide.style import StyleRules
+from app.practice import problems as P
 from app.practice import rules as R
 from app.practice.text import (
     clean,
@@ -134,7 +136,7 @@ class Classifier:
         if said is None:
             first = ans[0]
             plain_q = t.endswith("?") and len(ans) <= 4
-            if plain_q and not re.match(R.CLOSED_STARTS, t) and not starts(t, R.OPEN.starts):
+            if plain_q and not re.match(P.CLOSED_STARTS, t) and not starts(t, R.OPEN.starts):
                 return 0.45 if first not in ("why", "where", "when", "who", "which") else 0.0
             return 0.0
         tail = flip(words(said))[-R.MIRROR_TAIL :]
@@ -218,16 +220,16 @@ class Classifier:
             out.append(Flag("banned-word", f"'{said}' is on the never-say list. {b.advice}"))
         low = text.lower()
         parts = sentences(low)
-        for k in (*R.KILLERS, R.PROMISE):
+        for k in (*P.KILLERS, P.PROMISE):
             if any(re.search(p, s) for p in k.patterns for s in parts):
                 out.append(Flag(k.code, k.why))
-        if any(re.match(R.WHY, s) for s in parts):
-            out.append(Flag("why-question", R.WHY_MESSAGE))
+        if any(re.match(P.WHY, s) for s in parts):
+            out.append(Flag("why-question", P.WHY_MESSAGE))
         elif self._closed(parts):
-            out.append(Flag("closed-question", R.CLOSED_MESSAGE))
+            out.append(Flag("closed-question", P.CLOSED_MESSAGE))
         n = self.style.word_count(full)
         if n > self.style.max_words:
-            out.append(Flag("too-long", R.TOO_LONG_MESSAGE.format(n=n, most=self.style.max_words)))
+            out.append(Flag("too-long", P.TOO_LONG_MESSAGE.format(n=n, most=self.style.max_words)))
         return tuple(dict.fromkeys(out))
 
     def _closed(self, parts: list[str]) -> bool:
@@ -237,8 +239,8 @@ class Classifier:
                 continue
             if starts(s, R.OPEN.starts) or starts(s, R.OPEN_WEAK):
                 return False  # they asked an open question too
-            if (re.match(R.CLOSED_STARTS, s) or re.search(R.CLOSED_TAGS, s)) and not re.search(
-                R.CLOSED_OK, s
+            if (re.match(P.CLOSED_STARTS, s) or re.search(P.CLOSED_TAGS, s)) and not re.search(
+                P.CLOSED_OK, s
             ):
                 closed = True
         return closed
