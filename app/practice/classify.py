@@ -1,7 +1,7 @@
 """Which listening skill does a typed answer look like, and what is wrong with it?
 
 `Classifier(style, skills).classify(answer, said=None) -> Result`. Rules only (the lists
-in `app.practice.rules` and `app.practice.problems`, the instructors' style rules, the
+in `app.practice.rules`, `.killers` and `.problems`, the instructors' style rules, the
 skills' own definitions): no network, no model, fast enough for a phone. Mirroring and
 paraphrasing are judged against `said`, what the person said; without it the classifier
 says it cannot be sure.
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from app.guide.model import Guide, Skill
 from app.guide.style import StyleRules
+from app.practice import killers as K
 from app.practice import problems as P
 from app.practice import rules as R
 from app.practice.text import (
@@ -79,9 +80,10 @@ class Classifier:
         said_text = clean(said)[: R.ANALYSE_CHARS] or None
         if not words(text) and not text.strip(" -\u2013\u2014").count("."):
             return Result(None, 0.0, (), "Type or say what you would answer.")
-        flags = self.flags(full, text)
         low = text.lower()
         scores = self._scores(low, said_text.lower() if said_text else None)
+        mirrored = said_text is not None and scores.get("mirroring", 0.0) >= 0.7
+        flags = self.flags(full, text, mirrored)
         codes = {f.code for f in flags}
         if "why-question" in codes:
             scores = {}  # a "why" question is an interrogation, whatever else it holds
@@ -213,14 +215,17 @@ class Classifier:
 
     # --- flags ---
 
-    def flags(self, full: str, text: str) -> tuple[Flag, ...]:
+    def flags(self, full: str, text: str, mirrored: bool = False) -> tuple[Flag, ...]:
+        """`mirrored`: the answer hands their own last words back as a question."""
         out: list[Flag] = []
         for b in self.style.breaches(text):
             said = b.find(text) or b.expression
             out.append(Flag("banned-word", f"'{said}' is on the never-say list. {b.advice}"))
         low = text.lower()
         parts = sentences(low)
-        for k in (*P.KILLERS, P.PROMISE):
+        for k in (*K.KILLERS, P.PROMISE):
+            if mirrored and k.mirror_ok:
+                continue
             if any(re.search(p, s) for p in k.patterns for s in parts):
                 out.append(Flag(k.code, k.why))
         if any(re.match(P.WHY, s) for s in parts):

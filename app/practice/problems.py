@@ -1,9 +1,10 @@
-"""The problems an answer can have: rapport killers, promises, "why" and closed questions.
+"""The problems an answer can have besides rapport killers: promises, "why" and closed
+questions, answers too long for one breath.
 
-Read it like the Don'ts of /work/shared/domain-brief.md and content/style.md: one block per
-kind of problem, each saying what it looks like and why it hurts (the message the officer
-sees). The listening skills themselves are in `app.practice.rules`; the mechanism that
-applies both is `app.practice.classify`. The banned words and the one-breath limit come
+Read it like the Don'ts of /work/shared/domain-brief.md: each block says what the problem
+looks like and why it hurts (the message the officer sees). The rapport killers are in
+`app.practice.killers`, the listening skills in `app.practice.rules`;
+`app.practice.classify` applies all three. The banned words and the one-breath limit come
 from the instructors' content/style.md, not from here. Everything is matched per sentence
 on lower-case text with straight apostrophes.
 
@@ -13,17 +14,7 @@ Keep them short and linear (no nested repeats): an officer may paste 100 KB.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class Killer:
-    """A rapport killer: what it looks like, and why it hurts (shown to the officer)."""
-
-    code: str  # the flag code
-    patterns: tuple[str, ...]
-    why: str
-
+from app.practice.killers import Killer
 
 # "Why" questions sound like blame.
 # at the start of a sentence or a clause: "Why...", "..., why...", "Then why..."
@@ -40,164 +31,67 @@ CLOSED_TAGS = r", (are|aren't|do|don't|will|won't|would|is|isn't|did|didn't) (yo
 CLOSED_OK = (
     r"kill(ing)? yourself|suicide|end your life|hurt(ing)? yourself|harm(ing)? yourself|"
     r"want to die|a plan\b|taken (any|anything|some)|any (of them|pills)|pills|"
-    r"weapon|gun|knife|anyone (hurt|else|with you|injured)|anybody (hurt|else)|"
-    r"someone (hurt|else)|hurt\?|injured|need (a doctor|medical|an ambulance)|bleeding|"
+    r"weapon|gun|knife|(anyone|anybody|someone|somebody)( \w+){0,3} (hurt|else|with you|"
+    r"injured|inside)|hurt\?|injured|need (a doctor|medical|an ambulance)|bleeding|"
     r"(is|are) (that|this) right|did i (miss|get)|have i got|got (that|it) right|"
     r"is that it|right\?$|(everyone|anyone|anybody|everybody)\b.*\b(okay|ok|alright|all right|"
-    r"hurt|safe)"
+    r"hurt|safe)|"
+    # intent and means, asked straight: "Are you thinking of jumping?"
+    r"(thinking|planning|going) (about |of |on |to )(end(ing)? (it|your)|jump|do(ing)? it|"
+    r"set(ting)? \w+( \w+)? on fire|burn|shoot|hang|cut|overdos|die\b|dying)|"
+    # a summary's check-back: "Does that sound right?", "Am I close?", "Fair?"
+    r"sounds? (right|fair|about right)|am i (close|right|on track|missing)|"
+    r"(that|this) (fair|close|correct|accurate)\?"
 )
 CLOSED_MESSAGE = "This can be answered yes or no: an open question (what, how) keeps them talking."
 
-KILLERS = (
-    Killer(
-        "rapport-killer",
-        (
-            r"^(now )?(put|drop|throw|lower|hand over|give me) (it|the|that|your|down)\b",
-            r"\b(put|drop|lower) (the|that|your) \w+( \w+)? down\b",
-            r"^(come|get|step|walk) (out|outside|away|back|off|down)\b",
-            r"^(stop|quit) (it|that|this|being|doing|\w+ing)\b",
-            r"^(shut up|listen to me|let (them|her|him|the \w+) go|release)\b",
-            r"^(now )?listen, ",
-            r"^don'?t you (dare|talk|speak|tell|raise)\b",
-            r"^(pull yourself together|get a grip|snap out of it|grow up|man up)\b",
-        ),
-        "An order tells them you aren't listening. Ask, and leave the exit to the team.",
-    ),
-    Killer(
-        "rapport-killer",
-        (
-            r"\bif you don'?t\b.*\b(we|i)('ll| will|'re| are| have to)\b",
-            r"\bor else\b",
-            r"\b(we'?re|we are|they'?re|they are|i'?m|i am) (coming|going) (in|to come in)\b",
-            r"\byou('ve)? (have|got) (until|\d+|one|two|five|ten|twenty|thirty|sixty) "
-            r"?(minutes?|seconds?|hours?|o'?clock|noon|midnight)?",
-            r"\b(last chance|time'?s up|time is running out|running out of time)\b",
-            r"\byou'?ll regret\b",
-            r"\b(in|into) (a lot of|big|serious|real) trouble\b",
-            r"\bkeep it that way\b",
-            r"^(\d+|one|two|three|five|ten|fifteen|twenty|thirty|sixty) "
-            r"(minutes?|hours?|seconds?)\b",  # repeating their deadline back
-        ),
-        "A threat or a time limit raises the danger. Never set one: keep talking.",
-    ),
-    Killer(
-        "rapport-killer",
-        (
-            r"\bnot (that|so) bad\b",
-            r"\bcould be worse\b",
-            r"^at least\b",
-            r"\b(no|not a) big deal\b",
-            r"\byou'?ll get over\b",
-            r"\b(everyone|everybody|people) (goes? through|hates?|has|have|deals?)\b",
-            r"\b(lots|a lot|plenty|loads) of (people|places|jobs|guys|women|men|fish)\b",
-            r"\byou'?ll (find|get) (another|a new|someone|over)\b",
-            r"\b(it'?s|that'?s) (not personal|how (it|business|life|the world) (works|goes|is))\b",
-            r"\byou already (said|told)\b",
-            r"\byour (own )?problem\b",
-            r"\bthat'?s life\b",
-            r"\bworse things\b",
-            r"\bso much to live for\b",
-            r"\bthink (of|about) your (family|kids|children|wife|husband|mother|mum|mom)\b",
-            r"\bit'?s (only|just) (a|money|a job|stuff)\b",
-        ),
-        "It makes their pain small. Name the feeling instead: 'That sounds really hard.'",
-    ),
-    Killer(
-        "rapport-killer",
-        (
-            r"\b(that'?s|that is|it'?s) not true\b",
-            r"\byou'?re (wrong|lying|overreacting|being (silly|stupid|ridiculous|dramatic))\b",
-            r"\b(ridiculous|stupid|crazy|nonsense|pathetic|idiot)\b",
-            r"\boverreact",
-            r"\bno reason to\b",
-            r"\byou know better\b",
-            r"\bwhat were you thinking\b",
-            r"\b(your own fault|brought this on yourself|you deserve)\b",
-            r"\bdon'?t be (silly|stupid|like that|ridiculous|dramatic)\b",
-            r"\bstop being\b",
-            r"\bno excuse\b",
-            r"\bserves? you right\b",
-            r"\bashamed of you\b",
-            r"\bmade (a|such a) mess\b",
-            r"\b(should'?ve|should have) thought\b",
-            r"\b(that|this|it|drinking|shouting|yelling|pointing \w+ \w+( at \w+ \w+)?) "
-            r"won'?t (help|bring|change|fix|solve)\b",
-            r"\bthat'?s why you\b",
-            r"\bevery right to\b",
-            r"\b(good|real|decent|normal) (husbands?|wives|fathers?|mothers?|men|people|"
-            r"parents?) (don'?t|wouldn'?t|never)\b",
-            r"\bhow do you think (she|he|they|your \w+)('ll| will| would)? feel\b",
-            r"\b(that'?s|it'?s|they'?re) not (real|happening)\b",
-            r"\b(it'?s|that'?s) (all )?in your head\b",
-            r"\bi'?m sure (nobody|no one|they|he|she|it)\b",
-        ),
-        "Judging or arguing starts a fight you can't win. Say back what you heard instead.",
-    ),
-    Killer(
-        "rapport-killer",
-        (r"^(no|nope|no way|absolutely not|not happening|forget it|never|not a chance)[.!]*$",),
-        "A flat no ends the talk. Say: 'I'm not the one who decides, but I'll pass it on.'",
-    ),
-    Killer(
-        "rapport-killer",
-        (
-            r"\bi know (exactly )?how you feel\b",
-            r"\bi understand exactly\b",
-            r"\bi'?ve been (there|through (this|that|the same))\b",
-        ),
-        "You can't know how they feel. Say what you hear: 'You sound...'",
-    ),
-    Killer(
-        "rapport-killer",
-        (
-            r"\b(get|bring|call|put|phone|fetch) your (mother|mum|mom|father|dad|wife|husband|"
-            r"kids|children|partner|ex|priest|pastor|family|brother|sister|girlfriend|"
-            r"boyfriend|son|daughter)\b",
-            r"\byour (mother|mum|mom|father|dad|wife|husband|partner|priest|pastor|family|"
-            r"brother|sister) (is here|wants to talk|is on the (phone|line))\b",
-        ),
-        "No family, friend or clergy talks to them without the team's approval.",
-    ),
-    Killer(
-        "rapport-killer",
-        (
-            r"\bwhat you (need|have|ought) to do\b",
-            r"\byou (need|have|ought|got) to\b",
-            r"\byou must(?! (be|feel|have been|have felt)\b)",
-            r"\bhave you tried\b",
-            r"\bwhy don'?t you\b",
-            r"\bthe (best|only|right) thing (to do|you can do|is)\b",
-            r"\bhere'?s what you\b",
-            r"^just (come|put|do|walk|give|let|hand|drop|stop)\b",
-        ),
-        "Fixing the problem this early is the classic mistake. Listen first.",
-    ),
-)
-
+# Promises: anything only the team, a court or the future can decide, said as settled.
 PROMISE = Killer(
     "promise",
     (
         r"\bi (promise|guarantee|swear)\b",
         r"\b(promise|guarantee)d?( you)?\b.*\b(won'?t|will)\b",
+        r"\btrust me\b",
+        # their safety or freedom
         r"\byou (won'?t|will not|aren'?t going to|are not going to) (go to jail|go to prison|"
         r"be (arrested|charged|hurt|in trouble|punished|shot)|get (arrested|charged|hurt|"
         r"in trouble|shot))",
         r"\b(no one|nobody|no-one) (will|is going to|'s going to|is gonna) "
         r"(hurt|arrest|charge|shoot|touch|lock)",
         r"\b(no one|nobody|no-one)('s| is) (getting|going to get|gonna get) (hurt|arrested|shot)",
-        r"\bi'?m not going anywhere\b",
-        r"\bi will never leave\b",
+        r"\bnothing (bad )?(will|'ll|is going to|'s going to|is gonna) happen\b",
+        r"\b(no (jail|prison|charges)|won'?t (be|get) (charged|any charges|jail|prison))\b",
+        # the legal outcome: "this'll all get dropped", "the judge will go easier on you"
+        r"\b(this|it|that|everything|all this|all of this|the charges?|the case)('ll| will|"
+        r" is going to|'s going to| is gonna|'s gonna)?( all)? (get|be|go) (dropped|dismissed|"
+        r"forgotten|cleared|wiped|away|erased|sorted|fixed|taken care of|swept)\b",
+        r"\b(judge|court|prosecutor|da|jury|magistrate)s? (will|'ll|is going to|would|'d)"
+        r"( \w+){0,2} (easy|easier|lenient|light|lighter|understand|let you|drop)\b",
+        r"\b(it|that)('ll| will|'d| would)( \w+)? (look|go) (better|easier|good) "
+        r"(for you|in court|with the judge)\b",
+        # how it ends
         r"\b(everything|it|things)('s| is| will be|'ll be| is going to be|'s going to be|"
         r" are going to be) (fine|ok|okay|alright|all right)\b",
-        r"\bi'?ll (get|bring|make sure you get|make sure you don'?t|have) (you|your) \w",
+        r"\byou('ll| will) be (fine|ok|okay|alright|all right)\b",
+        r"\byou('ll| will|'re going to| are going to|'re gonna) (get to |be able to )?(see|hold|"
+        r"hug|be with|go home|go free|get off|be home|walk free|walk away)\b",
+        # staying past the handover
+        r"\bi'?m not going anywhere\b",
+        r"\bi will never leave\b",
+        # things and people only the team can give
+        r"\bi'?ll (make sure|see to it|see that|ensure)( that)? (you|your|nobody|no one|no-one)\b",
+        r"\bi'?ll (get|bring|have) (you|your) \w",
         r"\bi'?ll (get|call|phone|bring|fetch) (you|your|them|her|him)\b",
         r"\bi'?ll (get|bring|fetch|call|put) (\w+ ){1,2}"
         r"(for you|on the (phone|line)|here|over|on)\b",
         r"\bi'?ll put (him|her|them) on\b",
         r"\bwe('ll| will) (arrest|get|stop|deal with|sort out|punish)\b",
-        r"\byou('ll| will) be (fine|ok|okay|alright|all right)\b",
         r"\byou'?ll (get|have) (it|your|a car|the car|what you)\b",
-        r"\btrust me\b",
+        r"\bi (can|could|will|'ll) get you (anything|whatever|what)\b",
+        r"\bi'?ll (see about|look into|work on) (getting|bringing) you\b",
+        # a reward for coming out: "If you put it down, you can go home."
+        r"\bif you (come|put|drop|let|give|hand|walk|open|step)\b[^.?!]{0,80}\byou('ll| will| can)"
+        r"( \w+)? (have|get|see|go|keep|be)\b",
     ),
     "A promise the team can't keep breaks trust for the negotiator too. Say: "
     "'I can't promise that, but I'll pass it on.'",

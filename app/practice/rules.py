@@ -1,11 +1,12 @@
-"""What the classifier looks for: the listening skills and the rapport killers, as data.
+"""What the classifier looks for: the listening skills, as data.
 
 Read it like content/skills/active-listening.md: one block per skill, in the same order,
-saying what in an answer shows that skill. The problems an answer can have (rapport
-killers, promises, "why" and closed questions) are in `app.practice.problems`. The
-mechanism that applies both is `app.practice.classify`; the banned words and the
-one-breath limit come from the instructors' content/style.md (`Guide.style`), not from
-here. Everything is matched on lower-case text with straight apostrophes.
+saying what in an answer shows that skill. The problems an answer can have are in
+`app.practice.killers` (rapport killers) and `app.practice.problems` (promises, "why" and
+closed questions). The mechanism that applies them all is `app.practice.classify`; the
+banned words and the one-breath limit come from the instructors' content/style.md
+(`Guide.style`), not from here. Everything is matched on lower-case text with straight
+apostrophes.
 
 Patterns are plain regular expressions over words: `\\b` word edges, `(a|b)` choices.
 Keep them short and linear (no nested repeats): an officer may paste 100 KB.
