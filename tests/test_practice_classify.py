@@ -181,6 +181,84 @@ GOOD = [
         "I'm uneasy when you talk like that, because I care what happens to you.",
         "i-messages",
     ),
+    # --- rows added when set B showed the rules followed words, not the skills' shapes ---
+    # I-messages: the full "I feel ... when ... because ..." shape, and other effect openers
+    (
+        "You keep screaming at me.",
+        "I feel lousy when I'm screamed at, because I'm here to listen.",
+        "i-messages",
+    ),  # a feeling word the lists don't know: the full shape carries it
+    (
+        "Get lost, pig.",
+        "I'm having a hard time hearing you when you shout, because I want to get this right.",
+        "i-messages",
+    ),  # "a hard time" as the effect
+    (
+        "Shut your mouth.",
+        "It's hard for me to keep up when we talk over each other, because I want to follow you.",
+        "i-messages",
+    ),  # "it's hard for me"
+    (
+        "You're all liars.",
+        "I feel rattled when you say that, because I've been honest with you.",
+        "i-messages",
+    ),
+    # encouragers: the same sounds spelled other ways, and short "go on" words
+    ("So I left.", "Mm-hmm.", "minimal-encouragers"),  # double m
+    ("She never called.", "Ahh, okay.", "minimal-encouragers"),  # a drawn-out sound
+    ("Then I saw the letter.", "Understood.", "minimal-encouragers"),
+    ("He took the money.", "Makes sense. Go on.", "minimal-encouragers"),
+    ("I went back inside.", "Yep, I'm following.", "minimal-encouragers"),
+    # labels: what the officer picks up, a feeling named as a noun, a word said first
+    ("Nobody picks up the phone.", "I'm sensing a lot of anger.", "emotion-labeling"),
+    ("I lost the house.", "I can tell this has been devastating.", "emotion-labeling"),
+    ("They laughed at me.", "Honestly, you sound really humiliated.", "emotion-labeling"),
+    ("My dad never visited.", "I'm picking up on a lot of hurt.", "emotion-labeling"),
+    ("My son won the race.", "You sound so proud of him.", "emotion-labeling"),  # warm
+    # paraphrases without a lead-in: their story told back, a time or cause put first
+    (
+        "We moved here in June. I don't know a soul.",
+        "Since the move, you've had nobody to lean on.",
+        "paraphrasing",
+    ),
+    (
+        "The plant shut and then my wife got sick.",
+        "After the plant closed, your wife's illness hit too.",
+        "paraphrasing",
+    ),
+    (
+        "They cut my benefits and the rent doubled.",
+        "Okay, your benefits got cut and the rent went up.",
+        "paraphrasing",
+    ),  # a word said first
+    # summaries: the check in other words, and catching someone up at a handover
+    (
+        None,
+        "The job went, the car went, your mum's ill, and you're exhausted. Does that sound right?",
+        "summarizing",
+    ),
+    (
+        None,
+        "You lost the flat, your brother won't talk, and the court date is Monday. Am I close?",
+        "summarizing",
+    ),
+    (
+        None,
+        "So you got sacked, the landlord called, and the bank froze your card. Correct?",
+        "summarizing",
+    ),
+    (
+        None,
+        "Sam's our negotiator. Let me bring him up to speed: you want your sister kept out, "
+        "nobody's hurt.",
+        "summarizing",
+    ),  # the handover summary the skills file asks for
+    # open questions after a word said first
+    ("It doesn't matter.", "Okay, so what happened after she left?", "open-ended-questions"),
+    ("I'm done talking.", "Well, how did you get through last winter?", "open-ended-questions"),
+    # mirrors: trailing off instead of a question mark; their own insult handed back
+    ("I'm just tired of all of it.", "Tired of all of it...", "mirroring"),
+    ("They treat me like an idiot.", "Like an idiot?", "mirroring"),  # not a judgement
 ]
 
 
@@ -325,6 +403,22 @@ NOT_FLAGGED = [
 @pytest.mark.parametrize("answer", NOT_FLAGGED)
 def test_sound_answers_are_not_flagged(answer):
     assert C.classify(answer, "I don't want to be here.").flags == ()
+
+
+@pytest.mark.parametrize(
+    "said, answer, not_skill",
+    [
+        (None, "I'm here when you're ready, because I want to hear you.", "i-messages"),  # shape
+        # but no effect on the officer: being there is not an I-message
+        (None, "Tell me about your fear.", "emotion-labeling"),  # asks; names no feeling of theirs
+        (None, "I can see the door from here.", "emotion-labeling"),  # "I can see" + no feeling
+        (None, "So what happened next?", "paraphrasing"),  # "so" + a question tells nothing back
+        ("I'm sick of it.", "Sick of it.", "mirroring"),  # a full stop: said back as a statement
+        (None, "So you feel let down right now.", "emotion-labeling"),  # the guide: a paraphrase
+    ],
+)
+def test_look_alikes_are_not_taken_for_the_skill(said, answer, not_skill):
+    assert C.classify(answer, said).skill != not_skill
 
 
 @pytest.mark.parametrize(

@@ -118,7 +118,9 @@ KILLERS = (
             r"\b(no|not a) big deal\b",
             r"\byou'?ll get over\b",
             r"\b(everyone|everybody|people) (goes? through|hates?|has|have|deals?)\b",
-            r"\b(lots|a lot|plenty|loads) of (people|places|jobs|guys|women|men|fish)\b",
+            # "Lots of people...", "There are plenty of jobs" (not "let down by a lot of people")
+            r"(^|there'?s |there are )(lots|a lot|plenty|loads) of (people|places|jobs|guys|"
+            r"women|men|fish)\b",
             r"\byou'?ll (find|get) (another|a new|someone|over)\b",
             r"\b(it'?s|that'?s) (not personal|how (it|business|life|the world) (works|goes|is))\b",
             r"\byou already (said|told)\b",

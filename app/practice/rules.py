@@ -30,8 +30,14 @@ FEELINGS = (
     "in shock|shaken|on edge|at the end of your rope|like giving up|bitter|resentful|"
     "worthless|useless|broken|numb|empty|miserable|sick of|tired of|humiliating|"
     "embarrassing|hurtful|overwhelming|exhausting|upsetting|terrifying|heartbreaking|"
+    "devastating|crushing|infuriating|maddening|draining|agonizing|agonising|"
     "unfair|a lot to carry|too much|a lot|pressure|rough|heavy|special|important|precious|"
-    "means (so much|a lot|everything|the world)|real|losing|loss"
+    "means (so much|a lot|everything|the world)|real|losing|loss|"
+    # the feeling as a noun: "I'm hearing a lot of anger"
+    "anger|rage|frustration|fear|sadness|grief|shame|guilt|despair|panic|exhaustion|"
+    "loneliness|worry|stress|hopelessness|betrayal|disappointment|"
+    # warm feelings are feelings too: "You sound proud of him"
+    "proud|love|loves|loved"
 )
 # Feeling verbs: "it seems like you feel nobody's on your side" names a feeling too.
 FEELING_VERBS = r"(you )?(feel|feels|feeling|felt)"
@@ -54,9 +60,13 @@ LABEL_FRAMES = (
     r"(it )?seems",
     r"(you|she|he|they) (sound|seem|look)s?",
     r"i'?m guessing",
-    r"i (guess|wonder if|sense|imagine|get the feeling)",
+    r"i (guess|wonder if|sense|imagine|bet|get the (feeling|sense|impression))",
     r"my guess is",
+    # what the officer picks up: "I'm hearing...", "I can really hear...", "I can tell..."
+    r"i'?m (hearing|sensing|picking up( on)?|getting the (feeling|sense|impression))",
     r"(i can )?hear",
+    r"i (can |could )?(really |definitely |honestly |totally )?(hear|sense|see|tell)",
+    r"it (feels|felt) like",
     r"(it |that )?must (be|feel)",
 )
 # A plain statement of their feeling is still a label, less tentative.
@@ -64,6 +74,13 @@ LABEL_PLAIN = (
     r"you('re| are| must be| must feel| feel| might feel| seem)",
     r"(it|that|this)('s| is| was| must be)",  # "It's a lot.", "That must be hard."
     r"[a-z']+ing (\w+ ){0,3}(is|was|must be)",  # "Losing your brother is hard."
+)
+
+# Words said before the skill starts ("Okay, so...", "Honestly,"): skipped when a frame
+# must open the sentence. Flags never skip them ("Listen, ..." lectures).
+LEAD_WORDS = (
+    r"((okay|ok|alright|all right|well|and|now|so|right|yeah|hey|look|man|sir|ma'am|buddy|"
+    r"honestly|sorry|mm-hm|mm|hmm)[,.!]? )+"
 )
 
 # --- Paraphrasing: say back what they told you, in your own words and shorter ----------
@@ -84,8 +101,12 @@ PARAPHRASE = SkillCues(
         r"let me see if i'?ve got (this|that)",
     ),
 )
-# Without a frame: a statement about them, in the second person, may be their story told back.
-PARAPHRASE_YOU = r"(you|you're|you've|you'd|you'll|your)\b"
+# Without a frame: a statement about them, in the second person, may be their story told back,
+# also after a fronted time or cause: "Since the move, you've had nobody."
+PARAPHRASE_YOU = (
+    r"((since|after|ever since|for|because|now that|all|with|before)\b[^,]{0,40}, )?"
+    r"(you|you're|you've|you'd|you'll|your)\b"
+)
 
 # --- Mirroring: repeat their last few words as a question ------------------------------
 # Judged against what they said: the answer is (nearly) their own last words.
@@ -104,13 +125,18 @@ SUMMARY = SkillCues(
         r"you'?ve told me",
         r"you'?ve had",
         r"if i'?ve got (it|this) all",
+        # bringing someone in on it: "Let me catch her up: ...", "to bring him up to speed"
+        r"(let me|to) (catch|bring|fill) (\w+ ){1,2}(up|in)\b",
     ),
-    anywhere=(
+    anywhere=(  # the check a summary ends with, in its common shapes
         r"did i (miss|leave out|forget) anything",
-        r"(have|did) i get (that|it|this) right",
-        r"have i got (that|it|this) right",
-        r"is that (right|it|about right)\?",
-        r"(^|[.!?] )right\?$",
+        r"what (did|have) i (miss|missed|left out|got wrong)",
+        r"(have|did) i (get|got) (that|it|this|all that|all of that|everything)"
+        r"( right| straight)?\?",
+        r"(is|was) (that|this) (right|it|about right|fair|close|correct|accurate)\?",
+        r"(does|do) (that|this) (sound )?(right|about right|fair|close)\?",
+        r"am i (close|right|on track|missing (anything|something))",
+        r"(^|[.!?] )(right|fair|close|correct|true|yeah)\?$",  # "... Fair?"
     ),
 )
 SUMMARY_MIN_WORDS = 12  # a summary pulls several things together
@@ -136,6 +162,11 @@ OPEN_WEAK = (r"where", r"when", r"who", r"which")  # open, but they ask for one 
 
 # --- Minimal encouragers: short sounds that show you are still there -------------------
 ENCOURAGERS = (
+    # the sounds, however they are spelled: "Mm", "Mm-hmm", "Mhm", "Uh-huh", "Ahh", "Okaaay"
+    "m+|m+-?h+m+|m+ h+m+|h+m+|u+h+[- ]?h+u+h+|a+h+|o+h+|o+k+a+y+|ok|yea+h*|yep|yup|"
+    # short words that say "still here, go on"
+    "gotcha|got you|understood|fair enough|makes sense|i get it|for sure|right on|"
+    "i hear ya|i follow|i'm following|still with you|"
     "mm-hm|mm hm|mhm|mm|hmm|uh-huh|uh huh|okay|ok|i see|go on|right|yeah|yes|sure|"
     "i hear you|i'm listening|i'm with you|i'm here|got it|and then|keep going|"
     "tell me more|please go on|alright|all right|i understand|really|wow|oh|"
@@ -148,15 +179,25 @@ ENCOURAGERS = (
 PAUSE_WORDS = r"pause|silen|wait|quiet|say nothing|nothing|count|breathe|let (him|her|them)"
 
 # --- I messages: "I feel ... when you ... because ..." ---------------------------------
+# How what they do lands on the officer: "I feel", "I find it hard", "It scares me".
+I_MESSAGE_EFFECT = (
+    r"i (feel|felt|get|got|find|found|start to feel|become)",
+    r"i('m| am)? (have|had|having) (a )?(hard|tough|difficult|rough) time",
+    r"it (worries|scares|concerns|frightens|bothers|upsets|makes|gets|leaves) me",
+    r"it'?s (hard|difficult|tough) for me",
+)
 I_MESSAGE_OPEN = (
-    r"i (feel|felt|get|am|find|was|become|start to feel)",
+    *I_MESSAGE_EFFECT,
+    r"i (am|was)",
     r"i'?m (feeling|getting|really|a bit|a little)?",
-    r"it (worries|scares|concerns|frightens|bothers|upsets) me",
 )
 I_MESSAGE_CONCERN = (
     FEELINGS + r"|worried|concerned|uneasy|uncomfortable|confused|hard to (help|follow|hear|"
-    r"understand|think|listen)|difficult"
+    r"understand|think|listen)|difficult|bad|tense|rattled|(hard|tough|difficult|rough) time"
 )
+# The full form ("I feel ... when you ... because ...") is an I-message by its shape, even
+# when the feeling is one these lists don't know, if it opens with an effect on the officer.
+I_MESSAGE_JOINS = ("when", "because")
 
 # How the feedback names each skill: "This looks like a paraphrase."
 SAID_AS = {
