@@ -397,6 +397,7 @@ NOT_FLAGGED = [
     "Are you thinking of jumping?",  # intent, asked straight
     "Does that sound about right?",  # a summary's check
     "Is there anyone in there with you?",  # safety: who is inside
+    "It's okay to take a minute.",  # "okay to": a permission, not "it'll be okay"
 ]
 
 

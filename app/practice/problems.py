@@ -71,7 +71,7 @@ PROMISE = Killer(
         r"(for you|in court|with the judge)\b",
         # how it ends
         r"\b(everything|it|things)('s| is| will be|'ll be| is going to be|'s going to be|"
-        r" are going to be) (fine|ok|okay|alright|all right)\b",
+        r" are going to be) (fine|ok|okay|alright|all right)\b(?! to\b)",  # "okay to cry" allows
         r"\byou('ll| will) be (fine|ok|okay|alright|all right)\b",
         r"\byou('ll| will|'re going to| are going to|'re gonna) (get to |be able to )?(see|hold|"
         r"hug|be with|go home|go free|get off|be home|walk free|walk away)\b",
