@@ -122,7 +122,7 @@ async def python_side(rounds: int) -> dict[str, list[float]]:
     from flet.pubsub.pubsub_hub import PubSubHub
 
     from app import paths
-    from app.prefs import SCREENS
+    from app.ui.screens import SCREENS
     from app.ui.app import build_main
 
     class NullConnection(Connection):
@@ -151,10 +151,10 @@ async def python_side(rounds: int) -> dict[str, list[float]]:
         out.setdefault("first frame (home)", []).append((time.perf_counter() - t) * 1e3)
         for screen in SCREENS:
             t = time.perf_counter()
-            state.go(screen)
+            state.nav.go(screen.name)
             await settle()
             session.get_page_patch()
-            out.setdefault(f"screen {screen}", []).append((time.perf_counter() - t) * 1e3)
+            out.setdefault(f"screen {screen.name}", []).append((time.perf_counter() - t) * 1e3)
         session.close()
     return out
 

@@ -19,9 +19,15 @@ NAV_INCIDENT = "Incident"
 
 # App bar actions (icon buttons; the label is their tooltip)
 OPEN_SEARCH = "Open search"
-OPEN_SETTINGS = "Settings and about"
+OPEN_SETTINGS = "Settings"
 OPEN_SITUATIONS = "Choose situation"
+OPEN_ABOUT = "About the guide"
+OPEN_CONTACTS = "Numbers to call"
 GO_BACK = "Back"
+
+# Leaving the app (the phone's Back on Home while an incident is open)
+LEAVE_STAY = "Stay in Stairway"
+LEAVE_GO = "Leave Stairway"
 
 # Home
 START_INCIDENT = "Start incident"
@@ -51,6 +57,7 @@ FILTER_SKILL = "Filter phrases by skill"
 FILTER_SITUATION = "Filter phrases by situation"
 FILTER_ANY = "Any"
 FILTER_CURRENT_STAGE = "Current stage"
+MORE_FILTERS = "More filters: skill and situation"
 
 # Checklist
 CHECKLIST_PROGRESS = "Checklist progress"
@@ -66,7 +73,7 @@ SEARCH_GO = "Search"
 THEME_SYSTEM = "Theme: follow the phone"
 THEME_LIGHT = "Theme: light"
 THEME_DARK = "Theme: night"
-CONTENT_BANNER = "Some guide files were skipped"
+KEEP_AWAKE = "Keep the screen on during an incident"
 DISMISS_BANNER = "Dismiss message"
 
 # Incident: quick notes, timeline, board, list, export
@@ -91,22 +98,23 @@ EXPORT_JSON = "Export JSON"
 EXPORT_CSV = "Export CSV"
 EXPORT_TEXT = "Exported text"
 EXPORT_CLOSE = "Close export"
+EXPORT_COPY = "Copy the export"
+EXPORT_SHARE = "Share the export"
 RETRY_SAVE = "Retry saving"
 
-# One-tap note kinds: kind (as the log names it) -> button label
-NOTE_KINDS = {
-    "note": "Save as note",
-    "demand": "Save as demand",
-    "deadline": "Save as deadline",
-    "hook": "Save as hook",
-    "trigger": "Save as trigger",
-    "weapon": "Save as weapon",
-    "subject_info": "Save as subject info",
-    "contact_start": "Contact started",
-    "contact_end": "Contact ended",
-    "person": "Save as person on scene",
-    "lie_told": "Save as lie told",
-}
+# Note buttons: "Save as <kind>" from the note log's own kind labels
+CONTACT_BUTTONS = {"contact_start": "Contact started", "contact_end": "Contact ended"}
+
+
+def note_kind(kind: str) -> str:
+    """The button that saves the note field as `kind` ("Save as demand")."""
+    from app.incidents import KIND_LABELS
+
+    if kind in CONTACT_BUTTONS:
+        return CONTACT_BUTTONS[kind]
+    label = next((v for k, v in KIND_LABELS.items() if str(k) == kind), kind)
+    return f"Save as {label.lower()}"
+
 
 TEXT_SIZES = {
     1.0: "Text size normal",
@@ -114,22 +122,6 @@ TEXT_SIZES = {
     1.5: "Text size larger",
     1.75: "Text size largest",
 }
-
-
-def nav(screen: str) -> str:
-    """Label of a screen's entry, for the screens that are not in the bottom bar too."""
-    return {
-        "home": NAV_HOME,
-        "stairway": NAV_STAIRWAY,
-        "phrases": NAV_PHRASES,
-        "checklist": NAV_CHECKLIST,
-        "incident": NAV_INCIDENT,
-        "situations": OPEN_SITUATIONS,
-        "search": OPEN_SEARCH,
-        "settings": OPEN_SETTINGS,
-        "board": OPEN_BOARD,
-        "incidents": OPEN_INCIDENTS,
-    }[screen]
 
 
 def stage_indicator(order: int, total: int = 5) -> str:
@@ -156,6 +148,16 @@ def phrase(kind: str, text: str) -> str:
 
 def situation_choice(title: str) -> str:
     return f"Situation: {title}"
+
+
+def stage_chip(order: int, title: str) -> str:
+    """A stage chip above the phrase list: "Phrases for stage 2: Empathy"."""
+    return f"Phrases for stage {order}: {title}"
+
+
+def call(label: str, number: str) -> str:
+    """A tap-to-call button for a number from content/contacts.md."""
+    return f"Call {label}: {number}"
 
 
 def filter_option(group: str, value: str) -> str:
