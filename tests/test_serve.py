@@ -16,7 +16,7 @@ import pytest
 
 from app import paths
 from app.ui import fonts
-from app.ui.serve import NETWORK_WARNING, is_loopback, page_url
+from app.ui.serve import LEAVE_GUARD, NETWORK_WARNING, is_loopback, page_url
 from tests.e2e.conftest import free_port, start_server, stop
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -125,6 +125,27 @@ def test_served_page_is_offline_web_client(served):
     assert _get(url + "/canvaskit/canvaskit.wasm")[0] == 200
     assert f"running at {url}" in Path(log).read_text()  # the URL is printed
     assert "WARNING" not in Path(log).read_text()  # loopback: no network warning
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",  # the app
+        "/incident/20261126-0500-ab12/board",  # a deep link: the same page, routed by the app
+        "/phrases?stage=2",  # with a query
+    ],
+)
+def test_every_page_carries_the_leave_guard(served, path):
+    with urllib.request.urlopen(served[0] + path, timeout=10) as r:
+        body = r.read()
+        assert int(r.headers["content-length"]) == len(body)  # the length follows the edit
+    html = body.decode()
+    assert html.count(LEAVE_GUARD) == 1 and html.index(LEAVE_GUARD) < html.index("</head>")
+
+
+def test_other_files_are_served_untouched(served):
+    status, body = _get(served[0] + "/flutter_bootstrap.js")
+    assert status == 200 and LEAVE_GUARD.encode() not in body
 
 
 @pytest.mark.parametrize("family", sorted(fonts.FONTS))

@@ -94,10 +94,10 @@ async def test_back_on_home_without_an_incident_just_leaves(app):
 async def test_a_reload_or_deep_link_opens_its_screen(tmp_path, route, screen, message):
     a = await start(CONTENT, tmp_path / "data", route=route)
     assert a.state.nav.screen == screen
-    if message:
-        assert message in (a.state.ui.message or "")
+    if message:  # a banner, on whatever screen opened
+        assert any(message in n for n in a.state.ui.notices) and a.has(L.DISMISS_BANNER)
     else:
-        assert a.state.nav.route == route and a.state.ui.message is None
+        assert a.state.nav.route == route and not a.state.ui.notices
     a.close()
 
 
@@ -151,3 +151,20 @@ async def test_export_copy_and_share_run_inside_the_tap(app):
     assert share.action.args["text"] == text
     await app.click(L.EXPORT_COPY)
     assert app.state.ui.message.startswith("Copied")
+
+
+async def test_an_incident_reopened_at_start_keeps_the_screen_on(tmp_path):
+    a = await start(CONTENT, tmp_path / "data")
+    await open_incident(a)
+    a.close()
+    b = await start(CONTENT, tmp_path / "data")  # a reload, or the phone restarted the app
+    assert b.invoked("Wakelock") == [("enable", {})]
+    b.close()
+
+
+async def test_a_reload_asks_for_the_wakelock_again(app):
+    # a browser reload reattaches the session (main does not run again) in a new document
+    await open_incident(app)
+    await app.session.dispatch_event(app.page._i, "connect", None)
+    await app.settle()
+    assert app.invoked("Wakelock") == [("enable", {}), ("enable", {})]

@@ -105,9 +105,11 @@ def build_main(content_dir: Path, data_dir: Path) -> Callable[[ft.Page], AppStat
         state.nav.navigate = lambda route: page.run_task(page.push_route, route)
         page.on_route_change = lambda e: state.nav.open_route(e.route)
         page.on_view_pop = lambda e: state.nav.back()
+        page.on_connect = lambda e: device.reconnected()  # a reload keeps the session
         state.nav.restore(page.route)
         page.data = state
         page.render_views(Root, state)
+        device.ready()
         return state
 
     return main

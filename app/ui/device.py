@@ -29,6 +29,14 @@ class FletDevice(Device):
         self.haptics = ft.HapticFeedback()
         self._awake = False  # nothing to switch off before the first incident
         self.problem: Callable[[str], None] = lambda sentence: None  # shown to the officer
+        self._held: list[Callable[[], None]] | None = []  # calls made before the first frame
+
+    def ready(self) -> None:
+        """The first frame is out: the client knows the services now; send what waited
+        (an incident reopened at start must still keep the screen on)."""
+        held, self._held = self._held or [], None
+        for start in held:
+            start()
 
     def _run(self, call: Callable[[], Awaitable[object]], what: str, tell: bool = False) -> None:
         async def run() -> None:
@@ -39,10 +47,23 @@ class FletDevice(Device):
                 if tell:
                     self.problem(f"{what} did not work on this device ({exc}).")
 
-        try:
-            self.page.run_task(run)
-        except RuntimeError as exc:  # no running loop (a closed session)
-            log.info("%s not run: %s", what, exc)
+        def start() -> None:
+            try:
+                self.page.run_task(run)
+            except RuntimeError as exc:  # no running loop (a closed session)
+                log.info("%s not run: %s", what, exc)
+
+        if self._held is not None:
+            self._held.append(start)
+        else:
+            start()
+
+    def reconnected(self) -> None:
+        """A reload reattaches the page to its session (main(page) does not run again) in a
+        new document that holds no wakelock: ask for it again."""
+        on, self._awake = self._awake, False
+        if on:
+            self.keep_awake(True)
 
     def keep_awake(self, on: bool) -> None:
         super().keep_awake(on)

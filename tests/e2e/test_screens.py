@@ -24,15 +24,15 @@ from tests.e2e.conftest import (
     see,
     shot,
     tap,
+    to_tabs,
 )
 from tests.e2e.layout import unreadable
 
 SCREENS = [s.name for s in screens.SCREENS]  # the registry: a new screen is listed here too
-BACK = "Back"  # Flutter's app bar arrow
 
 
 def _ensure_incident(page) -> None:
-    _to_tabs(page)
+    to_tabs(page)
     go_tab(page, L.NAV_INCIDENT)
     if find(page, "button", L.OPEN_BOARD, timeout=3000) is not None:
         return  # an incident is open already
@@ -42,21 +42,12 @@ def _ensure_incident(page) -> None:
     control(page, "textbox", L.NOTE_FIELD)
 
 
-def _to_tabs(page) -> None:
-    """Back out of sub-screens (they have no bottom bar) with the app bar arrow."""
-    for _ in range(3):
-        if find(page, "tab", L.NAV_HOME, timeout=1500) is not None:
-            return
-        tap(page, BACK)
-        page.wait_for_timeout(400)
-
-
 def _open(page, screen: str) -> None:
     """Open `screen` the way an officer does: down its chain of parents from Home, by the
     control the registry names for each step (a tab, or a button on the parent)."""
     if "incident" in [s.name for s in screens.chain(screen)][1:]:
         _ensure_incident(page)
-    _to_tabs(page)
+    to_tabs(page)
     for s in screens.chain(screen):
         if s.icon:
             go_tab(page, s.label)

@@ -108,7 +108,9 @@ class IncidentPart:
         """The nav opened an incident screen: show the incident the route names."""
         if incident_id and (self.current is None or self.current.id != incident_id):
             if not self._load(incident_id):
-                self.ui.message = f"There is no incident {incident_id} on this device."
+                missing = f"There is no incident {incident_id} on this device."
+                if missing not in self.ui.notices:
+                    self.ui.notices.append(missing)
         if screen == "board":
             self.refresh_board()
         elif screen == "incidents":

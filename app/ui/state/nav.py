@@ -15,6 +15,8 @@ from app.ui import router, screens
 from app.ui.router import Location
 from app.ui.state.ui import Ui
 
+ADDRESS = ("There is no screen at", "Part of the address", "That address")  # router's words
+
 
 class Nav:
     def __init__(self, ui: Ui, prefs: Prefs,
@@ -58,7 +60,7 @@ class Nav:
             return
         self._show(loc, push=problem is not None)  # a refused route is replaced by ours
         if problem:
-            self.ui.say(problem)
+            self.tell(problem)
 
     def restore(self, route: str | None) -> None:
         """At start: the route the page opened on, else the last one (a killed app)."""
@@ -66,7 +68,13 @@ class Nav:
         loc, problem = router.parse(self.prefs.last_route if self.client_route == "/" else route)
         self._show(loc, push=True)  # pushed only when it differs from what the client shows
         if problem:
-            self.ui.message = problem
+            self.tell(problem)
+
+    def tell(self, problem: str) -> None:
+        """A refused address: a banner on whatever screen opened (one at a time)."""
+        self.ui.notices[:] = [n for n in self.ui.notices if not n.startswith(ADDRESS)]
+        self.ui.notices.append(problem)
+        self.ui.changed()
 
     def back(self) -> bool:
         """Close the open dialog, else go to the parent screen; False at the root."""
