@@ -122,8 +122,8 @@ async def python_side(rounds: int) -> dict[str, list[float]]:
     from flet.pubsub.pubsub_hub import PubSubHub
 
     from app import paths
-    from app.ui.screens import SCREENS
     from app.ui.app import build_main
+    from app.ui.screens import SCREENS
 
     class NullConnection(Connection):
         def send_message(self, message) -> None:
