@@ -19,10 +19,12 @@ import asyncio
 from pathlib import Path
 
 import flet as ft
+import msgpack
 from flet.components.public_utils import unwrap_component
+from flet.controls.base_control import BaseControl
 from flet.controls.context import _context_page
 from flet.messaging.connection import Connection
-from flet.messaging.protocol import MessageAction
+from flet.messaging.protocol import MessageAction, configure_encode_object_for_msgpack
 from flet.messaging.session import Session
 from flet.pubsub.pubsub_hub import PubSubHub
 
@@ -30,15 +32,20 @@ from app.ui.app import build_main
 
 
 class FakeClient(Connection):
-    """Drops patches; records and answers method calls; echoes pushed routes."""
+    """Encodes and drops patches; records and answers method calls; echoes pushed routes."""
 
     def __init__(self) -> None:
         super().__init__()
         self.session: Session | None = None
         self.calls: list[tuple[str, str, dict]] = []  # (control type, method, args)
         self.history: list[str] = ["/"]  # the browser's history, as pushed
+        self.sent_bytes = 0
 
     def send_message(self, message) -> None:
+        # encoded as the real web connection does: a value the client cannot read fails here
+        self.sent_bytes += len(msgpack.packb([message.action, message.body],
+                                             default=configure_encode_object_for_msgpack(
+                                                 BaseControl)))
         if message.action != MessageAction.INVOKE_METHOD:
             return
         body = message.body

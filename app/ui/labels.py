@@ -173,6 +173,11 @@ def open_incident(title: str) -> str:
     return f"Open incident: {title}"
 
 
+def amend_note(seq: int) -> str:
+    """A note in the timeline: tapping it opens its amendment."""
+    return f"{AMEND} #{seq}"
+
+
 def demand_status(demand: str, status: str) -> str:
     return f"Mark demand '{demand}' {status}"
 

@@ -165,7 +165,10 @@ def use_tick(seconds: float = 1.0) -> int:
     async def run() -> None:
         while True:
             await asyncio.sleep(seconds)
-            set_tick(lambda t: t + 1)
+            try:
+                set_tick(lambda t: t + 1)
+            except RuntimeError:  # the session was closed under us (tab gone): stop
+                return
 
     ft.use_effect(run, [], cleanup=lambda: None)
     return tick

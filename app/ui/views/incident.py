@@ -64,23 +64,22 @@ def QuickNotes(state):
 
 
 def note_row(state, n, amended: list, sz: Sizes) -> ft.Control:
+    """One note: a header line and the text; tapping it opens the amendment (while open).
+    Few controls per note: the timeline is the app's longest screen."""
     kind = str(n.kind)
     title = f"#{n.seq} · {format_local(n.at, fmt='%H:%M:%S')} · {KIND_LABELS.get(n.kind, kind)}"
     if kind == "amendment":
         title += f" (corrects {n.ref})"
-    parts = [
-        ft.Row([ft.Text(title, size=sz.fs(13), weight=ft.FontWeight.BOLD, expand=True),
-                *([c.icon_button(L.AMEND, ft.Icons.EDIT, lambda e: state.incident.open_amend(n))]
-                  if state.incident.is_open and kind != "amendment" else [])]),
-        ft.Text(n.text, size=sz.fs(16)),  # selectable text drops out of the a11y tree
-    ]
-    for a in amended:
-        parts.append(ft.Container(
-            ft.Text(f"Amended {format_local(a.at, fmt='%H:%M:%S')}: {a.text}", size=sz.fs(15),
-                    italic=True),
-            border=ft.Border.only(left=ft.BorderSide(4, ft.Colors.PRIMARY)), padding=6))
-    return ft.Container(ft.Column(parts, spacing=2), padding=8,
-                        border=ft.Border.only(bottom=ft.BorderSide(1, ft.Colors.OUTLINE)))
+    lines = [ft.Text(title, size=sz.fs(13), weight=ft.FontWeight.BOLD),
+             ft.Text(n.text, size=sz.fs(16))]  # selectable text drops out of the a11y tree
+    lines += [ft.Text(f"Amended {format_local(a.at, fmt='%H:%M:%S')}: {a.text}", size=sz.fs(15),
+                      italic=True) for a in amended]
+    body = ft.Column(lines, spacing=2)
+    border = ft.Border.only(bottom=ft.BorderSide(1, ft.Colors.OUTLINE))
+    if state.incident.is_open and kind != "amendment":
+        return c.tappable(L.amend_note(n.seq), body,
+                          lambda e: state.incident.open_amend(n), border=border)
+    return ft.Container(body, padding=8, border=border)
 
 
 @ft.component

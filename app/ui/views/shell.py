@@ -90,10 +90,26 @@ def confirm_pop(state, page_view):
     return handler
 
 
-def screen_view(state, s: screens.Screen, loc: Location, top: bool, sz: Sizes) -> ft.View:
-    keep = {k: v for k, v in loc.params.items() if "{" + k in s.route or top}
+@ft.component
+def Body(state, name: str, stamp: int):
+    """A screen's body. Memoized on `stamp`: the top screen gets the state's version (it
+    follows every change); a screen under it keeps the stamp of its last render, so it
+    is not built again while it waits (only seen during a Back transition)."""
+    return view_of(screens.get(name))(state)
+
+
+MemoBody = ft.memo(Body)
+
+
+def screen_view(state, s: screens.Screen, loc: Location, top: bool, sz: Sizes,
+                stamps: dict[str, int]) -> ft.View:
+    keep = {k: v for k, v in {**state.nav.defaults(s.name), **loc.params}.items()
+            if "{" + k in s.route or top}
     route = router.to_route(Location(s.name, keep))
-    body = DialogView(state) if (top and state.ui.dialog) else view_of(s)(state)
+    if top:
+        stamps[route] = state.ui.version
+    stamp = stamps.setdefault(route, state.ui.version)
+    body = DialogView(state) if (top and state.ui.dialog) else MemoBody(state, s.name, stamp)
     guard = top and (bool(state.ui.dialog) or (s.parent is None and state.incident.is_open))
     return ft.View(
         route=route,
@@ -103,7 +119,7 @@ def screen_view(state, s: screens.Screen, loc: Location, top: bool, sz: Sizes) -
         on_confirm_pop=confirm_pop(state, s) if guard else None,
         controls=[ft.Column(
             [*banners(state, sz), body],
-            key=f"{route}:{state.ui.dialog if top else ''}",  # a new screen starts at the top
+            key=f"{route}:{(state.ui.dialog or '') if top else ''}",  # new screen: at the top
             spacing=12, expand=True, scroll=ft.ScrollMode.AUTO,
         )],
         padding=12,
@@ -118,7 +134,12 @@ def Root(state):
         dispose.current = state.subscribe(lambda: set_version(state.ui.version))
     ft.on_unmounted(lambda: dispose.current and dispose.current())
 
+    stamps = ft.use_ref(None)
+    if stamps.current is None:
+        stamps.current = {}
     sz = Sizes(state.prefs.text_scale)
     loc = state.nav.location
     stack = screens.chain(loc.screen)
-    return [screen_view(state, s, loc, s is stack[-1], sz) for s in stack]
+    if stamps.current.get("scale") != sz.scale:  # a new text size rebuilds every screen
+        stamps.current = {"scale": sz.scale}
+    return [screen_view(state, s, loc, s is stack[-1], sz, stamps.current) for s in stack]
