@@ -208,3 +208,101 @@ def test_app_main_entry_is_a_flet_main():
 
     assert inspect.iscoroutinefunction(app.main.main)
     assert callable(app.main.run)
+
+
+# ---- the phone build: pins that Flet's Android/iOS package index can satisfy ----
+
+RUNTIME_EXCLUDED = {"flet-web", "flet-cli", "flet-desktop", "uvicorn", "fastapi"}
+
+
+def _index() -> dict[str, set[str]]:
+    """mobile/pypi.flet.dev.txt: normalized name -> versions the phone index holds."""
+    out = {}
+    for line in (ROOT / "mobile" / "pypi.flet.dev.txt").read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, *versions = line.split()
+            out[_norm(name)] = set(versions)
+    return out
+
+
+def _norm(name: str) -> str:
+    import re
+
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _pins() -> dict[str, str]:
+    from packaging.requirements import Requirement
+
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    pins = {}
+    for dep in deps:
+        req = Requirement(dep)
+        spec = list(req.specifier)
+        assert len(spec) == 1 and spec[0].operator == "==", f"{dep}: pin it with =="
+        assert not req.extras, f"{dep}: extras pull servers or tools into the phone build"
+        pins[_norm(req.name)] = spec[0].version
+    return pins
+
+
+def _runtime_closure() -> dict[str, object]:
+    """Every installed distribution the app needs at run time (no extras), by name."""
+    from importlib.metadata import distribution
+
+    from packaging.requirements import Requirement
+
+    seen: dict[str, object] = {}
+    todo = list(_pins())
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        dist = distribution(name)
+        seen[name] = dist
+        for raw in dist.requires or []:
+            req = Requirement(raw)
+            if req.marker is None or req.marker.evaluate({"extra": ""}):
+                todo.append(_norm(req.name))
+    return seen
+
+
+def _binary(dist) -> bool:
+    return any(str(f).endswith((".so", ".pyd", ".dylib")) for f in dist.files or [])
+
+
+def test_phone_dependencies_are_pinned_and_leave_the_server_out():
+    closure = _runtime_closure()
+    assert not RUNTIME_EXCLUDED & set(closure), "the web server must not ride into the APK"
+    assert {"pyyaml", "msgpack"} <= set(closure)
+
+
+def test_every_binary_dependency_has_a_phone_wheel_at_its_pin():
+    index, pins = _index(), _pins()
+    binary = sorted(n for n, d in _runtime_closure().items() if _binary(d))
+    assert binary, "PyYAML and msgpack ship compiled code: the check must see them"
+    for name in binary:
+        assert name in pins, f"{name} has compiled code: pin it in pyproject.toml"
+        assert pins[name] in index.get(name, set()), (
+            f"{name}=={pins[name]} has no Android/iOS wheel on pypi.flet.dev "
+            f"(it has {sorted(index.get(name, [])) or 'none'}); see mobile/pypi.flet.dev.txt"
+        )
+
+
+def test_the_tested_versions_are_the_pinned_ones():
+    from importlib.metadata import version
+
+    for name, pinned in _pins().items():
+        assert version(name) == pinned, f"{name}: installed {version(name)}, pinned {pinned}"
+
+
+@pytest.mark.parametrize(
+    "pins,ok",
+    [
+        ({"pyyaml": "6.0.2"}, True),  # on the index
+        ({"pyyaml": "6.0.4"}, False),  # the old pin: pypi.org has it, the phone index does not
+        ({"msgpack": "1.1.2"}, False),  # built by Flet's recipes, not published yet
+    ],
+)
+def test_the_index_check_can_fail(pins, ok):
+    index = _index()
+    assert all(v in index.get(n, set()) for n, v in pins.items()) is ok

@@ -125,7 +125,13 @@ def serve(
     data_dir: Path | None = None,
 ) -> int:
     """Serve until interrupted; returns the process exit code."""
-    import uvicorn
+    try:
+        import flet_web  # noqa: F401 - the web client this serves
+        import uvicorn
+    except ImportError as exc:
+        print(f"stairway: the web server is not installed ({exc.name}); install it with "
+              "pip install -e '.[serve]' (make run does).", file=sys.stderr)
+        return 2
 
     content = paths.content_dir(content_dir).resolve()
     data = paths.data_dir(data_dir).resolve()
