@@ -1,8 +1,10 @@
-"""`python -m app` / `stairway`: serve (default), check, dump, export.
+"""`python -m app` / `stairway`: serve (default), check, dump, export, verify, keygen,
+pack, verify-pack, practice classify.
 
-The glue at the edge: commands parse arguments, call the core (which returns values)
-and print. `check` and `dump` read the configured content folder (app.paths: the
-STAIRWAY_CONTENT_DIR environment variable, else the shipped content/) unless given one.
+The glue at the edge: commands parse arguments, call the core (which returns values
+and raises typed errors) and print, with exit codes. `check` and `dump` read the
+configured content folder (app.paths: the STAIRWAY_CONTENT_DIR environment variable,
+else the shipped content/) unless given one.
 """
 
 from __future__ import annotations
@@ -36,7 +38,59 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["md", "json", "csv"], default="md")
     export.add_argument("--data-dir", default=None)
     export.add_argument("--out", default=None, help="file to write (default: stdout)")
+
+    verify = sub.add_parser(
+        "verify", help="check the chain of an incident's JSON export (exit 0 intact, 1 not)"
+    )
+    verify.add_argument("file", help="an incident exported as JSON")
+    _pack_args(sub)
+
+    # listed here for --help; `main` hands `practice ...` to _practice_parser
+    sub.add_parser("practice", help='practice drills: practice classify [--said "..."] "ANSWER"')
     return p
+
+
+class _OneLine(argparse.ArgumentParser):
+    """A usage error is one line on stderr and exit code 2."""
+
+    def error(self, message: str):  # type: ignore[override]
+        print(f"{self.prog}: {message} (see --help)", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def _practice_parser() -> argparse.ArgumentParser:
+    p = _OneLine(prog="stairway practice", description="Practice drills on the command line.")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_OneLine, metavar="classify")
+    c = sub.add_parser(
+        "classify",
+        help="name the listening skill an answer looks like and flag its problems (JSON)",
+        description="Print JSON {skill, confidence, flags, feedback}: the Practice "
+        "screen's classifier, using the content folder's style rules and skills.",
+    )
+    c.add_argument("answer", help="what the officer would say")
+    c.add_argument("--said", default=None, help="what the person said (to judge mirroring)")
+    c.add_argument("--content-dir", default=None, help="content folder (default: configured)")
+    return p
+
+
+def _pack_args(sub) -> None:
+    keygen = sub.add_parser("keygen", help="make an Ed25519 key pair to sign guide packs")
+    keygen.add_argument("--out", required=True, help="folder for NAME.key and NAME.pub")
+    keygen.add_argument("--name", default="department", help="key name (default: department)")
+
+    pack = sub.add_parser("pack", help="check the content, then write a signed guide pack")
+    pack.add_argument("content_dir", nargs="?", default=None, help="content folder to pack")
+    pack.add_argument("--key", required=True, help="private key file from keygen")
+    pack.add_argument("--out", required=True, help="pack file to write, e.g. guide.stairway")
+    pack.add_argument("--approved-by", required=True, help="who approved this guide")
+    pack.add_argument("--id", default=None, help="pack id (default: the key's name)")
+    pack.add_argument("--title", default=None, help="pack title (default: Stairway guide)")
+    pack.add_argument("--version", default=None, help="e.g. 2026.11 (default: now, UTC)")
+    pack.add_argument("--language", default=None, help="language code (default: en)")
+
+    verify = sub.add_parser("verify-pack", help="check a pack's signature and every hash")
+    verify.add_argument("file")
+    verify.add_argument("--keys", default=None, help="trusted keys (default: content/keys)")
 
 
 def _serve_args(p: argparse.ArgumentParser) -> None:
@@ -91,6 +145,79 @@ def run_dump(content_dir: str | None, out: TextIO) -> int:
     return report.exit_code
 
 
+def run_classify(answer: str, said: str | None, content_dir: str | None, out: TextIO) -> int:
+    """`practice classify`: one JSON object on `out`; 2 when the content folder is missing."""
+    from app.guide.compile import compile_guide
+    from app.practice.classify import Classifier
+
+    path, shown = _content(content_dir)
+    if not path.is_dir():
+        print(
+            f"stairway practice classify: content folder '{shown}' does not exist", file=sys.stderr
+        )
+        return 2
+    guide = compile_guide(path, shown)
+    result = Classifier.from_guide(guide).classify(answer, said)
+    text = json.dumps(result.to_dict(), ensure_ascii=False)
+    try:
+        print(text, file=out)
+    except UnicodeEncodeError:  # a terminal that cannot show every character
+        print(json.dumps(result.to_dict()), file=out)
+    return 0
+
+
+def _say(sentence: str) -> None:
+    from app.incidents.validate import clean_text
+
+    print(f"stairway: {clean_text(sentence)}", file=sys.stderr)
+
+
+def run_export(
+    incident_id: str, fmt: str, data_dir: str | None, out_file: str | None, stdout: TextIO
+) -> int:
+    """`python -m app export`: 0 on success, 1 with one line on stderr otherwise."""
+    from app.fsutil import atomic_write
+    from app.incidents import IncidentError, IncidentLog
+
+    try:
+        log = IncidentLog(paths.data_dir(data_dir), preload=False)
+        text = log.export(incident_id, fmt)
+        for sentence in log.warnings:
+            _say(sentence)
+        if out_file:
+            atomic_write(Path(out_file), text)
+        else:
+            stdout.write(text)
+            stdout.flush()
+    except IncidentError as err:
+        _say(str(err))
+        return 1
+    except OSError as err:
+        _say(f"cannot write {err.filename or out_file}: {err.strerror}")
+        return 1
+    return 0
+
+
+def run_verify(path: str, stdout: TextIO) -> int:
+    """`python -m app verify FILE.json`: "N entries, chain intact, head XXXX XXXX XXXX"
+    and 0, or the first entry changed, removed or inserted and 1."""
+    from app.incidents import IncidentError
+    from app.incidents.export import verify
+
+    try:
+        _, _, status = verify(Path(path).read_bytes())
+    except OSError as err:
+        _say(f"cannot read {path}: {err.strerror}")
+        return 1
+    except IncidentError as err:
+        _say(f"{path}: {err}")
+        return 1
+    if not status.intact:
+        _say(f"{path}: {status.problem}")
+    stdout.write(status.sentence + "\n")
+    return 0 if status.intact else 1
+
+
 def _usage(message: str, out: TextIO) -> int:
     print(f"stairway: {message}", file=sys.stderr)
     if out is not sys.stdout and out is not sys.stderr:
@@ -102,6 +229,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
         argv.insert(0, "serve")
+    if argv[0] == "practice":
+        pargs = _practice_parser().parse_args(argv[1:])
+        return run_classify(pargs.answer, pargs.said, pargs.content_dir, sys.stdout)
     args = _parser().parse_args(argv)
 
     if args.command == "check":
@@ -109,9 +239,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "dump":
         return run_dump(args.content_dir, sys.stdout)
     if args.command == "export":
-        from app.incidents.export import run_export
-
         return run_export(args.incident, args.format, args.data_dir, args.out, sys.stdout)
+    if args.command == "verify":
+        return run_verify(args.file, sys.stdout)
+
+    if args.command in ("keygen", "pack", "verify-pack"):
+        return _packs(args)
 
     from app.ui.serve import serve
 
@@ -121,3 +254,22 @@ def main(argv: list[str] | None = None) -> int:
         content_dir=Path(args.content_dir) if args.content_dir else None,
         data_dir=Path(args.data_dir) if args.data_dir else None,
     )
+
+
+def _packs(args: argparse.Namespace) -> int:
+    from app.packs import cli
+
+    if args.command == "keygen":
+        return cli.run_keygen(args.out, args.name, sys.stdout)
+    if args.command == "pack":
+        fields = {
+            "id": args.id,
+            "title": args.title,
+            "version": args.version,
+            "language": args.language,
+            "approved_by": args.approved_by,
+        }
+        content, _ = _content(args.content_dir)
+        return cli.run_pack(str(content), args.key, args.out, fields, sys.stdout)
+    keys = args.keys or str(paths.keys_dir(paths.content_dir()))
+    return cli.run_verify(args.file, keys, sys.stdout)

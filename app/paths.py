@@ -49,3 +49,19 @@ def cache_dir(data: Path) -> Path:
 def incidents_dir(data: Path) -> Path:
     """One database file per incident lives here."""
     return data / "incidents"
+
+
+def practice_file(data: Path) -> Path:
+    """Practice history (drill results): its own TinyDB file, never mixed with incidents."""
+    return data / "practice.json"
+
+
+def keys_dir(content: Path) -> Path:
+    """Public keys the app trusts guide packs from: always the BUILT-IN content's keys/."""
+    return Path(content) / "keys"
+
+
+def packs_dir(data: Path) -> Path:
+    """Imported guide packs (one folder each), their staging area and `active.json`,
+    the pointer to the active one (absent: the built-in guide)."""
+    return Path(data) / "packs"

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import time
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+
+from app.fsutil import atomic_write
 
 FILE_NAME = "prefs.json"
 THEMES = ("system", "light", "dark")
@@ -110,32 +111,11 @@ def load(data_dir: Path) -> tuple[Prefs, str | None]:
 
 
 def save(data_dir: Path, prefs: Prefs) -> None:
-    """Write atomically: a temp file in the same directory, fsync, os.replace."""
+    """Write atomically (`app.fsutil.atomic_write`: unique temp file, fsync, replace)."""
     d = Path(data_dir)
     d.mkdir(parents=True, exist_ok=True)
     data = {f.name: getattr(prefs, f.name) for f in fields(prefs)}
-    payload = json.dumps(data, indent=1, sort_keys=True).encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=".prefs-", suffix=".tmp", dir=d)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path(d))
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    try:  # make the rename itself durable where the platform allows it
-        dfd = os.open(d, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
-    except OSError:
-        pass
+    atomic_write(path(d), json.dumps(data, indent=1, sort_keys=True))
 
 
 def as_dict(prefs: Prefs) -> dict:

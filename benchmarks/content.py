@@ -31,6 +31,7 @@ id: gen-{n}
 title: Generated situation {n}
 version: "1.0"
 reviewed: 2026-01-01
+reviewed_by: Benchmark
 sources: [{source}]
 ---
 # Generated situation {n}
@@ -59,6 +60,7 @@ id: gen-list-{n}
 title: Generated checklist {n}
 version: "1.0"
 reviewed: 2026-01-01
+reviewed_by: Benchmark
 sources: [{source}]
 order: {n}
 ---
@@ -91,7 +93,10 @@ def generate(dst: Path, files: int = 200) -> Path:
             for i in range(6)
         )
         avoid = "\n".join(
-            f"### {stages[i % 5]}\n- Calm down, number {i} for {n}." for i in range(4)
+            f"### {stages[i % 5]}\n#### Orders\n- Calm down, number {i} for {n}.\n"
+            "  - Why: An order to feel calm tells them they are not heard.\n"
+            f"  - Instead: You sound really upset, [name] ({i})."
+            for i in range(4)
         )
         if n % 4:
             (dst / "situations" / f"gen-{n}.md").write_text(

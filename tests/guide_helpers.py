@@ -53,3 +53,13 @@ def unit(guide: Guide, rel: str) -> dict:
     out["sources"] = [s for s in d["sources"] if s["file"] == rel]
     out["meta"] = [m for m in d["files"] if m["file"] == rel]
     return {k: v for k, v in out.items() if v}
+
+
+def check_cli(root: Path, monkeypatch, capsys) -> tuple[int, list[str]]:
+    """`python -m app check <root's name>` run from root's parent, in process (app.cli.main
+    is what `python -m app` runs): its exit code and printed lines."""
+    from app.cli import main
+
+    monkeypatch.chdir(root.parent)
+    code = main(["check", root.name])
+    return code, capsys.readouterr().out.splitlines()

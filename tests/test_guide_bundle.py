@@ -220,6 +220,15 @@ def test_dump_prints_the_documented_shape(tree, monkeypatch):
     stage = d["stages"][0]
     assert {"id", "title", "order", "phrases"} <= stage.keys()
     assert {"text", "kind", "skill", "situations", "file", "line"} <= stage["phrases"][0].keys()
+    avoid = next(p for p in stage["phrases"] if p["kind"] == "avoid")
+    assert avoid["id"] == "1-avoid-calm-down-1" and avoid["group"] == "Orders"
+    assert avoid["why"] and avoid["instead"] and avoid["skill"] is None
+    assert {"slots", "not_situations", "caution"} <= avoid.keys()
+    assert {"caution", "not_situations"} <= stage["signs"][0].keys()
+    assert {"reviewed_by", "approved_by"} <= stage["meta"].keys()
+    assert [c["tel"] for c in d["contacts"]] == ["911", "+18005550100"]
+    assert d["style"]["max_words"] == 20 and d["style"]["banned"][0]["expression"] == "calm down"
+    assert d["skipped"] == [] and d["format"] == FORMAT
     item = d["checklists"][0]["items"][0]
     assert {"id", "title", "items"} <= d["checklists"][0].keys()
     assert {"text", "section", "file", "line"} <= item.keys()
@@ -254,3 +263,22 @@ def test_missing_content_dir_loads_an_empty_guide_with_one_problem(tmp_path):
     guide = load_guide(tmp_path / "none", tmp_path / "cache")
     assert guide.stages == () and len(guide.problems) == 1
     assert guide.problems[0].message.startswith("content directory does not exist")
+
+
+def test_dump_lists_problems_and_skipped_guidance_as_data(tree, monkeypatch, capsys):
+    edit(tree, "stairway/3-rapport.md", "reviewed: 2026-11-01", "reviewed: soon")
+    edit(tree, "stairway/2-empathy.md", "  - Instead: You sound really upset (2).\n", "")
+    monkeypatch.chdir(tree.parent)
+    assert run_dump("c", io.StringIO()) == 1
+    out = io.StringIO()
+    run_dump("c", out)
+    d = json.loads(out.getvalue())
+    assert [(p["path"], p["line"], p["code"], p["severity"]) for p in d["problems"]] == [
+        ("c/stairway/2-empathy.md", 37, "avoid-no-instead", "item"),
+        ("c/stairway/3-rapport.md", 5, "reviewed-not-date", "file"),
+    ]
+    assert d["skipped"] == [
+        {"file": "stairway/2-empathy.md", "kind": "stage", "title": "Empathy", "partial": True},
+        {"file": "stairway/3-rapport.md", "kind": "stage", "title": "Rapport", "partial": False},
+    ]
+    assert "c/stairway/3-rapport.md:5: reviewed 'soon'" in capsys.readouterr().err

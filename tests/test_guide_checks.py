@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from app.cli import run_check
+from app.cli import main, run_check
 from tests.guide_helpers import VALID, copy_tree
 
 R = "stairway/3-rapport.md"
@@ -317,3 +317,29 @@ def test_missing_content_dir_is_a_usage_error(tmp_path, make):
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr + proc.stdout
     assert str(target) in proc.stderr
+
+
+@pytest.mark.parametrize("command", ["check", "dump"])
+def test_without_a_folder_the_configured_content_is_used(tmp_path, monkeypatch, capsys, command):
+    # STAIRWAY_CONTENT_DIR names a broken copy; the current directory has a clean
+    # ./content that must NOT be the one read
+    root = copy_tree(VALID, tmp_path / "configured")
+    _plant(root, ("edit", R, "reviewed: 2026-11-01", "reviewed: soon"))
+    work = tmp_path / "work"
+    copy_tree(VALID, work / "content")
+    monkeypatch.chdir(work)
+    monkeypatch.setenv("STAIRWAY_CONTENT_DIR", str(root))
+    code = main([command])
+    out, err = capsys.readouterr()
+    assert code == 1
+    problems = out if command == "check" else err
+    assert f"{root}/stairway/3-rapport.md:5: reviewed 'soon' is not a date" in problems
+
+
+def test_the_configured_folder_is_shown_relative_when_it_is_below(tmp_path, monkeypatch, capsys):
+    root = copy_tree(VALID, tmp_path / "guide")
+    _plant(root, ("edit", R, "reviewed: 2026-11-01", "reviewed: soon"))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("STAIRWAY_CONTENT_DIR", str(root))
+    assert main(["check"]) == 1
+    assert capsys.readouterr().out.startswith("guide/stairway/3-rapport.md:5: ")

@@ -12,18 +12,11 @@ import re
 
 import pytest
 
-from app.cli import main
 from app.guide import compile_guide
 from app.guide.model import AVOID, SAY, Skipped
-from tests.guide_helpers import REAL, VALID, copy_tree, edit
+from tests.guide_helpers import REAL, VALID, check_cli, copy_tree, edit
 
 FIX_FIRST = "(fix this first: other problems may follow from it)"
-
-
-def _check(root, monkeypatch, capsys) -> tuple[int, list[str]]:
-    monkeypatch.chdir(root.parent)
-    code = main(["check", root.name])
-    return code, capsys.readouterr().out.splitlines()
 
 
 def test_an_item_problem_leaves_out_that_phrase_only(tmp_path):
@@ -126,7 +119,7 @@ BROKEN_HEADERS = [
 def test_a_broken_header_is_the_only_line(tmp_path, monkeypatch, capsys, break_it, message):
     root = copy_tree(REAL, tmp_path / "content")
     rel, line = break_it(root)
-    code, lines = _check(root, monkeypatch, capsys)
+    code, lines = check_cli(root, monkeypatch, capsys)
     assert code == 1
     assert lines[0] == f"content/{rel}:{line}: {message}"
     assert re.fullmatch(r"checked \d+ files: 1 problem in 1 file", lines[1]) and len(lines) == 2
@@ -138,7 +131,7 @@ def test_a_syntax_problem_is_listed_before_every_other_file(tmp_path, monkeypatc
     _without_closing_dashes(root, stage)
     checklist = next(root.glob("checklists/*.md")).relative_to(root).as_posix()
     line = _replace_line(root, checklist, r"^reviewed:", "reviewed: soon")
-    code, lines = _check(root, monkeypatch, capsys)
+    code, lines = check_cli(root, monkeypatch, capsys)
     assert code == 1
     assert lines[:2] == [
         f"content/{stage}:1: front matter is not closed: add a line `---` after the last key "

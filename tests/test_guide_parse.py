@@ -15,7 +15,7 @@ import pytest
 
 from app.guide import compile_guide
 from app.guide.model import AVOID, SAY
-from tests.guide_helpers import FIXTURES, VALID, copy_tree, unit
+from tests.guide_helpers import FIXTURES, VALID, copy_tree, edit, unit
 
 PARSE = FIXTURES / "parse"
 
@@ -132,3 +132,52 @@ def test_readme_files_are_skipped_and_every_file_keeps_its_meta(tmp_path):
     assert [m.file for m in guide.files] == sorted(
         p.relative_to(root).as_posix() for p in root.rglob("*.md") if p.name != "README.md"
     )
+
+
+def _ids(root) -> dict[str, str]:
+    guide = compile_guide(root, shown="c")
+    assert guide.problems == ()
+    return {p.id: p.text for s in guide.stages for p in s.phrases}
+
+
+def test_phrase_ids_do_not_depend_on_lines_or_files(tmp_path):
+    root = copy_tree(VALID, tmp_path / "c")
+    before = _ids(root)
+    # lines move: a new Do item and blank lines above every phrase of the stage file
+    edit(root, "stairway/3-rapport.md", "## Do\n", "## Do\n- Breathe.\n\n\n")
+    # the same phrase moves to another file: a situation that adds it to stage 3
+    edit(root, "stairway/3-rapport.md", "- You sound worn out (3).\n", "- Other (3).\n")
+    edit(
+        root,
+        "situations/hostage.md",
+        "## Priorities",
+        "## Say\n### 3\n#### Emotion labeling\n- You sound worn out (3).\n\n## Priorities",
+    )
+    after = _ids(root)
+    assert after["3-say-you-sound-worn-out-3"] == "You sound worn out (3)."
+    assert set(before) - set(after) == set() and set(after) - set(before) == {"3-say-other-3"}
+
+
+def test_phrase_ids_are_unique_across_the_guide(tmp_path):
+    root = copy_tree(VALID, tmp_path / "c")
+    # the same Say phrase twice in stage 3: once in the stage file, once for a situation
+    edit(
+        root,
+        "situations/hostage.md",
+        "## Priorities",
+        "## Say\n### Rapport\n#### Emotion labeling\n- You sound worn out (3).\n\n## Priorities",
+    )
+    guide = compile_guide(root, shown="c")
+    ids = [p.id for s in guide.stages for p in s.phrases]
+    assert len(ids) == len(set(ids))
+    assert [i for i in ids if i.startswith("3-say-you-sound-worn-out-3")] == [
+        "3-say-you-sound-worn-out-3",
+        "3-say-you-sound-worn-out-3-2",
+    ]
+    # a long phrase is cut, with a hash of the whole text so ids do not depend on order
+    long_a = "It sounds like " + "very " * 12 + "tired today."
+    long_b = "It sounds like " + "very " * 12 + "angry today."
+    edit(root, "stairway/2-empathy.md", "- You sound worn out (2).", f"- {long_a}\n- {long_b}")
+    guide = compile_guide(root, shown="c")
+    cut = [p.id for s in guide.stages for p in s.phrases if p.text in (long_a, long_b)]
+    assert len(set(cut)) == 2 and all(len(i) <= 2 + 6 + 60 + 7 for i in cut)

@@ -111,3 +111,45 @@ def test_stage_by_number(guide, order, title):
 def test_checklist_items_by_situation(guide, situation, texts):
     got = query.checklist_items(guide.checklists[0], situation)
     assert [i.text for i in got] == texts
+
+
+@pytest.mark.parametrize(
+    ("only", "not_for", "situation", "shown"),
+    [
+        # no situation chosen: everything shows, `Not for:` included
+        ((), ("suicidal",), None, True),
+        # `Not for: suicidal` hides it for suicidal
+        ((), ("suicidal",), "suicidal", False),
+        # and keeps it for every other situation
+        ((), ("suicidal",), "hostage", True),
+        # `Only for:` and `Not for:` together: both must allow it
+        (("hostage", "suicidal"), ("suicidal",), "suicidal", False),
+        (("hostage", "suicidal"), ("suicidal",), "hostage", True),
+    ],
+)
+def test_not_for_takes_situations_out(only, not_for, situation, shown):
+    assert query.fits(only, situation, not_for) is shown
+
+
+def test_items_and_phrases_honour_not_for(tmp_path):
+    from tests.guide_helpers import copy_tree, edit
+
+    root = copy_tree(VALID, tmp_path / "c")
+    edit(root, "checklists/first-officer.md", "## Don't\n", "## Don't\nNot for: hostage\n")
+    edit(
+        root,
+        "stairway/2-empathy.md",
+        "- You sound worn out (2).",
+        "- You sound worn out (2).\n  - Not for: hostage",
+    )
+    g = compile_guide(root)
+    assert g.problems == ()
+    assert [i.text for i in query.checklist_items(g.checklists[0], "hostage")] == [
+        "Keep cover. Do not rush in.",
+        "Set the inner perimeter.",
+    ]
+    texts = [p.text for p in query.phrases(g, stage=2, situation="hostage")]
+    assert "You sound worn out (2)." not in texts
+    assert "You sound worn out (2)." in [
+        p.text for p in query.phrases(g, stage=2, situation="suicidal")
+    ]

@@ -12,8 +12,7 @@ import sys
 
 import pytest
 
-from app.cli import main
-from tests.guide_helpers import VALID, copy_tree
+from tests.guide_helpers import VALID, check_cli, copy_tree
 
 E = "stairway/2-empathy.md"  # lines 27-39: Say (### Emotion labeling) then Avoid
 S = "situations/suicidal.md"
@@ -85,6 +84,18 @@ CASES = [
         (C, "## Don't\n", "## Don't\nNot for: barricade\n"),
         "c/checklists/first-officer.md:21: unknown situation 'barricade' (known: hostage, "
         "suicidal): use the id of a file in situations/",
+    ),
+    # `Only for:` under a phrase of a situation file, which is for that situation already
+    (
+        (S, "- You sound alone in this.\n", "- You sound alone in this.\n  - Only for: hostage\n"),
+        "c/situations/suicidal.md:30: `Only for:` has no meaning in a situation file: its "
+        "phrases are for this situation already; delete the line",
+    ),
+    # a sub-item under a skill's example
+    (
+        ("skills/active-listening.md", "- You sound angry.\n", "- You sound angry.\n  - Why: x\n"),
+        "c/skills/active-listening.md:19: sub-items have no meaning in the skills file: write "
+        "the text on the item's own line",
     ),
     # an empty slot
     (
@@ -195,6 +206,18 @@ CASES = [
         "c/style.md:1: style.md is missing, so the writing rules are not checked: add it "
         "(see content/README.md)",
     ),
+    # a question the officer asks aloud obeys the writing rules too
+    (
+        (S, "- Do you have a plan to end your life?", "- Do you want me to calm down?"),
+        "c/situations/suicidal.md:17: Question uses 'calm down', which the writing rules "
+        'forbid (style.md:12): Name the feeling instead: "You sound really upset."',
+    ),
+    # a question longer than one breath
+    (
+        (S, "- Do you have a plan to end your life?", "- " + WORDS_21),
+        "c/situations/suicidal.md:17: Question has 21 words, more than the 20 the writing "
+        "rules allow: cut it, or split it into two phrases",
+    ),
     # contacts.md: a number with letters
     (
         ("contacts.md", "- Emergency: 911", "- Emergency: 9I1"),
@@ -236,17 +259,11 @@ def _plant(root, rel, old, new) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def _check(root, monkeypatch, capsys) -> tuple[int, list[str]]:
-    monkeypatch.chdir(root.parent)
-    code = main(["check", root.name])
-    return code, capsys.readouterr().out.splitlines()
-
-
 @pytest.mark.parametrize(("plant", "expected"), CASES)
 def test_each_v2_check_prints_its_exact_line(tmp_path, monkeypatch, capsys, plant, expected):
     root = copy_tree(VALID, tmp_path / "c")
     _plant(root, *plant)
-    code, lines = _check(root, monkeypatch, capsys)
+    code, lines = check_cli(root, monkeypatch, capsys)
     assert code == 1
     assert expected in lines[:-1], "\n".join(lines)
     assert lines[-1].startswith("checked ")

@@ -11,10 +11,9 @@ import re
 
 import pytest
 
-from app.cli import main
 from app.guide import compile_guide
 from app.guide.style import Banned, StyleRules
-from tests.guide_helpers import REAL, copy_tree
+from tests.guide_helpers import REAL, check_cli, copy_tree
 
 RULES = compile_guide(REAL).style
 QUOTED = re.compile(r"[\"\u201c]([^\"\u201d]+)[\"\u201d]")
@@ -35,12 +34,6 @@ def _insert_before_first_item(root, rel: str, section: str, new: list[str]) -> i
     lines[i:i] = new
     path.write_text("\n".join(lines), encoding="utf-8")
     return i + 1
-
-
-def _check(root, monkeypatch, capsys) -> tuple[int, list[str]]:
-    monkeypatch.chdir(root.parent)
-    code = main(["check", root.name])
-    return code, capsys.readouterr().out.splitlines()
 
 
 def _said(rule: Banned) -> str:
@@ -69,7 +62,7 @@ def test_each_rule_broken_in_a_say_phrase_and_an_instead(tmp_path, monkeypatch, 
         "Avoid",
         ["- Planted avoid.", "  - Why: Planted reason.", f"  - Instead: Planted {word} here."],
     )
-    code, lines = _check(root, monkeypatch, capsys)
+    code, lines = check_cli(root, monkeypatch, capsys)
     tail = f"'{word}', which the writing rules forbid (style.md:{rule.line}): {rule.advice}"
     assert code == 1
     assert f"content/{rel}:{say_line}: Say phrase uses {tail}" in lines, "\n".join(lines)
@@ -97,7 +90,7 @@ def test_length_rules_in_a_copy(tmp_path, monkeypatch, capsys, phrase, message):
     root = copy_tree(REAL, tmp_path / "content")
     rel = _stage_file(root)
     line = _insert_before_first_item(root, rel, "Say", [phrase])
-    code, lines = _check(root, monkeypatch, capsys)
+    code, lines = check_cli(root, monkeypatch, capsys)
     assert code == 1
     assert lines[:-1] == [f"content/{rel}:{line}: {message}"]
 

@@ -16,7 +16,7 @@ from app.incidents import (
     StorageUnavailable,
     format_local,
 )
-from app.incidents import book as book_mod
+from app.incidents import journal as journal_mod
 from tests.incidents_helpers import common
 
 log = common.log  # fixture: parametrized over memory and file storage
@@ -28,7 +28,7 @@ def test_a_100_kb_note_is_kept_whole(log):
     note = log.add_note(inc.id, NoteKind.SUBJECT_INFO, text)
     again = common.reopen(log)
     assert again.note(inc.id, note.id).text == text
-    assert text in json.loads(again.export(inc.id, "json"))["notes"][0]["text"]
+    assert json.loads(again.export(inc.id, "json"))["entries"][1]["text"] == text
 
 
 def test_a_runaway_paste_is_refused_with_the_limit(log):
@@ -69,7 +69,7 @@ NAIVE = datetime(2026, 1, 1, 12, 0)
         ("deadline", {"due": NAIVE}, "with a time zone"),  # naive time: we never guess
         ("demand_status", {"status": "granted"}, "which note"),  # no demand named
         ("amendment", {}, "which note"),  # amends nothing
-        ("note", {"ref": "feedfeedfeed"}, "no note feedfeedfeed"),  # dangling ref
+        ("note", {"ref": "feedfeedfeed"}, "no note 'feedfeedfeed'"),  # dangling ref
         ("demand", {"status": "maybe"}, "Unknown demand status 'maybe'"),
         ("demand_status", {"ref": "FIRST", "status": "denied"}, "must refer to a demand"),
         ("gossip", {}, "Unknown note kind 'gossip'"),
@@ -93,7 +93,7 @@ def test_control_characters_are_kept_and_exports_show_them_safely(log):
     note = log.add_note(inc.id, NoteKind.NOTE, CONTROL)
     again = common.reopen(log)
     assert again.note(inc.id, note.id).text == CONTROL  # evidence: stored as typed
-    assert json.loads(again.export(inc.id, "json"))["notes"][0]["text"] == CONTROL
+    assert json.loads(again.export(inc.id, "json"))["entries"][1]["text"] == CONTROL
     for fmt in ("md", "csv"):
         out = again.export(inc.id, fmt)
         for raw, shown in [
@@ -168,7 +168,7 @@ def test_full_disk_keeps_the_note_and_retries(tmp_path, monkeypatch, target, fak
     lg = IncidentLog(tmp_path)
     inc = lg.open_incident("bridge", "x")
     lg.add_note(inc.id, NoteKind.NOTE, "before")
-    monkeypatch.setattr(book_mod, target, fake)
+    monkeypatch.setattr(journal_mod, target, fake)
     with pytest.raises(StorageUnavailable) as err:
         lg.add_note(inc.id, NoteKind.DEMAND, "a car")
     assert "disk is full" in str(err.value) and str(tmp_path) in str(err.value)

@@ -10,8 +10,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from app.cli import main as cli_main
+from app.cli import run_export
 from app.incidents import ImportRefused, IncidentLog, NoteKind
-from app.incidents.export import run_export
 from tests.incidents_helpers import common
 
 log = common.log  # fixture: parametrized over memory and file storage
@@ -50,7 +50,8 @@ def test_markdown_brief_is_a_position_paper(log):
         "## Demands and deadlines",
         "## Hooks and triggers",
     ]
-    assert heads[-3:] == ["## Assessment", "## Recommendations", "## Timeline"]
+    assert heads[-4:] == ["## Assessment", "## Recommendations", "## Timeline", "## Chain"]
+    assert md.rstrip().endswith(log.chain_status(inc_id).sentence)  # count and head, last
     assert "2 contacts logged. In contact now." in md
     assert "1. 2026-07-01 15:01:00 BST to 2026-07-01 15:05:00 BST (0:04:00)" in md  # local
     assert "- Demand (granted, since 2026-07-01 15:12:00 BST): cigarettes" in md
@@ -60,16 +61,28 @@ def test_markdown_brief_is_a_position_paper(log):
     i = timeline.index("- #2 2026-07-01 15:02:00 BST **Hook**: his daughter Amy")
     assert timeline[i + 1] == "    - Amended #13 2026-07-01 15:13:00 BST: his daughter Emma"
     assert not any(line.startswith("- #13") for line in timeline)  # only beside its original
+    assert timeline[2] == (
+        "- #0 2026-07-01 15:00:00 BST **Incident opened** (location 12 Oak Rd): "
+        "barricaded subject"
+    )
 
 
 def test_markdown_neutralises_note_text(log):
     inc = log.open_incident("bridge", "x")
     log.add_note(inc.id, NoteKind.NOTE, "# not a heading\n- [x] <script>alert(1)</script> *b*")
+    log.add_note(inc.id, NoteKind.NOTE, "one line: <script>alert(1)</script> *b* # c")
     md = log.export(inc.id, "md")
-    line = next(line for line in md.splitlines() if "**Note**" in line)
-    assert line.endswith(r"\# not a heading  ")
-    assert r"    - \[x\] \<script\>alert(1)\</script\> \*b\*" in md
-    assert "<script>" not in md
+    lines = md.splitlines()
+    i = next(i for i, line in enumerate(lines) if line.endswith("**Note**:"))
+    assert lines[i + 1 : i + 5] == [  # several lines: a fenced block inside the item
+        "  ```",
+        "  # not a heading",
+        "  - [x] <script>alert(1)</script> *b*",
+        "  ```",
+    ]
+    one = next(line for line in lines if "one line" in line)  # one line: escaped inline
+    assert one.endswith(r"**Note**: one line: \<script\>alert(1)\</script\> \*b\* \# c")
+    assert "<script>" not in md.replace("  - [x] <script>", "")
 
 
 @pytest.mark.parametrize("target", ["memory", "file"])
@@ -87,15 +100,31 @@ def test_json_round_trip_gives_an_identical_incident(log, tmp_path, target):
         assert IncidentLog(tmp_path / "other").all_notes(inc_id) == log.all_notes(inc_id)
 
 
+def _without(d: dict, i: int) -> str:
+    return json.dumps({**d, "entries": d["entries"][:i] + d["entries"][i + 1 :]})
+
+
+def _edit(d: dict, i: int, **change) -> str:
+    entries = [dict(e) for e in d["entries"]]
+    entries[i].update(change)
+    return json.dumps({**d, "entries": entries})
+
+
 @pytest.mark.parametrize(
     "mutate, message",
     [
         (lambda d: "not json{", "not a JSON file"),  # garbage
         (lambda d: json.dumps({**d, "format": "other"}), "not a Stairway"),  # foreign file
         (lambda d: json.dumps({**d, "version": 99}), "Unsupported export version"),
-        (lambda d: json.dumps({**d, "notes": [{"seq": 1}]}), "damaged"),  # missing fields
-        (lambda d: json.dumps({**d, "notes": d["notes"] + d["notes"][:1]}), "same id"),
-        (lambda d: json.dumps({**d, "notes": d["notes"][-1:]}), "not there"),  # dangling ref
+        (lambda d: json.dumps({**d, "entries": [{"seq": 0}]}), "chain is broken"),  # no fields
+        (lambda d: json.dumps({**d, "entries": d["entries"] + d["entries"][-1:]}),
+         "Two entries are numbered #13"),  # the last entry twice
+        (lambda d: _without(d, 4), r"1 entry is missing \(#4\)"),  # one entry taken out
+        (lambda d: _edit(d, 2, text="his daughter Amie"), "Entry #2 was changed"),  # one word
+        (lambda d: json.dumps({**d, "entries": d["entries"][:-2], "head": d["head"]}),
+         "removed from the end"),  # the last entries cut off
+        (lambda d: json.dumps({**d, "incident": {**d["incident"], "location": "elsewhere"}}),
+         "record does not match"),  # the record, which is not chained, edited
     ],
 )
 def test_import_refuses_bad_files(log, mutate, message):
@@ -128,15 +157,19 @@ def test_csv_neutralises_formulas(log, text, cell):
     inc = log.open_incident("bridge", "x")
     log.add_note(inc.id, NoteKind.NOTE, text)
     rows = list(csv.DictReader(io.StringIO(log.export(inc.id, "csv"))))
-    assert [r["text"] for r in rows] == [cell]
+    assert [r["text"] for r in rows if r["kind"] == "note"] == [cell]
 
 
 def test_csv_is_the_whole_timeline(log):
     inc_id, notes = _incident(log)
     rows = list(csv.DictReader(io.StringIO(log.export(inc_id, "csv"))))
-    assert [int(r["seq"]) for r in rows] == list(range(1, 14))
-    assert rows[-1]["kind"] == "amendment" and rows[-1]["ref"] == notes["hook"].id
-    assert rows[5]["due_utc"] == "2026-07-01T15:00:00.000000Z"
+    assert [int(r["seq"]) for r in rows[:-1]] == list(range(0, 14))  # entry #0: opened
+    assert rows[-2]["kind"] == "amendment" and rows[-2]["ref"] == notes["hook"].id
+    assert rows[6]["due_utc"] == "2026-07-01T15:00:00.000000Z"
+    status = log.chain_status(inc_id)
+    assert rows[-1]["seq"] == "chain" and rows[-1]["text"] == status.sentence  # ends with it
+    assert rows[-1]["hash"] == rows[-2]["hash"] == status.head
+    assert status.sentence.startswith("14 entries, chain intact, head ")
 
 
 def test_cli_export_to_stdout_and_file(tmp_path, capsys):
@@ -147,7 +180,8 @@ def test_cli_export_to_stdout_and_file(tmp_path, capsys):
     assert (
         cli_main(["export", "--incident", inc_id, "--format", "md", "--data-dir", str(data)]) == 0
     )
-    assert capsys.readouterr().out.startswith("# Handover brief: barricaded subject")
+    out = capsys.readouterr().out
+    assert out.startswith(f"# Handover brief, incident {inc_id}\n\n- Situation: barricaded subject")
     out = tmp_path / "brief.json"
     args = ["--format", "json", "--data-dir", str(data), "--out", str(out)]
     assert cli_main(["export", "--incident", inc_id, *args]) == 0

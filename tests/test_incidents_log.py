@@ -152,6 +152,8 @@ def test_threads_never_lose_a_note(log):
 @pytest.mark.parametrize(
     "fold_min",
     [
+        1,  # every append sets the journal aside: the other log must notice each time,
+        # even when the journal it knew is gone both before and after (seen losing notes)
         3,  # the journal is folded into notes.json under the other log's feet
         2000,  # no fold: each log reads the other's journal lines
     ],
@@ -160,10 +162,12 @@ def test_two_logs_in_one_process_share_the_file(tmp_path, fold_min):
     a = IncidentLog(tmp_path, fold_min=fold_min)  # e.g. two app sessions
     b = IncidentLog(tmp_path, fold_min=fold_min)
     inc = a.open_incident("bridge", "x")
-    for i in range(20):
+    for i in range(60):
         (a if i % 2 else b).add_note(inc.id, NoteKind.NOTE, f"n{i}")
-    assert [n.text for n in a.all_notes(inc.id)] == [f"n{i}" for i in range(20)]
-    assert b.note_count(inc.id) == 20
+    assert [n.text for n in a.all_notes(inc.id)] == [f"n{i}" for i in range(60)]
+    assert b.note_count(inc.id) == 60
+    again = IncidentLog(tmp_path)
+    assert again.chain_status(inc.id).intact and again.warnings == []
 
 
 @pytest.mark.parametrize(
@@ -193,7 +197,13 @@ def test_tinydb_is_the_store(tmp_path):
     folder = tmp_path / "incidents" / inc.id
     with TinyDB(folder / "notes.json") as db:  # plain TinyDB reads what we wrote
         docs = db.table("notes").all()
-    assert [(d.doc_id, d["id"], d["text"]) for d in docs] == [(n.seq, n.id, n.text) for n in notes]
+    assert [(d.doc_id, d["kind"], d["text"]) for d in docs[:1]] == [(0, "incident_opened",
+                                                                      "bridge")]
+    assert [(d.doc_id, d["id"], d["text"]) for d in docs[1:]] == [
+        (n.seq, n.id, n.text) for n in notes
+    ]
+    assert all(len(d["hash"]) == 64 for d in docs)  # every entry chained
     with TinyDB(folder / "incident.json") as db:
         assert db.table("incident").get(doc_id=1)["situation"] == "bridge"
-    assert (folder / "journal.jsonl").read_bytes() == b""
+    assert sorted(p.name for p in folder.iterdir()) == [  # folded: no journal left over
+        "fold.lock", "incident.json", "lock", "notes.json"]

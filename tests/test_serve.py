@@ -215,14 +215,19 @@ def test_app_main_entry_is_a_flet_main():
 RUNTIME_EXCLUDED = {"flet-web", "flet-cli", "flet-desktop", "uvicorn", "fastapi"}
 
 
-def _index() -> dict[str, set[str]]:
-    """mobile/pypi.flet.dev.txt: normalized name -> versions the phone index holds."""
-    out = {}
+def _index() -> tuple[str, dict[str, set[str]]]:
+    """mobile/pypi.flet.dev.txt: (the phone's Python, name -> versions built for it)."""
+    python, out = "", {}
     for line in (ROOT / "mobile" / "pypi.flet.dev.txt").read_text().splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, *versions = line.split()
-            out[_norm(name)] = set(versions)
-    return out
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line.startswith("python "):
+            python = line.split()[1]
+            continue
+        name, version, *pythons = line.split()
+        out.setdefault(_norm(name), {}).update({version: set(pythons)})
+    assert python, "the list must say which Python the phone app is built with"
+    return python, {n: {v for v, ps in vs.items() if python in ps} for n, vs in out.items()}
 
 
 def _norm(name: str) -> str:
@@ -277,13 +282,14 @@ def test_phone_dependencies_are_pinned_and_leave_the_server_out():
 
 
 def test_every_binary_dependency_has_a_phone_wheel_at_its_pin():
-    index, pins = _index(), _pins()
+    python, index = _index()
+    pins = _pins()
     binary = sorted(n for n, d in _runtime_closure().items() if _binary(d))
     assert binary, "PyYAML and msgpack ship compiled code: the check must see them"
     for name in binary:
         assert name in pins, f"{name} has compiled code: pin it in pyproject.toml"
         assert pins[name] in index.get(name, set()), (
-            f"{name}=={pins[name]} has no Android/iOS wheel on pypi.flet.dev "
+            f"{name}=={pins[name]} has no Android/iOS wheel for Python {python} on pypi.flet.dev "
             f"(it has {sorted(index.get(name, [])) or 'none'}); see mobile/pypi.flet.dev.txt"
         )
 
@@ -295,14 +301,21 @@ def test_the_tested_versions_are_the_pinned_ones():
         assert version(name) == pinned, f"{name}: installed {version(name)}, pinned {pinned}"
 
 
+def test_the_readme_builds_with_that_python():
+    python, _ = _index()
+    readme = (ROOT / "README.md").read_text()
+    assert f"--python-version {python}" in readme  # otherwise Flet picks the newest line
+
+
 @pytest.mark.parametrize(
     "pins,ok",
     [
-        ({"pyyaml": "6.0.2"}, True),  # on the index
+        ({"pyyaml": "6.0.3"}, True),  # built for every Python line
         ({"pyyaml": "6.0.4"}, False),  # the old pin: pypi.org has it, the phone index does not
-        ({"msgpack": "1.1.2"}, False),  # built by Flet's recipes, not published yet
+        ({"pyyaml": "6.0.2"}, False),  # built for Python 3.12 only, not the phone's 3.14
+        ({"cryptography": "43.0.1"}, False),  # stops at Python 3.13
     ],
 )
 def test_the_index_check_can_fail(pins, ok):
-    index = _index()
+    _, index = _index()
     assert all(v in index.get(n, set()) for n, v in pins.items()) is ok

@@ -168,3 +168,12 @@ async def test_a_reload_asks_for_the_wakelock_again(app):
     await app.session.dispatch_event(app.page._i, "connect", None)
     await app.settle()
     assert app.invoked("Wakelock") == [("enable", {}), ("enable", {})]
+
+
+async def test_export_can_be_saved_through_the_file_picker_on_a_phone(app):
+    await open_incident(app)
+    await app.click(L.EXPORT_CSV)
+    await app.click(L.EXPORT_SAVE)
+    name = app.state.incident.export_file.name
+    calls = app.invoked("FilePicker")
+    assert [m for m, _ in calls] == ["save_file"] and calls[0][1]["file_name"] == name

@@ -209,6 +209,7 @@ async def start(content_dir: Path, data_dir: Path, route: str = "/") -> App:
     conn.session = session
     session.page.route = route
     conn.page_url = "http://127.0.0.1:8550"
+    session.page.platform = ft.PagePlatform.ANDROID  # the client a phone would be
     _context_page.set(session.page)
     state = build_main(content_dir, data_dir)(session.page)
     session.get_page_patch()  # serialize and mount the first frame, as a client connect does

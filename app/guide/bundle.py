@@ -9,6 +9,7 @@ import dataclasses
 from typing import Any
 
 from app.guide.model import (
+    Answer,
     Checklist,
     Contact,
     Guide,
@@ -16,15 +17,17 @@ from app.guide.model import (
     Meta,
     Phrase,
     Problem,
+    Scenario,
     Situation,
     Skill,
     Skipped,
     Source,
     Stage,
+    Turn,
 )
 from app.guide.style import Banned, StyleRules
 
-FORMAT = 2  # bump when the shape of the dict changes (2: content model v2)
+FORMAT = 3  # bump when the shape of the dict changes (2: content model v2, 3: practice)
 
 # For each class: the fields that hold nested dataclasses (tuples of them, or one).
 _NESTED: dict[type, dict[str, type]] = {
@@ -38,8 +41,11 @@ _NESTED: dict[type, dict[str, type]] = {
         "skipped": Skipped,
         "contacts": Contact,
         "style": StyleRules,
+        "practice": Scenario,
         "problems": Problem,
     },
+    Scenario: {"turns": Turn, "meta": Meta},
+    Turn: {"answers": Answer},
     StyleRules: {"banned": Banned},
     Stage: {"do": Item, "signs": Item, "warnings": Item, "phrases": Phrase, "meta": Meta},
     Checklist: {"items": Item, "meta": Meta},

@@ -12,9 +12,9 @@ import datetime as dt
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
+from app.fsutil import atomic_write
 from app.guide.bundle import FORMAT, pack, unpack
 from app.guide.compile import compile_guide, latest_today
 from app.guide.files import content_hash
@@ -61,20 +61,11 @@ def write_bundle(path: Path, key: str, guide: Guide) -> bool:
     payload = json.dumps(pack(guide), ensure_ascii=False, separators=(",", ":")).encode()
     head = b" ".join([MAGIC, key.encode(), (_future_date(guide) or "-").encode()])
     digest = hashlib.sha256(payload).hexdigest().encode()
-    tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".guide-", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(head + b"\n" + digest + b"\n" + payload)
-        os.replace(tmp, path)
+        atomic_write(path, head + b"\n" + digest + b"\n" + payload)
         return True
     except OSError:
-        if tmp:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
         return False
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from app.guide.blocks import entries
 from app.guide.files import File
-from app.guide.items import ITEM_LABELS, ItemIds, item_of, read_subs
+from app.guide.items import ItemIds, item_of
 from app.guide.model import Checklist, Item
 from app.guide.reference import Vocab
 from app.guide.stages import meta_of
+from app.guide.subitems import ITEM_LABELS, read_subs
 
 
 def parse_checklist(f: File, vocab: Vocab) -> Checklist:

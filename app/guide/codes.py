@@ -104,6 +104,19 @@ _ALL = (
     # contacts.md
     Code("contact-invalid", ITEM),
     Code("contact-twice", ITEM),
+    # practice scenarios (content/practice/): a broken turn is left out, the rest plays
+    Code("practice-situation-unknown", FILE),
+    Code("practice-no-turns", FILE),
+    Code("practice-outside-turn", ITEM),
+    Code("practice-no-line", ITEM),
+    Code("practice-line-empty", ITEM),
+    Code("practice-line-twice", ITEM),
+    Code("practice-grade-unknown", ITEM),
+    Code("practice-answer-empty", ITEM),
+    Code("practice-few-answers", ITEM),
+    Code("practice-no-best", ITEM),
+    Code("practice-skill-missing", ITEM),
+    Code("practice-why-missing", ITEM),
     # links
     Code("link-broken", WARNING),
 )

@@ -29,12 +29,13 @@ from app.guide.crossfile import (
 )
 from app.guide.files import File, decode, read_files
 from app.guide.model import FILE, WARNING, Checklist, Guide, Phrase, Problem, Skipped, Stage
+from app.guide.practice import parse_practice
 from app.guide.reference import Vocab, parse_skills, parse_sources
 from app.guide.stages import meta_of, parse_situation, parse_stage
 from app.guide.style import StyleRules
 from app.guide.stylefile import parse_style
 
-KINDS = ("stage", "checklist", "situation", "skills", "sources", "style", "contacts")
+KINDS = ("stage", "checklist", "situation", "skills", "sources", "style", "contacts", "practice")
 FIX_FIRST = " (fix this first: other problems may follow from it)"
 
 
@@ -83,6 +84,7 @@ def compile_guide(
     checklists = _each(by_kind["checklist"], parse_checklist, vocab)
     situations = _each(by_kind["situation"], parse_situation, vocab)
     contacts = _each(by_kind["contacts"], parse_contacts, vocab)
+    scenarios = _each(by_kind["practice"], parse_practice, vocab)
 
     check_ids(files)
     check_sources(files, vocab)
@@ -98,7 +100,16 @@ def compile_guide(
     loaded_contacts = tuple(c for rel, cs in contacts.items() if rel not in skipped for c in cs)
     style = vocab.style if not any(f.rel in skipped for f in by_kind["style"]) else StyleRules()
     future = [f.header.future for f in files if f.header.future]
-    return replace(guide, contacts=loaded_contacts, style=style, expires=min(future, default=""))
+    practice = sorted(
+        (s for rel, s in scenarios.items() if rel not in skipped), key=lambda s: (s.title, s.id)
+    )
+    return replace(
+        guide,
+        contacts=loaded_contacts,
+        style=style,
+        practice=tuple(practice),
+        expires=min(future, default=""),
+    )
 
 
 def _problems(files: list[File], shown: str) -> list[Problem]:

@@ -14,9 +14,10 @@ import re
 
 from app.guide.blocks import entries
 from app.guide.files import File
-from app.guide.items import ItemIds, read_subs
+from app.guide.items import ItemIds
 from app.guide.model import Contact
 from app.guide.reference import Vocab
+from app.guide.subitems import read_subs
 
 NUMBER_RE = re.compile(r"^\+?[0-9 ()\-]+$")
 EXAMPLE = "e.g. `- Suicide & Crisis Lifeline (US): 988`"

@@ -24,6 +24,7 @@ FOLDERS = {
     "checklists": "checklist",
     "situations": "situation",
     "skills": "skills",
+    "practice": "practice",
 }
 ROOT_FILES = {"sources.md": "sources", "style.md": "style", "contacts.md": "contacts"}
 

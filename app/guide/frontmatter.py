@@ -97,7 +97,7 @@ def read_header(
             h.problems.append((line, "key-twice", f"key '{key}' appears twice in the front matter"))
             continue
         h.lines[key] = line
-        if key not in KNOWN:
+        if key not in KNOWN and not (kind == "practice" and key == "situation"):
             h.problems.append(
                 (
                     line,
@@ -121,6 +121,14 @@ def read_header(
                 h.line("sources"),
                 "sources-empty",
                 "sources is empty: cite at least one key from sources.md",
+            )
+        )
+    if kind == "practice" and "situation" not in h.lines:
+        h.problems.append(
+            (
+                first_line - 1,
+                "key-missing",
+                "front matter has no 'situation': add `situation: suicidal` (a situation id)",
             )
         )
     if kind == "stage" and "stage" not in h.lines:

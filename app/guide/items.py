@@ -1,27 +1,26 @@
-"""List items -> Item and Phrase: sub-items, slots and the writing rules.
+"""List items -> Item and Phrase, with the writing rules applied to phrases.
 
-A list item may carry sub-items (a nested list) that start with a label: `Why:`,
-`Instead:`, `Caution:`, `Only for:`, `Not for:`. `[text]` in a phrase is a slot the
-officer fills in. Every problem here is about one item: it is reported at its line and
-that item alone is left out (severity ITEM), the rest of the file loads.
+Sub-items and slots are read in app.guide.subitems. Every problem here is about one
+item: it is reported at its line and that item alone is left out (severity ITEM), the
+rest of the file loads. A phrase that is too long is a WARNING: it is kept.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from app.guide.blocks import Block, Entry, scope_names, slug
+from app.guide.blocks import Block, Entry, slug
 from app.guide.files import File
 from app.guide.model import AVOID, SAY, Item, Phrase
 from app.guide.reference import Vocab
-
-LABEL_RE = re.compile(r"^(why|instead|caution|only\s+for|not\s+for)\s*:(.*)$", re.I | re.S)
-LABELS = {"why": "Why", "instead": "Instead", "caution": "Caution"}
-LABELS.update({"only for": "Only for", "not for": "Not for"})
-ITEM_LABELS = ("caution", "only for", "not for")
-SAY_LABELS = ("why", *ITEM_LABELS)
-AVOID_LABELS = ("why", "instead", *ITEM_LABELS)
+from app.guide.subitems import (
+    AVOID_LABELS,
+    ITEM_LABELS,
+    SAY_LABELS,
+    Extras,
+    read_slots,
+    read_subs,
+)
 
 
 class ItemIds:
@@ -41,133 +40,17 @@ class ItemIds:
         return new
 
 
-@dataclass
-class Extras:
-    """What an item's sub-items say. `ok` False: one of them is wrong (reported)."""
-
-    why: str = ""
-    instead: str = ""
-    instead_line: int = 0
-    caution: str = ""
-    only: tuple[str, ...] | None = None
-    not_for: tuple[str, ...] = ()
-    ok: bool = True
-    seen: dict[str, int] = field(default_factory=dict)  # label -> line
-
-
-def _short(text: str, n: int = 30) -> str:
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
-
-
-def _misplaced(label: str, allowed: tuple[str, ...]) -> str:
-    name = LABELS[label]
-    if not allowed:
-        return f"`{name}:` has no meaning under this item: delete the line"
-    if label == "instead" and "why" in allowed:
-        return (
-            "`Instead:` belongs under an Avoid phrase, not a Say phrase: delete it, or move "
-            "the phrase under `## Avoid`"
-        )
-    return (
-        f"`{name}:` belongs under a phrase, not under this list item: use `Caution:` for a "
-        "warning, or delete the line"
-    )
-
-
-def read_subs(f: File, block: Block, vocab: Vocab, allowed: tuple[str, ...]) -> Extras:
-    """Read an item's sub-items; report each wrong one at its own line."""
-    ex = Extras()
-    for sub in block.subs:
-        if sub.level > 1:
-            f.add(
-                sub.line,
-                "sub-item-nested",
-                "a sub-item cannot have sub-items of its own: move this line one level out",
-            )
-            ex.ok = False
-            continue
-        m = LABEL_RE.match(sub.text)
-        if not m:
-            f.add(
-                sub.line,
-                "sub-item-label",
-                f"sub-item '{_short(sub.text)}' must start with Why:, Instead:, Caution:, "
-                "Only for: or Not for:",
-            )
-            ex.ok = False
-            continue
-        label, value = " ".join(m.group(1).lower().split()), m.group(2).strip()
-        name = LABELS[label]
-        if label not in allowed:
-            f.add(sub.line, "sub-item-misplaced", _misplaced(label, allowed))
-            ex.ok = False
-        elif label in ex.seen:
-            f.add(
-                sub.line,
-                "sub-item-twice",
-                f"`{name}:` appears twice under this item (first on line {ex.seen[label]}): "
-                "keep one",
-            )
-            ex.ok = False
-        elif not value:
-            f.add(
-                sub.line,
-                "sub-item-empty",
-                f"`{name}:` is empty: write the text after the colon, or delete the line",
-            )
-            ex.ok = False
-        elif label in ("only for", "not for"):
-            names = scope_names(value)
-            if vocab.check_situations(f, [(n, sub.line) for n in names]):
-                ex.ok = False
-            elif label == "only for":
-                ex.only = names
-            else:
-                ex.not_for = names
-        elif label == "instead":
-            ex.instead, ex.instead_line = value, sub.line
-        else:
-            setattr(ex, label, value)
-        ex.seen.setdefault(label, sub.line)
-    return ex
-
-
-def read_slots(f: File, line: int, text: str, what: str = "phrase") -> tuple[str, ...] | None:
-    """The `[...]` slots of a text, in order; None (reported) when a bracket is wrong."""
-    slots: list[str] = []
-    start = None
-    for i, ch in enumerate(text):
-        if ch == "[":
-            if start is not None:
-                break
-            start = i
-        elif ch == "]":
-            if start is None:
-                start = -1
-                break
-            inner = " ".join(text[start + 1 : i].split())
-            if not inner:
-                f.add(
-                    line,
-                    "slot-empty",
-                    f"{what} has an empty slot `[]`: write what to fill in, e.g. `[name]`",
-                )
-                return None
-            slots.append(inner)
-            start = None
-    if start is not None:
-        f.add(
-            line,
-            "slot-unbalanced",
-            f"{what} has a `[` or `]` without its partner: a slot is written `[name]`",
-        )
-        return None
-    return tuple(slots)
-
-
 def make_items(
-    f: File, ids: ItemIds, es: list[Entry], section: str, vocab: Vocab, ticks: bool = False
+    f: File,
+    ids: ItemIds,
+    es: list[Entry],
+    section: str,
+    vocab: Vocab,
+    ticks: bool = False,
+    spoken: bool = False,
 ) -> list[Item]:
+    """List items of one section; `spoken` items (questions the officer asks aloud) obey
+    the writing rules like a Say phrase."""
     out = []
     for e in es:
         b = e.block
@@ -190,6 +73,10 @@ def make_items(
                 f"'## {section}' items must be tickable: write `- [ ] {b.text}`",
             )
             continue
+        if spoken:
+            if not _banned(f, b.line, b.text, vocab, "Question"):
+                continue
+            _length(f, b.line, vocab.style.word_count(b.text), vocab, "Question")
         if ex.ok:
             out.append(item_of(ids, b, e, ex, section, f.rel))
     return out
@@ -272,6 +159,14 @@ def make_phrases(f: File, vocab: Vocab, es: list[Entry], where: Where) -> list[P
         slots = read_slots(f, b.line, b.text) if b.text else ()
         if not good or slots is None:
             continue
+        if where.situation and ex.only is not None:
+            f.add(
+                ex.seen["only for"],
+                "sub-item-misplaced",
+                "`Only for:` has no meaning in a situation file: its phrases are for this "
+                "situation already; delete the line",
+            )
+            continue
         only = (where.situation,) if where.situation else (ex.only or e.only)
         not_for = tuple(dict.fromkeys(e.not_for + ex.not_for))
         out.append(
@@ -290,7 +185,7 @@ def make_phrases(f: File, vocab: Vocab, es: list[Entry], where: Where) -> list[P
                 slots,
                 f.rel,
                 b.line,
-            )  # fmt: skip
+            )
         )
     return out
 

@@ -175,6 +175,41 @@ class Skipped:
     partial: bool = False
 
 
+BEST = "best"
+ACCEPTABLE = "acceptable"
+HARMFUL = "harmful"
+GRADES = (BEST, ACCEPTABLE, HARMFUL)  # a practice answer's grade, best first
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer the officer can pick in a practice turn (content/practice/)."""
+
+    text: str
+    grade: str  # BEST, ACCEPTABLE or HARMFUL
+    skill: str | None  # Skill.id; None: no listening skill (a rapport killer, a safety question)
+    why: str  # one line: why it helps or hurts
+
+
+@dataclass(frozen=True)
+class Turn:
+    line: str  # what the person says
+    answers: tuple[Answer, ...]
+    note: str = ""  # what the officer sees happen, shown before the line
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """An instructor-written practice conversation for one situation."""
+
+    id: str
+    title: str
+    situation: str  # Situation.id
+    summary: str  # the scene, shown before the first turn
+    turns: tuple[Turn, ...]
+    meta: Meta
+
+
 @dataclass(frozen=True)
 class Guide:
     stages: tuple[Stage, ...] = ()
@@ -186,6 +221,7 @@ class Guide:
     skipped: tuple[Skipped, ...] = ()  # guidance left out because of problems
     contacts: tuple[Contact, ...] = ()
     style: StyleRules = StyleRules()
+    practice: tuple[Scenario, ...] = ()  # content/practice/: the scenario walks
     problems: tuple[Problem, ...] = field(default=(), compare=False)
     # The earliest `reviewed` date still in the future (YYYY-MM-DD), "" if none: on that
     # day the problems change, so a cached bundle stops being valid.

@@ -111,6 +111,16 @@ class Vocab:
         return bad
 
 
+def _no_subs(f: File, subs: list, where: str) -> None:
+    """Sub-items mean nothing in the skills file or sources.md: say so, keep the item."""
+    for sub in subs[:1]:
+        f.add(
+            sub.line,
+            "sub-item-misplaced",
+            f"sub-items have no meaning in {where}: write the text on the item's own line",
+        )
+
+
 def parse_skills(f: File) -> list[Skill]:
     """One `##` heading per skill: text under it, `### When to use`, `### Examples`."""
     found: list[dict] = []
@@ -129,6 +139,7 @@ def parse_skills(f: File) -> list[Skill]:
             )
     by_line = {s["line"]: s for s in found}
     for e in items:
+        _no_subs(f, e.block.subs, "the skills file")
         h2 = e.heads.get(2)
         if h2 is None or h2.line not in by_line:
             continue
@@ -190,6 +201,7 @@ def parse_sources(f: File) -> list[Source]:
     for b in f.doc.blocks:
         if b.kind != "item":
             continue
+        _no_subs(f, b.subs, "sources.md")
         key = b.code.strip() if b.code else ""
         if not key or not b.text.startswith(key):
             f.add(

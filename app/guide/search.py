@@ -27,23 +27,21 @@ carries its `instead`, so the screen can show what to say in its place. No flet 
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from app.guide.model import AVOID, SAY, Guide
+from app.guide.words import distance_within, inflections, max_typos, normalize, snippet, tokens
+
+__all__ = ["Hit", "Index", "build_index", "normalize", "search", "tokens"]
 
 TITLE_WEIGHT = 2.0
 TEXT_WEIGHT = 1.0
 EXACT, INFLECTED, PREFIX, TYPO1, TYPO2 = 1.0, 0.95, 0.7, 0.5, 0.3
 LENGTH_B = 0.5  # how much a long text is penalised (0 = not at all, 1 = in proportion)
-SNIPPET_CHARS = 140
 _KIND_ORDER = {"checklist": 0, "phrase": 1, "stage": 2, "situation": 3, "skill": 4}
 _AVOID_ORDER = 5
-_WORD = re.compile(r"\w+")
-_APOSTROPHES = str.maketrans("", "", "'\u2019\u02bc")
 
 
 @dataclass(frozen=True)
@@ -84,16 +82,6 @@ class Index:
 
     def __len__(self) -> int:
         return len(self.docs)
-
-
-def normalize(text: str) -> str:
-    """Lower case, accents and apostrophes removed: 'Don’t PANIC, Zoë' -> 'dont panic, zoe'."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def tokens(text: str) -> list[str]:
-    return _WORD.findall(normalize(text))
 
 
 def _docs(guide: Guide) -> list[_Doc]:
@@ -169,32 +157,6 @@ def build_index(guide: Guide) -> Index:
     return index
 
 
-def _distance_within(a: str, b: str, k: int) -> int | None:
-    """Optimal-string-alignment distance of a and b if it is <= k, else None."""
-    if abs(len(a) - len(b)) > k:
-        return None
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        best = i
-        for j in range(1, len(b) + 1):
-            cost = a[i - 1] != b[j - 1]
-            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                v = min(v, prev2[j - 2] + 1)
-            cur[j] = v
-            best = min(best, v)
-        if best > k:
-            return None
-        prev2, prev = prev, cur
-    return prev[-1] if prev[-1] <= k else None
-
-
-def _max_typos(word: str) -> int:
-    return 2 if len(word) >= 8 else 1 if len(word) >= 4 else 0
-
-
 def _matches(index: Index, q: str) -> list[tuple[str, float]]:
     """Guide words a query word stands for, with a match quality in (0, 1]."""
     cached = index._matches.get(q)
@@ -203,7 +165,7 @@ def _matches(index: Index, q: str) -> list[tuple[str, float]]:
     found: dict[str, float] = {}
     if q in index.postings:
         found[q] = EXACT
-    for other in _inflections(q):
+    for other in inflections(q):
         if other in index.postings:
             found.setdefault(other, INFLECTED)
     if len(q) >= 2:
@@ -213,12 +175,12 @@ def _matches(index: Index, q: str) -> list[tuple[str, float]]:
             i += 1
     # Typos are the fallback: a word the guide has (or starts with) means what it says,
     # so "calm" does not also pull in every "call".
-    k = 0 if found else _max_typos(q)
+    k = 0 if found else max_typos(q)
     for n in range(len(q) - k, len(q) + k + 1):
         for term in index.by_len.get(n, ()):
             if term in found:
                 continue
-            d = _distance_within(q, term, k)
+            d = distance_within(q, term, k)
             if d is not None:
                 found[term] = TYPO1 if d <= 1 else TYPO2
     result = list(found.items())
@@ -226,16 +188,6 @@ def _matches(index: Index, q: str) -> list[tuple[str, float]]:
         index._matches.clear()
     index._matches[q] = result
     return result
-
-
-def _inflections(q: str) -> list[str]:
-    """Plural and singular of an English word, roughly: weapon <-> weapons, box <-> boxes."""
-    out = [q + "s", q + "es"]
-    if len(q) > 3 and q.endswith("es"):
-        out.append(q[:-2])
-    if len(q) > 3 and q.endswith("s") and not q.endswith("ss"):
-        out.append(q[:-1])
-    return out
 
 
 def search(index: Index, query: str, limit: int = 20) -> list[Hit]:
@@ -284,36 +236,20 @@ def search(index: Index, query: str, limit: int = 20) -> list[Hit]:
             continue
         seen.add(key)
         text = doc.text or doc.title
-        snippet = _snippet(text, hit_terms[d])
+        shown = snippet(text, hit_terms[d])
         out.append(
             Hit(
-                doc.kind, doc.title, snippet, doc.file, doc.line, doc.target, -neg,
-                doc.instead, doc.phrase_id,
-            )  # fmt: skip
+                doc.kind,
+                doc.title,
+                shown,
+                doc.file,
+                doc.line,
+                doc.target,
+                -neg,
+                doc.instead,
+                doc.phrase_id,
+            )
         )
         if len(out) >= limit:
             break
     return out
-
-
-def _snippet(text: str, terms: set[str], width: int = SNIPPET_CHARS) -> str:
-    """The text, or a window of it around the first matched word, with ellipses."""
-    text = " ".join(text.split())
-    if len(text) <= width:
-        return text
-    first = len(text)
-    for m in _WORD.finditer(text):
-        if normalize(m.group()) in terms:
-            first = m.start()
-            break
-    if first == len(text):
-        first = 0
-    start = max(0, min(first - width // 4, len(text) - width))
-    if start > 0:  # do not cut a word in half
-        space = text.find(" ", start)
-        start = space + 1 if 0 <= space < first else start
-    end = min(len(text), start + width)
-    if end < len(text):
-        space = text.rfind(" ", start, end)
-        end = space if space > start else end
-    return ("… " if start > 0 else "") + text[start:end] + (" …" if end < len(text) else "")

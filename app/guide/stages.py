@@ -179,7 +179,12 @@ def parse_situation(f: File, vocab: Vocab) -> tuple[Situation, list[Phrase]]:
     }
     lists = {
         p: make_items(
-            f, ids, parts.by_part.get(p, []), parts.heads[p].text if p in parts.heads else t, vocab
+            f,
+            ids,
+            parts.by_part.get(p, []),
+            parts.heads[p].text if p in parts.heads else t,
+            vocab,
+            spoken=p == "questions",  # asked aloud: the writing rules apply
         )
         for p, t in titles.items()
     }

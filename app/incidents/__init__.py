@@ -16,9 +16,14 @@ Usage (what the UI calls)::
     log.amend(inc.id, note.id, "Subject sitting on the outside of the rail")
     page = log.notes(inc.id, limit=50)   # newest first; next page: before_seq=page[-1].seq
     board = log.board(inc.id)            # demands, deadlines (due), hooks, triggers...
-    text = log.export(inc.id, "md")      # "md" | "json" | "csv"
+    log.chain_status(inc.id).sentence    # "14 entries, chain intact, head 3f9a 1c07 b2e4"
+    text = log.export(inc.id, "md")      # "md" | "json" | "csv", each with the chain
     log.close_incident(inc.id)
     log.close()
+
+Note kinds come from one table, `app.incidents.kinds.KINDS`. The chain and its
+canonical form are described in `app.incidents.chain`; `export.verify(text)` checks
+a JSON export.
 
 Errors are `IncidentError` subclasses whose str() is one plain sentence:
 `NoteRefused` (empty note...), `StorageUnavailable` (disk full / read-only: the note is
@@ -26,7 +31,9 @@ kept in `log.pending(incident_id)` and retried by `log.retry()` or the next add_
 `IncidentNotFound`, `ImportRefused`.
 """
 
+from app.incidents.chain import ChainStatus
 from app.incidents.clock import format_duration, format_local, utcnow
+from app.incidents.kinds import BOARD_SECTIONS, MORE_KINDS
 from app.incidents.log import IncidentLog
 from app.incidents.model import (
     KIND_LABELS,
@@ -50,10 +57,13 @@ from app.incidents.model import (
 )
 
 __all__ = [
+    "BOARD_SECTIONS",
     "KIND_LABELS",
+    "MORE_KINDS",
     "QUICK_KINDS",
     "Board",
     "BoardItem",
+    "ChainStatus",
     "Contact",
     "Deadline",
     "Demand",

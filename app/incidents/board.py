@@ -1,11 +1,17 @@
 """The situation board, derived from the notes (never stored, so it cannot drift).
 
-An amendment replaces the text shown on the board (and its `due` / `status` when it
-carries them); the original note is unchanged in the timeline.
+The plain lists (hooks, triggers, weapons...) come from the note-kind table
+(`kinds.KINDS`, column `board`). An amendment replaces the text shown on the board
+(and its `due` / `status` when it carries them); the original note is unchanged in
+the timeline. Record entries (incident opened, closed...) are not on the board.
 """
 
 from __future__ import annotations
 
+import dataclasses
+
+from app.incidents.kinds import BOARD_LISTS as LISTS
+from app.incidents.kinds import RECORD_KINDS
 from app.incidents.model import (
     Board,
     BoardItem,
@@ -13,19 +19,11 @@ from app.incidents.model import (
     Deadline,
     Demand,
     DemandStatus,
+    Incident,
+    IncidentStatus,
     Note,
     NoteKind,
 )
-
-LISTS = {
-    NoteKind.HOOK: "hooks",
-    NoteKind.TRIGGER: "triggers",
-    NoteKind.SUBJECT_INFO: "subject_info",
-    NoteKind.WEAPON: "weapons",
-    NoteKind.PERSON: "people",
-    NoteKind.POSITIVE_ACTION: "positive_actions",
-    NoteKind.LIE_TOLD: "lies",
-}
 
 
 def amendments(notes: list[Note]) -> dict[str, list[Note]]:
@@ -90,7 +88,7 @@ def derive(notes: list[Note]) -> Board:
         contacts=tuple(Contact(s, e) for s, e in contacts),
         stage=stage,
         overrides=overrides,
-        **{name: tuple(items) for name, items in lists.items()},
+        lists={name: tuple(items) for name, items in lists.items()},
     )
 
 
@@ -101,3 +99,24 @@ def _latest(note: Note, am: dict[str, list[Note]], field: str):
         if value is not None:
             return value
     return getattr(note, field)
+
+
+def incident_of(incident_id: str, notes: list[Note], base: Incident | None = None,
+                first_at=None):
+    """The incident as its record entries tell it, starting from `base` (the stored
+    record) when there is one; None when there is neither. `first_at`: when the first
+    entry was written (the opening of an incident older than the chain)."""
+    inc = base
+    for n in notes:
+        if n.kind not in RECORD_KINDS:
+            continue
+        if n.kind == NoteKind.INCIDENT_OPENED:
+            inc = Incident(incident_id, n.at, None, n.text, n.location or "")
+        elif n.kind == NoteKind.INCIDENT_CLOSED:
+            if inc is not None:
+                inc = dataclasses.replace(inc, closed_at=n.at, status=IncidentStatus.CLOSED)
+        elif inc is None:  # chain_started of an incident older than the chain
+            inc = Incident(incident_id, first_at or notes[0].at, None, n.text, n.location or "")
+        else:
+            inc = dataclasses.replace(inc, situation=n.text, location=n.location or "")
+    return inc

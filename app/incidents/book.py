@@ -1,323 +1,317 @@
-"""One incident's storage: a checksummed append journal folded into TinyDB.
+"""One incident's entries: a chained, checksummed append journal folded into TinyDB.
 
 Directory per incident (`DATA/incidents/ID/`):
-  incident.json   TinyDB (SafeJSONStorage): the incident record, rewritten atomically
-  notes.json      TinyDB (SafeJSONStorage): the notes folded so far, one doc per seq
-  journal.jsonl   `CRC JSON` lines appended and fsynced before a note is acknowledged
-  lock            flock: one writer at a time across processes
+  incident.json          TinyDB (SafeJSONStorage): the incident record, a copy of what
+                         the record entries say (rebuilt from them when damaged)
+  notes.json             TinyDB (SafeJSONStorage): the entries folded so far, by seq
+  journal.jsonl          one line per entry, appended and fsynced before a note is
+                         acknowledged (`storage.encode_line`)
+  journal-N-X.jsonl      a journal set aside to be folded (N: its last seq); deleted
+                         once notes.json holds it
+  lock, fold.lock        flock: one writer at a time; one fold at a time
 
-An append costs one write + fdatasync whatever the incident's size. The journal is
-folded into notes.json (atomic rewrite) when it holds as many notes as the store, so
-the fold's cost per note stays constant. Every operation that touches the files runs
-under the lock after `refresh()` has read what other processes appended.
+An append costs one line + fdatasync whatever the incident's size and never waits for
+a fold: when the journal holds as many entries as notes.json (and at least fold_min),
+it is renamed aside under the lock (instant) and a background thread
+(`journal.FoldJob`) rewrites notes.json from memory while appends go to a new journal.
+Every entry is checked when read, and the chain (`chain.py`) when opened. A damaged
+file is set aside (`NAME.corrupt-TIME`) after its readable entries are written to a new
+journal file, and the officer is told. No fold ever runs while an incident opens.
+Every operation that touches the files runs under the lock after `refresh()`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import os
+import secrets
 from pathlib import Path
 
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 from tinydb.table import Document
 
+from app.incidents import chain, journal
+from app.incidents.board import incident_of
+from app.incidents.clock import utcnow
+from app.incidents.kinds import RECORD_KINDS, NoteKind
+from app.incidents.meta import IncidentFile
 from app.incidents.model import Incident, Note
-from app.incidents.records import (
-    incident_to_record,
-    note_to_record,
-    record_to_incident,
-    record_to_note,
-    salvage_docs,
-    strip_crc,
-    with_crc,
-)
-from app.incidents.storage import (
-    FileLock,
-    SafeJSONStorage,
-    atomic_write,
-    decode_line,
-    encode_line,
-    fsync_dir,
-    move_aside,
-    reason,
-    sync,
-    write_all,
-)
+from app.incidents.records import NoteIndex, NoteList, note_to_record, record_to_note, to_doc
+from app.incidents.storage import FileLock, encode_line, move_aside, reason
 
-BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
-
-META, NOTES, JOURNAL, LOCK = "incident.json", "notes.json", "journal.jsonl", "lock"
-DAMAGE = (ValueError, UnicodeDecodeError, KeyError, TypeError, AttributeError)
+LOCK = "lock"
+RECORD_VALUES = frozenset(k.value for k in RECORD_KINDS)
+NOTES, JOURNAL = journal.NOTES, journal.JOURNAL
 
 
 class Book:
-    """The notes of one incident, in memory, mirrored on disk (or memory-only)."""
+    """The entries of one incident, in memory, mirrored on disk (or memory-only)."""
 
     def __init__(self, incident_id: str, directory: Path | None, fold_min: int = 2000):
         self.id = incident_id
         self.dir = directory
         self.fold_min = fold_min
-        self.notes: list[Note] = []  # by seq
-        self.by_id: dict[str, Note] = {}
+        self.recs: list[dict] = []  # the stored records (prev included), by seq
+        self.hashes: list[str | None] = []  # each entry's hash (None: before the chain)
+        self.notes = NoteList(incident_id, self.recs, [])  # every entry, by seq
+        self.by_id = NoteIndex(self.notes, {})
+        self.record_at: list[int] = []  # where the incident-record entries are
+        self.verifier = chain.Verifier(incident_id)
         self.warnings: list[str] = []
-        self._stored = 0  # notes already in notes.json
-        self._fd: int | None = None  # journal, O_APPEND
-        self._ino: int | None = None
-        self._offset = 0
-        self._repair = False  # the journal has a damaged tail: fix before appending
+        self._damaged: list[Path] = []  # to set aside once the repair is written
+        self._gen = 0  # the lock file's counter when we last read the journals
+        self.meta = IncidentFile(directory)
         if directory is None:
-            self._meta_db = TinyDB(storage=MemoryStorage)
             self._notes_db = TinyDB(storage=MemoryStorage)
             self.lock = contextlib.nullcontext()
         else:
-            self._meta_db = TinyDB(directory / META, storage=SafeJSONStorage)
-            self._notes_db = TinyDB(directory / NOTES, storage=SafeJSONStorage)
+            self._notes_db = None
             self.lock = FileLock(directory / LOCK)
+            self.folder = journal.Folder(directory)
+            self.current = journal.Current(directory)
 
     # --- incident record ---
 
     def read_incident(self) -> Incident | None:
         """The incident record; a damaged file is moved aside and None returned."""
-        try:
-            doc = self._meta_db.table("incident").get(doc_id=1)
-            return record_to_incident(doc) if doc else None
-        except DAMAGE:
-            if self.dir is not None and (self.dir / META).exists():
-                kept = self._aside(self.dir / META)
-                self.warnings.append(
-                    f"The incident record {self.dir / META} was damaged; {kept} and it "
-                    "was rebuilt from the notes."
-                )
-            return None
-
-    def _aside(self, path: Path) -> str:
-        """Move a damaged file aside; say where it is (or why it could not move)."""
-        try:
-            return f"it was kept as {move_aside(path).name}"
-        except OSError as err:
-            return f"it could not be moved aside ({reason(err)})"
+        inc, problem = self.meta.read()
+        self._tell(problem)
+        return inc
 
     def write_incident(self, inc: Incident) -> None:
-        self._meta_db.table("incident").upsert(Document(incident_to_record(inc), doc_id=1))
+        self.meta.write(inc)
+
+    def replay(self, base: Incident | None = None) -> Incident | None:
+        """The incident as its record entries tell it (starting from `base`, if any)."""
+        if not self.record_at:
+            return base
+        first = self.notes[0].at
+        return incident_of(self.id, [self.notes[i] for i in self.record_at], base, first)
+
+    @property
+    def records(self) -> int:
+        """How many entries are of the incident-record kinds (not officer notes)."""
+        return len(self.record_at)
+
+    @property
+    def last_seq(self) -> int:
+        return self.recs[-1]["seq"] if self.recs else -1
+
+    # --- the entries in memory ---
+
+    @property
+    def chained(self) -> bool:
+        """Can the next entry be chained (empty, or the chain has started)?"""
+        return not self.hashes or self.hashes[-1] is not None
+
+    def _add(self, rec: dict, entry_hash: str | None, note: Note | None) -> None:
+        self.recs.append(rec)
+        self.hashes.append(entry_hash)
+        self.notes.append(note)
+        self.by_id.positions[rec["id"]] = len(self.recs) - 1
+        if rec["kind"] in RECORD_VALUES:
+            self.record_at.append(len(self.recs) - 1)
+        self.verifier.feed(rec, entry_hash, trusted=True)  # each was checked when read
+
+    def _set(self, entries: list[tuple[dict, str | None, Note | None]]) -> None:
+        """Every entry at once, in seq order; each was checked when read."""
+        entries.sort(key=lambda e: e[0]["seq"])
+        self.recs = [e[0] for e in entries]
+        self.hashes = [e[1] for e in entries]
+        self.notes = NoteList(self.id, self.recs, [e[2] for e in entries])
+        self.by_id = NoteIndex(self.notes, {rec["id"]: i for i, rec in enumerate(self.recs)})
+        self.record_at = [i for i, rec in enumerate(self.recs) if rec["kind"] in RECORD_VALUES]
+        self.verifier = chain.Verifier(self.id)
+        self.verifier.feed_all(self.recs, self.hashes)
 
     # --- loading ---
 
     def load(self) -> None:
-        """Read notes.json and the journal; recover what is readable; fold if needed."""
+        """Read notes.json and the journals; recover what is readable; say what is wrong."""
         with self.lock:
-            self._close_fd()
-            notes, store_bad = self._read_store()
-            self._stored = len(notes)
-            journal, journal_bad = self._read_journal()
-            seen = {n.seq: n.id for n in notes}
-            top = max(seen, default=0)
-            for n in journal:
-                if seen.get(n.seq) == n.id:
-                    continue  # already folded (a crash between the two renames)
-                if n.seq in seen:  # never drop evidence: give it the next free seq
-                    n = dataclasses.replace(n, seq=top + 1)
-                seen[n.seq] = n.id
-                top = max(top, n.seq)
-                notes.append(n)
-            self._set_notes(notes)
-            if store_bad:  # notes.json was moved aside: write it anew
-                self._stored = 0
-            self._repair = journal_bad
-            if store_bad or journal_bad or self._due():
-                try:
-                    self.fold(move_journal=journal_bad)
-                except OSError as err:  # read-only: recovered in memory; repair on write
-                    self.warnings.append(f"The repair could not be saved yet ({reason(err)}).")
-
-    def _set_notes(self, notes: list[Note]) -> None:
-        self.notes = sorted(notes, key=lambda n: n.seq)
-        self.by_id = {n.id: n for n in self.notes}
-
-    def _read_store(self) -> tuple[list[Note], bool]:
-        try:
-            # TinyDB's own storage read (all() would build 10,000 Document objects)
-            docs = list(((self._notes_db.storage.read() or {}).get("notes") or {}).values())
-        except DAMAGE:
-            path = self.dir / NOTES
-            raw = path.read_bytes()
-            good = self._valid(salvage_docs(raw.decode("utf-8", "replace")))
-            kept = self._aside(path)
-            self.warnings.append(
-                f"The notes file {path} was damaged; {kept} and {len(good)} readable "
-                "notes were recovered from it."
-            )
-            return good, True
-        good = self._valid([r for r in map(strip_crc, docs) if r is not None])
-        if len(good) != len(docs):
-            path = self.dir / NOTES
-            kept = self._aside(path)
-            self.warnings.append(
-                f"{len(docs) - len(good)} damaged notes in {path} were skipped; {kept} "
-                f"and {len(good)} notes were recovered."
-            )
-            return good, True
-        return good, False
-
-    def _valid(self, recs: list[dict]) -> list[Note]:
-        good, seqs = [], set()
-        for rec in recs:
+            if self.dir is None:
+                return
+            self.current.close()
+            self.folder.remove_temps()
+            self._gen = self.lock.counter()
+            self._damaged = []
+            entries, self.folder.stored, problems, ino, size = journal.read_all(self.dir, self.id)
+            self.current.ino, self.current.offset = ino, size
+            for sentence, path in problems:
+                self._problem(sentence, path)
+            self._set(entries)
+            status = self.verifier.status()
+            if not status.intact:
+                self.warnings.append(f"Incident {self.id}: {status.problem}")
             try:
-                note = record_to_note(rec, self.id)
-            except DAMAGE:
-                continue
-            if note.seq not in seqs:
-                seqs.add(note.seq)
-                good.append(note)
-        return good
+                self.repair()
+            except OSError as err:  # read-only: recovered in memory; repaired on write
+                self.warnings.append(f"The repair could not be saved yet ({reason(err)}).")
+            self.migrate()
+            self.maybe_fold()
 
-    def _read_journal(self, start: int = 0) -> tuple[list[dict], bool]:
-        """Complete, valid lines from `start`; sets the offset. True if any were bad."""
-        if self.dir is None:
-            return [], False
-        path = self.dir / JOURNAL
-        try:
-            with open(path, "rb") as f:
-                self._ino = os.fstat(f.fileno()).st_ino
-                f.seek(start)
-                data = f.read()
-        except FileNotFoundError:
-            self._ino, self._offset = None, 0
-            return [], False
-        lines = data.split(b"\n")
-        torn = lines.pop()  # b"" when the file ends with a newline
-        notes, bad = [], bool(torn)
-        for line in lines:
-            rec = decode_line(line)
-            found = self._valid([rec]) if rec is not None else []
-            if found:
-                notes.append(found[0])
-            else:
-                bad = True
-        self._offset = start + len(data)
-        if bad:
-            self.warnings.append(
-                f"The journal {path} had a damaged or unfinished entry; it will be kept "
-                f"aside and every readable note ({len(notes)} in it) was recovered."
-            )
-        return notes, bad
+    def _problem(self, sentence: str | None, path: Path) -> None:
+        if sentence:
+            self.warnings.append(sentence)
+            self._damaged.append(path)
 
     def refresh(self) -> None:
         """Take in what other processes wrote since we last looked (call under the lock)."""
         if self.dir is None:
             return
+        self._tell(self.folder.clean_up())
         try:
             st = os.stat(self.dir / JOURNAL)
         except FileNotFoundError:
             st = None
         ino = st.st_ino if st else None
-        if ino != self._ino or (st and st.st_size < self._offset):
-            self.load()  # folded or repaired by another process
+        cur = self.current
+        if self.lock.counter() != self._gen or ino != cur.ino or (st and st.st_size < cur.offset):
+            self.load()  # set aside, folded or repaired by another process
             return
-        if st and st.st_size > self._offset:
-            new, bad = self._read_journal(self._offset)
-            last = self.notes[-1].seq if self.notes else 0
-            if all(n.seq == last + i + 1 for i, n in enumerate(new)):
-                for n in new:
-                    self.notes.append(n)
-                    self.by_id[n.id] = n
+        if st and st.st_size > cur.offset:
+            new, problem, size, _ = journal.read_journal(cur.path, self.id, cur.offset)
+            cur.offset += size
+            last = self.last_seq
+            if all(n.seq == last + i + 1 for i, (_, _, n) in enumerate(new)):
+                for rec, h, n in new:
+                    self._add(rec, h, n)
             else:
-                self._set_notes(self.notes + [n for n in new if n.id not in self.by_id])
-            if bad:
-                self._repair = True
-                self.fold(move_journal=True)
+                known = list(zip(self.recs, self.hashes, self.notes.built, strict=True))
+                self._set(known + [e for e in new if e[2].id not in self.by_id])
+            self._problem(problem, self.dir / JOURNAL)
+            self.repair()
 
     # --- writing ---
 
-    def bulk_load(self, notes: list[Note]) -> None:
+    def append(self, note: Note) -> None:
+        """Chain `note` to the last entry, make it durable (journal line + fdatasync),
+        then add it in memory. Call under the lock after `refresh()`; `note.seq` must be
+        the next seq. Raises OSError (nothing is added in memory) when the disk refuses.
+        """
+        self.repair()  # never append after a damaged file: set it aside first
+        if not self.chained and note.kind != NoteKind.CHAIN_STARTED:
+            raise ValueError("the chain has not started yet")
+        prev = self.hashes[-1] if self.hashes and self.hashes[-1] else chain.genesis(self.id)
+        rec, entry_hash = chain.link(note_to_record(note), prev)
+        if self.dir is None:
+            doc = Document(to_doc(rec, entry_hash), doc_id=note.seq + 1)
+            self._notes_db.table("notes").insert(doc)
+        else:
+            self.lock.check()
+            self.current.append(encode_line(rec, entry_hash))
+        self._add(rec, entry_hash, note)
+        self.maybe_fold()
+
+    def bulk_load(self, entries: list[tuple[dict, str | None]]) -> None:
         """Fill a new, empty incident at once (imports): one atomic write."""
         with self.lock:
-            self.notes = sorted(notes, key=lambda n: n.seq)
-            self.by_id = {n.id: n for n in self.notes}
+            self._set([(rec, h, record_to_note(rec, self.id)) for rec, h in entries])
             if self.dir is None:
-                docs = (Document(with_crc(note_to_record(n)), doc_id=n.seq) for n in self.notes)
+                docs = [Document(to_doc(r, h), doc_id=r["seq"] + 1) for r, h in entries]
                 self._notes_db.table("notes").insert_multiple(docs)
             else:
-                self._stored = 0
-                self.fold()
+                self.fold_now()
 
-    def append(self, note: Note) -> None:
-        """Make `note` durable (journal write + fdatasync), then add it in memory.
-
-        Call under the lock after `refresh()`; `note.seq` must be the next seq.
-        Raises OSError (nothing is added in memory) when the disk refuses.
-        """
-        rec = note_to_record(note)
-        if self._repair:  # never append after a damaged tail
-            self.fold(move_journal=True)
-        if self.dir is None:
-            self._notes_db.table("notes").insert(Document(with_crc(rec), doc_id=note.seq))
-        else:
-            self._write_line(encode_line(rec))
-        self.notes.append(note)
-        self.by_id[note.id] = note
-        if self._due():
-            try:
-                self.fold()
-            except OSError as err:  # the note is safe in the journal; fold later
-                self.warnings.append(f"Could not tidy the notes file ({err.strerror}).")
-
-    def _write_line(self, line: bytes) -> None:
-        self.lock.check()
-        path = self.dir / JOURNAL
-        if self._fd is None:
-            created = not path.exists()
-            self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | BINARY, 0o600)
-            self._ino = os.fstat(self._fd).st_ino
-            if created:
-                fsync_dir(self.dir)
+    def migrate(self) -> None:
+        """Start the chain of an incident written before it existed (see chain.py): a
+        chain_started entry sealing the earlier ones and carrying the situation and
+        location, then incident_closed if it is closed. Old entries are never
+        rewritten. Skipped quietly when the disk refuses (tried again later)."""
+        if self.chained or not self.notes:
+            return
+        inc = self.read_incident()
+        if inc is None:
+            return
+        seq = self.last_seq + 1
         try:
-            write_all(self._fd, line)
-            sync(self._fd)
+            self.append(Note(secrets.token_hex(6), self.id, seq, utcnow(),
+                             NoteKind.CHAIN_STARTED, inc.situation, location=inc.location,
+                             seal=chain.seal(self.recs)))
+            if not inc.is_open:
+                self.append(Note(secrets.token_hex(6), self.id, seq + 1,
+                                 inc.closed_at or utcnow(), NoteKind.INCIDENT_CLOSED, ""))
         except OSError:
-            with contextlib.suppress(OSError):
-                os.ftruncate(self._fd, self._offset)  # no half line left behind
-            raise
-        self._offset += len(line)
+            return
 
-    def _due(self) -> bool:
-        pending = len(self.notes) - self._stored
-        return self.dir is not None and pending > 0 and pending >= max(self.fold_min, self._stored)
-
-    def fold(self, move_journal: bool = False) -> None:
-        """Move journal notes into notes.json (atomic), then start an empty journal."""
-        if self.dir is None:
+    def repair(self) -> None:
+        """Write every entry in memory to a new journal file, then set the damaged
+        files aside (kept, never deleted). Raises OSError when the disk refuses."""
+        if not self._damaged or self.dir is None:
             return
         self.lock.check()
-        if self._stored == 0 and (self.dir / NOTES).exists():
-            move_aside(self.dir / NOTES)  # damaged and not moved yet (it was read-only)
-        new = self.notes[self._stored :]
-        if new:
-            self._notes_db.table("notes").insert_multiple(
-                Document(with_crc(note_to_record(n)), doc_id=n.seq) for n in new
-            )
-        self._stored = len(self.notes)
-        self._close_fd()
-        path = self.dir / JOURNAL
-        if move_journal and path.exists():
-            move_aside(path)
-        atomic_write(path, b"")
-        self._repair = False
-        self._ino, self._offset = os.stat(path).st_ino, 0
+        journal.persist(self.dir, self.recs, self.hashes)
+        for path in self._damaged:
+            if path.exists():
+                move_aside(path)
+            if path.name == JOURNAL:
+                self.current.forget()
+                self._gen = self.lock.bump()
+            elif path.name == NOTES:
+                self.folder.stored = 0
+        self._damaged = []
 
-    def _close_fd(self) -> None:
-        if self._fd is not None:
-            with contextlib.suppress(OSError):
-                os.close(self._fd)
-            self._fd = None
+    # --- folding (journal.Folder and FoldJob do the writing) ---
+
+    def _tell(self, sentence: str | None) -> None:
+        if sentence:
+            self.warnings.append(sentence)
+
+    def _due(self) -> bool:
+        pending = len(self.recs) - self.folder.stored
+        return pending > 0 and pending >= max(self.fold_min, self.folder.stored)
+
+    def maybe_fold(self, force: bool = False, wait: bool = False) -> journal.FoldJob | None:
+        """Under the lock, after `refresh()`: when due (or `force`), set the journal aside
+        and start a background fold. Unless `wait`, never waits: if another process is
+        folding, the fold happens at a later append."""
+        if self.dir is None or self.folder.busy():
+            return None
+        self._tell(self.folder.collect())
+        if not self.recs or not (force or self._due()):
+            return None
+        lock = self.folder.take(wait)
+        if lock is None:
+            return None
+        try:
+            self.current.close()
+            if journal.rotate(self.dir, self.last_seq):
+                self._gen = self.lock.bump()
+        except OSError:
+            lock.release()
+            return None
+        self.current.forget()
+        return self.folder.start(lock, list(self.recs), list(self.hashes))
+
+    def wait(self) -> None:
+        """Wait for a background fold of this book to finish."""
+        if self.dir is not None:
+            self.folder.wait()
+
+    def fold_now(self) -> None:
+        """Fold everything now and wait for it (closing, importing)."""
+        if self.dir is None:
+            return
+        self.wait()
+        with self.lock:
+            self.refresh()
+            pending = len(self.recs) != self.folder.stored or journal.set_aside(self.dir)
+            if pending or (self.dir / JOURNAL).exists():
+                job = self.maybe_fold(force=True, wait=True)
+                if job is not None:
+                    job.join()
+                    self._tell(self.folder.clean_up())
+                    if job.error is not None:
+                        err = job.error
+                        raise err if isinstance(err, OSError) else OSError(str(err))
 
     def close(self) -> None:
         with contextlib.suppress(OSError):
-            with self.lock:
-                self.refresh()
-                if len(self.notes) > self._stored:
-                    self.fold()
-        self._close_fd()
-        self._meta_db.close()
-        self._notes_db.close()
+            self.fold_now()
+        self.wait()
+        if self.dir is not None:
+            self.current.close()
+        self.meta.close()
+        if self._notes_db is not None:
+            self._notes_db.close()

@@ -1,43 +1,42 @@
 """The Markdown handover brief, shaped like a negotiation position paper.
 
 Order (after D'Alfonzo & Romano, position papers; Duffy, situation boards): the
-incident, contacts (how many, when), status, demands and deadlines, hooks and
-triggers, subject information, weapons, people on scene, positive actions, lies told,
-space for assessment and recommendations, then the full timeline with every
-amendment printed under the note it corrects.
+incident, contacts (how many, when), status, demands and deadlines, the board's lists
+(sections from the note-kind table: hooks and triggers, subject information, weapons,
+people on scene, positive actions, lies told), space for assessment and
+recommendations, the full timeline with every amendment printed under the note it
+corrects, and last the chain: how many entries and the head hash to read aloud.
+
+Every field the officer typed goes through `text.md_field`: it comes out as the
+officer's text, never as Markdown structure.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
 from app.incidents.board import amendments
+from app.incidents.chain import ChainStatus
 from app.incidents.clock import format_duration, format_local, utcnow, zone
-from app.incidents.model import KIND_LABELS, Board, BoardItem, Incident, Note, NoteKind
-
-_MD = re.compile(r"([\\`*_\[\]<>#|~])")
-
-
-def md(text: str) -> str:
-    """Note text made inert in Markdown, multi-line kept inside its list item."""
-    from app.incidents.export import visible
-
-    lines = visible(text).split("\n")
-    return "  \n    ".join(_MD.sub(r"\\\1", line) for line in lines)
+from app.incidents.kinds import KIND_LABELS, RECORD_KINDS, brief_sections
+from app.incidents.model import Board, BoardItem, Incident, Note, NoteKind
+from app.incidents.text import md_field, md_inline
 
 
-def markdown(inc: Incident, notes: list[Note], board: Board, tz=None) -> str:
+def markdown(inc: Incident, notes: list[Note], board: Board, chain: ChainStatus,
+             tz=None) -> str:
+    """`notes`: every entry of the incident, oldest first."""
+
     def t(dt: datetime | None) -> str:
         return format_local(dt, tz) if dt else "-"
 
     now = utcnow()
     zname = getattr(zone(tz), "key", None) or now.astimezone(zone(tz)).tzname()
-    out = [f"# Handover brief: {md(inc.situation) or 'incident'}", ""]
     end = inc.closed_at or now
+    out = [f"# Handover brief, incident {inc.id}", ""]
+    out += md_field("- Situation:", inc.situation, "  ") if inc.situation else ["- Situation: -"]
+    out += md_field("- Location:", inc.location, "  ") if inc.location else ["- Location: -"]
     out += [
-        f"- Incident: {inc.id}",
-        f"- Location: {md(inc.location) or '-'}",
         f"- Opened: {t(inc.opened_at)}",
         f"- Status: {inc.status.value}"
         + (f", closed {t(inc.closed_at)}" if inc.closed_at else "")
@@ -55,10 +54,10 @@ def markdown(inc: Incident, notes: list[Note], board: Board, tz=None) -> str:
         out.append(f"{i}. {t(c.start)} to {t(c.end) if c.end else 'now'}{length}")
     out += ["", "## Status", ""]
     out += [
-        f"- Stairway stage: {md(board.stage) if board.stage else 'not recorded'}",
+        f"- Stairway stage: {md_inline(board.stage) if board.stage else 'not recorded'}",
         f"- Stage overrides logged: {board.overrides}",
         f"- Last contact: {t(board.last_contact)}",
-        f"- Notes logged: {len(notes)}",
+        f"- Notes logged: {sum(n.kind not in RECORD_KINDS for n in notes)}",
         "",
         "## Demands and deadlines",
         "",
@@ -66,29 +65,19 @@ def markdown(inc: Incident, notes: list[Note], board: Board, tz=None) -> str:
     if not board.demands and not board.deadlines:
         out.append("None logged.")
     for d in board.demands:
-        out.append(
-            f"- Demand ({d.status.value}, since {t(d.updated_at)}): {md(d.text)}"
-            f"{_amended(d.amended)}"
-        )
+        lead = f"- Demand ({d.status.value}, since {t(d.updated_at)}):"
+        out += md_field(lead, d.text, "  ", _amended(d.amended))
     for d in board.deadlines:
         left = d.due - now
         state = f"{format_duration(left)} left" if left.total_seconds() > 0 else "passed"
-        out.append(f"- Deadline {t(d.due)} ({state}): {md(d.text)}{_amended(d.amended)}")
+        out += md_field(f"- Deadline {t(d.due)} ({state}):", d.text, "  ", _amended(d.amended))
     out.append("")
-    sections = [
-        ("Hooks and triggers", [("Hooks", board.hooks), ("Triggers", board.triggers)]),
-        ("Subject information", [(None, board.subject_info)]),
-        ("Weapons", [(None, board.weapons)]),
-        ("People on scene", [(None, board.people)]),
-        ("Positive police actions", [(None, board.positive_actions)]),
-        ("Lies told (the next team must know these)", [(None, board.lies)]),
-    ]
-    for title, groups in sections:
+    for title, groups in brief_sections():
         out += [f"## {title}", ""]
-        for sub, items in groups:
+        for sub, key in groups:
             if sub:
                 out += [f"### {sub}", ""]
-            out += _items(items, t) or ["None logged."]
+            out += _items(board.lists.get(key, ()), t) or ["None logged."]
             out.append("")
     out += [
         "## Assessment",
@@ -103,7 +92,20 @@ def markdown(inc: Incident, notes: list[Note], board: Board, tz=None) -> str:
         "",
     ]
     out += _timeline(notes, t)
+    out += ["", "## Chain", "", *_chain(chain)]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _chain(status: ChainStatus) -> list[str]:
+    head = status.head or "none"
+    return [
+        f"- Entries: {status.entries}",
+        f"- Head hash: {head}",
+        "- Read the head's first 12 characters aloud to the receiving team; "
+        "`python -m app verify` checks the JSON export against it.",
+        "",
+        status.sentence,
+    ]
 
 
 def _amended(flag: bool) -> str:
@@ -111,7 +113,10 @@ def _amended(flag: bool) -> str:
 
 
 def _items(items: tuple[BoardItem, ...], t) -> list[str]:
-    return [f"- {md(i.text)} ({t(i.at)}){_amended(i.amended)}" for i in items]
+    out = []
+    for i in items:
+        out += md_field("-", i.text, "  ", f" ({t(i.at)}){_amended(i.amended)}")
+    return out
 
 
 def _timeline(notes: list[Note], t) -> list[str]:
@@ -123,14 +128,15 @@ def _timeline(notes: list[Note], t) -> list[str]:
         if n.kind == NoteKind.AMENDMENT and n.ref in by_id:
             continue
         ref = f" about #{by_id[n.ref].seq}" if n.ref in by_id else ""
-        out.append(f"- #{n.seq} {t(n.at)} **{KIND_LABELS[n.kind]}**{ref}{_extra(n, t)}{_text(n)}")
+        lead = f"- #{n.seq} {t(n.at)} **{KIND_LABELS[n.kind]}**{ref}{_extra(n, t)}"
+        out += _text(lead, n, "  ")
         for a in am.get(n.id, []):
-            out.append(f"    - Amended #{a.seq} {t(a.at)}{_extra(a, t)}{_text(a)}")
+            out += _text(f"    - Amended #{a.seq} {t(a.at)}{_extra(a, t)}", a, "      ")
     return out or ["No notes."]
 
 
-def _text(n: Note) -> str:
-    return f": {md(n.text)}" if n.text.strip() else ""
+def _text(lead: str, n: Note, indent: str) -> list[str]:
+    return md_field(lead + ":", n.text, indent) if n.text.strip() else [lead]
 
 
 def _extra(n: Note, t) -> str:
@@ -140,7 +146,11 @@ def _extra(n: Note, t) -> str:
     if n.status:
         bits.append(n.status.value)
     if n.stage:
-        bits.append(f"stage {md(n.stage)}")
+        bits.append(f"stage {md_inline(n.stage)}")
     if n.item:
-        bits.append(md(n.item))
+        bits.append(md_inline(n.item))
+    if n.location:
+        bits.append(f"location {md_inline(n.location)}")
+    if n.seal:
+        bits.append(f"seals the earlier entries, {n.seal[:12]}")
     return f" ({', '.join(bits)})" if bits else ""

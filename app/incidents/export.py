@@ -1,8 +1,17 @@
 """Exports: Markdown handover brief, JSON (everything, re-importable), CSV timeline.
 
-Text is evidence and is exported as typed, made safe: in Markdown and CSV, control
-characters and bidi overrides are shown as visible escapes (`\\x07`, `\\u202e`);
-CSV cells that a spreadsheet would run as a formula (= + - @ tab CR) get a leading '.
+Every export carries the chain (`chain.py`): the JSON export lists every entry with
+its prev and hash and ends with the entry count and the head; the Markdown brief and
+the CSV end with the entry count and the head hash. `verify(text)` recomputes the chain
+of a JSON export; importing one verifies it first.
+
+Text is evidence and is exported as typed, made safe (`text.py`): in Markdown every
+officer field stays text; in Markdown and CSV control characters and bidi overrides
+are shown as visible escapes; CSV cells a spreadsheet would run as a formula get a '.
+
+JSON versions: 2 (entries and chain) is written; 1 (notes, no chain, before the chain
+existed) is still read: its notes are imported unchanged and unchained, and the chain
+starts at the import with a chain_started entry that seals them.
 """
 
 from __future__ import annotations
@@ -10,11 +19,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
-import sys
-from pathlib import Path
-from typing import TextIO
+from dataclasses import dataclass
 
+from app.incidents import chain
+from app.incidents.board import incident_of
 from app.incidents.brief import markdown
 from app.incidents.clock import format_local
 from app.incidents.model import Board, ImportRefused, Incident, IncidentError, Note
@@ -23,74 +31,178 @@ from app.incidents.records import (
     note_to_record,
     record_to_incident,
     record_to_note,
+    valid_id,
 )
+from app.incidents.text import cell
+from app.incidents.validate import clean_text
 
-FORMAT, VERSION = "stairway.incident", 1
+FORMAT, VERSION = "stairway.incident", 2
 FORMATS = ("md", "json", "csv")
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
-def visible(text: str) -> str:
-    """Control characters and bidi overrides as escapes; newlines and tabs kept."""
-    text = text.replace("\r\n", "\n")
+@dataclass(frozen=True)
+class Entries:
+    """What an export shows: every entry (Notes), its stored record and hash, and the
+    chain's status."""
 
-    def esc(m: re.Match) -> str:
-        c = ord(m.group())
-        return f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
-
-    return _UNSAFE.sub(esc, text)
-
-
-def cell(value: object) -> str:
-    """A CSV cell a spreadsheet shows as text, never runs as a formula."""
-    raw = "" if value is None else str(value)
-    text = visible(raw)
-    return "'" + text if raw.startswith(_FORMULA) else text
+    notes: list[Note]
+    recs: list[dict]
+    hashes: list[str | None]
+    status: chain.ChainStatus
 
 
-def render(inc: Incident, notes: list[Note], board: Board, fmt: str, tz=None) -> str:
+def check_zone(tz):
+    """The time zone to show times in (None: this machine's); IncidentError if unknown."""
+    from app.incidents.clock import zone
+
+    try:
+        return zone(tz)
+    except (ValueError, TypeError, OSError):
+        shown = clean_text(repr(tz))[:60]
+        raise IncidentError(
+            f"Unknown time zone {shown}: use an IANA name like Europe/London."
+        ) from None
+
+
+def render(inc: Incident, entries: Entries, board: Board, fmt: str, tz=None) -> str:
     if fmt == "md":
-        return markdown(inc, notes, board, tz)
+        return markdown(inc, entries.notes, board, entries.status, tz)
     if fmt == "json":
-        return to_json(inc, notes)
+        return to_json(inc, entries)
     if fmt == "csv":
-        return to_csv(notes, tz)
-    raise IncidentError(f"Unknown export format {fmt!r}: use md, json or csv.")
+        return to_csv(entries, tz)
+    raise IncidentError(f"Unknown export format {clean_text(str(fmt))!r}: use md, json or csv.")
 
 
-def to_json(inc: Incident, notes: list[Note]) -> str:
+def to_json(inc: Incident, entries: Entries) -> str:
+    listed = [rec if h is None else {**rec, "hash": h}
+              for rec, h in zip(entries.recs, entries.hashes, strict=True)]
     doc = {
         "format": FORMAT,
         "version": VERSION,
+        "canonical": "sha256 of RFC 8785 JSON of each entry without its hash; see "
+        "app/incidents/chain.py",
         "incident": incident_to_record(inc),
-        "notes": [note_to_record(n) for n in notes],
+        "entries": listed,
+        "count": len(listed),
+        "head": entries.status.head,
     }
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
 
-def parse_json(text: str) -> tuple[Incident, list[Note]]:
-    """The incident and notes in a JSON export; ImportRefused saying what is wrong."""
+def _load(text: str) -> dict:
+    if isinstance(text, bytes | bytearray):
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError:
+            raise ImportRefused("This file is not text (UTF-8).") from None
+    if not isinstance(text, str):
+        raise ImportRefused("An import must be the text of a JSON export.")
     try:
         doc = json.loads(text)
     except ValueError as err:
-        raise ImportRefused(f"This is not a JSON file ({err.msg} at line {err.lineno}).") from None
+        msg = getattr(err, "msg", "not JSON")
+        raise ImportRefused(f"This is not a JSON file ({msg}).") from None
+    except RecursionError:
+        raise ImportRefused("This is not a Stairway incident export (nested too deep).") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise ImportRefused("This JSON file is not a Stairway incident export.")
-    if doc.get("version") != VERSION:
-        raise ImportRefused(f"Unsupported export version {doc.get('version')!r}.")
+    if doc.get("version") not in (1, VERSION):
+        shown = clean_text(repr(doc.get("version")))[:40]
+        raise ImportRefused(f"Unsupported export version {shown}.")
+    return doc
+
+
+def _incident(doc: dict) -> Incident:
+    rec = doc.get("incident")
+    if isinstance(rec, dict) and not valid_id(rec.get("id")):
+        shown = clean_text(repr(rec.get("id")))[:80]
+        raise ImportRefused(f"{shown} is not a valid incident id; nothing was imported.")
     try:
-        inc = record_to_incident(doc["incident"])
-        notes = [record_to_note(r, inc.id) for r in doc["notes"]]
+        return record_to_incident(rec)
     except (KeyError, ValueError, TypeError, AttributeError) as err:
-        raise ImportRefused(f"The export is damaged ({type(err).__name__}: {err}).") from None
+        raise ImportRefused(f"The export's incident record is damaged ({_why(err)}).") from None
+
+
+def _why(err: Exception) -> str:
+    return clean_text(f"{type(err).__name__}: {err}")[:200]
+
+
+def verify(text: str) -> tuple[Incident, list[tuple[dict, str | None]], chain.ChainStatus]:
+    """Recompute the chain of a JSON export. ImportRefused when it is not one."""
+    doc = _load(text)
+    inc = _incident(doc)
+    if doc.get("version") == 1:
+        return inc, [], chain.ChainStatus(0, None, "This export was written before the "
+                                          "chain existed: it has no hashes to check.")
+    listed = doc.get("entries")
+    if not isinstance(listed, list) or not all(isinstance(e, dict) for e in listed):
+        raise ImportRefused("The export has no list of entries.")
+    entries = [({k: v for k, v in e.items() if k != "hash"}, e.get("hash")) for e in listed]
+    v = chain.Verifier(inc.id)
+    for rec, h in entries:
+        v.feed(rec, h if isinstance(h, str) else None)
+    status = v.status()
+    problem = status.problem
+    if problem is None and (doc.get("head") != status.head or doc.get("count") != len(listed)):
+        problem = (f"The export says it has {str(doc.get('count'))[:20]} entries ending at "
+                   f"head {chain.short(str(doc.get('head')))}, but they end at entry "
+                   f"#{entries[-1][0].get('seq') if entries else '-'}: entries were removed "
+                   "from the end.")
+    if problem is None:
+        problem = _record_problem(inc, entries)
+    if problem is not None:
+        problem = clean_text(problem)  # it may quote a forged value
+    return inc, entries, chain.ChainStatus(status.entries, status.head, problem, status.missing)
+
+
+def _record_problem(inc: Incident, entries: list[tuple[dict, str | None]]) -> str | None:
+    """The incident record must say what its entries say."""
+    try:
+        notes = [record_to_note(r, inc.id) for r, _ in entries]
+    except (KeyError, ValueError, TypeError, AttributeError) as err:
+        return f"An entry is not a valid note ({_why(err)})."
+    told = incident_of(inc.id, notes, inc)
+    if told is not None and told != inc:
+        return "The incident record does not match its entries (situation, location or status)."
+    return None
+
+
+def parse_json(text: str) -> tuple[Incident, list[tuple[dict, str | None]]]:
+    """The incident and entries of a JSON export, chain checked; ImportRefused otherwise."""
+    doc = _load(text)
+    if doc.get("version") == 1:
+        return _parse_v1(doc)
+    inc, entries, status = verify(text)
+    if not status.intact:
+        raise ImportRefused(f"The export's chain is broken: {status.problem} Nothing was "
+                            "imported.")
+    return inc, entries
+
+
+def _parse_v1(doc: dict) -> tuple[Incident, list[tuple[dict, str | None]]]:
+    """A version 1 export: notes as they were, lone surrogates replaced (validate.py)."""
+    inc = _incident(doc)
+    inc = Incident(inc.id, inc.opened_at, inc.closed_at, clean_text(inc.situation),
+                   clean_text(inc.location), inc.status)
+    try:
+        notes = [record_to_note(_clean(r), inc.id) for r in doc["notes"]]
+    except (KeyError, ValueError, TypeError, AttributeError) as err:
+        raise ImportRefused(f"The export is damaged ({_why(err)}).") from None
     ids = {n.id for n in notes}
     if len(ids) != len(notes) or len({n.seq for n in notes}) != len(notes):
         raise ImportRefused("The export has two notes with the same id or number.")
     for n in notes:
         if n.ref is not None and n.ref not in ids:
             raise ImportRefused(f"Note {n.seq} refers to a note {n.ref} that is not there.")
-    return inc, notes
+    notes.sort(key=lambda n: n.seq)
+    return inc, [(note_to_record(n), None) for n in notes]
+
+
+def _clean(rec: object) -> object:
+    if not isinstance(rec, dict):
+        return rec
+    return {k: clean_text(v) if isinstance(v, str) else v for k, v in rec.items()}
 
 
 CSV_COLUMNS = (
@@ -104,15 +216,17 @@ CSV_COLUMNS = (
     "status",
     "stage",
     "item",
+    "location",
     "note_id",
+    "hash",
 )
 
 
-def to_csv(notes: list[Note], tz=None) -> str:
+def to_csv(entries: Entries, tz=None) -> str:
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\r\n")
     w.writerow(CSV_COLUMNS)
-    for n in notes:
+    for n, h in zip(entries.notes, entries.hashes, strict=True):
         rec = note_to_record(n)
         w.writerow(
             [
@@ -126,39 +240,11 @@ def to_csv(notes: list[Note], tz=None) -> str:
                 cell(n.status),
                 cell(n.stage),
                 cell(n.item),
+                cell(n.location),
                 n.id,
+                h or "",
             ]
         )
+    s = entries.status
+    w.writerow(["chain", "", "", "", s.sentence, "", "", "", "", "", "", "", s.head or ""])
     return out.getvalue()
-
-
-def run_export(
-    incident_id: str,
-    fmt: str,
-    data_dir: str | None,
-    out_file: str | None,
-    stdout: TextIO,
-) -> int:
-    """`python -m app export`: 0 on success, 1 with one line on stderr otherwise."""
-    from app import paths
-    from app.incidents.log import IncidentLog
-    from app.incidents.storage import atomic_write
-
-    data = paths.data_dir(data_dir)
-    try:
-        log = IncidentLog(data, preload=False)
-        text = log.export(incident_id, fmt)
-        for sentence in log.warnings:
-            print(f"stairway: {sentence}", file=sys.stderr)
-        if out_file:
-            atomic_write(Path(out_file), text.encode("utf-8"))
-        else:
-            stdout.write(text)
-            stdout.flush()
-    except IncidentError as err:
-        print(f"stairway: {err}", file=sys.stderr)
-        return 1
-    except OSError as err:
-        print(f"stairway: cannot write {err.filename or out_file}: {err.strerror}", file=sys.stderr)
-        return 1
-    return 0

@@ -3,12 +3,17 @@
 File mode keeps one directory per incident under `paths.incidents_dir(data_dir)`
 (see `book.py` for the crash-safe layout); `IncidentLog(None)` keeps everything in
 TinyDB memory storage (tests, demos). Every method returns dataclasses from `model`.
+
+An incident's entries are numbered from 0: entry #0 records the opening (situation,
+location), later record entries its closing and changes of situation or location,
+and every other entry is a note. `notes()`, `all_notes()` and `note_count()` are the
+officer's timeline (notes only); `entries()` and the exports hold everything, chained
+(`chain.py`): `chain_status()` says whether the chain is intact.
 """
 
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import os
 import secrets
 import shutil
@@ -17,7 +22,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from app.incidents import board as board_mod
+from app.incidents import export
+from app.incidents.chain import ChainStatus
 from app.incidents.clock import as_utc, utcnow
+from app.incidents.kinds import RECORD_KINDS
 from app.incidents.model import (
     Board,
     Incident,
@@ -29,18 +37,20 @@ from app.incidents.model import (
     PendingNote,
     StorageUnavailable,
 )
-from app.incidents.registry import ID_RE, Books
-from app.incidents.validate import check_note
+from app.incidents.records import valid_id
+from app.incidents.registry import Books
+from app.incidents.validate import check_field, check_note, check_time, clean_text
 from app.paths import incidents_dir
 
 
-class IncidentLog(Books):
+class IncidentLog:
     """Incidents and their append-only notes.
 
     `IncidentLog(data_dir)` stores under DATA/incidents/; `IncidentLog(None)` (or
     `IncidentLog.memory()`) keeps everything in memory. `warnings` collects one plain
-    sentence per file found damaged and moved aside (show them to the officer); open
-    incidents are checked at construction (preload), closed ones when first read.
+    sentence per problem found (a damaged file set aside, entries missing, a broken
+    chain): show them to the officer. Open incidents are checked at construction
+    (preload), closed ones when first read.
     """
 
     def __init__(
@@ -48,18 +58,15 @@ class IncidentLog(Books):
     ):
         self.data_dir = Path(data_dir) if data_dir is not None else None
         self.root = incidents_dir(self.data_dir) if self.data_dir is not None else None
-        self.fold_min = fold_min
-        self.warnings: list[str] = []
         self._lock = threading.RLock()
-        self._books = {}
-        self._loaded: set[str] = set()
-        self._pending: dict[str, list[PendingNote]] = {}
+        self._books = Books(self.root, fold_min, self._lock)
+        self.warnings = self._books.warnings
         self._boards: dict[str, tuple[int, Board]] = {}
         if preload and self.root is not None and self.root.is_dir():
             for inc in self.incidents():  # check every record; load open incidents fully
                 if inc.is_open:
                     try:
-                        self._book(inc.id, load=True)
+                        self._books.reconcile(self._books.book(inc.id, load=True), inc)
                     except IncidentError as err:
                         self.warnings.append(f"Incident {inc.id} could not be read: {err}")
 
@@ -75,32 +82,49 @@ class IncidentLog(Books):
 
     def open_incident(self, situation: str, location: str = "", *, at=None) -> Incident:
         """Start an incident now (or `at`, an aware datetime). Durable when it returns."""
-        at = as_utc(at) if at is not None else utcnow()
+        situation = check_field("situation", situation)
+        location = check_field("location", location)
+        at = check_time(at)
         with self._lock:
             inc_id = f"{at:%Y%m%d-%H%M}-{secrets.token_hex(2)}"
-            while self._exists(inc_id):  # two incidents opened in the same minute
+            while self._books.exists(inc_id):  # two incidents opened in the same minute
                 inc_id = f"{at:%Y%m%d-%H%M}-{secrets.token_hex(2)}"
-            inc = Incident(inc_id, at, None, situation.strip(), location.strip())
-            self._create(inc)
+            inc = Incident(inc_id, at, None, situation, location)
+            self._books.create(inc)
             return inc
+
+    def update_incident(self, incident_id: str, situation=None, location=None, *, at=None):
+        """Change the situation and/or location (kept as an entry; the old stays)."""
+        with self._lock:
+            book = self._books.book(incident_id, load=True)
+            inc = self.incident(incident_id)
+            new = Incident(inc.id, inc.opened_at, inc.closed_at,
+                           inc.situation if situation is None else
+                           check_field("situation", situation),
+                           inc.location if location is None else
+                           check_field("location", location), inc.status)
+            if new == inc:
+                return inc
+            self._books.append_record(book, NoteKind.INCIDENT_DETAILS, new.situation,
+                                      location=new.location, at=check_time(at))
+            self._books.guard(lambda: book.write_incident(new), book)
+            return new
 
     def close_incident(self, incident_id: str, *, at=None) -> Incident:
         """Mark it closed (amendments stay possible); folds its journal."""
         with self._lock:
-            book = self._book(incident_id, load=True)
+            book = self._books.book(incident_id, load=True)
             inc = self.incident(incident_id)
             if not inc.is_open:
                 return inc
-            inc = dataclasses.replace(
-                inc,
-                closed_at=as_utc(at) if at is not None else utcnow(),
-                status=IncidentStatus.CLOSED,
-            )
-            self._guard(lambda: book.write_incident(inc), book)
-            try:  # fold now: a closed incident opens from notes.json alone
+            note = self._books.append_record(book, NoteKind.INCIDENT_CLOSED, at=check_time(at))
+            inc = Incident(inc.id, inc.opened_at, note.at, inc.situation, inc.location,
+                           IncidentStatus.CLOSED)
+            self._books.guard(lambda: book.write_incident(inc), book)
+            try:  # fold soon, in the background: a closed incident opens from notes.json
                 with book.lock:
                     book.refresh()
-                    book.fold()
+                    book.maybe_fold(force=True, wait=False)
             except OSError:
                 pass  # the notes are safe in the journal
             return inc
@@ -108,9 +132,9 @@ class IncidentLog(Books):
     def incidents(self) -> list[Incident]:
         """Every incident, newest first (reads only the small incident records)."""
         with self._lock:
-            ids = set(self._books)
+            ids = set(self._books.open)
             if self.root is not None and self.root.is_dir():
-                ids |= {p.name for p in self.root.iterdir() if p.is_dir() and ID_RE.match(p.name)}
+                ids |= {p.name for p in self.root.iterdir() if p.is_dir() and valid_id(p.name)}
             found = []
             for inc_id in ids:
                 try:
@@ -123,12 +147,7 @@ class IncidentLog(Books):
 
     def incident(self, incident_id: str) -> Incident:
         with self._lock:
-            book = self._book(incident_id)
-            inc = book.read_incident()
-            self._collect(book)
-            if inc is None:
-                inc = self._rebuild(book)
-            return inc
+            return self._books.incident(incident_id)
 
     # --- notes ---
 
@@ -141,69 +160,80 @@ class IncidentLog(Books):
         note is kept in `pending()` and retried by `retry()` and by the next add_note).
         """
         with self._lock:
-            book = self._book(incident_id, load=True)
-            self._refresh(book)
+            book = self._books.read(incident_id)
             inc = self.incident(incident_id)
-            at = fields.pop("at", None)
+            at = check_time(fields.pop("at", None))
             kind, text, clean = check_note(inc, book.by_id, kind, text, fields)
-            pending = PendingNote(
-                id=secrets.token_hex(6),
-                incident_id=incident_id,
-                at=as_utc(at) if at is not None else utcnow(),
-                kind=kind,
-                text=text,
-                fields=clean,
-            )
-            self._pending.setdefault(incident_id, []).append(pending)
-            self._flush(incident_id)
+            pending = PendingNote(secrets.token_hex(6), incident_id, at, kind, text, clean)
+            self._books.pending.setdefault(incident_id, []).append(pending)
+            self._books.flush(incident_id, newest=pending.id)
             return book.by_id[pending.id]
 
     def amend(self, incident_id: str, note_id: str, text: str, **fields) -> Note:
         """Correct a note: a new `amendment` note pointing at the original (kept as is)."""
         with self._lock:
-            book = self._book(incident_id, load=True)
-            self._refresh(book)
-            target = book.by_id.get(note_id)
+            book = self._books.read(incident_id)
+            target = book.by_id.get(note_id) if isinstance(note_id, str) else None
             if target is not None and target.kind == NoteKind.AMENDMENT and target.ref:
                 note_id = target.ref  # amend the original, not the amendment
             return self.add_note(incident_id, NoteKind.AMENDMENT, text, ref=note_id, **fields)
 
     def note(self, incident_id: str, note_id: str) -> Note:
         with self._lock:
-            book = self._read(incident_id)
-            if note_id not in book.by_id:
-                raise IncidentError(f"There is no note {note_id} in incident {incident_id}.")
+            book = self._books.read(incident_id)
+            if not isinstance(note_id, str) or note_id not in book.by_id:
+                shown = clean_text(repr(note_id))[:40]
+                raise IncidentError(f"There is no note {shown} in incident {incident_id}.")
             return book.by_id[note_id]
 
     def notes(self, incident_id: str, before_seq: int | None = None, limit: int = 50) -> list[Note]:
         """A page of the timeline, newest first: notes with seq < before_seq (or the
         latest), at most `limit`. Next page: `before_seq=page[-1].seq`."""
+        for name, value in (("before_seq", before_seq), ("limit", limit)):
+            if value is not None and (type(value) is not int or value < 0):
+                raise IncidentError(f"The {name} of a page of notes must be a whole number.")
         with self._lock:
-            notes = self._read(incident_id).notes
+            notes = self._books.read(incident_id).notes
             end = (
                 len(notes)
                 if before_seq is None
                 else bisect.bisect_left(notes, before_seq, key=lambda n: n.seq)
             )
-            return notes[max(0, end - limit) : end][::-1]
+            page, i = [], end - 1
+            while i >= 0 and len(page) < (50 if limit is None else limit):
+                if notes[i].kind not in RECORD_KINDS:
+                    page.append(notes[i])
+                i -= 1
+            return page
 
     def all_notes(self, incident_id: str) -> list[Note]:
-        """Every note, oldest first (exports)."""
+        """Every note, oldest first (the record entries left out: see `entries`)."""
         with self._lock:
-            return list(self._read(incident_id).notes)
+            return [n for n in self._books.read(incident_id).notes if n.kind not in RECORD_KINDS]
+
+    def entries(self, incident_id: str) -> list[Note]:
+        """Every entry of the chain, oldest first: the record entries and the notes."""
+        with self._lock:
+            return list(self._books.read(incident_id).notes)
 
     def note_count(self, incident_id: str) -> int:
         with self._lock:
-            return len(self._read(incident_id).notes)
+            book = self._books.read(incident_id)
+            return len(book.notes) - book.records
+
+    def chain_status(self, incident_id: str) -> ChainStatus:
+        """How many entries, and whether the chain is intact (`.sentence` to show)."""
+        with self._lock:
+            return self._books.read(incident_id).verifier.status()
 
     def amendments(self, incident_id: str) -> dict[str, list[Note]]:
         """Original note id -> its amendments, oldest first (to show them side by side)."""
         with self._lock:
-            return board_mod.amendments(self._read(incident_id).notes)
+            return board_mod.amendments(self._books.read(incident_id).notes)
 
     def board(self, incident_id: str) -> Board:
         with self._lock:
-            book = self._read(incident_id)
+            book = self._books.read(incident_id)
             key = len(book.notes)
             cached = self._boards.get(incident_id)
             if cached is None or cached[0] != key:
@@ -218,22 +248,22 @@ class IncidentLog(Books):
     # --- export / import / retention ---
 
     def export(self, incident_id: str, fmt: str, tz=None) -> str:
-        """ "md" (handover brief), "json" (everything) or "csv" (the timeline)."""
-        from app.incidents import export
-
+        """ "md" (handover brief), "json" (everything, with the chain) or "csv"."""
         with self._lock:
+            book = self._books.read(incident_id)
             inc = self.incident(incident_id)
-            notes = self.all_notes(incident_id)
-            return export.render(inc, notes, self.board(incident_id), fmt, tz)
+            tz = export.check_zone(tz)
+            shown = export.Entries(list(book.notes), book.recs, book.hashes,
+                                   book.verifier.status())
+            return export.render(inc, shown, self.board(incident_id), fmt, tz)
 
     def import_json(self, text: str) -> Incident:
-        """Load a JSON export as a new incident (same id, notes, times). ImportRefused
-        when the text is not an export or the incident already exists here."""
-        from app.incidents import export
-
-        inc, notes = export.parse_json(text)
+        """Load a JSON export as a new incident (same id, entries, times), after checking
+        its chain. ImportRefused when the text is not an export, its chain is broken or
+        the incident already exists here."""
+        inc, entries = export.parse_json(text)
         with self._lock:
-            self._create(inc, notes)
+            self._books.create(inc, entries)
             return self.incident(inc.id)
 
     def purge_closed(self, older_than_days: int, *, confirm: bool = False, now=None) -> list[str]:
@@ -246,11 +276,7 @@ class IncidentLog(Books):
             old = [i.id for i in self.incidents() if i.closed_at and i.closed_at < cutoff]
             if confirm:
                 for inc_id in old:
-                    book = self._books.pop(inc_id, None)
-                    if book is not None:
-                        book.close()
-                    self._loaded.discard(inc_id)
-                    self._pending.pop(inc_id, None)
+                    self._books.forget(inc_id)
                     self._boards.pop(inc_id, None)
                     if self.root is not None:
                         shutil.rmtree(self.root / inc_id)
@@ -261,16 +287,16 @@ class IncidentLog(Books):
     def pending(self, incident_id: str | None = None) -> list[PendingNote]:
         with self._lock:
             if incident_id is not None:
-                return list(self._pending.get(incident_id, []))
-            return [p for queue in self._pending.values() for p in queue]
+                return list(self._books.pending.get(incident_id, []))
+            return [p for queue in self._books.pending.values() for p in queue]
 
     def retry(self) -> list[Note]:
         """Write every pending note, in order. Raises StorageUnavailable if any remain."""
         with self._lock:
             written, failure = [], None
-            for inc_id in [i for i, q in self._pending.items() if q]:
+            for inc_id in [i for i, q in self._books.pending.items() if q]:
                 try:
-                    written += self._flush(inc_id)
+                    written += self._books.flush(inc_id)
                 except StorageUnavailable as err:
                     failure = err
             if failure is not None:
@@ -281,10 +307,10 @@ class IncidentLog(Books):
         """Fold and close every file. Raises StorageUnavailable if notes are still
         pending (they stay in this object's memory: retry or export them)."""
         with self._lock:
-            for book in self._books.values():
+            for book in self._books.open.values():
                 book.close()
-            self._books.clear()
-            self._loaded.clear()
+            self._books.open.clear()
+            self._books.loaded.clear()
             left = self.pending()
             if left:
                 raise StorageUnavailable(

@@ -13,66 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-
-class NoteKind(StrEnum):
-    """What a note records. The board is derived from these."""
-
-    NOTE = "note"  # free text
-    CONTACT_START = "contact_start"  # subject on the line / face to face
-    CONTACT_END = "contact_end"
-    DEMAND = "demand"  # a new demand; optional status (default pending)
-    DEMAND_STATUS = "demand_status"  # ref = demand note id; status = new DemandStatus
-    DEADLINE = "deadline"  # due = when it runs out (UTC)
-    HOOK = "hook"  # what the person cares about
-    TRIGGER = "trigger"  # what sets them off
-    WEAPON = "weapon"
-    SUBJECT_INFO = "subject_info"
-    PERSON = "person"  # people on scene
-    POSITIVE_ACTION = "positive_action"  # positive police actions (concessions, help given)
-    LIE_TOLD = "lie_told"  # lies told to the subject (must be known by the next team)
-    STAGE_CHANGE = "stage_change"  # stage = the stage id now worked
-    CHECKLIST_TICK = "checklist_tick"  # item = checklist item id
-    PHRASE_USED = "phrase_used"  # item = phrase id (optional)
-    OVERRIDE = "override"  # a deliberate skip past the stairway order
-    AMENDMENT = "amendment"  # ref = id of the corrected note; text = corrected text
-
-
-KIND_LABELS: dict[NoteKind, str] = {
-    NoteKind.NOTE: "Note",
-    NoteKind.CONTACT_START: "Contact start",
-    NoteKind.CONTACT_END: "Contact end",
-    NoteKind.DEMAND: "Demand",
-    NoteKind.DEMAND_STATUS: "Demand status",
-    NoteKind.DEADLINE: "Deadline",
-    NoteKind.HOOK: "Hook",
-    NoteKind.TRIGGER: "Trigger",
-    NoteKind.WEAPON: "Weapon",
-    NoteKind.SUBJECT_INFO: "Subject info",
-    NoteKind.PERSON: "Person on scene",
-    NoteKind.POSITIVE_ACTION: "Positive action",
-    NoteKind.LIE_TOLD: "Lie told",
-    NoteKind.STAGE_CHANGE: "Stage change",
-    NoteKind.CHECKLIST_TICK: "Checklist tick",
-    NoteKind.PHRASE_USED: "Phrase used",
-    NoteKind.OVERRIDE: "Override",
-    NoteKind.AMENDMENT: "Amendment",
-}
-
-# The one-tap kinds for a quick-note bar, in a sensible order.
-QUICK_KINDS: tuple[NoteKind, ...] = (
-    NoteKind.NOTE,
-    NoteKind.CONTACT_START,
-    NoteKind.CONTACT_END,
-    NoteKind.DEMAND,
-    NoteKind.DEADLINE,
-    NoteKind.HOOK,
-    NoteKind.TRIGGER,
-    NoteKind.SUBJECT_INFO,
-    NoteKind.WEAPON,
-    NoteKind.PERSON,
-    NoteKind.POSITIVE_ACTION,
-    NoteKind.LIE_TOLD,
-)
+from app.incidents.kinds import BOARD_LISTS, KIND_LABELS, QUICK_KINDS, NoteKind  # noqa: F401 (nouns)
 
 
 class DemandStatus(StrEnum):
@@ -149,6 +90,8 @@ class Note:
     status: DemandStatus | None = None  # demand / demand_status
     stage: str | None = None  # stage_change: stage id now worked
     item: str | None = None  # checklist_tick / phrase_used: the content item id
+    location: str | None = None  # incident_opened / _details: the location (text: situation)
+    seal: str | None = None  # chain_started: SHA-256 of the entries written before the chain
 
 
 @dataclass(frozen=True)
@@ -200,22 +143,28 @@ class Contact:
     end: datetime | None  # None while the contact is going on
 
 
+_BOARD_NAMES = frozenset(BOARD_LISTS.values())
+
+
 @dataclass(frozen=True)
 class Board:
-    """The situation board (demands, deadlines, hooks, triggers...) at one moment."""
+    """The situation board (demands, deadlines, hooks, triggers...) at one moment.
+
+    The plain lists (hooks, triggers, subject_info, weapons, people, positive_actions,
+    lies...) are named by the note-kind table: `board.hooks` or `board.lists["hooks"]`.
+    """
 
     demands: tuple[Demand, ...] = ()
     deadlines: tuple[Deadline, ...] = ()  # soonest first
-    hooks: tuple[BoardItem, ...] = ()
-    triggers: tuple[BoardItem, ...] = ()
-    subject_info: tuple[BoardItem, ...] = ()
-    weapons: tuple[BoardItem, ...] = ()
-    people: tuple[BoardItem, ...] = ()
-    positive_actions: tuple[BoardItem, ...] = ()
-    lies: tuple[BoardItem, ...] = ()
     contacts: tuple[Contact, ...] = ()
     stage: str | None = None  # latest stage_change
     overrides: int = 0
+    lists: dict[str, tuple[BoardItem, ...]] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> tuple[BoardItem, ...]:
+        if name in _BOARD_NAMES:
+            return self.__dict__.get("lists", {}).get(name, ())
+        raise AttributeError(name)
 
     @property
     def open_demands(self) -> tuple[Demand, ...]:

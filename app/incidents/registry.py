@@ -6,73 +6,78 @@ Kept apart from `log.py` so that file reads as the public interface.
 from __future__ import annotations
 
 import dataclasses
-import re
+import secrets
+import shutil
+import threading
 from pathlib import Path
 
 from app.incidents.book import Book
+from app.incidents.kinds import NoteKind
 from app.incidents.model import (
     ImportRefused,
     Incident,
     IncidentNotFound,
     Note,
+    NoteRefused,
     PendingNote,
     StorageUnavailable,
 )
+from app.incidents.records import valid_id
 from app.incidents.storage import fsync_dir, reason
-
-ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")  # also safe as a folder name
+from app.incidents.validate import clean_text
 
 
 class Books:
-    """Attributes set by IncidentLog.__init__: root, fold_min, warnings, _books,
-    _loaded, _pending."""
+    """The books of one IncidentLog: made by `IncidentLog.__init__` with its data folder
+    (None: memory), fold_min and lock; the log reads its warnings and pending notes."""
 
-    root: Path | None
-    fold_min: int
-    warnings: list[str]
-    _books: dict[str, Book]
-    _loaded: set[str]
-    _pending: dict[str, list[PendingNote]]
+    def __init__(self, root: Path | None, fold_min: int, lock: threading.RLock):
+        self.root = root
+        self.fold_min = fold_min
+        self.lock = lock
+        self.warnings: list[str] = []
+        self.open: dict[str, Book] = {}
+        self.loaded: set[str] = set()
+        self.pending: dict[str, list[PendingNote]] = {}
 
-    # --- internals ---
-
-    def _book(self, incident_id: str, load: bool = False) -> Book:
-        book = self._books.get(incident_id)
+    def book(self, incident_id: str, load: bool = False) -> Book:
+        if not valid_id(incident_id):
+            shown = clean_text(repr(incident_id))[:80]
+            raise IncidentNotFound(f"There is no incident {shown}.")
+        book = self.open.get(incident_id)
         if book is None:
-            if not isinstance(incident_id, str) or not ID_RE.match(incident_id):
-                raise IncidentNotFound(f"There is no incident {incident_id!r}.")
             directory = None
             if self.root is not None:
                 directory = self.root / incident_id
                 if not directory.is_dir():
                     raise IncidentNotFound(f"There is no incident {incident_id} in {self.root}.")
-            elif incident_id not in self._books:
+            else:
                 raise IncidentNotFound(f"There is no incident {incident_id}.")
-            book = self._books[incident_id] = Book(incident_id, directory, self.fold_min)
-        if load and incident_id not in self._loaded:
-            self._guard(book.load, book)
-            self._loaded.add(incident_id)
+            book = self.open[incident_id] = Book(incident_id, directory, self.fold_min)
+        if load and incident_id not in self.loaded:
+            self.guard(book.load, book)
+            self.loaded.add(incident_id)
         return book
 
-    def _read(self, incident_id: str) -> Book:
-        book = self._book(incident_id, load=True)
-        self._refresh(book)
+    def read(self, incident_id: str) -> Book:
+        book = self.book(incident_id, load=True)
+        self.refresh(book)
         return book
 
-    def _refresh(self, book: Book) -> None:
+    def refresh(self, book: Book) -> None:
         try:
             with book.lock:
                 book.refresh()
         except OSError:
             pass  # read what we have; a write will report the disk problem
-        self._collect(book)
+        self.collect(book)
 
-    def _collect(self, book: Book) -> None:
+    def collect(self, book: Book) -> None:
         if book.warnings:
-            self.warnings.extend(book.warnings)
+            self.warnings.extend(w for w in book.warnings if w not in self.warnings)
             book.warnings.clear()
 
-    def _guard(self, action, book: Book | None = None):
+    def guard(self, action, book: Book | None = None):
         try:
             return action()
         except OSError as err:
@@ -82,60 +87,120 @@ class Books:
             ) from err
         finally:
             if book is not None:
-                self._collect(book)
+                self.collect(book)
 
-    def _exists(self, incident_id: str) -> bool:
-        return incident_id in self._books or (
+    def exists(self, incident_id: str) -> bool:
+        return incident_id in self.open or (
             self.root is not None and (self.root / incident_id).exists()
         )
 
-    def _create(self, inc: Incident, notes: list[Note] | None = None) -> None:
-        if self._exists(inc.id):
-            raise ImportRefused(f"Incident {inc.id} already exists here; nothing was imported.")
-        directory = None
-        if self.root is not None:
-            directory = self.root / inc.id
-            self._guard(lambda: _make_dir(directory))
-        book = Book(inc.id, directory, self.fold_min)
-        self._guard(lambda: book.write_incident(inc), book)
-        if notes:
-            self._guard(lambda: book.bulk_load(notes), book)
-        self._books[inc.id] = book
-        self._loaded.add(inc.id)
+    def incident(self, incident_id: str) -> Incident:
+        book = self.book(incident_id)
+        inc = book.read_incident()
+        self.collect(book)
+        if inc is None:
+            inc = self.rebuild(book)
+        return inc
 
-    def _rebuild(self, book: Book) -> Incident:
-        self._book(book.id, load=True)
-        if not book.notes:
-            raise IncidentNotFound(f"There is no readable incident {book.id}.")
-        inc = Incident(
-            book.id,
-            book.notes[0].at,
-            None,
-            "(recovered: the incident record was damaged)",
-            "",
-        )
+    def create(self, inc: Incident, entries: list | None = None) -> Book:
+        """A new incident folder: entry #0 (or the imported entries), then the record.
+        Nothing is left behind when any step fails."""
+        if not valid_id(inc.id):
+            raise ImportRefused(f"{inc.id!r} is not a valid incident id; nothing was imported.")
+        if self.exists(inc.id):
+            raise ImportRefused(f"Incident {inc.id} already exists here; nothing was imported.")
+        directory = None if self.root is None else self.root / inc.id
+        book = Book(inc.id, directory, self.fold_min)
+        try:
+            if directory is not None:
+                self.guard(lambda: _make_dir(directory))
+            if entries is None:
+                opened = Note(secrets.token_hex(6), inc.id, 0, inc.opened_at,
+                              NoteKind.INCIDENT_OPENED, inc.situation, location=inc.location)
+                self.guard(lambda: _locked(book, lambda: book.append(opened)), book)
+            else:
+                self.guard(lambda: book.bulk_load(entries), book)
+            self.guard(lambda: book.write_incident(inc), book)
+            if entries is not None and not book.chained:
+                self.guard(lambda: _locked(book, book.migrate), book)
+        except BaseException:
+            book.close()
+            if directory is not None:
+                shutil.rmtree(directory, ignore_errors=True)
+            raise
+        self.open[inc.id] = book
+        self.loaded.add(inc.id)
+        return book
+
+    def rebuild(self, book: Book) -> Incident:
+        """The incident record from the record entries, written back when possible."""
+        self.book(book.id, load=True)
+        inc = book.replay()
+        if inc is None:
+            if not book.notes:
+                raise IncidentNotFound(f"There is no readable incident {book.id}.")
+            inc = Incident(book.id, book.notes[0].at, None,
+                           "(recovered: the incident record was damaged)", "")
         try:
             book.write_incident(inc)
         except OSError:
             pass
         return inc
 
-    def _flush(self, incident_id: str) -> list[Note]:
-        """Write the pending queue of one incident in order (under the file lock)."""
-        queue = self._pending.get(incident_id, [])
-        book = self._book(incident_id, load=True)
+    def reconcile(self, book: Book, inc: Incident) -> None:
+        """After a crash between an entry and the record's rewrite, the entries win."""
+        told = book.replay(inc)
+        if told is not None and told != inc:
+            try:
+                book.write_incident(told)
+            except OSError:
+                pass
+
+    def append_record(self, book: Book, kind: NoteKind, text: str = "", **fields) -> Note:
+        """An entry of the incident record (closed, details), written at once."""
+
+        def write() -> Note:
+            with book.lock:
+                book.refresh()
+                book.migrate()
+                seq = book.last_seq + 1
+                note = Note(secrets.token_hex(6), book.id, seq, fields.pop("at"), kind, text,
+                            **fields)
+                book.append(note)
+                return note
+
+        return self.guard(write, book)
+
+    def flush(self, incident_id: str, newest: str | None = None) -> list[Note]:
+        """Write the pending queue of one incident in order (under the file lock).
+
+        A disk error (OSError) stops the queue: order is kept and everything is retried.
+        Any other error is not the disk's: that note stays pending with a sentence
+        saying so, and the notes after it are written (it never blocks them)."""
+        queue = self.pending.get(incident_id, [])
+        book = self.book(incident_id, load=True)
         written: list[Note] = []
+        refused: str | None = None
         try:
             with book.lock:
                 book.refresh()
-                while queue:
-                    p = queue[0]
+                for p in list(queue):
                     if p.id not in book.by_id:
-                        seq = book.notes[-1].seq + 1 if book.notes else 1
-                        note = Note(p.id, incident_id, seq, p.at, p.kind, p.text, **p.fields)
-                        book.append(note)
+                        try:
+                            book.migrate()
+                            seq = book.last_seq + 1
+                            book.append(Note(p.id, incident_id, seq, p.at, p.kind, p.text,
+                                             **p.fields))
+                        except OSError:
+                            raise
+                        except Exception as err:  # noqa: BLE001 - never block the queue
+                            msg = (f"The note could not be saved ({type(err).__name__}); it "
+                                   "is kept on screen and will be retried.")
+                            queue[queue.index(p)] = dataclasses.replace(p, error=msg)
+                            refused = msg if p.id == newest else refused
+                            continue
                     written.append(book.by_id[p.id])
-                    queue.pop(0)
+                    queue.remove(p)
         except OSError as err:
             where = book.dir or self.root
             msg = (
@@ -145,8 +210,22 @@ class Books:
             queue[:] = [dataclasses.replace(p, error=msg) for p in queue]
             raise StorageUnavailable(msg, str(where), len(queue)) from err
         finally:
-            self._collect(book)
+            self.collect(book)
+        if refused:
+            raise NoteRefused(refused)
         return written
+
+    def forget(self, incident_id: str) -> None:
+        book = self.open.pop(incident_id, None)
+        if book is not None:
+            book.close()
+        self.loaded.discard(incident_id)
+        self.pending.pop(incident_id, None)
+
+
+def _locked(book: Book, action):
+    with book.lock:
+        return action()
 
 
 def _make_dir(directory: Path) -> None:

@@ -1,24 +1,36 @@
 """Crash-safe file primitives: TinyDB storage, checksummed journal lines, locks.
 
-- `SafeJSONStorage`: a TinyDB `Storage` that never rewrites in place. Each write goes
-  to a temp file, is fsynced, `os.replace`d over the old file and the directory is
-  fsynced, so after a crash the file is the old version or the new one, never half.
-- Journal lines: `CRC32HEX JSON\\n`, one note per line, so a torn or garbled line is
-  detected by its checksum instead of being silently merged.
-- `FileLock`: one writer at a time across processes (fcntl.flock; msvcrt on Windows).
+- `SafeJSONStorage`: a TinyDB `Storage` that never rewrites in place: every write is
+  `app.fsutil.atomic_write` (unique temp file, fsync, rename, folder fsync), so after a
+  crash the file is the old version or the new one, never half. It encodes one document
+  at a time, so a background fold of 10,000 notes never holds the interpreter for long.
+- Journal lines, one entry per line, so a torn or garbled line is detected instead of
+  being silently merged:
+    `SHA256HEX JSON\n`  an entry of the chain: the hex is the entry's hash, i.e. the
+                        SHA-256 of the JSON, which is the entry's canonical form
+                        (`app.incidents.chain`);
+    `CRC32HEX JSON\n`   an entry written before the chain existed (8 hex digits).
+- `FileLock`: one writer at a time across processes (fcntl.flock; msvcrt on Windows);
+  `TryLock`: the same, taken without waiting (one fold at a time).
 """
 
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
+import time
 import zlib
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from tinydb.storages import Storage
+
+from app.fsutil import BINARY, atomic_write, fsync_dir, unlink_quietly, write_all  # noqa: F401
+from app.incidents.chain import canonical
 
 try:  # POSIX
     import fcntl
@@ -29,83 +41,47 @@ except ImportError:  # pragma: no cover - Windows
     except ImportError:
         msvcrt = None
 
-
-_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def canonical(record: dict) -> str:
-    """The one JSON spelling a record is checksummed in (stable key order, UTF-8)."""
-    return _CANONICAL.encode(record)
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def checksum(text: str) -> str:
     return f"{zlib.crc32(text.encode('utf-8')):08x}"
 
 
-def encode_line(record: dict) -> bytes:
+def encode_line(record: dict, entry_hash: str | None) -> bytes:
+    """A journal line: chained entries carry their hash, older ones a CRC32."""
     body = canonical(record)
-    return f"{checksum(body)} {body}\n".encode()
+    return f"{entry_hash or checksum(body)} {body}\n".encode()
 
 
-def decode_line(line: bytes) -> dict | None:
-    """The record on one complete journal line, or None when it is torn or garbled."""
+def decode_line(line: bytes) -> tuple[dict, str | None] | None:
+    """(record, hash or None) of one complete journal line; None when torn or garbled."""
     try:
         text = line.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    crc, sep, body = text.partition(" ")
-    if not sep or len(crc) != 8 or checksum(body) != crc:
+    tag, sep, body = text.partition(" ")
+    if not sep:
+        return None
+    if len(tag) == 64:
+        if hashlib.sha256(body.encode("utf-8")).hexdigest() != tag:
+            return None
+        entry_hash = tag
+    elif len(tag) == 8:
+        if checksum(body) != tag:
+            return None
+        entry_hash = None
+    else:
         return None
     try:
         record = json.loads(body)
     except ValueError:
         return None
-    return record if isinstance(record, dict) else None
-
-
-def fsync_dir(path: Path) -> None:
-    """Make a rename or a new file in `path` durable (no-op where unsupported)."""
-    if os.name == "nt":  # pragma: no cover
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
+    return (record, entry_hash) if isinstance(record, dict) else None
 
 
 def sync(fd: int) -> None:
     (getattr(os, "fdatasync", None) or os.fsync)(fd)
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that a crash leaves the old file or the new, never half."""
-    path = Path(path)
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
-    try:
-        write_all(fd, data)
-        os.fsync(fd)
-    except BaseException:
-        os.close(fd)
-        _unlink_quietly(tmp)
-        raise
-    os.close(fd)
-    os.replace(tmp, path)
-    fsync_dir(path.parent)
-
-
-def _unlink_quietly(path: Path) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
 
 
 def move_aside(path: Path) -> Path:
@@ -156,9 +132,8 @@ class SafeJSONStorage(Storage):
         return data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         try:
-            atomic_write(self.path, body)
+            atomic_write(self.path, "".join(encode_tables(data)))
         except BaseException:
             self._cache = None  # TinyDB mutated the cached dict; the file did not change
             raise
@@ -166,6 +141,70 @@ class SafeJSONStorage(Storage):
 
     def close(self) -> None:
         self._cache = None
+
+
+def encode_tables(data: dict[str, dict[str, Any]], pause_every: int = 200) -> Iterator[str]:
+    """TinyDB's JSON file, one document at a time (the same bytes `json.dumps` gives
+    with these separators). Every `pause_every` documents it yields the interpreter to
+    other threads, so a fold in the background never delays a note being saved."""
+    yield "{"
+    for t, (table, docs) in enumerate(data.items()):
+        yield ("," if t else "") + _ENCODER.encode(table) + ":"
+        yield from encode_table(docs, pause_every)
+    yield "}"
+
+
+def encode_table(docs: dict[str, Any], pause_every: int = 200) -> Iterator[str]:
+    yield "{"
+    for i, (doc_id, doc) in enumerate(docs.items()):
+        yield ("," if i else "") + _ENCODER.encode(str(doc_id)) + ":" + _ENCODER.encode(doc)
+        if i % pause_every == pause_every - 1:
+            time.sleep(0)  # let an append that waits for the interpreter run now
+    yield "}"
+
+
+# notes.json as the fold writes it: TinyDB's format with a second table "seal" whose
+# one document holds the SHA-256 of the notes table's bytes. A file that still has
+# those bytes is exactly what a fold wrote from checked entries, so opening it checks
+# one hash instead of re-encoding every entry (`sealed`); any other file (edited, or
+# rewritten by plain TinyDB) is checked entry by entry.
+_SEAL_HEAD = b'{"notes":'
+_SEAL_MID = b',"seal":{"1":{"sha256":"'
+_SEAL_END = b'"}}}'
+_SEAL_TAIL = len(_SEAL_MID) + 64 + len(_SEAL_END)
+
+
+def write_sealed(path: Path, docs: dict[str, dict], pause_every: int = 200) -> None:
+    """notes.json from `docs` (doc id -> document), streamed, then the seal."""
+    digest = hashlib.sha256()
+
+    def chunks() -> Iterator[bytes]:
+        yield _SEAL_HEAD
+        part: list[str] = []
+        for i, piece in enumerate(encode_table(docs, pause_every)):
+            part.append(piece)
+            if i % pause_every == 0:
+                data = "".join(part).encode("utf-8")
+                digest.update(data)
+                part.clear()
+                yield data
+        data = "".join(part).encode("utf-8")
+        digest.update(data)
+        yield data
+        yield _SEAL_MID + digest.hexdigest().encode() + _SEAL_END
+
+    atomic_write(path, chunks())
+
+
+def sealed(raw: bytes) -> bool:
+    """True when `raw` is a notes.json exactly as `write_sealed` wrote it."""
+    if len(raw) < len(_SEAL_HEAD) + _SEAL_TAIL or not raw.startswith(_SEAL_HEAD):
+        return False
+    tail = raw[-_SEAL_TAIL:]
+    if not tail.startswith(_SEAL_MID) or not tail.endswith(_SEAL_END):
+        return False
+    table = memoryview(raw)[len(_SEAL_HEAD) : -_SEAL_TAIL]
+    return hashlib.sha256(table).hexdigest().encode() == tail[len(_SEAL_MID) : -len(_SEAL_END)]
 
 
 class FileLock:
@@ -203,6 +242,27 @@ class FileLock:
         if self.error is not None:
             raise self.error
 
+    def counter(self) -> int:
+        """A number kept in the lock file (read while the lock is held). Every process
+        bumps it when it sets the journal aside, so the others know to re-read: a file's
+        absence or inode number alone can repeat (ABA), this number never does."""
+        if self._fd is None:
+            return 0
+        os.lseek(self._fd, 0, os.SEEK_SET)
+        raw = os.read(self._fd, 20)
+        try:
+            return int(raw.strip(b"\0 \n") or b"0")
+        except ValueError:
+            return 0
+
+    def bump(self) -> int:
+        """Add one to `counter` (under the lock)."""
+        n = self.counter() + 1
+        if self._fd is not None:
+            os.lseek(self._fd, 0, os.SEEK_SET)
+            write_all(self._fd, f"{n:020d}".encode())
+        return n
+
     def __exit__(self, *exc: object) -> None:
         self._depth -= 1
         if self._depth == 0 and self._fd is not None:
@@ -211,6 +271,45 @@ class FileLock:
                 fcntl.flock(fd, fcntl.LOCK_UN)
             elif msvcrt is not None:  # pragma: no cover
                 msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+            os.close(fd)
+
+
+class TryLock:
+    """An exclusive lock on `path` taken without waiting, released by whoever holds it
+    (the fold thread releases the lock the appending thread took)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._fd: int | None = None
+
+    def acquire(self, wait: bool = False) -> bool:
+        """True when taken. Raises OSError when the lock file cannot be opened."""
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            if wait:
+                _lock(fd)
+            elif fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            elif msvcrt is not None:  # pragma: no cover
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError as err:
+            os.close(fd)
+            if err.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES, errno.EDEADLK):
+                return False
+            raise
+        self._fd = fd
+        return True
+
+    def release(self) -> None:
+        fd, self._fd = self._fd, None
+        if fd is None:
+            return
+        try:
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+            elif msvcrt is not None:  # pragma: no cover
+                msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        finally:
             os.close(fd)
 
 

@@ -1,33 +1,66 @@
 """What makes a note acceptable. Every refusal is one plain sentence (`NoteRefused`).
 
+Every text field is checked here, at the door, before anything is queued or written
+(note text, ref, stage, item, and an incident's situation and location).
+
 Text is stored exactly as typed (it is evidence): control characters, right-to-left
 text and emoji are kept; on disk JSON escapes them and the Markdown/CSV exports show
-control characters as visible escapes (`export.visible`). Only these are refused:
-an empty or whitespace-only note (except for event kinds such as contact start, whose
-meaning is the kind itself) and a note over MAX_CHARS.
+control characters as visible escapes (`text.visible`). One thing cannot be stored as
+typed: a lone UTF-16 surrogate (half of a character, e.g. "\ud800", which a broken
+keyboard or paste can produce). It is not a character and UTF-8 cannot encode it, so
+each lone surrogate is REPLACED by U+FFFD (the replacement character, shown as a
+question mark in a diamond) and the rest of the note is kept; a valid surrogate pair
+is joined into its one character. Refusing the whole note instead would lose the
+officer's words over an invisible half-character.
+
+Refused: an empty or whitespace-only note (except for event kinds such as contact
+start, whose meaning is the kind itself), a note over MAX_CHARS, a situation or location
+over MAX_FIELD, and the incident-record kinds, which only the log itself writes.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
-from app.incidents.clock import as_utc
+from app.incidents.clock import as_utc, utcnow
+from app.incidents.kinds import EVENT_KINDS, RECORD_KINDS
 from app.incidents.model import DemandStatus, Incident, Note, NoteKind, NoteRefused
 
 MAX_CHARS = 1_000_000  # a 100 KB note is fine; a runaway paste of megabytes is not
-
-# Kinds whose text may be empty: the event is the kind (and its fields) itself.
-EVENT_KINDS = frozenset(
-    {
-        NoteKind.CONTACT_START,
-        NoteKind.CONTACT_END,
-        NoteKind.DEMAND_STATUS,
-        NoteKind.STAGE_CHANGE,
-        NoteKind.CHECKLIST_TICK,
-        NoteKind.PHRASE_USED,
-    }
-)
+MAX_FIELD = 2_000  # situation, location
 FIELDS = ("ref", "due", "status", "stage", "item")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """Lone surrogates replaced by U+FFFD; a valid pair joined into its character."""
+    if _SURROGATE.search(text) is None:
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+def check_time(at) -> datetime:
+    """When a note was saved: now, or an aware datetime given by the caller."""
+    if at is None:
+        return utcnow()
+    if not isinstance(at, datetime) or at.tzinfo is None or at.utcoffset() is None:
+        raise NoteRefused("The time of a note must be a date and time with a time zone.")
+    return as_utc(at)
+
+
+def check_field(name: str, value) -> str:
+    """An incident's situation or location: text (None is empty), cleaned, not huge."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise NoteRefused(f"The {name} must be text.")
+    value = clean_text(value).strip()
+    if len(value) > MAX_FIELD:
+        raise NoteRefused(
+            f"The {name} is too long ({len(value):,} characters; the limit is {MAX_FIELD:,})."
+        )
+    return value
 
 
 def check_note(
@@ -37,14 +70,17 @@ def check_note(
     try:
         kind = NoteKind(kind)
     except ValueError:
-        raise NoteRefused(f"Unknown note kind {kind!r}.") from None
+        raise NoteRefused(f"Unknown note kind {clean_text(str(kind))!r}.") from None
+    if kind in RECORD_KINDS:
+        raise NoteRefused(f"A note of kind {kind.value!r} is written by the app, not logged.")
     if text is None:
         text = ""
     if not isinstance(text, str):
         raise NoteRefused("A note must be text.")
+    text = clean_text(text)
     unknown = set(fields) - set(FIELDS)
     if unknown:
-        raise NoteRefused(f"Unknown note field {sorted(unknown)[0]!r}.")
+        raise NoteRefused(f"Unknown note field {clean_text(str(sorted(map(str, unknown))[0]))!r}.")
     if not text.strip() and kind not in EVENT_KINDS:
         raise NoteRefused("The note is empty: type what happened, then save.")
     if len(text) > MAX_CHARS:
@@ -60,9 +96,13 @@ def check_note(
     for key in ("ref", "stage", "item"):
         if key in clean and not isinstance(clean[key], str):
             raise NoteRefused(f"The {key} of a note must be text.")
+        if key in clean:
+            clean[key] = clean_text(clean[key])
+            if len(clean[key]) > MAX_FIELD:
+                raise NoteRefused(f"The {key} of a note is too long.")
     ref = clean.get("ref")
     if ref is not None and ref not in notes:
-        raise NoteRefused(f"There is no note {ref} in incident {inc.id} to refer to.")
+        raise NoteRefused(f"There is no note {ref[:40]!r} in incident {inc.id} to refer to.")
     if kind in (NoteKind.AMENDMENT, NoteKind.DEMAND_STATUS) and ref is None:
         raise NoteRefused(f"A {kind.value.replace('_', ' ')} must say which note it is about.")
     if kind == NoteKind.DEMAND_STATUS and notes[ref].kind != NoteKind.DEMAND:
@@ -72,9 +112,8 @@ def check_note(
             clean["status"] = DemandStatus(clean["status"])
         except ValueError:
             allowed = ", ".join(s.value for s in DemandStatus)
-            raise NoteRefused(
-                f"Unknown demand status {clean['status']!r}: use {allowed}."
-            ) from None
+            shown = clean_text(str(clean["status"]))
+            raise NoteRefused(f"Unknown demand status {shown!r}: use {allowed}.") from None
     if kind == NoteKind.DEMAND_STATUS and "status" not in clean:
         raise NoteRefused("A demand status needs the new status (granted, denied...).")
     if "due" in clean:

@@ -1,5 +1,5 @@
 """The phone's services behind `app.ui.state.device.Device`: Flet's Wakelock,
-HapticFeedback and (in a browser) a download through FilePicker.
+HapticFeedback and FilePicker (a download in a browser, the save dialog on a phone).
 
 Each call is fire-and-forget: it runs as a task on the page, waits at most a few seconds
 for the client and never raises into the state (a desktop or a browser without the
@@ -27,6 +27,7 @@ class FletDevice(Device):
         self.browser = bool(page.web)
         self.wakelock = ft.Wakelock()
         self.haptics = ft.HapticFeedback()
+        self.files = ft.FilePicker()  # created with the page: a task has no page to join
         self._awake = False  # nothing to switch off before the first incident
         self.problem: Callable[[str], None] = lambda sentence: None  # shown to the officer
         self._held: list[Callable[[], None]] | None = []  # calls made before the first frame
@@ -81,6 +82,6 @@ class FletDevice(Device):
         super().download(name, text)
 
         async def save() -> None:
-            await ft.FilePicker().save_file(file_name=name, src_bytes=text.encode("utf-8"))
+            await self.files.save_file(file_name=name, src_bytes=text.encode("utf-8"))
 
         self._run(save, "The download", tell=True)

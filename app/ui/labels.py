@@ -8,6 +8,8 @@ built by the small functions at the bottom.
 
 from __future__ import annotations
 
+from app.incidents import kinds as _kinds
+
 APP_TITLE = "Stairway"
 
 # Bottom navigation bar (NavigationBar destinations)
@@ -100,21 +102,17 @@ EXPORT_TEXT = "Exported text"
 EXPORT_CLOSE = "Close export"
 EXPORT_COPY = "Copy the export"
 EXPORT_SHARE = "Share the export"
+EXPORT_SAVE = "Save the export to a file"
 RETRY_SAVE = "Retry saving"
 
-# Note buttons: "Save as <kind>" from the note log's own kind labels
-CONTACT_BUTTONS = {"contact_start": "Contact started", "contact_end": "Contact ended"}
+# One-tap note kinds: kind (as the log names it) -> button label, from the note-kind
+# table (app.incidents.kinds), so a new loggable kind gets its button there
+NOTE_KINDS = {s.kind: s.button for s in _kinds.KINDS if s.button}
 
 
 def note_kind(kind: str) -> str:
     """The button that saves the note field as `kind` ("Save as demand")."""
-    from app.incidents import KIND_LABELS
-
-    if kind in CONTACT_BUTTONS:
-        return CONTACT_BUTTONS[kind]
-    label = next((v for k, v in KIND_LABELS.items() if str(k) == kind), kind)
-    return f"Save as {label.lower()}"
-
+    return NOTE_KINDS[str(kind)]
 
 TEXT_SIZES = {
     1.0: "Text size normal",

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from app.fsutil import atomic_write
 from app.prefs import Prefs
 from app.ui import labels as L
 from app.ui.state.device import Device
@@ -262,6 +263,13 @@ class IncidentPart:
             return since_start, timedelta(0)
         return since_start, now - board.last_contact
 
+    def chain_line(self) -> str:
+        """ "N entries, chain intact, head 3f9a 1c07 b2e4", or what is wrong with it."""
+        if self.current is None or self.log is None:
+            return ""
+        status = self._call(lambda: self.log.chain_status(self.current.id))
+        return status.sentence if status is not None else ""
+
     # ---- export ----
     def export(self, fmt: str) -> ExportFile | None:
         if self.current is None:
@@ -278,13 +286,18 @@ class IncidentPart:
             target = self.data_dir / "exports" / name
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(text, encoding="utf-8")
+                atomic_write(target, text)
                 saved_to = str(target)
             except OSError as exc:
                 self.ui.message = f"The export could not be written to {target} ({exc.strerror})."
         self.export_file = ExportFile(fmt, name, text, saved_to)
         self.ui.ask("export")
         return self.export_file
+
+    def save_file(self) -> None:
+        """Hand the export to the phone's file picker ("Save to a file")."""
+        if self.export_file is not None:
+            self.device.download(self.export_file.name, self.export_file.text)
 
     def copied(self) -> None:
         """The Copy button ran (the client copied the text inside the tap)."""

@@ -72,6 +72,8 @@ def export_form(state) -> ft.Control:
                      primary=True, action=ft.CopyToClipboard(f.text)),
             c.button(L.EXPORT_SHARE, None, ft.Icons.SHARE,
                      action=ft.ShareText(f.text, subject=f.name)),
+            *([] if state.device.browser else  # a browser has downloaded it already
+              [c.button(L.EXPORT_SAVE, lambda e: state.incident.save_file(), ft.Icons.SAVE)]),
         ]),
         *([c.para(state.ui.message, Sizes(state.prefs.text_scale).fs, 15)]
           if state.ui.message else []),

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import flet as ft
 
-from app.incidents import KIND_LABELS, QUICK_KINDS, format_local
+from app.incidents import KIND_LABELS, MORE_KINDS, QUICK_KINDS, format_local
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
 from app.ui.views.clocks import Clocks
 
-# the kinds an officer taps most sit in view; the rest of the log's quick kinds fold away
-FIRST = ("note", "demand", "hook", "trigger", "contact_start", "contact_end")
-MORE = tuple(str(k) for k in QUICK_KINDS if str(k) not in FIRST and str(k) != "deadline")
+# from the note-kind table (app.incidents.kinds): the kinds an officer taps most sit in
+# view; a deadline has its minutes field right there; the rest fold under "More note kinds"
+QUICK = tuple(str(k) for k in QUICK_KINDS)
+MORE = tuple(str(k) for k in MORE_KINDS)
+FOLDED = tuple(k for k in MORE if k != "deadline")  # deadline sits by its minutes field
+MORE_TEXT = "More: " + ", ".join(KIND_LABELS[k].lower() for k in FOLDED)
 
 
 def errors_of(state, label: str, sz: Sizes) -> list[ft.Control]:
@@ -47,7 +50,7 @@ def QuickNotes(state):
         ft.Row([ft.TextField(label=L.NOTE_FIELD, value=text, multiline=True, min_lines=1,
                              max_lines=4, text_size=sz.fs(17), on_change=on_text, expand=True)]),
         *errors_of(state, L.NOTE_FIELD, sz),
-        buttons(FIRST),
+        buttons(QUICK),
         ft.Row([
             ft.TextField(label=L.DEADLINE_MINUTES, value=minutes, text_size=sz.fs(16),
                          keyboard_type=ft.KeyboardType.NUMBER, on_change=on_minutes,
@@ -57,9 +60,8 @@ def QuickNotes(state):
         c.button(L.note_kind("deadline"), lambda e: save("deadline"), ft.Icons.ALARM),
         c.button(L.MORE_KINDS, lambda e: set_more(not more),
                  ft.Icons.EXPAND_LESS if more else ft.Icons.EXPAND_MORE,
-                 text="Fewer kinds" if more else "More: " + ", ".join(
-                     KIND_LABELS.get(k, k).lower() for k in MORE)),
-        *([buttons(MORE)] if more else []),
+                 text="Fewer kinds" if more else MORE_TEXT),
+        *([buttons(FOLDED)] if more else []),
     ], spacing=8)
 
 
@@ -112,6 +114,7 @@ def IncidentView(state):
         c.para(f"{cur.location or 'No location'} · since "
                f"{format_local(cur.opened_at, fmt='%Y-%m-%d %H:%M')}", sz.fs, 14),
         *([Clocks(state)] if inc.is_open else []),
+        c.para(inc.chain_line(), sz.fs, 13),
         c.wrap_row([
             c.button(L.OPEN_BOARD, lambda e: go("board"), ft.Icons.DASHBOARD),
             c.button(L.OPEN_INCIDENTS, lambda e: go("incidents"), ft.Icons.LIST),

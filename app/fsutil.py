@@ -1,0 +1,91 @@
+"""The one way Stairway replaces a file: `atomic_write(path, data)`.
+
+Used by the preferences, the compiled guide cache, the incident store and exports.
+The data goes to a temp file with a unique name in the same folder (so two writers at
+once never share one), is fsynced, then `os.replace`d over the target and the folder is
+fsynced: after a crash or a kill the file is the old version or the new one, never half,
+never a mix of two writers. A failed write removes its temp file and raises the OSError.
+Temp names end in `.tmp` and start with a dot; `remove_temps(folder)` clears the ones a
+killed process left behind.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterable
+from pathlib import Path
+
+BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+
+
+def atomic_write(
+    path: str | os.PathLike, data: bytes | str | Iterable[bytes], mode: int = 0o600
+) -> None:
+    """Replace `path` with `data` atomically and durably. `data` is bytes, str (written
+    as UTF-8) or an iterable of bytes chunks (written as they come, e.g. by a
+    background thread that must not build one big string)."""
+    path = Path(path)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    chunks = [data] if isinstance(data, bytes | bytearray | memoryview) else data
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY, mode)
+    try:
+        try:
+            for chunk in chunks:
+                write_all(fd, chunk)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except BaseException:
+        unlink_quietly(tmp)
+        raise
+    fsync_dir(path.parent)
+
+
+def write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def fsync_dir(path: str | os.PathLike) -> None:
+    """Make a rename or a new file in `path` durable (no-op where unsupported)."""
+    if os.name == "nt":  # pragma: no cover
+        return
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems cannot sync a folder; the data itself was synced
+    finally:
+        os.close(fd)
+
+
+def unlink_quietly(path: str | os.PathLike) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def remove_temps(folder: str | os.PathLike) -> list[str]:
+    """Delete the `*.tmp` files a killed write left in `folder`; their names."""
+    gone = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return gone
+    for name in names:
+        if name.endswith(".tmp"):
+            try:
+                os.unlink(Path(folder) / name)
+                gone.append(name)
+            except OSError:
+                continue
+    return gone

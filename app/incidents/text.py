@@ -1,0 +1,72 @@
+"""Officer text made safe for the exports, shown as typed.
+
+- `visible`: control characters and bidi overrides as visible escapes (`\\x07`,
+  `\\u202e`); CRLF read as one line break; newlines and tabs kept.
+- Markdown: every field the officer typed comes out as the officer's text, never as
+  structure. A single line with no surrounding spaces is written inline with every
+  character Markdown could read as markup backslash-escaped. Anything else (several
+  lines, leading or trailing spaces, tabs at the edges) goes in a fenced code block
+  whose fence is longer than any run of backticks in the text, so headings, setext
+  underlines, lists, tables, code, HTML and indentation inside it stay plain text.
+- CSV: a cell that a spreadsheet would run as a formula (= + - @ tab CR first) gets a
+  leading apostrophe.
+"""
+
+from __future__ import annotations
+
+import re
+
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_MD = re.compile(r"([\\`*_\[\]<>#|~&!])")
+_TICKS = re.compile(r"`+")
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def visible(text: str) -> str:
+    """Control characters and bidi overrides as escapes; newlines and tabs kept."""
+    text = text.replace("\r\n", "\n")
+
+    def esc(m: re.Match) -> str:
+        c = ord(m.group())
+        return f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
+
+    return _UNSAFE.sub(esc, text)
+
+
+def cell(value: object) -> str:
+    """A CSV cell a spreadsheet shows as text, never runs as a formula."""
+    raw = "" if value is None else str(value)
+    text = visible(raw)
+    return "'" + text if raw.startswith(_FORMULA) else text
+
+
+def md_inline(text: str) -> str:
+    """Text inert inside one Markdown line; a line break shows as the two characters \\n."""
+    return _MD.sub(r"\\\1", visible(text)).replace("\n", "\\\\n")
+
+
+def fits_inline(text: str) -> bool:
+    """True when `md_inline` shows the text exactly (one line, nothing at the edges)."""
+    shown = visible(text)
+    return "\n" not in shown and shown == shown.strip() and bool(shown)
+
+
+def md_block(text: str, indent: str = "") -> list[str]:
+    """The text as a fenced code block, every line indented by `indent`."""
+    shown = visible(text)
+    longest = max((len(run) for run in _TICKS.findall(shown)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [indent + fence, *(indent + line for line in shown.split("\n")), indent + fence]
+
+
+def md_field(lead: str, text: str, indent: str = "", tail: str = "") -> list[str]:
+    """Markdown lines for '`lead` `text` `tail`' where only `text` is the officer's.
+
+    `lead` is already Markdown (e.g. "- Location:"); `indent` is the column of the
+    list item's content, where a fenced block must start to stay inside the item.
+    """
+    if fits_inline(text):
+        return [f"{lead} {md_inline(text)}{tail}"]
+    if not text:
+        return [f"{lead}{tail}"]
+    return [f"{lead}{tail}", *md_block(text, indent)]

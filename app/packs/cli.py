@@ -1,0 +1,145 @@
+"""`python -m app keygen | pack | verify-pack`: what app/cli.py calls.
+
+Exit codes: 0 done / pack valid, 1 refused (content problems, an invalid pack, a key
+file that already exists), 2 usage (a file or folder that is not there).
+Every refusal is one sentence on stderr; content problems follow as `path:line: message`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from app.packs.archive import Limits
+from app.packs.build import make_pack, write_pack
+from app.packs.errors import PackError
+from app.packs.keys import fingerprint, keygen, load_keyring, load_private, raw_public
+from app.packs.verify import inspect
+
+USAGE_CODES = {"bad-input"}
+
+
+def _fail(e: PackError, err: TextIO) -> int:
+    print(f"stairway: {e.message}", file=err)
+    for line in e.details:
+        print(line, file=err)
+    return 2 if e.code in USAGE_CODES else 1
+
+
+def run_keygen(out_dir: str, name: str, out: TextIO, err: TextIO | None = None) -> int:
+    err = err or sys.stderr
+    try:
+        private, public = keygen(out_dir, name)
+        raw = raw_public(load_private(private).public_key())
+    except PackError as e:
+        return _fail(e, err)
+    print(f"private key: {private}  (keep it secret; it signs your packs)", file=out)
+    print(f"public key:  {public}  (copy it into content/keys/ of your app build)", file=out)
+    print(f"fingerprint: {fingerprint(raw)}", file=out)
+    return 0
+
+
+def run_pack(
+    content_dir: str,
+    key_file: str,
+    out_file: str,
+    fields: dict[str, str | None],
+    out: TextIO,
+    err: TextIO | None = None,
+) -> int:
+    """Check the content, then write the signed pack. `fields`: id, title, version,
+    language, approved_by (None: the default)."""
+    err = err or sys.stderr
+    root = Path(content_dir)
+    if not root.is_dir():
+        print(f"stairway: content directory '{content_dir}' does not exist.", file=err)
+        return 2
+    dest = Path(out_file)
+    if dest.resolve().is_relative_to(root.resolve()):
+        print(f"stairway: {out_file} is inside {content_dir}; write the pack elsewhere.", file=err)
+        return 2
+    if not Path(key_file).is_file():
+        print(f"stairway: key file '{key_file}' does not exist.", file=err)
+        return 2
+    try:
+        key = load_private(key_file)
+        stem = Path(key_file).stem
+        data, manifest = make_pack(
+            root,
+            key,
+            id=fields.get("id") or stem,
+            title=fields.get("title") or "Stairway guide",
+            version=fields.get("version") or _date_version(),
+            language=fields.get("language") or "en",
+            approved_by=fields.get("approved_by") or "",
+        )
+        write_pack(dest, data)
+    except PackError as e:
+        return _fail(e, err)
+    raw = raw_public(key.public_key())
+    print(f"wrote {dest}: {manifest.id} {manifest.version}, {len(manifest.files)} files", file=out)
+    trusted = load_keyring(root / "keys").find(raw)
+    if trusted:
+        print(f"signed with {trusted.name} ({trusted.fingerprint})", file=out)
+    else:
+        print(
+            f"signed with key {fingerprint(raw)}, which {root / 'keys'} does not hold: "
+            "an app built from this content will refuse the pack.",
+            file=out,
+        )
+    return 0
+
+
+def _date_version() -> str:
+    """The default version: the UTC date and time, so a later pack is always newer."""
+    from app.packs.manifest import created_now
+
+    c = created_now()  # 2026-11-30T14:05:00Z
+    return f"{c[0:4]}.{int(c[5:7])}.{int(c[8:10])}.{c[11:13]}{c[14:16]}"
+
+
+def run_verify(pack_file: str, keys_dir: str, out: TextIO, err: TextIO | None = None) -> int:
+    """Print the manifest, the signature and every file's hash; 0 when all hold."""
+    err = err or sys.stderr
+    path = Path(pack_file)
+    if not path.is_file():
+        print(f"stairway: pack file '{pack_file}' does not exist.", file=err)
+        return 2
+    limits = Limits()
+    try:
+        if path.stat().st_size > limits.max_pack_bytes:
+            print(f"stairway: {pack_file} is larger than a guide pack may be.", file=err)
+            return 1
+        data = path.read_bytes()
+    except OSError as e:
+        print(f"stairway: {pack_file} cannot be read ({e.strerror}).", file=err)
+        return 2
+    ring = load_keyring(keys_dir)
+    for problem in ring.problems:
+        print(f"note: {problem}", file=err)
+    report, _ = inspect(data, ring, limits)
+    m = report.manifest
+    if m:
+        for label, value in (
+            ("pack", m.id), ("title", m.title), ("version", m.version),
+            ("language", m.language), ("created", m.created), ("approved by", m.approved_by),
+        ):  # fmt: skip
+            print(f"{label + ':':13}{value}", file=out)
+    if report.fingerprint:
+        who = f"{report.signer.name} (trusted)" if report.signer else f"not trusted by {keys_dir}"
+        print(f"{'signed by:':13}{report.fingerprint}  {who}", file=out)
+        state = "valid" if report.signature_valid else "NOT valid"
+        print(f"{'signature:':13}{state}", file=out)
+    if report.files:
+        n_ok = sum(c.status == "ok" for c in report.files)
+        print(f"{'files:':13}{n_ok} of {len(report.files)} match their SHA-256", file=out)
+        for c in report.files:
+            print(f"  {c.status.upper() if c.status != 'ok' else 'ok':8} {c.name}", file=out)
+    if report.ok:
+        print("pack is valid", file=out)
+        return 0
+    for e in report.errors:
+        print(f"stairway: {e.message}", file=err)
+    print(f"pack is NOT valid: {len(report.errors)} problem(s)", file=out)
+    return 1

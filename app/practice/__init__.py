@@ -1,0 +1,12 @@
+"""Practice: drills that build the eight listening skills before the call comes. No flet.
+
+app.practice.drills    Practice(guide, history): the object the Practice and Progress
+                       screens call (start_quiz, start_walk, start_own_words, progress,
+                       erase_history); Timing (timed mode, 10 s)
+app.practice.quiz      "name the skill" questions from the guide's Say and Avoid phrases
+app.practice.walk      the scenario walk's stairway meter and end summary
+app.practice.classify  Classifier.classify(answer, said) -> Result(skill, confidence,
+                       flags, feedback): rules, no network, no model
+app.practice.rules     what the classifier looks for, laid out like the skills file
+app.practice.history   PracticeHistory(data_dir): results in their own TinyDB file
+"""

@@ -1,0 +1,274 @@
+"""Practice history: one record per answered drill question, in its own TinyDB file.
+
+`PracticeHistory(data_dir)` keeps `DATA/practice.json` (see `app.paths.practice_file`),
+never the incidents' folder, so practice never shows up in an incident or its export.
+Writes go through the incidents' `SafeJSONStorage` (temp file, fsync, rename), under a
+`FileLock`, so a kill leaves the old file or the new one, never half. A damaged file is
+moved aside and the history starts empty, with one sentence in `warnings`. When the disk
+refuses a write the attempt is kept in memory and written with the next one (it still
+counts in `accuracy`); `HistoryUnavailable` says why in one sentence.
+`PracticeHistory(None)` keeps everything in memory (tests).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import threading
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from tinydb import TinyDB
+from tinydb.storages import MemoryStorage
+from tinydb.table import Table
+
+from app.incidents.storage import FileLock, SafeJSONStorage, move_aside, reason
+from app.paths import practice_file
+
+DRILLS = ("name-skill", "scenario", "own-words")  # the drills that write history
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9:/._-]{0,199}$")
+TABLE = "attempts"
+DAMAGE = (ValueError, UnicodeDecodeError, KeyError, TypeError, AttributeError)
+
+
+class PracticeError(Exception):
+    """Base of the errors history raises; str(err) is one sentence fit to show."""
+
+
+class HistoryUnavailable(PracticeError):
+    """The disk refused the write. The attempt is kept in memory and retried next time."""
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One answer in one drill: was it right, and how long it took."""
+
+    drill: str  # one of DRILLS
+    skill: str | None  # the skill the question was about (None: a question with no skill)
+    right: bool
+    seconds: float  # time to answer
+    at: datetime  # aware UTC
+    item: str = ""  # what was asked: a phrase id, or "scenario-id/turn-number"
+    timed: bool = False  # answered in timed mode
+
+    def to_record(self) -> dict:
+        return {
+            "drill": self.drill,
+            "skill": self.skill,
+            "right": self.right,
+            "seconds": round(self.seconds, 3),
+            "at": self.at.astimezone(UTC).isoformat(),
+            "item": self.item,
+            "timed": self.timed,
+        }
+
+    @classmethod
+    def from_record(cls, r: dict) -> Attempt:
+        at = datetime.fromisoformat(r["at"])
+        if at.tzinfo is None:
+            raise ValueError("attempt time has no zone")
+        return cls(
+            str(r["drill"]),
+            r["skill"] if r["skill"] is None else str(r["skill"]),
+            bool(r["right"]),
+            float(r["seconds"]),
+            at.astimezone(UTC),
+            str(r.get("item", "")),
+            bool(r.get("timed", False)),
+        )
+
+
+@dataclass(frozen=True)
+class Score:
+    """Right answers out of all answers for one skill in a time window."""
+
+    skill: str
+    right: int
+    total: int
+
+    @property
+    def ratio(self) -> float:
+        return self.right / self.total if self.total else 0.0
+
+
+def check_attempt(a: Attempt) -> None:
+    """Refuse an attempt that would store nonsense; the message names the value."""
+    if a.drill not in DRILLS:
+        raise PracticeError(f"unknown drill {a.drill!r}: use one of {', '.join(DRILLS)}")
+    for name, value in (("skill", a.skill), ("item", a.item)):
+        if value and not ID_RE.match(value):
+            raise PracticeError(
+                f"{name} {value[:40]!r} is not an id: use lower case letters, digits and dashes"
+            )
+    if not (math.isfinite(a.seconds) and 0 <= a.seconds <= 24 * 3600):
+        raise PracticeError(f"time to answer {a.seconds!r} s is not a number of seconds")
+    if a.at.tzinfo is None:
+        raise PracticeError("the attempt's time has no zone: give an aware datetime")
+
+
+@dataclass
+class PracticeHistory:
+    """The practice store. Thread-safe; one writer at a time across processes."""
+
+    data_dir: str | os.PathLike | None
+    warnings: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._mutex = threading.RLock()
+        self._pending: list[Attempt] = []
+        if self.data_dir is None:
+            self.path = None
+            self._db = TinyDB(storage=MemoryStorage)
+            self._lock = None
+        else:
+            self.path = practice_file(Path(self.data_dir))
+            self._db = TinyDB(self.path, storage=SafeJSONStorage, create_dirs=False)
+            self._lock = FileLock(self.path.with_name("practice.lock"))
+
+    # --- writing ---
+
+    def record(self, attempt: Attempt) -> Attempt:
+        """Store one attempt. Raises PracticeError (bad value) or HistoryUnavailable."""
+        check_attempt(attempt)
+        with self._mutex:
+            self._pending.append(attempt)
+            self._flush()
+        return attempt
+
+    def retry(self) -> int:
+        """Write attempts the disk refused before; returns how many are still waiting."""
+        with self._mutex:
+            if self._pending:
+                self._flush()
+            return len(self._pending)
+
+    def _flush(self) -> None:
+        records = [a.to_record() for a in self._pending]
+        try:
+            if self.path is not None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self._locked():
+                self._table().insert_multiple(records)
+        except OSError as err:
+            raise HistoryUnavailable(
+                f"Practice history could not be saved: {reason(err)}. "
+                "It is kept until the next answer."
+            ) from err
+        except DAMAGE as err:  # damaged and could not be moved aside
+            raise HistoryUnavailable(
+                f"Practice history {self.path} is damaged and could not be replaced. "
+                "It is kept until the next answer."
+            ) from err
+        self._pending.clear()
+
+    def erase(self) -> int:
+        """Delete every attempt (and any damaged copy kept aside). Returns how many."""
+        with self._mutex:
+            n = len(self.attempts())
+            self._pending.clear()
+            try:
+                with self._locked():
+                    self._db.drop_tables()
+                    if self.path is not None:
+                        for old in self.path.parent.glob(self.path.name + ".corrupt-*"):
+                            old.unlink()
+            except OSError as err:
+                raise HistoryUnavailable(
+                    f"Practice history could not be erased: {reason(err)}."
+                ) from err
+            return n
+
+    # --- reading ---
+
+    def attempts(self, since: datetime | None = None) -> list[Attempt]:
+        """Every attempt (oldest first), or those at or after `since`."""
+        with self._mutex:
+            stored = []
+            with self._locked(write=False):
+                try:
+                    records = self._table().all()
+                except (OSError, *DAMAGE):  # unreadable, or damaged and not moved (warned)
+                    records = []
+                for r in records:
+                    try:
+                        stored.append(Attempt.from_record(r))
+                    except DAMAGE:
+                        continue  # one odd record does not hide the rest
+            out = stored + self._pending
+        out.sort(key=lambda a: a.at)
+        return [a for a in out if since is None or a.at >= since]
+
+    def accuracy(self, days: int = 7, now: datetime | None = None) -> dict[str, Score]:
+        """Per skill (sorted by id): right answers out of all in the last `days` days.
+        Attempts with no skill are left out."""
+        now = now or datetime.now(UTC)
+        counts: dict[str, list[int]] = {}
+        for a in self.attempts(since=now - timedelta(days=days)):
+            if a.skill is None or a.at > now:
+                continue
+            c = counts.setdefault(a.skill, [0, 0])
+            c[0] += a.right
+            c[1] += 1
+        return {s: Score(s, r, t) for s, (r, t) in sorted(counts.items())}
+
+    def weakest(
+        self, days: int = 30, now: datetime | None = None, min_attempts: int = 3
+    ) -> Score | None:
+        """The skill with the lowest accuracy (ties: more attempts, then id), counting
+        only skills practised at least `min_attempts` times; None when there are none."""
+        scores = [s for s in self.accuracy(days, now).values() if s.total >= min_attempts]
+        if not scores:
+            return None
+        return min(scores, key=lambda s: (s.ratio, -s.total, s.skill))
+
+    # --- plumbing ---
+
+    def _table(self) -> Table:
+        # a fresh Table each time: TinyDB caches the next doc id, which another process
+        # writing the same file would make stale
+        return Table(self._db.storage, TABLE)
+
+    def _locked(self, write: bool = True):
+        return _Guarded(self, write)
+
+    def _recover(self) -> None:
+        """The file could not be read: keep it aside, start empty, say so."""
+        assert self.path is not None
+        try:
+            kept = f"it was kept as {move_aside(self.path).name}"
+        except OSError as err:
+            kept = f"it could not be moved aside ({reason(err)})"
+        self.warnings.append(f"Practice history {self.path} was damaged; {kept}.")
+        self._db.storage.close()  # drop the cache
+
+
+class _Guarded:
+    """Hold the file lock; a damaged file found while reading is moved aside once."""
+
+    def __init__(self, history: PracticeHistory, write: bool):
+        self.h = history
+        self.write = write
+
+    def __enter__(self):
+        if self.h._lock is None:
+            return self
+        self.h._lock.__enter__()
+        if self.write:
+            try:
+                self.h._lock.check()
+            except BaseException:
+                self.h._lock.__exit__(None, None, None)
+                raise
+        try:
+            self.h._db.storage.read()
+        except DAMAGE:
+            self.h._recover()
+        except OSError:
+            pass  # a read that fails here fails again where it matters, and says why
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.h._lock is not None:
+            self.h._lock.__exit__(*exc)

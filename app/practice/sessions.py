@@ -1,0 +1,216 @@
+"""Drill sessions: timing and history for one run of each drill. No flet.
+
+`Quiz` (name the skill), `WalkSession` (scenario walk) and `OwnWords` time each answer
+from the moment its question is shown (`next()` shows the next one), write one `Attempt`
+per answer to the practice history, and keep the feedback when the disk refuses:
+`notice` then says why in one sentence. Timed mode is data (`Timing`): an answer after
+the limit counts as wrong; `timeout()` is what the screen calls when the countdown ends.
+Sessions are made by `app.practice.drills.Practice`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from app.guide.blocks import slug
+from app.guide.model import ACCEPTABLE, BEST, SAY, Guide, Turn
+from app.guide.query import phrases
+from app.practice import quiz as Q
+from app.practice.classify import Result
+from app.practice.history import Attempt, PracticeError
+from app.practice.walk import Pick, Summary, Walk
+
+if TYPE_CHECKING:
+    from app.practice.drills import Practice
+
+TIME_LIMIT = 10.0  # seconds to answer in timed mode
+
+
+@dataclass(frozen=True)
+class Timing:
+    limit: float | None = None  # None: untimed
+
+    def late(self, seconds: float) -> bool:
+        return self.limit is not None and seconds > self.limit
+
+    def left(self, seconds: float) -> float | None:
+        """Seconds left to answer (None when untimed), never below zero."""
+        return None if self.limit is None else max(0.0, self.limit - seconds)
+
+
+@dataclass
+class _Session:
+    """Timing and history for one run of a drill."""
+
+    drill: str
+    timing: Timing
+    owner: Practice
+    notice: str = ""  # one sentence when history could not be written
+    asked_at: float = 0.0
+    answered: bool = False
+
+    def _start(self) -> None:
+        self.asked_at = self.owner.clock()
+        self.answered = False
+
+    def elapsed(self) -> float:
+        """Seconds since the current question was shown (for a countdown)."""
+        return max(0.0, self.owner.clock() - self.asked_at)
+
+    def left(self) -> float | None:
+        return self.timing.left(self.elapsed())
+
+    def _mark(self, skill: str | None, right: bool, item: str) -> tuple[float, bool]:
+        if self.answered:
+            raise RuntimeError("this question is already answered: call next()")
+        seconds = self.elapsed()
+        late = self.timing.late(seconds)
+        self.answered = True
+        attempt = Attempt(
+            self.drill,
+            skill,
+            right and not late,
+            seconds,
+            self.owner.now(),
+            item[:200],
+            self.timing.limit is not None,
+        )
+        try:
+            self.owner.history.record(attempt)
+            self.notice = ""
+        except PracticeError as err:
+            self.notice = str(err)
+        return seconds, late
+
+
+@dataclass
+class Quiz(_Session):
+    """Name the skill: four choices per phrase."""
+
+    questions: list[Q.Question] = field(default_factory=list)
+    index: int = 0
+    right: int = 0
+
+    @property
+    def current(self) -> Q.Question | None:
+        return self.questions[self.index] if self.index < len(self.questions) else None
+
+    @property
+    def done(self) -> bool:
+        return self.current is None
+
+    def answer(self, choice_id: str | None) -> Q.Feedback:
+        """Mark the current question (None: time ran out). Then call next()."""
+        q = self.current
+        if q is None:
+            raise IndexError("the quiz is over: start a new one")
+        fb = Q.feedback(self.owner.guide, q, choice_id)
+        seconds, late = self._mark(q.skill, fb.right, q.id)
+        fb = replace(fb, right=fb.right and not late, late=late, seconds=seconds)
+        self.right += fb.right
+        return fb
+
+    def timeout(self) -> Q.Feedback:
+        return self.answer(None)
+
+    def next(self) -> Q.Question | None:
+        self.index += 1
+        self._start()
+        return self.current
+
+
+@dataclass
+class WalkSession(_Session):
+    """A scenario walk: `walk.answers` to show, `choose(i)`, then `next()`."""
+
+    walk: Walk | None = None
+    last: Pick | None = None
+    late: bool = False
+
+    def choose(self, index: int | None) -> Pick:
+        assert self.walk is not None
+        turn = self.walk.turn
+        if turn is None:
+            raise IndexError("the scenario is over: start it again to play once more")
+        answer = None if index is None else self.walk.answers[index]
+        best = next(a for a in turn.answers if a.grade == BEST)
+        item = f"{self.walk.scenario.id}/{slug(turn.line)[:60]}"
+        right = answer is not None and answer.grade == BEST
+        _, self.late = self._mark(best.skill, right, item)
+        self.last = self.walk.choose(None if self.late else index)
+        return self.last
+
+    def timeout(self) -> Pick:
+        return self.choose(None)
+
+    def next(self) -> Turn | None:
+        self._start()
+        return self.walk.turn if self.walk else None
+
+    def summary(self) -> Summary:
+        assert self.walk is not None
+        return self.walk.summary(self.owner.guide)
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """A line to answer in your own words, from a scenario turn."""
+
+    id: str  # "scenario-id/slug-of-the-line": what history stores
+    scenario: str
+    situation: str
+    said: str
+    note: str
+    turn: Turn
+
+
+@dataclass(frozen=True)
+class Judged:
+    result: Result  # the classifier's verdict (skill, confidence, flags, feedback)
+    models: tuple[str, ...]  # model answers: the scenario's best, then the guide's phrases
+    late: bool
+    seconds: float
+
+
+@dataclass
+class OwnWords(_Session):
+    prompts: list[Prompt] = field(default_factory=list)
+    index: int = 0
+
+    @property
+    def current(self) -> Prompt | None:
+        return self.prompts[self.index] if self.index < len(self.prompts) else None
+
+    def answer(self, text: str) -> Judged:
+        p = self.current
+        if p is None:
+            raise IndexError("no line left to answer: start again")
+        result = self.owner.classifier.classify(text, p.said)
+        good = result.skill is not None and not result.flags
+        seconds, late = self._mark(result.skill, good, p.id)
+        models = model_answers(self.owner.guide, p.turn, result.skill, p.situation)
+        return Judged(result, models, late, seconds)
+
+    def timeout(self) -> Judged:
+        return self.answer("")
+
+    def next(self) -> Prompt | None:
+        self.index += 1
+        self._start()
+        return self.current
+
+
+def model_answers(
+    guide: Guide, turn: Turn | None, skill: str | None, situation: str | None, n: int = 3
+) -> tuple[str, ...]:
+    """Up to `n` answers to learn from: the turn's Best and Acceptable answers, then the
+    guide's Say phrases for the turn's best skill (or the skill the answer used)."""
+    out: list[str] = []
+    if turn is not None:
+        out += [a.text for g in (BEST, ACCEPTABLE) for a in turn.answers if a.grade == g]
+        best = next((a.skill for a in turn.answers if a.grade == BEST and a.skill), None)
+        skill = best or skill
+    if skill:
+        out += [p.text for p in phrases(guide, kind=SAY, skill=skill, situation=situation)]
+    return tuple(dict.fromkeys(out))[:n]

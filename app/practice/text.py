@@ -1,0 +1,87 @@
+"""Text helpers for the classifier: clean a typed line, split it, compare it with theirs.
+
+Everything works on lower-case words with straight apostrophes (`app.guide.style.plain`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.guide.style import WORD_RE, plain
+
+
+def clean(text: str | None) -> str:
+    """One line of plain text: lone surrogates replaced, straight apostrophes, one space."""
+    if not text:
+        return ""
+    text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates -> "?"
+    text = plain(text).replace("\u2026", "...")
+    text = text.replace("\u201c", '"').replace("\u201d", '"')
+    return " ".join(text.split())
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
+
+
+def words(text: str) -> list[str]:
+    return WORD_RE.findall(text.lower())
+
+
+_FLIP = {
+    "i": "you",
+    "me": "you",
+    "my": "your",
+    "mine": "yours",
+    "myself": "yourself",
+    "i'm": "you're",
+    "i've": "you've",
+    "i'll": "you'll",
+    "i'd": "you'd",
+    "am": "are",
+    "we": "you",
+    "us": "you",
+    "our": "your",
+}
+_STOP = set(
+    "a an the and or but so to of in on at for with from by is are was were be been am "
+    "i you he she they we it me him her them us my your his their our its this that "
+    "these those there here do did does have has had not no just all what who then now "
+    "if as up out about into over can could will would should don't it's that's i'm "
+    "you're he's she's they're we're i've you've".split()
+)
+
+
+def flip(ws: list[str]) -> list[str]:
+    """Their words as the officer would say them back: my -> your, I -> you."""
+    return [_FLIP.get(w, w) for w in ws]
+
+
+def stem(w: str) -> str:
+    for end in ("ing", "ed", "es", "s"):
+        if len(w) > len(end) + 2 and w.endswith(end):
+            return w[: -len(end)]
+    return w
+
+
+def content(ws: list[str]) -> set[str]:
+    return {stem(w) for w in ws if w not in _STOP}
+
+
+def in_order_share(answer: list[str], tail: list[str]) -> float:
+    """Share of the answer's words found in `tail`, in the same order."""
+    if not answer:
+        return 0.0
+    j = found = 0
+    for w in answer:
+        k = j
+        while k < len(tail) and tail[k] != w:
+            k += 1
+        if k < len(tail):
+            found += 1
+            j = k + 1
+    return found / len(answer)
+
+
+def starts(sentence: str, patterns) -> bool:
+    return any(re.match(p + r"\b", sentence) for p in patterns)

@@ -1,0 +1,350 @@
+"""The tamper-evident chain: built at append, checked at open, carried by every export,
+recomputed by `python -m app verify`, checked before an import, shown on screen."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import subprocess
+import sys
+import zlib
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from tinydb import TinyDB
+
+from app.cli import main as cli_main
+from app.incidents import IncidentLog, IncidentStatus, NoteKind
+from app.incidents import chain as C
+from app.incidents.export import verify
+
+ROOT = Path(__file__).resolve().parents[1]
+T0 = datetime(2026, 7, 1, 14, 0, tzinfo=UTC)
+
+
+def _incident(lg: IncidentLog, notes: int = 8) -> str:
+    inc = lg.open_incident("barricaded subject", "12 Oak Rd", at=T0)
+    for i in range(notes):
+        lg.add_note(inc.id, NoteKind.NOTE, f"note number {i}", at=T0 + timedelta(minutes=i + 1))
+    return inc.id
+
+
+def _rehash(entries: list[dict], start: int) -> None:
+    """What a careful forger does: recompute every hash from `start` on."""
+    for i in range(start, len(entries)):
+        rec = {k: v for k, v in entries[i].items() if k != "hash"}
+        if i:
+            rec["prev"] = entries[i - 1]["hash"]
+        entries[i] = {**rec, "hash": C.digest(C.canonical(rec))}
+
+
+def _edit(doc: dict, seq: int, **change) -> dict:
+    doc["entries"][seq].update(change)
+    return doc
+
+
+def _drop(doc: dict, seq: int) -> dict:
+    del doc["entries"][seq]
+    return doc
+
+
+def _swap(doc: dict, a: int, b: int) -> dict:
+    e = doc["entries"]
+    e[a], e[b] = e[b], e[a]
+    return doc
+
+
+def _insert(doc: dict, seq: int) -> dict:
+    """A forged entry numbered like the one it goes before, properly linked."""
+    e = doc["entries"]
+    forged = {k: v for k, v in e[seq].items() if k != "hash"}
+    forged.update(text="he said he has no weapon", id="feedfeedfeed")
+    e.insert(seq, {**forged, "hash": C.digest(C.canonical(forged))})
+    return doc
+
+
+def _rewrite(doc: dict, seq: int) -> dict:
+    _edit(doc, seq, text="he never mentioned a weapon")
+    _rehash(doc["entries"], seq)
+    doc["head"] = doc["entries"][-1]["hash"]
+    return doc
+
+
+def _one_char(doc: dict, seq: int) -> dict:
+    text = doc["entries"][seq]["text"]
+    return _edit(doc, seq, text=text[:-1] + chr(ord(text[-1]) + 1))
+
+
+TAMPER = [
+    (lambda d: _one_char(d, 5), "Entry #5 was changed after it was written."),  # one character
+    (lambda d: _edit(d, 3, at="2026-07-01T13:04:00.000000Z"), "Entry #3 was changed"),  # time
+    (lambda d: _edit(d, 0, location="elsewhere"), "Entry #0 was changed"),  # the opening
+    (lambda d: _edit(d, 4, hash="0" * 64), "Entry #4 was changed"),  # a hash alone
+    (lambda d: _drop(d, 5), "1 entry is missing (#5)."),  # removed from the middle
+    (lambda d: _drop(_drop(d, 2), 2), "2 entries are missing (#2 to #3)."),  # two removed
+    (lambda d: _insert(d, 6), "Two entries are numbered #6, both following #5"),  # inserted
+    (lambda d: _swap(d, 3, 4), "Entries are out of order: #3 comes after #4."),  # swapped
+    (lambda d: _rewrite(d, 2), "head"),  # rewritten and every hash after it recomputed
+    (lambda d: {**d, "entries": d["entries"][:-2]}, "removed from the end"),  # cut, head kept
+    (lambda d: {**d, "incident": {**d["incident"], "location": "elsewhere"}},
+     "record does not match"),  # the record, which is not hashed, edited
+    (lambda d: {**d, "incident": {**d["incident"], "id": "20260701-1400-beef"}},
+     "does not start the chain of incident 20260701-1400-beef"),  # moved to another id
+]
+
+
+@pytest.fixture
+def exported(tmp_path) -> tuple[dict, str]:
+    lg = IncidentLog(tmp_path / "data")
+    inc_id = _incident(lg)
+    return json.loads(lg.export(inc_id, "json")), lg.chain_status(inc_id).head
+
+
+def test_verify_an_intact_export(tmp_path, exported, capsys):
+    doc, head = exported
+    path = tmp_path / "incident.json"
+    path.write_text(json.dumps(doc), "utf-8")
+    assert cli_main(["verify", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out == f"9 entries, chain intact, head {C.short(head)}\n"
+    assert len(C.short(head)) == 14 and head.startswith(C.short(head).replace(" ", ""))
+    assert doc["head"] == head and doc["count"] == 9
+    assert all(len(e["hash"]) == 64 for e in doc["entries"])
+
+
+@pytest.mark.parametrize("tamper, message", TAMPER)
+def test_verify_names_the_first_entry_changed_removed_or_inserted(
+    tmp_path, exported, capsys, tamper, message
+):
+    doc, head = exported
+    forged = tamper(copy.deepcopy(doc))
+    path = tmp_path / "forged.json"
+    path.write_text(json.dumps(forged), "utf-8")
+    code = cli_main(["verify", str(path)])
+    out, err = capsys.readouterr()
+    if message == "head":  # a consistent rewrite: intact, but its head is not the one read out
+        assert code == 0 and C.short(head) not in out and "chain intact" in out
+        return
+    assert code == 1
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+    assert "chain broken" in out
+
+
+def test_a_one_character_change_anywhere_is_caught(exported):
+    doc, _ = exported
+    text = json.dumps(doc)
+    for i in range(len(doc["entries"])):
+        for key in ("text", "at", "kind", "id"):
+            forged = copy.deepcopy(doc)
+            value = forged["entries"][i][key]
+            forged["entries"][i][key] = value[:-1] + ("x" if value[-1] != "x" else "y")
+            assert not verify(json.dumps(forged))[2].intact, (i, key)
+    assert verify(text)[2].intact
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (None, "cannot read"),  # no such file
+        (b"\xff\xfe not text", "is not text (UTF-8)"),  # binary
+        (b"{not json", "not a JSON file"),  # not JSON
+        (b'{"format": "other"}', "not a Stairway incident export"),  # foreign JSON
+        (b"[" * 100_000 + b"]" * 100_000, "not"),  # nested too deep
+    ],
+)
+def test_verify_unreadable_files_exit_1_with_one_line(tmp_path, capsys, content, message):
+    path = tmp_path / "x.json"
+    if content is not None:
+        path.write_bytes(content)
+    assert cli_main(["verify", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and err.startswith("stairway: ")
+
+
+def test_verify_usage_error_exits_2():
+    out = subprocess.run([sys.executable, "-m", "app", "verify"], cwd=ROOT, capture_output=True,
+                         text=True, timeout=60)
+    assert out.returncode == 2 and "usage" in out.stderr
+
+
+def test_every_export_ends_with_the_count_and_head(tmp_path):
+    lg = IncidentLog(tmp_path)
+    inc_id = _incident(lg)
+    status = lg.chain_status(inc_id)
+    short = C.short(status.head)
+    md = lg.export(inc_id, "md").rstrip().splitlines()
+    csv_last = lg.export(inc_id, "csv").rstrip().splitlines()[-1]
+    assert md[-1] == f"9 entries, chain intact, head {short}"
+    assert f"9 entries, chain intact, head {short}" in csv_last and status.head in csv_last
+
+
+def test_the_canonical_form_is_what_the_docstring_says(exported):
+    """Another tool following chain.py's docstring (here: hashlib and json only)."""
+    doc, head = exported
+    prev = hashlib.sha256(("stairway-chain:" + doc["incident"]["id"]).encode()).hexdigest()
+    for entry in doc["entries"]:
+        body = {k: v for k, v in entry.items() if k != "hash"}
+        assert body["prev"] == prev
+        text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        prev = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        assert entry["hash"] == prev
+    assert prev == head
+
+
+# --- checked at open ---
+
+
+def _notes_doc(folder: Path, seq: int, change) -> None:
+    path = folder / "notes.json"
+    data = json.loads(path.read_text("utf-8"))
+    change(data["notes"][str(seq)])
+    path.write_text(json.dumps(data), "utf-8")
+
+
+def _rehashed(doc: dict) -> None:  # the text changed and the doc's own hash recomputed
+    doc["text"] = "he is calm"
+    rec = {k: v for k, v in doc.items() if k != "hash"}
+    doc["hash"] = C.digest(C.canonical(rec))
+
+
+@pytest.mark.parametrize(
+    "change, problem, entries",
+    [
+        # a consistent forgery of one entry: the next one no longer follows it
+        (_rehashed, "Entry #4 was changed after it was written, or entry #5 was.", 9),
+        # a changed entry whose hash no longer matches: damage, set aside, the hole told
+        (lambda d: d.update(text="he is calm"), "1 entry is missing (#4).", 8),
+    ],
+)
+def test_the_chain_is_checked_at_open(tmp_path, change, problem, entries):
+    data = tmp_path / "data"
+    lg = IncidentLog(data)
+    inc_id = _incident(lg)
+    lg.close()
+    _notes_doc(data / "incidents" / inc_id, 4, change)
+    again = IncidentLog(data)  # never a crash
+    status = again.chain_status(inc_id)
+    assert status.problem == problem and not status.intact
+    assert f"Incident {inc_id}: {problem}" in again.warnings
+    assert status.sentence == f"{entries} entries, chain broken: {problem}"
+
+
+def test_a_crash_between_the_closing_entry_and_the_record_is_healed(tmp_path):
+    data = tmp_path / "data"
+    lg = IncidentLog(data)
+    inc_id = _incident(lg)
+    was_open = lg.incident(inc_id)
+    lg.close_incident(inc_id, at=T0 + timedelta(hours=2))
+    lg.close()
+    with TinyDB(data / "incidents" / inc_id / "incident.json") as db:  # the old record
+        db.table("incident").update({"status": "open", "closed_at": None})
+    assert IncidentLog(data).incident(inc_id).status == IncidentStatus.CLOSED
+    assert IncidentLog(data, preload=False).incident(inc_id).closed_at == T0 + timedelta(hours=2)
+    assert was_open.is_open
+
+
+# --- incidents written before the chain existed ---
+
+
+def _old_record(seq: int, text: str) -> dict:
+    return {"id": f"{seq:012x}", "seq": seq, "at": f"2026-01-01T10:{seq:02d}:00.000000Z",
+            "kind": "note", "text": text}
+
+
+def _old_incident(data: Path, closed: bool) -> tuple[str, Path]:
+    """An incident as the version before the chain wrote it: notes #1-#5 in notes.json
+    with CRC32s, #6-#7 in the journal as CRC32 lines."""
+    inc_id = "20260101-1000-0ld0"
+    folder = data / "incidents" / inc_id
+    folder.mkdir(parents=True)
+    record = {"id": inc_id, "opened_at": "2026-01-01T10:00:00.000000Z",
+              "closed_at": "2026-01-01T12:00:00.000000Z" if closed else None,
+              "situation": "suicidal person on a bridge", "location": "Elm St",
+              "status": "closed" if closed else "open"}
+    (folder / "incident.json").write_text(json.dumps({"incident": {"1": record}}), "utf-8")
+    docs = {}
+    for seq in range(1, 6):
+        rec = _old_record(seq, f"old note {seq}")
+        docs[str(seq)] = {**rec, "crc": f"{zlib.crc32(C.canonical(rec).encode()):08x}"}
+    (folder / "notes.json").write_text(json.dumps({"notes": docs}), "utf-8")
+    lines = []
+    for seq in (6, 7):
+        body = C.canonical(_old_record(seq, f"old note {seq}"))
+        lines.append(f"{zlib.crc32(body.encode()):08x} {body}\n")
+    (folder / "journal.jsonl").write_text("".join(lines), "utf-8")
+    return inc_id, folder
+
+
+@pytest.mark.parametrize("closed", [False, True])  # open: goes on; closed: stays closed
+def test_an_old_incident_gets_a_chain_that_seals_its_notes_unchanged(tmp_path, closed):
+    data = tmp_path / "data"
+    inc_id, folder = _old_incident(data, closed)
+    lg = IncidentLog(data)
+    entries = lg.entries(inc_id)
+    old = [_old_record(s, f"old note {s}") for s in range(1, 8)]
+    assert [(n.seq, n.text) for n in entries[:7]] == [(r["seq"], r["text"]) for r in old]
+    marker = entries[7]
+    assert marker.kind == NoteKind.CHAIN_STARTED and marker.seq == 8
+    assert marker.seal == C.seal(old) and marker.text == "suicidal person on a bridge"
+    assert [n.kind for n in entries[8:]] == ([NoteKind.INCIDENT_CLOSED] if closed else [])
+    assert lg.chain_status(inc_id).intact and lg.warnings == []
+    if not closed:
+        lg.add_note(inc_id, NoteKind.NOTE, "the first chained note")
+    lg.close()
+    again = IncidentLog(data)
+    assert again.incident(inc_id).status == ("closed" if closed else "open")
+    doc = json.loads(again.export(inc_id, "json"))
+    assert [e for e in doc["entries"][:7]] == old  # never rewritten
+    assert verify(json.dumps(doc))[2].intact
+    doc["entries"][2]["text"] = "old note 3, edited"  # an old note changed after the seal
+    assert "written before the chain were changed" in verify(json.dumps(doc))[2].problem
+
+
+def test_an_old_export_is_imported_and_its_chain_starts_there(tmp_path):
+    old = [_old_record(s, f"old note {s}") for s in range(1, 4)]
+    doc = {"format": "stairway.incident", "version": 1, "notes": old,
+           "incident": {"id": "20260101-1000-0ld1", "opened_at": "2026-01-01T10:00:00Z",
+                        "closed_at": None, "situation": "hostage", "location": "bank",
+                        "status": "open"}}
+    lg = IncidentLog(tmp_path)
+    inc = lg.import_json(json.dumps(doc))
+    assert [n.text for n in lg.all_notes(inc.id)] == ["old note 1", "old note 2", "old note 3"]
+    assert lg.entries(inc.id)[-1].kind == NoteKind.CHAIN_STARTED
+    assert lg.chain_status(inc.id).intact
+    assert verify(lg.export(inc.id, "json"))[2].intact
+
+
+def test_an_old_incident_on_a_read_only_disk_opens_unchained(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    data = tmp_path / "data"
+    inc_id, folder = _old_incident(data, closed=False)
+    real_open = os.open
+
+    def read_only(path, flags, *a, **k):
+        if str(path).startswith(str(tmp_path)) and flags & (os.O_WRONLY | os.O_RDWR):
+            raise OSError(errno.EROFS, "Read-only file system", str(path))
+        return real_open(path, flags, *a, **k)
+
+    monkeypatch.setattr(os, "open", read_only)
+    lg = IncidentLog(data)
+    assert len(lg.all_notes(inc_id)) == 7
+    assert lg.chain_status(inc_id).sentence == "7 entries, not chained yet"
+
+
+# --- on screen ---
+
+
+async def test_the_incident_screen_shows_the_chain(app):
+    from tests.ui_harness import open_incident
+
+    await open_incident(app)
+    from app.ui import labels as L
+
+    await app.type(L.NOTE_FIELD, "Subject on the rail")
+    await app.click(L.NOTE_KINDS["note"])
+    head = app.state.log.chain_status(app.state.incident.current.id).head
+    assert f"2 entries, chain intact, head {C.short(head)}" in app.texts()

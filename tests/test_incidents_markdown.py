@@ -1,0 +1,118 @@
+"""The Markdown brief shows every field the officer typed as the officer's text.
+
+Each hostile text goes into each officer-typed field; the brief is parsed with
+markdown-it-py (CommonMark plus GFM tables and strikethrough, as a reader's viewer
+would) and must have exactly the structure of a brief built with plain text, with the
+officer's text shown verbatim.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from markdown_it import MarkdownIt
+
+from app.incidents import IncidentLog, NoteKind
+
+T0 = datetime(2026, 7, 1, 14, 0, tzinfo=UTC)
+
+HOSTILE = [
+    "calm now\n---",  # setext underline: would make the line above a heading
+    "calm now\n===",  # setext level 1
+    "# shouting",  # ATX heading
+    "- item\n+ other\n* third",  # bullet lists
+    "1. first\n2) second",  # ordered lists
+    "| a | b |\n|---|---|\n| 1 | 2 |",  # a GFM table
+    "```\ncode\n```",  # a backtick fence
+    "~~~\nfenced by tildes",  # a tilde fence left open
+    "line\n\n    indented code",  # an indented code block after a blank line
+    "\tcode by tab\n\tmore",  # tabs at line start (the issue's situation case)
+    "one\r\ntwo\r\n---",  # CRLF line ends and an underline
+    "<b>bold</b> <!-- c --> <script>x</script>",  # inline HTML
+    "<div>\nblock\n</div>",  # an HTML block
+    "> quoted",  # a blockquote
+    "***",  # a thematic break
+    "[x]: http://evil.example",  # a link reference definition
+    "*a* _b_ **c** ~~d~~ [l](http://x) ![i](http://y)",  # emphasis, links, image
+    "&copy; &amp; &#35;",  # entities
+    "trailing backslash \\",  # a hard break by backslash
+    "   three spaces first",  # leading spaces
+    "a\n\n\nb",  # blank lines inside
+    "`` ` `` ```` x",  # backtick runs
+]
+FIELDS = ["situation", "location", "note", "amendment", "hook", "demand", "deadline", "override"]
+
+
+def _brief(field: str, text: str) -> tuple[str, str]:
+    """The brief of an incident with `text` in `field` (plain text elsewhere), and the
+    value as stored."""
+    lg = IncidentLog(None)
+    value = lambda f: text if f == field else "plain words"  # noqa: E731
+    inc = lg.open_incident(value("situation"), value("location"), at=T0)
+    at = iter(T0 + timedelta(minutes=m) for m in range(1, 60))
+    note = lg.add_note(inc.id, NoteKind.NOTE, value("note"), at=next(at))
+    lg.amend(inc.id, note.id, value("amendment"), at=next(at))
+    for kind in ("hook", "demand", "override"):
+        lg.add_note(inc.id, kind, value(kind), at=next(at))
+    lg.add_note(inc.id, NoteKind.DEADLINE, value("deadline"), due=T0 + timedelta(hours=2),
+                at=next(at))
+    inc = lg.incident(inc.id)
+    stored = {"situation": inc.situation, "location": inc.location}.get(field, text)
+    return lg.export(inc.id, "md", tz="UTC"), stored
+
+
+MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def _shape(md: str) -> dict:
+    tokens = MD.parse(md)
+    flat = tokens + [c for t in tokens for c in (t.children or [])]
+    count = lambda kind: sum(t.type == kind for t in flat)  # noqa: E731
+    heads = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    return {
+        "headings": [h if not h.startswith("Handover brief") else "H1" for h in heads],
+        **{
+            kind: count(kind)
+            for kind in (
+                "list_item_open",
+                "strong_open",
+                "em_open",
+                "s_open",
+                "link_open",
+                "image",
+                "code_inline",
+                "code_block",
+                "html_block",
+                "html_inline",
+                "table_open",
+                "blockquote_open",
+                "hr",
+                "softbreak",
+                "hardbreak",
+            )
+        },
+    }
+
+
+def _escape_html(text: str) -> str:  # as markdown-it-py's renderer escapes text
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace(
+        '"', "&quot;"
+    )
+
+
+@pytest.mark.parametrize("field", FIELDS)
+@pytest.mark.parametrize("text", HOSTILE)
+def test_officer_text_never_becomes_markdown_structure(field, text):
+    plain_md, _ = _brief(field, "plain words")
+    md, stored = _brief(field, text)
+    shape, plain = _shape(md), _shape(plain_md)
+    fences = [t for t in MD.parse(md) if t.type == "fence"]
+    assert shape == plain, (field, text, md)
+    shown = stored.replace("\r\n", "\n")
+    html = MD.render(md)
+    # verbatim: as the content of a fenced block, or as the text of a single line
+    assert any(f.content == shown + "\n" for f in fences) or (
+        "\n" not in shown and _escape_html(shown.strip()) in html
+    ), (field, text, md)
+    assert all(f.content == shown + "\n" for f in fences)  # no other fence appeared

@@ -1,0 +1,152 @@
+"""`python -m app keygen | pack | verify-pack`: output, exit codes 0 / 1 / 2, no traceback."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from tests.guide_helpers import VALID, copy_tree, edit
+from tests.packs_helpers import entries, forge, replace
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def made(tmp_path, capsys):
+    """A key pair, a trusted-keys folder holding its public half, and a pack of VALID."""
+    assert main(["keygen", "--out", str(tmp_path / "k"), "--name", "metro-pd"]) == 0
+    trusted = tmp_path / "trusted"
+    trusted.mkdir()
+    shutil.copy(tmp_path / "k" / "metro-pd.pub", trusted)
+    out = tmp_path / "guide.stairway"
+    args = ["pack", str(VALID), "--key", str(tmp_path / "k" / "metro-pd.key"), "--out", str(out)]
+    assert main([*args, "--approved-by", "Sgt A. Example", "--version", "1.2"]) == 0
+    capsys.readouterr()
+    return tmp_path, out, trusted
+
+
+def test_verify_prints_the_manifest_signature_and_every_file(made, capsys):
+    _, pack, trusted = made
+    assert main(["verify-pack", str(pack), "--keys", str(trusted)]) == 0
+    out = capsys.readouterr().out
+    assert "pack:        metro-pd" in out and "version:     1.2" in out
+    assert "approved by: Sgt A. Example" in out
+    assert "metro-pd (trusted)" in out and "signature:   valid" in out
+    n = len([p for p in VALID.rglob("*") if p.is_file()])
+    assert f"files:       {n} of {n} match their SHA-256" in out
+    assert out.count("\n  ok ") == n and out.rstrip().endswith("pack is valid")
+
+
+def test_verify_names_the_changed_file(made, capsys):
+    tmp, pack, trusted = made
+    rel = "content/stairway/3-rapport.md"
+    body = dict(entries(pack.read_bytes()))[rel] + b"\n- Extra.\n"
+    bad = tmp / "bad.stairway"
+    bad.write_bytes(forge(replace(pack.read_bytes(), rel, body)))
+
+    assert main(["verify-pack", str(bad), "--keys", str(trusted)]) == 1
+    got = capsys.readouterr()
+    assert "CHANGED  stairway/3-rapport.md" in got.out
+    assert "signature:   valid" in got.out  # the manifest is intact; the file is not
+    assert "'stairway/3-rapport.md' was changed after the pack was signed." in got.err
+
+
+def test_verify_says_when_the_key_is_not_trusted(made, capsys):
+    tmp, pack, _ = made
+    (tmp / "empty").mkdir()
+    assert main(["verify-pack", str(pack), "--keys", str(tmp / "empty")]) == 1
+    got = capsys.readouterr()
+    assert "not trusted by" in got.out and "trusts no signing key" in got.err
+
+
+def test_verify_a_truncated_pack(made, capsys):
+    tmp, pack, trusted = made
+    cut = tmp / "cut.stairway"
+    cut.write_bytes(pack.read_bytes()[:500])
+    assert main(["verify-pack", str(cut), "--keys", str(trusted)]) == 1
+    assert "not a complete guide pack" in capsys.readouterr().err
+
+
+def test_pack_refuses_content_with_problems(made, capsys):
+    tmp, _, _ = made
+    content = copy_tree(VALID, tmp / "c")
+    edit(content, "stairway/3-rapport.md", "reviewed: 2026-11-01", "reviewed: someday")
+    out = tmp / "no.stairway"
+    key = str(tmp / "k" / "metro-pd.key")
+    code = main(["pack", str(content), "--key", key, "--out", str(out), "--approved-by", "x"])
+    err = capsys.readouterr().err
+    assert code == 1 and not out.exists()
+    assert f"{content}/stairway/3-rapport.md:5: " in err and "Traceback" not in err
+
+
+def test_keygen_again_is_refused(made, capsys):
+    tmp, _, _ = made
+    before = (tmp / "k" / "metro-pd.key").read_bytes()
+    assert main(["keygen", "--out", str(tmp / "k"), "--name", "metro-pd"]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert (tmp / "k" / "metro-pd.key").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["verify-pack", "{tmp}/nope.stairway"],  # no such pack file
+        ["pack", "{tmp}/nope", "--key", "{key}", "--out", "{tmp}/o", "--approved-by", "x"],
+        # no such content folder
+        ["pack", "{valid}", "--key", "{tmp}/nope.key", "--out", "{tmp}/o", "--approved-by", "x"],
+        # no such key file
+        ["pack", "{c}", "--key", "{key}", "--out", "{c}/o.stairway", "--approved-by", "x"],
+        # the pack would land inside the content it packs
+        [
+            "pack",
+            "{valid}",
+            "--key",
+            "{key}",
+            "--out",
+            "{tmp}/o",
+            "--approved-by",
+            "x",
+            "--version",
+            "v2",
+        ],  # a version that is not numbers
+    ],  # fmt: skip
+)
+def test_usage_errors_exit_2(made, capsys, args):
+    tmp, _, _ = made
+    c = copy_tree(VALID, tmp / "c")
+    key = tmp / "k" / "metro-pd.key"
+    filled = [a.format(tmp=tmp, key=key, valid=VALID, c=c) for a in args]
+    assert main(filled) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("stairway: ") and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_pack_needs_approved_by(made, capsys):
+    tmp, _, _ = made
+    key = str(tmp / "k" / "metro-pd.key")
+    with pytest.raises(SystemExit) as got:
+        main(["pack", str(VALID), "--key", key, "--out", str(tmp / "o")])
+    assert got.value.code == 2 and "--approved-by" in capsys.readouterr().err
+
+
+def test_python_m_app_round_trip(tmp_path):
+    """The real entry point, as an instructor types it."""
+
+    def run(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "app", *args], cwd=ROOT, capture_output=True, text=True,
+            timeout=120,
+        )  # fmt: skip
+
+    assert run("keygen", "--out", str(tmp_path), "--name", "dept").returncode == 0
+    pack = tmp_path / "g.stairway"
+    made = run("pack", str(VALID), "--key", str(tmp_path / "dept.key"), "--out", str(pack),
+               "--approved-by", "Lt B")  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    verified = run("verify-pack", str(pack), "--keys", str(tmp_path))
+    assert verified.returncode == 0 and "dept (trusted)" in verified.stdout, verified.stderr

@@ -1,0 +1,326 @@
+"""The classifier on labelled answers: the skill it names and the flags it raises.
+
+These rows are the unit tests' own; benchmarks/data/practice_heldout.json is a separate
+set the rules were not tuned on (benchmarks/practice.py scores it).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from app.guide.model import Skill
+from app.guide.style import Banned, StyleRules
+from app.practice.classify import Classifier, classify
+
+# The writing rules of issue 7, as content/style.md states them.
+STYLE = StyleRules(
+    banned=tuple(
+        Banned(expr, advice, i + 1)
+        for i, (expr, advice) in enumerate(
+            [
+                ("calm down", 'Name the feeling instead: "You sound really upset."'),
+                ("relax", 'Name the feeling instead: "You sound tense."'),
+                ("you should", 'Ask instead: "What would help right now?"'),
+                ("why did you", 'Ask "What happened?" instead.'),
+                ("I know exactly how you feel", 'Say what you hear: "You sound..."'),
+                ("hostage*", 'Say "the people with you", or use their names.'),
+                ("surrender*", "Talk about coming out safely, when the team says how."),
+                ("give up", "Talk about coming out safely, when the team says how."),
+                ("deadline*", "Never set one. Talk past theirs."),
+                ("demand*", 'Say "what you want" or "what you need".'),
+            ]
+        )
+    ),
+    max_words=20,
+)
+C = Classifier(STYLE)
+
+GOOD = [
+    # --- emotion labeling ---
+    ("I haven't slept in days.", "You sound worn out.", "emotion-labeling"),  # plain frame
+    ("She left with the kids.", "It sounds like you're heartbroken.", "emotion-labeling"),
+    ("Everyone's against me!", "It seems like you feel nobody's on your side.", "emotion-labeling"),
+    ("I'm going to lose the farm.", "I'm guessing you're scared about money.", "emotion-labeling"),
+    ("They laughed at me.", "That sounds humiliating... and painful.", "emotion-labeling"),
+    ("Leave me alone!", "You seem really angry right now.", "emotion-labeling"),  # "you seem"
+    ("I can't breathe in here.", "It sounds like you're panicked.", "emotion-labeling"),
+    ("My dog is all I have.", "He sounds really important to you.", "emotion-labeling"),  # he
+    ("I'm done.", "You must be worn out.", "emotion-labeling"),  # "you must be", not an order
+    ("Nobody came to the funeral.", "Losing him is so hard.", "emotion-labeling"),  # no frame
+    # --- paraphrasing (judged against what they said) ---
+    (
+        "My brother stole my truck and sold it for drugs.",
+        "So your brother took your truck and sold it.",
+        "paraphrasing",
+    ),  # "so" + their facts, pronouns turned round
+    (
+        "I worked there ten years and they let me go by email.",
+        "You're saying after ten years they fired you with an email.",
+        "paraphrasing",
+    ),
+    (
+        "The school won't let me see my daughter.",
+        "If I've got this right, the school is keeping you from your daughter.",
+        "paraphrasing",
+    ),
+    (
+        "My landlord keeps coming in without asking.",
+        "What I'm hearing is your landlord walks in whenever he likes.",
+        "paraphrasing",
+    ),
+    (
+        "I paid the fine and they still took my license.",
+        "It sounds like you paid, and they took your license anyway.",
+        "paraphrasing",
+    ),  # "it sounds like" with facts, no feeling word: a paraphrase
+    (
+        "My wife told the judge lies about me.",
+        "Your wife told the judge things that aren't true.",
+        "paraphrasing",
+    ),  # no frame, but their facts in fewer words
+    ("I just want my job back.", "You want your job back.", "paraphrasing"),  # a statement
+    (
+        "They keep saying it's my fault.",
+        "You've been blamed for all of it.",
+        "paraphrasing",
+    ),  # their story told back in other words
+    # --- mirroring ---
+    ("I'm done with all of them.", "Done with all of them?", "mirroring"),
+    ("She took everything.", "Took everything?", "mirroring"),
+    ("Nobody ever listens to me.", "Nobody listens?", "mirroring"),
+    ("I just want to see my kids.", "See your kids?", "mirroring"),  # my -> your
+    ("It's the last time they do this to me.", "The last time?", "mirroring"),
+    ("I left my son a note.", "A note for your son?", "mirroring"),  # their words, reordered
+    ("I'm tired of fighting.", "Tired of fighting?", "mirroring"),
+    # --- summarizing ---
+    (
+        None,
+        "Let me check I have this right. You lost your job, the rent is due, and today it hit.",
+        "summarizing",
+    ),
+    (
+        None,
+        "So far I've heard your kids matter most, and the court won't hear you. "
+        "Did I miss anything?",
+        "summarizing",
+    ),
+    (
+        None,
+        "You've had a hard week. Your dad died, then the landlord came, and now this. "
+        "Is that right?",
+        "summarizing",
+    ),
+    (
+        None,
+        "Let me make sure I follow: the car broke down, you missed the shift, and "
+        "your boss fired you.",
+        "summarizing",
+    ),
+    (
+        None,
+        "What I've heard so far is money's tight, your mum is ill, and you feel alone.",
+        "summarizing",
+    ),
+    (
+        None,
+        "To recap, he moved out, took the dog, and stopped answering. Have I got that right?",
+        "summarizing",
+    ),
+    # --- open-ended questions ---
+    ("I don't know.", "What happened today?", "open-ended-questions"),
+    ("It's a long story.", "Can you tell me more about that?", "open-ended-questions"),
+    ("...", "What's going on for you right now?", "open-ended-questions"),
+    ("It got out of hand.", "How did things get to this point?", "open-ended-questions"),
+    ("I've had it with him.", "Tell me what he did.", "open-ended-questions"),  # request
+    ("Nobody gets it.", "Help me understand what it's like for you.", "open-ended-questions"),
+    ("I want out.", "What would make tonight a bit easier?", "open-ended-questions"),
+    # --- minimal encouragers ---
+    ("And then she left.", "Mm-hm.", "minimal-encouragers"),
+    ("He never came back.", "Okay.", "minimal-encouragers"),
+    ("That's when I lost it.", "I see.", "minimal-encouragers"),
+    ("So I went to his place.", "Go on.", "minimal-encouragers"),
+    ("I didn't know what to do.", "Okay. I'm listening.", "minimal-encouragers"),
+    ("It was raining that night.", "Uh huh.", "minimal-encouragers"),
+    # --- effective pauses ---
+    ("I hate myself.", "...", "effective-pauses"),
+    ("Do you even care?", "(pause for three seconds)", "effective-pauses"),
+    ("AAARGH!", "[wait until the shouting stops]", "effective-pauses"),
+    ("I think I messed up.", "(stay silent)", "effective-pauses"),
+    ("Whatever.", "*silence*", "effective-pauses"),
+    ("I don't know anymore.", "(say nothing, let them go on)", "effective-pauses"),
+    # --- I-messages ---
+    (
+        "I'll kill him!",
+        "I feel worried when I hear that, because I want everyone safe.",
+        "i-messages",
+    ),
+    (
+        "Shut up!",
+        "I find it hard to follow when we both talk at once, because I want to understand.",
+        "i-messages",
+    ),
+    (
+        "Get out of my face.",
+        "I get concerned when you wave the knife, because I don't want you hurt.",
+        "i-messages",
+    ),
+    (
+        "You're all useless.",
+        "I feel frustrated when I'm yelled at, because I'm trying to help.",
+        "i-messages",
+    ),
+    (
+        "I'll break every plate in here.",
+        "It worries me when things get thrown, because someone could get hurt.",
+        "i-messages",
+    ),
+    (
+        "You can't stop me.",
+        "I'm uneasy when you talk like that, because I care what happens to you.",
+        "i-messages",
+    ),
+]
+
+
+@pytest.mark.parametrize("said, answer, skill", GOOD)
+def test_good_answer_names_its_skill_and_raises_no_flag(said, answer, skill):
+    r = C.classify(answer, said)
+    assert (r.skill, [f.code for f in r.flags]) == (skill, [])
+    assert 0.5 <= r.confidence <= 0.95
+
+
+KILLERS = [
+    ("Calm down!", {"banned-word"}),  # style rule
+    ("Relax, nobody's getting hurt.", {"banned-word", "promise"}),  # style rule + promise
+    ("Why did you do it?", {"banned-word", "why-question"}),  # "why did you" is banned too
+    ("Why are you doing this to your family?", {"why-question"}),  # why = blame
+    ("I know exactly how you feel.", {"banned-word", "rapport-killer"}),  # false empathy
+    ("Let the hostages go first.", {"banned-word", "rapport-killer"}),  # banned + an order
+    ("What are your demands?", {"banned-word"}),  # open, but a banned word
+    ("You should surrender now.", {"banned-word"}),  # two banned expressions
+    ("Drop the knife!", {"rapport-killer"}),  # an order
+    ("Put the gun down and come out.", {"rapport-killer"}),  # orders
+    ("You've got ten minutes to come out.", {"rapport-killer"}),  # setting a time limit
+    ("If you don't come out, we'll come in.", {"rapport-killer"}),  # a threat
+    ("It's not the end of the world, it could be worse.", {"rapport-killer"}),  # minimizing
+    ("At least nobody died.", {"rapport-killer"}),  # minimizing
+    ("That's a stupid thing to say.", {"rapport-killer"}),  # judging
+    ("You're overreacting.", {"rapport-killer"}),  # judging
+    ("No.", {"rapport-killer"}),  # flat no
+    ("I'll call your wife so she can talk to you.", {"rapport-killer", "promise"}),  # third party
+    ("What you need to do is hand yourself in.", {"rapport-killer"}),  # fixing too early
+    ("I promise nobody will arrest you.", {"promise"}),  # a promise
+    ("Nobody is going to hurt you.", {"promise"}),  # a promise the team can't keep
+    ("Everything will be okay.", {"promise"}),  # false reassurance
+    ("I'm not going anywhere.", {"promise"}),  # broken at handover
+    ("So why would you scare your kids like that?", {"why-question"}),  # "why" after "so"
+    ("You'll regret this.", {"rapport-killer"}),  # a threat
+    ("Serves you right.", {"rapport-killer"}),  # judging
+    ("Stop feeling sorry for yourself.", {"rapport-killer"}),  # an order
+    ("I'll put your brother on the line.", {"rapport-killer", "promise"}),  # third party
+    ("It's all in your head.", {"rapport-killer"}),  # arguing with what they live
+    ("Listen, I'm doing my best here.", {"rapport-killer"}),  # lecturing
+]
+
+
+@pytest.mark.parametrize("answer, codes", KILLERS)
+def test_rapport_killers_are_flagged(answer, codes):
+    r = C.classify(answer, "I'm not coming out.")
+    assert {f.code for f in r.flags} == codes
+    assert r.feedback.endswith(r.flags[0].message)  # the first problem is in the feedback
+
+
+OTHER_FLAGS = [
+    ("Are you okay?", "closed-question"),  # yes/no where "what's happening?" fits
+    ("Did something happen at work?", "closed-question"),
+    ("You're not going to do anything stupid, are you?", "closed-question"),  # tag question
+    (
+        "I really want to hear everything that happened to you today, so please take all "
+        "the time you need to tell me about it.",
+        "too-long",
+    ),  # 24 words: more than one breath
+]
+
+
+@pytest.mark.parametrize("answer, code", OTHER_FLAGS)
+def test_weak_answers_get_their_flag(answer, code):
+    assert code in {f.code for f in C.classify(answer).flags}
+
+
+NOT_FLAGGED = [
+    "Are you thinking about killing yourself?",  # ask it straight: closed is right here
+    "Do you have a plan?",  # suicide risk question
+    "Is anyone else hurt?",  # safety question
+    "Have you taken anything tonight?",  # medical question
+    "My name is Sam. I'm with the police. I'm here to help.",  # introduction
+    "I'm not the one who decides that, but I'll pass it on.",  # honest, no promise
+    "I'll be here while we talk.",  # not a promise past handover
+    "Take your time.",  # an invitation, not an order
+    "I can't promise that. I can make sure your side is heard.",  # declining a promise
+    "So far you've said it's money. Is that right?",  # check-back, not a closed question
+    "Is everyone in there safe?",  # welfare: ask it straight
+    "You must be exhausted.",  # a label, not "you must" as an order
+]
+
+
+@pytest.mark.parametrize("answer", NOT_FLAGGED)
+def test_sound_answers_are_not_flagged(answer):
+    assert C.classify(answer, "I don't want to be here.").flags == ()
+
+
+@pytest.mark.parametrize(
+    "said, answer, skill, most",
+    [
+        (None, "Took everything?", "mirroring", 0.5),  # no said: can't check, says so
+        (None, "So your brother sold the truck.", "paraphrasing", 0.5),  # frame, no said
+        ("I want a lawyer.", "Took everything?", None, 0.0),  # not their words: no mirror
+    ],
+)
+def test_without_their_words_it_claims_little(said, answer, skill, most):
+    r = C.classify(answer, said)
+    assert r.skill == skill and r.confidence <= most
+    if skill:
+        assert r.feedback.startswith(("This may be", "This might be"))
+        assert "Without their words" in r.feedback
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "",  # nothing typed
+        "   ",  # spaces
+        "\ud800\udfff\ud800",  # lone surrogates
+        "x" * 100_000,  # a 100 KB paste
+        "**[evil](javascript:alert(1))** <script>",  # Markdown and HTML
+        '=HYPERLINK("http://x")',  # CSV injection
+    ],
+)
+def test_odd_input_gives_a_plain_result(answer):
+    r = classify(answer, said="\ud800 said")
+    json.dumps(r.to_dict(), ensure_ascii=False).encode("utf-8")  # printable as JSON
+    assert 0 <= r.confidence <= 1 and r.feedback
+    assert "evil" not in r.feedback and "<script>" not in r.feedback  # never echoed
+
+
+def test_confidence_is_lower_when_two_skills_fit():
+    alone = C.classify("You sound scared.")
+    both = C.classify("You sound scared. What happened tonight?")
+    assert alone.skill == both.skill == "emotion-labeling"
+    assert both.confidence < alone.confidence
+
+
+def test_feedback_uses_the_skill_definition_from_the_guide():
+    skill = Skill(
+        "emotion-labeling", "Emotion labeling", "Name the feeling you hear.", "", (), "", 1
+    )
+    r = Classifier(STYLE, (skill,)).classify("You sound worn out.")
+    assert r.feedback == "This looks like emotion labeling. Name the feeling you hear."
+
+
+def test_the_one_breath_limit_comes_from_the_style_rules():
+    answer = "What happened to you today, and who is there with you right now?"  # 13 words
+    assert C.classify(answer).flags == ()
+    short = Classifier(StyleRules(max_words=10))
+    assert [f.code for f in short.classify(answer).flags] == ["too-long"]

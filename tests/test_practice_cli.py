@@ -1,0 +1,73 @@
+"""`python -m app practice classify`: JSON on stdout and exit 0; usage errors are one line
+on stderr and exit 2, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from app.cli import main
+from tests.guide_helpers import REAL
+
+
+@pytest.mark.parametrize(
+    "argv, skill, codes",
+    [
+        # mirroring, judged against --said
+        (["--said", "They took everything from me.", "Took everything?"], "mirroring", []),
+        # the content's style rules flag the banned word
+        (["Calm down."], None, ["banned-word"]),
+        # a rapport killer with a promise
+        (["I promise nobody will arrest you."], None, ["promise"]),
+        # --said after the answer works too
+        (["So he took your truck.", "--said", "My brother took my truck."], "paraphrasing", []),
+    ],
+)
+def test_classify_prints_one_json_object(capsys, argv, skill, codes):
+    assert main(["practice", "classify", "--content-dir", str(REAL), *argv]) == 0
+    out = capsys.readouterr().out
+    data = json.loads(out)
+    assert set(data) == {"skill", "confidence", "flags", "feedback"}
+    assert data["skill"] == skill
+    assert [f["code"] for f in data["flags"]] == codes
+    assert 0 <= data["confidence"] <= 1 and data["feedback"]
+    assert out.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["practice"], "the following arguments are required: classify"),  # no subcommand
+        (["practice", "classify"], "the following arguments are required: answer"),  # no answer
+        (["practice", "classify", "--loud", "x"], "unrecognized arguments: --loud"),  # bad option
+        (["practice", "grade", "x"], "invalid choice: 'grade'"),  # unknown subcommand
+        (["practice", "classify", "--said"], "argument --said: expected one argument"),
+        (
+            ["practice", "classify", "--content-dir", "/no/such/dir", "x"],
+            "content folder '/no/such/dir' does not exist",
+        ),
+    ],
+)
+def test_usage_errors_are_one_line_and_exit_2(capsys, argv, message):
+    try:
+        code = main(argv)
+    except SystemExit as e:
+        code = e.code
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err, err
+
+
+def test_the_real_command_runs_offline_in_a_child_process():
+    proc = subprocess.run(
+        [sys.executable, "-m", "app", "practice", "classify", "--said", "I'm done.", "Done?"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"PATH": "", "STAIRWAY_CONTENT_DIR": str(REAL), "PYTHONIOENCODING": "ascii"},
+    )
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert json.loads(proc.stdout)["skill"] == "mirroring"

@@ -1,0 +1,219 @@
+"""Practice history: per-skill accuracy, restart, erase, damaged files, refused writes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from app.practice.history import (
+    Attempt,
+    HistoryUnavailable,
+    PracticeError,
+    PracticeHistory,
+)
+
+NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
+
+
+def at(days_ago: float) -> datetime:
+    return NOW - timedelta(days=days_ago)
+
+
+def att(skill, right, days_ago=0.0, drill="name-skill", item="", seconds=2.5):
+    return Attempt(drill, skill, right, seconds, at(days_ago), item)
+
+
+@pytest.fixture(params=["memory", "file"])
+def history(request, tmp_path):
+    """Every behaviour is the same in memory and on disk (TinyDB's own test style)."""
+    return PracticeHistory(None if request.param == "memory" else tmp_path / "data")
+
+
+def test_record_and_read_back(history):
+    a = att("mirroring", True, item="active-listening/say/nobody-listens")
+    history.record(a)
+    assert history.attempts() == [a]
+
+
+@pytest.mark.parametrize(
+    "days, expected",
+    [
+        # last week: 1 of 2 labels right, the paraphrase right
+        (7, {"emotion-labeling": (1, 2), "paraphrasing": (1, 1)}),
+        # last month adds the 20-day-old wrong label and the wrong mirror
+        (30, {"emotion-labeling": (1, 3), "mirroring": (0, 1), "paraphrasing": (1, 1)}),
+        # one day: only today's attempt
+        (1, {"emotion-labeling": (1, 1)}),
+    ],
+)
+def test_accuracy_per_skill_over_a_window(history, days, expected):
+    for a in [
+        att("emotion-labeling", True, 0.5),
+        att("emotion-labeling", False, 3),
+        att("paraphrasing", True, 6),
+        att("emotion-labeling", False, 20),
+        att("mirroring", False, 29),
+        att("mirroring", True, 45),  # older than every window
+        att(None, False, 1, drill="own-words"),  # no skill: not in any bar
+    ]:
+        history.record(a)
+    got = {s: (sc.right, sc.total) for s, sc in history.accuracy(days, now=NOW).items()}
+    assert got == expected
+
+
+def test_weakest_skill_needs_enough_attempts(history):
+    for a in [
+        att("summarizing", False, 1),  # 0 of 1: too few to call it the weakest
+        *[att("mirroring", i < 1, 2) for i in range(4)],  # 1 of 4
+        *[att("emotion-labeling", i < 2, 2) for i in range(3)],  # 2 of 3
+    ]:
+        history.record(a)
+    weakest = history.weakest(30, now=NOW, min_attempts=3)
+    assert (weakest.skill, weakest.right, weakest.total) == ("mirroring", 1, 4)
+    assert history.weakest(30, now=NOW, min_attempts=1).skill == "summarizing"
+    assert history.weakest(30, now=NOW, min_attempts=10) is None
+
+
+def test_history_survives_a_restart(tmp_path):
+    data = tmp_path / "data"
+    first = PracticeHistory(data)
+    first.record(att("i-messages", True, 1, drill="scenario", item="practice-suicidal/3"))
+    again = PracticeHistory(data)
+    assert again.attempts() == first.attempts()
+    assert again.accuracy(7, now=NOW)["i-messages"].right == 1
+    assert (data / "practice.json").exists()
+    assert not (data / "incidents").exists()  # never in the incidents' folder
+
+
+def test_erase_deletes_everything_even_after_restart(tmp_path):
+    data = tmp_path / "data"
+    h = PracticeHistory(data)
+    for i in range(5):
+        h.record(att("mirroring", i % 2 == 0, i))
+    (data / "practice.json.corrupt-20260101T000000Z").write_text("old damaged copy")
+    assert h.erase() == 5
+    assert h.attempts() == []
+    assert PracticeHistory(data).attempts() == []
+    assert list(data.glob("practice.json.corrupt-*")) == []
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",  # truncated to nothing
+        b'{"attempts": {"1": {"drill": "name-sk',  # torn write
+        b"[1, 2, 3]",  # valid JSON, not a TinyDB file
+        b"\xff\xfe not text",  # not UTF-8
+    ],
+)
+def test_damaged_file_is_kept_aside_and_practice_goes_on(tmp_path, content):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "practice.json").write_bytes(content)
+    h = PracticeHistory(data)
+    assert h.attempts() == []
+    assert len(h.warnings) == 1 and "was damaged" in h.warnings[0]
+    assert len(list(data.glob("practice.json.corrupt-*"))) == 1
+    h.record(att("paraphrasing", True))
+    assert len(PracticeHistory(data).attempts()) == 1
+
+
+def test_one_odd_record_does_not_hide_the_rest(tmp_path):
+    data = tmp_path / "data"
+    h = PracticeHistory(data)
+    h.record(att("mirroring", True))
+    raw = json.loads((data / "practice.json").read_text())
+    raw["attempts"]["99"] = {"drill": "name-skill", "at": "not a time"}
+    (data / "practice.json").write_text(json.dumps(raw))
+    assert [a.skill for a in PracticeHistory(data).attempts()] == ["mirroring"]
+
+
+def test_refused_write_keeps_the_attempt_until_the_disk_takes_it(tmp_path):
+    data = tmp_path / "data"
+    data.write_text("a file where the data folder should be")  # every write fails
+    h = PracticeHistory(data)
+    with pytest.raises(HistoryUnavailable, match="could not be saved"):
+        h.record(att("summarizing", True))
+    assert h.accuracy(7, now=NOW)["summarizing"].total == 1  # still counted
+    data.unlink()
+    assert h.retry() == 0
+    assert [a.skill for a in PracticeHistory(data).attempts()] == ["summarizing"]
+
+
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        (att("mirroring", True, drill="quiz"), "unknown drill 'quiz'"),  # not a drill
+        (att("../../etc", True), "skill '../../etc' is not an id"),  # path trick
+        (att("mirroring", True, item="x\ud800y"), "item 'x\\ud800y' is not an id"),  # surrogate
+        (att("mirroring", True, seconds=float("nan")), "nan s is not a number"),  # NaN
+        (att("mirroring", True, seconds=-1), "-1 s is not a number"),  # negative time
+        (
+            Attempt("scenario", "mirroring", True, 1.0, datetime(2026, 1, 1)),
+            "has no zone",
+        ),  # naive time
+    ],
+)
+def test_bad_attempts_are_refused_with_the_value(history, bad, message):
+    with pytest.raises(PracticeError, match=message.replace("(", r"\(").replace("\\u", "\\\\u")):
+        history.record(bad)
+    assert history.attempts() == []
+
+
+WRITER = """
+import sys
+from datetime import UTC, datetime
+from app.practice.history import Attempt, PracticeHistory
+h = PracticeHistory(sys.argv[1])
+print("READY", flush=True)
+i = 0
+while True:
+    h.record(Attempt("name-skill", "mirroring", True, 1.0, datetime.now(UTC), f"q-{i}"))
+    print(f"q-{i}", flush=True)
+    i += 1
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_kill_minus_nine_never_loses_an_acknowledged_attempt(tmp_path):
+    data = tmp_path / "data"
+    acked: list[str] = []
+    for delay in (0.05, 0.2, 0.4):
+        child = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(data)],
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=os.getcwd(),
+        )
+        assert child.stdout.readline() == "READY\n"
+        time.sleep(delay)
+        os.kill(child.pid, signal.SIGKILL)
+        out, _ = child.communicate()
+        acked += [line for line in out.splitlines() if line.startswith("q-")]
+        h = PracticeHistory(data)
+        assert h.warnings == []  # the file is never half-written
+        stored = {a.item for a in h.attempts()}
+        assert set(acked) <= stored
+    assert len(acked) > 0
+
+
+@pytest.mark.parametrize("fmt", ["md", "json", "csv"])  # every export format
+def test_practice_never_appears_in_an_incident_or_its_export(tmp_path, fmt):
+    from app.incidents import IncidentLog
+
+    data = tmp_path / "data"
+    log = IncidentLog(data)
+    inc = log.open_incident("suicidal", "bridge")
+    log.add_note(inc.id, "note", "Subject on the rail.")
+    PracticeHistory(data).record(att("mirroring", True, item="drill-marker-7f3a"))
+    assert "drill-marker-7f3a" not in log.export(inc.id, fmt)
+    for path in (data / "incidents").rglob("*"):
+        if path.is_file():
+            assert b"drill-marker-7f3a" not in path.read_bytes(), path
