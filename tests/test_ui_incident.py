@@ -99,7 +99,7 @@ async def test_export_shows_text(app):
     await app.click(L.EXPORT_JSON)
     data = json.loads(app.find(L.EXPORT_TEXT).value)
     assert "Negotiator en route" in json.dumps(data)
-    saved = app.state.incident.export_file.saved_to  # not in a browser: a copy in data/exports
+    saved = app.state.export.file.saved_to  # not in a browser: a copy in data/exports
     assert saved and json.loads(Path(saved).read_text()) == data
     await app.click(L.EXPORT_CLOSE)
     assert not app.has(L.EXPORT_TEXT)

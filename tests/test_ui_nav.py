@@ -143,7 +143,7 @@ async def test_export_copy_and_share_run_inside_the_tap(app):
     await app.type(L.NOTE_FIELD, "Negotiator en route")
     await app.click(L.note_kind("note"))
     await app.click(L.EXPORT_MD)
-    text = app.state.incident.export_file.text
+    text = app.state.export.file.text
     copy, share = app.find(L.EXPORT_COPY), app.find(L.EXPORT_SHARE)
     assert (type(copy.action).__name__, copy.action.method) == ("CopyToClipboard", "set")
     assert copy.action.args == {"data": text} and "Negotiator en route" in text
@@ -174,6 +174,6 @@ async def test_export_can_be_saved_through_the_file_picker_on_a_phone(app):
     await open_incident(app)
     await app.click(L.EXPORT_CSV)
     await app.click(L.EXPORT_SAVE)
-    name = app.state.incident.export_file.name
+    name = app.state.export.file.name
     calls = app.invoked("FilePicker")
     assert [m for m, _ in calls] == ["save_file"] and calls[0][1]["file_name"] == name

@@ -6,7 +6,7 @@
 
 Parts: `ui` (message, field errors, dialog, banners, change signal, saved preferences),
 `nav` (location and Back), `stairway`, `checklist`, `situations`, `phrases`, `search`,
-`incident`, `retention`, `settings`. Views read the parts and call their methods; no part
+`incident`, `export`, `retention`, `settings`. Views read the parts and call their methods; no part
 imports flet, and none reaches into another except through what it was given.
 """
 
@@ -21,7 +21,8 @@ from app.guide.model import Guide
 from app.ui.router import Location
 from app.ui.state.checklist import ChecklistPart, SituationsPart
 from app.ui.state.device import Device
-from app.ui.state.incident import ExportFile, IncidentPart
+from app.ui.state.export import ExportFile, ExportPart
+from app.ui.state.incident import IncidentPart
 from app.ui.state.nav import Nav
 from app.ui.state.phrases import ANY, PhrasesPart, SearchPart, phrase_key
 from app.ui.state.retention import RetentionPart
@@ -54,6 +55,7 @@ class AppState:
         self.nav = nav = Nav(ui, self.prefs, self._enter, self._defaults)
         self.incident = inc = IncidentPart(log, self.prefs, ui, nav, self.device,
                                            self.data_dir, now)
+        self.export = ExportPart(inc, ui, self.device, self.data_dir)
         self.retention = RetentionPart(log, self.prefs, ui, inc.now, inc._call)
         self.retention.apply()
         inc.resume()

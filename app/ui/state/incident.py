@@ -10,12 +10,10 @@ the officer turned that off in Settings.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from app.fsutil import atomic_write
 from app.prefs import Prefs
 from app.ui import labels as L
 from app.ui.state.device import Device
@@ -24,14 +22,6 @@ from app.ui.state.ui import Ui
 
 PAGE = 20  # notes per timeline page: a screen builds in under 50 ms (benchmarks/startup.py)
 MAX_MINUTES = 7 * 24 * 60  # a deadline further out than a week is a typo
-
-
-@dataclass(frozen=True)
-class ExportFile:
-    fmt: str
-    name: str
-    text: str
-    saved_to: str | None = None  # where a copy was written when not in a browser
 
 
 class IncidentPart:
@@ -46,7 +36,6 @@ class IncidentPart:
         self.board = None
         self.save_error: str | None = None
         self.amend_target = None
-        self.export_file: ExportFile | None = None
         self.incident_list: list = []
         self.used_phrases: set[str] = set()  # phrase keys used in this incident
         if log is not None:
@@ -269,36 +258,3 @@ class IncidentPart:
             return ""
         status = self._call(lambda: self.log.chain_status(self.current.id))
         return status.sentence if status is not None else ""
-
-    # ---- export ----
-    def export(self, fmt: str) -> ExportFile | None:
-        if self.current is None:
-            return None
-        text = self._call(lambda: self.log.export(self.current.id, fmt))
-        if text is None:
-            self.ui.changed()
-            return None
-        name = f"incident-{self.current.id}.{fmt}"
-        saved_to = None
-        if self.device.browser:
-            self.device.download(name, text)
-        else:
-            target = self.data_dir / "exports" / name
-            try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                atomic_write(target, text)
-                saved_to = str(target)
-            except OSError as exc:
-                self.ui.message = f"The export could not be written to {target} ({exc.strerror})."
-        self.export_file = ExportFile(fmt, name, text, saved_to)
-        self.ui.ask("export")
-        return self.export_file
-
-    def save_file(self) -> None:
-        """Hand the export to the phone's file picker ("Save to a file")."""
-        if self.export_file is not None:
-            self.device.download(self.export_file.name, self.export_file.text)
-
-    def copied(self) -> None:
-        """The Copy button ran (the client copied the text inside the tap)."""
-        self.ui.say("Copied. Paste it where the team needs it.")

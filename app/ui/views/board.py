@@ -9,6 +9,7 @@ from app.incidents import DemandStatus, format_duration, format_local
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
+from app.ui.views import hooks
 
 
 def demand_row(state, d, sz: Sizes) -> ft.Control:
@@ -24,7 +25,7 @@ def demand_row(state, d, sz: Sizes) -> ft.Control:
 @ft.component
 def Deadlines(state):
     """Each deadline with a live countdown (re-rendered every second)."""
-    c.use_tick(1.0)
+    hooks.use_tick(1.0)
     sz = Sizes(state.prefs.text_scale)
     now = state.incident.now()
     out = []

@@ -11,7 +11,7 @@ import flet as ft
 from app.incidents.clock import format_duration
 from app.ui import labels as L
 from app.ui.theme import Sizes
-from app.ui.views import common as c
+from app.ui.views import hooks
 
 
 def shown(label: str, value) -> str:
@@ -26,7 +26,7 @@ def shown(label: str, value) -> str:
 def Clocks(state):
     """Time since start and since last contact; re-renders itself every second."""
     sz = Sizes(state.prefs.text_scale)
-    c.use_tick(1.0)
+    hooks.use_tick(1.0)
     start, contact = state.incident.clocks()
     return ft.Column([
         ft.Column([

@@ -1,12 +1,13 @@
 """Small building blocks every screen uses: labelled buttons with 48 px targets, headings.
 
+Hooks (a ticking clock, a text field's value) live in app.ui.views.hooks.
+
 Only presentation here: no state changes, no I/O. Every interactive control takes its
 label from app.ui.labels (the visible text, tooltip or semantics label).
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 
 import flet as ft
@@ -152,51 +153,6 @@ def check_row(label: str, text: str, value: bool, on_toggle: Callable[[bool], No
     )
     notes = caution_note(caution, fs)
     return ft.Column([row, *notes], spacing=2) if notes else row
-
-
-def use_tick(seconds: float = 1.0) -> int:
-    """Re-render the calling component every `seconds` (clocks, countdowns).
-
-    The no-op cleanup matters: Flet cancels an async effect's task on unmount only when
-    the effect has a cleanup, so without it every visit would leak a ticking task.
-    """
-    tick, set_tick = ft.use_state(0)
-
-    async def run() -> None:
-        while True:
-            await asyncio.sleep(seconds)
-            try:
-                set_tick(lambda t: t + 1)
-            except RuntimeError:  # the session was closed under us (tab gone): stop
-                return
-
-    ft.use_effect(run, [], cleanup=lambda: None)
-    return tick
-
-
-def use_field(initial: str = ""):
-    """A text field's value for a component: (value to render, getter, on_change).
-
-    Read the text with the getter, not the rendered value, in a button's handler: a tap
-    that arrives right after typing can reach the server before the re-render, while
-    the button still holds the previous render's closure.
-    """
-    value, set_value = ft.use_state(initial)
-    latest = ft.use_ref(initial)
-
-    def on_change(e) -> None:
-        latest.current = e.control.value or ""
-        set_value(latest.current)
-
-    def get() -> str:
-        return latest.current
-
-    def reset(text: str = "") -> None:
-        latest.current = text
-        set_value(text)
-
-    get.reset = reset
-    return value, get, on_change
 
 
 def switch(label: str, value: bool, on_change: Callable[[bool], None],

@@ -13,12 +13,13 @@ import flet as ft
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
+from app.ui.views import hooks
 
 
 @ft.component
 def StartForm(state):
     sz = Sizes(state.prefs.text_scale)
-    location, get_location, on_location = c.use_field("")
+    location, get_location, on_location = hooks.use_field("")
     sit, set_sit = ft.use_state(state.prefs.situation)
     chosen = ft.use_ref(state.prefs.situation)
 
@@ -45,7 +46,7 @@ def StartForm(state):
 def ReasonForm(state, label: str, confirm: str, cancel: str, on_confirm, intro: str,
                initial: str = ""):
     sz = Sizes(state.prefs.text_scale)
-    text, get_text, on_text = c.use_field(initial)
+    text, get_text, on_text = hooks.use_field(initial)
     error = state.ui.errors.get(label)
     return ft.Column([
         c.para(intro, sz.fs, 16),
@@ -63,17 +64,17 @@ def choice_form(text: str, yes: str, on_yes, no: str, on_no) -> ft.Control:
 
 
 def export_form(state) -> ft.Control:
-    f = state.incident.export_file
+    f = state.export.file
     where = f"Saved to {f.saved_to}." if f.saved_to else f"Downloading {f.name}."
     return ft.Column([
         ft.Text(where + " Copy or share the text for the team."),
         c.wrap_row([
-            c.button(L.EXPORT_COPY, lambda e: state.incident.copied(), ft.Icons.COPY,
+            c.button(L.EXPORT_COPY, lambda e: state.export.copied(), ft.Icons.COPY,
                      primary=True, action=ft.CopyToClipboard(f.text)),
             c.button(L.EXPORT_SHARE, None, ft.Icons.SHARE,
                      action=ft.ShareText(f.text, subject=f.name)),
             *([] if state.device.browser else  # a browser has downloaded it already
-              [c.button(L.EXPORT_SAVE, lambda e: state.incident.save_file(), ft.Icons.SAVE)]),
+              [c.button(L.EXPORT_SAVE, lambda e: state.export.save_file(), ft.Icons.SAVE)]),
         ]),
         *([c.para(state.ui.message, Sizes(state.prefs.text_scale).fs, 15)]
           if state.ui.message else []),
@@ -110,8 +111,8 @@ def build(state) -> ft.Control | None:
             "cannot be undone. Open incidents are never deleted.",
             L.RETENTION_CONFIRM, lambda e: state.retention.confirm(), L.RETENTION_CANCEL,
             lambda e: ui.close_dialog()))
-    if d == "export" and state.incident.export_file is not None:
-        return _frame(f"Export ({state.incident.export_file.fmt})", export_form(state))
+    if d == "export" and state.export.file is not None:
+        return _frame(f"Export ({state.export.file.fmt})", export_form(state))
     if d == "leave":
         return _frame("Leave Stairway?", choice_form(
             "An incident is still open. Its notes are saved and it stays open; you can come "

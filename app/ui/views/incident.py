@@ -12,6 +12,7 @@ from app.incidents import KIND_LABELS, MORE_KINDS, QUICK_KINDS, format_local
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
+from app.ui.views import hooks
 from app.ui.views.clocks import Clocks
 
 # from the note-kind table (app.incidents.kinds): the kinds an officer taps most sit in
@@ -30,8 +31,8 @@ def errors_of(state, label: str, sz: Sizes) -> list[ft.Control]:
 @ft.component
 def QuickNotes(state):
     sz = Sizes(state.prefs.text_scale)
-    text, get_text, on_text = c.use_field("")
-    minutes, get_minutes, on_minutes = c.use_field("")
+    text, get_text, on_text = hooks.use_field("")
+    minutes, get_minutes, on_minutes = hooks.use_field("")
     more, set_more = ft.use_state(False)
     inc = state.incident
 
@@ -126,9 +127,9 @@ def IncidentView(state):
         out.append(c.button(L.LOAD_OLDER, lambda e: inc.load_older(), ft.Icons.EXPAND_MORE))
     out.append(c.heading("Hand over", sz.fs, 3))
     out.append(c.wrap_row([
-        c.button(L.EXPORT_MD, lambda e: inc.export("md"), ft.Icons.DOWNLOAD),
-        c.button(L.EXPORT_JSON, lambda e: inc.export("json")),
-        c.button(L.EXPORT_CSV, lambda e: inc.export("csv")),
+        c.button(L.EXPORT_MD, lambda e: state.export.export("md"), ft.Icons.DOWNLOAD),
+        c.button(L.EXPORT_JSON, lambda e: state.export.export("json")),
+        c.button(L.EXPORT_CSV, lambda e: state.export.export("csv")),
         *([c.button(L.CLOSE_INCIDENT, lambda e: state.ui.ask("close"), ft.Icons.STOP_CIRCLE)]
           if inc.is_open else []),
     ]))
