@@ -177,5 +177,6 @@ def call_button(label: str, name: str, number: str, tel: str,
             size=fs(17), semantics_label=label),
         icon=ft.Icons.PHONE,
         action=ft.OpenUrl(tel),
-        style=ft.ButtonStyle(padding=PAD, shape=ft.RoundedRectangleBorder(radius=12)),
+        style=ft.ButtonStyle(padding=PAD, shape=ft.RoundedRectangleBorder(radius=12),
+                             icon_size=fs(28)),
     )

@@ -31,7 +31,7 @@ def phrase_text(text: str, size: float, color, italic: bool) -> ft.Text:
     parts = SLOT.split(text)
     if len(parts) == 1:
         return ft.Text(text, size=size, italic=italic, color=color, weight=ft.FontWeight.W_500)
-    spans = [ft.TextSpan(text=p, style=ft.TextStyle(
+    spans = [ft.TextSpan(text=f"[{p}]" if i % 2 else p, style=ft.TextStyle(
         decoration=ft.TextDecoration.UNDERLINE, weight=ft.FontWeight.BOLD,
         bgcolor=ft.Colors.SURFACE) if i % 2 else None)
              for i, p in enumerate(parts) if p]
