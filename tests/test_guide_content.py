@@ -35,6 +35,33 @@ def test_shipped_content_passes_check_with_only_the_summary_line():
     assert len(lines) == 1 and re.fullmatch(r"checked \d+ files: no problems", lines[0])
 
 
+@pytest.mark.parametrize(
+    "folder",
+    [
+        "content",  # the built-in English guide (translations/ and keys/ are not part of it)
+        "content/translations/es",  # the Spanish guide, checked like the English one
+    ],
+)
+def test_each_shipped_guide_passes_check(folder):
+    proc = subprocess.run(
+        [sys.executable, "-m", "app", "check", folder],
+        cwd=REAL.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stdout
+    assert proc.stdout.strip().endswith("no problems"), proc.stdout
+
+
+def test_a_translation_beside_the_guide_is_not_read_as_part_of_it(tmp_path):
+    root = copy_tree(REAL, tmp_path / "c")
+    english = compile_guide(root)
+    copy_tree(root / "stairway", root / "translations" / "xx" / "stairway")
+    assert compile_guide(root).problems == english.problems == ()
+    assert len(compile_guide(root).stages) == len(english.stages)
+
+
 def test_shipped_content_loads_the_whole_guide():
     guide = compile_guide(REAL)
     assert [s.order for s in guide.stages] == [1, 2, 3, 4, 5]

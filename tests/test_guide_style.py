@@ -122,7 +122,21 @@ MATCHING = [
     ("calm down", "He said 'calm down' again.", True),
     # an apostrophe inside a word makes another word
     ("you should", "I know you shouldn't have to.", False),
+    # accents do not matter: a rule without them catches the accented word
+    ("calmese", "C\u00e1lmese, por favor.", True),
+    # and a rule with them catches the word typed without
+    ("c\u00e1lmese", "Calmese ya.", True),
+    # a decomposed accent (NFD, as some editors save) is the same letter
+    ("c\u00e1lmese", "Ca\u0301lmese ya.", True),
+    # folding accents does not glue words together: another word stays another word
+    ("reh\u00e9n*", "Prehensil no es reh\u00e9n.", True),
+    ("reh\u00e9n*", "Es prehensil.", False),
 ]
+
+
+def test_a_found_word_is_quoted_as_written():
+    rules = StyleRules((Banned("calmese", "advice", 1),))
+    assert rules.banned[0].find("Ca\u0301lmese ya.") == "C\u00e1lmese"
 
 
 @pytest.mark.parametrize("expression, text, caught", MATCHING)
@@ -140,6 +154,8 @@ def test_rule_matching(expression, text, caught):
         ("I'm here. You're safe.", 4),
         # marks are not words
         ("\u201c \u2026 \u201d", 0),
+        # a decomposed accent does not split a word in two
+        ("Ca\u0301lmese ya.", 2),
     ],
 )
 def test_word_count(text, words):

@@ -58,6 +58,18 @@ def test_keys_and_hidden_files_stay_out(tmp_path, key):
     assert not [n for n in names if "keys" in n or "/." in n or n.startswith(".")]
 
 
+def test_translations_are_packed_on_their_own(tmp_path, key):
+    content = copy_tree(VALID, tmp_path / "c")
+    copy_tree(VALID, content / "translations" / "es")
+
+    names = [n for n, _ in entries(make_pack(content, key, version="1.0", **FIELDS)[0])]
+    es = [n for n, _ in entries(make_pack(content / "translations" / "es", key, version="1.0",
+                                          **FIELDS)[0])]
+
+    assert names and not [n for n in names if "translations" in n]
+    assert sorted(es) == sorted(names)  # the same guide, packed from its own folder
+
+
 def test_content_problems_refuse_the_pack_as_path_line(tmp_path, key):
     content = copy_tree(VALID, tmp_path / "c")
     edit(content, "stairway/3-rapport.md", "reviewed: 2026-11-01", "reviewed: someday")

@@ -181,6 +181,84 @@ GOOD = [
         "I'm uneasy when you talk like that, because I care what happens to you.",
         "i-messages",
     ),
+    # --- rows added when set B showed the rules followed words, not the skills' shapes ---
+    # I-messages: the full "I feel ... when ... because ..." shape, and other effect openers
+    (
+        "You keep screaming at me.",
+        "I feel lousy when I'm screamed at, because I'm here to listen.",
+        "i-messages",
+    ),  # a feeling word the lists don't know: the full shape carries it
+    (
+        "Get lost, pig.",
+        "I'm having a hard time hearing you when you shout, because I want to get this right.",
+        "i-messages",
+    ),  # "a hard time" as the effect
+    (
+        "Shut your mouth.",
+        "It's hard for me to keep up when we talk over each other, because I want to follow you.",
+        "i-messages",
+    ),  # "it's hard for me"
+    (
+        "You're all liars.",
+        "I feel rattled when you say that, because I've been honest with you.",
+        "i-messages",
+    ),
+    # encouragers: the same sounds spelled other ways, and short "go on" words
+    ("So I left.", "Mm-hmm.", "minimal-encouragers"),  # double m
+    ("She never called.", "Ahh, okay.", "minimal-encouragers"),  # a drawn-out sound
+    ("Then I saw the letter.", "Understood.", "minimal-encouragers"),
+    ("He took the money.", "Makes sense. Go on.", "minimal-encouragers"),
+    ("I went back inside.", "Yep, I'm following.", "minimal-encouragers"),
+    # labels: what the officer picks up, a feeling named as a noun, a word said first
+    ("Nobody picks up the phone.", "I'm sensing a lot of anger.", "emotion-labeling"),
+    ("I lost the house.", "I can tell this has been devastating.", "emotion-labeling"),
+    ("They laughed at me.", "Honestly, you sound really humiliated.", "emotion-labeling"),
+    ("My dad never visited.", "I'm picking up on a lot of hurt.", "emotion-labeling"),
+    ("My son won the race.", "You sound so proud of him.", "emotion-labeling"),  # warm
+    # paraphrases without a lead-in: their story told back, a time or cause put first
+    (
+        "We moved here in June. I don't know a soul.",
+        "Since the move, you've had nobody to lean on.",
+        "paraphrasing",
+    ),
+    (
+        "The plant shut and then my wife got sick.",
+        "After the plant closed, your wife's illness hit too.",
+        "paraphrasing",
+    ),
+    (
+        "They cut my benefits and the rent doubled.",
+        "Okay, your benefits got cut and the rent went up.",
+        "paraphrasing",
+    ),  # a word said first
+    # summaries: the check in other words, and catching someone up at a handover
+    (
+        None,
+        "The job went, the car went, your mum's ill, and you're exhausted. Does that sound right?",
+        "summarizing",
+    ),
+    (
+        None,
+        "You lost the flat, your brother won't talk, and the court date is Monday. Am I close?",
+        "summarizing",
+    ),
+    (
+        None,
+        "So you got sacked, the landlord called, and the bank froze your card. Correct?",
+        "summarizing",
+    ),
+    (
+        None,
+        "Sam's our negotiator. Let me bring him up to speed: you want your sister kept out, "
+        "nobody's hurt.",
+        "summarizing",
+    ),  # the handover summary the skills file asks for
+    # open questions after a word said first
+    ("It doesn't matter.", "Okay, so what happened after she left?", "open-ended-questions"),
+    ("I'm done talking.", "Well, how did you get through last winter?", "open-ended-questions"),
+    # mirrors: trailing off instead of a question mark; their own insult handed back
+    ("I'm just tired of all of it.", "Tired of all of it...", "mirroring"),
+    ("They treat me like an idiot.", "Like an idiot?", "mirroring"),  # not a judgement
 ]
 
 
@@ -222,6 +300,50 @@ KILLERS = [
     ("I'll put your brother on the line.", {"rapport-killer", "promise"}),  # third party
     ("It's all in your head.", {"rapport-killer"}),  # arguing with what they live
     ("Listen, I'm doing my best here.", {"rapport-killer"}),  # lecturing
+    # --- orders, however softly put ---
+    ("I need you to step out of the car for me.", {"rapport-killer"}),  # the officer's need
+    ("We're going to need you to set the bottle down.", {"rapport-killer"}),  # need, future
+    ("Alright, just sit down on the step.", {"rapport-killer"}),  # soft words first
+    ("You're going to walk out slowly now.", {"rapport-killer"}),  # said as a forecast
+    ("It's time to put the blade away.", {"rapport-killer"}),  # "time to" presses
+    ("Hurry up, we haven't got all night.", {"rapport-killer"}),  # rushing them
+    # --- threats: a consequence if they don't comply ---
+    ("One more step and you'll get pepper spray.", {"rapport-killer"}),  # condition, blow
+    ("Do that again and you're going in the cell.", {"rapport-killer"}),  # condition, blow
+    ("You'll be arrested if this goes on.", {"rapport-killer"}),  # what force will do
+    ("The team is going to break the door.", {"rapport-killer"}),  # force, announced
+    ("You'll never see your dog again if you do this.", {"rapport-killer"}),  # a loss
+    # --- minimising: small, common, or soon over ---
+    ("Hey, it's not so serious, honestly.", {"rapport-killer"}),  # not so serious
+    ("Give it a week and it'll all blow over.", {"rapport-killer"}),  # it will pass
+    ("You'll see things differently in the morning.", {"rapport-killer", "promise"}),  # and
+    ("Don't worry about it, mate.", {"rapport-killer"}),  # told not to feel it
+    ("No need to get upset.", {"rapport-killer"}),  # told not to feel it
+    ("Think about what this will do to your mum.", {"rapport-killer"}),  # guilt
+    # --- arguing with their account or their feeling ---
+    ("That's not how your wife described it.", {"rapport-killer"}),  # someone else's word
+    ("That never happened.", {"rapport-killer"}),  # flat contradiction
+    ("No, you weren't at work that night.", {"rapport-killer"}),  # "no, you..."
+    ("You don't really mean that.", {"rapport-killer"}),  # telling them what they feel
+    ("You shouldn't say things like that.", {"rapport-killer"}),  # "you should", negated
+    # --- what they see or hear: neither argue nor agree ---
+    ("There's no camera in your ceiling.", {"rapport-killer"}),  # denying it
+    ("Nobody is following you around.", {"rapport-killer"}),  # denying it
+    ("You're just imagining things.", {"rapport-killer"}),  # denying it
+    ("The voices aren't real.", {"rapport-killer"}),  # denying it
+    ("Sure, they probably do.", {"rapport-killer"}),  # agreeing with the belief
+    ("I can hear them too.", {"rapport-killer"}),  # agreeing with the belief
+    # --- offering yourself, bringing someone in ---
+    ("Let me come in and we can sit together.", {"rapport-killer"}),  # going in
+    ("Your sister is on her way to talk to you.", {"rapport-killer"}),  # third party
+    # --- promises without the word "promise": what only others decide ---
+    ("The charges will be dropped.", {"promise"}),  # the legal outcome
+    ("The court will go easy on you.", {"promise"}),  # the legal outcome
+    ("Come out and you'll be home for dinner.", {"rapport-killer", "promise"}),  # and order
+    ("If you hand it over, you can go home tonight.", {"promise"}),  # a reward
+    ("I'll make sure nobody touches you.", {"promise"}),  # their safety
+    ("Nothing bad is going to happen tonight.", {"promise"}),  # how it ends
+    ("I'll see about getting you some cigarettes.", {"promise"}),  # a thing to give
 ]
 
 
@@ -262,12 +384,61 @@ NOT_FLAGGED = [
     "So far you've said it's money. Is that right?",  # check-back, not a closed question
     "Is everyone in there safe?",  # welfare: ask it straight
     "You must be exhausted.",  # a label, not "you must" as an order
+    "There's no hurry at all.",  # "there's no..." that denies nothing they see
+    "There's nobody here but me and my partner.",  # who is on scene, not their belief
+    "I'm staying back here, out of your way.",  # "back" that is no order
+    "Take your time and tell me when you're ready.",  # "and" + a request to talk
+    "I'd like you to tell me about her.",  # a need that asks for talk, not a move
+    "I'm not the one who decides about charges, but I'll pass it on.",  # no promise
+    "I don't want anybody hurt tonight, you included.",  # a wish, not a guarantee
+    "That's not what you expected from them.",  # "not what" that contradicts nothing
+    "Keep talking, I'm listening.",  # "keep" without a threat after it
+    "Nobody's rushing you.",  # "nobody's" that denies nothing they see
+    "Are you thinking of jumping?",  # intent, asked straight
+    "Does that sound about right?",  # a summary's check
+    "Is there anyone in there with you?",  # safety: who is inside
+    "It's okay to take a minute.",  # "okay to": a permission, not "it'll be okay"
 ]
 
 
 @pytest.mark.parametrize("answer", NOT_FLAGGED)
 def test_sound_answers_are_not_flagged(answer):
     assert C.classify(answer, "I don't want to be here.").flags == ()
+
+
+@pytest.mark.parametrize(
+    "said, answer, not_skill",
+    [
+        (None, "I'm here when you're ready, because I want to hear you.", "i-messages"),  # shape
+        # but no effect on the officer: being there is not an I-message
+        (None, "Tell me about your fear.", "emotion-labeling"),  # asks; names no feeling of theirs
+        (None, "I can see the door from here.", "emotion-labeling"),  # "I can see" + no feeling
+        (None, "So what happened next?", "paraphrasing"),  # "so" + a question tells nothing back
+        ("I'm sick of it.", "Sick of it.", "mirroring"),  # a full stop: said back as a statement
+        (None, "So you feel let down right now.", "emotion-labeling"),  # the guide: a paraphrase
+    ],
+)
+def test_look_alikes_are_not_taken_for_the_skill(said, answer, not_skill):
+    assert C.classify(answer, said).skill != not_skill
+
+
+@pytest.mark.parametrize(
+    "said, answer, codes",
+    [
+        ("My mother calls me a stupid failure.", "A stupid failure?", set()),  # their words
+        ("Everyone says I'm nuts, crazy.", "Nuts, crazy?", set()),  # their words, back
+        (
+            "My mother calls me a stupid failure.",
+            "That's a stupid thing to say.",
+            {"rapport-killer"},
+        ),  # not a mirror: the officer's own judgement
+        ("You have until ten minutes past.", "Ten minutes past?", {"rapport-killer"}),  # deadline
+    ],
+)
+def test_a_mirror_hands_back_their_words_without_judging(said, answer, codes):
+    """Their own loaded word said back as a mirror is not the officer's judgement; a
+    deadline said back is still drawing attention to it, mirror or not."""
+    assert {f.code for f in C.classify(answer, said).flags} == codes
 
 
 @pytest.mark.parametrize(

@@ -79,8 +79,16 @@ def _walk(root: Path) -> list[str]:
     return out
 
 
+# Top-level folders that are not part of this guide: other guides kept beside it
+# (content/translations/es/ is a guide of its own, checked with `check
+# content/translations/es`) and the trusted keys.
+NOT_GUIDE = ("translations", "keys")
+
+
 def _is_content(rel: str) -> bool:
     name = rel.rsplit("/", 1)[-1]
+    if "/" in rel and rel.split("/", 1)[0] in NOT_GUIDE:
+        return False
     return name.endswith(".md") and name.lower() != "readme.md"
 
 

@@ -2,13 +2,16 @@
 
 `StyleRules.breaches(text)` names every banned expression in a phrase; `word_count`
 counts its words. Matching is case-insensitive and by whole words; straight and curly
-apostrophes are the same; a trailing `*` matches any word ending (`hostage*` catches
-"hostages" and "hostage's"). Parsing style.md is `app.guide.stylefile`. No flet here.
+apostrophes are the same; accents do not matter and a decomposed accent (NFD, as some
+editors save) is the same as a composed one ("calmese" and "c\u00e1lmese" are one word); a
+trailing `*` matches any word ending (`hostage*` catches "hostages" and "hostage's").
+Parsing style.md is `app.guide.stylefile`. No flet here.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,14 +25,25 @@ _AFTER = r"(?!\w)(?!'\w)"
 
 
 def plain(text: str) -> str:
-    """Curly apostrophes made straight, so the rules see one kind."""
-    return text.translate(_APOSTROPHES)
+    """Composed (NFC) text with curly apostrophes made straight, so the rules see one kind."""
+    return unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    base = "".join(x for x in unicodedata.normalize("NFD", c) if not unicodedata.combining(x))
+    return base if len(base) == 1 else c
+
+
+def fold(text: str) -> str:
+    """`plain(text)` without accents, one character for one: positions stay the same."""
+    return "".join(_fold_char(c) for c in plain(text))
 
 
 @lru_cache(maxsize=512)
 def _pattern(expression: str) -> re.Pattern[str]:
     parts = []
-    for word in plain(expression).split():
+    for word in fold(expression).split():
         star = word.endswith("*")
         core = re.escape(word.rstrip("*"))
         parts.append(core + (r"[\w']*" if star else ""))
@@ -48,8 +62,8 @@ class Banned:
         """The words of `text` this rule catches, as written there, or None."""
         if not plain(self.expression).strip("* "):
             return None
-        m = _pattern(self.expression).search(plain(text))
-        return m.group(0) if m else None
+        m = _pattern(self.expression).search(fold(text))
+        return plain(text)[m.start() : m.end()] if m else None
 
 
 @dataclass(frozen=True)

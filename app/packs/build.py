@@ -26,11 +26,13 @@ from app.packs.verify import CONTENT, MANIFEST, SIGNATURE, signature_bytes
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 KEYS = "keys"  # content/keys/ holds the trusted keys: never packed, never read from a pack
+TRANSLATIONS = "translations"  # content/translations/LANG/ is packed on its own
 
 
 def guide_files(root: Path) -> list[str]:
-    """Every file of the guide folder that a pack carries (hidden files and keys/ left out)."""
-    return [n for n in all_names(root) if fold(n).split("/")[0] != KEYS]
+    """Every file of the guide folder that a pack carries (hidden files, keys/ and
+    translations/, which are other guides with packs of their own, left out)."""
+    return [n for n in all_names(root) if fold(n).split("/")[0] not in (KEYS, TRANSLATIONS)]
 
 
 def make_pack(

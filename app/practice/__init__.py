@@ -8,5 +8,7 @@ app.practice.walk      the scenario walk's stairway meter and end summary
 app.practice.classify  Classifier.classify(answer, said) -> Result(skill, confidence,
                        flags, feedback): rules, no network, no model
 app.practice.rules     what the classifier looks for, laid out like the skills file
+app.practice.scores    how much an answer looks like each skill (applies rules.py)
+app.practice.killers   the rapport killers; app.practice.problems: promises, why, closed
 app.practice.history   PracticeHistory(data_dir): results in their own TinyDB file
 """

@@ -1,0 +1,100 @@
+"""The problems an answer can have besides rapport killers: promises, "why" and closed
+questions, answers too long for one breath.
+
+Read it like the Don'ts of /work/shared/domain-brief.md: each block says what the problem
+looks like and why it hurts (the message the officer sees). The rapport killers are in
+`app.practice.killers`, the listening skills in `app.practice.rules`;
+`app.practice.classify` applies all three. The banned words and the one-breath limit come
+from the instructors' content/style.md, not from here. Everything is matched per sentence
+on lower-case text with straight apostrophes.
+
+Patterns are plain regular expressions over words: `\\b` word edges, `(a|b)` choices.
+Keep them short and linear (no nested repeats): an officer may paste 100 KB.
+"""
+
+from __future__ import annotations
+
+from app.practice.killers import Killer
+
+# "Why" questions sound like blame.
+# at the start of a sentence or a clause: "Why...", "..., why...", "Then why..."
+WHY = r"(^|.*[,;:] |(then|so|and|but|well|okay|ok|now) )(why|how come)\b"
+WHY_MESSAGE = "A 'why' question sounds like blame: ask 'What happened?' instead."
+
+# Closed questions: answered yes or no. Fine when you must ask it straight.
+CLOSED_STARTS = (
+    r"(are|is|am|was|were|do|does|did|can|could|will|would|have|has|had|should|shall|"
+    r"may|might|aren't|isn't|don't|doesn't|didn't|won't|wouldn't|can't|haven't)\b"
+)
+CLOSED_TAGS = r", (are|aren't|do|don't|will|won't|would|is|isn't|did|didn't) (you|it|they)\?$"
+# Questions that must be asked straight (safety and suicide): yes or no is right here.
+CLOSED_OK = (
+    r"kill(ing)? yourself|suicide|end your life|hurt(ing)? yourself|harm(ing)? yourself|"
+    r"want to die|a plan\b|taken (any|anything|some)|any (of them|pills)|pills|"
+    r"weapon|gun|knife|(anyone|anybody|someone|somebody)( \w+){0,3} (hurt|else|with you|"
+    r"injured|inside)|hurt\?|injured|need (a doctor|medical|an ambulance)|bleeding|"
+    r"(is|are) (that|this) right|did i (miss|get)|have i got|got (that|it) right|"
+    r"is that it|right\?$|(everyone|anyone|anybody|everybody)\b.*\b(okay|ok|alright|all right|"
+    r"hurt|safe)|"
+    # intent and means, asked straight: "Are you thinking of jumping?"
+    r"(thinking|planning|going) (about |of |on |to )(end(ing)? (it|your)|jump|do(ing)? it|"
+    r"set(ting)? \w+( \w+)? on fire|burn|shoot|hang|cut|overdos|die\b|dying)|"
+    # a summary's check-back: "Does that sound right?", "Am I close?", "Fair?"
+    r"sounds? (right|fair|about right)|am i (close|right|on track|missing)|"
+    r"(that|this) (fair|close|correct|accurate)\?"
+)
+CLOSED_MESSAGE = "This can be answered yes or no: an open question (what, how) keeps them talking."
+
+# Promises: anything only the team, a court or the future can decide, said as settled.
+PROMISE = Killer(
+    "promise",
+    (
+        r"\bi (promise|guarantee|swear)\b",
+        r"\b(promise|guarantee)d?( you)?\b.*\b(won'?t|will)\b",
+        r"\btrust me\b",
+        # their safety or freedom
+        r"\byou (won'?t|will not|aren'?t going to|are not going to) (go to jail|go to prison|"
+        r"be (arrested|charged|hurt|in trouble|punished|shot)|get (arrested|charged|hurt|"
+        r"in trouble|shot))",
+        r"\b(no one|nobody|no-one) (will|is going to|'s going to|is gonna) "
+        r"(hurt|arrest|charge|shoot|touch|lock)",
+        r"\b(no one|nobody|no-one)('s| is) (getting|going to get|gonna get) (hurt|arrested|shot)",
+        r"\bnothing (bad )?(will|'ll|is going to|'s going to|is gonna) happen\b",
+        r"\b(no (jail|prison|charges)|won'?t (be|get) (charged|any charges|jail|prison))\b",
+        # the legal outcome: "this'll all get dropped", "the judge will go easier on you"
+        r"\b(this|it|that|everything|all this|all of this|the charges?|the case)('ll| will|"
+        r" is going to|'s going to| is gonna|'s gonna)?( all)? (get|be|go) (dropped|dismissed|"
+        r"forgotten|cleared|wiped|away|erased|sorted|fixed|taken care of|swept)\b",
+        r"\b(judge|court|prosecutor|da|jury|magistrate)s? (will|'ll|is going to|would|'d)"
+        r"( \w+){0,2} (easy|easier|lenient|light|lighter|understand|let you|drop)\b",
+        r"\b(it|that)('ll| will|'d| would)( \w+)? (look|go) (better|easier|good) "
+        r"(for you|in court|with the judge)\b",
+        # how it ends
+        r"\b(everything|it|things)('s| is| will be|'ll be| is going to be|'s going to be|"
+        r" are going to be) (fine|ok|okay|alright|all right)\b(?! to\b)",  # "okay to cry" allows
+        r"\byou('ll| will) be (fine|ok|okay|alright|all right)\b",
+        r"\byou('ll| will|'re going to| are going to|'re gonna) (get to |be able to )?(see|hold|"
+        r"hug|be with|go home|go free|get off|be home|walk free|walk away)\b",
+        # staying past the handover
+        r"\bi'?m not going anywhere\b",
+        r"\bi will never leave\b",
+        # things and people only the team can give
+        r"\bi'?ll (make sure|see to it|see that|ensure)( that)? (you|your|nobody|no one|no-one)\b",
+        r"\bi'?ll (get|bring|have) (you|your) \w",
+        r"\bi'?ll (get|call|phone|bring|fetch) (you|your|them|her|him)\b",
+        r"\bi'?ll (get|bring|fetch|call|put) (\w+ ){1,2}"
+        r"(for you|on the (phone|line)|here|over|on)\b",
+        r"\bi'?ll put (him|her|them) on\b",
+        r"\bwe('ll| will) (arrest|get|stop|deal with|sort out|punish)\b",
+        r"\byou'?ll (get|have) (it|your|a car|the car|what you)\b",
+        r"\bi (can|could|will|'ll) get you (anything|whatever|what)\b",
+        r"\bi'?ll (see about|look into|work on) (getting|bringing) you\b",
+        # a reward for coming out: "If you put it down, you can go home."
+        r"\bif you (come|put|drop|let|give|hand|walk|open|step)\b[^.?!]{0,80}\byou('ll| will| can)"
+        r"( \w+)? (have|get|see|go|keep|be)\b",
+    ),
+    "A promise the team can't keep breaks trust for the negotiator too. Say: "
+    "'I can't promise that, but I'll pass it on.'",
+)
+
+TOO_LONG_MESSAGE = "{n} words is more than one breath ({most} at most): say less, then listen."

@@ -1,0 +1,162 @@
+"""How much a typed answer looks like each listening skill: one 0..1 score per skill.
+
+`Scorer().scores(answer, said)` applies the cues of `app.practice.rules` (one block per
+skill, like content/skills/active-listening.md) to the lower-case answer. Mirroring and
+paraphrasing are judged against `said`, what the person said, when it is given.
+`app.practice.classify` picks the best score, says how sure it is, and adds the flags.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.practice import problems as P
+from app.practice import rules as R
+from app.practice.text import content, flip, in_order_share, sentences, starts, words
+
+
+class Scorer:
+    """The skill cues of rules.py, compiled once."""
+
+    def __init__(self) -> None:
+        f = R.FEELINGS
+        f = f"{f}|{R.FEELING_VERBS}"
+        self._label = re.compile(rf"({'|'.join(R.LABEL_FRAMES)})\b.{{0,40}}?\b({f})\b")
+        self._label_plain = re.compile(rf"({'|'.join(R.LABEL_PLAIN)})\b.{{0,25}}?\b({f})\b")
+        self._i_open = re.compile(rf"({'|'.join(R.I_MESSAGE_OPEN)})\b")
+        self._i_concern = re.compile(rf"\b({R.I_MESSAGE_CONCERN})\b")
+        self._encourager = re.compile(rf"({R.ENCOURAGERS})")
+        self._i_effect = re.compile(rf"({'|'.join(R.I_MESSAGE_EFFECT)})\b")
+        self._lead = re.compile(rf"^{R.LEAD_WORDS}")
+
+    def _forms(self, s: str) -> tuple[str, ...]:
+        """The sentence as typed, and without the words said before the skill ("Okay, so")."""
+        bare = self._lead.sub("", s)
+        return (s, bare) if bare != s else (s,)
+
+    def _every_form(self, t: str) -> list[str]:
+        return [f for s in sentences(t) for f in self._forms(s)]
+
+    def scores(self, low: str, said: str | None) -> dict[str, float]:
+        """Each skill the answer shows, with how strongly: {skill id: 0..1}."""
+        s: dict[str, float] = {}
+        for name, fn in (
+            ("effective-pauses", self._pause),
+            ("minimal-encouragers", self._encourage),
+            ("mirroring", lambda t: self._mirror(t, said)),
+            ("i-messages", self._i_message),
+            ("summarizing", self._summary),
+            ("emotion-labeling", self._emotion),
+            ("paraphrasing", lambda t: self._paraphrase(t, said)),
+            ("open-ended-questions", self._open),
+        ):
+            got = fn(low)
+            if got:
+                s[name] = got
+        return s
+
+    def _pause(self, t: str) -> float:
+        if re.fullmatch(r"[.\s\u2014\u2013-]*\.{2,}[.\s\u2014\u2013-]*", t):
+            return 0.8
+        m = re.fullmatch(r"[(\[*_]+([^()\[\]*_]*)[)\]*_]+\.?", t)
+        if m and re.search(rf"\b({R.PAUSE_WORDS})", m.group(1)):
+            return 0.9
+        return 0.0
+
+    def _encourage(self, t: str) -> float:
+        pieces = [p for p in re.split(r"\s*(?:[.,!?;:]|\.\.\.)+\s*", t) if p]
+        if pieces and len(pieces) <= 3 and all(self._encourager.fullmatch(p) for p in pieces):
+            return 0.9
+        return 0.0
+
+    def _mirror(self, t: str, said: str | None) -> float:
+        ans = words(t)
+        if not ans or len(ans) > R.MIRROR_MAX_WORDS:
+            return 0.0
+        if said is None:
+            first = ans[0]
+            plain_q = t.endswith("?") and len(ans) <= 4
+            if plain_q and not re.match(P.CLOSED_STARTS, t) and not starts(t, R.OPEN.starts):
+                return 0.45 if first not in ("why", "where", "when", "who", "which") else 0.0
+            return 0.0
+        tail = flip(words(said))[-R.MIRROR_TAIL :]
+        raw_tail = words(said)[-R.MIRROR_TAIL :]
+        trailing = t.endswith("...")  # typed trailing off, inviting more: a mirror's tone
+        if not t.endswith("?") and not trailing:
+            return 0.0  # their words said back as a statement: a paraphrase at most
+        share = max(in_order_share(ans, tail), in_order_share(ans, raw_tail))
+        if share >= R.MIRROR_MIN_SHARE and content(ans):
+            return 0.7 if trailing else 0.85
+        if trailing:
+            return 0.0
+        theirs = content(tail) | content(raw_tail)
+        if len(ans) <= R.MIRROR_MAX_WORDS - 1 and content(ans) and content(ans) <= theirs:
+            return 0.7  # their words, in another order
+        return 0.0
+
+    def _i_message(self, t: str) -> float:
+        best = 0.0
+        for s in sentences(t):
+            if not self._i_open.match(s):
+                continue
+            joins = sum(bool(re.search(rf"\b{w}\b", s)) for w in R.I_MESSAGE_JOINS)
+            if self._i_concern.search(s):
+                best = max(best, (0.0, 0.75, 0.9)[joins])
+            elif joins == len(R.I_MESSAGE_JOINS) and self._i_effect.match(s):
+                best = max(best, 0.75)  # the full shape, a feeling the lists don't know
+        return best
+
+    def _summary(self, t: str) -> float:
+        n = len(words(t))
+        framed = any(starts(f, R.SUMMARY.starts) for f in self._every_form(t))
+        checked = any(re.search(p, t) for p in R.SUMMARY.anywhere)
+        points = len([p for p in re.split(r"[,;.!?]|\band\b|\bthen\b|\bnow\b", t) if words(p)])
+        if framed and n >= R.SUMMARY_MIN_WORDS and points >= R.SUMMARY_MIN_POINTS:
+            return 0.85
+        if framed and n >= R.SUMMARY_MIN_WORDS:
+            return 0.65
+        if checked and points >= R.SUMMARY_MIN_POINTS + 1 and n >= 14:
+            return 0.85
+        if points >= R.SUMMARY_MIN_POINTS + 2 and n >= 18:
+            return 0.5
+        return 0.0
+
+    def _emotion(self, t: str) -> float:
+        best = 0.0
+        for s in sentences(t):
+            if any(self._label.match(f) for f in self._forms(s)):
+                best = max(best, 0.85)
+            elif self._label_plain.match(s) and not s.endswith("?"):
+                best = max(best, 0.65)  # as typed: "So you're scared." tells it back
+        return best
+
+    def _paraphrase(self, t: str, said: str | None) -> float:
+        framed = any(
+            any(starts(f, R.PARAPHRASE.starts) for f in self._forms(s))
+            and not self._open(s)  # "So what happened next?" asks; it tells nothing back
+            for s in sentences(t)
+        )
+        ans = words(t)
+        if said is None:
+            return 0.55 if framed and len(ans) >= 4 else 0.0
+        theirs = content(flip(words(said))) | content(words(said))
+        mine = content(ans)
+        share = len(mine & theirs) / len(mine) if mine else 0.0
+        if framed:
+            return 0.85 if share >= 0.2 else 0.5
+        if share >= 0.4 and len(ans) >= 4 and not t.endswith("?"):
+            return 0.6
+        told = any(re.match(R.PARAPHRASE_YOU, f) for f in self._forms(t))
+        if told and len(ans) >= 4 and not t.endswith("?"):
+            return 0.5  # "You asked for help again and again": their story, told back
+        return 0.0
+
+    def _open(self, t: str) -> float:
+        best = 0.0
+        for s in self._every_form(t):
+            request = re.match(r"(tell me|help me understand|walk me through|talk to me)", s)
+            if starts(s, R.OPEN.starts) and (s.endswith("?") or request):
+                best = max(best, 0.8)
+            elif starts(s, R.OPEN_WEAK) and s.endswith("?"):
+                best = max(best, 0.6)
+        return best
