@@ -13,7 +13,7 @@ $(PY):
 
 $(VENV)/.installed-run: pyproject.toml | $(PY)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e .
+	$(PY) -m pip install -q -e '.[serve]'
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(PY)

@@ -21,18 +21,7 @@ THEMES = ("system", "light", "dark")
 TEXT_SCALES = (1.0, 1.25, 1.5, 1.75)
 # delete closed incidents after this many days; None (the default) keeps them
 RETENTION_DAYS = (None, 30, 90, 365)
-SCREENS = (
-    "home",
-    "stairway",
-    "phrases",
-    "checklist",
-    "incident",
-    "board",
-    "incidents",
-    "situations",
-    "search",
-    "settings",
-)
+MAX_ROUTE = 2048  # the last route is parsed defensively by app.ui.router when used
 
 
 @dataclass
@@ -46,9 +35,10 @@ class Prefs:
     # "checklist_id/item_id" -> ISO time of the tick
     checklist: dict[str, str] = field(default_factory=dict)
     collapsed: list[str] = field(default_factory=list)  # checklist sections folded away
-    last_screen: str = "home"
+    last_route: str = "/"  # the screen to reopen after a restart (app.ui.router parses it)
     incident_id: str | None = None
     retention_days: int | None = None  # off by default; turned on only after a confirmation
+    keep_awake: bool = True  # the screen stays on while an incident is open
 
 
 def _clean(raw: object) -> Prefs:
@@ -79,13 +69,16 @@ def _clean(raw: object) -> Prefs:
     collapsed = raw.get("collapsed")
     if isinstance(collapsed, list):
         p.collapsed = [c for c in collapsed if isinstance(c, str)]
-    if raw.get("last_screen") in SCREENS:
-        p.last_screen = raw["last_screen"]
+    route = raw.get("last_route")
+    if isinstance(route, str) and route.startswith("/") and len(route) <= MAX_ROUTE:
+        p.last_route = route
     if isinstance(raw.get("incident_id"), str):
         p.incident_id = raw["incident_id"]
     days = raw.get("retention_days")
     if type(days) is int and days in RETENTION_DAYS:
         p.retention_days = days
+    if isinstance(raw.get("keep_awake"), bool):
+        p.keep_awake = raw["keep_awake"]
     return p
 
 

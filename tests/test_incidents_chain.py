@@ -346,5 +346,5 @@ async def test_the_incident_screen_shows_the_chain(app):
 
     await app.type(L.NOTE_FIELD, "Subject on the rail")
     await app.click(L.NOTE_KINDS["note"])
-    head = app.state.log.chain_status(app.state.incident.id).head
+    head = app.state.log.chain_status(app.state.incident.current.id).head
     assert f"2 entries, chain intact, head {C.short(head)}" in app.texts()

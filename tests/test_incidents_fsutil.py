@@ -72,7 +72,7 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temp(tmp_path, monkeypa
         "app/incidents/storage.py",  # notes.json and incident.json
         "app/incidents/journal.py",  # journals set aside, repairs
         "app/cli.py",  # `export --out`
-        "app/ui/state_incident.py",  # exports saved on the device
+        "app/ui/state/export.py",  # exports saved on the device
     ],
 )
 def test_every_file_writer_uses_the_one_atomic_write(module):

@@ -17,7 +17,8 @@ def test_missing_file_gives_defaults(tmp_path):
 def test_round_trip(tmp_path):
     p = P.Prefs(theme="dark", text_scale=1.5, situation="hostage", stage=3,
                 signs={"1": ["a", "b"]}, checklist={"c/i": "2026-11-26T05:00:00+00:00"},
-                collapsed=["c/Isolate"], last_screen="phrases", incident_id="x-1")
+                collapsed=["c/Isolate"], last_route="/phrases?stage=2", incident_id="x-1",
+                keep_awake=False)
     P.save(tmp_path, p)
     assert P.load(tmp_path) == (p, None)
     assert not [f for f in tmp_path.iterdir() if f.name.endswith(".tmp")]  # no temp left
@@ -47,7 +48,12 @@ def test_corrupt_file_is_kept_aside(tmp_path, text):
         ("text_scale", 9, 1.0),  # not one of the steps
         ("stage", 7, 1),  # out of 1..5
         ("stage", True, 1),  # a bool is not a stage
-        ("last_screen", "nowhere", "home"),  # unknown screen
+        ("last_route", "nowhere", "/"),  # not a route: the router never even sees it
+        ("last_route", 42, "/"),  # not text
+        ("last_route", "/x" * 2000, "/"),  # far too long
+        ("last_route", "/incident/../x", "/incident/../x"),  # kept; app.ui.router refuses it
+        ("keep_awake", "yes", True),  # not a bool: the default (screen stays on)
+        ("keep_awake", False, False),  # the officer's choice is kept
         ("stage", 4, 4),  # a good value is kept
         ("retention_days", 7, None),  # not an offered choice: never delete on a typo
         ("retention_days", 30.0, None),  # a float is not one of the day counts

@@ -16,7 +16,7 @@ import pytest
 
 from app import paths
 from app.ui import fonts
-from app.ui.serve import NETWORK_WARNING, is_loopback, page_url
+from app.ui.serve import LEAVE_GUARD, NETWORK_WARNING, is_loopback, page_url
 from tests.e2e.conftest import free_port, start_server, stop
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -127,6 +127,27 @@ def test_served_page_is_offline_web_client(served):
     assert "WARNING" not in Path(log).read_text()  # loopback: no network warning
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",  # the app
+        "/incident/20261126-0500-ab12/board",  # a deep link: the same page, routed by the app
+        "/phrases?stage=2",  # with a query
+    ],
+)
+def test_every_page_carries_the_leave_guard(served, path):
+    with urllib.request.urlopen(served[0] + path, timeout=10) as r:
+        body = r.read()
+        assert int(r.headers["content-length"]) == len(body)  # the length follows the edit
+    html = body.decode()
+    assert html.count(LEAVE_GUARD) == 1 and html.index(LEAVE_GUARD) < html.index("</head>")
+
+
+def test_other_files_are_served_untouched(served):
+    status, body = _get(served[0] + "/flutter_bootstrap.js")
+    assert status == 200 and LEAVE_GUARD.encode() not in body
+
+
 @pytest.mark.parametrize("family", sorted(fonts.FONTS))
 def test_bundled_font_is_served(served, family):
     status, body = _get(f"{served[0]}/{fonts.FONTS[family]}")
@@ -187,3 +208,114 @@ def test_app_main_entry_is_a_flet_main():
 
     assert inspect.iscoroutinefunction(app.main.main)
     assert callable(app.main.run)
+
+
+# ---- the phone build: pins that Flet's Android/iOS package index can satisfy ----
+
+RUNTIME_EXCLUDED = {"flet-web", "flet-cli", "flet-desktop", "uvicorn", "fastapi"}
+
+
+def _index() -> tuple[str, dict[str, set[str]]]:
+    """mobile/pypi.flet.dev.txt: (the phone's Python, name -> versions built for it)."""
+    python, out = "", {}
+    for line in (ROOT / "mobile" / "pypi.flet.dev.txt").read_text().splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line.startswith("python "):
+            python = line.split()[1]
+            continue
+        name, version, *pythons = line.split()
+        out.setdefault(_norm(name), {}).update({version: set(pythons)})
+    assert python, "the list must say which Python the phone app is built with"
+    return python, {n: {v for v, ps in vs.items() if python in ps} for n, vs in out.items()}
+
+
+def _norm(name: str) -> str:
+    import re
+
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _pins() -> dict[str, str]:
+    from packaging.requirements import Requirement
+
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    pins = {}
+    for dep in deps:
+        req = Requirement(dep)
+        spec = list(req.specifier)
+        assert len(spec) == 1 and spec[0].operator == "==", f"{dep}: pin it with =="
+        assert not req.extras, f"{dep}: extras pull servers or tools into the phone build"
+        pins[_norm(req.name)] = spec[0].version
+    return pins
+
+
+def _runtime_closure() -> dict[str, object]:
+    """Every installed distribution the app needs at run time (no extras), by name."""
+    from importlib.metadata import distribution
+
+    from packaging.requirements import Requirement
+
+    seen: dict[str, object] = {}
+    todo = list(_pins())
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        dist = distribution(name)
+        seen[name] = dist
+        for raw in dist.requires or []:
+            req = Requirement(raw)
+            if req.marker is None or req.marker.evaluate({"extra": ""}):
+                todo.append(_norm(req.name))
+    return seen
+
+
+def _binary(dist) -> bool:
+    return any(str(f).endswith((".so", ".pyd", ".dylib")) for f in dist.files or [])
+
+
+def test_phone_dependencies_are_pinned_and_leave_the_server_out():
+    closure = _runtime_closure()
+    assert not RUNTIME_EXCLUDED & set(closure), "the web server must not ride into the APK"
+    assert {"pyyaml", "msgpack"} <= set(closure)
+
+
+def test_every_binary_dependency_has_a_phone_wheel_at_its_pin():
+    python, index = _index()
+    pins = _pins()
+    binary = sorted(n for n, d in _runtime_closure().items() if _binary(d))
+    assert binary, "PyYAML and msgpack ship compiled code: the check must see them"
+    for name in binary:
+        assert name in pins, f"{name} has compiled code: pin it in pyproject.toml"
+        assert pins[name] in index.get(name, set()), (
+            f"{name}=={pins[name]} has no Android/iOS wheel for Python {python} on pypi.flet.dev "
+            f"(it has {sorted(index.get(name, [])) or 'none'}); see mobile/pypi.flet.dev.txt"
+        )
+
+
+def test_the_tested_versions_are_the_pinned_ones():
+    from importlib.metadata import version
+
+    for name, pinned in _pins().items():
+        assert version(name) == pinned, f"{name}: installed {version(name)}, pinned {pinned}"
+
+
+def test_the_readme_builds_with_that_python():
+    python, _ = _index()
+    readme = (ROOT / "README.md").read_text()
+    assert f"--python-version {python}" in readme  # otherwise Flet picks the newest line
+
+
+@pytest.mark.parametrize(
+    "pins,ok",
+    [
+        ({"pyyaml": "6.0.3"}, True),  # built for every Python line
+        ({"pyyaml": "6.0.4"}, False),  # the old pin: pypi.org has it, the phone index does not
+        ({"pyyaml": "6.0.2"}, False),  # built for Python 3.12 only, not the phone's 3.14
+        ({"cryptography": "43.0.1"}, False),  # stops at Python 3.13
+    ],
+)
+def test_the_index_check_can_fail(pins, ok):
+    _, index = _index()
+    assert all(v in index.get(n, set()) for n, v in pins.items()) is ok

@@ -12,6 +12,8 @@ import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import flet as ft
+
 from app.incidents.book import Book
 from app.ui import labels as L
 from tests.ui_harness import CONTENT, open_incident, start
@@ -20,9 +22,9 @@ from tests.ui_harness import CONTENT, open_incident, start
 async def test_quick_note_saved_and_shown_then_amended(app):
     await open_incident(app)
     await app.type(L.NOTE_FIELD, "Subject sitting on the rail")
-    await app.click(L.NOTE_KINDS["note"])
+    await app.click(L.note_kind("note"))
     assert "Subject sitting on the rail" in app.texts()
-    await app.click(L.AMEND)
+    await app.click(L.amend_note(1))  # tapping the note opens its amendment
     await app.type(L.AMEND_FIELD, "Subject sitting outside the rail")
     await app.click(L.AMEND_CONFIRM)
     texts = app.texts()
@@ -32,42 +34,45 @@ async def test_quick_note_saved_and_shown_then_amended(app):
 
 async def test_empty_note_refused_with_a_sentence(app):
     await open_incident(app)
-    await app.click(L.NOTE_KINDS["hook"])
-    assert app.state.message == "Write the note first."
-    assert not app.state.timeline
+    await app.click(L.note_kind("hook"))
+    assert "Write the note first." in app.texts()  # beside the note field
+    assert app.state.ui.errors == {L.NOTE_FIELD: "Write the note first."}
+    assert not app.state.incident.timeline
 
 
-async def test_timeline_pages_of_50(app):
+async def test_timeline_pages_of_20(app):
     await open_incident(app)
-    inc = app.state.incident.id
-    for i in range(120):
+    inc = app.state.incident.current.id
+    for i in range(45):
         app.state.log.add_note(inc, "note", f"bulk {i}")
-    app.state.refresh_timeline()
+    app.state.incident.refresh_timeline()
     await app.nav(L.NAV_HOME)
     await app.nav(L.NAV_INCIDENT)
-    assert len(app.find_all(L.AMEND)) == 50
+
+    def shown() -> list[str]:
+        return sorted(lab for lab in app.labels() if lab.startswith(L.AMEND + " #"))
+
+    assert len(shown()) == 20 and L.amend_note(45) in shown()  # newest first
     await app.click(L.LOAD_OLDER)
-    assert len(app.find_all(L.AMEND)) == 100
+    assert len(shown()) == 40
     await app.click(L.LOAD_OLDER)
-    assert len(app.find_all(L.AMEND)) == 120 and not app.has(L.LOAD_OLDER)
+    assert len(shown()) == 45 and not app.has(L.LOAD_OLDER)
 
 
 async def test_board_demand_status_and_deadline(app):
     await open_incident(app)
     await app.type(L.NOTE_FIELD, "Wants to see his sister")
-    await app.click(L.NOTE_KINDS["demand"])
+    await app.click(L.note_kind("demand"))
     await app.type(L.NOTE_FIELD, "Car by noon")
-    assert not app.has(L.DEADLINE_MINUTES)  # folded away until asked for
-    await app.click(L.MORE_KINDS)
     await app.type(L.DEADLINE_MINUTES, "30")
-    await app.click(L.NOTE_KINDS["deadline"])
+    await app.click(L.note_kind("deadline"))
     await app.click(L.OPEN_BOARD)
     assert any("Wants to see his sister — pending" in t for t in app.texts())
     assert any("Car by noon" in t and "left" in t for t in app.texts())
     await app.click(L.demand_status("Wants to see his sister", "granted"))
     assert any("Wants to see his sister — granted" in t for t in app.texts())
     await app.click(L.OPEN_TIMELINE)
-    await app.click(L.NOTE_KINDS["contact_start"])
+    await app.click(L.note_kind("contact_start"))
     await app.click(L.OPEN_BOARD)
     assert any(t.startswith("1. ") and t.endswith("to going on") for t in app.texts())
 
@@ -76,23 +81,25 @@ async def test_close_incident_and_list(app):
     await open_incident(app, "Main St 4")
     await app.click(L.CLOSE_INCIDENT)
     await app.click(L.CLOSE_CONFIRM)
-    assert not app.state.incident_open
+    assert not app.state.incident.is_open
     assert not app.has(L.NOTE_FIELD)
+    assert ("disable", {}) == app.invoked("Wakelock")[-1]  # the screen may sleep again
     await app.click(L.OPEN_INCIDENTS)
     entry = next(lab for lab in app.labels() if lab.startswith("Open incident:"))
-    app.state.incident = None
+    app.state.incident.current = None
     await app.click(entry)
-    assert app.state.screen == "incident" and app.state.incident.location == "Main St 4"
+    assert app.state.nav.screen == "incident"
+    assert app.state.incident.current.location == "Main St 4"
 
 
 async def test_export_shows_text(app):
     await open_incident(app)
     await app.type(L.NOTE_FIELD, "Negotiator en route")
-    await app.click(L.NOTE_KINDS["note"])
+    await app.click(L.note_kind("note"))
     await app.click(L.EXPORT_JSON)
     data = json.loads(app.find(L.EXPORT_TEXT).value)
     assert "Negotiator en route" in json.dumps(data)
-    saved = app.state.export_file.saved_to  # not in a browser: a copy in data/exports
+    saved = app.state.export.file.saved_to  # not in a browser: a copy in data/exports
     assert saved and json.loads(Path(saved).read_text()) == data
     await app.click(L.EXPORT_CLOSE)
     assert not app.has(L.EXPORT_TEXT)
@@ -107,15 +114,15 @@ async def test_disk_full_keeps_the_note_visible_with_retry(app, monkeypatch):
 
     monkeypatch.setattr(Book, "append", full)
     await app.type(L.NOTE_FIELD, "Subject threw the phone")
-    await app.click(L.NOTE_KINDS["note"])
+    await app.click(L.note_kind("note"))
     assert app.has(L.RETRY_SAVE)
     assert "Unsaved: Subject threw the phone" in app.texts()
-    assert app.state.save_error and "Traceback" not in app.state.save_error
+    assert app.state.incident.save_error and "Traceback" not in app.state.incident.save_error
     monkeypatch.setattr(Book, "append", real)
     await app.click(L.RETRY_SAVE)
     assert not app.has(L.RETRY_SAVE)
     assert "Subject threw the phone" in app.texts()
-    assert [n.text for n in app.state.log.all_notes(app.state.incident.id)] == [
+    assert [n.text for n in app.state.log.all_notes(app.state.incident.current.id)] == [
         "Subject threw the phone"
     ]
 
@@ -124,8 +131,10 @@ async def test_clock_ticks_and_stops_when_left(app):
     await open_incident(app)
     await app.nav(L.NAV_HOME)
 
-    def since_start():
-        return next(lab for lab in app.labels() if lab.startswith(L.CLOCK_SINCE_START))
+    def since_start():  # the value under its label (label above value: 175% text fits)
+        col = next(c for c in app.controls() if isinstance(c, ft.Column) and c.controls
+                   and getattr(c.controls[0], "value", None) == L.CLOCK_SINCE_START)
+        return col.controls[1].value
 
     first = since_start()
     await asyncio.sleep(1.3)
@@ -141,9 +150,10 @@ async def test_clock_ticks_and_stops_when_left(app):
 
 async def test_a_second_incident_can_start_while_one_is_open(app):
     await open_incident(app, "North bank")
-    first = app.state.incident.id
+    first = app.state.incident.current.id
     await open_incident(app, "South bank")
-    assert app.state.incident.id != first and app.state.incident.location == "South bank"
+    assert app.state.incident.current.id != first
+    assert app.state.incident.current.location == "South bank"
     await app.click(L.OPEN_INCIDENTS)
     entries = [lab for lab in app.labels() if lab.startswith("Open incident:")]
     assert len(entries) == 2 and any(e.endswith("North bank") for e in entries)

@@ -2,12 +2,15 @@
 
 `app.main`, `app.ui.serve` and the tests all call it, so tests run the real wiring. The
 guide and the note log are loaded once per process (shared by every browser tab; the log
-is thread-safe); each page gets its own `AppState` over them.
+is thread-safe); each page gets its own `AppState` over them, its own device services,
+and its routes: the route the page opened on (a reload, a deep link) is shown, browser
+Back and Android's Back move through `state.nav`.
 """
 
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,10 +20,20 @@ from app import paths
 from app.guide.model import Guide
 from app.ui import labels as L
 from app.ui import theme
+from app.ui.device import FletDevice
 from app.ui.state import AppState
+from app.ui.state.notices import missing_guidance
 from app.ui.views.shell import Root
 
 log = logging.getLogger("stairway")
+INCIDENT_TITLE = f"{L.APP_TITLE} · incident open"  # serve.py's leave guard reads this
+
+
+def report(lines: list[str]) -> None:
+    """Paths and line numbers are for instructors: the server's terminal and the log."""
+    for line in lines:
+        log.warning("%s", line)
+        print(f"stairway: {line}", file=sys.stderr, flush=True)
 
 
 def load_guide(content_dir: Path, data_dir: Path) -> tuple[Guide, str | None]:
@@ -31,10 +44,12 @@ def load_guide(content_dir: Path, data_dir: Path) -> tuple[Guide, str | None]:
         guide = _load(content_dir, paths.cache_dir(data_dir))
     except Exception as exc:  # noqa: BLE001 - any failure becomes one sentence on screen
         log.exception("guide could not be loaded")
-        return Guide(), f"The guide could not be loaded from {content_dir} ({exc})."
-    if guide.skipped:
-        return guide, f"{L.CONTENT_BANNER}: " + ", ".join(s.file for s in guide.skipped) + "."
-    return guide, None
+        report([f"the guide could not be loaded from {content_dir}: {exc}"])
+        return Guide(), "The guide could not be loaded. Work from your training for now."
+    if guide.problems or guide.skipped:
+        report([f"guide problem: {p}" for p in guide.problems]
+               or [f"guide file skipped: {getattr(s, 'file', s)}" for s in guide.skipped])
+    return guide, missing_guidance(guide.skipped)
 
 
 def open_log(data_dir: Path):
@@ -44,7 +59,8 @@ def open_log(data_dir: Path):
         return IncidentLog(data_dir), None
     except Exception as exc:  # noqa: BLE001
         log.exception("incident log could not be opened")
-        return None, f"The note log could not be opened in {data_dir} ({exc}). Notes are off."
+        report([f"the note log could not be opened in {data_dir}: {exc}"])
+        return None, "The note log could not be opened on this device. Notes are off."
 
 
 def make_search(guide: Guide) -> Callable[[str], list]:
@@ -58,45 +74,42 @@ def make_search(guide: Guide) -> Callable[[str], list]:
     return lambda q: search(index, q, 20)
 
 
-def build_main(content_dir: Path, data_dir: Path) -> Callable[[ft.Page], None]:
+def build_main(content_dir: Path, data_dir: Path) -> Callable[[ft.Page], AppState]:
     content_dir, data_dir = Path(content_dir), Path(data_dir)
     guide, guide_problem = load_guide(content_dir, data_dir)
     note_log, log_problem = open_log(data_dir)
     search = make_search(guide)
 
     def main(page: ft.Page) -> AppState:
-        state = AppState(guide, data_dir, note_log, log_problem, search)
+        device = FletDevice(page)
+        state = AppState(guide, data_dir, note_log, log_problem, search, device=device)
+        device.problem = state.ui.say
         if guide_problem:
-            state.notices.insert(0, guide_problem)
-        state.browser = bool(page.web)
-
-        def download(name: str, text: str) -> None:
-            async def save() -> None:
-                try:
-                    await ft.FilePicker().save_file(file_name=name, src_bytes=text.encode())
-                except Exception as exc:  # noqa: BLE001
-                    state.message = f"The download did not start ({exc}). Copy the text."
-                    state._changed()
-
-            page.run_task(save)
-
-        if state.browser:
-            state.deliver = download
-        page.title = L.APP_TITLE
+            state.ui.notices.insert(0, guide_problem)
         page.padding = 0
         applied = [(state.prefs.theme, state.prefs.text_scale)]
         theme.apply(page, *applied[0])
+        page.title = INCIDENT_TITLE if state.incident.is_open else L.APP_TITLE
 
         def restyle() -> None:  # the one place outside components that updates the page
             key = (state.prefs.theme, state.prefs.text_scale)
-            if key != applied[0]:
-                applied[0] = key
-                theme.apply(page, *key)
+            title = INCIDENT_TITLE if state.incident.is_open else L.APP_TITLE
+            if key != applied[0] or title != page.title:
+                if key != applied[0]:
+                    applied[0] = key
+                    theme.apply(page, *key)
+                page.title = title
                 page.update()
 
         state.subscribe(restyle)
+        state.nav.navigate = lambda route: page.run_task(page.push_route, route)
+        page.on_route_change = lambda e: state.nav.open_route(e.route)
+        page.on_view_pop = lambda e: state.nav.back()
+        page.on_connect = lambda e: device.reconnected()  # a reload keeps the session
+        state.nav.restore(page.route)
         page.data = state
         page.render_views(Root, state)
+        device.ready()
         return state
 
     return main

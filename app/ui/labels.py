@@ -21,9 +21,15 @@ NAV_INCIDENT = "Incident"
 
 # App bar actions (icon buttons; the label is their tooltip)
 OPEN_SEARCH = "Open search"
-OPEN_SETTINGS = "Settings and about"
+OPEN_SETTINGS = "Settings"
 OPEN_SITUATIONS = "Choose situation"
+OPEN_ABOUT = "About the guide"
+OPEN_CONTACTS = "Numbers to call"
 GO_BACK = "Back"
+
+# Leaving the app (the phone's Back on Home while an incident is open)
+LEAVE_STAY = "Stay in Stairway"
+LEAVE_GO = "Leave Stairway"
 
 # Home
 START_INCIDENT = "Start incident"
@@ -53,6 +59,7 @@ FILTER_SKILL = "Filter phrases by skill"
 FILTER_SITUATION = "Filter phrases by situation"
 FILTER_ANY = "Any"
 FILTER_CURRENT_STAGE = "Current stage"
+MORE_FILTERS = "More filters: skill and situation"
 
 # Checklist
 CHECKLIST_PROGRESS = "Checklist progress"
@@ -68,7 +75,7 @@ SEARCH_GO = "Search"
 THEME_SYSTEM = "Theme: follow the phone"
 THEME_LIGHT = "Theme: light"
 THEME_DARK = "Theme: night"
-CONTENT_BANNER = "Some guide files were skipped"
+KEEP_AWAKE = "Keep the screen on during an incident"
 DISMISS_BANNER = "Dismiss message"
 
 # Incident: quick notes, timeline, board, list, export
@@ -93,11 +100,19 @@ EXPORT_JSON = "Export JSON"
 EXPORT_CSV = "Export CSV"
 EXPORT_TEXT = "Exported text"
 EXPORT_CLOSE = "Close export"
+EXPORT_COPY = "Copy the export"
+EXPORT_SHARE = "Share the export"
+EXPORT_SAVE = "Save the export to a file"
 RETRY_SAVE = "Retry saving"
 
 # One-tap note kinds: kind (as the log names it) -> button label, from the note-kind
 # table (app.incidents.kinds), so a new loggable kind gets its button there
 NOTE_KINDS = {s.kind: s.button for s in _kinds.KINDS if s.button}
+
+
+def note_kind(kind: str) -> str:
+    """The button that saves the note field as `kind` ("Save as demand")."""
+    return NOTE_KINDS[str(kind)]
 
 TEXT_SIZES = {
     1.0: "Text size normal",
@@ -105,22 +120,6 @@ TEXT_SIZES = {
     1.5: "Text size larger",
     1.75: "Text size largest",
 }
-
-
-def nav(screen: str) -> str:
-    """Label of a screen's entry, for the screens that are not in the bottom bar too."""
-    return {
-        "home": NAV_HOME,
-        "stairway": NAV_STAIRWAY,
-        "phrases": NAV_PHRASES,
-        "checklist": NAV_CHECKLIST,
-        "incident": NAV_INCIDENT,
-        "situations": OPEN_SITUATIONS,
-        "search": OPEN_SEARCH,
-        "settings": OPEN_SETTINGS,
-        "board": OPEN_BOARD,
-        "incidents": OPEN_INCIDENTS,
-    }[screen]
 
 
 def stage_indicator(order: int, total: int = 5) -> str:
@@ -149,6 +148,16 @@ def situation_choice(title: str) -> str:
     return f"Situation: {title}"
 
 
+def stage_chip(order: int, title: str) -> str:
+    """A stage chip above the phrase list: "Phrases for stage 2: Empathy"."""
+    return f"Phrases for stage {order}: {title}"
+
+
+def call(label: str, number: str) -> str:
+    """A tap-to-call button for a number from content/contacts.md."""
+    return f"Call {label}: {number}"
+
+
 def filter_option(group: str, value: str) -> str:
     """One chip in a phrase filter group, e.g. filter_option(FILTER_STAGE, '2')."""
     return f"{group}: {value}"
@@ -160,6 +169,11 @@ def search_result(title: str) -> str:
 
 def open_incident(title: str) -> str:
     return f"Open incident: {title}"
+
+
+def amend_note(seq: int) -> str:
+    """A note in the timeline: tapping it opens its amendment."""
+    return f"{AMEND} #{seq}"
 
 
 def demand_status(demand: str, status: str) -> str:

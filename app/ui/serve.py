@@ -24,6 +24,50 @@ NETWORK_WARNING = (
     "WARNING: serving on {host}, not loopback: incident notes become reachable from the network."
 )
 
+# Browser Back on the first screen leaves the page, and no Flutter widget can stop that.
+# While an incident is open the app's title says so (app.ui.app.INCIDENT_TITLE), and the
+# browser's own "Leave site?" question is asked first. Phones ask in the app instead.
+LEAVE_GUARD = (
+    "<script>addEventListener('beforeunload', function (e) {"
+    " if (document.title.indexOf('incident open') >= 0) { e.preventDefault();"
+    " e.returnValue = ''; } });</script>"
+)
+
+
+class LeaveGuard:
+    """ASGI middleware: put LEAVE_GUARD into the web client's index.html as it is served."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start: dict = {}
+        chunks: list[bytes] = []
+
+        async def patched(message) -> None:
+            if message["type"] == "http.response.start":
+                headers = dict(message.get("headers") or [])
+                if headers.get(b"content-type", b"").startswith(b"text/html"):
+                    start.update(message)  # hold it: the length changes
+                    return
+                await send(message)
+            elif message["type"] == "http.response.body" and start:
+                chunks.append(message.get("body", b""))
+                if message.get("more_body"):
+                    return
+                body = b"".join(chunks).replace(b"</head>", LEAVE_GUARD.encode() + b"</head>", 1)
+                headers = [(k, v) for k, v in start.get("headers", []) if k != b"content-length"]
+                headers.append((b"content-length", str(len(body)).encode()))
+                await send({**start, "headers": headers})
+                await send({"type": "http.response.body", "body": body})
+            else:
+                await send(message)
+
+        await self.app(scope, receive, patched)
+
 
 def is_loopback(host: str) -> bool:
     """True for 127.0.0.0/8, ::1 and 'localhost'; False for 0.0.0.0, LAN addresses, names."""
@@ -59,6 +103,7 @@ def asgi_app(content_dir: Path, data_dir: Path, on_startup: list | None = None):
     from flet_web.fastapi import app as flet_fastapi_app
 
     outer = FastAPI(on_startup=on_startup or [], docs_url=None, redoc_url=None, openapi_url=None)
+    outer.add_middleware(LeaveGuard)
     outer.mount(
         "/",
         flet_fastapi_app(
@@ -80,7 +125,13 @@ def serve(
     data_dir: Path | None = None,
 ) -> int:
     """Serve until interrupted; returns the process exit code."""
-    import uvicorn
+    try:
+        import flet_web  # noqa: F401 - the web client this serves
+        import uvicorn
+    except ImportError as exc:
+        print(f"stairway: the web server is not installed ({exc.name}); install it with "
+              "pip install -e '.[serve]' (make run does).", file=sys.stderr)
+        return 2
 
     content = paths.content_dir(content_dir).resolve()
     data = paths.data_dir(data_dir).resolve()

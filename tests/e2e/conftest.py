@@ -293,8 +293,20 @@ def tap(page, label: str) -> None:
     click(page, "button", label)
 
 
+def to_tabs(page) -> None:
+    """Back out of sub-screens (they have no bottom bar) with the app bar arrow, as an
+    officer does; the app may also open on one (it reopens the last screen)."""
+    for _ in range(3):
+        if find(page, "tab", "Home", timeout=1500) is not None:
+            return
+        tap(page, "Back")  # Flutter's app bar arrow
+        page.wait_for_timeout(400)
+
+
 def go_tab(page, label: str) -> None:
+    to_tabs(page)
     click(page, "tab", label)
+    page.wait_for_timeout(350)  # the page transition ends: taps on the old view are lost
 
 
 def see(page, text: str, timeout: float = 15_000):

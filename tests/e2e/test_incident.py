@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.incidents import KIND_LABELS, NoteKind
 from app.ui import labels as L
-from app.ui.views.screens import TITLES
+from app.ui import screens
 from tests.e2e.conftest import back_to_stage_one, click, control, fill, go_tab, see, shot, tap
 
 NOTE = "Subject on the 3rd floor balcony, talking, no weapon seen"
@@ -27,18 +27,19 @@ def test_start_incident(phone):
 
 def test_add_note_and_demand_see_them_in_timeline_and_board(phone):
     fill(phone, L.NOTE_FIELD, NOTE)
-    tap(phone, L.NOTE_KINDS["note"])
+    tap(phone, L.note_kind("note"))
     see(phone, NOTE)
-    note_row = see(phone, "#1 · ")
-    assert note_row.inner_text().endswith(f" · {KIND_LABELS[NoteKind.NOTE]}")
+    note_row = see(phone, "#1 · ")  # one tappable block: tapping it amends the note
+    assert f" · {KIND_LABELS[NoteKind.NOTE]}" in note_row.inner_text()
+    assert note_row.inner_text().startswith(L.amend_note(1))
     fill(phone, L.NOTE_FIELD, DEMAND)
-    tap(phone, L.NOTE_KINDS["demand"])
+    tap(phone, L.note_kind("demand"))
     see(phone, DEMAND)
     demand_row = see(phone, "#2 · ")
-    assert demand_row.inner_text().endswith(f" · {KIND_LABELS[NoteKind.DEMAND]}")
+    assert f" · {KIND_LABELS[NoteKind.DEMAND]}" in demand_row.inner_text()
     shot(phone, "e2e-incident-timeline")
     tap(phone, L.OPEN_BOARD)
-    control(phone, "heading", TITLES["board"])
+    control(phone, "heading", screens.get("board").title)
     see(phone, f"{DEMAND} — pending")  # the board lists the demand with its status
     shot(phone, "e2e-incident-board")
     tap(phone, L.OPEN_TIMELINE)
@@ -47,7 +48,7 @@ def test_add_note_and_demand_see_them_in_timeline_and_board(phone):
 
 def test_note_in_other_scripts_is_kept(phone):
     fill(phone, L.NOTE_FIELD, SCRIPTS)
-    tap(phone, L.NOTE_KINDS["note"])
+    tap(phone, L.note_kind("note"))
     see(phone, "#3 · ")
     phone.wait_for_timeout(1500)  # let the fallback fonts finish loading before the picture
     shot(phone, "e2e-note-scripts")

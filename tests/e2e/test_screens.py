@@ -1,8 +1,9 @@
 """Every screen, light and night, at 390x844 and 360x640: screenshots and no overflow.
 
-The pictures land in build/screenshots/ to be looked at; the test itself checks that no
-labelled control or text sticks out past the right edge (no horizontal scrolling) and
-that the night theme really is dark.
+The pictures land in build/screenshots/ to be looked at; the test itself checks that every
+screen reads cleanly (tests/e2e/layout.py: nothing sticks out past the right edge, no
+title cut off, no word broken letter by letter, no line cut short) and that the night
+theme really is dark. The screens come from the registry, app.ui.screens.
 """
 
 from __future__ import annotations
@@ -10,30 +11,31 @@ from __future__ import annotations
 import pytest
 from PIL import Image, ImageStat
 
-from app.prefs import SCREENS as PREF_SCREENS
 from app.ui import labels as L
+from app.ui import screens
 from tests.e2e.conftest import (
     PHONE,
     SMALL_PHONE,
     control,
     fill,
+    find,
     go_tab,
     open_app,
     see,
     shot,
     tap,
+    to_tabs,
 )
+from tests.e2e.layout import unreadable
 
-SCREENS = list(PREF_SCREENS)  # every screen the app can show and remember
+SCREENS = [s.name for s in screens.SCREENS]  # the registry: a new screen is listed here too
 
 
 def _ensure_incident(page) -> None:
+    to_tabs(page)
     go_tab(page, L.NAV_INCIDENT)
-    try:
-        control(page, "button", L.OPEN_BOARD, timeout=3000)
+    if find(page, "button", L.OPEN_BOARD, timeout=3000) is not None:
         return  # an incident is open already
-    except AssertionError:
-        pass
     tap(page, L.START_INCIDENT)
     fill(page, L.START_LOCATION, "Screenshot street 1")
     tap(page, L.START_CONFIRM)
@@ -41,46 +43,26 @@ def _ensure_incident(page) -> None:
 
 
 def _open(page, screen: str) -> None:
-    tabs = {
-        "home": L.NAV_HOME,
-        "stairway": L.NAV_STAIRWAY,
-        "phrases": L.NAV_PHRASES,
-        "checklist": L.NAV_CHECKLIST,
-        "incident": L.NAV_INCIDENT,
-    }
-    if screen in tabs:
-        go_tab(page, tabs[screen])
-    elif screen in ("board", "incidents"):
+    """Open `screen` the way an officer does: down its chain of parents from Home, by the
+    control the registry names for each step (a tab, or a button on the parent)."""
+    if "incident" in [s.name for s in screens.chain(screen)][1:]:
         _ensure_incident(page)
-        tap(page, L.OPEN_BOARD if screen == "board" else L.OPEN_INCIDENTS)
-    elif screen == "situations":
-        tap(page, L.OPEN_SITUATIONS)
-    elif screen == "search":
-        tap(page, L.OPEN_SEARCH)
-        fill(page, L.SEARCH_FIELD, "calm")
-    elif screen == "settings":
-        tap(page, L.OPEN_SETTINGS)
+    to_tabs(page)
+    for s in screens.chain(screen):
+        if s.icon:
+            go_tab(page, s.label)
+        else:
+            tap(page, s.label)
+        control(page, "heading", s.title)  # each step lands before the next tap
+        page.wait_for_timeout(350)  # the page transition ends: taps on the old view are lost
+        if s.name == "search":
+            fill(page, L.SEARCH_FIELD, "calm")
     page.mouse.wheel(0, -20_000)  # top of the screen for the picture
     page.wait_for_timeout(700)
 
 
-def _overflowing(page, width: int) -> list[str]:
-    """Labelled or text nodes whose box reaches past the right edge of the viewport."""
-    return page.evaluate(
-        """(width) => [...document.querySelectorAll('flt-semantics')]
-            .filter(e => e.getAttribute('role') || e.getAttribute('aria-label')
-                         || (e.children.length === 0 && e.textContent.trim()))
-            .filter(e => !e.closest('[style*="overflow-x: scroll"]'))
-            .map(e => [e, e.getBoundingClientRect()])
-            .filter(([e, r]) => r.width > 0 && r.right > width + 1)
-            .map(([e, r]) => `${(e.getAttribute('aria-label') || e.textContent).slice(0, 50)}`
-                             + ` right=${Math.round(r.right)}`)""",
-        width,
-    )
-
-
 def _text_scale(page, scale: float) -> None:
-    tap(page, L.OPEN_SETTINGS)
+    _open(page, "settings")
     tap(page, L.TEXT_SIZES[scale])
     page.wait_for_timeout(500)
 
@@ -111,7 +93,7 @@ def test_every_screen(browser, server, scheme, viewport, scale):
             brightness = ImageStat.Stat(Image.open(path).convert("L")).mean[0]
             dark_enough = brightness < 90 if scheme == "dark" else brightness > 160
             assert dark_enough, (screen, scheme, brightness)
-            if out := _overflowing(page, viewport["width"]):
+            if out := unreadable(page, viewport["width"]):
                 problems[screen] = out
         assert problems == {}
         assert page.net.unexpected() == []

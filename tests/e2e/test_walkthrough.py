@@ -6,7 +6,7 @@ from PIL import Image, ImageStat
 
 from app.guide.model import SAY
 from app.ui import labels as L
-from app.ui.views.screens import TITLES
+from app.ui import screens
 from tests.e2e.conftest import back_to_stage_one, click, control, fill, go_tab, see, shot, tap
 
 
@@ -42,8 +42,9 @@ def test_move_up_needs_every_sign_then_shows_stage_two_phrases(phone, guide):
         ):
             click(phone, "checkbox", sign.text, exact=False)
             phone.wait_for_timeout(150)
-    move_up = control(phone, "button", L.MOVE_UP)
-    assert move_up.get_attribute("aria-disabled") == "true"  # gated until the signs are ticked
+    tap(phone, L.MOVE_UP)  # gated until the signs are ticked, and it says why right there
+    see(phone, f"{len(signs)} signs are not ticked yet")
+    see(phone, L.stage_indicator(1, len(guide.stages)))
     for sign in signs:
         click(phone, "checkbox", sign.text, exact=False)
         phone.wait_for_timeout(150)
@@ -80,7 +81,7 @@ def test_search_finds_a_phrase_and_opens_it(phone, guide):
     result = see(phone, phrase.text)
     shot(phone, "e2e-search-results")
     result.click(force=True)
-    control(phone, "heading", TITLES["phrases"])  # the result opened the phrases screen
+    control(phone, "heading", screens.get("phrases").title)  # the result opened phrases
     see(phone, phrase.text)
     shot(phone, "e2e-search-opened")
 
@@ -90,6 +91,7 @@ def _mean_brightness(path) -> float:
 
 
 def test_dark_mode_toggles(phone):
+    go_tab(phone, L.NAV_HOME)
     tap(phone, L.OPEN_SETTINGS)
     tap(phone, L.THEME_LIGHT)
     phone.wait_for_timeout(500)
@@ -98,4 +100,6 @@ def test_dark_mode_toggles(phone):
     phone.wait_for_timeout(500)
     dark = _mean_brightness(shot(phone, "e2e-settings-dark"))
     tap(phone, L.THEME_SYSTEM)  # back to the default for the other tests
+    phone.go_back()  # the browser's Back leaves Settings for the screen before
+    control(phone, "tab", L.NAV_HOME)
     assert light > 180 and dark < 80, (light, dark)

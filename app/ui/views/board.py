@@ -9,25 +9,27 @@ from app.incidents import DemandStatus, format_duration, format_local
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
+from app.ui.views import hooks
 
 
 def demand_row(state, d, sz: Sizes) -> ft.Control:
-    buttons = [c.choice(L.demand_status(d.text, s.value), lambda e, s=s: state.set_demand_status(
-        d, s.value), d.status == s, text=s.value) for s in DemandStatus]
+    buttons = [c.choice(L.demand_status(d.text, s.value),
+                        lambda e, s=s: state.incident.set_demand_status(d, s.value),
+                        d.status == s, text=s.value) for s in DemandStatus]
     return ft.Column([
         c.para(f"{d.text} — {d.status.value}", sz.fs, 17, weight=ft.FontWeight.BOLD),
-        *([c.wrap_row(buttons)] if state.incident_open else []),
+        *([c.wrap_row(buttons)] if state.incident.is_open else []),
     ], spacing=4)
 
 
 @ft.component
 def Deadlines(state):
     """Each deadline with a live countdown (re-rendered every second)."""
-    c.use_tick(1.0)
+    hooks.use_tick(1.0)
     sz = Sizes(state.prefs.text_scale)
-    now = state.now()
+    now = state.incident.now()
     out = []
-    for d in state.board.deadlines:
+    for d in state.incident.board.deadlines:
         left = d.due - now
         when = "OVERDUE " + format_duration(-left) if left.total_seconds() < 0 else (
             format_duration(left) + " left")
@@ -40,11 +42,11 @@ def Deadlines(state):
 @ft.component
 def BoardView(state):
     sz = Sizes(state.prefs.text_scale)
-    b = state.board
-    if state.incident is None or b is None:
+    b = state.incident.board
+    if state.incident.current is None or b is None:
         return c.para("No incident is open.", sz.fs)
     out: list[ft.Control] = [
-        c.button(L.OPEN_TIMELINE, lambda e: state.go("incident"), ft.Icons.ARROW_BACK),
+        c.button(L.OPEN_TIMELINE, lambda e: state.nav.go("incident"), ft.Icons.ARROW_BACK),
         c.heading("Demands", sz.fs),
         *([demand_row(state, d, sz) for d in b.demands] or [c.para("None yet.", sz.fs, 15)]),
         c.heading("Deadlines", sz.fs),

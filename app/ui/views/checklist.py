@@ -20,23 +20,27 @@ def _clock(iso: str | None) -> str:
         return ""
 
 
-def item_row(state, cl, item, sz: Sizes) -> ft.Control:
+def item_row(state, cl, item, sz: Sizes, highlight: str | None) -> ft.Control:
+    caution = getattr(item, "caution", None)
     if not item.tick:
-        return ft.Row([ft.Icon(ft.Icons.INFO_OUTLINE, size=sz.fs(18)),
-                       ft.Text(item.text, size=sz.fs(16), expand=True)])
-    at = _clock(state.tick_time(cl.id, item.id))
+        return ft.Column([ft.Row([ft.Icon(ft.Icons.INFO_OUTLINE, size=sz.fs(18)),
+                                  ft.Text(item.text, size=sz.fs(16), expand=True)]),
+                          *c.caution_note(caution, sz.fs)], spacing=2)
+    part = state.checklist
+    at = _clock(part.tick_time(cl.id, item.id))
     label = f"{item.text}  (ticked {at})" if at else item.text
-    return ft.Container(
-        c.check_row(L.checklist_item(item.text), label, bool(at),
-                    lambda v: state.tick_item(cl.id, item), sz.fs),
-        border=ft.Border.all(2, ft.Colors.PRIMARY) if state.highlight == item.id else None,
-    )
+    row = c.check_row(L.checklist_item(item.text), label, bool(at),
+                      lambda v: part.tick(cl.id, item), sz.fs, caution=caution)
+    if highlight == f"{cl.id}/{item.id}":
+        return ft.Container(row, border=ft.Border.all(2, ft.Colors.PRIMARY))
+    return row
 
 
 @ft.component
 def ChecklistView(state):
     sz = Sizes(state.prefs.text_scale)
-    done, total = state.checklist_progress()
+    part = state.checklist
+    done, total = part.progress()
     out: list[ft.Control] = [
         ft.Semantics(
             label=f"{L.CHECKLIST_PROGRESS}: {done} of {total}",
@@ -47,20 +51,22 @@ def ChecklistView(state):
         )
     ]
     if state.prefs.situation:
-        sit = state.situation()
+        sit = state.situations.get()
         out.append(c.para(f"Showing items for: {sit.title if sit else state.prefs.situation}",
                           sz.fs, 14, italic=True))
-    lists = state.checklists()
+    lists = part.lists()
+    highlight = state.nav.location.get("item")
     if not lists:
-        out.append(c.para("No checklist is loaded. See the message above.", sz.fs))
+        out.append(c.para("No checklist could be loaded. Work from your training; your "
+                          "instructor has the details.", sz.fs))
     for cl, items in lists:
         out.append(c.heading(cl.title, sz.fs, 1))
         sections: dict[str, list] = {}
         for it in items:
             sections.setdefault(it.section, []).append(it)
         for section, its in sections.items():
-            folded = state.is_collapsed(cl.id, section)
-            n_done = sum(1 for i in its if i.tick and state.tick_time(cl.id, i.id))
+            folded = part.is_collapsed(cl.id, section)
+            n_done = sum(1 for i in its if i.tick and part.tick_time(cl.id, i.id))
             n_tick = sum(1 for i in its if i.tick)
             out.append(
                 c.tappable(
@@ -70,9 +76,9 @@ def ChecklistView(state):
                         ft.Text(f"{section or cl.title}  ({n_done}/{n_tick})",
                                 size=sz.fs(18), weight=ft.FontWeight.BOLD, expand=True),
                     ]),
-                    lambda e, cid=cl.id, s=section: state.toggle_section(cid, s),
+                    lambda e, cid=cl.id, s=section: part.toggle_section(cid, s),
                 )
             )
             if not folded:
-                out += [item_row(state, cl, it, sz) for it in its]
+                out += [item_row(state, cl, it, sz, highlight) for it in its]
     return ft.Column(out, spacing=8)

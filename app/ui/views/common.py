@@ -1,12 +1,13 @@
 """Small building blocks every screen uses: labelled buttons with 48 px targets, headings.
 
+Hooks (a ticking clock, a text field's value) live in app.ui.views.hooks.
+
 Only presentation here: no state changes, no I/O. Every interactive control takes its
 label from app.ui.labels (the visible text, tooltip or semantics label).
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 
 import flet as ft
@@ -24,6 +25,7 @@ def button(
     disabled: bool = False,
     text: str | None = None,
     expand: bool = False,
+    action=None,
 ) -> ft.Control:
     """A filled (primary) or outlined button at least 48 px tall; `label` is its name.
 
@@ -41,6 +43,7 @@ def button(
         disabled=disabled,
         style=style,
         expand=True if expand else None,  # an explicit False still wraps it in Expanded
+        action=action,  # a client action (copy, share, dial) runs inside the tap
     )
     return btn
 
@@ -92,17 +95,35 @@ def para(text: str, fs: Callable[[float], float], size: float = 16, **kw) -> ft.
     return ft.Text(text, size=fs(size), **kw)
 
 
-def bullets(items, fs: Callable[[float], float], icon=ft.Icons.CHEVRON_RIGHT) -> ft.Column:
-    return ft.Column(
-        [
-            ft.Row(
-                [ft.Icon(icon, size=fs(18)), ft.Text(i.text, size=fs(16), expand=True)],
-                vertical_alignment=ft.CrossAxisAlignment.START,
-            )
-            for i in items
-        ],
-        spacing=6,
+def field_error(text: str, fs: Callable[[float], float]) -> ft.Control:
+    """An error shown right beside the field or button it is about; it wraps, never cut."""
+    return ft.Row(
+        [ft.Icon(ft.Icons.ERROR_OUTLINE, color=ft.Colors.ERROR, size=fs(18)),
+         ft.Text(text, size=fs(15), color=ft.Colors.ERROR, expand=True)],
+        vertical_alignment=ft.CrossAxisAlignment.START,
     )
+
+
+def caution_note(text: str | None, fs: Callable[[float], float]) -> list[ft.Control]:
+    """An item's "Caution:" line (content model v2), shown under it; none when empty."""
+    if not text:
+        return []
+    return [ft.Container(
+        ft.Row([ft.Icon(ft.Icons.WARNING_AMBER, size=fs(16), color=ft.Colors.ON_ERROR_CONTAINER),
+                ft.Text(f"Caution: {text}", size=fs(15), color=ft.Colors.ON_ERROR_CONTAINER,
+                        expand=True)],
+               vertical_alignment=ft.CrossAxisAlignment.START),
+        bgcolor=ft.Colors.ERROR_CONTAINER, padding=6, border_radius=6,
+    )]
+
+
+def bullets(items, fs: Callable[[float], float], icon=ft.Icons.CHEVRON_RIGHT) -> ft.Column:
+    out: list[ft.Control] = []
+    for i in items:
+        out.append(ft.Row([ft.Icon(icon, size=fs(18)), ft.Text(i.text, size=fs(16), expand=True)],
+                          vertical_alignment=ft.CrossAxisAlignment.START))
+        out += caution_note(getattr(i, "caution", None), fs)
+    return ft.Column(out, spacing=6)
 
 
 def wrap_row(controls: list[ft.Control]) -> ft.Row:
@@ -110,12 +131,13 @@ def wrap_row(controls: list[ft.Control]) -> ft.Row:
 
 
 def check_row(label: str, text: str, value: bool, on_toggle: Callable[[bool], None],
-              fs: Callable[[float], float], disabled: bool = False) -> ft.Control:
+              fs: Callable[[float], float], disabled: bool = False,
+              caution: str | None = None) -> ft.Control:
     """A checkbox whose text wraps (Flet's own checkbox label does not) and is tappable too.
 
     The checkbox carries `label` for screen readers; tapping the text toggles as well.
     """
-    return ft.Row(
+    row = ft.Row(
         [
             ft.Checkbox(value=value, semantics_label=label, disabled=disabled,
                         on_change=lambda e: on_toggle(bool(e.control.value))),
@@ -129,45 +151,32 @@ def check_row(label: str, text: str, value: bool, on_toggle: Callable[[bool], No
         vertical_alignment=ft.CrossAxisAlignment.START,
         spacing=4,
     )
+    notes = caution_note(caution, fs)
+    return ft.Column([row, *notes], spacing=2) if notes else row
 
 
-def use_tick(seconds: float = 1.0) -> int:
-    """Re-render the calling component every `seconds` (clocks, countdowns).
-
-    The no-op cleanup matters: Flet cancels an async effect's task on unmount only when
-    the effect has a cleanup, so without it every visit would leak a ticking task.
-    """
-    tick, set_tick = ft.use_state(0)
-
-    async def run() -> None:
-        while True:
-            await asyncio.sleep(seconds)
-            set_tick(lambda t: t + 1)
-
-    ft.use_effect(run, [], cleanup=lambda: None)
-    return tick
+def switch(label: str, value: bool, on_change: Callable[[bool], None],
+           fs: Callable[[float], float]) -> ft.Control:
+    """A switch named by its label; the label wraps in a fixed width (a Row would push a
+    long label off a 360 px screen at 175% text)."""
+    return ft.Switch(
+        label=ft.Container(ft.Text(label, size=fs(16)), width=240),
+        value=value,
+        on_change=lambda e: on_change(bool(e.control.value)),
+    )
 
 
-def use_field(initial: str = ""):
-    """A text field's value for a component: (value to render, getter, on_change).
-
-    Read the text with the getter, not the rendered value, in a button's handler: a tap
-    that arrives right after typing can reach the server before the re-render, while
-    the button still holds the previous render's closure.
-    """
-    value, set_value = ft.use_state(initial)
-    latest = ft.use_ref(initial)
-
-    def on_change(e) -> None:
-        latest.current = e.control.value or ""
-        set_value(latest.current)
-
-    def get() -> str:
-        return latest.current
-
-    def reset(text: str = "") -> None:
-        latest.current = text
-        set_value(text)
-
-    get.reset = reset
-    return value, get, on_change
+def call_button(label: str, name: str, number: str, tel: str,
+                fs: Callable[[float], float]) -> ft.Control:
+    """A big tap-to-call button: the dialer opens inside the tap (a client action).
+    Tonal, not filled: a row of bright buttons would glare at night."""
+    return ft.FilledTonalButton(
+        content=ft.Text(spans=[
+            ft.TextSpan(text=f"{name}\n", style=ft.TextStyle(weight=ft.FontWeight.BOLD)),
+            ft.TextSpan(text=number, style=ft.TextStyle(size=fs(20)))],
+            size=fs(17), semantics_label=label),
+        icon=ft.Icons.PHONE,
+        action=ft.OpenUrl(tel),
+        style=ft.ButtonStyle(padding=PAD, shape=ft.RoundedRectangleBorder(radius=12),
+                             icon_size=fs(28)),
+    )

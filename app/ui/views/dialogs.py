@@ -1,8 +1,9 @@
-"""The dialogs the state asks for (`state.dialog`): start, override, amend, close, export,
-retention.
+"""The dialogs the state asks for (`state.ui.dialog`): start, override, amend, close,
+export, retention, leave.
 
 Shown full screen in place of the current screen (a phone's full-screen dialog): always
-in view whatever the scroll position, and each has an explicit cancel.
+in view whatever the scroll position, each with an explicit cancel; the phone's Back
+closes them too. Errors show under their field and wrap; they are never cut off.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ import flet as ft
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
+from app.ui.views import hooks
 
 
 @ft.component
 def StartForm(state):
     sz = Sizes(state.prefs.text_scale)
-    location, get_location, on_location = c.use_field("")
+    location, get_location, on_location = hooks.use_field("")
     sit, set_sit = ft.use_state(state.prefs.situation)
     chosen = ft.use_ref(state.prefs.situation)
 
@@ -25,72 +27,97 @@ def StartForm(state):
         chosen.current = sid
         set_sit(sid)
 
+    def start(e):
+        state.start_incident(chosen.current, get_location())
+
     return ft.Column([
         c.para("What is the call?", sz.fs, 16),
         c.wrap_row([c.choice(L.situation_choice(s.title), lambda e, s=s: pick(s.id),
                              sit == s.id, text=s.title) for s in state.guide.situations]),
         ft.TextField(label=L.START_LOCATION, value=location, text_size=sz.fs(17),
                      on_change=on_location),
-        *([c.para(state.message, sz.fs, color=ft.Colors.ERROR)] if state.message else []),
-        c.button(L.START_CONFIRM, lambda e: state.start_incident(chosen.current, get_location()),
-                 ft.Icons.PLAY_ARROW, primary=True),
-        c.button(L.START_CANCEL, lambda e: state.close_dialog()),
-    ], tight=True, spacing=10, scroll=ft.ScrollMode.AUTO)
+        *([c.field_error(state.ui.message, sz.fs)] if state.ui.message else []),
+        c.button(L.START_CONFIRM, start, ft.Icons.PLAY_ARROW, primary=True),
+        c.button(L.START_CANCEL, lambda e: state.ui.close_dialog()),
+    ], tight=True, spacing=10)
 
 
 @ft.component
-def ReasonForm(state, label: str, confirm: str, cancel: str, on_confirm, error, intro: str,
+def ReasonForm(state, label: str, confirm: str, cancel: str, on_confirm, intro: str,
                initial: str = ""):
     sz = Sizes(state.prefs.text_scale)
-    text, get_text, on_text = c.use_field(initial)
+    text, get_text, on_text = hooks.use_field(initial)
+    error = state.ui.errors.get(label)
     return ft.Column([
         c.para(intro, sz.fs, 16),
         ft.TextField(label=label, value=text, multiline=True, min_lines=2, max_lines=5,
-                     text_size=sz.fs(17), error=error,
-                     on_change=on_text),
+                     text_size=sz.fs(17), on_change=on_text),
+        *([c.field_error(error, sz.fs)] if error else []),
         c.button(confirm, lambda e: on_confirm(get_text()), ft.Icons.CHECK, primary=True),
-        c.button(cancel, lambda e: state.close_dialog()),
-    ], tight=True, spacing=10, scroll=ft.ScrollMode.AUTO)
+        c.button(cancel, lambda e: state.ui.close_dialog()),
+    ], tight=True, spacing=10)
+
+
+def choice_form(text: str, yes: str, on_yes, no: str, on_no) -> ft.Control:
+    return ft.Column([ft.Text(text), c.button(yes, on_yes, primary=True), c.button(no, on_no)],
+                     tight=True, spacing=10)
+
+
+def export_form(state) -> ft.Control:
+    f = state.export.file
+    where = f"Saved to {f.saved_to}." if f.saved_to else f"Downloading {f.name}."
+    return ft.Column([
+        ft.Text(where + " Copy or share the text for the team."),
+        c.wrap_row([
+            c.button(L.EXPORT_COPY, lambda e: state.export.copied(), ft.Icons.COPY,
+                     primary=True, action=ft.CopyToClipboard(f.text)),
+            c.button(L.EXPORT_SHARE, None, ft.Icons.SHARE,
+                     action=ft.ShareText(f.text, subject=f.name)),
+            *([] if state.device.browser else  # a browser has downloaded it already
+              [c.button(L.EXPORT_SAVE, lambda e: state.export.save_file(), ft.Icons.SAVE)]),
+        ]),
+        *([c.para(state.ui.message, Sizes(state.prefs.text_scale).fs, 15)]
+          if state.ui.message else []),
+        ft.TextField(label=L.EXPORT_TEXT, value=f.text, multiline=True, read_only=True,
+                     min_lines=6, max_lines=14, text_size=13),
+        c.button(L.EXPORT_CLOSE, lambda e: state.ui.close_dialog()),
+    ], tight=True, spacing=10)
 
 
 def build(state) -> ft.Control | None:
-    d = state.dialog
+    d, ui = state.ui.dialog, state.ui
     if d == "start":
         return _frame(L.START_INCIDENT, StartForm(state))
     if d == "override":
         return _frame(L.OVERRIDE, ReasonForm(
-            state, L.OVERRIDE_REASON, L.OVERRIDE_CONFIRM, L.OVERRIDE_CANCEL, state.override,
-            state.override_error,
+            state, L.OVERRIDE_REASON, L.OVERRIDE_CONFIRM, L.OVERRIDE_CANCEL,
+            state.stairway.override,
             "Not every sign is there yet. Moving up early is recorded with your reason."))
-    if d == "amend" and state.amend_target is not None:
-        n = state.amend_target
+    if d == "amend" and state.incident.amend_target is not None:
+        n = state.incident.amend_target
         return _frame(L.AMEND, ReasonForm(
-            state, L.AMEND_FIELD, L.AMEND_CONFIRM, L.AMEND_CANCEL, state.amend, state.message,
+            state, L.AMEND_FIELD, L.AMEND_CONFIRM, L.AMEND_CANCEL, state.incident.amend,
             f"The original stays in the log: “{n.text}”", initial=n.text))
     if d == "close":
-        return _frame(L.CLOSE_INCIDENT, ft.Column([
-            ft.Text("Close this incident? Notes can no longer be added."),
-            c.button(L.CLOSE_CONFIRM, lambda e: state.close_incident(), primary=True),
-            c.button(L.CLOSE_CANCEL, lambda e: state.close_dialog()),
-        ], tight=True, spacing=10))
-    if d == "retention" and state.retention_choice:
-        days, n = state.retention_choice, state.retention_count
-        return _frame("Delete old incidents?", ft.Column([
-            ft.Text(f"Closed incidents will be deleted from this device {days} days after "
-                    f"they were closed. {n} would be deleted now. Export anything the team "
-                    "needs first: this cannot be undone. Open incidents are never deleted."),
-            c.button(L.RETENTION_CONFIRM, lambda e: state.confirm_retention(), primary=True),
-            c.button(L.RETENTION_CANCEL, lambda e: state.close_dialog()),
-        ], tight=True, spacing=10))
-    if d == "export" and state.export_file is not None:
-        f = state.export_file
-        where = f"Saved to {f.saved_to}." if f.saved_to else f"Downloading {f.name}."
-        return _frame(f"Export ({f.fmt})", content=ft.Column([
-            ft.Text(where + " The text is below to copy."),
-            ft.TextField(label=L.EXPORT_TEXT, value=f.text, multiline=True, read_only=True,
-                         min_lines=6, max_lines=14, text_size=13),
-            c.button(L.EXPORT_CLOSE, lambda e: state.close_dialog(), primary=True),
-        ], tight=True, spacing=10, scroll=ft.ScrollMode.AUTO))
+        return _frame(L.CLOSE_INCIDENT, choice_form(
+            "Close this incident? Notes can no longer be added.",
+            L.CLOSE_CONFIRM, lambda e: state.incident.close(), L.CLOSE_CANCEL,
+            lambda e: ui.close_dialog()))
+    if d == "retention" and state.retention.choice:
+        days, n = state.retention.choice, state.retention.count
+        return _frame("Delete old incidents?", choice_form(
+            f"Closed incidents will be deleted from this device {days} days after they were "
+            f"closed. {n} would be deleted now. Export anything the team needs first: this "
+            "cannot be undone. Open incidents are never deleted.",
+            L.RETENTION_CONFIRM, lambda e: state.retention.confirm(), L.RETENTION_CANCEL,
+            lambda e: ui.close_dialog()))
+    if d == "export" and state.export.file is not None:
+        return _frame(f"Export ({state.export.file.fmt})", export_form(state))
+    if d == "leave":
+        return _frame("Leave Stairway?", choice_form(
+            "An incident is still open. Its notes are saved and it stays open; you can come "
+            "back to it.", L.LEAVE_STAY, lambda e: state.leave(False), L.LEAVE_GO,
+            lambda e: state.leave(True)))
     return None
 
 

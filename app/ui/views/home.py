@@ -13,25 +13,25 @@ from app.ui.views.clocks import Clocks
 @ft.component
 def HomeView(state):
     sz = Sizes(state.prefs.text_scale)
-    stage = state.stage()
-    sit = state.situation()
+    stage = state.stairway.stage()
+    sit = state.situations.get()
+    go = state.nav.go
     out: list[ft.Control] = []
-    if state.incident_open:
-        inc = state.incident
+    if state.incident.is_open:
+        inc = state.incident.current
         out += [
             c.heading(f"Incident open: {inc.situation}", sz.fs, 2),
             c.para(inc.location or "No location given", sz.fs, 15),
             Clocks(state),
-            c.button(L.QUICK_INCIDENT, lambda e: state.go("incident"), ft.Icons.EDIT_NOTE,
-                     primary=True),
-            c.button(L.START_INCIDENT, lambda e: state.open_start(), ft.Icons.ADD),
+            c.button(L.QUICK_INCIDENT, lambda e: go("incident"), ft.Icons.EDIT_NOTE, primary=True),
+            c.button(L.START_INCIDENT, lambda e: state.ui.ask("start"), ft.Icons.ADD),
         ]
     else:
         out.append(
             ft.FilledButton(
                 content=ft.Text(L.START_INCIDENT, size=sz.fs(24), weight=ft.FontWeight.BOLD),
                 icon=ft.Icons.PLAY_ARROW,
-                on_click=lambda e: state.open_start(),
+                on_click=lambda e: state.ui.ask("start"),
                 height=max(72, sz.fs(24) * 2 + 24),
                 style=ft.ButtonStyle(shape=ft.RoundedRectangleBorder(radius=16)),
                 tooltip=None,
@@ -40,12 +40,13 @@ def HomeView(state):
     out.append(c.tappable(
         L.QUICK_STAIRWAY,
         ft.Column([
-            ft.Text(f"Stage {state.stage_no} of {state.total or 5}", size=sz.fs(15)),
+            ft.Text(f"Stage {state.stairway.number} of {state.stairway.total or 5}",
+                    size=sz.fs(15)),
             ft.Text(stage.title if stage else "This stage did not load", size=sz.fs(26),
                     weight=ft.FontWeight.BOLD),
-            ft.Text(stage.purpose if stage else "", size=sz.fs(15)),
+            ft.Text(stage.purpose if stage else "Work it from your training.", size=sz.fs(15)),
         ], spacing=2),
-        lambda e: state.go("stairway"),
+        lambda e: go("stairway"),
         bgcolor=ft.Colors.PRIMARY_CONTAINER,
     ))
     out.append(c.tappable(
@@ -53,12 +54,13 @@ def HomeView(state):
         ft.Row([ft.Icon(ft.Icons.PERSON_SEARCH),
                 ft.Text(f"Situation: {sit.title if sit else 'not chosen'}", size=sz.fs(17),
                         expand=True)]),
-        lambda e: state.go("situations"),
+        lambda e: go("situations"),
         border=ft.Border.all(1, ft.Colors.OUTLINE),
     ))
     out.append(c.wrap_row([
-        c.button(L.QUICK_PHRASES, lambda e: state.go("phrases"), ft.Icons.RECORD_VOICE_OVER),
-        c.button(L.QUICK_CHECKLIST, lambda e: state.go("checklist"), ft.Icons.CHECKLIST),
-        c.button(L.OPEN_INCIDENTS, lambda e: state.go("incidents"), ft.Icons.LIST),
+        c.button(L.QUICK_PHRASES, lambda e: go("phrases"), ft.Icons.RECORD_VOICE_OVER),
+        c.button(L.QUICK_CHECKLIST, lambda e: go("checklist"), ft.Icons.CHECKLIST),
+        c.button(L.OPEN_CONTACTS, lambda e: go("contacts"), ft.Icons.PHONE),
+        c.button(L.OPEN_INCIDENTS, lambda e: go("incidents"), ft.Icons.LIST),
     ]))
     return ft.Column(out, spacing=12)

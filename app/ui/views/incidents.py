@@ -14,9 +14,9 @@ from app.ui.views import common as c
 def IncidentsView(state):
     sz = Sizes(state.prefs.text_scale)
     out: list[ft.Control] = []
-    if not state.incident_list:
+    if not state.incident.incident_list:
         out.append(c.para("No incidents on this device yet.", sz.fs))
-    for inc in sorted(state.incident_list, key=lambda i: i.opened_at, reverse=True):
+    for inc in sorted(state.incident.incident_list, key=lambda i: i.opened_at, reverse=True):
         title = f"{format_local(inc.opened_at, fmt='%Y-%m-%d %H:%M')} {inc.situation}"
         out.append(c.tappable(
             L.open_incident(f"{title}, {inc.location or 'no location'}"),
@@ -25,7 +25,7 @@ def IncidentsView(state):
                 ft.Text(f"{inc.location or 'No location'} · {inc.status.value}",
                         size=sz.fs(15)),
             ], spacing=2),
-            lambda e, i=inc: state.select_incident(i.id),
+            lambda e, i=inc: state.incident.select(i.id),
             border=ft.Border.all(1, ft.Colors.OUTLINE),
         ))
     return ft.Column(out, spacing=8)

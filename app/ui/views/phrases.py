@@ -1,10 +1,14 @@
-"""Phrases: the current stage's by default; filter by stage, skill and situation.
+"""Phrases: the current stage's by default; stage chips on top, skill and situation below.
 
 Say and Avoid differ by icon, by the word itself and by the card's style (Avoid has a
-thick left bar and italic text), never by colour alone. Tapping a phrase marks it used.
+thick left bar and italic text), never by colour alone. An Avoid card says why, and what
+to say instead. Slots ("[name]") stand out and are announced "fill in: name". Tapping a
+phrase marks it used.
 """
 
 from __future__ import annotations
+
+import re
 
 import flet as ft
 
@@ -14,94 +18,102 @@ from app.ui.state import phrase_key
 from app.ui.theme import Sizes
 from app.ui.views import common as c
 
+SLOT = re.compile(r"\[([^\[\]]+)\]")
+
+
+def spoken(text: str) -> str:
+    """What a screen reader says for a phrase: each slot as "fill in: name"."""
+    return SLOT.sub(lambda m: f"(fill in: {m.group(1)})", text)
+
+
+def phrase_text(text: str, size: float, color, italic: bool) -> ft.Text:
+    """The phrase, with each [slot] boxed and underlined so it reads as "fill this in"."""
+    parts = SLOT.split(text)
+    if len(parts) == 1:
+        return ft.Text(text, size=size, italic=italic, color=color, weight=ft.FontWeight.W_500)
+    spans = [ft.TextSpan(text=f"[{p}]" if i % 2 else p, style=ft.TextStyle(
+        decoration=ft.TextDecoration.UNDERLINE, weight=ft.FontWeight.BOLD,
+        bgcolor=ft.Colors.SURFACE) if i % 2 else None)
+             for i, p in enumerate(parts) if p]
+    return ft.Text(spans=spans, size=size, italic=italic, color=color,
+                   weight=ft.FontWeight.W_500)
+
 
 def phrase_card(state, p, sz: Sizes) -> ft.Control:
     avoid = p.kind == AVOID
-    used = phrase_key(p) in state.used_phrases
-    word = "AVOID" if avoid else "SAY"
-    icon = ft.Icons.DO_NOT_DISTURB_ON if avoid else ft.Icons.CHECK_CIRCLE
+    used = phrase_key(p) in state.incident.used_phrases
     fg = ft.Colors.ON_ERROR_CONTAINER if avoid else ft.Colors.ON_SECONDARY_CONTAINER
-    head = [ft.Icon(icon, color=fg, size=sz.fs(22)),
-            ft.Text(word, weight=ft.FontWeight.BOLD, size=sz.fs(15), color=fg)]
+    head = [ft.Icon(ft.Icons.DO_NOT_DISTURB_ON if avoid else ft.Icons.CHECK_CIRCLE, color=fg,
+                    size=sz.fs(22)),
+            ft.Text("AVOID" if avoid else "SAY", weight=ft.FontWeight.BOLD, size=sz.fs(15),
+                    color=fg)]
     if used:
         head.append(ft.Text("· used", size=sz.fs(14), color=fg))
-    body = ft.Column(
-        [
-            ft.Row(head, spacing=6),
-            ft.Text(p.text, size=sz.fs(20), italic=avoid, color=fg,
-                    weight=ft.FontWeight.W_500),
-        ],
-        spacing=4,
-    )
+    parts: list[ft.Control] = [ft.Row(head, spacing=6),
+                               phrase_text(p.text, sz.fs(20), fg, avoid)]
+    for word, value in (("Why", getattr(p, "why", None)), ("Instead", getattr(p, "instead", None))):
+        if value:
+            parts.append(ft.Text(spans=[
+                ft.TextSpan(text=f"{word}: ", style=ft.TextStyle(weight=ft.FontWeight.BOLD)),
+                ft.TextSpan(text=value)], size=sz.fs(16), color=fg))
+    parts += c.caution_note(getattr(p, "caution", None), sz.fs)
+    highlighted = state.phrases.highlight == phrase_key(p)
     return c.tappable(
-        L.phrase(p.kind, p.text),
-        body,
-        lambda e: state.use_phrase(p),
+        L.phrase(p.kind, spoken(p.text)),
+        ft.Column(parts, spacing=4),
+        lambda e: state.phrases.use(p),
         bgcolor=ft.Colors.ERROR_CONTAINER if avoid else ft.Colors.SECONDARY_CONTAINER,
         border=ft.Border.only(left=ft.BorderSide(8, fg)) if avoid else
-        (ft.Border.all(3, fg) if state.highlight == p.text else None),
+        (ft.Border.all(3, fg) if highlighted else None),
     )
 
 
-def filters(state, sz: Sizes) -> list[ft.Control]:
-    stage_opts = [
-        c.choice(L.filter_option(L.FILTER_STAGE, L.FILTER_CURRENT_STAGE),
-                 lambda e: state.set_filters(stage=None), state.filter_stage is None,
-                 text=f"Now ({state.stage_no})")
-    ] + [
-        c.choice(L.filter_option(L.FILTER_STAGE, str(s.order)),
-                 lambda e, o=s.order: state.set_filters(stage=o), state.filter_stage == s.order,
-                 text=str(s.order))
-        for s in state.stages
-    ]
-    skill_opts = [c.choice(L.filter_option(L.FILTER_SKILL, L.FILTER_ANY),
-                           lambda e: state.set_filters(skill=None), state.filter_skill is None,
-                           text="Any skill")] + [
-        c.choice(L.filter_option(L.FILTER_SKILL, k.title),
-                 lambda e, k=k: state.set_filters(skill=k.id), state.filter_skill == k.id,
-                 text=k.title)
-        for k in state.guide.skills
-    ]
-    sit_opts = [c.choice(L.filter_option(L.FILTER_SITUATION, L.FILTER_ANY),
-                         lambda e: state.set_filters(situation=None),
-                         state.filter_situation is None, text="Any situation")] + [
-        c.choice(L.filter_option(L.FILTER_SITUATION, s.title),
-                 lambda e, s=s: state.set_filters(situation=s.id),
-                 state.filter_situation == s.id, text=s.title)
-        for s in state.guide.situations
-    ]
-    return [
-        ft.ExpansionTile(
-            title=ft.Text("Filters", size=sz.fs(16)),
-            subtitle=ft.Text(summary(state), size=sz.fs(14)),
-            controls=[
-                c.para("Stage", sz.fs, 14), c.wrap_row(stage_opts),
-                c.para("Skill", sz.fs, 14), c.wrap_row(skill_opts),
-                c.para("Situation", sz.fs, 14), c.wrap_row(sit_opts),
-            ],
-        )
-    ]
+def stage_chips(state, sz: Sizes) -> ft.Control:
+    """One tap to another stage's phrases: "1 Active Listening", "2 Empathy"..."""
+    ph, st = state.phrases, state.stairway
+    return c.wrap_row([
+        c.choice(L.stage_chip(s.order, s.title), lambda e, o=s.order: ph.set_filters(stage=o),
+                 ph.stage == s.order,
+                 text=f"{s.order} {s.title}" + (" (now)" if s.order == st.number else ""))
+        for s in st.stages
+    ])
 
 
-def summary(state) -> str:
-    stage = state.stage(state.phrase_stage())
-    parts = [f"Stage {state.phrase_stage()}" + (f": {stage.title}" if stage else "")]
-    skill = next((k for k in state.guide.skills if k.id == state.filter_skill), None)
-    sit = state.situation(state.filter_situation) if state.filter_situation else None
-    parts.append(skill.title if skill else "any skill")
-    parts.append(sit.title if sit else "any situation")
-    return " · ".join(parts)
+def more_filters(state, sz: Sizes) -> ft.Control:
+    ph = state.phrases
+    skills = [c.choice(L.filter_option(L.FILTER_SKILL, L.FILTER_ANY),
+                       lambda e: ph.set_filters(skill=None), ph.skill is None, text="Any skill")]
+    skills += [c.choice(L.filter_option(L.FILTER_SKILL, k.title),
+                        lambda e, k=k: ph.set_filters(skill=k.id), ph.skill == k.id, text=k.title)
+               for k in state.guide.skills]
+    sits = [c.choice(L.filter_option(L.FILTER_SITUATION, L.FILTER_ANY),
+                     lambda e: ph.set_filters(situation=None), ph.situation is None,
+                     text="Any situation")]
+    sits += [c.choice(L.filter_option(L.FILTER_SITUATION, s.title),
+                      lambda e, s=s: ph.set_filters(situation=s.id), ph.situation == s.id,
+                      text=s.title)
+             for s in state.guide.situations]
+    skill = next((k.title for k in state.guide.skills if k.id == ph.skill), "any skill")
+    sit = state.situations.get(ph.situation) if ph.situation else None
+    return ft.ExpansionTile(
+        title=ft.Text(L.MORE_FILTERS, size=sz.fs(16)),
+        subtitle=ft.Text(f"{skill} · {sit.title if sit else 'any situation'}", size=sz.fs(14)),
+        controls=[c.para("Skill", sz.fs, 14), c.wrap_row(skills),
+                  c.para("Situation", sz.fs, 14), c.wrap_row(sits)],
+    )
 
 
 @ft.component
 def PhrasesView(state):
     sz = Sizes(state.prefs.text_scale)
-    items = state.phrases()
-    out = filters(state, sz)
-    skill = next((k for k in state.guide.skills if k.id == state.filter_skill), None)
+    items = state.phrases.list()
+    out = [stage_chips(state, sz), more_filters(state, sz)]
+    skill = next((k for k in state.guide.skills if k.id == state.phrases.skill), None)
     if skill:
         out.append(c.para(skill.description, sz.fs, 15, italic=True))
-    if not items:
+    if not state.stairway.stages:
+        out.append(c.para("No phrases could be loaded. Your instructor has the details.", sz.fs))
+    elif not items:
         out.append(c.para("No phrases match these filters.", sz.fs))
     out += [phrase_card(state, p, sz) for p in items]
     return ft.Column(out, spacing=10)

@@ -1,4 +1,7 @@
-"""Search the whole guide; a result opens the place it came from."""
+"""Search the whole guide; a result opens the place it came from.
+
+An Avoid phrase found by search shows what to say instead, right in the result.
+"""
 
 from __future__ import annotations
 
@@ -12,29 +15,28 @@ from app.ui.views import common as c
 @ft.component
 def SearchView(state):
     sz = Sizes(state.prefs.text_scale)
+    part = state.search
     out: list[ft.Control] = [
         ft.TextField(
             label=L.SEARCH_FIELD,
-            value=state.query,
+            value=part.query,
             autofocus=True,
             text_size=sz.fs(18),
             prefix_icon=ft.Icons.SEARCH,
-            on_change=lambda e: state.search(e.control.value or ""),
-            on_submit=lambda e: state.search(e.control.value or ""),
+            on_change=lambda e: part.run(e.control.value or ""),
+            on_submit=lambda e: part.run(e.control.value or ""),
         )
     ]
-    if state.query.strip() and not state.results:
+    if part.query.strip() and not part.results:
         out.append(c.para("Nothing found. Try fewer or shorter words.", sz.fs))
-    for hit in state.results:
-        out.append(
-            c.tappable(
-                L.search_result(hit.title),
-                ft.Column([
-                    ft.Text(hit.title, size=sz.fs(16), weight=ft.FontWeight.BOLD),
-                    ft.Text(hit.snippet, size=sz.fs(15)),
-                ], spacing=2),
-                lambda e, h=hit: state.open_result(h),
-                border=ft.Border.all(1, ft.Colors.OUTLINE),
-            )
-        )
+    for hit in part.results:
+        lines = [ft.Text(hit.title, size=sz.fs(16), weight=ft.FontWeight.BOLD),
+                 ft.Text(hit.snippet, size=sz.fs(15))]
+        if hit.instead:  # an Avoid phrase: what to say in its place, right here
+            lines.append(ft.Text(f"Instead: {hit.instead}", size=sz.fs(15),
+                                 weight=ft.FontWeight.W_500))
+        out.append(c.tappable(
+            L.search_result(hit.title), ft.Column(lines, spacing=2),
+            lambda e, h=hit: part.open(h), border=ft.Border.all(1, ft.Colors.OUTLINE),
+        ))
     return ft.Column(out, spacing=8, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)

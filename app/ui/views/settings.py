@@ -1,4 +1,4 @@
-"""Settings and About: theme, text size, content versions, sources, skipped files."""
+"""Settings: theme, text size, screen on during an incident, retention; About is a tap away."""
 
 from __future__ import annotations
 
@@ -16,29 +16,23 @@ THEMES = (("system", L.THEME_SYSTEM, "Follow the phone"), ("light", L.THEME_LIGH
 @ft.component
 def SettingsView(state):
     sz = Sizes(state.prefs.text_scale)
-    g = state.guide
+    s, p = state.settings, state.prefs
     out: list[ft.Control] = [
         c.heading("Theme", sz.fs),
-        c.wrap_row([c.choice(label, lambda e, k=k: state.set_theme(k), state.prefs.theme == k,
-                             text=text) for k, label, text in THEMES]),
+        c.wrap_row([c.choice(label, lambda e, k=k: s.set_theme(k), p.theme == k, text=text)
+                    for k, label, text in THEMES]),
         c.heading("Text size", sz.fs),
-        c.wrap_row([c.choice(L.TEXT_SIZES[s], lambda e, s=s: state.set_text_scale(s),
-                             state.prefs.text_scale == s, text=f"{int(s * 100)}%")
-                    for s in P.TEXT_SCALES]),
+        c.wrap_row([c.choice(L.TEXT_SIZES[v], lambda e, v=v: s.set_text_scale(v),
+                             p.text_scale == v, text=f"{int(v * 100)}%")
+                    for v in P.TEXT_SCALES]),
+        c.heading("Screen", sz.fs),
+        c.switch(L.KEEP_AWAKE, p.keep_awake, s.set_keep_awake, sz.fs),
         c.heading("Closed incidents on this device", sz.fs),
-        c.wrap_row([c.choice(L.retention(d), lambda e, d=d: state.ask_retention(d),
-                             state.prefs.retention_days == d,
-                             text="Keep" if d is None else f"{d} days")
+        c.wrap_row([c.choice(L.retention(d), lambda e, d=d: state.retention.ask(d),
+                             p.retention_days == d, text="Keep" if d is None else f"{d} days")
                     for d in P.RETENTION_DAYS]),
-        c.heading("About the guide", sz.fs),
     ]
-    if g.skipped:
-        out.append(c.para("Skipped because of problems: " + ", ".join(g.skipped), sz.fs,
-                          color=ft.Colors.ERROR))
-    for m in sorted(g.files, key=lambda m: m.file):
-        out.append(c.para(f"{m.title} — version {m.version}, reviewed {m.reviewed} ({m.file})",
-                          sz.fs, 14))
-    if g.sources:
-        out.append(c.heading("Sources", sz.fs))
-        out += [c.para(f"[{s.key}] {s.title}", sz.fs, 14) for s in g.sources]
+    if state.ui.message:
+        out.append(c.para(state.ui.message, sz.fs, 15))
+    out.append(c.button(L.OPEN_ABOUT, lambda e: state.nav.go("about"), ft.Icons.INFO_OUTLINE))
     return ft.Column(out, spacing=8)

@@ -1,101 +1,145 @@
-"""The frame around every screen: app bar, banners, the screen, the bottom navigation.
+"""The frame around every screen: the views stack, app bar, banners, bottom navigation.
 
-`Root` re-renders when the state says it changed (one subscription for the whole app).
+`Root` renders one `ft.View` per screen from the root down to the current one
+(`app.ui.screens.chain`), so the phone's Back and the app bar's arrow pop to the parent
+screen; browser Back moves through the routes. Everything about a screen (route, title,
+tab, parent, view) comes from the one registry, `app.ui.screens`. `Root` re-renders when
+the state says it changed (one subscription for the whole app).
 """
 
 from __future__ import annotations
 
+import importlib
+
 import flet as ft
 
 from app.ui import labels as L
+from app.ui import router, screens
+from app.ui.router import Location
 from app.ui.theme import Sizes
 from app.ui.views import common as c
 from app.ui.views.dialogs import DialogView
-from app.ui.views.screens import SCREENS, TITLES
 
-NAV = (
-    ("home", L.NAV_HOME, ft.Icons.HOME_OUTLINED),
-    ("stairway", L.NAV_STAIRWAY, ft.Icons.STAIRS_OUTLINED),
-    ("phrases", L.NAV_PHRASES, ft.Icons.RECORD_VOICE_OVER_OUTLINED),
-    ("checklist", L.NAV_CHECKLIST, ft.Icons.CHECKLIST),
-    ("incident", L.NAV_INCIDENT, ft.Icons.EDIT_NOTE),
-)
-# screens reached from another one count as that one in the bottom bar
-NAV_PARENT = {"board": "incident", "incidents": "incident"}
+ACTIONS = (("situations", "PERSON_SEARCH"), ("search", "SEARCH"), ("settings", "SETTINGS"))
+_views: dict[str, object] = {}
+
+
+def view_of(screen: screens.Screen):
+    """The component named by the registry ("module:Component" under app.ui.views)."""
+    if screen.view not in _views:
+        module, name = screen.view.split(":")
+        _views[screen.view] = getattr(importlib.import_module(f"app.ui.views.{module}"), name)
+    return _views[screen.view]
 
 
 def banners(state, sz: Sizes) -> list[ft.Control]:
     out = []
-    for i, text in enumerate(state.notices):
-        out.append(
-            ft.Container(
-                ft.Row(
-                    [
-                        ft.Icon(ft.Icons.WARNING_AMBER, color=ft.Colors.ON_ERROR_CONTAINER),
-                        ft.Text(text, size=sz.fs(15), expand=True,
-                                color=ft.Colors.ON_ERROR_CONTAINER),
-                        c.icon_button(L.DISMISS_BANNER, ft.Icons.CLOSE,
-                                      lambda e, i=i: state.dismiss_notice(i)),
-                    ]
-                ),
-                bgcolor=ft.Colors.ERROR_CONTAINER,
-                padding=8,
-                border_radius=8,
-            )
-        )
+    for i, text in enumerate(state.ui.notices):
+        out.append(ft.Container(
+            ft.Row([
+                ft.Icon(ft.Icons.WARNING_AMBER, color=ft.Colors.ON_ERROR_CONTAINER),
+                ft.Text(text, size=sz.fs(15), expand=True, color=ft.Colors.ON_ERROR_CONTAINER),
+                c.icon_button(L.DISMISS_BANNER, ft.Icons.CLOSE,
+                              lambda e, i=i: state.ui.dismiss_notice(i)),
+            ]),
+            bgcolor=ft.Colors.ERROR_CONTAINER, padding=8, border_radius=8,
+        ))
     return out
+
+
+def app_bar(state, s: screens.Screen, sz: Sizes) -> ft.AppBar:
+    top_level = s.icon is not None  # a bottom-bar screen: actions, no back arrow
+    actions = [c.icon_button(screens.get(name).label, getattr(ft.Icons, icon),
+                             lambda e, n=name: state.nav.go(n))
+               for name, icon in ACTIONS] if top_level else []
+    return ft.AppBar(
+        title=ft.Text(s.title, size=min(sz.fs(20), 22), weight=ft.FontWeight.W_500),
+        automatically_imply_leading=not top_level,
+        actions=actions,
+    )
+
+
+def nav_bar(state, s: screens.Screen) -> ft.NavigationBar | None:
+    if s.tab is None:  # search, settings, situations...: no tab is theirs, none is lit
+        return None
+    names = [t.name for t in screens.TABS]
+    return ft.NavigationBar(
+        selected_index=names.index(s.tab),
+        on_change=lambda e: state.nav.go(names[int(e.control.selected_index)]),
+        destinations=[ft.NavigationBarDestination(icon=getattr(ft.Icons, t.icon), label=t.label)
+                      for t in screens.TABS],
+    )
+
+
+def confirm_pop(state, page_view):
+    """Back while a dialog is open closes it; Back on Home during an incident asks first."""
+
+    def handler(e) -> None:
+        view = e.control
+        page = view.page
+
+        def answer(go: bool) -> None:
+            page.run_task(view.confirm_pop, go)
+
+        if state.ui.dialog:
+            answer(False)
+            state.nav.back()
+        else:
+            state.ask_leave(answer)
+
+    return handler
+
+
+@ft.component
+def Body(state, name: str, stamp: int):
+    """A screen's body. Memoized on `stamp`: the top screen gets the state's version (it
+    follows every change); a screen under it keeps the stamp of its last render, so it
+    is not built again while it waits (only seen during a Back transition)."""
+    return view_of(screens.get(name))(state)
+
+
+MemoBody = ft.memo(Body)
+
+
+def screen_view(state, s: screens.Screen, loc: Location, top: bool, sz: Sizes,
+                stamps: dict[str, int]) -> ft.View:
+    keep = {k: v for k, v in {**state.nav.defaults(s.name), **loc.params}.items()
+            if "{" + k in s.route or top}
+    route = router.to_route(Location(s.name, keep))
+    if top:
+        stamps[route] = state.ui.version
+    stamp = stamps.setdefault(route, state.ui.version)
+    body = DialogView(state) if (top and state.ui.dialog) else MemoBody(state, s.name, stamp)
+    guard = top and (bool(state.ui.dialog) or (s.parent is None and state.incident.is_open))
+    return ft.View(
+        route=route,
+        appbar=app_bar(state, s, sz),
+        navigation_bar=nav_bar(state, s),
+        can_pop=not guard,
+        on_confirm_pop=confirm_pop(state, s) if guard else None,
+        controls=[ft.Column(
+            [*banners(state, sz), body],
+            key=f"{route}:{(state.ui.dialog or '') if top else ''}",  # new screen: at the top
+            spacing=12, expand=True, scroll=ft.ScrollMode.AUTO,
+        )],
+        padding=12,
+    )
 
 
 @ft.component
 def Root(state):
-    version, set_version = ft.use_state(state.version)
-
-    def subscribe():
-        return state.subscribe(lambda: set_version(state.version))
-
+    version, set_version = ft.use_state(state.ui.version)
     dispose = ft.use_ref(None)
     if dispose.current is None:
-        dispose.current = subscribe()
+        dispose.current = state.subscribe(lambda: set_version(state.ui.version))
     ft.on_unmounted(lambda: dispose.current and dispose.current())
 
+    stamps = ft.use_ref(None)
+    if stamps.current is None:
+        stamps.current = {}
     sz = Sizes(state.prefs.text_scale)
-    screen = state.screen if state.screen in SCREENS else "home"
-    nav_keys = [k for k, _, _ in NAV]
-    selected = NAV_PARENT.get(screen, screen)
-
-    def on_nav(e):
-        state.go(nav_keys[int(e.control.selected_index)])
-
-    body = DialogView(state) if state.dialog else SCREENS[screen](state)
-    return [
-        ft.View(
-            route="/",
-            appbar=ft.AppBar(
-                title=ft.Text(TITLES.get(screen, L.APP_TITLE), size=min(sz.fs(20), 24)),
-                actions=[
-                    c.icon_button(L.OPEN_SITUATIONS, ft.Icons.PERSON_SEARCH,
-                                  lambda e: state.go("situations")),
-                    c.icon_button(L.OPEN_SEARCH, ft.Icons.SEARCH, lambda e: state.go("search")),
-                    c.icon_button(L.OPEN_SETTINGS, ft.Icons.SETTINGS,
-                                  lambda e: state.go("settings")),
-                ],
-            ),
-            navigation_bar=ft.NavigationBar(
-                selected_index=nav_keys.index(selected) if selected in nav_keys else 0,
-                on_change=on_nav,
-                destinations=[
-                    ft.NavigationBarDestination(icon=icon, label=label) for _, label, icon in NAV
-                ],
-            ),
-            controls=[
-                ft.Column(
-                    [*banners(state, sz), body],
-                    key=f"{screen}:{state.dialog}",  # a new screen or dialog starts at the top
-                    spacing=12,
-                    expand=True,
-                    scroll=ft.ScrollMode.AUTO,
-                )
-            ],
-            padding=12,
-        )
-    ]
+    loc = state.nav.location
+    stack = screens.chain(loc.screen)
+    if stamps.current.get("scale") != sz.scale:  # a new text size rebuilds every screen
+        stamps.current = {"scale": sz.scale}
+    return [screen_view(state, s, loc, s is stack[-1], sz, stamps.current) for s in stack]

@@ -28,14 +28,16 @@ def SituationsView(state):
     chosen = state.prefs.situation
     out: list[ft.Control] = [c.para("What is the call?", sz.fs, 18)]
     for s in state.guide.situations:
-        out.append(c.choice(L.situation_choice(s.title), lambda e, s=s: state.choose_situation(
-            s.id), s.id == chosen, text=s.title))
-    out.append(c.choice(L.SITUATION_NONE, lambda e: state.choose_situation(None),
+        out.append(c.choice(L.situation_choice(s.title),
+                            lambda e, s=s: state.situations.choose(s.id), s.id == chosen,
+                            text=s.title))
+    out.append(c.choice(L.SITUATION_NONE, lambda e: state.situations.choose(None),
                         chosen is None, text="Not sure yet"))
     if not state.guide.situations:
-        out.append(c.para("No situations are loaded. See the message above.", sz.fs))
-    shown = state.situation(state.preview_situation) if state.preview_situation else None
-    shown = shown or state.situation()
+        out.append(c.para("No situation could be loaded. Work from your training; your "
+                          "instructor has the details.", sz.fs))
+    part = state.situations
+    shown = (part.get(part.preview) if part.preview else None) or part.get()
     if shown:
         out += details(shown, sz)
     return ft.Column(out, spacing=10)

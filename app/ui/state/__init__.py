@@ -1,0 +1,115 @@
+"""The one app state, composed of parts that are each handed their dependencies.
+
+    state = AppState(guide, data_dir, log, search=..., device=...)
+    state.nav.go("phrases", stage=2)      state.stairway.move_up()
+    state.incident.add_note("note", "…")  state.checklist.tick(cl.id, item)
+
+Parts: `ui` (message, field errors, dialog, banners, change signal, saved preferences),
+`nav` (location and Back), `stairway`, `checklist`, `situations`, `phrases`, `search`,
+`incident`, `export`, `retention`, `settings`. Views read the parts and call their methods; no part
+imports flet, and none reaches into another except through what it was given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from app.guide.model import Guide
+from app.ui.router import Location
+from app.ui.state.checklist import ChecklistPart, SituationsPart
+from app.ui.state.device import Device
+from app.ui.state.export import ExportFile, ExportPart
+from app.ui.state.incident import IncidentPart
+from app.ui.state.nav import Nav
+from app.ui.state.phrases import ANY, PhrasesPart, SearchPart, phrase_key
+from app.ui.state.retention import RetentionPart
+from app.ui.state.settings import SettingsPart
+from app.ui.state.stairway import Override, StairwayPart
+from app.ui.state.ui import PrefsStore, Ui
+
+__all__ = ["ANY", "AppState", "Device", "ExportFile", "Override", "phrase_key"]
+
+
+class AppState:
+    def __init__(
+        self,
+        guide: Guide,
+        data_dir: Path,
+        log: Any = None,
+        log_problem: str | None = None,
+        search: Callable[[str], list] | None = None,
+        now: Callable[[], datetime] | None = None,
+        device: Device | None = None,
+    ) -> None:
+        self.guide = guide
+        self.data_dir = Path(data_dir)
+        self.store = PrefsStore(self.data_dir)
+        self.prefs = self.store.value
+        self.ui = ui = Ui(self.store)
+        if log_problem:
+            ui.notices.append(log_problem)
+        self.device = device or Device()
+        self.nav = nav = Nav(ui, self.prefs, self._enter, self._defaults)
+        self.incident = inc = IncidentPart(log, self.prefs, ui, nav, self.device,
+                                           self.data_dir, now)
+        self.export = ExportPart(inc, ui, self.device, self.data_dir)
+        self.retention = RetentionPart(log, self.prefs, ui, inc.now, inc._call)
+        self.retention.apply()
+        inc.resume()
+        self.stairway = StairwayPart(guide, self.prefs, ui, inc.record, inc.now, self.device)
+        self.checklist = ChecklistPart(guide, self.prefs, ui, inc.record, inc.now, self.device)
+        self.situations = SituationsPart(guide, self.prefs, ui)
+        self.phrases = PhrasesPart(guide, self.prefs, ui, nav, inc.record,
+                                   lambda: inc.used_phrases)
+        self.search = SearchPart(search, ui, nav, self.phrases, self.prefs)
+        self.settings = SettingsPart(self.prefs, ui, inc.keep_awake)
+        self.leave_answer: Callable[[bool], None] | None = None
+
+    @property
+    def log(self) -> Any:
+        return self.incident.log
+
+    def subscribe(self, fn: Callable[[], None]) -> Callable[[], None]:
+        return self.ui.subscribe(fn)
+
+    # ---- navigation glue: what a screen loads when it opens ----
+    def _defaults(self, screen: str) -> dict[str, str]:
+        inc = self.incident.current
+        return {"incident": inc.id} if inc is not None and screen in ("incident", "board") else {}
+
+    def _enter(self, loc: Location) -> None:
+        self.stairway.read_stage = None
+        if loc.screen == "stairway":
+            read = loc.int("read")
+            self.stairway.read_stage = None if read == self.prefs.stage else read
+        elif loc.screen in ("incident", "board", "incidents"):
+            self.incident.enter(loc.screen, loc.get("incident"))
+        elif loc.screen == "situations":
+            self.situations.preview = loc.get("show")
+        elif loc.screen == "search" and loc.get("q") and not self.search.query:
+            self.search.query = loc.get("q") or ""
+            self.search.results = list(self.search._search(self.search.query.strip())) \
+                if self.search._search else []
+
+    def start_incident(self, situation_id: str | None, location: str) -> bool:
+        """Open an incident for this situation (which becomes the chosen one)."""
+        sit = self.situations.get(situation_id) if situation_id else None
+        if situation_id:
+            self.prefs.situation = situation_id
+        return self.incident.start(situation_id, sit.title if sit else None, location)
+
+    # ---- leaving the app (Back on Home while an incident is open) ----
+    def ask_leave(self, answer: Callable[[bool], None]) -> None:
+        """The phone's Back on Home during an open incident: ask before leaving."""
+        self.leave_answer = answer
+        self.ui.ask("leave")
+
+    def leave(self, go: bool) -> None:
+        answer, self.leave_answer = self.leave_answer, None
+        self.ui.dialog = None
+        if answer is not None:
+            answer(go)
+        self.ui.changed()

@@ -1,0 +1,260 @@
+"""The open incident: its timeline, notes, board, clocks and export. No flet import.
+
+Every call into the note log is wrapped so that a refusal or a disk problem becomes one
+plain sentence (`save_error`, `ui.message`, or an error beside its field) and never a
+traceback; a note the disk refused stays visible as unsaved (`IncidentLog.pending`)
+until `retry_save()` writes it. The screen stays on while an incident is open, unless
+the officer turned that off in Settings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from app.prefs import Prefs
+from app.ui import labels as L
+from app.ui.state.device import Device
+from app.ui.state.nav import Nav
+from app.ui.state.ui import Ui
+
+PAGE = 20  # notes per timeline page: a screen builds in under 50 ms (benchmarks/startup.py)
+MAX_MINUTES = 7 * 24 * 60  # a deadline further out than a week is a typo
+
+
+class IncidentPart:
+    def __init__(self, log: Any, prefs: Prefs, ui: Ui, nav: Nav, device: Device,
+                 data_dir: Path, now: Callable[[], datetime] | None = None) -> None:
+        self.log, self.prefs, self.ui, self.nav, self.device = log, prefs, ui, nav, device
+        self.data_dir = Path(data_dir)
+        self.now = now or (lambda: datetime.now(UTC))
+        self.current = None  # the Incident shown (open or closed)
+        self.timeline: list = []
+        self.has_older = False
+        self.board = None
+        self.save_error: str | None = None
+        self.amend_target = None
+        self.incident_list: list = []
+        self.used_phrases: set[str] = set()  # phrase keys used in this incident
+        if log is not None:
+            ui.notices.extend(getattr(log, "warnings", []) or [])
+
+    def resume(self) -> None:
+        """At start: reopen the incident that was open when the app last ran."""
+        if self.log is not None and self.prefs.incident_id:
+            self._load(self.prefs.incident_id)
+        self.keep_awake()
+
+    # ---- helpers ----
+    def _call(self, fn: Callable[[], Any]) -> Any:
+        """Run a log call; a log error becomes a sentence, unknown errors stay loud."""
+        from app.incidents import IncidentError, StorageUnavailable
+
+        try:
+            return fn()
+        except StorageUnavailable as exc:
+            self.save_error = f"{exc} Your note is kept on this screen until it is saved."
+        except IncidentError as exc:
+            self.ui.message = str(exc)
+        return None
+
+    def _load(self, incident_id: str) -> bool:
+        inc = self._call(lambda: self.log.incident(incident_id)) if self.log else None
+        if inc is None:
+            if self.prefs.incident_id == incident_id:
+                self.prefs.incident_id = None
+            return False
+        self.current = inc
+        if inc.is_open:
+            self.prefs.incident_id = inc.id
+        self.refresh_timeline()
+        notes = self._call(lambda: self.log.all_notes(inc.id)) or []
+        self.used_phrases = {n.item for n in notes if str(n.kind) == "phrase_used" and n.item}
+        return True
+
+    @property
+    def is_open(self) -> bool:
+        return self.current is not None and self.current.is_open
+
+    def keep_awake(self) -> None:
+        """Screen on while an incident is open and the officer wants it (the default)."""
+        self.device.keep_awake(self.is_open and self.prefs.keep_awake)
+
+    def record(self, kind: str, text: str, **fields: Any):
+        """Log an automatic note (stage change, tick, phrase, override) if an incident is
+        open. Returns the saved note or None. Does not re-render by itself."""
+        if not self.is_open or self.log is None:
+            return None
+        fields.setdefault("at", self.now())  # one clock for the screen and the log
+        note = self._call(lambda: self.log.add_note(self.current.id, kind, text, **fields))
+        if note is not None:
+            self.save_error = None
+            self.timeline.insert(0, note)
+        return note
+
+    def enter(self, screen: str, incident_id: str | None) -> None:
+        """The nav opened an incident screen: show the incident the route names."""
+        if incident_id and (self.current is None or self.current.id != incident_id):
+            if not self._load(incident_id):
+                missing = f"There is no incident {incident_id} on this device."
+                if missing not in self.ui.notices:
+                    self.ui.notices.append(missing)
+        if screen == "board":
+            self.refresh_board()
+        elif screen == "incidents":
+            self.incident_list = self._call(lambda: list(self.log.incidents())) or [] \
+                if self.log else []
+
+    # ---- lifecycle ----
+    def start(self, situation_id: str | None, situation_title: str | None,
+              location: str) -> bool:
+        if self.log is None:
+            self.ui.say("The note log is not available on this device.")
+            return False
+        label = situation_title or situation_id or "Not chosen yet"
+        inc = self._call(lambda: self.log.open_incident(label, (location or "").strip(),
+                                                          at=self.now()))
+        if inc is None:
+            self.ui.changed()
+            return False
+        self.current = inc
+        self.prefs.incident_id = inc.id
+        self.timeline, self.has_older, self.board, self.used_phrases = [], False, None, set()
+        self.keep_awake()
+        self.nav.go("incident", incident=inc.id)
+        return True
+
+    def select(self, incident_id: str) -> None:
+        self._load(incident_id)
+        self.nav.go("incident", incident=incident_id)
+
+    def close(self) -> None:
+        if self.current is None:
+            return
+        inc = self._call(lambda: self.log.close_incident(self.current.id, at=self.now()))
+        if inc is not None:
+            self.current = inc
+            self.prefs.incident_id = None
+        self.ui.dialog = None
+        self.keep_awake()
+        self.ui.changed(save=True)
+
+    # ---- notes ----
+    def add_note(self, kind: str, text: str, due_minutes: str | int | None = None) -> bool:
+        """Save a note typed by the officer; a refusal is shown beside the field at fault."""
+        self.ui.errors.clear()
+        self.ui.message = None
+        if not self.is_open:
+            self.ui.say("Start an incident first.")
+            return False
+        text = (text or "").strip()
+        fields: dict[str, Any] = {}
+        if kind in ("contact_start", "contact_end") and not text:
+            text = "Contact started" if kind == "contact_start" else "Contact ended"
+        if kind == "deadline":
+            raw = str(due_minutes if due_minutes is not None else "").strip()
+            if not raw.isdigit() or not 1 <= int(raw) <= MAX_MINUTES:
+                shown = raw[:20] or "nothing"
+                self.ui.error(L.DEADLINE_MINUTES,
+                              f"Give the minutes left as a whole number from 1 to {MAX_MINUTES}"
+                              f" (got {shown}).")
+                return False
+            fields["due"] = self.now() + timedelta(minutes=int(raw))
+            text = text or f"Deadline in {int(raw)} min"
+        if not text:
+            self.ui.error(L.NOTE_FIELD, "Write the note first.")
+            return False
+        note = self.record(kind, text, **fields)
+        if note is not None and self.nav.screen == "board":
+            self.refresh_board()
+        self.ui.changed()
+        return note is not None
+
+    def pending(self) -> list:
+        if self.current is None or self.log is None:
+            return []
+        return list(self.log.pending(self.current.id))
+
+    def retry_save(self) -> None:
+        if self._call(self.log.retry) is not None or not self.pending():
+            self.save_error = None if not self.pending() else self.save_error
+            self.refresh_timeline()
+        self.ui.changed()
+
+    def refresh_timeline(self) -> None:
+        if self.current is None:
+            return
+        page = self._call(lambda: self.log.notes(self.current.id, limit=PAGE)) or []
+        self.timeline = list(page)
+        self.has_older = len(page) == PAGE
+
+    def load_older(self) -> None:
+        if self.current is None or not self.timeline:
+            return
+        before = self.timeline[-1].seq
+        page = self._call(
+            lambda: self.log.notes(self.current.id, limit=PAGE, before_seq=before)) or []
+        self.timeline.extend(page)
+        self.has_older = len(page) == PAGE
+        self.ui.changed()
+
+    def amendments(self) -> dict[str, list]:
+        """Amendments by the id of the note they correct (shown beside the original)."""
+        if self.current is None or self.log is None:
+            return {}
+        return self._call(lambda: self.log.amendments(self.current.id)) or {}
+
+    def open_amend(self, note: Any) -> None:
+        self.amend_target = note
+        self.ui.ask("amend")
+
+    def amend(self, text: str) -> bool:
+        note = self.amend_target
+        if note is None or not self.is_open:
+            return False
+        if not (text or "").strip():
+            self.ui.error(L.AMEND_FIELD, "Write the corrected text first.")
+            return False
+        saved = self._call(lambda: self.log.amend(self.current.id, note.id, text.strip(),
+                                                     at=self.now()))
+        if saved is not None:
+            self.timeline.insert(0, saved)
+            self.amend_target = None
+            self.ui.dialog = None
+        self.ui.changed()
+        return saved is not None
+
+    # ---- board ----
+    def refresh_board(self) -> None:
+        if self.current is not None and self.log is not None:
+            self.board = self._call(lambda: self.log.board(self.current.id))
+
+    def set_demand_status(self, demand: Any, status: str) -> None:
+        if not self.is_open:
+            return
+        self.record("demand_status", f"{demand.text}: {status}", ref=demand.note_id,
+                    status=status)
+        self.refresh_board()
+        self.ui.changed()
+
+    def clocks(self) -> tuple[timedelta | None, timedelta | None]:
+        """(since the incident opened, since the last contact); a contact going on is 0."""
+        if self.current is None:
+            return None, None
+        now = self.now()
+        since_start = now - self.current.opened_at
+        board = self._call(lambda: self.log.board(self.current.id)) if self.log else None
+        if board is None or board.last_contact is None:
+            return since_start, None
+        if board.in_contact:
+            return since_start, timedelta(0)
+        return since_start, now - board.last_contact
+
+    def chain_line(self) -> str:
+        """ "N entries, chain intact, head 3f9a 1c07 b2e4", or what is wrong with it."""
+        if self.current is None or self.log is None:
+            return ""
+        status = self._call(lambda: self.log.chain_status(self.current.id))
+        return status.sentence if status is not None else ""

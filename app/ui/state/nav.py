@@ -1,0 +1,102 @@
+"""Where the officer is: the current location (screen + route parameters) and Back.
+
+`go()` moves and asks the shell to push the route (browser history, the phone's view
+stack); `open_route()` follows a route the client reports (browser Back, a reload, a
+deep link) without pushing it again; `back()` closes an open dialog first, then goes to
+the screen's parent. No flet import: the shell hands in `navigate(route)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from app.prefs import Prefs
+from app.ui import router, screens
+from app.ui.router import Location
+from app.ui.state.ui import Ui
+
+ADDRESS = ("There is no screen at", "Part of the address", "That address")  # router's words
+
+
+class Nav:
+    def __init__(self, ui: Ui, prefs: Prefs,
+                 on_enter: Callable[[Location], None] = lambda loc: None,
+                 defaults: Callable[[str], dict[str, str]] = lambda screen: {}) -> None:
+        self.ui = ui
+        self.prefs = prefs
+        self.on_enter = on_enter  # the parts load what a screen shows (board, list...)
+        self.defaults = defaults  # parameters a screen takes from the state (incident id)
+        self.location = Location()
+        self.navigate: Callable[[str], None] | None = None  # push a route (the shell)
+        self.client_route: str | None = None  # the route the client shows
+        self._echoes: list[str] = []  # routes pushed whose route_change has not come back
+
+    @property
+    def screen(self) -> str:
+        return self.location.screen
+
+    @property
+    def route(self) -> str:
+        return router.to_route(self.location)
+
+    def go(self, screen: str, **params: str | int | None) -> None:
+        """Open `screen`; parameters that are None are left out."""
+        screens.get(screen)  # unknown names are a programming error
+        clean = {**self.defaults(screen),
+                 **{k: str(v) for k, v in params.items() if v is not None}}
+        loc, _ = router.parse(router.to_route(Location(screen, clean)))
+        if loc.screen != screen:  # a required parameter is missing (board, no incident)
+            loc = Location(screens.get(screen).parent or screens.HOME)
+        self._show(loc, push=True)
+
+    def open_route(self, route: str | None) -> None:
+        """Show what a route reported by the client names (no push: it is there already)."""
+        if route in self._echoes:  # our own push coming back: already shown
+            del self._echoes[: self._echoes.index(route) + 1]
+            return
+        self.client_route = route
+        loc, problem = router.parse(route)
+        if loc == self.location and not problem:
+            return
+        self._show(loc, push=problem is not None)  # a refused route is replaced by ours
+        if problem:
+            self.tell(problem)
+
+    def restore(self, route: str | None) -> None:
+        """At start: the route the page opened on, else the last one (a killed app)."""
+        self.client_route = route or "/"
+        loc, problem = router.parse(self.prefs.last_route if self.client_route == "/" else route)
+        self._show(loc, push=True)  # pushed only when it differs from what the client shows
+        if problem:
+            self.tell(problem)
+
+    def tell(self, problem: str) -> None:
+        """A refused address: a banner on whatever screen opened (one at a time)."""
+        self.ui.notices[:] = [n for n in self.ui.notices if not n.startswith(ADDRESS)]
+        self.ui.notices.append(problem)
+        self.ui.changed()
+
+    def back(self) -> bool:
+        """Close the open dialog, else go to the parent screen; False at the root."""
+        if self.ui.dialog:
+            self.ui.close_dialog()
+            return True
+        parent = screens.get(self.screen).parent
+        if parent is None:
+            return False
+        keep = {k: v for k, v in self.location.params.items()
+                if "{" + k in screens.get(parent).route}
+        self.go(parent, **keep)
+        return True
+
+    def _show(self, loc: Location, push: bool) -> None:
+        self.location = loc
+        self.ui.reset()
+        self.prefs.last_route = router.to_route(loc)
+        self.on_enter(loc)
+        route = self.prefs.last_route
+        if push and self.navigate is not None and route != self.client_route:
+            self.client_route = route
+            self._echoes = [*self._echoes[-20:], route]
+            self.navigate(route)
+        self.ui.changed(save=True)

@@ -1,0 +1,142 @@
+"""The stairway: the current stage, its signs, moving up and back. No flet import.
+
+The stairway is worked in order: "Move up" needs every "Move up when" sign of the stage
+ticked, or an override with a reason, which is kept in `overrides` and logged. A stage
+whose file did not load has no signs to tick, so only the override moves past it. A
+refused move says why right beside the button (how many signs are left, and the
+override), never silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.guide import query
+from app.guide.model import Guide, Stage
+from app.prefs import Prefs
+from app.ui import labels as L
+from app.ui.state.device import Device
+from app.ui.state.ui import Ui
+
+STAGES = 5  # the Behavioral Change Stairway has five steps
+
+
+@dataclass(frozen=True)
+class Override:
+    at: datetime
+    from_stage: int
+    to_stage: int
+    reason: str
+
+
+class StairwayPart:
+    def __init__(self, guide: Guide, prefs: Prefs, ui: Ui, record: Callable[..., object],
+                 now: Callable[[], datetime], device: Device) -> None:
+        self.guide, self.prefs, self.ui, self.device = guide, prefs, ui, device
+        self.record = record  # logs a note in the open incident, if any
+        self.now = now
+        self.stages: tuple[Stage, ...] = tuple(sorted(guide.stages, key=lambda s: s.order))
+        self.total = STAGES if self.stages else 0
+        if not 1 <= self.prefs.stage <= max(self.total, 1):
+            self.prefs.stage = 1
+        self.overrides: list[Override] = []
+        self.read_stage: int | None = None  # a stage opened read-only (from search)
+
+    @property
+    def number(self) -> int:
+        return self.prefs.stage
+
+    def stage(self, order: int | None = None) -> Stage | None:
+        """The stage with this number (default: the current one); None if it did not load."""
+        return query.stage(self.guide, order or self.prefs.stage)
+
+    def ticked(self, order: int | None = None) -> set[str]:
+        return set(self.prefs.signs.get(str(order or self.prefs.stage), []))
+
+    def signs_left(self) -> int:
+        stage = self.stage()
+        return len({s.id for s in stage.signs} - self.ticked()) if stage else 0
+
+    def tick_sign(self, sign_id: str, ticked: bool | None = None) -> None:
+        key = str(self.prefs.stage)
+        now = set(self.prefs.signs.get(key, []))
+        ticked = (sign_id not in now) if ticked is None else ticked
+        now = now | {sign_id} if ticked else now - {sign_id}
+        stage = self.stage()
+        order = [s.id for s in stage.signs] if stage else sorted(now)
+        self.prefs.signs[key] = [i for i in order if i in now]
+        self.ui.errors.pop(L.MOVE_UP, None)
+        self.device.tick()
+        self.ui.changed(save=True)
+
+    @property
+    def all_signs_ticked(self) -> bool:
+        stage = self.stage()
+        return stage is not None and {s.id for s in stage.signs} <= self.ticked()
+
+    @property
+    def at_top(self) -> bool:
+        return self.prefs.stage >= self.total
+
+    @property
+    def can_move_up(self) -> bool:
+        return not self.at_top and self.all_signs_ticked
+
+    def refusal(self) -> str:
+        """Why Move up does not move yet, in one sentence."""
+        if self.stage() is None:
+            return ("This stage did not load, so it has no signs to tick. "
+                    "Move up with a reason below.")
+        left = self.signs_left()
+        signs = "1 sign is" if left == 1 else f"{left} signs are"
+        return f"{signs} not ticked yet. Tick them, or move up with a reason below."
+
+    def move_up(self) -> bool:
+        """Go to the next stage; refused, with the reason beside the button, until every
+        "Move up when" sign is ticked."""
+        if self.at_top:
+            return False
+        if not self.can_move_up:
+            self.ui.error(L.MOVE_UP, self.refusal())
+            return False
+        self._set(self.prefs.stage + 1, "Moved up")
+        return True
+
+    def open_override(self) -> None:
+        if not self.at_top:
+            self.ui.ask("override")
+
+    def override(self, reason: str) -> bool:
+        """Move up without all the signs: needs a reason, which is logged and kept."""
+        reason = (reason or "").strip()
+        if self.at_top:
+            return False
+        if not reason:
+            self.ui.error(L.OVERRIDE_REASON, "Write why you move up before the signs are there.")
+            return False
+        frm, to = self.prefs.stage, self.prefs.stage + 1
+        self.overrides.append(Override(self.now(), frm, to, reason))
+        self.record("override", f"Moved up from stage {frm} to {to} without all signs: {reason}")
+        self.ui.dialog = None
+        self._set(to, "Moved up (override)")
+        return True
+
+    def step_back(self) -> bool:
+        if self.prefs.stage <= 1:
+            return False
+        self._set(self.prefs.stage - 1, "Stepped back")
+        return True
+
+    def _set(self, order: int, verb: str) -> None:
+        self.prefs.stage = order
+        self.read_stage = None
+        self.ui.message = None
+        self.ui.errors.clear()
+        stage = self.stage()
+        title = stage.title if stage else str(order)
+        self.record("stage_change", f"{verb} to stage {order}: {title}",
+                    stage=stage.id if stage else str(order))
+        self.device.tick()
+        self.ui.changed(save=True)

@@ -1,0 +1,90 @@
+"""What every part of the app state shares: the saved preferences, the one-line answer to
+the last action, errors beside their fields, the open dialog, banners, and the change
+signal that re-renders the screen. No flet import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from app import prefs as prefs_mod
+
+Listener = Callable[[], None]
+
+
+class PrefsStore:
+    """The officer's preferences and where they are saved."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = Path(data_dir)
+        self.value, self.problem = prefs_mod.load(self.data_dir)
+
+    def save(self) -> str | None:
+        """Write them; a refusal comes back as one sentence (never raises OSError)."""
+        try:
+            prefs_mod.save(self.data_dir, self.value)
+        except OSError as exc:
+            return f"Preferences could not be saved ({exc.strerror or exc})."
+        return None
+
+
+class Ui:
+    """Feedback and change notification shared by the parts; views only read it."""
+
+    def __init__(self, store: PrefsStore) -> None:
+        self.store = store
+        self.message: str | None = None  # one sentence answering the last action
+        self.errors: dict[str, str] = {}  # field label -> the error shown beside it
+        self.dialog: str | None = None  # "start" | "override" | "amend" | "close" | ...
+        self.notices: list[str] = [store.problem] if store.problem else []
+        self.version = 0
+        self._listeners: list[Listener] = []
+
+    def subscribe(self, fn: Listener) -> Callable[[], None]:
+        self._listeners.append(fn)
+
+        def dispose() -> None:
+            if fn in self._listeners:
+                self._listeners.remove(fn)
+
+        return dispose
+
+    def changed(self, save: bool = False) -> None:
+        """Save the preferences when asked, then tell the subscribers to re-render."""
+        if save and (problem := self.store.save()):
+            self.message = problem
+        self.version += 1
+        for fn in list(self._listeners):
+            fn()
+
+    def say(self, message: str | None, save: bool = False) -> None:
+        self.message = message
+        self.changed(save)
+
+    def error(self, field: str, message: str) -> None:
+        """Show `message` beside the field labelled `field`."""
+        self.errors[field] = message
+        self.changed()
+
+    def ask(self, dialog: str) -> None:
+        self.dialog = dialog
+        self.message = None
+        self.errors.clear()
+        self.changed()
+
+    def close_dialog(self) -> None:
+        self.dialog = None
+        self.errors.clear()
+        self.changed()
+
+    def dismiss_notice(self, index: int) -> None:
+        if 0 <= index < len(self.notices):
+            del self.notices[index]
+            self.changed()
+
+    def reset(self) -> None:
+        """A new screen starts clean: no answer, no errors, no dialog."""
+        self.message = None
+        self.errors.clear()
+        self.dialog = None
