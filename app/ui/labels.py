@@ -105,6 +105,27 @@ EXPORT_SHARE = "Share the export"
 EXPORT_SAVE = "Save the export to a file"
 RETRY_SAVE = "Retry saving"
 
+# Practice (drills before the call comes) and Progress
+OPEN_PRACTICE = "Practice"
+DRILL_SKILL = "Name the skill"
+DRILL_WALK = "Scenario walk"
+DRILL_WORDS = "Your own words"
+OPEN_PROGRESS = "Your progress"
+TIMED_MODE = "Timed mode: 10 seconds to answer"
+TIME_LEFT = "Time left"
+NEXT_QUESTION = "Next question"
+NEXT_LINE = "Next line"
+SEE_RESULT = "See how you did"
+WORDS_FIELD = "Your answer"
+CHECK_ANSWER = "Check my answer"
+PRACTICE_AGAIN = "Practice again"
+BACK_TO_PRACTICE = "Back to practice"
+OTHER_SCENARIO = "Choose another scenario"
+WALK_METER = "Stairway meter"
+ERASE_PRACTICE = "Erase practice history"
+ERASE_PRACTICE_CONFIRM = "Yes, erase practice history"
+ERASE_PRACTICE_CANCEL = "Keep practice history"
+
 # One-tap note kinds: kind (as the log names it) -> button label, from the note-kind
 # table (app.incidents.kinds), so a new loggable kind gets its button there
 NOTE_KINDS = {s.kind: s.button for s in _kinds.KINDS if s.button}
@@ -185,3 +206,51 @@ def retention(days: int | None) -> str:
     if days is None:
         return "Keep closed incidents (no automatic deletion)"
     return f"Delete closed incidents after {days} days"
+
+
+def quiz_choice(label: str) -> str:
+    """One of the four answers in "Name the skill"."""
+    return f"Answer: {label}"
+
+
+def walk_answer(text: str) -> str:
+    """One of the answers to the person's line in a scenario walk."""
+    return f"Answer: {text}"
+
+
+def scenario(title: str) -> str:
+    """A scenario in the walk's list: tapping it starts the walk."""
+    return f"Start scenario: {title}"
+
+
+def scenario_filter(title: str | None) -> str:
+    """A situation chip above the scenario list (None: every situation)."""
+    return f"Scenarios for: {title or 'every situation'}"
+
+
+def progress_days(days: int) -> str:
+    """The Progress window choice: 'Last 7 days'."""
+    return f"Last {days} days"
+
+
+def skill_bar(title: str, right: int, total: int, days: int) -> str:
+    """A Progress bar, read out with its numbers."""
+    if not total:
+        return f"{title}: not practiced in the last {days} days"
+    pct = round(100 * right / total)
+    return f"{title}: {pct}%, {right} of {total} right in the last {days} days"
+
+
+def drill_skill(title: str) -> str:
+    """Progress: start "Name the skill" on the weakest skill."""
+    return f"Drill {title}"
+
+
+def review_skill(title: str) -> str:
+    """Walk summary: open the phrases for a skill to review."""
+    return f"Phrases for {title}"
+
+
+def review_stage(order: int, title: str) -> str:
+    """Walk summary: read a stage of the stairway."""
+    return f"Read stage {order}: {title}"

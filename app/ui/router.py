@@ -44,6 +44,7 @@ CHECKS = {
     "skill": _slug,
     "situation": _slug,
     "show": _slug,
+    "scenario": _slug,  # a practice scenario's id
     "item": lambda v: v if re.match(r"^[a-z0-9][a-z0-9-]{0,79}/[a-z0-9][a-z0-9-]{0,79}$", v)
     else None,
     "phrase": lambda v: v if re.match(r"^[A-Za-z0-9][A-Za-z0-9_.:/-]{0,159}$", v) and ".." not in v

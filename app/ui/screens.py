@@ -51,6 +51,16 @@ SCREENS: tuple[Screen, ...] = (
     Screen("settings", "/settings", "Settings", "home", "settings:SettingsView",
            L.OPEN_SETTINGS),
     Screen("about", "/about", "About the guide", "settings", "about:AboutView", L.OPEN_ABOUT),
+    Screen("practice", "/practice", "Practice", "home", "practice:PracticeView",
+           L.OPEN_PRACTICE),
+    Screen("practice-skill", "/practice/skill", "Name the skill", "practice",
+           "practice_skill:SkillDrillView", L.DRILL_SKILL, params=("skill",)),
+    Screen("practice-walk", "/practice/walk/{scenario?}", "Scenario walk", "practice",
+           "practice_walk:WalkView", L.DRILL_WALK, params=("situation",)),
+    Screen("practice-words", "/practice/words", "Your own words", "practice",
+           "practice_words:WordsView", L.DRILL_WORDS),
+    Screen("progress", "/practice/progress", "Your progress", "practice", "progress:ProgressView",
+           L.OPEN_PROGRESS),
 )
 
 BY_NAME: dict[str, Screen] = {s.name: s for s in SCREENS}

@@ -6,8 +6,9 @@
 
 Parts: `ui` (message, field errors, dialog, banners, change signal, saved preferences),
 `nav` (location and Back), `stairway`, `checklist`, `situations`, `phrases`, `search`,
-`incident`, `export`, `retention`, `settings`. Views read the parts and call their methods; no part
-imports flet, and none reaches into another except through what it was given.
+`incident`, `export`, `retention`, `settings`, `practice` (drills, Progress, erasing practice
+history). Views read the parts and call their methods; no part imports flet, and none
+reaches into another except through what it was given.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from app.ui.state.export import ExportFile, ExportPart
 from app.ui.state.incident import IncidentPart
 from app.ui.state.nav import Nav
 from app.ui.state.phrases import ANY, PhrasesPart, SearchPart, phrase_key
+from app.ui.state.practice import PracticePart
 from app.ui.state.retention import RetentionPart
 from app.ui.state.settings import SettingsPart
 from app.ui.state.stairway import Override, StairwayPart
@@ -66,6 +68,7 @@ class AppState:
                                    lambda: inc.used_phrases)
         self.search = SearchPart(search, ui, nav, self.phrases, self.prefs)
         self.settings = SettingsPart(self.prefs, ui, inc.keep_awake)
+        self.practice = PracticePart(guide, self.data_dir, ui, nav)
         self.leave_answer: Callable[[bool], None] | None = None
 
     @property
@@ -82,6 +85,7 @@ class AppState:
 
     def _enter(self, loc: Location) -> None:
         self.stairway.read_stage = None
+        self.practice.enter(loc)
         if loc.screen == "stairway":
             read = loc.int("read")
             self.stairway.read_stage = None if read == self.prefs.stage else read

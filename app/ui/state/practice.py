@@ -1,0 +1,280 @@
+"""Practice and Progress: the drill on screen, its last feedback, timed mode, the Progress
+bars and erasing practice history. No flet import.
+
+The screens call this part; it calls the core (`app.practice.drills.Practice`) and keeps
+only what the screens show. A drill starts when its screen opens (`enter`, from the
+route), so a reload, a deep link or a killed app never finds a drill half-built: at worst
+it starts again. Leaving for the Practice or Progress screen ends it; a review link (a
+skill's phrases, a stage) keeps a finished walk so browser Back shows its summary again.
+Results go to the practice history file in the data folder, never to the incident log.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.guide import query
+from app.guide.model import SAY, Guide
+from app.practice import quiz as Q
+from app.practice.drills import TIME_LIMIT, Practice, Progress
+from app.practice.history import PracticeError, PracticeHistory
+from app.practice.sessions import OwnWords, Quiz, WalkSession
+from app.ui import labels as L
+from app.ui.router import Location
+from app.ui.state.nav import Nav
+from app.ui.state.ui import Ui
+
+DRILLS = ("practice-skill", "practice-walk", "practice-words")  # screens that run a drill
+ENDS = ("practice", "progress")  # opening these ends the drill on screen
+QUESTIONS = 10  # name the skill: questions per run
+LINES = 5  # your own words: lines per run
+DAYS = (7, 30)  # the Progress windows
+
+__all__ = ["DAYS", "DRILLS", "TIME_LIMIT", "PracticePart", "open_history"]
+
+
+def open_history(data_dir: Path | None) -> tuple[PracticeHistory, str | None]:
+    """The history in the data folder; when it cannot be opened, one kept in memory and a
+    sentence saying so (practice still works, results last until the app closes)."""
+    try:
+        return PracticeHistory(data_dir), None
+    except Exception as exc:  # noqa: BLE001 - any failure becomes one sentence on screen
+        return PracticeHistory(None), (
+            f"Practice history could not be opened in {data_dir} ({exc.__class__.__name__}); "
+            "results are kept only until the app closes.")
+
+
+class PracticePart:
+    def __init__(self, guide: Guide, data_dir: Path | None, ui: Ui, nav: Nav,
+                 core: Practice | None = None) -> None:
+        self.ui, self.nav = ui, nav
+        if core is None:
+            history, problem = open_history(data_dir)
+            if problem:
+                ui.notices.append(problem)
+            core = Practice(guide, history)
+        self.core = core
+        self.guide = guide
+        self.timed = False  # the switch on the Practice screen; read when a drill starts
+        self.days = DAYS[0]  # the Progress window shown
+        self.session: Quiz | WalkSession | OwnWords | None = None
+        self.last = None  # the feedback on the answer just given (Feedback, Pick, Judged)
+        self.chosen: str | int | None = None  # what the officer picked (None: time ran out)
+        self.key: tuple | None = None  # what the running drill was started for
+        self.erase_count: int | None = None  # Settings: asked to erase this many answers
+        self.report: Progress | None = None  # what the Progress screen shows (read on entry)
+        self._warned = 0
+
+    # ---- which drill is on screen (called on every route change) ----
+    def enter(self, loc: Location) -> None:
+        self.erase_count = None
+        if loc.screen in ENDS:
+            self._stop()
+        if loc.screen == "progress":
+            self.refresh()
+        if loc.screen not in DRILLS:
+            return
+        key = (loc.screen, loc.get("skill"), loc.get("scenario"))
+        if key != self.key or (self.session is None and loc.get("scenario")):
+            self._start(key)
+
+    def _stop(self) -> None:
+        self.session, self.last, self.key, self.chosen = None, None, None, None
+
+    def _start(self, key: tuple) -> None:
+        screen, skill, scenario = key
+        self._stop()
+        self.key = key
+        p = self.core
+        if screen == "practice-skill":
+            self.session = p.start_quiz(QUESTIONS, skill=skill, timed=self.timed)
+        elif screen == "practice-words":
+            self.session = p.start_own_words(LINES, timed=self.timed)
+        elif scenario:
+            try:
+                self.session = p.start_walk(scenario, timed=self.timed)
+            except KeyError:
+                self.ui.message = (f"There is no practice scenario '{scenario}' in this "
+                                   "guide; choose one below.")
+
+    def set_timed(self, on: bool) -> None:
+        """Timed mode for the drills started from now on (10 seconds to answer)."""
+        self.timed = bool(on)
+        self.ui.changed()
+
+    def again(self) -> None:
+        """Start the drill on screen again from its first question."""
+        if self.key is not None:
+            self._start(self.key)
+        self.ui.changed()
+
+    # ---- what the drill screens read ----
+    @property
+    def quiz(self) -> Quiz | None:
+        return self.session if isinstance(self.session, Quiz) else None
+
+    @property
+    def walk(self) -> WalkSession | None:
+        return self.session if isinstance(self.session, WalkSession) else None
+
+    @property
+    def words(self) -> OwnWords | None:
+        return self.session if isinstance(self.session, OwnWords) else None
+
+    @property
+    def waiting(self) -> bool:
+        """A question is on screen and not answered yet."""
+        s = self.session
+        if s is None or s.answered or self.last is not None:
+            return False
+        if isinstance(s, WalkSession):
+            return s.walk is not None and not s.walk.done
+        return s.current is not None
+
+    @property
+    def is_timed(self) -> bool:
+        return self.session is not None and self.session.timing.limit is not None
+
+    def left(self) -> float | None:
+        """Seconds left on the countdown; None when untimed or nothing is waiting."""
+        return self.session.left() if self.waiting and self.is_timed else None
+
+    @property
+    def notice(self) -> str:
+        """One sentence when the last answer could not be saved (it is kept and retried)."""
+        return self.session.notice if self.session is not None else ""
+
+    # ---- answering ----
+    def pick(self, choice_id: str) -> None:
+        """Name the skill: the officer chose `choice_id`."""
+        if self.quiz is not None and self.waiting:
+            self._answered(lambda: self.quiz.answer(choice_id), choice_id)
+
+    def choose(self, index: int) -> None:
+        """Scenario walk: the officer chose the answer shown at `index`."""
+        if self.walk is not None and self.waiting:
+            self._answered(lambda: self.walk.choose(index), index)
+
+    def say(self, text: str) -> None:
+        """Your own words: the officer's answer (typed or dictated)."""
+        if self.words is None or not self.waiting:
+            return
+        if not (text or "").strip():
+            self.ui.error(L.WORDS_FIELD, "Type or say your answer first.")
+            return
+        self.ui.errors.pop(L.WORDS_FIELD, None)
+        self._answered(lambda: self.words.answer(text), text)
+
+    def tick(self) -> bool:
+        """The countdown's heartbeat: when time is up, the question counts as missed."""
+        left = self.left()
+        if left is None or left > 0:
+            return False
+        self._answered(self.session.timeout)
+        return True
+
+    def _answered(self, answer, chosen: str | int | None = None) -> None:
+        try:
+            self.last = answer()
+        except (IndexError, RuntimeError):  # a second tap on an answered question
+            return
+        self.chosen = chosen
+        self._warn()
+        self.ui.changed()
+
+    def next(self) -> None:
+        """On to the next question (after the feedback)."""
+        if self.session is None or self.last is None:
+            return
+        self.last, self.chosen = None, None
+        self.session.next()
+        self.ui.changed()
+
+    # ---- the scenario walk's list and its end-of-walk links ----
+    @property
+    def walk_situation(self) -> str | None:
+        """The situation the scenario list is filtered by (None: every situation)."""
+        return self.nav.location.get("situation") if self.nav.screen == "practice-walk" else None
+
+    def scenarios(self) -> tuple:
+        return self.core.scenarios(self.walk_situation)
+
+    def walk_situations(self) -> list:
+        """The guide's situations that have at least one scenario, in guide order."""
+        have = {s.situation for s in self.core.scenarios()}
+        return [s for s in self.guide.situations if s.id in have]
+
+    def filter_scenarios(self, situation: str | None) -> None:
+        self.nav.go("practice-walk", situation=situation)
+
+    def open_scenario(self, scenario_id: str) -> None:
+        self.nav.go("practice-walk", scenario=scenario_id)
+
+    def review_skill(self, skill: str) -> None:
+        """Open the phrases of a skill to review, at the first stage that has some, for
+        the scenario's situation."""
+        walk = self.walk
+        situation = walk.walk.scenario.situation if walk and walk.walk else None
+        found = query.phrases(self.guide, skill=skill, situation=situation)
+        stage = found[0].stage if found else None
+        self.nav.go("phrases", skill=skill, stage=stage, situation=situation)
+
+    def review_stage(self, order: int) -> None:
+        self.nav.go("stairway", read=order)
+
+    # ---- Progress ----
+    def refresh(self) -> Progress:
+        """Read the history for the Progress screen (on entry, so a damaged file's banner
+        shows with the first frame)."""
+        self.report = self.core.progress()
+        self._warn()
+        return self.report
+
+    def can_drill(self, skill: str) -> bool:
+        """Does the guide have Say phrases of this skill to ask about?"""
+        return any(p.kind == SAY and p.skill == skill for p in Q.candidates(self.guide))
+
+    def set_days(self, days: int) -> None:
+        if days not in DAYS:
+            raise ValueError(f"no progress window of {days!r} days: use one of {DAYS}")
+        self.days = days
+        self.ui.changed()
+
+    def drill(self, skill: str) -> None:
+        """Start a "Name the skill" drill on one skill (the weakest, from Progress)."""
+        self.nav.go("practice-skill", skill=skill)
+
+    # ---- Settings: erase practice history, confirmed first ----
+    def ask_erase(self) -> None:
+        n = len(self.core.history.attempts())
+        self._warn()
+        if n == 0:
+            self.erase_count = None
+            self.ui.say("There is no practice history to erase.")
+            return
+        self.erase_count = n
+        self.ui.say(None)
+
+    def cancel_erase(self) -> None:
+        self.erase_count = None
+        self.ui.say("Practice history kept.")
+
+    def confirm_erase(self) -> None:
+        if self.erase_count is None:
+            return
+        self.erase_count = None
+        try:
+            n = self.core.erase_history()
+        except PracticeError as err:
+            self.ui.say(str(err))
+            return
+        self._stop()
+        self.ui.say(f"Practice history erased ({n} answer{'' if n == 1 else 's'}). "
+                    "Incidents were not touched.")
+
+    def _warn(self) -> None:
+        """A damaged history file found while reading: say so once, as a banner."""
+        new = self.core.warnings[self._warned:]
+        self._warned += len(new)
+        if new:
+            self.ui.notices.extend(new)
