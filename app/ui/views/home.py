@@ -62,5 +62,6 @@ def HomeView(state):
         c.button(L.QUICK_CHECKLIST, lambda e: go("checklist"), ft.Icons.CHECKLIST),
         c.button(L.OPEN_CONTACTS, lambda e: go("contacts"), ft.Icons.PHONE),
         c.button(L.OPEN_INCIDENTS, lambda e: go("incidents"), ft.Icons.LIST),
+        c.button(L.OPEN_PRACTICE, lambda e: go("practice"), ft.Icons.SCHOOL_OUTLINED),
     ]))
     return ft.Column(out, spacing=12)

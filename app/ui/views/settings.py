@@ -1,4 +1,5 @@
-"""Settings: theme, text size, screen on during an incident, retention; About is a tap away."""
+"""Settings: theme, text size, screen on during an incident, retention, erasing practice
+history; About is a tap away."""
 
 from __future__ import annotations
 
@@ -11,6 +12,20 @@ from app.ui.views import common as c
 
 THEMES = (("system", L.THEME_SYSTEM, "Follow the phone"), ("light", L.THEME_LIGHT, "Light"),
           ("dark", L.THEME_DARK, "Night"))
+
+
+def erase_confirm(state, sz: Sizes) -> list[ft.Control]:
+    """Erasing practice history asks first, with the count; incidents are never touched."""
+    n = state.practice.erase_count
+    if n is None:
+        return []
+    return [ft.Container(ft.Column([
+        c.para(f"Erase {n} practice answer{'' if n == 1 else 's'} from this phone? Your "
+               "progress starts again. Incidents and their notes are not touched.", sz.fs),
+        c.button(L.ERASE_PRACTICE_CONFIRM, lambda e: state.practice.confirm_erase(),
+                 ft.Icons.DELETE_FOREVER, primary=True),
+        c.button(L.ERASE_PRACTICE_CANCEL, lambda e: state.practice.cancel_erase()),
+    ], spacing=8), padding=12, border_radius=12, border=ft.Border.all(2, ft.Colors.ERROR))]
 
 
 @ft.component
@@ -31,6 +46,9 @@ def SettingsView(state):
         c.wrap_row([c.choice(L.retention(d), lambda e, d=d: state.retention.ask(d),
                              p.retention_days == d, text="Keep" if d is None else f"{d} days")
                     for d in P.RETENTION_DAYS]),
+        c.heading("Practice", sz.fs),
+        c.button(L.ERASE_PRACTICE, lambda e: state.practice.ask_erase(), ft.Icons.DELETE_OUTLINE),
+        *erase_confirm(state, sz),
     ]
     if state.ui.message:
         out.append(c.para(state.ui.message, sz.fs, 15))

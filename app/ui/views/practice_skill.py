@@ -1,0 +1,92 @@
+"""Name the skill: a phrase from the guide, four choices, feedback at once.
+
+A Say phrase asks which skill it is; the feedback gives the skill's definition and another
+example. An Avoid phrase asks what is wrong with it; the feedback says why and what to
+say instead. The right choice gets a tick and a wrong pick a cross (not colour alone).
+"""
+
+from __future__ import annotations
+
+import flet as ft
+
+from app.guide.model import AVOID
+from app.ui import labels as L
+from app.ui.theme import Sizes
+from app.ui.views import common as c
+from app.ui.views import practice_common as pc
+from app.ui.views.phrases import phrase_text
+
+
+def choices(state, q, fb, chosen: str | None) -> list[ft.Control]:
+    out = []
+    for ch in q.choices:
+        icon = None
+        if fb is not None and ch.id == q.answer:
+            icon = ft.Icons.CHECK
+        elif fb is not None and ch.id == chosen:
+            icon = ft.Icons.CLOSE
+        out.append(c.button(L.quiz_choice(ch.label), lambda e, i=ch.id: state.practice.pick(i),
+                            icon, text=ch.label, disabled=fb is not None,
+                            primary=fb is not None and ch.id == q.answer))
+    return out
+
+
+def feedback(state, q, fb, sz: Sizes, last: bool) -> list[ft.Control]:
+    chosen = state.practice.chosen
+    if fb.right:
+        head, good = "Right.", True
+    elif chosen is None:
+        head, good = f"Time is up. It is {fb.answer.label}.", None
+    elif fb.late and chosen == q.answer:
+        head, good = "Right, but after the 10 seconds: it counts as missed.", None
+    else:
+        head, good = f"Not quite. It is {fb.answer.label}.", False
+    out = [pc.verdict(good, head, sz)]
+    if q.kind == AVOID:
+        out += [pc.labelled("Why", fb.why, sz)] if fb.why else []
+        out += [pc.labelled("Instead", fb.instead, sz)] if fb.instead else []
+    else:
+        out += [pc.labelled(fb.answer.label, fb.definition, sz)] if fb.definition else []
+        out += [pc.labelled("Another example", f"“{fb.example}”", sz)] if fb.example else []
+    out += pc.notice(state, sz)
+    out.append(c.button(L.SEE_RESULT if last else L.NEXT_QUESTION,
+                        lambda e: state.practice.next(), ft.Icons.ARROW_FORWARD, primary=True))
+    return out
+
+
+def end(state, quiz, sz: Sizes) -> list[ft.Control]:
+    n = len(quiz.questions)
+    if n == 0:
+        return [c.para("No questions could be made from this guide for this drill. "
+                       "Try another drill, or ask your instructor to check the guide.", sz.fs),
+                c.button(L.BACK_TO_PRACTICE, lambda e: state.nav.back(), ft.Icons.ARROW_BACK)]
+    return [c.heading(f"{quiz.right} of {n} right", sz.fs, 1),
+            c.para("Each answer is saved in your practice history on this phone.", sz.fs, 15),
+            *pc.finish(state, sz)]
+
+
+@ft.component
+def SkillDrillView(state):
+    sz = Sizes(state.prefs.text_scale)
+    p = state.practice
+    quiz = p.quiz
+    if quiz is None:  # opened before the drill could start (no guide): say so, never crash
+        return c.para("This drill could not start. Go back and try again.", sz.fs)
+    q = quiz.current
+    if q is None:
+        return ft.Column(end(state, quiz, sz), spacing=10)
+    fb = p.last
+    out: list[ft.Control] = [pc.counter(f"Question {quiz.index + 1} of {len(quiz.questions)}"
+                                        f" · {quiz.right} right", sz)]
+    if p.waiting and p.is_timed:
+        out.append(pc.Countdown(state, key=f"q{quiz.index}"))
+    avoid = q.kind == AVOID
+    out += [
+        c.heading(q.ask, sz.fs),
+        ft.Container(phrase_text(q.text, sz.fs(20), None, avoid), padding=12, border_radius=12,
+                     bgcolor=ft.Colors.SURFACE_CONTAINER_HIGH),
+        *choices(state, q, fb, p.chosen),
+    ]
+    if fb is not None:
+        out += feedback(state, q, fb, sz, quiz.index + 1 >= len(quiz.questions))
+    return ft.Column(out, spacing=10)

@@ -1,0 +1,76 @@
+"""The scenario walk's stairway meter and its end screen: the stage reached, how the
+answers went, and what to review, each with a link to the skill's phrases and the stage.
+"""
+
+from __future__ import annotations
+
+import flet as ft
+
+from app.practice.walk import TOP
+from app.ui import labels as L
+from app.ui.theme import Sizes
+from app.ui.views import common as c
+from app.ui.views import practice_common as pc
+
+
+def meter(state, stage: int, position: float, sz: Sizes) -> ft.Control:
+    """Five steps, the one reached filled and numbered; a bar for the climb within them.
+    Read out as "Stairway meter: stage 2 of 5, Empathy"."""
+    titles = {s.order: s.title for s in state.guide.stages}
+    cells = []
+    for n in range(1, TOP + 1):
+        here = n == stage
+        cells.append(ft.Container(
+            ft.Text("✓" if n < stage else str(n), size=sz.fs(16),
+                    weight=ft.FontWeight.BOLD if here else None,
+                    color=ft.Colors.ON_PRIMARY if here else None),
+            width=40, height=40, alignment=ft.Alignment.CENTER, border_radius=20,
+            bgcolor=ft.Colors.PRIMARY if here else None,
+            border=ft.Border.all(1, ft.Colors.OUTLINE),
+        ))
+    name = titles.get(stage, "")
+    label = f"{L.WALK_METER}: stage {stage} of {TOP}" + (f", {name}" if name else "")
+    return ft.Semantics(label=label, container=True, content=ft.Column([
+        ft.Row(cells, alignment=ft.MainAxisAlignment.CENTER, wrap=True),
+        ft.ProgressBar(value=(position - 1) / (TOP - 1), bar_height=8),
+        ft.Text(f"Stage {stage}" + (f": {name}" if name else ""), size=sz.fs(16),
+                weight=ft.FontWeight.BOLD, text_align=ft.TextAlign.CENTER),
+    ], spacing=6, horizontal_alignment=ft.CrossAxisAlignment.STRETCH))
+
+
+def review_card(state, r, sz: Sizes) -> ft.Control:
+    p = state.practice
+    order = next((s.order for s in state.guide.stages if s.id == r.stage), None)
+    links = []
+    if r.skill:
+        links.append(c.button(L.review_skill(r.skill_title or r.skill),
+                              lambda e, k=r.skill: p.review_skill(k), ft.Icons.RECORD_VOICE_OVER))
+    if order is not None:
+        links.append(c.button(L.review_stage(order, r.stage_title),
+                              lambda e, o=order: p.review_stage(o), ft.Icons.STAIRS_OUTLINED))
+    return ft.Container(ft.Column([
+        c.heading(r.skill_title or "A question to ask straight", sz.fs, 3),
+        c.para(f"They said: “{r.line}”", sz.fs, 15, italic=True),
+        pc.labelled("Best answer", f"“{r.best}”", sz),
+        pc.labelled("Why", r.why, sz, 15),
+        *links,
+    ], spacing=6), padding=12, border_radius=12, border=ft.Border.all(1, ft.Colors.OUTLINE))
+
+
+def summary(state, ws, sz: Sizes) -> list[ft.Control]:
+    s = ws.summary()
+    out: list[ft.Control] = [
+        c.heading(f"You reached stage {s.stage}" + (f": {s.stage_title}" if s.stage_title
+                                                     else ""), sz.fs, 1),
+        meter(state, s.stage, ws.walk.position, sz),
+        c.para(f"Best answers: {s.best}. Acceptable: {s.acceptable}. Harmful: {s.harmful}."
+               + (f" Missed: {s.missed}." if s.missed else ""), sz.fs),
+        c.heading("What to review", sz.fs),
+    ]
+    if not s.review:
+        out.append(c.para("Nothing: every answer was the best one.", sz.fs))
+    out += [review_card(state, r, sz) for r in s.review]
+    out += pc.finish(state, sz)
+    out.insert(-2, c.button(L.OTHER_SCENARIO, lambda e: state.practice.filter_scenarios(
+        ws.walk.scenario.situation), ft.Icons.LIST))
+    return out

@@ -1,0 +1,102 @@
+"""Your own words: the person's line, a field for the answer (typed, or dictated with the
+phone's keyboard), then what the app makes of it: the skill it looks like, in words no
+surer than the rules are ("this looks like", "this may be"), the problems it found, and
+model answers from the scenario and the guide.
+"""
+
+from __future__ import annotations
+
+import flet as ft
+
+from app.ui import labels as L
+from app.ui.theme import Sizes
+from app.ui.views import common as c
+from app.ui.views import hooks
+from app.ui.views import practice_common as pc
+
+MAX_CHARS = 2000  # the field stops here: an answer is a breath, not a page
+
+
+@ft.component
+def AnswerForm(state):
+    """The field and its button; one per line (keyed by it), so it starts empty."""
+    sz = Sizes(state.prefs.text_scale)
+    text, get_text, on_text = hooks.use_field("")
+    return ft.Column([
+        ft.TextField(label=L.WORDS_FIELD, value=text, multiline=True, min_lines=2, max_lines=5,
+                     max_length=MAX_CHARS, text_size=sz.fs(17), on_change=on_text,
+                     on_submit=lambda e: state.practice.say(get_text())),
+        *([c.field_error(err, sz.fs)] if (err := state.ui.errors.get(L.WORDS_FIELD)) else []),
+        c.button(L.CHECK_ANSWER, lambda e: state.practice.say(get_text()), ft.Icons.CHECK,
+                 primary=True),
+    ], spacing=8)
+
+
+def judged(state, j, sz: Sizes, last: bool) -> list[ft.Control]:
+    r = j.result
+    answered = state.practice.chosen
+    out: list[ft.Control] = []
+    if answered:
+        out.append(pc.labelled("You said", f"“{answered}”", sz))
+    n = len(r.flags)
+    if not (answered or "").strip():
+        head, good = "Time is up.", None
+    elif j.late:
+        head, good = "After the 10 seconds: it counts as missed.", None
+    elif n:
+        head, good = f"{n} thing{'' if n == 1 else 's'} to fix.", False
+    elif r.skill:
+        head, good = "No problems found.", True
+    else:
+        head, good = "No listening skill found.", False
+    out.append(pc.verdict(good, head, sz))
+    if (answered or "").strip():
+        out.append(c.para(r.feedback, sz.fs, 17))
+    for f in (f for f in r.flags if f.message not in r.feedback):  # the first is said above
+        out.append(ft.Row([ft.Icon(ft.Icons.FLAG_OUTLINED, size=sz.fs(20)),
+                           ft.Text(f.message, size=sz.fs(16), expand=True)],
+                          vertical_alignment=ft.CrossAxisAlignment.START))
+    if j.models:
+        out.append(c.heading("Model answers", sz.fs, 3))
+        out += [c.para(f"“{m}”", sz.fs, 17, weight=ft.FontWeight.W_500) for m in j.models]
+    out += pc.notice(state, sz)
+    out.append(c.button(L.SEE_RESULT if last else L.NEXT_LINE, lambda e: state.practice.next(),
+                        ft.Icons.ARROW_FORWARD, primary=True))
+    return out
+
+
+@ft.component
+def WordsView(state):
+    sz = Sizes(state.prefs.text_scale)
+    p = state.practice
+    words = p.words
+    if words is None:
+        return c.para("This drill could not start. Go back and try again.", sz.fs)
+    prompt = words.current
+    if prompt is None:
+        if not words.prompts:
+            return ft.Column([
+                c.para("No practice scenario loaded, so there is no line to answer.", sz.fs),
+                c.button(L.BACK_TO_PRACTICE, lambda e: state.nav.back(), ft.Icons.ARROW_BACK)])
+        return ft.Column([
+            c.heading(f"{len(words.prompts)} lines answered", sz.fs, 1),
+            c.para("Each answer is saved in your practice history on this phone. "
+                   "The app checks words by rules; a trainer hears more.", sz.fs, 15),
+            *pc.finish(state, sz),
+        ], spacing=10)
+    j = p.last
+    titles = {s.id: s.title for s in state.guide.situations}
+    out: list[ft.Control] = [
+        pc.counter(f"Line {words.index + 1} of {len(words.prompts)} · "
+                   f"{titles.get(prompt.situation, prompt.situation)}", sz),
+    ]
+    if p.waiting and p.is_timed:
+        out.append(pc.Countdown(state, key=f"w{words.index}"))
+    out += pc.said(prompt.said, sz, prompt.note)
+    if j is None:
+        out.append(c.para("What would you say? Type it, or use the keyboard's microphone.",
+                          sz.fs, 15))
+        out.append(AnswerForm(state, key=f"form{words.index}"))
+    else:
+        out += judged(state, j, sz, words.index + 1 >= len(words.prompts))
+    return ft.Column(out, spacing=10)
