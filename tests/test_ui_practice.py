@@ -1,0 +1,289 @@
+"""Headless tests of the three drills (issue 8): Name the skill, Scenario walk, Your own
+words, and timed mode, driven through the real factory by the labels in app.ui.labels.
+What the screen shows is checked against the guide and against the practice history."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from app.guide.model import ACCEPTABLE, AVOID, BEST, HARMFUL, SAY
+from app.practice.drills import TIME_LIMIT
+from app.ui import labels as L
+from app.ui.views.practice_common import HEARTBEAT
+
+BRIDGE = "practice-bridge"  # content/practice/suicidal-bridge.md: 8 lines
+
+
+class Clock:
+    """A hand-moved monotonic clock for the drills, so the countdown is exact."""
+
+    def __init__(self) -> None:
+        self.t = 1000.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+def attempts(app):
+    return app.state.practice.core.history.attempts()
+
+
+def choice_label(q, right: bool) -> str:
+    return next(c.label for c in q.choices if (c.id == q.answer) == right)
+
+
+async def open_drill(app, drill: str, timed: bool = False) -> None:
+    """From Home: Practice, timed mode if asked, the drill (the walk: the bridge)."""
+    await app.click(L.OPEN_PRACTICE)
+    if timed:
+        await app.click(L.TIMED_MODE)
+    await app.click(drill)
+    if drill == L.DRILL_WALK:
+        title = next(s.title for s in app.state.guide.practice if s.id == BRIDGE)
+        await app.click(L.scenario(title))
+
+
+async def beat(app) -> None:
+    """Let the countdown's heartbeat run once or twice."""
+    await asyncio.sleep(HEARTBEAT * 2.5)
+    await app.settle()
+
+
+# --- Practice, one tap from Home ---
+
+
+async def test_practice_is_one_tap_from_home_and_offers_the_three_drills(app):
+    await app.click(L.OPEN_PRACTICE)
+    assert app.state.nav.route == "/practice"
+    for label in (L.DRILL_SKILL, L.DRILL_WALK, L.DRILL_WORDS, L.TIMED_MODE, L.OPEN_PROGRESS):
+        assert app.has(label), label
+
+
+# --- Name the skill ---
+
+
+@pytest.mark.parametrize(
+    "right, verdict",
+    [
+        (True, "Right."),  # the right skill: told so, and taught the skill anyway
+        (False, "Not quite. It is"),  # a wrong skill: the right one is named
+    ],
+)
+async def test_name_the_skill_feedback_gives_the_definition(app, right, verdict):
+    await open_drill(app, L.DRILL_SKILL)
+    app.state.nav.go("practice-skill", skill="paraphrasing")  # only Say questions
+    await app.settle()
+    q = app.state.practice.quiz.current
+    assert q.kind == SAY and q.text in app.texts()
+    assert all(app.has(L.quiz_choice(c.label)) for c in q.choices) and len(q.choices) == 4
+    await app.click(L.quiz_choice(choice_label(q, right)))
+    skill = next(s for s in app.state.guide.skills if s.id == "paraphrasing")
+    texts = app.texts()
+    assert any(t.startswith(verdict) for t in texts)
+    assert f"{skill.title}: {skill.description}" in texts  # the definition
+    assert any(t.startswith("Another example: ") for t in texts)
+    assert app.find(L.quiz_choice(skill.title)).disabled  # answered: no second tap
+    last = attempts(app)[-1]
+    assert (last.drill, last.skill, last.right, last.item) == ("name-skill", "paraphrasing",
+                                                               right, q.id)
+
+
+async def test_an_avoid_phrase_asks_what_is_wrong_with_why_and_instead(app):
+    await open_drill(app, L.DRILL_SKILL)
+    p = app.state.practice
+    while p.quiz.current.kind != AVOID:  # a quarter of the questions are Avoid phrases
+        await app.click(L.quiz_choice(choice_label(p.quiz.current, True)))
+        await app.click(L.NEXT_QUESTION)
+    q = p.quiz.current
+    assert "What is wrong with this?" in app.texts()
+    await app.click(L.quiz_choice(choice_label(q, False)))
+    phrase = next(x for s in app.state.guide.stages for x in s.phrases if x.id == q.id)
+    assert {f"Why: {phrase.why}", f"Instead: {phrase.instead}"} <= set(app.texts())
+
+
+async def test_a_double_tap_counts_once(app):
+    await open_drill(app, L.DRILL_SKILL)
+    q = app.state.practice.quiz.current
+    label = L.quiz_choice(choice_label(q, True))
+    await app.session.dispatch_event(app.find(label)._i, "click", None)
+    await app.session.dispatch_event(app.find(label)._i, "click", None)  # the old render
+    await app.settle()
+    assert len(attempts(app)) == 1 and app.state.practice.quiz.right == 1
+
+
+async def test_name_the_skill_ends_with_the_score_and_can_start_again(app):
+    await open_drill(app, L.DRILL_SKILL)
+    quiz = app.state.practice.quiz
+    n = len(quiz.questions)
+    for i in range(n):
+        await app.click(L.quiz_choice(choice_label(quiz.current, i % 2 == 0)))
+        await app.click(L.SEE_RESULT if i == n - 1 else L.NEXT_QUESTION)
+    assert f"{(n + 1) // 2} of {n} right" in app.texts()
+    assert len(attempts(app)) == n
+    await app.click(L.PRACTICE_AGAIN)
+    assert app.state.practice.quiz is not quiz and "Question 1 of 10 · 0 right" in app.texts()
+
+
+# --- Scenario walk ---
+
+
+async def test_the_scenario_list_filters_by_situation(app):
+    await app.click(L.OPEN_PRACTICE)
+    await app.click(L.DRILL_WALK)
+    every = [s.title for s in app.state.guide.practice]
+    assert all(app.has(L.scenario(t)) for t in every)
+    await app.click(L.scenario_filter("Hostage taker"))
+    shown = [t for t in every if app.has(L.scenario(t))]
+    assert shown == [s.title for s in app.state.guide.practice if s.situation == "hostage"]
+    assert app.state.nav.route == "/practice/walk?situation=hostage"
+
+
+def pick_grade(app, grade: str) -> str:
+    answers = app.state.practice.walk.walk.answers
+    return next(a.text for a in answers if a.grade == grade)
+
+
+@pytest.mark.parametrize(
+    "grades, stage, review",
+    [
+        ("bbbbbbbb", 5, False),  # every best answer: the top of the stairway, nothing to review
+        ("bbbbhbbb", 3, True),  # a harmful answer at stage 3 drops a stage
+        ("hhhhhhhh", 1, True),  # the meter never goes below stage 1
+        ("aaaaaaaa", 3, True),  # acceptable answers climb half as fast
+    ],
+)
+async def test_a_walk_climbs_drops_and_ends_with_the_stage_reached(app, grades, stage, review):
+    await open_drill(app, L.DRILL_WALK)
+    names = {"b": BEST, "a": ACCEPTABLE, "h": HARMFUL}
+    for i, g in enumerate(grades):
+        before = app.state.practice.walk.walk.stage
+        await app.click(L.walk_answer(pick_grade(app, names[g])))
+        texts = app.texts()
+        if g == "h":
+            assert "Harmful. The meter drops a stage." in texts
+            assert app.state.practice.walk.walk.stage == max(1, before - 1)
+            best = app.state.practice.last.best
+            assert f"Best answer: “{best.text}”" in texts  # what to say instead
+        elif g == "b":
+            assert "Best answer. The meter climbs." in texts
+        await app.click(L.SEE_RESULT if i == len(grades) - 1 else L.NEXT_LINE)
+    title = next(s.title for s in app.state.guide.stages if s.order == stage)
+    assert f"You reached stage {stage}: {title}" in app.texts()
+    assert app.has(f"{L.WALK_METER}: stage {stage} of 5, {title}")
+    assert ("Nothing: every answer was the best one." in app.texts()) == (not review)
+    assert [a.right for a in attempts(app)] == [g == "b" for g in grades]
+
+
+async def test_the_end_of_a_walk_links_to_the_skill_and_the_stage(app):
+    await open_drill(app, L.DRILL_WALK)
+    for i in range(8):
+        await app.click(L.walk_answer(pick_grade(app, HARMFUL if i == 0 else BEST)))
+        await app.click(L.SEE_RESULT if i == 7 else L.NEXT_LINE)
+    (r,) = app.state.practice.walk.summary().review  # the one line not answered best
+    await app.click(L.review_skill(r.skill_title))
+    assert app.state.nav.screen == "phrases" and app.state.phrases.skill == r.skill
+    assert app.state.phrases.list(), "the link opens a stage where the skill has phrases"
+    await app.browser_back()  # back to the summary, not a new walk
+    assert app.has(L.review_stage(1, r.stage_title))
+    await app.click(L.review_stage(1, r.stage_title))
+    assert app.state.nav.route == "/stairway?read=1" or app.state.nav.screen == "stairway"
+
+
+# --- Your own words ---
+
+
+@pytest.mark.parametrize(
+    "answer, verdict, flag",
+    [
+        ("You sound really scared.", "No problems found.", None),  # a clean emotion label
+        ("Why did you do that?", "2 things to fix.", "why-question"),  # blame, twice over
+        ("I promise nobody will get hurt.", "1 thing to fix.", "promise"),  # a promise
+        ("Did you take anything?", "1 thing to fix.", "closed-question"),  # yes-or-no
+    ],
+)
+async def test_own_words_names_the_skill_lists_flags_and_shows_models(app, answer, verdict, flag):
+    await open_drill(app, L.DRILL_WORDS)
+    await app.type(L.WORDS_FIELD, answer)
+    await app.click(L.CHECK_ANSWER)
+    judged = app.state.practice.last
+    texts = app.texts()
+    assert verdict in texts and judged.result.feedback in texts
+    assert f"You said: “{answer}”" in texts
+    codes = [f.code for f in judged.result.flags]
+    assert (flag in codes) if flag else codes == []
+    for f in judged.result.flags:  # each flag said once, in the feedback or the list
+        assert sum(f.message in t for t in texts) == 1
+    assert "Model answers" in texts and judged.models
+    assert all(f"“{m}”" in texts for m in judged.models)
+    if flag is None:
+        assert judged.result.feedback.startswith("This looks like")  # never "this is"
+
+
+async def test_own_words_refuses_an_empty_answer_and_saves_nothing(app):
+    await open_drill(app, L.DRILL_WORDS)
+    await app.click(L.CHECK_ANSWER)
+    assert "Type or say your answer first." in app.texts() and attempts(app) == []
+    await app.type(L.WORDS_FIELD, "x" * 100_000 + "\ud800")  # huge, with a lone surrogate
+    await app.click(L.CHECK_ANSWER)
+    assert app.state.practice.last is not None and len(attempts(app)) == 1
+
+
+async def test_own_words_ends_after_its_lines(app):
+    await open_drill(app, L.DRILL_WORDS)
+    n = len(app.state.practice.words.prompts)
+    for i in range(n):
+        await app.type(L.WORDS_FIELD, "What happened tonight?")
+        await app.click(L.CHECK_ANSWER)
+        await app.click(L.SEE_RESULT if i == n - 1 else L.NEXT_LINE)
+        if i < n - 1:
+            assert app.find(L.WORDS_FIELD).value == ""  # a new line starts with an empty field
+    assert f"{n} lines answered" in app.texts() and app.has(L.PRACTICE_AGAIN)
+
+
+# --- timed mode ---
+
+
+@pytest.mark.parametrize(
+    "drill, verdict",
+    [
+        (L.DRILL_SKILL, "Time is up. It is"),  # name the skill: the right one is named
+        (L.DRILL_WALK, "Time is up. The meter stays where it was."),  # the meter holds
+        (L.DRILL_WORDS, "Time is up."),  # own words: model answers still shown
+    ],
+)
+async def test_timed_mode_counts_down_and_times_out(app, drill, verdict):
+    clock = Clock()
+    app.state.practice.core.clock = clock
+    await open_drill(app, drill, timed=True)
+    assert f"{TIME_LIMIT:.0f} s left" in app.texts() and app.has(L.TIME_LEFT)
+    clock.t += 3.2
+    await beat(app)
+    assert "7 s left" in app.texts()
+    clock.t += 7
+    await beat(app)
+    assert any(t.startswith(verdict) for t in app.texts())
+    assert not app.has(L.TIME_LEFT)  # the countdown is gone
+    (a,) = attempts(app)
+    assert (a.right, a.timed) == (False, True)
+
+
+async def test_untimed_drills_show_no_countdown(app):
+    await open_drill(app, L.DRILL_SKILL)
+    assert not app.has(L.TIME_LEFT) and app.state.practice.left() is None
+
+
+async def test_the_countdown_stops_when_the_screen_goes(app):
+    await open_drill(app, L.DRILL_SKILL, timed=True)
+    await beat(app)
+    tasks = len(asyncio.all_tasks())
+    for _ in range(5):  # leaving and coming back must not pile up ticking tasks
+        await app.back()
+        assert app.state.nav.screen == "practice"
+        await app.click(L.DRILL_SKILL)
+        await beat(app)
+    await app.back()
+    await beat(app)
+    assert len(asyncio.all_tasks()) < tasks  # the last countdown is gone too
+    assert attempts(app) == []  # and none of them timed out a question behind our back

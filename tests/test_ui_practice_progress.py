@@ -1,0 +1,229 @@
+"""Headless tests of Progress, erasing practice history, history across a restart, the
+practice routes (reload, deep link, Back), and practice kept out of incidents (issue 8)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from app.practice.history import Attempt, HistoryUnavailable, PracticeHistory
+from app.ui import labels as L
+from tests.test_ui_practice import choice_label, open_drill
+from tests.ui_harness import CONTENT, open_incident, start
+
+
+def attempts(app):
+    return app.state.practice.core.history.attempts()
+
+
+async def answer_quiz(app, rights: list[bool]) -> None:
+    """Answer the quiz on screen: right or wrong, one question each."""
+    quiz = app.state.practice.quiz
+    assert len(quiz.questions) >= len(rights)
+    for right in rights:
+        await app.click(L.quiz_choice(choice_label(quiz.current, right)))
+        await app.click(L.SEE_RESULT if quiz.index + 1 >= len(quiz.questions) else L.NEXT_QUESTION)
+
+
+async def drill_skill(app, skill: str, rights: list[bool]) -> None:
+    app.state.nav.go("practice-skill", skill=skill)
+    await app.settle()
+    await answer_quiz(app, rights)
+
+
+# --- Progress ---
+
+
+async def test_progress_bars_show_percent_and_count_after_answers(app):
+    await open_drill(app, L.DRILL_SKILL)
+    await drill_skill(app, "paraphrasing", [True, True, False, True])
+    await drill_skill(app, "summarizing", [False])
+    app.state.nav.go("progress")
+    await app.settle()
+    bars = {b.skill: b for b in app.state.practice.report.week}
+    para, summ = bars["paraphrasing"], bars["summarizing"]
+    assert (para.right, para.total, summ.right, summ.total) == (3, 4, 0, 1)
+    assert app.has(L.skill_bar(para.title, 3, 4, 7))  # the bar, read out with its numbers
+    assert app.find(L.skill_bar(para.title, 3, 4, 7)).value == pytest.approx(0.75)
+    assert "75% · 3 of 4 right" in app.texts() and "0% · 0 of 1 right" in app.texts()
+    assert app.has(L.skill_bar(bars["mirroring"].title, 0, 0, 7))  # not practised: shown
+    await app.click(L.progress_days(30))
+    assert app.has(L.skill_bar(para.title, 3, 4, 30))
+
+
+@pytest.mark.parametrize(
+    "answers, weakest",
+    [
+        ({"paraphrasing": [True] * 3, "summarizing": [True, False, False]}, "summarizing"),
+        ({"paraphrasing": [True, False, False], "summarizing": [True] * 3}, "paraphrasing"),
+        ({"paraphrasing": [False, False]}, None),  # fewer than 3 answers: no verdict yet
+    ],
+)
+async def test_the_weakest_skill_has_a_button_that_drills_it(app, answers, weakest):
+    await open_drill(app, L.DRILL_SKILL)
+    for skill, rights in answers.items():
+        await drill_skill(app, skill, rights)
+    app.state.nav.go("progress")
+    await app.settle()
+    titles = {s.id: s.title for s in app.state.guide.skills}
+    drills = [lab for lab in app.labels() if lab.startswith("Drill ")]
+    if weakest is None:
+        assert drills == [] and any("at least 3 questions" in t for t in app.texts())
+        return
+    assert drills == [L.drill_skill(titles[weakest])]
+    await app.click(L.drill_skill(titles[weakest]))
+    assert app.state.nav.route == f"/practice/skill?skill={weakest}"
+    assert {q.skill for q in app.state.practice.quiz.questions} == {weakest}
+
+
+async def test_a_weakest_skill_with_no_phrase_to_ask_is_walked_instead(app):
+    # effective pauses: scenario answers use it, the guide has no Say phrase of it to ask
+    assert not app.state.practice.can_drill("effective-pauses")
+    for _ in range(3):
+        app.state.practice.core.history.record(Attempt(
+            "scenario", "effective-pauses", False, 2.0, datetime.now(UTC), "practice-x/1"))
+    app.state.nav.go("progress")
+    await app.settle()
+    assert not [lab for lab in app.labels() if lab.startswith("Drill ")]
+    await app.click(L.DRILL_WALK)
+    assert app.state.nav.route == "/practice/walk"
+
+
+# --- erasing practice history (Settings) ---
+
+
+async def test_erase_asks_first_with_the_count_and_never_touches_incidents(app):
+    await open_incident(app)
+    await app.type(L.NOTE_FIELD, "Subject on the rail")
+    await app.click(L.note_kind("note"))
+    inc = app.state.incident.current.id
+    await app.nav(L.NAV_HOME)
+    await open_drill(app, L.DRILL_SKILL)
+    await answer_quiz(app, [True, False, True])
+    app.state.nav.go("settings")
+    await app.settle()
+    await app.click(L.ERASE_PRACTICE)
+    assert any(t.startswith("Erase 3 practice answers") for t in app.texts())
+    await app.click(L.ERASE_PRACTICE_CANCEL)  # kept
+    assert len(attempts(app)) == 3 and not app.has(L.ERASE_PRACTICE_CONFIRM)
+    await app.click(L.ERASE_PRACTICE)
+    await app.click(L.ERASE_PRACTICE_CONFIRM)
+    assert attempts(app) == [] and any(t.startswith("Practice history erased (3 answers)")
+                                       for t in app.texts())
+    assert [n.text for n in app.state.log.all_notes(inc)] == ["Subject on the rail"]
+    assert app.state.incident.is_open
+    await app.click(L.ERASE_PRACTICE)  # nothing left: nothing to confirm
+    assert "There is no practice history to erase." in app.texts()
+    assert not app.has(L.ERASE_PRACTICE_CONFIRM)
+
+
+# --- history on disk ---
+
+
+async def test_history_survives_a_restart(tmp_path):
+    a = await start(CONTENT, tmp_path / "data")
+    await open_drill(a, L.DRILL_SKILL)
+    await drill_skill(a, "paraphrasing", [True, False, True])
+    a.close()
+    b = await start(CONTENT, tmp_path / "data")  # the app built again on the same data dir
+    b.state.nav.go("progress")
+    await b.settle()
+    title = next(s.title for s in b.state.guide.skills if s.id == "paraphrasing")
+    assert b.has(L.skill_bar(title, 2, 3, 7))
+    assert (tmp_path / "data" / "practice.json").exists()
+    b.close()
+
+
+async def test_a_damaged_history_file_is_set_aside_with_a_banner(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "practice.json").write_text('{"attempts": [trunc')
+    a = await start(CONTENT, tmp_path / "data", route="/practice/progress")
+    assert any("was damaged" in n for n in a.state.ui.notices) and a.has(L.DISMISS_BANNER)
+    assert list((tmp_path / "data").glob("practice.json.corrupt-*"))
+    a.close()
+
+
+async def test_an_answer_the_disk_refuses_is_kept_and_said_in_one_sentence(app, monkeypatch):
+    def refuse(self):
+        raise HistoryUnavailable("Practice history could not be saved: disk full. "
+                                 "It is kept until the next answer.")
+
+    monkeypatch.setattr(PracticeHistory, "_flush", refuse)
+    await open_drill(app, L.DRILL_SKILL)
+    q = app.state.practice.quiz.current
+    await app.click(L.quiz_choice(choice_label(q, True)))
+    assert "Right." in app.texts()  # the feedback still shows
+    assert any(t.startswith("Practice history could not be saved: disk full.")
+               for t in app.texts())
+
+
+# --- routes: reload, deep link, Back ---
+
+
+@pytest.mark.parametrize(
+    "route, screen, drill",
+    [
+        ("/practice", "practice", None),  # the Practice screen
+        ("/practice/progress", "progress", None),  # Progress
+        ("/practice/skill", "practice-skill", "quiz"),  # a drill restarts on reload
+        ("/practice/skill?skill=mirroring", "practice-skill", "quiz"),  # drill one skill
+        ("/practice/walk/practice-bridge", "practice-walk", "walk"),  # a walk restarts
+        ("/practice/walk?situation=hostage", "practice-walk", None),  # the filtered list
+        ("/practice/words", "practice-words", "words"),
+    ],
+)
+async def test_a_reload_or_deep_link_opens_the_practice_screen(tmp_path, route, screen, drill):
+    a = await start(CONTENT, tmp_path / "data", route=route)
+    assert (a.state.nav.screen, a.state.nav.route) == (screen, route)
+    assert not a.state.ui.notices
+    assert (getattr(a.state.practice, drill) is not None) if drill else True
+    a.close()
+
+
+@pytest.mark.parametrize(
+    "route, shown",
+    [
+        ("/practice/walk/no-such-walk", "There is no practice scenario 'no-such-walk'"),
+        ("/practice/walk/..%2F..%2Fprefs", None),  # traversal: refused by the router
+        ("/practice/skill?skill=../../x", None),  # a junk skill is dropped, the drill starts
+    ],
+)
+async def test_a_bad_practice_address_never_crashes(tmp_path, route, shown):
+    a = await start(CONTENT, tmp_path / "data", route=route)
+    texts = " ".join(a.texts() + a.state.ui.notices)
+    assert "Traceback" not in texts
+    if shown:
+        assert shown in texts and a.has(L.scenario_filter(None))  # the list to choose from
+    a.close()
+
+
+@pytest.mark.parametrize("drill", [L.DRILL_SKILL, L.DRILL_WALK, L.DRILL_WORDS, L.OPEN_PROGRESS])
+async def test_back_from_a_drill_returns_to_practice_and_ends_it(app, drill):
+    await open_drill(app, drill)
+    assert [v.route for v in app.views()][:2] == ["/", "/practice"]
+    await app.back()
+    assert app.state.nav.screen == "practice" and app.state.practice.session is None
+    await app.back()
+    assert app.state.nav.screen == "home"
+
+
+# --- practice never reaches an incident ---
+
+
+@pytest.mark.parametrize("fmt", ["md", "json", "csv"])
+async def test_practice_never_appears_in_an_incident_export(app, fmt):
+    await open_incident(app)
+    await app.nav(L.NAV_HOME)
+    await open_drill(app, L.DRILL_WORDS)
+    said = app.state.practice.words.current.said
+    await app.type(L.WORDS_FIELD, "Practice answer zebra")
+    await app.click(L.CHECK_ANSWER)
+    await app.nav(L.NAV_INCIDENT)
+    await app.click({"md": L.EXPORT_MD, "json": L.EXPORT_JSON, "csv": L.EXPORT_CSV}[fmt])
+    text = app.state.export.file.text
+    assert "zebra" not in text and said not in text and "practice" not in text.lower()
+    data = app.state.data_dir
+    assert (data / "practice.json").exists()
+    assert not any("zebra" in p.read_text(errors="replace") for p in data.rglob("*")
+                   if p.is_file() and p.name != "practice.json")
