@@ -84,7 +84,9 @@ async def test_name_the_skill_feedback_gives_the_definition(app, right, verdict)
     assert any(t.startswith(verdict) for t in texts)
     assert f"{skill.title}: {skill.description}" in texts  # the definition
     assert any(t.startswith("Another example: ") for t in texts)
-    assert app.find(L.quiz_choice(skill.title)).disabled  # answered: no second tap
+    assert not any(app.has(L.quiz_choice(c.label)) for c in q.choices)  # no second tap
+    mark = "Your answer: " if right else ""
+    assert any(t == f"{mark}{skill.title}" for t in app.texts())  # the right one, marked
     last = attempts(app)[-1]
     assert (last.drill, last.skill, last.right, last.item) == ("name-skill", "paraphrasing",
                                                                right, q.id)
@@ -159,10 +161,13 @@ async def test_a_walk_climbs_drops_and_ends_with_the_stage_reached(app, grades, 
     names = {"b": BEST, "a": ACCEPTABLE, "h": HARMFUL}
     for i, g in enumerate(grades):
         before = app.state.practice.walk.walk.stage
-        await app.click(L.walk_answer(pick_grade(app, names[g])))
+        text = pick_grade(app, names[g])
+        await app.click(L.walk_answer(text))
         texts = app.texts()
+        assert not any(lab.startswith("Answer: ") for lab in app.labels())  # picked: no buttons
         if g == "h":
             assert "Harmful. The meter drops a stage." in texts
+            assert f"Harmful (your answer): {text}" in texts
             assert app.state.practice.walk.walk.stage == max(1, before - 1)
             best = app.state.practice.last.best
             assert f"Best answer: “{best.text}”" in texts  # what to say instead
@@ -197,7 +202,7 @@ async def test_the_end_of_a_walk_links_to_the_skill_and_the_stage(app):
 @pytest.mark.parametrize(
     "answer, verdict, flag",
     [
-        ("You sound really scared.", "No problems found.", None),  # a clean emotion label
+        ("You sound really scared.", "The rules found no problem.", None),  # a clean emotion label
         ("Why did you do that?", "2 things to fix.", "why-question"),  # blame, twice over
         ("I promise nobody will get hurt.", "1 thing to fix.", "promise"),  # a promise
         ("Did you take anything?", "1 thing to fix.", "closed-question"),  # yes-or-no

@@ -50,6 +50,26 @@ def Countdown(state):
     ], spacing=4)
 
 
+def stretch(buttons: list[ft.Control]) -> ft.Control:
+    """Answer buttons the full width of the screen: one thumb finds them, long ones wrap."""
+    return ft.Column(buttons, spacing=8, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+
+
+def answered(mark: str | None, word: str, text: str, sz: Sizes, strong: bool = False):
+    """An answer after the pick: no longer a button (nothing to tap, nothing dimmed), but
+    a row that says what it was: a tick for the right one, a cross for a wrong pick."""
+    icon = {"right": ft.Icons.CHECK_CIRCLE, "wrong": ft.Icons.CANCEL}.get(mark or "",
+                                                                          ft.Icons.REMOVE)
+    spans = [ft.TextSpan(text=f"{word}: ", style=ft.TextStyle(weight=ft.FontWeight.BOLD))
+             ] if word else []
+    return ft.Container(ft.Row([
+        ft.Icon(icon, size=sz.fs(20)),
+        ft.Text(spans=[*spans, ft.TextSpan(text=text)], size=sz.fs(16), expand=True,
+                weight=ft.FontWeight.W_500 if strong else None),
+    ], vertical_alignment=ft.CrossAxisAlignment.START), padding=12, border_radius=12,
+        border=ft.Border.all(2 if strong else 1, ft.Colors.OUTLINE))
+
+
 def counter(text: str, sz: Sizes) -> ft.Control:
     """"Question 3 of 10": where the officer is in the run."""
     return ft.Text(text, size=sz.fs(15), color=ft.Colors.ON_SURFACE_VARIANT)

@@ -17,17 +17,17 @@ from app.ui.views import practice_common as pc
 from app.ui.views.phrases import phrase_text
 
 
-def choices(state, q, fb, chosen: str | None) -> list[ft.Control]:
+def choices(state, q, fb, chosen: str | None, sz: Sizes) -> list[ft.Control]:
+    if fb is None:
+        return [pc.stretch([c.button(L.quiz_choice(ch.label),
+                                     lambda e, i=ch.id: state.practice.pick(i), text=ch.label)
+                            for ch in q.choices])]
     out = []
     for ch in q.choices:
-        icon = None
-        if fb is not None and ch.id == q.answer:
-            icon = ft.Icons.CHECK
-        elif fb is not None and ch.id == chosen:
-            icon = ft.Icons.CLOSE
-        out.append(c.button(L.quiz_choice(ch.label), lambda e, i=ch.id: state.practice.pick(i),
-                            icon, text=ch.label, disabled=fb is not None,
-                            primary=fb is not None and ch.id == q.answer))
+        right, picked = ch.id == q.answer, ch.id == chosen
+        mark = "right" if right else "wrong" if picked else None
+        word = "Your answer" if picked else ""
+        out.append(pc.answered(mark, word, ch.label, sz, strong=right or picked))
     return out
 
 
@@ -85,7 +85,7 @@ def SkillDrillView(state):
         c.heading(q.ask, sz.fs),
         ft.Container(phrase_text(q.text, sz.fs(20), None, avoid), padding=12, border_radius=12,
                      bgcolor=ft.Colors.SURFACE_CONTAINER_HIGH),
-        *choices(state, q, fb, p.chosen),
+        *choices(state, q, fb, p.chosen, sz),
     ]
     if fb is not None:
         out += feedback(state, q, fb, sz, quiz.index + 1 >= len(quiz.questions))

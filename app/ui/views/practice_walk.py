@@ -15,6 +15,7 @@ from app.ui.views import common as c
 from app.ui.views import practice_common as pc
 from app.ui.views.practice_walk_end import meter, summary
 
+WORDS = {BEST: "Best", ACCEPTABLE: "Acceptable", HARMFUL: "Harmful"}
 GRADES = {  # grade -> (good for the verdict box, what it did to the meter)
     BEST: (True, "Best answer. The meter climbs."),
     ACCEPTABLE: (True, "Acceptable. The meter climbs a little."),
@@ -52,15 +53,16 @@ def picker(state, sz: Sizes) -> list[ft.Control]:
 
 
 def answers(state, order, pick, sz: Sizes) -> list[ft.Control]:
+    if pick is None:
+        return [pc.stretch([c.button(L.walk_answer(a.text),
+                                     lambda e, i=i: state.practice.choose(i), text=a.text)
+                            for i, a in enumerate(order)])]
     out = []
-    for i, a in enumerate(order):
-        icon = None
-        if pick is not None and a.grade == BEST:
-            icon = ft.Icons.CHECK
-        elif pick is not None and state.practice.chosen == i:
-            icon = ft.Icons.CLOSE if a.grade == HARMFUL else ft.Icons.RADIO_BUTTON_CHECKED
-        out.append(c.button(L.walk_answer(a.text), lambda e, i=i: state.practice.choose(i), icon,
-                            text=a.text, disabled=pick is not None))
+    for i, a in enumerate(order):  # after the pick: each answer with its grade
+        picked = state.practice.chosen == i
+        mark = "right" if a.grade == BEST else "wrong" if picked and a.grade == HARMFUL else None
+        word = WORDS[a.grade] + (" (your answer)" if picked else "")
+        out.append(pc.answered(mark, word, a.text, sz, strong=picked))
     return out
 
 
@@ -99,7 +101,7 @@ def WalkView(state):
     index = pick.turn if pick is not None else walk.index
     turn = walk.scenario.turns[index]
     out: list[ft.Control] = [
-        c.heading(walk.scenario.title, sz.fs),
+        c.heading(walk.scenario.title, sz.fs, 3),
         meter(state, walk.stage, walk.position, sz),
         pc.counter(f"Line {index + 1} of {len(walk.scenario.turns)}", sz),
     ]

@@ -13,7 +13,7 @@ from app.ui.views import common as c
 from app.ui.views import practice_common as pc
 
 
-def meter(state, stage: int, position: float, sz: Sizes) -> ft.Control:
+def meter(state, stage: int, position: float, sz: Sizes, caption: bool = True) -> ft.Control:
     """Five steps, the one reached filled and numbered; a bar for the climb within them.
     Read out as "Stairway meter: stage 2 of 5, Empathy"."""
     titles = {s.order: s.title for s in state.guide.stages}
@@ -33,8 +33,8 @@ def meter(state, stage: int, position: float, sz: Sizes) -> ft.Control:
     return ft.Semantics(label=label, container=True, content=ft.Column([
         ft.Row(cells, alignment=ft.MainAxisAlignment.CENTER, wrap=True),
         ft.ProgressBar(value=(position - 1) / (TOP - 1), bar_height=8),
-        ft.Text(f"Stage {stage}" + (f": {name}" if name else ""), size=sz.fs(16),
-                weight=ft.FontWeight.BOLD, text_align=ft.TextAlign.CENTER),
+        *([ft.Text(f"Stage {stage}" + (f": {name}" if name else ""), size=sz.fs(16),
+                   weight=ft.FontWeight.BOLD, text_align=ft.TextAlign.CENTER)] if caption else []),
     ], spacing=6, horizontal_alignment=ft.CrossAxisAlignment.STRETCH))
 
 
@@ -61,8 +61,8 @@ def summary(state, ws, sz: Sizes) -> list[ft.Control]:
     s = ws.summary()
     out: list[ft.Control] = [
         c.heading(f"You reached stage {s.stage}" + (f": {s.stage_title}" if s.stage_title
-                                                     else ""), sz.fs, 1),
-        meter(state, s.stage, ws.walk.position, sz),
+                                                     else ""), sz.fs, 2),
+        meter(state, s.stage, ws.walk.position, sz, caption=False),  # the heading says it
         c.para(f"Best answers: {s.best}. Acceptable: {s.acceptable}. Harmful: {s.harmful}."
                + (f" Missed: {s.missed}." if s.missed else ""), sz.fs),
         c.heading("What to review", sz.fs),

@@ -29,7 +29,7 @@ def AnswerForm(state):
         *([c.field_error(err, sz.fs)] if (err := state.ui.errors.get(L.WORDS_FIELD)) else []),
         c.button(L.CHECK_ANSWER, lambda e: state.practice.say(get_text()), ft.Icons.CHECK,
                  primary=True),
-    ], spacing=8)
+    ], spacing=8, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
 
 
 def judged(state, j, sz: Sizes, last: bool) -> list[ft.Control]:
@@ -46,7 +46,7 @@ def judged(state, j, sz: Sizes, last: bool) -> list[ft.Control]:
     elif n:
         head, good = f"{n} thing{'' if n == 1 else 's'} to fix.", False
     elif r.skill:
-        head, good = "No problems found.", True
+        head, good = "The rules found no problem.", True
     else:
         head, good = "No listening skill found.", False
     out.append(pc.verdict(good, head, sz))

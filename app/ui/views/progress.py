@@ -42,7 +42,7 @@ def weakest(state, w, sz: Sizes) -> ft.Control:
             c.button(L.DRILL_WALK, lambda e: state.nav.go("practice-walk"),
                      ft.Icons.STAIRS_OUTLINED),  # no phrase of it to ask about: walk it
         ]
-    return ft.Container(ft.Column([c.heading("Needs the most work", sz.fs, 3), *body],
+    return ft.Container(ft.Column([c.heading("Your weakest skill", sz.fs, 3), *body],
                                   spacing=8),
                         padding=12, border_radius=12, bgcolor=ft.Colors.PRIMARY_CONTAINER)
 
