@@ -13,7 +13,19 @@ import pytest
 from app.guide.model import BEST
 from app.ui import labels as L
 from app.ui import screens
-from tests.e2e.conftest import PHONE, SMALL_PHONE, control, fill, open_app, see, shot, tap, to_tabs
+from tests.e2e.conftest import (
+    PHONE,
+    SMALL_PHONE,
+    control,
+    enable_semantics,
+    fill,
+    open_app,
+    see,
+    shot,
+    tap,
+    to_tabs,
+    wait_first_frame,
+)
 from tests.e2e.layout import unreadable
 
 BRIDGE = "practice-bridge"
@@ -60,6 +72,11 @@ def test_a_scenario_walk_and_own_words_answer(browser, server, guide, scheme, vi
         control(page, "heading", screens.get("practice-walk").title)
         scenario = next(s for s in guide.practice if s.id == BRIDGE)
         tap(page, L.scenario(scenario.title))
+        see(page, scenario.turns[0].line)
+        page.wait_for_url(f"**/practice/walk/{BRIDGE}", timeout=10_000)  # the address follows
+        page.reload()  # a reload mid-drill: the walk is there again (resumed or restarted)
+        wait_first_frame(page)
+        enable_semantics(page)
         see(page, scenario.turns[0].line)
         _shot(page, f"practice-walk-line-{scheme}")
         _check(page, problems, "walk line")
