@@ -115,6 +115,12 @@ def notice(state, sz: Sizes) -> list[ft.Control]:
     return [c.field_error(text, sz.fs)] if text else []
 
 
+def onward(state, sz: Sizes, label: str) -> list[ft.Control]:
+    """Under the feedback: the save problem if any, and the button to the next question."""
+    return [*notice(state, sz), c.button(label, lambda e: state.practice.next(),
+                                         ft.Icons.ARROW_FORWARD, primary=True)]
+
+
 def finish(state, sz: Sizes, again: str = L.PRACTICE_AGAIN) -> list[ft.Control]:
     """The buttons at the end of a run."""
     return [

@@ -48,10 +48,7 @@ def feedback(state, q, fb, sz: Sizes, last: bool) -> list[ft.Control]:
     else:
         out += [pc.labelled(fb.answer.label, fb.definition, sz)] if fb.definition else []
         out += [pc.labelled("Another example", f"“{fb.example}”", sz)] if fb.example else []
-    out += pc.notice(state, sz)
-    out.append(c.button(L.SEE_RESULT if last else L.NEXT_QUESTION,
-                        lambda e: state.practice.next(), ft.Icons.ARROW_FORWARD, primary=True))
-    return out
+    return out + pc.onward(state, sz, L.SEE_RESULT if last else L.NEXT_QUESTION)
 
 
 def end(state, quiz, sz: Sizes) -> list[ft.Control]:

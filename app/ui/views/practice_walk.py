@@ -81,10 +81,7 @@ def feedback(state, pick, sz: Sizes, last: bool) -> list[ft.Control]:
     if a is None or a.grade != BEST:
         out += [pc.labelled("Best answer", f"“{pick.best.text}”", sz, 17),
                 pc.labelled("Why", pick.best.why, sz)]
-    out += pc.notice(state, sz)
-    out.append(c.button(L.SEE_RESULT if last else L.NEXT_LINE, lambda e: state.practice.next(),
-                        ft.Icons.ARROW_FORWARD, primary=True))
-    return out
+    return out + pc.onward(state, sz, L.SEE_RESULT if last else L.NEXT_LINE)
 
 
 @ft.component

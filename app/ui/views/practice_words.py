@@ -59,10 +59,7 @@ def judged(state, j, sz: Sizes, last: bool) -> list[ft.Control]:
     if j.models:
         out.append(c.heading("Model answers", sz.fs, 3))
         out += [c.para(f"“{m}”", sz.fs, 17, weight=ft.FontWeight.W_500) for m in j.models]
-    out += pc.notice(state, sz)
-    out.append(c.button(L.SEE_RESULT if last else L.NEXT_LINE, lambda e: state.practice.next(),
-                        ft.Icons.ARROW_FORWARD, primary=True))
-    return out
+    return out + pc.onward(state, sz, L.SEE_RESULT if last else L.NEXT_LINE)
 
 
 @ft.component
