@@ -118,6 +118,26 @@ async def test_erase_asks_first_with_the_count_and_never_touches_incidents(app):
     assert not app.has(L.ERASE_PRACTICE_CONFIRM)
 
 
+async def test_a_new_guide_restarts_the_drill_on_it_and_keeps_the_history(app):
+    from dataclasses import replace
+
+    await open_drill(app, L.DRILL_SKILL)
+    await answer_quiz(app, [True])
+    guide = app.state.guide
+    skills = tuple(replace(s, description=f"New words: {s.description}") for s in guide.skills)
+    app.state.practice.use_guide(replace(guide, skills=skills))  # what a hot swap calls
+    app.state.ui.changed()
+    await app.settle()
+    q = app.state.practice.quiz.current
+    assert "Question 1 of 10 · 0 right" in app.texts() and len(attempts(app)) == 1
+    while q.kind != "say":
+        await answer_quiz(app, [True])
+        q = app.state.practice.quiz.current
+    await app.click(L.quiz_choice(choice_label(q, True)))
+    title = next(c.label for c in q.choices if c.id == q.answer)
+    assert any(t.startswith(f"{title}: New words: ") for t in app.texts())  # the new guide
+
+
 # --- history on disk ---
 
 

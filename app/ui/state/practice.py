@@ -65,6 +65,16 @@ class PracticePart:
         self.report: Progress | None = None  # what the Progress screen shows (read on entry)
         self._warned = 0
 
+    def use_guide(self, guide: Guide) -> None:
+        """A new guide (a pack applied, a live edit): drills draw on it from now on; the
+        history stays. A drill on screen starts again, since its questions came from the
+        old guide."""
+        self.guide = guide
+        self.core = Practice(guide, self.core.history)
+        if self.key is not None:
+            self._start(self.key)
+        self.report = None
+
     # ---- which drill is on screen (called on every route change) ----
     def enter(self, loc: Location) -> None:
         self.erase_count = None
