@@ -19,6 +19,7 @@ from tests.e2e.conftest import (
     control,
     enable_semantics,
     fill,
+    go_tab,
     open_app,
     see,
     shot,
@@ -65,7 +66,7 @@ def test_a_scenario_walk_and_own_words_answer(browser, server, guide, scheme, vi
         _text_scale(page, scale)
         scheme = f"{scheme}-360x640-largest-text"
     try:
-        to_tabs(page)
+        go_tab(page, L.NAV_HOME)  # the app reopens where the last test left it
         tap(page, L.OPEN_PRACTICE)  # one tap from Home
         control(page, "heading", screens.get("practice").title)
         tap(page, L.DRILL_WALK)

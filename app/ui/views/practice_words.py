@@ -14,8 +14,6 @@ from app.ui.views import common as c
 from app.ui.views import hooks
 from app.ui.views import practice_common as pc
 
-MAX_CHARS = 2000  # the field stops here: an answer is a breath, not a page
-
 
 @ft.component
 def AnswerForm(state):
@@ -24,7 +22,7 @@ def AnswerForm(state):
     text, get_text, on_text = hooks.use_field("")
     return ft.Column([
         ft.TextField(label=L.WORDS_FIELD, value=text, multiline=True, min_lines=2, max_lines=5,
-                     max_length=MAX_CHARS, text_size=sz.fs(17), on_change=on_text,
+                     text_size=sz.fs(17), on_change=on_text,
                      on_submit=lambda e: state.practice.say(get_text())),
         *([c.field_error(err, sz.fs)] if (err := state.ui.errors.get(L.WORDS_FIELD)) else []),
         c.button(L.CHECK_ANSWER, lambda e: state.practice.say(get_text()), ft.Icons.CHECK,
