@@ -51,6 +51,7 @@ SCREENS: tuple[Screen, ...] = (
     Screen("settings", "/settings", "Settings", "home", "settings:SettingsView",
            L.OPEN_SETTINGS),
     Screen("about", "/about", "About the guide", "settings", "about:AboutView", L.OPEN_ABOUT),
+    Screen("guide", "/settings/guide", "Guide", "settings", "guide:GuideView", L.OPEN_GUIDE),
 )
 
 BY_NAME: dict[str, Screen] = {s.name: s for s in SCREENS}
