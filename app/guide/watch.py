@@ -56,7 +56,7 @@ class Watcher:
     """Calls `on_change()` once per settled change of the folder's content files."""
 
     def __init__(self, root: str | os.PathLike, on_change: Callable[[], object],
-                 interval: float = 0.1, quiet: float = 0.15,
+                 interval: float = 0.1, quiet: float = 0.1,
                  clock: Callable[[], float] = time.monotonic) -> None:
         self.root = Path(root)
         self.on_change = on_change

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,11 +32,24 @@ class Refusal:
     code: str = ""  # the PackError code ("" for a pick or upload that failed)
 
 
+def made(created: str) -> str:
+    """A manifest's `created` ("2026-11-26T15:05:38Z") as "2026-11-26 15:05 UTC"."""
+    try:
+        at = datetime.fromisoformat(created.replace("Z", "+00:00"))
+    except (ValueError, AttributeError):
+        return str(created)
+    if at.utcoffset() is None:
+        return f"{at:%Y-%m-%d %H:%M}"
+    return f"{at.astimezone(UTC):%Y-%m-%d %H:%M} UTC"
+
+
 def problems_banner(lines: tuple[str, ...]) -> str:
     """The live-preview banner: what is wrong, one `path:line: message` per line."""
     n = len(lines)
-    head = (f"{n} problem{'s' if n != 1 else ''} in the guide being edited; the last good "
-            "guide stays on screen until they are fixed:")
+    what = "1 problem" if n == 1 else f"{n} problems"
+    fixed = "it is fixed" if n == 1 else "they are fixed"
+    head = (f"{what} in the guide being edited; the last good guide stays on screen until "
+            f"{fixed}:")
     return "\n".join([head, *lines])
 
 

@@ -88,14 +88,24 @@ def origin_of(active: ActiveGuide, preview: bool = False) -> Origin:
 
 
 def make_search(guide: Guide) -> Callable[[str], list]:
-    try:
+    """Search over this guide; its index is built at the first search, not at the swap
+    (a live-preview save reaches the screen sooner; an officer's first search pays it)."""
+    lock = threading.Lock()
+    built: list = []
+
+    def run(q: str) -> list:
         from app.guide.search import build_index, search
 
-        index = build_index(guide)
-    except Exception:  # noqa: BLE001 - no search is better than no guide
-        log.exception("search index could not be built")
-        return lambda q: []
-    return lambda q: search(index, q, 20)
+        with lock:
+            if not built:
+                try:
+                    built.append(build_index(guide))
+                except Exception:  # noqa: BLE001 - no search is better than no guide
+                    log.exception("search index could not be built")
+                    built.append(None)
+        return search(built[0], q, 20) if built[0] is not None else []
+
+    return run
 
 
 def shown_path(content_dir: Path) -> str:
@@ -192,7 +202,7 @@ class GuideHub:
             self._swap(new)
             return self._current
 
-    def watch(self, interval: float = 0.1, quiet: float = 0.15):
+    def watch(self, interval: float = 0.1, quiet: float = 0.1):
         """Start polling the watched folder (a daemon thread); returns the Watcher."""
         from app.guide.watch import Watcher
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import flet as ft
 
+from app.ui.state.guide import made
 from app.ui.theme import Sizes
 from app.ui.views import common as c
 
@@ -18,7 +19,7 @@ def in_use(state, sz: Sizes) -> list[ft.Control]:
     lines = [c.para(f"{o.title}, version {o.version}", sz.fs, 17, weight=ft.FontWeight.BOLD)]
     p = o.active.pack
     if p is not None:
-        lines += [c.para(f"Guide pack {p.id}, made {p.created}", sz.fs, 14),
+        lines += [c.para(f"Guide pack {p.id}, made {made(p.created)}", sz.fs, 14),
                   c.para(f"Pack approved by {p.approved_by}", sz.fs, 14),
                   c.para(f"Signed with the trusted key {p.key_name}", sz.fs, 14)]
     return [c.heading("Guide in use", sz.fs), *lines]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import flet as ft
 
 from app.ui import labels as L
-from app.ui.state.guide import BUILTIN, ROLLBACK
+from app.ui.state.guide import BUILTIN, ROLLBACK, made
 from app.ui.theme import Sizes
 from app.ui.views import common as c
 from app.ui.views.guide_pack import confirm_panel, framed, preview_panel, refusal_panel
@@ -23,7 +23,7 @@ def in_use(state, sz: Sizes) -> list[ft.Control]:
     p = o.active.pack
     lines = [c.para(f"{o.title}, version {o.version}", sz.fs, 17, weight=ft.FontWeight.BOLD)]
     if p is not None:
-        lines += [c.para(f"Made {p.created}", sz.fs, 15),
+        lines += [c.para(f"Made {made(p.created)}", sz.fs, 15),
                   c.para(f"Approved by {p.approved_by}", sz.fs, 15),
                   c.para(f"Language: {p.language}", sz.fs, 15),
                   c.para(f"Signed with the trusted key {p.key_name}", sz.fs, 15),

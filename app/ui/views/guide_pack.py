@@ -9,6 +9,7 @@ import flet as ft
 
 from app.packs import PackPreview
 from app.ui import labels as L
+from app.ui.state.guide import made
 from app.ui.theme import Sizes
 from app.ui.views import common as c
 
@@ -52,7 +53,7 @@ def preview_panel(state, p: PackPreview, sz: Sizes) -> ft.Control:
     out: list[ft.Control] = [
         c.heading("Check this guide before you apply it", sz.fs, 3),
         c.para(f"{k.title}, version {k.version}", sz.fs, 16, weight=ft.FontWeight.BOLD),
-        c.para(f"Made {k.created}", sz.fs, 15),
+        c.para(f"Made {made(k.created)}", sz.fs, 15),
         c.para(f"Approved by {k.approved_by}", sz.fs, 15),
         c.para(f"Language: {k.language}", sz.fs, 15),
         c.para(f"Signed with the trusted key {k.key_name}", sz.fs, 15),
