@@ -102,7 +102,7 @@ def load_main(content_dir: Path, data_dir: Path, watch: bool = False) -> Callabl
 
 
 def asgi_app(content_dir: Path, data_dir: Path, on_startup: list | None = None,
-             watch: bool = False):
+             watch: bool = False, secret_key: str | None = None):
     """Flet's FastAPI app serving Stairway from the local web client (no CDN).
 
     Mounted in an outer Flet FastAPI like flet's own server does: the outer app's
@@ -129,7 +129,7 @@ def asgi_app(content_dir: Path, data_dir: Path, on_startup: list | None = None,
             no_cdn=True,
             upload_dir=str(paths.uploads_dir(data_dir).resolve()),
             max_upload_size=DEFAULT_LIMITS.max_pack_bytes,
-            secret_key=secrets.token_hex(32),
+            secret_key=secret_key or secrets.token_hex(32),  # a test may pass its own
         ),
     )
     outer.state.hub = getattr(main, "hub", None)

@@ -129,6 +129,7 @@ class GuideHub:
         self._listeners: list[Listener] = []
         self.watcher = None
         self._keys: tuple[TrustedKey, ...] | None = None
+        self._sweep_uploads()
         if self.watching is not None:
             active = ActiveGuide(self.builtin_dir)
         else:
@@ -217,8 +218,20 @@ class GuideHub:
             self.watcher.stop()
             self.watcher = None
         self._keys: tuple[TrustedKey, ...] | None = None
+        self._sweep_uploads()
 
     # ---- inside ----
+    def _sweep_uploads(self) -> None:
+        """Uploads a previous run left (a tab closed mid-upload, a refused oversize one):
+        their signed URLs died with that process, so nothing will ever read them."""
+        folder = paths.uploads_dir(self.data_dir)
+        try:
+            for entry in folder.iterdir():
+                if entry.is_file():
+                    entry.unlink()
+        except OSError:
+            pass
+
     def _no_preview_mode(self) -> None:
         if self.watching is not None:
             raise PackError("bad-input", "Guide packs are off during live preview: the app "
