@@ -172,3 +172,21 @@ async def test_every_open_page_follows_a_save_and_shows_the_problems(content, tm
     finally:
         a.close()
         b.close()
+
+
+@pytest.mark.parametrize("argv, watch", [
+    # the instructors' live preview
+    (["serve", "--watch"], True),
+    # the officers' app: no watching
+    (["serve"], False),
+    # plain `python -m app` serves too, and takes --watch
+    (["--watch"], True),
+])
+def test_cli_hands_watch_to_serve(monkeypatch, argv, watch):
+    from app import cli
+    from app.ui import serve
+
+    got = {}
+    monkeypatch.setattr(serve, "serve", lambda **kw: got.update(kw) or 0)
+    assert cli.main(argv) == 0
+    assert got["watch"] is watch
