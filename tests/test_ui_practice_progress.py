@@ -125,9 +125,10 @@ async def test_a_new_guide_restarts_the_drill_on_it_and_keeps_the_history(app):
     await answer_quiz(app, [True])
     guide = app.state.guide
     skills = tuple(replace(s, description=f"New words: {s.description}") for s in guide.skills)
-    app.state.practice.use_guide(replace(guide, skills=skills))  # what a hot swap calls
-    app.state.ui.changed()
+    shown = replace(app.state.packs.hub.current, guide=replace(guide, skills=skills))
+    app.state.use_guide(shown)  # a pack applied, or a save in live preview
     await app.settle()
+    assert app.state.practice.core.guide is shown.guide
     q = app.state.practice.quiz.current
     assert "Question 1 of 10 · 0 right" in app.texts() and len(attempts(app)) == 1
     while q.kind != "say":

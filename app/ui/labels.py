@@ -78,6 +78,18 @@ THEME_DARK = "Theme: night"
 KEEP_AWAKE = "Keep the screen on during an incident"
 DISMISS_BANNER = "Dismiss message"
 
+# Settings > Guide: the guide in use, guide packs, going back
+OPEN_GUIDE = "Guide in use and updates"
+GUIDE_IMPORT = "Import a guide pack"
+GUIDE_APPLY = "Apply this guide"
+GUIDE_CANCEL = "Cancel the import"
+GUIDE_ROLLBACK = "Go back to the previous guide"
+GUIDE_BUILTIN = "Use the built-in guide"
+GUIDE_YES = "Yes, switch the guide"
+GUIDE_NO = "No, keep this guide"
+GUIDE_FILES = "Files this pack changes"
+GUIDE_PROBLEMS = "Problems found in the pack"
+
 # Incident: quick notes, timeline, board, list, export
 NOTE_FIELD = "Note text"
 DEADLINE_MINUTES = "Minutes until the deadline"

@@ -61,6 +61,7 @@ SCREENS: tuple[Screen, ...] = (
            "practice_words:WordsView", L.DRILL_WORDS),
     Screen("progress", "/practice/progress", "Your progress", "practice", "progress:ProgressView",
            L.OPEN_PROGRESS),
+    Screen("guide", "/settings/guide", "Guide", "settings", "guide:GuideView", L.OPEN_GUIDE),
 )
 
 BY_NAME: dict[str, Screen] = {s.name: s for s in SCREENS}

@@ -54,7 +54,7 @@ class PracticePart:
                 ui.notices.append(problem)
             core = Practice(guide, history)
         self.core = core
-        self.guide = guide
+        self._guide = guide
         self.timed = False  # the switch on the Practice screen; read when a drill starts
         self.days = DAYS[0]  # the Progress window shown
         self.session: Quiz | WalkSession | OwnWords | None = None
@@ -65,11 +65,22 @@ class PracticePart:
         self.report: Progress | None = None  # what the Progress screen shows (read on entry)
         self._warned = 0
 
+    @property
+    def guide(self) -> Guide:
+        return self._guide
+
+    @guide.setter
+    def guide(self, guide: Guide) -> None:
+        """`AppState.use_guide` sets every part's `.guide`: here that is `use_guide`."""
+        self.use_guide(guide)
+
     def use_guide(self, guide: Guide) -> None:
         """A new guide (a pack applied, a live edit): drills draw on it from now on; the
         history stays. A drill on screen starts again, since its questions came from the
         old guide."""
-        self.guide = guide
+        if guide is self._guide:
+            return
+        self._guide = guide
         self.core = Practice(guide, self.core.history)
         if self.key is not None:
             self._start(self.key)

@@ -1,13 +1,28 @@
-"""About the guide: every file's version, review and approval; the sources; what is missing."""
+"""About the guide: which guide is in use (built-in or a pack: version, approval, key),
+every file's version, review and approval; the sources; what is missing."""
 
 from __future__ import annotations
 
 import flet as ft
 
+from app.ui.state.guide import made
 from app.ui.theme import Sizes
 from app.ui.views import common as c
 
 NOT_APPROVED = "Not yet approved by your agency."
+
+
+def in_use(state, sz: Sizes) -> list[ft.Control]:
+    o = state.packs.origin
+    if o is None:
+        return []
+    lines = [c.para(f"{o.title}, version {o.version}", sz.fs, 17, weight=ft.FontWeight.BOLD)]
+    p = o.active.pack
+    if p is not None:
+        lines += [c.para(f"Guide pack {p.id}, made {made(p.created)}", sz.fs, 14),
+                  c.para(f"Pack approved by {p.approved_by}", sz.fs, 14),
+                  c.para(f"Signed with the trusted key {p.key_name}", sz.fs, 14)]
+    return [c.heading("Guide in use", sz.fs), *lines]
 
 
 @ft.component
@@ -16,7 +31,7 @@ def AboutView(state):
     g = state.guide
     files = sorted(g.files, key=lambda m: m.file)
     unapproved = [m for m in files if not getattr(m, "approved_by", "")]
-    out: list[ft.Control] = []
+    out: list[ft.Control] = in_use(state, sz)
     if unapproved or not files:
         out.append(ft.Container(
             c.para(f"{NOT_APPROVED} Use this guide as training material until it is.", sz.fs,
