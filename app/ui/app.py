@@ -26,7 +26,6 @@ from app.ui.state.notices import missing_guidance
 from app.ui.views.shell import Root
 
 log = logging.getLogger("stairway")
-INCIDENT_TITLE = f"{L.APP_TITLE} · incident open"  # serve.py's leave guard reads this
 
 
 def report(lines: list[str]) -> None:
@@ -45,7 +44,7 @@ def load_guide(content_dir: Path, data_dir: Path) -> tuple[Guide, str | None]:
     except Exception as exc:  # noqa: BLE001 - any failure becomes one sentence on screen
         log.exception("guide could not be loaded")
         report([f"the guide could not be loaded from {content_dir}: {exc}"])
-        return Guide(), "The guide could not be loaded. Work from your training for now."
+        return Guide(), L.GUIDE_NOT_LOADED
     if guide.problems or guide.skipped:
         report([f"guide problem: {p}" for p in guide.problems]
                or [f"guide file skipped: {getattr(s, 'file', s)}" for s in guide.skipped])
@@ -60,7 +59,7 @@ def open_log(data_dir: Path):
     except Exception as exc:  # noqa: BLE001
         log.exception("incident log could not be opened")
         report([f"the note log could not be opened in {data_dir}: {exc}"])
-        return None, "The note log could not be opened on this device. Notes are off."
+        return None, L.LOG_NOT_OPENED
 
 
 def make_search(guide: Guide) -> Callable[[str], list]:
@@ -89,11 +88,11 @@ def build_main(content_dir: Path, data_dir: Path) -> Callable[[ft.Page], AppStat
         page.padding = 0
         applied = [(state.prefs.theme, state.prefs.text_scale)]
         theme.apply(page, *applied[0])
-        page.title = INCIDENT_TITLE if state.incident.is_open else L.APP_TITLE
+        page.title = L.INCIDENT_TITLE if state.incident.is_open else L.APP_TITLE
 
         def restyle() -> None:  # the one place outside components that updates the page
             key = (state.prefs.theme, state.prefs.text_scale)
-            title = INCIDENT_TITLE if state.incident.is_open else L.APP_TITLE
+            title = L.INCIDENT_TITLE if state.incident.is_open else L.APP_TITLE
             if key != applied[0] or title != page.title:
                 if key != applied[0]:
                     applied[0] = key
