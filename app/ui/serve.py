@@ -30,7 +30,7 @@ NETWORK_WARNING = (
 # "Leave site?" question is asked first. Phones ask in the app instead.
 LEAVE_GUARD = (
     "<script>addEventListener('beforeunload', function (e) {"
-    " if (document.title.indexOf(' \u00b7 ') >= 0) { e.preventDefault();"
+    " if (document.title.indexOf(' \\u00b7 ') >= 0) { e.preventDefault();"
     " e.returnValue = ''; } });</script>"
 )
 

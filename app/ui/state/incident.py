@@ -257,5 +257,13 @@ class IncidentPart:
         """ "N entries, chain intact, head 3f9a 1c07 b2e4", or what is wrong with it."""
         if self.current is None or self.log is None:
             return ""
+        from app.incidents.chain import short
+
         status = self._call(lambda: self.log.chain_status(self.current.id))
-        return status.sentence if status is not None else ""
+        if status is None:
+            return ""
+        if status.problem is not None:  # the problem itself is the log's own sentence
+            return t("chain_broken", n=status.entries, problem=status.problem)
+        if status.head is None:
+            return t("chain_not_yet", n=status.entries)
+        return t("chain_intact", n=status.entries, head=short(status.head))
