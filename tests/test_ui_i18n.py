@@ -248,6 +248,24 @@ def _write(path: Path, data) -> Path:
     return path
 
 
+@pytest.mark.parametrize(
+    "pack_language, language, move_up",
+    [
+        # a Spanish pack
+        ("es", "es", "Subir"),
+        # the built-in guide (no pack): English
+        (None, "en", "Move up"),
+    ],
+)
+def test_use_guide_follows_the_active_guide(tmp_path, pack_language, language, move_up):
+    from app.packs.model import ActiveGuide, PackInfo
+
+    pack = PackInfo("p", "P", "1", pack_language, "", "", "", "", "") if pack_language else None
+    i18n.use("es")  # whatever was in use before
+    assert i18n.use_guide(ActiveGuide(tmp_path, pack)) == []
+    assert (i18n.language(), L.MOVE_UP) == (language, move_up)
+
+
 def test_an_unreadable_labels_file_is_a_warning_not_a_crash(tmp_path):
     (tmp_path / "labels.txt").mkdir()  # a folder where the file should be: reading fails
     warnings = i18n.use("es", overrides=tmp_path)

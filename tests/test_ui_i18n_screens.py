@@ -274,7 +274,7 @@ async def test_the_spanish_pack_switches_guide_and_labels(tmp_path):
 async def test_a_pack_labels_file_travels_with_it_and_wins(tmp_path):
     active = spanish_pack(tmp_path, labels="nav_home: Portada\n")
     assert (active.content_dir / "labels.txt").is_file()  # it came through the pack
-    i18n.use(active.pack.language, overrides=active.content_dir)
+    assert i18n.use_guide(active) == [] and i18n.language() == "es"  # the one call
     app = await start(active.content_dir, tmp_path / "data")
     try:
         bar = app.top_view().navigation_bar
@@ -285,7 +285,7 @@ async def test_a_pack_labels_file_travels_with_it_and_wins(tmp_path):
 
 async def test_a_pack_in_a_language_without_a_catalogue_falls_back_to_english(tmp_path):
     active = spanish_pack(tmp_path, labels="nav_home: Accueil\n", language="fr")
-    warnings = i18n.use(active.pack.language, overrides=active.content_dir)
+    warnings = i18n.use_guide(active)
     assert len(warnings) == 1 and "show in English" in warnings[0]
     app = await start(active.content_dir, tmp_path / "data")
     try:

@@ -4,6 +4,7 @@
     warnings = i18n.use("es", overrides=guide_folder)   # the active pack's language
     i18n.text("stage_indicator", order=2, total=5)       # "Etapa 2 de 5"
     i18n.language()                                      # "es"
+    i18n.use_guide(store.active())   # the same, from app.packs' ActiveGuide
 
 The catalogues are `key: text` files beside this module (`en.txt` holds every key and is
 the reference; `es.txt` the Spanish). A guide folder may carry `labels.txt` in the same
@@ -32,7 +33,7 @@ from app.i18n.catalogue import Parsed, fill, placeholders
 
 __all__ = [
     "ENGLISH", "LABELS_FILE", "builtin", "english", "generation", "language", "problems",
-    "placeholders", "shipped", "text", "use",
+    "placeholders", "shipped", "text", "use", "use_guide",
 ]  # fmt: skip
 
 ENGLISH = "en"
@@ -137,6 +138,16 @@ def use(
     with _lock:
         _active = Active(lang, {**base, **words}, missing, _active.generation + 1, tuple(source))
     return warnings
+
+
+def use_guide(active: object) -> list[str]:
+    """Switch to the labels of the guide in use: an `app.packs.ActiveGuide` (its pack's
+    manifest language, English for the built-in guide; its folder's `labels.txt` over the
+    built-in catalogue). Call it before building what the screens show (banners are
+    sentences in the language of the moment), then re-render every page."""
+    pack = getattr(active, "pack", None)
+    language = getattr(pack, "language", None) or ENGLISH
+    return use(language, overrides=getattr(active, "content_dir", None))
 
 
 def _overrides(
