@@ -210,6 +210,7 @@ async def test_the_guard_sees_english_when_labels_stay_english(tmp_path):
 async def test_switching_while_the_app_runs_rerenders_in_the_new_language(tmp_path):
     app = await start(CONTENT, tmp_path / "data")
     try:
+        assert app.page.locale_configuration.current_locale.language_code == "en"
         await open_incident(app)
         await app.nav(L.NAV_HOME)
         assert app.has("Open the incident log") and app.page.title == "Stairway · incident open"
@@ -221,6 +222,8 @@ async def test_switching_while_the_app_runs_rerenders_in_the_new_language(tmp_pa
         assert [d.label for d in bar.destinations] == [
             "Inicio", "Escalera", "Frases", "Lista", "Incidente"]
         assert app.page.title == "Stairway · incidente abierto"
+        # Flutter's own words (the Back arrow's name) follow: the page's locale is Spanish
+        assert app.page.locale_configuration.current_locale.language_code == "es"
         await app.nav("Frases")  # the Spanish tab label is the handle now
         assert app.top_view().appbar.title.value == "Frases"
         await app.back()  # the screen under it was built in English: rebuilt in Spanish

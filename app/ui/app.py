@@ -16,7 +16,7 @@ from pathlib import Path
 
 import flet as ft
 
-from app import paths
+from app import i18n, paths
 from app.guide.model import Guide
 from app.ui import labels as L
 from app.ui import theme
@@ -26,6 +26,13 @@ from app.ui.state.notices import missing_guidance
 from app.ui.views.shell import Root
 
 log = logging.getLogger("stairway")
+
+
+def locale(language: str) -> ft.LocaleConfiguration:
+    """Flutter's own words (the Back arrow's name, Copy and Paste) in the labels' language."""
+    code = language.split("-")[0].lower()
+    langs = ["en"] if code == "en" else ["en", code]
+    return ft.LocaleConfiguration([ft.Locale(c) for c in langs], current_locale=ft.Locale(code))
 
 
 def report(lines: list[str]) -> None:
@@ -88,15 +95,19 @@ def build_main(content_dir: Path, data_dir: Path) -> Callable[[ft.Page], AppStat
         page.padding = 0
         applied = [(state.prefs.theme, state.prefs.text_scale)]
         theme.apply(page, *applied[0])
+        language = [i18n.language()]
+        page.locale_configuration = locale(language[0])
         page.title = L.INCIDENT_TITLE if state.incident.is_open else L.APP_TITLE
 
         def restyle() -> None:  # the one place outside components that updates the page
             key = (state.prefs.theme, state.prefs.text_scale)
             title = L.INCIDENT_TITLE if state.incident.is_open else L.APP_TITLE
-            if key != applied[0] or title != page.title:
+            if key != applied[0] or title != page.title or language[0] != i18n.language():
                 if key != applied[0]:
                     applied[0] = key
                     theme.apply(page, *key)
+                language[0] = i18n.language()
+                page.locale_configuration = locale(language[0])
                 page.title = title
                 page.update()
 
