@@ -106,6 +106,11 @@ def english_left(shown: list[str], patterns, guide: list[str]) -> list[str]:
 async def visit_everything(app) -> dict[str, list[str]]:
     """Work an incident, then open every screen and every dialog; what each shows."""
     st = app.state
+
+    async def go(screen: str, **params) -> None:
+        st.nav.go(screen, **params)
+        await app.settle()
+
     await open_incident(app, "Puente de la calle Olmo")
     for kind, text in (("note", "Habla de su hija"), ("demand", "Quiere ver a su hermana"),
                        ("hook", "Su hija"), ("contact_start", "")):
@@ -132,24 +137,18 @@ async def visit_everything(app) -> dict[str, list[str]]:
     await app.nav(L.NAV_CHECKLIST)
     cl, items = st.checklist.lists()[0]
     await app.click(L.checklist_item(next(i for i in items if i.tick).text))
-    st.nav.go("board")
-    await app.settle()
+    await go("board")
     demand = st.incident.board.demands[0]
     await app.click(L.demand_status(demand.text, "granted"))
-    st.nav.go("search", q="familia")
-    await app.settle()
+    await go("search", q="familia")
     for s in screens.SCREENS:
-        st.nav.go(s.name)
-        await app.settle()
+        await go(s.name)
         seen[s.name] = strings(app)
-    st.nav.go("stairway", read=5)  # reading ahead
-    await app.settle()
+    await go("stairway", read=5)  # reading ahead
     seen["stairway (reading ahead)"] = strings(app)
-    st.nav.go("phrases", stage=1, skill="emotion-labeling", situation="any")
-    await app.settle()
+    await go("phrases", stage=1, skill="emotion-labeling", situation="any")
     seen["phrases (filtered)"] = strings(app)
-    st.nav.go("incident")
-    await app.settle()
+    await go("incident")
     await app.click(L.amend_note(1))
     seen["amend"] = strings(app)
     await app.click(L.AMEND_CANCEL)
@@ -169,8 +168,7 @@ async def visit_everything(app) -> dict[str, list[str]]:
     seen["close"] = strings(app)
     await app.click(L.CLOSE_CONFIRM)
     seen["incident (closed)"] = strings(app)
-    st.nav.go("settings")
-    await app.settle()
+    await go("settings")
     await app.click(L.retention(30))
     seen["retention"] = strings(app)
     await app.click(L.RETENTION_CANCEL)
