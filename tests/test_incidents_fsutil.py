@@ -73,6 +73,8 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temp(tmp_path, monkeypa
         "app/incidents/journal.py",  # journals set aside, repairs
         "app/cli.py",  # `export --out`
         "app/ui/state/export.py",  # exports saved on the device
+        "app/packs/build.py",  # `pack --out`
+        "app/packs/pointer.py",  # which guide pack is active
     ],
 )
 def test_every_file_writer_uses_the_one_atomic_write(module):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from app.fsutil import atomic_write
 from app.guide.checks import check
 from app.guide.files import all_names
 from app.packs.archive import DEFAULT_LIMITS, Limits
@@ -130,15 +131,9 @@ def _add(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
 def write_pack(path: str | os.PathLike, data: bytes) -> None:
     """Write the pack atomically: a reader never sees half a pack under its name."""
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp")
     try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        atomic_write(path, data, mode=0o644)  # a pack is meant to be handed around
     except OSError as e:
-        tmp.unlink(missing_ok=True)
         raise PackError(
             "storage", f"The pack could not be written to {path} ({e.strerror})."
         ) from e

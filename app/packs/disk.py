@@ -13,6 +13,7 @@ import os
 import shutil
 from pathlib import Path
 
+from app.fsutil import fsync_dir
 from app.packs.archive import DEFAULT_LIMITS, Limits
 from app.packs.errors import PackError
 from app.packs.verify import CONTENT, MANIFEST, SIGNATURE, VerifiedPack
@@ -42,20 +43,6 @@ def _write(path: Path, data: bytes) -> None:
         fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())
-
-
-def fsync_dir(path: Path) -> None:
-    """Make a rename or a new file in path durable (a no-op where folders cannot be opened)."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def read_tree(

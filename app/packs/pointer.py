@@ -8,13 +8,11 @@ guide; `history` is the guides before it, the most recent last, for "go back".
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.packs.disk import fsync_dir
+from app.fsutil import atomic_write
 
 FORMAT = 1
 FOLDER_RE = re.compile(r"^[a-z0-9][a-z0-9.-]{0,150}$")
@@ -74,17 +72,4 @@ def write_pointer(path: Path, pointer: Pointer) -> None:
     """Replace the pointer atomically. Raises OSError and leaves the old one in place."""
     body = {"format": FORMAT, "current": pointer.current, "history": list(pointer.history)}
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".active-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(body, fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    fsync_dir(path.parent)
+    atomic_write(path, json.dumps(body))

@@ -23,10 +23,11 @@ import time
 from pathlib import Path
 
 from app import paths
+from app.fsutil import fsync_dir
 from app.guide.checks import ContentDirError, check
 from app.packs.archive import DEFAULT_LIMITS, Limits
 from app.packs.build import guide_files
-from app.packs.disk import file_hashes, fsync_dir, read_tree, remove_tree, write_tree
+from app.packs.disk import file_hashes, read_tree, remove_tree, write_tree
 from app.packs.errors import PackError
 from app.packs.keys import KeyRing, TrustedKey, load_keyring
 from app.packs.manifest import version_key
