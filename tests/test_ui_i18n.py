@@ -197,6 +197,8 @@ def test_use_switches_every_kind_of_label():
         ("../es", "en", "Move up", "is not a language code"),
         # nothing given: English, nothing to say
         ("", "en", "Move up", None),
+        # a lone surrogate: English, and the sentence can still be printed
+        ("es\udcff", "en", "Move up", "'es\\udcff' is not a language code"),
     ],
 )
 def test_use_with_other_codes(language, expect_lang, move_up, warned):

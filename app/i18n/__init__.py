@@ -25,7 +25,7 @@ import os
 import re
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from app.i18n import catalogue
@@ -48,7 +48,6 @@ class Active:
     labels: dict[str, str]
     missing: tuple[str, ...] = ()  # keys that fell back to English
     generation: int = 0
-    source: tuple[str, ...] = field(default=())  # where the words came from, for the log
 
 
 @functools.cache
@@ -115,18 +114,12 @@ def use(
     warnings: list[str] = []
     lang = (language or ENGLISH).strip()
     if not LANGUAGE_RE.match(lang):
-        warnings.append(f"'{lang[:20]}' is not a language code like en or es-MX; using English.")
+        warnings.append(f"{lang[:20]!r} is not a language code like en or es-MX; using English.")
         lang = ENGLISH
     words: dict[str, str] = {}
-    source = []
     for code in _chain(lang):
-        if builtin(code):
-            words.update(builtin(code))
-            source.append(f"built-in {code}")
-    extra, where = _overrides(overrides, warnings)
-    words.update(extra)
-    if where and extra:
-        source.append(where)
+        words.update(builtin(code))
+    words.update(_overrides(overrides, warnings))
     base = english()
     missing = tuple(k for k in base if k not in words) if _chain(lang)[0] != ENGLISH else ()
     if missing:
@@ -136,7 +129,7 @@ def use(
             f"text and show{'s' if len(missing) == 1 else ''} in English: {shown}."
         )
     with _lock:
-        _active = Active(lang, {**base, **words}, missing, _active.generation + 1, tuple(source))
+        _active = Active(lang, {**base, **words}, missing, _active.generation + 1)
     return warnings
 
 
@@ -152,27 +145,28 @@ def use_guide(active: object) -> list[str]:
 
 def _overrides(
     overrides: str | os.PathLike | Mapping[str, str] | None, warnings: list[str]
-) -> tuple[dict[str, str], str]:
+) -> dict[str, str]:
+    """The valid labels of the overrides; a sentence in `warnings` for each bad one."""
     if overrides is None:
-        return {}, ""
+        return {}
     if isinstance(overrides, Mapping):
         lines = {k: 0 for k in overrides}
         parsed = catalogue.validate(Parsed(dict(overrides), lines), english())
         warnings += [message for _, _, message in parsed.problems]
-        return parsed.labels, "overrides"
+        return parsed.labels
     path = Path(overrides)
     if path.is_dir():
         path = path / LABELS_FILE
     if not path.exists():
-        return {}, ""
+        return {}
     try:
         data = path.read_bytes()
     except OSError as e:
         warnings.append(f"{path} could not be read ({e.strerror}); its labels are not used.")
-        return {}, ""
+        return {}
     parsed = catalogue.read(data, english())
     warnings += [f"{path}:{line}: {message}" for line, _, message in parsed.problems]
-    return parsed.labels, str(path)
+    return parsed.labels
 
 
 def problems(content_dir: str | os.PathLike) -> list[tuple[str, int, str, str]]:
