@@ -5,8 +5,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8550
+CONTENT ?= content
 
-.PHONY: run test lint check bench chromium clean pack-es
+.PHONY: run author test lint check bench chromium clean pack-es
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +24,12 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 
 run: $(VENV)/.installed-run
 	$(PY) -m app serve --host $(HOST) --port $(PORT)
+
+# Live preview for instructors: every save under $(CONTENT) shows on every open page.
+# Its own data folder, so practice incidents never mix with real notes.
+author: $(VENV)/.installed-run
+	$(PY) -m app serve --watch --host $(HOST) --port $(PORT) --content-dir $(CONTENT) \
+	  --data-dir build/author-data
 
 # Browser tests drive Debian's chromium (never a downloaded browser build).
 chromium:
@@ -58,6 +65,7 @@ bench: $(VENV)/.installed-test
 	$(PY) benchmarks/notes.py
 	$(PY) benchmarks/search.py
 	$(PY) benchmarks/startup.py
+	$(PY) benchmarks/preview.py
 
 clean:
 	rm -rf build .pytest_cache .ruff_cache

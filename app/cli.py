@@ -98,6 +98,9 @@ def _serve_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--port", type=int, default=8550)
     p.add_argument("--content-dir", default=None)
     p.add_argument("--data-dir", default=None)
+    p.add_argument("--watch", action="store_true",
+                   help="live preview for instructors: show every save in the content "
+                   "folder on every open page (packs are off)")
 
 
 def _content(arg: str | None) -> tuple[Path, str]:
@@ -253,6 +256,7 @@ def main(argv: list[str] | None = None) -> int:
         port=args.port,
         content_dir=Path(args.content_dir) if args.content_dir else None,
         data_dir=Path(args.data_dir) if args.data_dir else None,
+        watch=args.watch,
     )
 
 

@@ -65,3 +65,9 @@ def packs_dir(data: Path) -> Path:
     """Imported guide packs (one folder each), their staging area and `active.json`,
     the pointer to the active one (absent: the built-in guide)."""
     return Path(data) / "packs"
+
+
+def uploads_dir(data: Path) -> Path:
+    """Where a browser's upload of a guide pack lands before it is checked (and deleted):
+    the only folder the web server accepts uploads into (app.ui.serve)."""
+    return packs_dir(data) / "uploads"

@@ -401,15 +401,17 @@ ENGLISH = re.compile(r"[A-Za-z]{2,} [A-Za-z]{2,}|^\W*[A-Z][a-z]+\W*$")
 
 
 def hard_coded(source: str) -> list[tuple[int, str]]:
-    """String literals that read like English words on a screen (docstrings, __all__ and
-    the text of an exception, a programming error, left out)."""
+    """String literals that read like English words on a screen (docstrings, __all__, the
+    text of an exception, a programming error, and log lines, for instructors, left out)."""
     tree = ast.parse(source)
     skip: set[int] = set()
     for n in ast.walk(tree):
         body = getattr(n, "body", None)
         if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
             skip.add(id(body[0].value))  # a docstring
-        if isinstance(n, ast.Raise) or (
+        logged = (isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+                  and getattr(n.func.value, "id", "") in ("log", "logging"))
+        if logged or isinstance(n, ast.Raise) or (
             isinstance(n, ast.Assign) and any(getattr(t, "id", "") == "__all__" for t in n.targets)
         ):
             skip |= {id(c) for c in ast.walk(n)}
@@ -429,18 +431,22 @@ def hard_coded(source: str) -> list[tuple[int, str]]:
         ('x = f"Version {v}, reviewed"', [(1, "Version ")]),
         # keys, icon names, routes and docstrings are not words on a screen
         ('"""Doc string here."""\nt("move_up"); getattr(ft.Icons, "HOME"); go("board")', []),
-        # an exception's text is for developers
-        ('raise ValueError("unknown theme")', []),
+        # an exception's text is for developers, a log line for instructors
+        ('raise ValueError("unknown theme")\nlog.info("upload not possible")', []),
     ],
 )
 def test_the_hard_coded_guard_finds_english(source, found):
     assert hard_coded(source) == found
 
 
+# state/hub.py is left out: its words are the instructors' log and the incident record
+# (Origin.title, Origin.record, English like every record); screens show the origin
+# through labels.guide_title, and its sentences for the officer come from the catalogue.
 @pytest.mark.parametrize(
-    "path", sorted([*(UI / "views").glob("*.py"), *(UI / "state").glob("*.py"),
-                    UI / "router.py", UI / "labels.py", UI / "screens.py"]),
-    ids=lambda p: p.name,
+    "path", sorted([*(UI / "views").glob("*.py"),
+                    *(p for p in (UI / "state").glob("*.py") if p.name != "hub.py"),
+                    UI / "router.py", UI / "labels.py", UI / "screens.py", UI / "packpicker.py"]),
+    ids=lambda p: f"{p.parent.name}/{p.name}",
 )
 def test_no_hard_coded_english_in_screens(path):
     assert hard_coded(path.read_text(encoding="utf-8")) == []

@@ -1,5 +1,6 @@
-"""Spanish on the screens, headless: every screen and dialog after switching, a switch while
-the app runs, and the Spanish pack applied through GuideStore.
+"""Spanish on the screens, headless: the Spanish pack applied through GuideStore (the app
+takes the language of the active pack), every screen and dialog in Spanish, a switch while
+the app runs (Settings > Guide), and back.
 
 The language is process-wide, so every test goes back to English when it ends.
 """
@@ -19,9 +20,10 @@ from app.packs.build import make_pack
 from app.packs.store import GuideStore
 from app.ui import labels as L
 from app.ui import screens
+from app.ui.app import build_main
 from tests.guide_helpers import REAL, copy_tree
 from tests.packs_helpers import write_pub
-from tests.ui_harness import CONTENT, open_incident, start, tick_all_signs
+from tests.ui_harness import open_incident, start, tick_all_signs
 
 ES = REAL / "translations" / "es"
 # English words that may stay on a Spanish screen: the app's name (a proper noun), and
@@ -180,8 +182,9 @@ async def visit_everything(app) -> dict[str, list[str]]:
 
 
 async def test_no_english_label_on_any_screen_in_spanish(tmp_path):
-    assert i18n.use("es") == []
-    app = await start(ES, tmp_path / "data")
+    builtin, _, _ = spanish_pack(tmp_path)
+    app = await start(builtin, tmp_path / "data")  # the app starts on the active pack
+    assert i18n.language() == "es"
     try:
         seen = await visit_everything(app)
         patterns, guide = english_patterns(), guide_texts(ES)
@@ -195,7 +198,8 @@ async def test_no_english_label_on_any_screen_in_spanish(tmp_path):
 
 async def test_the_guard_sees_english_when_labels_stay_english(tmp_path):
     """The same walk in English finds English everywhere: the check above can fail."""
-    app = await start(ES, tmp_path / "data")
+    app = await start(ES, tmp_path / "data")  # the Spanish folder, but no pack says "es"
+    assert i18n.language() == "en"
     try:
         seen = await visit_everything(app)
         patterns, guide = english_patterns(), guide_texts(ES)
@@ -205,17 +209,21 @@ async def test_the_guard_sees_english_when_labels_stay_english(tmp_path):
         app.close()
 
 
-async def test_switching_while_the_app_runs_rerenders_in_the_new_language(tmp_path):
-    app = await start(CONTENT, tmp_path / "data")
+async def test_applying_the_spanish_pack_switches_every_open_page(tmp_path):
+    builtin, data, _ = spanish_pack(tmp_path, applied=False)
+    main = build_main(builtin, tmp_path / "data")
+    app, other = [await start(builtin, tmp_path / "data", main=main) for _ in range(2)]
     try:
         assert app.page.locale_configuration.current_locale.language_code == "en"
         await open_incident(app)
         await app.nav(L.NAV_HOME)
         assert app.has("Open the incident log") and app.page.title == "Stairway · incident open"
-        i18n.use("es")
-        app.state.ui.changed()  # what the guide switch does for every open page
+        assert app.state.packs.import_bytes(data) and app.state.packs.apply()  # Settings > Guide
         await app.settle()
+        await other.settle()
         assert app.has("Abrir el registro del incidente") and not app.has("Open the incident log")
+        assert other.has("Iniciar incidente")  # the other tab switched too
+        assert "Escucha activa" in app.texts()  # and the guide
         bar = app.top_view().navigation_bar
         assert [d.label for d in bar.destinations] == [
             "Inicio", "Escalera", "Frases", "Lista", "Incidente"]
@@ -226,16 +234,22 @@ async def test_switching_while_the_app_runs_rerenders_in_the_new_language(tmp_pa
         assert app.top_view().appbar.title.value == "Frases"
         await app.back()  # the screen under it was built in English: rebuilt in Spanish
         assert app.has(L.QUICK_PHRASES) and L.QUICK_PHRASES == "Frases de esta etapa"
+        assert app.state.packs.ask("builtin") is None and app.state.packs.answer(True)
+        await app.settle()  # the built-in guide again: English again
+        assert i18n.language() == "en" and app.has("Open the incident log")
     finally:
         app.close()
+        other.close()
 
 
 # ---- the Spanish pack ----------------------------------------------------------------
 
 
-def spanish_pack(tmp_path, labels: str | None = None, language: str = "es"):
-    """A Spanish pack signed with a throwaway key that a temp copy of content/keys trusts,
-    applied with GuideStore; returns the active guide."""
+def spanish_pack(tmp_path, labels: str | None = None, language: str = "es",
+                 applied: bool = True):
+    """A Spanish pack signed with a throwaway key that a temp copy of content/ trusts (its
+    keys/), applied with GuideStore on tmp_path/data unless told not to; returns (the
+    built-in content, the pack's bytes, the active guide or None)."""
     key = Ed25519PrivateKey.generate()
     builtin = copy_tree(REAL, tmp_path / "builtin")
     write_pub(key, builtin / "keys" / "test-dept.pub")
@@ -245,16 +259,20 @@ def spanish_pack(tmp_path, labels: str | None = None, language: str = "es"):
     data, manifest = make_pack(source, key, id="metro-pd-es", title="Guía Metro PD",
                                version="2026.11", language=language,
                                approved_by="Sgto. A. Ejemplo")
+    if not applied:
+        return builtin, data, None
     store = GuideStore(tmp_path / "data", builtin)
     active = store.apply(store.preview(data))
     assert store.active() == active and active.pack.language == language
-    return active
+    return builtin, data, active
 
 
 async def test_the_spanish_pack_switches_guide_and_labels(tmp_path):
-    active = spanish_pack(tmp_path)
-    assert i18n.use(active.pack.language, overrides=active.content_dir) == []
-    app = await start(active.content_dir, tmp_path / "data")
+    builtin, _, active = spanish_pack(tmp_path)
+    assert i18n.use_guide(active) == [] and i18n.language() == "es"  # the one call
+    i18n.use("en")  # the app makes that call itself when it starts on the pack
+    app = await start(builtin, tmp_path / "data")
+    assert i18n.language() == "es"
     try:
         # Home: Spanish labels and the Spanish guide's first stage
         assert app.has("Iniciar incidente") and app.has("Abrir la escalera")
@@ -273,10 +291,9 @@ async def test_the_spanish_pack_switches_guide_and_labels(tmp_path):
 
 
 async def test_a_pack_labels_file_travels_with_it_and_wins(tmp_path):
-    active = spanish_pack(tmp_path, labels="nav_home: Portada\n")
+    builtin, _, active = spanish_pack(tmp_path, labels="nav_home: Portada\n")
     assert (active.content_dir / "labels.txt").is_file()  # it came through the pack
-    assert i18n.use_guide(active) == [] and i18n.language() == "es"  # the one call
-    app = await start(active.content_dir, tmp_path / "data")
+    app = await start(builtin, tmp_path / "data")
     try:
         bar = app.top_view().navigation_bar
         assert [d.label for d in bar.destinations][:2] == ["Portada", "Escalera"]
@@ -285,10 +302,10 @@ async def test_a_pack_labels_file_travels_with_it_and_wins(tmp_path):
 
 
 async def test_a_pack_in_a_language_without_a_catalogue_falls_back_to_english(tmp_path):
-    active = spanish_pack(tmp_path, labels="nav_home: Accueil\n", language="fr")
+    builtin, _, active = spanish_pack(tmp_path, labels="nav_home: Accueil\n", language="fr")
     warnings = i18n.use_guide(active)
     assert len(warnings) == 1 and "show in English" in warnings[0]
-    app = await start(active.content_dir, tmp_path / "data")
+    app = await start(builtin, tmp_path / "data")
     try:
         labels = [d.label for d in app.top_view().navigation_bar.destinations]
         assert labels[:2] == ["Accueil", "Stairway"] and app.has("Start incident")

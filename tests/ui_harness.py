@@ -196,11 +196,21 @@ class App:
         await self.session.dispatch_event(bar._i, "change", str(i))
         await self.settle()
 
+    async def call(self, fn, *args):
+        """Call a state method as this page's event handler would: with this page as the
+        current one (it matters when several pages are open), then let it render."""
+        _context_page.set(self.page)
+        result = fn(*args)
+        await self.settle()
+        return result
+
     def close(self) -> None:
         self.session.close()
 
 
-async def start(content_dir: Path, data_dir: Path, route: str = "/") -> App:
+async def start(content_dir: Path, data_dir: Path, route: str = "/", main=None) -> App:
+    """A page of the real app; pass `main` (a build_main result) for a second tab of the
+    same process (one guide, one note log)."""
     conn = FakeClient()
     conn.pubsubhub = PubSubHub()
     conn.loop = asyncio.get_running_loop()
@@ -211,7 +221,7 @@ async def start(content_dir: Path, data_dir: Path, route: str = "/") -> App:
     conn.page_url = "http://127.0.0.1:8550"
     session.page.platform = ft.PagePlatform.ANDROID  # the client a phone would be
     _context_page.set(session.page)
-    state = build_main(content_dir, data_dir)(session.page)
+    state = (main or build_main(content_dir, data_dir))(session.page)
     session.get_page_patch()  # serialize and mount the first frame, as a client connect does
     app = App(session, state)
     await app.settle()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -44,9 +45,17 @@ class Doc:
     problems: list[tuple[int, str, str]] = field(default_factory=list)  # line, code, message
 
 
+@lru_cache(maxsize=1024)
+def _tokens(text: str) -> tuple[Token, ...]:
+    """markdown-it's tokens for `text`, remembered: live preview compiles the whole guide
+    on every save, and most files have not changed. The tokens are only read, never
+    changed, after this (`_blocks` builds fresh Blocks from them)."""
+    return tuple(_MD.parse(text))
+
+
 def parse_markdown(text: str) -> Doc:
     doc = Doc()
-    tokens = _MD.parse(text)
+    tokens = list(_tokens(text))
     first = text.split("\n", 1)[0].rstrip()
     if tokens and tokens[0].type == "front_matter":
         doc.yaml = tokens[0].content

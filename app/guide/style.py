@@ -26,6 +26,8 @@ _AFTER = r"(?!\w)(?!'\w)"
 
 def plain(text: str) -> str:
     """Composed (NFC) text with curly apostrophes made straight, so the rules see one kind."""
+    if text.isascii():
+        return text.replace("`", "'")
     return unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
 
 
@@ -35,9 +37,11 @@ def _fold_char(c: str) -> str:
     return base if len(base) == 1 else c
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """`plain(text)` without accents, one character for one: positions stay the same."""
-    return "".join(_fold_char(c) for c in plain(text))
+    text = plain(text)
+    return text if text.isascii() else "".join(_fold_char(c) for c in text)
 
 
 @lru_cache(maxsize=512)

@@ -128,8 +128,10 @@ def use(
             f"{len(missing)} label{'s have' if len(missing) != 1 else ' has'} no '{lang}' "
             f"text and show{'s' if len(missing) == 1 else ''} in English: {shown}."
         )
+    labels = {**base, **words}
     with _lock:
-        _active = Active(lang, {**base, **words}, missing, _active.generation + 1)
+        same = _active.language == lang and _active.labels == labels  # nothing to re-render
+        _active = Active(lang, labels, missing, _active.generation + (0 if same else 1))
     return warnings
 
 

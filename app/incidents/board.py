@@ -108,8 +108,8 @@ def incident_of(incident_id: str, notes: list[Note], base: Incident | None = Non
     entry was written (the opening of an incident older than the chain)."""
     inc = base
     for n in notes:
-        if n.kind not in RECORD_KINDS:
-            continue
+        if n.kind not in RECORD_KINDS or n.kind == NoteKind.GUIDE_IN_USE:
+            continue  # the guide in use says nothing about the situation or location
         if n.kind == NoteKind.INCIDENT_OPENED:
             inc = Incident(incident_id, n.at, None, n.text, n.location or "")
         elif n.kind == NoteKind.INCIDENT_CLOSED:

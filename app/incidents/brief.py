@@ -1,11 +1,12 @@
 """The Markdown handover brief, shaped like a negotiation position paper.
 
 Order (after D'Alfonzo & Romano, position papers; Duffy, situation boards): the
-incident, contacts (how many, when), status, demands and deadlines, the board's lists
-(sections from the note-kind table: hooks and triggers, subject information, weapons,
-people on scene, positive actions, lies told), space for assessment and
-recommendations, the full timeline with every amendment printed under the note it
-corrects, and last the chain: how many entries and the head hash to read aloud.
+incident (with the guide in use: each pack or built-in guide on screen, from when),
+contacts (how many, when), status, demands and deadlines, the board's lists (sections
+from the note-kind table: hooks and triggers, subject information, weapons, people on
+scene, positive actions, lies told), space for assessment and recommendations, the full
+timeline with every amendment printed under the note it corrects, and last the chain:
+how many entries and the head hash to read aloud.
 
 Every field the officer typed goes through `text.md_field`: it comes out as the
 officer's text, never as Markdown structure.
@@ -41,6 +42,7 @@ def markdown(inc: Incident, notes: list[Note], board: Board, chain: ChainStatus,
         f"- Status: {inc.status.value}"
         + (f", closed {t(inc.closed_at)}" if inc.closed_at else "")
         + f" ({format_duration(end - inc.opened_at)} since opened)",
+        *_guides(notes, t),
         f"- Brief written: {t(now)}; times are local ({zname}).",
         "",
         "## Contacts",
@@ -94,6 +96,18 @@ def markdown(inc: Incident, notes: list[Note], board: Board, chain: ChainStatus,
     out += _timeline(notes, t)
     out += ["", "## Chain", "", *_chain(chain)]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _guides(notes: list[Note], t) -> list[str]:
+    """Which guide was on screen while the incident was worked, from when: entry #0 names
+    the one at the opening, a "guide in use" entry each later change."""
+    out = []
+    for n in notes:
+        if n.kind == NoteKind.INCIDENT_OPENED and n.item:
+            out.append(f"- Guide from {t(n.at)}: {md_inline(n.item)}")
+        elif n.kind == NoteKind.GUIDE_IN_USE:
+            out += md_field(f"- Guide from {t(n.at)}: {md_inline(n.item or '-')},", n.text, "  ")
+    return out or ["- Guide: not recorded"]
 
 
 def _chain(status: ChainStatus) -> list[str]:

@@ -10,7 +10,8 @@ button labels are all derived from `KINDS`: a new kind is one row here.
 - MORE: under "More note kinds" on that screen;
 - SYSTEM: written by the app for the officer (a stage move, a tick, a phrase used, an
   override, a demand's new status, an amendment);
-- RECORD: the incident record itself (opened, details, closed, chain started). These
+- RECORD: the incident record itself (opened, details, closed, chain started, the guide
+  in use: which pack or built-in guide was on screen from then on). These
   are entries of the evidence chain and of every export, but not officer notes: the
   timeline on screen and `IncidentLog.notes()` leave them out.
 """
@@ -69,6 +70,7 @@ KINDS: tuple[KindSpec, ...] = (
     KindSpec("incident_details", "Incident details", RECORD, event=True),  # text, location
     KindSpec("incident_closed", "Incident closed", RECORD, event=True),
     KindSpec("chain_started", "Chain started", RECORD, event=True),  # seal, text, location
+    KindSpec("guide_in_use", "Guide in use", RECORD, event=True),  # text, item: "id version"
 )
 
 # The enum is built from the table so that a kind cannot be added in one place only.

@@ -80,17 +80,20 @@ class IncidentLog:
 
     # --- incidents ---
 
-    def open_incident(self, situation: str, location: str = "", *, at=None) -> Incident:
-        """Start an incident now (or `at`, an aware datetime). Durable when it returns."""
+    def open_incident(self, situation: str, location: str = "", *, at=None,
+                      guide: str | None = None) -> Incident:
+        """Start an incident now (or `at`, an aware datetime). Durable when it returns.
+        `guide` ("metro-pd 2026.11") names the guide in use in entry #0."""
         situation = check_field("situation", situation)
         location = check_field("location", location)
+        guide = check_field("guide", guide) or None
         at = check_time(at)
         with self._lock:
             inc_id = f"{at:%Y%m%d-%H%M}-{secrets.token_hex(2)}"
             while self._books.exists(inc_id):  # two incidents opened in the same minute
                 inc_id = f"{at:%Y%m%d-%H%M}-{secrets.token_hex(2)}"
             inc = Incident(inc_id, at, None, situation, location)
-            self._books.create(inc)
+            self._books.create(inc, guide=guide)
             return inc
 
     def update_incident(self, incident_id: str, situation=None, location=None, *, at=None):
@@ -109,6 +112,19 @@ class IncidentLog:
                                       location=new.location, at=check_time(at))
             self._books.guard(lambda: book.write_incident(new), book)
             return new
+
+    def record_guide(self, incident_id: str, guide: str, text: str, *, at=None) -> Note | None:
+        """Name the guide in use (`guide`: "metro-pd 2026.11"; `text`: one line about it)
+        in an open incident's record; None when it is the one named last, or closed."""
+        guide, text = check_field("guide", guide), check_field("guide", text)
+        with self._lock:
+            book = self._books.read(incident_id)
+            named = [book.notes[i].item for i in book.record_at if book.notes[i].kind in
+                     (NoteKind.INCIDENT_OPENED, NoteKind.GUIDE_IN_USE)]
+            if not self.incident(incident_id).is_open or (named and named[-1] == guide):
+                return None
+            return self._books.append_record(book, NoteKind.GUIDE_IN_USE, text, item=guide,
+                                             at=check_time(at))
 
     def close_incident(self, incident_id: str, *, at=None) -> Incident:
         """Mark it closed (amendments stay possible); folds its journal."""

@@ -102,9 +102,10 @@ class Books:
             inc = self.rebuild(book)
         return inc
 
-    def create(self, inc: Incident, entries: list | None = None) -> Book:
-        """A new incident folder: entry #0 (or the imported entries), then the record.
-        Nothing is left behind when any step fails."""
+    def create(self, inc: Incident, entries: list | None = None,
+               guide: str | None = None) -> Book:
+        """A new incident folder: entry #0 (naming the `guide` in use, when given) or the
+        imported entries, then the record. Nothing is left behind when any step fails."""
         if not valid_id(inc.id):
             raise ImportRefused(f"{inc.id!r} is not a valid incident id; nothing was imported.")
         if self.exists(inc.id):
@@ -116,7 +117,8 @@ class Books:
                 self.guard(lambda: _make_dir(directory))
             if entries is None:
                 opened = Note(secrets.token_hex(6), inc.id, 0, inc.opened_at,
-                              NoteKind.INCIDENT_OPENED, inc.situation, location=inc.location)
+                              NoteKind.INCIDENT_OPENED, inc.situation, location=inc.location,
+                              item=guide)
                 self.guard(lambda: _locked(book, lambda: book.append(opened)), book)
             else:
                 self.guard(lambda: book.bulk_load(entries), book)

@@ -1,10 +1,12 @@
-"""The one factory: `build_main(content_dir, data_dir)` -> `main(page)`.
+"""The one factory: `build_main(content_dir, data_dir, watch=False)` -> `main(page)`.
 
 `app.main`, `app.ui.serve` and the tests all call it, so tests run the real wiring. The
-guide and the note log are loaded once per process (shared by every browser tab; the log
-is thread-safe); each page gets its own `AppState` over them, its own device services,
-and its routes: the route the page opened on (a reload, a deep link) is shown, browser
-Back and Android's Back move through `state.nav`.
+guide (`GuideHub`: the built-in content, or the active guide pack, or with `watch` the
+content folder being edited) and the note log are loaded once per process (shared by
+every browser tab; the log is thread-safe); each page gets its own `AppState` over them,
+its own device services, and its routes: the route the page opened on (a reload, a deep
+link) is shown, browser Back and Android's Back move through `state.nav`. When the hub
+swaps the guide, every open page takes the new one on its own event loop.
 """
 
 from __future__ import annotations
@@ -17,12 +19,12 @@ from pathlib import Path
 import flet as ft
 
 from app import i18n, paths
-from app.guide.model import Guide
 from app.ui import labels as L
 from app.ui import theme
 from app.ui.device import FletDevice
+from app.ui.packpicker import PackPicker
 from app.ui.state import AppState
-from app.ui.state.notices import missing_guidance
+from app.ui.state.hub import GuideHub
 from app.ui.views.shell import Root
 
 log = logging.getLogger("stairway")
@@ -42,22 +44,6 @@ def report(lines: list[str]) -> None:
         print(f"stairway: {line}", file=sys.stderr, flush=True)
 
 
-def load_guide(content_dir: Path, data_dir: Path) -> tuple[Guide, str | None]:
-    """The guide, or an empty one and a sentence: content problems never crash the app."""
-    try:
-        from app.guide import load_guide as _load
-
-        guide = _load(content_dir, paths.cache_dir(data_dir))
-    except Exception as exc:  # noqa: BLE001 - any failure becomes one sentence on screen
-        log.exception("guide could not be loaded")
-        report([f"the guide could not be loaded from {content_dir}: {exc}"])
-        return Guide(), L.GUIDE_NOT_LOADED
-    if guide.problems or guide.skipped:
-        report([f"guide problem: {p}" for p in guide.problems]
-               or [f"guide file skipped: {getattr(s, 'file', s)}" for s in guide.skipped])
-    return guide, missing_guidance(guide.skipped)
-
-
 def open_log(data_dir: Path):
     try:
         from app.incidents import IncidentLog
@@ -69,29 +55,28 @@ def open_log(data_dir: Path):
         return None, L.LOG_NOT_OPENED
 
 
-def make_search(guide: Guide) -> Callable[[str], list]:
-    try:
-        from app.guide.search import build_index, search
-
-        index = build_index(guide)
-    except Exception:  # noqa: BLE001
-        log.exception("search index could not be built")
-        return lambda q: []
-    return lambda q: search(index, q, 20)
-
-
-def build_main(content_dir: Path, data_dir: Path) -> Callable[[ft.Page], AppState]:
+def build_main(content_dir: Path, data_dir: Path, watch: bool = False,
+               hub: GuideHub | None = None) -> Callable[[ft.Page], AppState]:
+    """`main(page)` for these folders; `main.hub` is the process's GuideHub. With `watch`
+    the content folder is polled and every save reaches every open page."""
     content_dir, data_dir = Path(content_dir), Path(data_dir)
-    guide, guide_problem = load_guide(content_dir, data_dir)
+    hub = hub or GuideHub(content_dir, data_dir, watch=watch, report=report)
     note_log, log_problem = open_log(data_dir)
-    search = make_search(guide)
+    if watch:
+        hub.watch()
 
     def main(page: ft.Page) -> AppState:
         device = FletDevice(page)
-        state = AppState(guide, data_dir, note_log, log_problem, search, device=device)
+        state = AppState(hub.current.guide, data_dir, note_log, log_problem, device=device,
+                         hub=hub)
         device.problem = state.ui.say
-        if guide_problem:
-            state.ui.notices.insert(0, guide_problem)
+        state.packs.picker = PackPicker(page, state.packs, paths.uploads_dir(data_dir))
+
+        async def follow() -> None:  # on this page's loop, whichever thread swapped
+            state.use_guide(hub.current)
+
+        stop_following = hub.subscribe(lambda shown: page.run_task(follow))
+        page.on_close = lambda e: stop_following()
         page.padding = 0
         applied = [(state.prefs.theme, state.prefs.text_scale)]
         theme.apply(page, *applied[0])
@@ -122,4 +107,5 @@ def build_main(content_dir: Path, data_dir: Path) -> Callable[[ft.Page], AppStat
         device.ready()
         return state
 
+    main.hub = hub
     return main

@@ -131,3 +131,19 @@ def retention(days: int | None) -> str:
 def caution(text: str) -> str:
     """An item's caution line, under it."""
     return t("caution", text=text)
+
+
+def guide_title(origin) -> str:
+    """The name of the guide on screen (a hub `Origin`): the pack's own title, or the
+    built-in guide / live preview in the language in use."""
+    kind = getattr(origin, "kind", "")
+    if kind == "built-in":
+        return t("guide_builtin_title")
+    if kind == "preview":
+        return t("guide_preview_title")
+    return origin.title
+
+
+def guide_label(active) -> str:
+    """An `ActiveGuide` as a name: `Metro PD guide 2026.11 (metro-pd)` or the built-in."""
+    return t("guide_builtin_title") if active.pack is None else active.label

@@ -70,6 +70,8 @@ SCREENS: tuple[Screen, ...] = (
     Screen("settings", "/settings", "screen_settings", "home", "settings:SettingsView",
            "open_settings"),
     Screen("about", "/about", "screen_about", "settings", "about:AboutView", "open_about"),
+    Screen("guide", "/settings/guide", "screen_guide", "settings", "guide:GuideView",
+           "open_guide"),
 )
 
 BY_NAME: dict[str, Screen] = {s.name: s for s in SCREENS}

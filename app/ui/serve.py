@@ -4,12 +4,20 @@
 We build Flet's ASGI app ourselves and run uvicorn directly instead of `ft.run(view=
 WEB_BROWSER)`: that way nothing ever tries to open a browser (there is none on a
 headless machine or a CI box) and we print the URL once the socket is bound.
+
+Uploads (a guide pack imported in the browser) are accepted only into
+`paths.uploads_dir(data_dir)`, only through URLs this process signed with a key it made
+at start, and only up to the largest pack the store accepts. `watch=True` (`serve
+--watch`, `make author`) is the instructors' live preview: the content folder is polled
+and every save shows on every open page.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import logging
+import os
+import secrets
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -87,14 +95,15 @@ def page_url(host: str, port: int) -> str:
     return f"http://{shown}:{port}"
 
 
-def load_main(content_dir: Path, data_dir: Path) -> Callable[[Any], Any]:
+def load_main(content_dir: Path, data_dir: Path, watch: bool = False) -> Callable[[Any], Any]:
     """The Flet `main(page)` for these directories (the UI helper's factory)."""
     from app.ui.app import build_main
 
-    return build_main(content_dir, data_dir)
+    return build_main(content_dir, data_dir, watch=watch)
 
 
-def asgi_app(content_dir: Path, data_dir: Path, on_startup: list | None = None):
+def asgi_app(content_dir: Path, data_dir: Path, on_startup: list | None = None,
+             watch: bool = False, secret_key: str | None = None):
     """Flet's FastAPI app serving Stairway from the local web client (no CDN).
 
     Mounted in an outer Flet FastAPI like flet's own server does: the outer app's
@@ -103,19 +112,28 @@ def asgi_app(content_dir: Path, data_dir: Path, on_startup: list | None = None):
     from flet_web.fastapi import FastAPI
     from flet_web.fastapi import app as flet_fastapi_app
 
+    from app.packs.archive import DEFAULT_LIMITS
+
+    main = load_main(content_dir, data_dir, watch)
+    for var in ("FLET_UPLOAD_DIR", "FLET_MAX_UPLOAD_SIZE", "FLET_SECRET_KEY"):
+        os.environ.pop(var, None)  # uploads go to our folder, under our limit and key only
     outer = FastAPI(on_startup=on_startup or [], docs_url=None, redoc_url=None, openapi_url=None)
     outer.add_middleware(LeaveGuard)
     outer.mount(
         "/",
         flet_fastapi_app(
-            load_main(content_dir, data_dir),
+            main,
             assets_dir=str(paths.assets_dir()),
             app_name=APP_NAME,
             app_short_name=APP_NAME,
             app_description=APP_DESCRIPTION,
             no_cdn=True,
+            upload_dir=str(paths.uploads_dir(data_dir).resolve()),
+            max_upload_size=DEFAULT_LIMITS.max_pack_bytes,
+            secret_key=secret_key or secrets.token_hex(32),  # a test may pass its own
         ),
     )
+    outer.state.hub = getattr(main, "hub", None)
     return outer
 
 
@@ -124,6 +142,7 @@ def serve(
     port: int = 8550,
     content_dir: Path | None = None,
     data_dir: Path | None = None,
+    watch: bool = False,
 ) -> int:
     """Serve until interrupted; returns the process exit code."""
     try:
@@ -152,8 +171,11 @@ def serve(
 
     def announce() -> None:
         print(f"Stairway is running at {url}  (Ctrl+C to stop)", flush=True)
+        if watch:
+            print(f"Live preview: every save in {content} shows on every open page.",
+                  flush=True)
 
-    app = asgi_app(content, data, on_startup=[announce])
+    app = asgi_app(content, data, on_startup=[announce], watch=watch)
     logging.getLogger("flet").setLevel(logging.WARNING)
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", ws="websockets-sansio")
     server = uvicorn.Server(config)

@@ -6,8 +6,16 @@
 
 Parts: `ui` (message, field errors, dialog, banners, change signal, saved preferences),
 `nav` (location and Back), `stairway`, `checklist`, `situations`, `phrases`, `search`,
-`incident`, `export`, `retention`, `settings`. Views read the parts and call their methods; no part
-imports flet, and none reaches into another except through what it was given.
+`incident`, `export`, `retention`, `settings`, `packs` (Settings > Guide). Views read the parts
+and call their methods; no part imports flet, and none reaches into another except through what
+it was given.
+
+The guide can change while the app runs (a pack applied, a save in live preview): the
+process-wide `GuideHub` tells every page, and `use_guide(shown)` hands the new guide to every
+part that keeps one as `.guide`, the new search to `search`, its banners to `packs`, and names
+it in the open incident. What the officer did is kept by id (stage number, sign and item ids,
+phrase ids): a tick whose item the new guide no longer has is simply not shown (it stays in the
+preferences and in the incident log, and shows again if a later guide brings the item back).
 """
 
 from __future__ import annotations
@@ -22,6 +30,8 @@ from app.ui.router import Location
 from app.ui.state.checklist import ChecklistPart, SituationsPart
 from app.ui.state.device import Device
 from app.ui.state.export import ExportFile, ExportPart
+from app.ui.state.guide import GuidePart
+from app.ui.state.hub import GuideHub, Shown
 from app.ui.state.incident import IncidentPart
 from app.ui.state.nav import Nav
 from app.ui.state.phrases import ANY, PhrasesPart, SearchPart, phrase_key
@@ -43,7 +53,10 @@ class AppState:
         search: Callable[[str], list] | None = None,
         now: Callable[[], datetime] | None = None,
         device: Device | None = None,
+        hub: GuideHub | None = None,
     ) -> None:
+        if hub is not None:
+            guide, search = hub.current.guide, hub.current.search
         self.guide = guide
         self.data_dir = Path(data_dir)
         self.store = PrefsStore(self.data_dir)
@@ -58,6 +71,10 @@ class AppState:
         self.export = ExportPart(inc, ui, self.device, self.data_dir)
         self.retention = RetentionPart(log, self.prefs, ui, inc.now, inc._call)
         self.retention.apply()
+        self.packs = GuidePart(hub, ui)
+        if hub is not None:
+            inc.guide_in_use = _named(hub.current)
+            self.packs.sync_notices(hub.current)
         inc.resume()
         self.stairway = StairwayPart(guide, self.prefs, ui, inc.record, inc.now, self.device)
         self.checklist = ChecklistPart(guide, self.prefs, ui, inc.record, inc.now, self.device)
@@ -67,6 +84,20 @@ class AppState:
         self.search = SearchPart(search, ui, nav, self.phrases, self.prefs)
         self.settings = SettingsPart(self.prefs, ui, inc.keep_awake)
         self.leave_answer: Callable[[bool], None] | None = None
+
+    def use_guide(self, shown: Shown) -> None:
+        """The process switched guides: show `shown` on this page now (see the docstring)."""
+        self.guide = shown.guide
+        for part in list(vars(self).values()):
+            if part is not self and hasattr(part, "guide") and not isinstance(part, Guide):
+                part.guide = shown.guide
+        self.search._search = shown.search
+        if self.search.query.strip():
+            self.search.results = list(shown.search(self.search.query.strip()))
+        self.packs.sync_notices(shown)
+        self.incident.guide_in_use = _named(shown)
+        self.incident.note_guide()
+        self.ui.changed()
 
     @property
     def log(self) -> Any:
@@ -113,3 +144,8 @@ class AppState:
         if answer is not None:
             answer(go)
         self.ui.changed()
+
+
+def _named(shown: Shown) -> tuple[str, str]:
+    """(id and version, one line) of a guide, as an incident records it."""
+    return shown.origin.key, shown.origin.record

@@ -39,6 +39,7 @@ class IncidentPart:
         self.amend_target = None
         self.incident_list: list = []
         self.used_phrases: set[str] = set()  # phrase keys used in this incident
+        self.guide_in_use: tuple[str, str] | None = None  # (id and version, line): AppState
         if log is not None:
             ui.notices.extend(getattr(log, "warnings", []) or [])
 
@@ -70,6 +71,7 @@ class IncidentPart:
         self.current = inc
         if inc.is_open:
             self.prefs.incident_id = inc.id
+            self.note_guide()  # the app may have restarted with another guide
         self.refresh_timeline()
         notes = self._call(lambda: self.log.all_notes(inc.id)) or []
         self.used_phrases = {n.item for n in notes if str(n.kind) == "phrase_used" and n.item}
@@ -82,6 +84,12 @@ class IncidentPart:
     def keep_awake(self) -> None:
         """Screen on while an incident is open and the officer wants it (the default)."""
         self.device.keep_awake(self.is_open and self.prefs.keep_awake)
+
+    def note_guide(self) -> None:
+        """Name the guide on screen in the open incident's record (once per change)."""
+        if self.is_open and self.log is not None and self.guide_in_use is not None:
+            key, line = self.guide_in_use
+            self._call(lambda: self.log.record_guide(self.current.id, key, line, at=self.now()))
 
     def record(self, kind: str, text: str, **fields: Any):
         """Log an automatic note (stage change, tick, phrase, override) if an incident is
@@ -115,14 +123,16 @@ class IncidentPart:
             self.ui.say(t("log_unavailable"))
             return False
         label = situation_title or situation_id or t("not_chosen_yet")
+        guide = self.guide_in_use[0] if self.guide_in_use else None
         inc = self._call(lambda: self.log.open_incident(label, (location or "").strip(),
-                                                          at=self.now()))
+                                                          at=self.now(), guide=guide))
         if inc is None:
             self.ui.changed()
             return False
         self.current = inc
         self.prefs.incident_id = inc.id
         self.timeline, self.has_older, self.board, self.used_phrases = [], False, None, set()
+        self.note_guide()
         self.keep_awake()
         self.nav.go("incident", incident=inc.id)
         return True

@@ -38,12 +38,19 @@ class StairwayPart:
         self.guide, self.prefs, self.ui, self.device = guide, prefs, ui, device
         self.record = record  # logs a note in the open incident, if any
         self.now = now
-        self.stages: tuple[Stage, ...] = tuple(sorted(guide.stages, key=lambda s: s.order))
-        self.total = STAGES if self.stages else 0
         if not 1 <= self.prefs.stage <= max(self.total, 1):
             self.prefs.stage = 1
         self.overrides: list[Override] = []
         self.read_stage: int | None = None  # a stage opened read-only (from search)
+
+    @property
+    def stages(self) -> tuple[Stage, ...]:
+        """The stages that loaded, in order (read from the guide: it can be swapped)."""
+        return tuple(sorted(self.guide.stages, key=lambda s: s.order))
+
+    @property
+    def total(self) -> int:
+        return STAGES if self.guide.stages else 0
 
     @property
     def number(self) -> int:

@@ -1,4 +1,5 @@
-"""About the guide: every file's version, review and approval; the sources; what is missing."""
+"""About the guide: which guide is in use (built-in or a pack: version, approval, key),
+every file's version, review and approval; the sources; what is missing."""
 
 from __future__ import annotations
 
@@ -6,8 +7,23 @@ import flet as ft
 
 from app.i18n import text as t
 from app.ui import labels as L
+from app.ui.state.guide import made
 from app.ui.theme import Sizes
 from app.ui.views import common as c
+
+
+def in_use(state, sz: Sizes) -> list[ft.Control]:
+    o = state.packs.origin
+    if o is None:
+        return []
+    lines = [c.para(t("guide_title_version", title=L.guide_title(o), version=o.version), sz.fs,
+                    17, weight=ft.FontWeight.BOLD)]
+    p = o.active.pack
+    if p is not None:
+        lines += [c.para(t("guide_pack_made", id=p.id, when=made(p.created)), sz.fs, 14),
+                  c.para(t("guide_pack_approved", name=p.approved_by), sz.fs, 14),
+                  c.para(t("guide_signed", name=p.key_name), sz.fs, 14)]
+    return [c.heading(L.GUIDE_IN_USE, sz.fs), *lines]
 
 
 @ft.component
@@ -16,7 +32,7 @@ def AboutView(state):
     g = state.guide
     files = sorted(g.files, key=lambda m: m.file)
     unapproved = [m for m in files if not getattr(m, "approved_by", "")]
-    out: list[ft.Control] = []
+    out: list[ft.Control] = in_use(state, sz)
     if unapproved or not files:
         out.append(ft.Container(
             c.para(L.ABOUT_TRAINING_ONLY, sz.fs, weight=ft.FontWeight.BOLD,
