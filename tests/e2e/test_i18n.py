@@ -1,62 +1,60 @@
-"""Spanish on a real phone-size page: every screen at 360x640, night, largest text, reads
-cleanly (nothing clipped or sticking out), with screenshots to look at.
+"""The Spanish pack in a real browser: imported in Settings > Guide at 390x844, the whole app
+switches to Spanish (labels and guide) without a reload; then every screen at 360x640,
+night, largest text, reads cleanly, with screenshots to look at.
 
-The server is `python -m app serve` on the Spanish guide with the Spanish labels switched
-on first (what the app does when the active pack's language is es); this process switches
-too, so the tests find the controls by their Spanish labels.
+The server serves a temporary copy of content/ whose keys/ trusts a key made for this
+test; the pack is built by `make_pack` (what `make pack-es` runs) from
+content/translations/es with language "es". The tests run in order: the second one sees
+the Spanish pack the first one applied. This process switches its labels too, so the
+tests find controls by the Spanish labels the app now shows.
 """
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import shutil
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from app import i18n
+from app.packs.build import make_pack
 from app.ui import labels as L
 from app.ui import screens
 from tests.e2e.conftest import (
+    PHONE,
     ROOT,
     SMALL_PHONE,
     control,
     fill,
     find,
-    free_port,
     open_app,
     see,
     shot,
+    start_server,
     stop,
     tap,
-    wait_for_port,
 )
 from tests.e2e.layout import unreadable
+from tests.packs_helpers import write_pub
 
 ES = ROOT / "content" / "translations" / "es"
-FLUTTER_BACK = "Atrás"  # the app bar arrow's name: Flutter's own word, in the page's locale
-SPANISH_SERVER = (
-    "import sys; from app import i18n; i18n.use('es'); from app.cli import main; "
-    "sys.exit(main(sys.argv[1:]))"
-)
+FLUTTER_BACK = {"en": "Back", "es": "Atrás"}  # the app bar arrow: Flutter's own word
 
 
 @pytest.fixture(scope="module")
-def spanish(tmp_path_factory):
-    """A server showing the Spanish guide in Spanish; this process in Spanish too."""
-    data = tmp_path_factory.mktemp("e2e-es") / "data"
-    port = free_port()
-    log = data.parent / "server.log"
-    cmd = [sys.executable, "-c", SPANISH_SERVER, "serve", "--port", str(port),
-           "--data-dir", str(data), "--content-dir", str(ES)]
-    with open(log, "w") as out:
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        wait_for_port(port, proc)
-    except RuntimeError as e:
-        stop(proc)
-        raise RuntimeError(f"{e}\n--- server log ---\n{log.read_text()}") from e
-    i18n.use("es")
-    yield f"http://127.0.0.1:{port}"
+def server(tmp_path_factory):
+    """(server url, the Spanish pack) over a built-in content that trusts its key."""
+    tmp = tmp_path_factory.mktemp("i18n")
+    key = Ed25519PrivateKey.generate()
+    builtin = tmp / "content"
+    shutil.copytree(ROOT / "content", builtin)
+    write_pub(key, builtin / "keys" / "metro-pd.pub")
+    pack = tmp / "metro-pd-es.stairway"
+    pack.write_bytes(make_pack(ES, key, id="metro-pd-es", title="Guía Metro PD",
+                               version="2026.11", language="es",
+                               approved_by="Sgto. A. Ejemplo")[0])
+    proc, url, _ = start_server(tmp / "data", ["--content-dir", str(builtin)])
+    yield url, pack
     i18n.use("en")
     stop(proc)
 
@@ -66,7 +64,7 @@ def to_tabs(page) -> None:
     for _ in range(3):
         if find(page, "tab", L.NAV_HOME, timeout=1500) is not None:
             return
-        tap(page, FLUTTER_BACK)
+        tap(page, FLUTTER_BACK[i18n.language()])
         page.wait_for_timeout(400)
 
 
@@ -102,10 +100,36 @@ def text_scale(page, scale: float) -> None:
     page.wait_for_timeout(500)
 
 
-def test_every_screen_in_spanish_reads_cleanly_at_360_night_largest_text(browser, spanish):
-    page = open_app(browser, spanish, viewport=SMALL_PHONE, color_scheme="dark")
+def test_importing_the_spanish_pack_switches_labels_and_guide(browser, server):
+    url, pack = server
+    page = open_app(browser, url, viewport=PHONE)
     try:
-        see(page, "Iniciar incidente")  # the first frame is Spanish
+        open_screen(page, "guide")  # in English: the built-in guide is in use
+        with page.expect_file_chooser(timeout=20_000) as chooser:
+            tap(page, L.GUIDE_IMPORT)
+        chooser.value.set_files(str(pack))
+        see(page, "Language: es", timeout=30_000)
+        tap(page, L.GUIDE_APPLY)
+        see(page, "Ahora se usa Guía Metro PD 2026.11.")  # the answer is in Spanish already
+        i18n.use("es")  # this process reads the labels the app shows now
+        control(page, "heading", screens.get("guide").title)  # "Guía", no reload
+        shot(page, "e2e-es-guide-applied")
+        to_tabs(page)
+        page.get_by_role("tab", name=L.NAV_HOME).click()
+        see(page, "Iniciar incidente")
+        see(page, "Escucha activa")  # the Spanish guide's first stage
+        assert page.title() == "Stairway"
+        assert page.net.unexpected() == []
+    finally:
+        page.context.close()
+
+
+def test_every_screen_in_spanish_reads_cleanly_at_360_night_largest_text(browser, server):
+    url, _ = server
+    assert i18n.language() == "es", "the first test applies the Spanish pack"
+    page = open_app(browser, url, viewport=SMALL_PHONE, color_scheme="dark")
+    try:
+        see(page, "Iniciar incidente")  # a new page opens in Spanish: the pack is in use
         text_scale(page, max(L.TEXT_SIZES))
         problems = {}
         for s in screens.SCREENS:
