@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8550
 CONTENT ?= content
 
-.PHONY: run author test lint check bench chromium clean
+.PHONY: run author test lint check bench chromium clean pack-es
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,20 @@ check: $(VENV)/.installed-run
 
 test: $(VENV)/.installed-test chromium lint
 	$(PY) -m pytest -q
+
+# The Spanish guide (content/translations/es) as a signed pack; its manifest says
+# "language: es", so the app's screens switch to Spanish when it is in use.
+#   make pack-es KEY=keys/department.key APPROVED_BY="Sgt A. Example, Training Unit"
+# Optional: VERSION=2026.12 PACK_ID=stairway-es PACK_TITLE="..." PACK_OUT=build/stairway-es.stairway
+PACK_ID ?= stairway-es
+PACK_TITLE ?= Guía Stairway en español
+PACK_OUT ?= build/stairway-es.stairway
+pack-es: $(VENV)/.installed-run
+	@test -n "$(KEY)" -a -n "$(APPROVED_BY)" || { echo "usage: make pack-es KEY=PRIVATE_KEY APPROVED_BY=\"who approved it\" (a key: $(PY) -m app keygen --out DIR)"; exit 2; }
+	@mkdir -p $(dir $(PACK_OUT))
+	$(PY) -m app pack content/translations/es --key "$(KEY)" --language es --id "$(PACK_ID)" \
+	  --title "$(PACK_TITLE)" --approved-by "$(APPROVED_BY)" $(if $(VERSION),--version "$(VERSION)") \
+	  --out "$(PACK_OUT)"
 
 bench: $(VENV)/.installed-test
 	$(PY) benchmarks/content.py

@@ -148,6 +148,32 @@ def test_refused_write_keeps_the_attempt_until_the_disk_takes_it(tmp_path):
 
 
 @pytest.mark.parametrize(
+    "item",
+    [
+        "2-say-parece-que-ya-se-cansó-de-todo-est",  # a Spanish phrase's id keeps its accents
+        "practice-bridge/stay-back-come-any-closer",  # a scenario line
+        "4-avoid-calm-down-3f2a1b",  # an English phrase id
+    ],
+)
+def test_ids_from_any_guide_are_kept(history, item):
+    history.record(att("mirroring", True, item=item))
+    assert history.attempts()[-1].item == item
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Upper-Case",  # ids are lower case
+        "two words",  # no spaces
+        "-leading-dash",  # starts with a letter or digit
+    ],
+)
+def test_other_ids_are_still_refused(history, item):
+    with pytest.raises(PracticeError, match="is not an id"):
+        history.record(att("mirroring", True, item=item))
+
+
+@pytest.mark.parametrize(
     "bad, message",
     [
         (att("mirroring", True, drill="quiz"), "unknown drill 'quiz'"),  # not a drill

@@ -73,7 +73,7 @@ async def test_practice_is_one_tap_from_home_and_offers_the_three_drills(app):
 )
 async def test_name_the_skill_feedback_gives_the_definition(app, right, verdict):
     await open_drill(app, L.DRILL_SKILL)
-    app.state.nav.go("practice-skill", skill="paraphrasing")  # only Say questions
+    app.state.nav.go("practice_skill", skill="paraphrasing")  # only Say questions
     await app.settle()
     q = app.state.practice.quiz.current
     assert q.kind == SAY and q.text in app.texts()
@@ -176,7 +176,7 @@ async def test_a_walk_climbs_drops_and_ends_with_the_stage_reached(app, grades, 
         await app.click(L.SEE_RESULT if i == len(grades) - 1 else L.NEXT_LINE)
     title = next(s.title for s in app.state.guide.stages if s.order == stage)
     assert f"You reached stage {stage}: {title}" in app.texts()
-    assert app.has(f"{L.WALK_METER}: stage {stage} of 5, {title}")
+    assert app.has(L.walk_meter(stage, 5, title))
     assert ("Nothing: every answer was the best one." in app.texts()) == (not review)
     assert [a.right for a in attempts(app)] == [g == "b" for g in grades]
 

@@ -27,7 +27,7 @@ async def answer_quiz(app, rights: list[bool]) -> None:
 
 
 async def drill_skill(app, skill: str, rights: list[bool]) -> None:
-    app.state.nav.go("practice-skill", skill=skill)
+    app.state.nav.go("practice_skill", skill=skill)
     await app.settle()
     await answer_quiz(app, rights)
 
@@ -187,11 +187,11 @@ async def test_an_answer_the_disk_refuses_is_kept_and_said_in_one_sentence(app, 
     [
         ("/practice", "practice", None),  # the Practice screen
         ("/practice/progress", "progress", None),  # Progress
-        ("/practice/skill", "practice-skill", "quiz"),  # a drill restarts on reload
-        ("/practice/skill?skill=mirroring", "practice-skill", "quiz"),  # drill one skill
-        ("/practice/walk/practice-bridge", "practice-walk", "walk"),  # a walk restarts
-        ("/practice/walk?situation=hostage", "practice-walk", None),  # the filtered list
-        ("/practice/words", "practice-words", "words"),
+        ("/practice/skill", "practice_skill", "quiz"),  # a drill restarts on reload
+        ("/practice/skill?skill=mirroring", "practice_skill", "quiz"),  # drill one skill
+        ("/practice/walk/practice-bridge", "practice_walk", "walk"),  # a walk restarts
+        ("/practice/walk?situation=hostage", "practice_walk", None),  # the filtered list
+        ("/practice/words", "practice_words", "words"),
     ],
 )
 async def test_a_reload_or_deep_link_opens_the_practice_screen(tmp_path, route, screen, drill):

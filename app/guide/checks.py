@@ -8,13 +8,16 @@ code (0 clean, 1 content problems). A content dir that is not a directory raises
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from app import i18n
 from app.guide.bundle import to_dict
+from app.guide.codes import CODES
 from app.guide.compile import compile_guide
 from app.guide.files import content_paths
-from app.guide.model import Guide
+from app.guide.model import Guide, Problem
 
 
 class ContentDirError(ValueError):
@@ -60,10 +63,19 @@ def _dir(content_dir: str | Path) -> Path:
 
 
 def check(content_dir: str | Path, shown: str | None = None) -> Report:
-    """Compile and count; `shown` prefixes problem paths (default: content_dir as given)."""
+    """Compile and count; `shown` prefixes problem paths (default: content_dir as given).
+
+    The guide's own screen labels (`labels.txt`, app.i18n) are checked here too: the app
+    reads them beside the guide, and a pack carries them."""
     path = _dir(content_dir)
-    guide = compile_guide(path, str(content_dir) if shown is None else shown)
-    return Report(guide, len(content_paths(path)))
+    shown = str(content_dir) if shown is None else shown
+    guide = compile_guide(path, shown)
+    labels = [Problem(os.path.join(shown, rel), line, message, code, CODES[code].severity)
+              for rel, line, code, message in i18n.problems(path)]
+    if labels:
+        guide = replace(guide, problems=(*guide.problems, *labels))
+    n_labels = 1 if (path / i18n.LABELS_FILE).is_file() else 0
+    return Report(guide, len(content_paths(path)) + n_labels)
 
 
 def dump(content_dir: str | Path, shown: str | None = None) -> tuple[dict, Report]:

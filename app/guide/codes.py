@@ -92,6 +92,7 @@ _ALL = (
     # the skills file and sources.md
     Code("skill-part-unknown", ITEM),
     Code("skill-twice", ITEM),
+    Code("skill-id-invalid", ITEM),
     Code("example-not-item", ITEM),
     Code("source-no-key", ITEM),
     Code("source-key-invalid", ITEM),
@@ -119,6 +120,12 @@ _ALL = (
     Code("practice-why-missing", ITEM),
     # links
     Code("link-broken", WARNING),
+    # labels.txt: the guide's own screen labels (app.i18n); a bad line is left out
+    Code("labels-syntax", ITEM),
+    Code("labels-empty", ITEM),
+    Code("labels-twice", ITEM),
+    Code("labels-unknown-key", ITEM),
+    Code("labels-placeholder", ITEM),
 )
 
 CODES: dict[str, Code] = {c.code: c for c in _ALL}

@@ -12,6 +12,7 @@ first. `Vocab.style` carries the writing rules the phrase parser applies.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from app.guide.blocks import entries, section_key, slug
@@ -26,6 +27,28 @@ _SKILL_PARTS = {
     "examples": "examples",
     "example": "examples",
 }
+
+
+# `## Etiquetar emociones {#emotion-labeling}`: a skill named in another language keeps the
+# id every other file (and every translation) refers to it by
+HEADING_ID = re.compile(r"^(.*?)\s*\{#([^{}]*)\}\s*$")
+
+
+def skill_heading(f: File, text: str, line: int) -> tuple[str, str] | None:
+    """(title, id) of a `## Skill` heading; the id is `{#id}` when given, else the slug of
+    the title. None (and a problem at its line) when the `{#id}` is not a valid id."""
+    m = HEADING_ID.match(text)
+    if not m:
+        return text, slug(text)
+    title, sid = m.group(1).strip(), m.group(2).strip()
+    if not ID_RE.match(sid):
+        f.add(line, "skill-id-invalid", f"skill id '{sid}' must be lower case letters, digits "
+              "and dashes, e.g. `## Etiquetar emociones {#emotion-labeling}`")
+        return None
+    if not title:
+        f.add(line, "heading-empty", f"skill '{sid}' has no name: write it before {{#{sid}}}")
+        return None
+    return title, sid
 
 
 def _known(names: list[str]) -> str:
@@ -122,7 +145,9 @@ def _no_subs(f: File, subs: list, where: str) -> None:
 
 
 def parse_skills(f: File) -> list[Skill]:
-    """One `##` heading per skill: text under it, `### When to use`, `### Examples`."""
+    """One `##` heading per skill: text under it, `### When to use`, `### Examples`.
+
+    The skill's id is the slug of its heading, or the `{#id}` at the heading's end."""
     found: list[dict] = []
     reported: set[int] = set()
     items, names = entries(f.doc)
@@ -134,8 +159,10 @@ def parse_skills(f: File) -> list[Skill]:
         )
     for h in f.doc.blocks:
         if h.kind == "heading" and h.level == 2 and h.text:
+            named = skill_heading(f, h.text, h.line)
             found.append(
-                {"title": h.text, "line": h.line, "description": [], "when": [], "examples": []}
+                {"title": named[0] if named else h.text, "id": named[1] if named else None,
+                 "line": h.line, "description": [], "when": [], "examples": []}
             )
     by_line = {s["line"]: s for s in found}
     for e in items:
@@ -169,7 +196,9 @@ def parse_skills(f: File) -> list[Skill]:
     skills = []
     seen: dict[str, int] = {}
     for s in found:
-        sid = slug(s["title"])
+        sid = s["id"]
+        if sid is None:  # its heading's {#id} is broken: reported, the skill is left out
+            continue
         if sid in seen:
             f.add(
                 s["line"],

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from app import paths
 from app.packs.archive import Limits
 from app.packs.build import make_pack, write_pack
 from app.packs.errors import PackError
@@ -79,12 +80,14 @@ def run_pack(
         return _fail(e, err)
     raw = raw_public(key.public_key())
     print(f"wrote {dest}: {manifest.id} {manifest.version}, {len(manifest.files)} files", file=out)
-    trusted = load_keyring(root / "keys").find(raw)
+    # a translation (content/translations/es) has no keys/: the app's content/keys decide
+    keys = root / "keys" if (root / "keys").is_dir() else paths.keys_dir(paths.content_dir())
+    trusted = load_keyring(keys).find(raw)
     if trusted:
         print(f"signed with {trusted.name} ({trusted.fingerprint})", file=out)
     else:
         print(
-            f"signed with key {fingerprint(raw)}, which {root / 'keys'} does not hold: "
+            f"signed with key {fingerprint(raw)}, which {keys} does not hold: "
             "an app built from this content will refuse the pack.",
             file=out,
         )

@@ -28,7 +28,9 @@ from app.incidents.storage import FileLock, SafeJSONStorage, move_aside, reason
 from app.paths import practice_file
 
 DRILLS = ("name-skill", "scenario", "own-words")  # the drills that write history
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9:/._-]{0,199}$")
+# ids are the guide's slugs: lower case letters of any language (a Spanish phrase's id keeps
+# its accents: "2-say-parece-que-ya-se-cansó"), digits, and : / . _ -
+ID_RE = re.compile(r"^[^\W_][\w:/.-]{0,199}$")
 TABLE = "attempts"
 DAMAGE = (ValueError, UnicodeDecodeError, KeyError, TypeError, AttributeError)
 
@@ -98,7 +100,7 @@ def check_attempt(a: Attempt) -> None:
     if a.drill not in DRILLS:
         raise PracticeError(f"unknown drill {a.drill!r}: use one of {', '.join(DRILLS)}")
     for name, value in (("skill", a.skill), ("item", a.item)):
-        if value and not ID_RE.match(value):
+        if value and not (ID_RE.match(value) and value == value.lower()):
             raise PracticeError(
                 f"{name} {value[:40]!r} is not an id: use lower case letters, digits and dashes"
             )

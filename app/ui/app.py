@@ -18,7 +18,7 @@ from pathlib import Path
 
 import flet as ft
 
-from app import paths
+from app import i18n, paths
 from app.ui import labels as L
 from app.ui import theme
 from app.ui.device import FletDevice
@@ -28,7 +28,13 @@ from app.ui.state.hub import GuideHub
 from app.ui.views.shell import Root
 
 log = logging.getLogger("stairway")
-INCIDENT_TITLE = f"{L.APP_TITLE} · incident open"  # serve.py's leave guard reads this
+
+
+def locale(language: str) -> ft.LocaleConfiguration:
+    """Flutter's own words (the Back arrow's name, Copy and Paste) in the labels' language."""
+    code = language.split("-")[0].lower()
+    langs = ["en"] if code == "en" else ["en", code]
+    return ft.LocaleConfiguration([ft.Locale(c) for c in langs], current_locale=ft.Locale(code))
 
 
 def report(lines: list[str]) -> None:
@@ -46,7 +52,7 @@ def open_log(data_dir: Path):
     except Exception as exc:  # noqa: BLE001
         log.exception("incident log could not be opened")
         report([f"the note log could not be opened in {data_dir}: {exc}"])
-        return None, "The note log could not be opened on this device. Notes are off."
+        return None, L.LOG_NOT_OPENED
 
 
 def build_main(content_dir: Path, data_dir: Path, watch: bool = False,
@@ -74,15 +80,19 @@ def build_main(content_dir: Path, data_dir: Path, watch: bool = False,
         page.padding = 0
         applied = [(state.prefs.theme, state.prefs.text_scale)]
         theme.apply(page, *applied[0])
-        page.title = INCIDENT_TITLE if state.incident.is_open else L.APP_TITLE
+        language = [i18n.language()]
+        page.locale_configuration = locale(language[0])
+        page.title = L.INCIDENT_TITLE if state.incident.is_open else L.APP_TITLE
 
         def restyle() -> None:  # the one place outside components that updates the page
             key = (state.prefs.theme, state.prefs.text_scale)
-            title = INCIDENT_TITLE if state.incident.is_open else L.APP_TITLE
-            if key != applied[0] or title != page.title:
+            title = L.INCIDENT_TITLE if state.incident.is_open else L.APP_TITLE
+            if key != applied[0] or title != page.title or language[0] != i18n.language():
                 if key != applied[0]:
                     applied[0] = key
                     theme.apply(page, *key)
+                language[0] = i18n.language()
+                page.locale_configuration = locale(language[0])
                 page.title = title
                 page.update()
 

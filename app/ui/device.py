@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 
 import flet as ft
 
+from app.i18n import text as t
 from app.ui.state.device import Device
 
 log = logging.getLogger("stairway")
@@ -39,14 +40,17 @@ class FletDevice(Device):
         for start in held:
             start()
 
-    def _run(self, call: Callable[[], Awaitable[object]], what: str, tell: bool = False) -> None:
+    def _run(self, call: Callable[[], Awaitable[object]], what: str,
+             tell: str | None = None) -> None:
+        """Run a device call in the background; `what` names it in the log, `tell` is the
+        catalogue key of the sentence the officer sees when it fails (None: log only)."""
         async def run() -> None:
             try:
                 await asyncio.wait_for(call(), TIMEOUT)
             except Exception as exc:  # noqa: BLE001 - a missing feature must not break the app
                 log.info("%s did not work here: %s", what, exc)
                 if tell:
-                    self.problem(f"{what} did not work on this device ({exc}).")
+                    self.problem(t(tell, reason=exc))
 
         def start() -> None:
             try:
@@ -84,4 +88,4 @@ class FletDevice(Device):
         async def save() -> None:
             await self.files.save_file(file_name=name, src_bytes=text.encode("utf-8"))
 
-        self._run(save, "The download", tell=True)
+        self._run(save, "The download", tell="download_failed")

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import flet as ft
 
+from app.i18n import text as t
 from app.ui.state.guide import GuidePart
 
 log = logging.getLogger("stairway")
@@ -34,7 +35,7 @@ class PackPicker:
         self._waiting: tuple[Path, str, int] | None = None  # (upload target, name, size)
 
     def action(self) -> ft.PickFiles:
-        return ft.PickFiles(self.files, dialog_title="Choose a guide pack (.stairway)")
+        return ft.PickFiles(self.files, dialog_title=t("pick_title"))
 
     async def _picked(self, e) -> None:
         files = list(getattr(e, "files", None) or [])
@@ -49,12 +50,12 @@ class PackPicker:
         elif self.page.web:
             await self._upload(f)
         else:
-            self.part.refuse(f"{f.name} could not be read on this device.")
+            self.part.refuse(t("pick_unreadable", name=f.name))
 
     async def _upload(self, f) -> None:
         limit = self.part.hub.store.limits.max_pack_bytes if self.part.hub else 0
         if f.size > limit:
-            self.part.refuse(f"{f.name} is {f.size} bytes, too large to be a guide pack.")
+            self.part.refuse(t("pick_too_large", name=f.name, size=f.size))
             return
         try:
             self.uploads.mkdir(parents=True, exist_ok=True)
@@ -62,7 +63,7 @@ class PackPicker:
             url = self.page.get_upload_url(name, UPLOAD_SECONDS)
         except (OSError, RuntimeError) as exc:
             log.exception("upload not possible")
-            self.part.refuse(f"{f.name} could not be uploaded here ({exc}).")
+            self.part.refuse(t("pick_no_upload", name=f.name, reason=exc))
             return
         self._waiting = (self.uploads / name, f.name, f.size)
         await self.files.upload([ft.FilePickerUploadFile(url, method="PUT", id=f.id)])
@@ -74,7 +75,7 @@ class PackPicker:
         if e.error:
             self._waiting = None
             _remove(target)
-            self.part.refuse(f"{name} could not be uploaded ({e.error}).")
+            self.part.refuse(t("pick_upload_failed", name=name, reason=e.error))
             return
         if e.progress is None or e.progress < 1.0:
             return
@@ -86,7 +87,7 @@ class PackPicker:
                 await asyncio.sleep(0.05)
             data = target.read_bytes()
         except OSError as exc:
-            self.part.refuse(f"{name} could not be read after the upload ({exc.strerror}).")
+            self.part.refuse(t("pick_unreadable_after", name=name, reason=exc.strerror))
             return
         else:
             self.part.import_bytes(data)

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
+from app.i18n import text as t
 from app.ui import screens
 
 MAX_ROUTE = 2048  # longer is junk, not a route
@@ -93,14 +94,14 @@ def parse(route: str | None) -> tuple[Location, str | None]:
     if not isinstance(route, str) or not route.strip():
         return Location(), None
     if len(route) > MAX_ROUTE:
-        return Location(), "That address is too long to be a Stairway screen; showing Home."
+        return Location(), t("address_too_long")
     try:
         split = urlsplit(route.strip())
     except ValueError:
-        return Location(), f"There is no screen at {_shown(route)}; showing Home."
+        return Location(), t("address_no_screen", route=_shown(route))
     parts = [p for p in split.path.split("/") if p]
     if any(p in (".", "..") for p in parts):
-        return Location(), f"There is no screen at {_shown(route)}; showing Home."
+        return Location(), t("address_no_screen", route=_shown(route))
     for s in screens.SCREENS:
         found = _match(s.route, parts)
         if found is None:
@@ -116,10 +117,10 @@ def parse(route: str | None) -> tuple[Location, str | None]:
                 params[key] = ok
         problem = None
         if refused:
-            problem = (f"Part of the address {_shown(route)} was not understood "
-                       f"({', '.join(refused)}); showing {s.title}.")
+            problem = t("address_part", route=_shown(route), refused=", ".join(refused),
+                        screen=s.title)
         return Location(s.name, params), problem
-    return Location(), f"There is no screen at {_shown(route)}; showing Home."
+    return Location(), t("address_no_screen", route=_shown(route))
 
 
 def to_route(loc: Location) -> str:

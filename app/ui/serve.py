@@ -33,11 +33,12 @@ NETWORK_WARNING = (
 )
 
 # Browser Back on the first screen leaves the page, and no Flutter widget can stop that.
-# While an incident is open the app's title says so (app.ui.app.INCIDENT_TITLE), and the
-# browser's own "Leave site?" question is asked first. Phones ask in the app instead.
+# While an incident is open the app's title says so ("Stairway · incident open", the
+# catalogue's incident_title, in any language: the " · " marks it), and the browser's own
+# "Leave site?" question is asked first. Phones ask in the app instead.
 LEAVE_GUARD = (
     "<script>addEventListener('beforeunload', function (e) {"
-    " if (document.title.indexOf('incident open') >= 0) { e.preventDefault();"
+    " if (document.title.indexOf(' \\u00b7 ') >= 0) { e.preventDefault();"
     " e.returnValue = ''; } });</script>"
 )
 

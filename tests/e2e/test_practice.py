@@ -70,7 +70,7 @@ def test_a_scenario_walk_and_own_words_answer(browser, server, guide, scheme, vi
         tap(page, L.OPEN_PRACTICE)  # one tap from Home
         control(page, "heading", screens.get("practice").title)
         tap(page, L.DRILL_WALK)
-        control(page, "heading", screens.get("practice-walk").title)
+        control(page, "heading", screens.get("practice_walk").title)
         scenario = next(s for s in guide.practice if s.id == BRIDGE)
         tap(page, L.scenario(scenario.title))
         see(page, scenario.turns[0].line)
@@ -102,7 +102,7 @@ def test_a_scenario_walk_and_own_words_answer(browser, server, guide, scheme, vi
         tap(page, L.BACK_TO_PRACTICE)
         control(page, "heading", screens.get("practice").title)
         tap(page, L.DRILL_WORDS)
-        control(page, "heading", screens.get("practice-words").title)
+        control(page, "heading", screens.get("practice_words").title)
         fill(page, L.WORDS_FIELD, "You sound really scared.")
         tap(page, L.CHECK_ANSWER)
         see(page, "This looks like emotion labeling.")

@@ -11,6 +11,7 @@ from datetime import datetime
 
 from app.guide import query
 from app.guide.model import Checklist, Guide, Item, Situation
+from app.i18n import text as t
 from app.prefs import Prefs
 from app.ui.state.device import Device
 from app.ui.state.ui import Ui
@@ -43,7 +44,7 @@ class ChecklistPart:
         key = f"{checklist_id}/{item.id}"
         if key in self.prefs.checklist:
             del self.prefs.checklist[key]
-            self.record("note", f"Checklist item unticked: {item.text}")
+            self.record("note", t("log_unticked", text=item.text))
         else:
             self.prefs.checklist[key] = self.now().isoformat(timespec="seconds")
             self.record("checklist_tick", item.text, item=key)

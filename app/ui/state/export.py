@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.fsutil import atomic_write
+from app.i18n import text as t
 from app.ui.state.device import Device
 from app.ui.state.incident import IncidentPart
 from app.ui.state.ui import Ui
@@ -48,7 +49,7 @@ class ExportPart:
                 atomic_write(target, text)
                 saved_to = str(target)
             except OSError as exc:
-                self.ui.message = f"The export could not be written to {target} ({exc.strerror})."
+                self.ui.message = t("export_not_written", path=target, reason=exc.strerror)
         self.file = ExportFile(fmt, name, text, saved_to)
         self.ui.ask("export")
         return self.file
@@ -60,4 +61,4 @@ class ExportPart:
 
     def copied(self) -> None:
         """The Copy button ran (the client copied the text inside the tap)."""
-        self.ui.say("Copied. Paste it where the team needs it.")
+        self.ui.say(t("export_copied"))

@@ -15,12 +15,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from app.i18n import text as t
 from app.packs import PackError, PackPreview, TrustedKey
+from app.ui import labels as L
 from app.ui.state.hub import GuideHub, Origin, Shown
 from app.ui.state.ui import Ui
 
 OLDER, ROLLBACK, BUILTIN = "older", "rollback", "builtin"  # what `confirm` asks about
-NO_PACKS = "Guide packs are not available here."
 
 
 @dataclass(frozen=True)
@@ -46,10 +47,7 @@ def made(created: str) -> str:
 def problems_banner(lines: tuple[str, ...]) -> str:
     """The live-preview banner: what is wrong, one `path:line: message` per line."""
     n = len(lines)
-    what = "1 problem" if n == 1 else f"{n} problems"
-    fixed = "it is fixed" if n == 1 else "they are fixed"
-    head = (f"{what} in the guide being edited; the last good guide stays on screen until "
-            f"{fixed}:")
+    head = t("guide_edit_problem") if n == 1 else t("guide_edit_problems", n=n)
     return "\n".join([head, *lines])
 
 
@@ -94,7 +92,7 @@ class GuidePart:
     def checking(self, name: str) -> None:
         """A file was picked and is on its way (an upload in the browser)."""
         self._clear()
-        self.busy = f"Checking {name}…"
+        self.busy = t("guide_checking", name=name)
         self.ui.changed()
 
     def import_file(self, path: str | os.PathLike) -> bool:
@@ -113,7 +111,7 @@ class GuidePart:
     def _import(self, read) -> bool:
         self._clear()
         if self.hub is None:
-            return self._refused(PackError("bad-input", NO_PACKS))
+            return self._refused(PackError("bad-input", t("guide_no_packs")))
         try:
             self.preview = read(self.hub)
         except PackError as e:
@@ -129,8 +127,8 @@ class GuidePart:
             return False
         if p.needs_confirmation and not confirmed:
             self.confirm = OLDER
-            self.question = (f"{p.pack.title} {p.pack.version} is older than the guide in use "
-                             f"({p.replaces.version}). Use the older guide anyway?")
+            self.question = t("guide_older_question", title=p.pack.title,
+                              version=p.pack.version, current=p.replaces.version)
             self.ui.changed()
             return False
         try:
@@ -139,7 +137,8 @@ class GuidePart:
             self.confirm = None
             return self._refused(e)
         self.preview, self.confirm = None, None
-        self.ui.say(f"Now using {shown.origin.title} {shown.origin.version}.")
+        self.ui.say(t("guide_now_using", title=L.guide_title(shown.origin),
+                      version=shown.origin.version))
         return True
 
     def cancel(self) -> None:
@@ -157,13 +156,12 @@ class GuidePart:
         if what == ROLLBACK:
             prev = self.previous()
             if prev is None:
-                return self.refuse("There is no previous guide to go back to.")
-            self.question = f"Go back to {prev.label}? The whole app switches now."
+                return self.refuse(t("guide_no_previous"))
+            self.question = t("guide_back_question", guide=L.guide_label(prev))
         elif origin is not None and origin.kind == "built-in":
-            return self.refuse("The built-in guide is already in use.")
+            return self.refuse(t("guide_builtin_in_use"))
         else:
-            self.question = ("Use the guide that came with the app? The whole app switches "
-                             "now; this pack stays one step back.")
+            self.question = t("guide_builtin_question")
         self.confirm = what
         self.ui.changed()
 
@@ -178,7 +176,8 @@ class GuidePart:
             shown = self.hub.rollback() if what == ROLLBACK else self.hub.use_builtin()
         except PackError as e:
             return self._refused(e)
-        self.ui.say(f"Now using {shown.origin.title} {shown.origin.version}.")
+        self.ui.say(t("guide_now_using", title=L.guide_title(shown.origin),
+                      version=shown.origin.version))
         return True
 
     # ---- the banners the guide brings (called by AppState.use_guide) ----

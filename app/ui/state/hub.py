@@ -28,14 +28,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from app import __version__, paths
+from app import __version__, i18n, paths
 from app.guide.model import Guide
+from app.i18n import text as t
 from app.packs import ActiveGuide, GuideStore, PackError, PackPreview, TrustedKey
 from app.ui.state.notices import missing_guidance
 
 log = logging.getLogger("stairway")
 Listener = Callable[["Shown"], object]
-NOT_LOADED = "The guide could not be loaded. Work from your training for now."
 
 
 @dataclass(frozen=True)
@@ -234,17 +234,14 @@ class GuideHub:
 
     def _no_preview_mode(self) -> None:
         if self.watching is not None:
-            raise PackError("bad-input", "Guide packs are off during live preview: the app "
-                            "shows the content folder being edited.")
+            raise PackError("bad-input", t("guide_off_in_preview"))
 
     def _active(self) -> ActiveGuide:
         try:
             return self.store.active()
         except Exception as exc:  # noqa: BLE001 - a broken data folder must not stop the app
             log.exception("the active guide could not be read")
-            return ActiveGuide(self.builtin_dir, None,
-                               f"Using the built-in guide: the choice of guide could not be "
-                               f"read ({exc}).")
+            return ActiveGuide(self.builtin_dir, None, t("guide_choice_unreadable", reason=exc))
 
     def _switch(self, change: Callable[[], ActiveGuide],
                 undo: Callable[[], object] | None = None) -> Shown:
@@ -258,8 +255,8 @@ class GuideHub:
                     undo()
             except PackError:
                 pass
-            raise PackError("storage", f"The new guide could not be loaded ({exc}); the "
-                            "guide did not change.") from exc
+            self.report(i18n.use_guide(self._current.origin.active))  # its words stay too
+            raise PackError("storage", t("guide_new_failed", reason=exc)) from exc
         self._swap(new)
         return self._current
 
@@ -267,6 +264,9 @@ class GuideHub:
         preview = self.watching is not None
         content = Path(active.content_dir)
         shown = shown_path(content) if preview or active.pack is None else ""
+        # the screens' words follow the guide (its pack's language, its labels.txt); first,
+        # so the banners below are in that language
+        self.report(i18n.use_guide(active))
         notices = [active.message] if active.message else []
         try:
             from app.guide import load_guide
@@ -279,7 +279,7 @@ class GuideHub:
             log.exception("guide could not be loaded")
             self.report([f"the guide could not be loaded from {content}: {exc}"])
             return Shown(Guide(), lambda q: [], origin_of(active, preview), (*notices,
-                         NOT_LOADED), problems=(f"{shown}: {exc}",) if preview else ())
+                         t("guide_not_loaded")), problems=(f"{shown}: {exc}",) if preview else ())
         problems = tuple(str(p) for p in guide.problems)
         if problems or guide.skipped:
             self.report([f"guide problem: {p}" for p in problems]

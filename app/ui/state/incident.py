@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from app.i18n import text as t
 from app.prefs import Prefs
 from app.ui import labels as L
 from app.ui.state.device import Device
@@ -56,7 +57,7 @@ class IncidentPart:
         try:
             return fn()
         except StorageUnavailable as exc:
-            self.save_error = f"{exc} Your note is kept on this screen until it is saved."
+            self.save_error = t("not_saved_kept", problem=exc)
         except IncidentError as exc:
             self.ui.message = str(exc)
         return None
@@ -106,7 +107,7 @@ class IncidentPart:
         """The nav opened an incident screen: show the incident the route names."""
         if incident_id and (self.current is None or self.current.id != incident_id):
             if not self._load(incident_id):
-                missing = f"There is no incident {incident_id} on this device."
+                missing = t("no_such_incident", id=incident_id)
                 if missing not in self.ui.notices:
                     self.ui.notices.append(missing)
         if screen == "board":
@@ -119,9 +120,9 @@ class IncidentPart:
     def start(self, situation_id: str | None, situation_title: str | None,
               location: str) -> bool:
         if self.log is None:
-            self.ui.say("The note log is not available on this device.")
+            self.ui.say(t("log_unavailable"))
             return False
-        label = situation_title or situation_id or "Not chosen yet"
+        label = situation_title or situation_id or t("not_chosen_yet")
         guide = self.guide_in_use[0] if self.guide_in_use else None
         inc = self._call(lambda: self.log.open_incident(label, (location or "").strip(),
                                                           at=self.now(), guide=guide))
@@ -157,24 +158,23 @@ class IncidentPart:
         self.ui.errors.clear()
         self.ui.message = None
         if not self.is_open:
-            self.ui.say("Start an incident first.")
+            self.ui.say(t("start_first"))
             return False
         text = (text or "").strip()
         fields: dict[str, Any] = {}
         if kind in ("contact_start", "contact_end") and not text:
-            text = "Contact started" if kind == "contact_start" else "Contact ended"
+            text = L.note_kind(kind)  # "Contact started" / "Contact ended"
         if kind == "deadline":
             raw = str(due_minutes if due_minutes is not None else "").strip()
             if not raw.isdigit() or not 1 <= int(raw) <= MAX_MINUTES:
-                shown = raw[:20] or "nothing"
-                self.ui.error(L.DEADLINE_MINUTES,
-                              f"Give the minutes left as a whole number from 1 to {MAX_MINUTES}"
-                              f" (got {shown}).")
+                shown = raw[:20] or t("deadline_nothing")
+                self.ui.error(L.DEADLINE_MINUTES, t("deadline_invalid", max=MAX_MINUTES,
+                                                    got=shown))
                 return False
             fields["due"] = self.now() + timedelta(minutes=int(raw))
-            text = text or f"Deadline in {int(raw)} min"
+            text = text or t("deadline_default", n=int(raw))
         if not text:
-            self.ui.error(L.NOTE_FIELD, "Write the note first.")
+            self.ui.error(L.NOTE_FIELD, t("note_empty"))
             return False
         note = self.record(kind, text, **fields)
         if note is not None and self.nav.screen == "board":
@@ -225,7 +225,7 @@ class IncidentPart:
         if note is None or not self.is_open:
             return False
         if not (text or "").strip():
-            self.ui.error(L.AMEND_FIELD, "Write the corrected text first.")
+            self.ui.error(L.AMEND_FIELD, t("amend_empty"))
             return False
         saved = self._call(lambda: self.log.amend(self.current.id, note.id, text.strip(),
                                                      at=self.now()))
@@ -244,7 +244,8 @@ class IncidentPart:
     def set_demand_status(self, demand: Any, status: str) -> None:
         if not self.is_open:
             return
-        self.record("demand_status", f"{demand.text}: {status}", ref=demand.note_id,
+        self.record("demand_status", t("log_demand_status", demand=demand.text,
+                                       status=L.demand_state(status)), ref=demand.note_id,
                     status=status)
         self.refresh_board()
         self.ui.changed()
@@ -266,5 +267,13 @@ class IncidentPart:
         """ "N entries, chain intact, head 3f9a 1c07 b2e4", or what is wrong with it."""
         if self.current is None or self.log is None:
             return ""
+        from app.incidents.chain import short
+
         status = self._call(lambda: self.log.chain_status(self.current.id))
-        return status.sentence if status is not None else ""
+        if status is None:
+            return ""
+        if status.problem is not None:  # the problem itself is the log's own sentence
+            return t("chain_broken", n=status.entries, problem=status.problem)
+        if status.head is None:
+            return t("chain_not_yet", n=status.entries)
+        return t("chain_intact", n=status.entries, head=short(status.head))

@@ -15,8 +15,6 @@ from app.ui import router, screens
 from app.ui.router import Location
 from app.ui.state.ui import Ui
 
-ADDRESS = ("There is no screen at", "Part of the address", "That address")  # router's words
-
 
 class Nav:
     def __init__(self, ui: Ui, prefs: Prefs,
@@ -30,6 +28,7 @@ class Nav:
         self.navigate: Callable[[str], None] | None = None  # push a route (the shell)
         self.client_route: str | None = None  # the route the client shows
         self._echoes: list[str] = []  # routes pushed whose route_change has not come back
+        self._address: str | None = None  # the banner of the last refused address
 
     @property
     def screen(self) -> str:
@@ -72,7 +71,9 @@ class Nav:
 
     def tell(self, problem: str) -> None:
         """A refused address: a banner on whatever screen opened (one at a time)."""
-        self.ui.notices[:] = [n for n in self.ui.notices if not n.startswith(ADDRESS)]
+        if self._address in self.ui.notices:
+            self.ui.notices.remove(self._address)
+        self._address = problem
         self.ui.notices.append(problem)
         self.ui.changed()
 

@@ -9,26 +9,30 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import PurePosixPath
 
+from app.i18n import text as t
+
 FOLDER_KIND = {"stairway": "stage", "checklists": "checklist", "situations": "situation",
                "skills": "skills", "sources.md": "sources", "contacts.md": "contacts",
                "style.md": "style"}
 TITLED = ("stage", "situation", "checklist")  # "the Rapport stage"
-NAMES = {"skills": "the skills reference", "sources": "the source list",
-         "contacts": "the numbers to call", "style": "the writing rules"}
+NAMED = ("skills", "sources", "contacts", "style")  # "the numbers to call"
 
 
 def describe(entry: object) -> str:
-    """"the Rapport stage", "some of the Hostage situation", "the numbers to call"."""
+    """"the Rapport stage", "some of the Hostage situation", "the numbers to call" (in the
+    language in use: catalogue keys missing_<kind>, missing_<kind>_untitled)."""
     kind = getattr(entry, "kind", None)
     title = getattr(entry, "title", None)
     if kind is None:  # a bare path: its folder names the kind
         parts = PurePosixPath(str(entry)).parts
         kind = next((FOLDER_KIND[p] for p in parts if p in FOLDER_KIND), "unknown")
     if kind in TITLED:
-        what = f"the {title} {kind}" if title else f"a {kind}"
+        what = t(f"missing_{kind}", title=title) if title else t(f"missing_{kind}_untitled")
+    elif kind in NAMED:
+        what = t(f"missing_{kind}")
     else:
-        what = NAMES.get(kind, f"the {title} file" if title else "a guide file")
-    return f"some of {what}" if getattr(entry, "partial", False) else what
+        what = t("missing_file", title=title) if title else t("missing_file_untitled")
+    return t("missing_some", what=what) if getattr(entry, "partial", False) else what
 
 
 def missing_guidance(skipped: Iterable[object]) -> str | None:
@@ -39,7 +43,7 @@ def missing_guidance(skipped: Iterable[object]) -> str | None:
             names.append(what)
     if not names:
         return None
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    listed = listed[0].upper() + listed[1:]
-    return (f"{listed} could not be loaded. Work those parts from your training; your "
-            "instructor has the details.")
+    listed = names[0] if len(names) == 1 else t("missing_and", first=", ".join(names[:-1]),
+                                                 last=names[-1])
+    sentence = t("missing_banner", what=listed)
+    return sentence[0].upper() + sentence[1:]

@@ -12,6 +12,7 @@ from typing import Any
 
 from app.guide import query
 from app.guide.model import Guide, Phrase
+from app.i18n import text as t
 from app.prefs import Prefs
 from app.ui.state.nav import Nav
 from app.ui.state.ui import Ui
@@ -73,8 +74,8 @@ class PhrasesPart:
     def use(self, p: Phrase) -> None:
         key = phrase_key(p)
         self.used().add(key)
-        label = "Avoided" if p.kind == "avoid" else "Said"
-        self.record("phrase_used", f"{label}: {p.text}", item=key)
+        said = t("log_avoided" if p.kind == "avoid" else "log_said", text=p.text)
+        self.record("phrase_used", said, item=key)
         self.ui.changed()
 
     def find(self, stage: int, text: str) -> Phrase | None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from app.guide import query
 from app.guide.model import SAY, Guide
+from app.i18n import text as t
 from app.practice import quiz as Q
 from app.practice.drills import TIME_LIMIT, Practice, Progress
 from app.practice.history import PracticeError, PracticeHistory
@@ -24,7 +25,7 @@ from app.ui.router import Location
 from app.ui.state.nav import Nav
 from app.ui.state.ui import Ui
 
-DRILLS = ("practice-skill", "practice-walk", "practice-words")  # screens that run a drill
+DRILLS = ("practice_skill", "practice_walk", "practice_words")  # screens that run a drill
 ENDS = ("practice", "progress")  # opening these ends the drill on screen
 QUESTIONS = 10  # name the skill: questions per run
 LINES = 5  # your own words: lines per run
@@ -39,9 +40,8 @@ def open_history(data_dir: Path | None) -> tuple[PracticeHistory, str | None]:
     try:
         return PracticeHistory(data_dir), None
     except Exception as exc:  # noqa: BLE001 - any failure becomes one sentence on screen
-        return PracticeHistory(None), (
-            f"Practice history could not be opened in {data_dir} ({exc.__class__.__name__}); "
-            "results are kept only until the app closes.")
+        return PracticeHistory(None), t("practice_failed_open", folder=str(data_dir),
+                                         reason=exc.__class__.__name__)
 
 
 class PracticePart:
@@ -107,16 +107,15 @@ class PracticePart:
         self._stop()
         self.key = key
         p = self.core
-        if screen == "practice-skill":
+        if screen == "practice_skill":
             self.session = p.start_quiz(QUESTIONS, skill=skill, timed=self.timed)
-        elif screen == "practice-words":
+        elif screen == "practice_words":
             self.session = p.start_own_words(LINES, timed=self.timed)
         elif scenario:
             try:
                 self.session = p.start_walk(scenario, timed=self.timed)
             except KeyError:
-                self.ui.message = (f"There is no practice scenario '{scenario}' in this "
-                                   "guide; choose one below.")
+                self.ui.message = t("walk_unknown", id=scenario)
 
     def set_timed(self, on: bool) -> None:
         """Timed mode for the drills started from now on (10 seconds to answer)."""
@@ -181,7 +180,7 @@ class PracticePart:
         if self.words is None or not self.waiting:
             return
         if not (text or "").strip():
-            self.ui.error(L.WORDS_FIELD, "Type or say your answer first.")
+            self.ui.error(L.WORDS_FIELD, t("words_empty"))
             return
         self.ui.errors.pop(L.WORDS_FIELD, None)
         self._answered(lambda: self.words.answer(text), text)
@@ -215,7 +214,7 @@ class PracticePart:
     @property
     def walk_situation(self) -> str | None:
         """The situation the scenario list is filtered by (None: every situation)."""
-        return self.nav.location.get("situation") if self.nav.screen == "practice-walk" else None
+        return self.nav.location.get("situation") if self.nav.screen == "practice_walk" else None
 
     def scenarios(self) -> tuple:
         return self.core.scenarios(self.walk_situation)
@@ -226,10 +225,10 @@ class PracticePart:
         return [s for s in self.guide.situations if s.id in have]
 
     def filter_scenarios(self, situation: str | None) -> None:
-        self.nav.go("practice-walk", situation=situation)
+        self.nav.go("practice_walk", situation=situation)
 
     def open_scenario(self, scenario_id: str) -> None:
-        self.nav.go("practice-walk", scenario=scenario_id)
+        self.nav.go("practice_walk", scenario=scenario_id)
 
     def review_skill(self, skill: str) -> None:
         """Open the phrases of a skill to review, at the first stage that has some, for
@@ -263,7 +262,7 @@ class PracticePart:
 
     def drill(self, skill: str) -> None:
         """Start a "Name the skill" drill on one skill (the weakest, from Progress)."""
-        self.nav.go("practice-skill", skill=skill)
+        self.nav.go("practice_skill", skill=skill)
 
     # ---- Settings: erase practice history, confirmed first ----
     def ask_erase(self) -> None:
@@ -271,14 +270,14 @@ class PracticePart:
         self._warn()
         if n == 0:
             self.erase_count = None
-            self.ui.say("There is no practice history to erase.")
+            self.ui.say(t("erase_nothing"))
             return
         self.erase_count = n
         self.ui.say(None)
 
     def cancel_erase(self) -> None:
         self.erase_count = None
-        self.ui.say("Practice history kept.")
+        self.ui.say(t("erase_kept"))
 
     def confirm_erase(self) -> None:
         if self.erase_count is None:
@@ -290,8 +289,7 @@ class PracticePart:
             self.ui.say(str(err))
             return
         self._stop()
-        self.ui.say(f"Practice history erased ({n} answer{'' if n == 1 else 's'}). "
-                    "Incidents were not touched.")
+        self.ui.say(t("erase_done_one") if n == 1 else t("erase_done", n=n))
 
     def _warn(self) -> None:
         """A damaged history file found while reading: say so once, as a banner."""

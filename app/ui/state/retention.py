@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from app.i18n import text as t
 from app.prefs import Prefs
 from app.ui.state.ui import Ui
 
@@ -25,7 +26,7 @@ class RetentionPart:
         """Choose how long closed incidents are kept. Turning deletion on asks first."""
         if days is None:
             self.prefs.retention_days = None
-            self.ui.say("Closed incidents are kept until you delete them.", save=True)
+            self.ui.say(t("retention_kept"), save=True)
             return
         old = self._call(lambda: self.log.purge_closed(days, now=self.now())) if self.log else []
         self.choice, self.count = days, len(old or [])
@@ -37,8 +38,7 @@ class RetentionPart:
             return
         self.prefs.retention_days, self.choice, self.ui.dialog = days, None, None
         removed = self.apply()
-        self.ui.say(f"Closed incidents are deleted {days} days after closing. "
-                    f"Deleted now: {len(removed)}.", save=True)
+        self.ui.say(t("retention_set", days=days, n=len(removed)), save=True)
 
     def apply(self) -> list[str]:
         """Delete closed incidents older than the chosen retention (at start and on confirm)."""
@@ -49,7 +49,7 @@ class RetentionPart:
             removed = self._call(
                 lambda: self.log.purge_closed(days, confirm=True, now=self.now())) or []
         except OSError as exc:
-            self.ui.message = f"Old incidents could not be deleted ({exc.strerror})."
+            self.ui.message = t("retention_failed", reason=exc.strerror)
             return []
         if self.prefs.incident_id in removed:
             self.prefs.incident_id = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from app import prefs as prefs_mod
+from app.i18n import text as t
 from app.prefs import Prefs
 from app.ui.state.ui import Ui
 
@@ -29,5 +30,4 @@ class SettingsPart:
     def set_keep_awake(self, on: bool) -> None:
         self.prefs.keep_awake = bool(on)
         self._keep_awake()
-        self.ui.say("The screen stays on while an incident is open." if on else
-                    "The screen may sleep as usual during an incident.", save=True)
+        self.ui.say(t("keep_awake_on" if on else "keep_awake_off"), save=True)

@@ -15,6 +15,7 @@ from datetime import datetime
 
 from app.guide import query
 from app.guide.model import Guide, Stage
+from app.i18n import text as t
 from app.prefs import Prefs
 from app.ui import labels as L
 from app.ui.state.device import Device
@@ -94,11 +95,9 @@ class StairwayPart:
     def refusal(self) -> str:
         """Why Move up does not move yet, in one sentence."""
         if self.stage() is None:
-            return ("This stage did not load, so it has no signs to tick. "
-                    "Move up with a reason below.")
+            return L.REFUSAL_NO_STAGE
         left = self.signs_left()
-        signs = "1 sign is" if left == 1 else f"{left} signs are"
-        return f"{signs} not ticked yet. Tick them, or move up with a reason below."
+        return L.REFUSAL_ONE if left == 1 else t("refusal_many", n=left)
 
     def move_up(self) -> bool:
         """Go to the next stage; refused, with the reason beside the button, until every
@@ -108,7 +107,7 @@ class StairwayPart:
         if not self.can_move_up:
             self.ui.error(L.MOVE_UP, self.refusal())
             return False
-        self._set(self.prefs.stage + 1, "Moved up")
+        self._set(self.prefs.stage + 1, "log_moved_up")
         return True
 
     def open_override(self) -> None:
@@ -121,29 +120,30 @@ class StairwayPart:
         if self.at_top:
             return False
         if not reason:
-            self.ui.error(L.OVERRIDE_REASON, "Write why you move up before the signs are there.")
+            self.ui.error(L.OVERRIDE_REASON, L.OVERRIDE_NO_REASON)
             return False
         frm, to = self.prefs.stage, self.prefs.stage + 1
         self.overrides.append(Override(self.now(), frm, to, reason))
-        self.record("override", f"Moved up from stage {frm} to {to} without all signs: {reason}")
+        self.record("override", t("log_override", from_stage=frm, to_stage=to, reason=reason))
         self.ui.dialog = None
-        self._set(to, "Moved up (override)")
+        self._set(to, "log_moved_up_override")
         return True
 
     def step_back(self) -> bool:
         if self.prefs.stage <= 1:
             return False
-        self._set(self.prefs.stage - 1, "Stepped back")
+        self._set(self.prefs.stage - 1, "log_stepped_back")
         return True
 
-    def _set(self, order: int, verb: str) -> None:
+    def _set(self, order: int, what: str) -> None:
+        """Go to stage `order`; `what` is the catalogue key of the log line."""
         self.prefs.stage = order
         self.read_stage = None
         self.ui.message = None
         self.ui.errors.clear()
         stage = self.stage()
         title = stage.title if stage else str(order)
-        self.record("stage_change", f"{verb} to stage {order}: {title}",
+        self.record("stage_change", t(what, order=order, title=title),
                     stage=stage.id if stage else str(order))
         self.device.tick()
         self.ui.changed(save=True)

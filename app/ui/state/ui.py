@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app import prefs as prefs_mod
+from app.i18n import text as t
 
 Listener = Callable[[], None]
 
@@ -25,7 +26,7 @@ class PrefsStore:
         try:
             prefs_mod.save(self.data_dir, self.value)
         except OSError as exc:
-            return f"Preferences could not be saved ({exc.strerror or exc})."
+            return t("prefs_not_saved", reason=exc.strerror or exc)
         return None
 
 

@@ -5,24 +5,25 @@ from __future__ import annotations
 
 import flet as ft
 
+from app.i18n import text as t
+from app.ui import labels as L
 from app.ui.state.guide import made
 from app.ui.theme import Sizes
 from app.ui.views import common as c
-
-NOT_APPROVED = "Not yet approved by your agency."
 
 
 def in_use(state, sz: Sizes) -> list[ft.Control]:
     o = state.packs.origin
     if o is None:
         return []
-    lines = [c.para(f"{o.title}, version {o.version}", sz.fs, 17, weight=ft.FontWeight.BOLD)]
+    lines = [c.para(t("guide_title_version", title=L.guide_title(o), version=o.version), sz.fs,
+                    17, weight=ft.FontWeight.BOLD)]
     p = o.active.pack
     if p is not None:
-        lines += [c.para(f"Guide pack {p.id}, made {made(p.created)}", sz.fs, 14),
-                  c.para(f"Pack approved by {p.approved_by}", sz.fs, 14),
-                  c.para(f"Signed with the trusted key {p.key_name}", sz.fs, 14)]
-    return [c.heading("Guide in use", sz.fs), *lines]
+        lines += [c.para(t("guide_pack_made", id=p.id, when=made(p.created)), sz.fs, 14),
+                  c.para(t("guide_pack_approved", name=p.approved_by), sz.fs, 14),
+                  c.para(t("guide_signed", name=p.key_name), sz.fs, 14)]
+    return [c.heading(L.GUIDE_IN_USE, sz.fs), *lines]
 
 
 @ft.component
@@ -34,24 +35,24 @@ def AboutView(state):
     out: list[ft.Control] = in_use(state, sz)
     if unapproved or not files:
         out.append(ft.Container(
-            c.para(f"{NOT_APPROVED} Use this guide as training material until it is.", sz.fs,
-                   weight=ft.FontWeight.BOLD, color=ft.Colors.ON_ERROR_CONTAINER),
+            c.para(L.ABOUT_TRAINING_ONLY, sz.fs, weight=ft.FontWeight.BOLD,
+                   color=ft.Colors.ON_ERROR_CONTAINER),
             bgcolor=ft.Colors.ERROR_CONTAINER, padding=10, border_radius=8))
     for m in files:
+        by = getattr(m, "reviewed_by", "")
         lines = [c.para(m.title, sz.fs, 16, weight=ft.FontWeight.BOLD),
-                 c.para(f"Version {m.version}, reviewed {m.reviewed}"
-                        + (f" by {m.reviewed_by}" if getattr(m, "reviewed_by", "") else ""),
+                 c.para(t("about_version_by", version=m.version, reviewed=m.reviewed, name=by)
+                        if by else t("about_version", version=m.version, reviewed=m.reviewed),
                         sz.fs, 14)]
         approved = getattr(m, "approved_by", "")
-        lines.append(c.para(f"Approved by {approved}" if approved else NOT_APPROVED, sz.fs, 14,
-                            italic=not approved))
+        lines.append(c.para(t("about_approved_by", name=approved) if approved
+                            else L.ABOUT_NOT_APPROVED, sz.fs, 14, italic=not approved))
         lines.append(c.para(m.file, sz.fs, 12))
         out.append(ft.Container(ft.Column(lines, spacing=2), padding=8,
                                 border=ft.Border.only(bottom=ft.BorderSide(1, ft.Colors.OUTLINE))))
     if g.skipped:
-        out.append(c.para(f"{len(g.skipped)} guide file(s) could not be loaded; see the banner "
-                          "on Home, and ask your instructor.", sz.fs, color=ft.Colors.ERROR))
+        out.append(c.para(t("about_skipped", n=len(g.skipped)), sz.fs, color=ft.Colors.ERROR))
     if g.sources:
-        out.append(c.heading("Sources", sz.fs))
+        out.append(c.heading(L.ABOUT_SOURCES, sz.fs))
         out += [c.para(f"[{s.key}] {s.title}", sz.fs, 14) for s in g.sources]
     return ft.Column(out, spacing=8)

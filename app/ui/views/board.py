@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import flet as ft
 
+from app.i18n import text as t
 from app.incidents import DemandStatus, format_duration, format_local
+from app.incidents.kinds import BOARD_SECTIONS
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
@@ -15,9 +17,10 @@ from app.ui.views import hooks
 def demand_row(state, d, sz: Sizes) -> ft.Control:
     buttons = [c.choice(L.demand_status(d.text, s.value),
                         lambda e, s=s: state.incident.set_demand_status(d, s.value),
-                        d.status == s, text=s.value) for s in DemandStatus]
+                        d.status == s, text=L.demand_state(s.value)) for s in DemandStatus]
     return ft.Column([
-        c.para(f"{d.text} — {d.status.value}", sz.fs, 17, weight=ft.FontWeight.BOLD),
+        c.para(t("demand_line", text=d.text, status=L.demand_state(d.status.value)), sz.fs, 17,
+               weight=ft.FontWeight.BOLD),
         *([c.wrap_row(buttons)] if state.incident.is_open else []),
     ], spacing=4)
 
@@ -31,12 +34,13 @@ def Deadlines(state):
     out = []
     for d in state.incident.board.deadlines:
         left = d.due - now
-        when = "OVERDUE " + format_duration(-left) if left.total_seconds() < 0 else (
-            format_duration(left) + " left")
-        out.append(c.para(f"{d.text} — due {format_local(d.due, fmt='%H:%M')} ({when})",
+        when = t("deadline_overdue", time=format_duration(-left)) if left.total_seconds() < 0 \
+            else t("deadline_left", time=format_duration(left))
+        out.append(c.para(t("deadline_line", text=d.text, time=format_local(d.due, fmt="%H:%M"),
+                            when=when),
                           sz.fs, 17, weight=ft.FontWeight.BOLD if left.total_seconds() < 0
                           else None))
-    return ft.Column(out or [c.para("None yet.", sz.fs, 15)], spacing=4)
+    return ft.Column(out or [c.para(L.BOARD_NONE, sz.fs, 15)], spacing=4)
 
 
 @ft.component
@@ -44,24 +48,23 @@ def BoardView(state):
     sz = Sizes(state.prefs.text_scale)
     b = state.incident.board
     if state.incident.current is None or b is None:
-        return c.para("No incident is open.", sz.fs)
+        return c.para(L.INCIDENT_NONE, sz.fs)
     out: list[ft.Control] = [
         c.button(L.OPEN_TIMELINE, lambda e: state.nav.go("incident"), ft.Icons.ARROW_BACK),
-        c.heading("Demands", sz.fs),
-        *([demand_row(state, d, sz) for d in b.demands] or [c.para("None yet.", sz.fs, 15)]),
-        c.heading("Deadlines", sz.fs),
+        c.heading(L.BOARD_DEMANDS, sz.fs),
+        *([demand_row(state, d, sz) for d in b.demands] or [c.para(L.BOARD_NONE, sz.fs, 15)]),
+        c.heading(L.BOARD_DEADLINES, sz.fs),
     ]
     out.append(Deadlines(state))
-    for title, items in (("Hooks", b.hooks), ("Triggers", b.triggers),
-                         ("Subject information", b.subject_info), ("Weapons", b.weapons),
-                         ("People on scene", b.people), ("Positive actions", b.positive_actions),
-                         ("Lies told", b.lies)):
-        out.append(c.heading(title, sz.fs))
-        out.append(c.bullets(items, sz.fs) if items else c.para("None yet.", sz.fs, 15))
-    out.append(c.heading("Contacts", sz.fs))
+    for name, _ in BOARD_SECTIONS:  # the note-kind table's board lists, in its order
+        items = getattr(b, name)
+        out.append(c.heading(t(f"board_{name}"), sz.fs))
+        out.append(c.bullets(items, sz.fs) if items else c.para(L.BOARD_NONE, sz.fs, 15))
+    out.append(c.heading(L.BOARD_CONTACTS, sz.fs))
     for i, ct in enumerate(b.contacts, 1):
-        end = format_local(ct.end, fmt="%H:%M:%S") if ct.end else "going on"
-        out.append(c.para(f"{i}. {format_local(ct.start, fmt='%H:%M:%S')} to {end}", sz.fs, 16))
+        end = format_local(ct.end, fmt="%H:%M:%S") if ct.end else L.CONTACT_GOING_ON
+        out.append(c.para(t("contact_span", n=i, start=format_local(ct.start, fmt="%H:%M:%S"),
+                            end=end), sz.fs, 16))
     if not b.contacts:
-        out.append(c.para("None yet.", sz.fs, 15))
+        out.append(c.para(L.BOARD_NONE, sz.fs, 15))
     return ft.Column(out, spacing=8)

@@ -6,6 +6,7 @@ from datetime import datetime
 
 import flet as ft
 
+from app.i18n import text as t
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
@@ -28,7 +29,7 @@ def item_row(state, cl, item, sz: Sizes, highlight: str | None) -> ft.Control:
                           *c.caution_note(caution, sz.fs)], spacing=2)
     part = state.checklist
     at = _clock(part.tick_time(cl.id, item.id))
-    label = f"{item.text}  (ticked {at})" if at else item.text
+    label = t("checklist_ticked", text=item.text, time=at) if at else item.text
     row = c.check_row(L.checklist_item(item.text), label, bool(at),
                       lambda v: part.tick(cl.id, item), sz.fs, caution=caution)
     if highlight == f"{cl.id}/{item.id}":
@@ -43,22 +44,22 @@ def ChecklistView(state):
     done, total = part.progress()
     out: list[ft.Control] = [
         ft.Semantics(
-            label=f"{L.CHECKLIST_PROGRESS}: {done} of {total}",
+            label=L.checklist_progress(done, total),
             content=ft.Column([
-                ft.Text(f"{done} of {total} done", size=sz.fs(18), weight=ft.FontWeight.BOLD),
+                ft.Text(t("checklist_done", done=done, total=total), size=sz.fs(18),
+                        weight=ft.FontWeight.BOLD),
                 ft.ProgressBar(value=(done / total) if total else 0, height=8),
             ]),
         )
     ]
     if state.prefs.situation:
         sit = state.situations.get()
-        out.append(c.para(f"Showing items for: {sit.title if sit else state.prefs.situation}",
+        out.append(c.para(t("checklist_for", situation=sit.title if sit else state.prefs.situation),
                           sz.fs, 14, italic=True))
     lists = part.lists()
     highlight = state.nav.location.get("item")
     if not lists:
-        out.append(c.para("No checklist could be loaded. Work from your training; your "
-                          "instructor has the details.", sz.fs))
+        out.append(c.para(L.CHECKLIST_NONE, sz.fs))
     for cl, items in lists:
         out.append(c.heading(cl.title, sz.fs, 1))
         sections: dict[str, list] = {}

@@ -16,9 +16,9 @@ from app.ui.views import hooks
 
 def shown(label: str, value) -> str:
     if value is None:
-        return "no contact yet"
+        return L.CLOCK_NO_CONTACT
     if label == L.CLOCK_SINCE_CONTACT and value.total_seconds() == 0:
-        return "in contact now"
+        return L.CLOCK_IN_CONTACT
     return format_duration(value)
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import flet as ft
 
+from app.ui import labels as L
 from app.ui.theme import MIN_TARGET
 
 PAD = ft.Padding.symmetric(vertical=16, horizontal=16)
@@ -110,7 +111,7 @@ def caution_note(text: str | None, fs: Callable[[float], float]) -> list[ft.Cont
         return []
     return [ft.Container(
         ft.Row([ft.Icon(ft.Icons.WARNING_AMBER, size=fs(16), color=ft.Colors.ON_ERROR_CONTAINER),
-                ft.Text(f"Caution: {text}", size=fs(15), color=ft.Colors.ON_ERROR_CONTAINER,
+                ft.Text(L.caution(text), size=fs(15), color=ft.Colors.ON_ERROR_CONTAINER,
                         expand=True)],
                vertical_alignment=ft.CrossAxisAlignment.START),
         bgcolor=ft.Colors.ERROR_CONTAINER, padding=6, border_radius=6,

@@ -18,14 +18,13 @@ def ContactsView(state):
     sz = Sizes(state.prefs.text_scale)
     contacts = tuple(getattr(state.guide, "contacts", ()) or ())
     if not contacts:
-        return c.para("No numbers are loaded. Your instructor can add them to the guide "
-                      "(contacts.md).", sz.fs)
+        return c.para(L.CONTACTS_NONE, sz.fs)
     out: list[ft.Control] = []
     section = None
     for ct in contacts:
         if ct.section != section:
             section = ct.section
-            out.append(c.heading(section or "Numbers", sz.fs))
+            out.append(c.heading(section or L.CONTACTS_NUMBERS, sz.fs))
         out.append(c.call_button(L.call(ct.label, ct.number), ct.label, ct.number,
                                  f"tel:{ct.tel}", sz.fs))
     return ft.Column(out, spacing=8, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import flet as ft
 
+from app.i18n import text as t
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
@@ -31,7 +32,7 @@ def StartForm(state):
         state.start_incident(chosen.current, get_location())
 
     return ft.Column([
-        c.para("What is the call?", sz.fs, 16),
+        c.para(L.WHAT_IS_THE_CALL, sz.fs, 16),
         c.wrap_row([c.choice(L.situation_choice(s.title), lambda e, s=s: pick(s.id),
                              sit == s.id, text=s.title) for s in state.guide.situations]),
         ft.TextField(label=L.START_LOCATION, value=location, text_size=sz.fs(17),
@@ -65,9 +66,10 @@ def choice_form(text: str, yes: str, on_yes, no: str, on_no) -> ft.Control:
 
 def export_form(state) -> ft.Control:
     f = state.export.file
-    where = f"Saved to {f.saved_to}." if f.saved_to else f"Downloading {f.name}."
+    where = t("export_saved_to", path=f.saved_to) if f.saved_to else \
+        t("export_downloading", name=f.name)
     return ft.Column([
-        ft.Text(where + " Copy or share the text for the team."),
+        ft.Text(where),
         c.wrap_row([
             c.button(L.EXPORT_COPY, lambda e: state.export.copied(), ft.Icons.COPY,
                      primary=True, action=ft.CopyToClipboard(f.text)),
@@ -91,32 +93,28 @@ def build(state) -> ft.Control | None:
     if d == "override":
         return _frame(L.OVERRIDE, ReasonForm(
             state, L.OVERRIDE_REASON, L.OVERRIDE_CONFIRM, L.OVERRIDE_CANCEL,
-            state.stairway.override,
-            "Not every sign is there yet. Moving up early is recorded with your reason."))
+            state.stairway.override, L.OVERRIDE_INTRO))
     if d == "amend" and state.incident.amend_target is not None:
         n = state.incident.amend_target
         return _frame(L.AMEND, ReasonForm(
             state, L.AMEND_FIELD, L.AMEND_CONFIRM, L.AMEND_CANCEL, state.incident.amend,
-            f"The original stays in the log: “{n.text}”", initial=n.text))
+            t("amend_intro", text=n.text), initial=n.text))
     if d == "close":
         return _frame(L.CLOSE_INCIDENT, choice_form(
-            "Close this incident? Notes can no longer be added.",
+            L.CLOSE_QUESTION,
             L.CLOSE_CONFIRM, lambda e: state.incident.close(), L.CLOSE_CANCEL,
             lambda e: ui.close_dialog()))
     if d == "retention" and state.retention.choice:
         days, n = state.retention.choice, state.retention.count
-        return _frame("Delete old incidents?", choice_form(
-            f"Closed incidents will be deleted from this device {days} days after they were "
-            f"closed. {n} would be deleted now. Export anything the team needs first: this "
-            "cannot be undone. Open incidents are never deleted.",
+        return _frame(L.RETENTION_TITLE, choice_form(
+            t("retention_question", days=days, n=n),
             L.RETENTION_CONFIRM, lambda e: state.retention.confirm(), L.RETENTION_CANCEL,
             lambda e: ui.close_dialog()))
     if d == "export" and state.export.file is not None:
-        return _frame(f"Export ({state.export.file.fmt})", export_form(state))
+        return _frame(t("export_title", fmt=state.export.file.fmt), export_form(state))
     if d == "leave":
-        return _frame("Leave Stairway?", choice_form(
-            "An incident is still open. Its notes are saved and it stays open; you can come "
-            "back to it.", L.LEAVE_STAY, lambda e: state.leave(False), L.LEAVE_GO,
+        return _frame(L.LEAVE_TITLE, choice_form(
+            L.LEAVE_QUESTION, L.LEAVE_STAY, lambda e: state.leave(False), L.LEAVE_GO,
             lambda e: state.leave(True)))
     return None
 

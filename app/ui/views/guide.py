@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import flet as ft
 
+from app.i18n import text as t
 from app.ui import labels as L
 from app.ui.state.guide import BUILTIN, ROLLBACK, made
 from app.ui.theme import Sizes
@@ -19,30 +20,29 @@ def in_use(state, sz: Sizes) -> list[ft.Control]:
     """Which guide is shown: title, version, date, approval, key and fingerprint."""
     o = state.packs.origin
     if o is None:
-        return [c.para("The guide that came with the app.", sz.fs)]
+        return [c.para(L.GUIDE_CAME_WITH_APP, sz.fs)]
     p = o.active.pack
-    lines = [c.para(f"{o.title}, version {o.version}", sz.fs, 17, weight=ft.FontWeight.BOLD)]
+    lines = [c.para(t("guide_title_version", title=L.guide_title(o), version=o.version), sz.fs,
+                    17, weight=ft.FontWeight.BOLD)]
     if p is not None:
-        lines += [c.para(f"Made {made(p.created)}", sz.fs, 15),
-                  c.para(f"Approved by {p.approved_by}", sz.fs, 15),
-                  c.para(f"Language: {p.language}", sz.fs, 15),
-                  c.para(f"Signed with the trusted key {p.key_name}", sz.fs, 15),
-                  c.para(f"Fingerprint {p.key_fingerprint}", sz.fs, 13, selectable=True)]
+        lines += [c.para(t("guide_made", when=made(p.created)), sz.fs, 15),
+                  c.para(t("about_approved_by", name=p.approved_by), sz.fs, 15),
+                  c.para(t("guide_language", language=p.language), sz.fs, 15),
+                  c.para(t("guide_signed", name=p.key_name), sz.fs, 15),
+                  c.para(t("guide_fingerprint", fingerprint=p.key_fingerprint), sz.fs, 13,
+                         selectable=True)]
     elif o.kind == "built-in":
-        lines.append(c.para("The guide that came with the app. Each file's version and "
-                            "approval are on the About screen.", sz.fs, 15))
+        lines.append(c.para(L.GUIDE_BUILTIN_ABOUT, sz.fs, 15))
     else:
-        lines.append(c.para(f"Showing {o.active.content_dir} as it is saved. Guide packs "
-                            "are off during live preview.", sz.fs, 15))
-    return [c.heading("Guide in use", sz.fs), framed(lines)]
+        lines.append(c.para(t("guide_live", folder=o.active.content_dir), sz.fs, 15))
+    return [c.heading(L.GUIDE_IN_USE, sz.fs), framed(lines)]
 
 
 def keys(state, sz: Sizes) -> list[ft.Control]:
     found = state.packs.keys()
-    out: list[ft.Control] = [c.heading("Trusted keys", sz.fs)]
+    out: list[ft.Control] = [c.heading(L.GUIDE_TRUSTED_KEYS, sz.fs)]
     if not found:
-        out.append(c.para("This app trusts no key, so it cannot import guide packs. A "
-                          "department adds its key to the app build.", sz.fs, 15))
+        out.append(c.para(L.GUIDE_NO_KEYS, sz.fs, 15))
     for k in found:
         out.append(ft.Column([c.para(k.name, sz.fs, 16, weight=ft.FontWeight.BOLD),
                               c.para(k.fingerprint, sz.fs, 13, selectable=True)], spacing=2))
@@ -70,7 +70,7 @@ def GuideView(state):
     out.append(c.button(L.GUIDE_IMPORT, None, ft.Icons.FILE_OPEN, disabled=packs.live,
                         action=picker.action() if picker is not None else None))
     out += [
-        c.heading("Going back", sz.fs),
+        c.heading(L.GUIDE_GOING_BACK, sz.fs),
         c.button(L.GUIDE_ROLLBACK, lambda e: packs.ask(ROLLBACK), ft.Icons.UNDO,
                  disabled=packs.live),
         c.button(L.GUIDE_BUILTIN, lambda e: packs.ask(BUILTIN), ft.Icons.HOME_OUTLINED,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import flet as ft
 
+from app.i18n import text as t
 from app.packs import PackPreview
 from app.ui import labels as L
 from app.ui.state.guide import made
@@ -40,7 +41,7 @@ def refusal_panel(state, sz: Sizes) -> ft.Control:
         ft.Row([ft.Icon(ft.Icons.ERROR_OUTLINE, color=ft.Colors.ON_ERROR_CONTAINER),
                 warn_text(r.message, sz, expand=True, weight=ft.FontWeight.BOLD)],
                vertical_alignment=ft.CrossAxisAlignment.START),
-        warn_text("The guide in use did not change.", sz),
+        warn_text(L.GUIDE_UNCHANGED, sz),
     ]
     if r.details:
         out.append(line_list(f"{L.GUIDE_PROBLEMS} ({len(r.details)})", r.details, sz))
@@ -51,26 +52,27 @@ def preview_panel(state, p: PackPreview, sz: Sizes) -> ft.Control:
     k = p.pack
     n = len(p.added) + len(p.changed) + len(p.removed)
     out: list[ft.Control] = [
-        c.heading("Check this guide before you apply it", sz.fs, 3),
-        c.para(f"{k.title}, version {k.version}", sz.fs, 16, weight=ft.FontWeight.BOLD),
-        c.para(f"Made {made(k.created)}", sz.fs, 15),
-        c.para(f"Approved by {k.approved_by}", sz.fs, 15),
-        c.para(f"Language: {k.language}", sz.fs, 15),
-        c.para(f"Signed with the trusted key {k.key_name}", sz.fs, 15),
-        c.para(f"Replaces: {p.replaces.label}", sz.fs, 15),
-        c.para(f"{len(p.added)} files added, {len(p.changed)} changed, "
-               f"{len(p.removed)} removed.", sz.fs, 15),
+        c.heading(L.GUIDE_CHECK_FIRST, sz.fs, 3),
+        c.para(t("guide_title_version", title=k.title, version=k.version), sz.fs, 16,
+               weight=ft.FontWeight.BOLD),
+        c.para(t("guide_made", when=made(k.created)), sz.fs, 15),
+        c.para(t("about_approved_by", name=k.approved_by), sz.fs, 15),
+        c.para(t("guide_language", language=k.language), sz.fs, 15),
+        c.para(t("guide_signed", name=k.key_name), sz.fs, 15),
+        c.para(t("guide_replaces", guide=L.guide_label(p.replaces)), sz.fs, 15),
+        c.para(t("guide_file_counts", added=len(p.added), changed=len(p.changed),
+                 removed=len(p.removed)), sz.fs, 15),
     ]
     if n:
-        lines = ([f"added: {x}" for x in p.added] + [f"changed: {x}" for x in p.changed]
-                 + [f"removed: {x}" for x in p.removed])
+        lines = ([t("guide_file_added", file=x) for x in p.added]
+                 + [t("guide_file_changed", file=x) for x in p.changed]
+                 + [t("guide_file_removed", file=x) for x in p.removed])
         out.append(line_list(L.GUIDE_FILES, lines, sz))
     if p.older:
-        out.append(framed([warn_text(
-            f"This is an older version than the guide in use ({p.replaces.version}). "
-            "You will be asked again before it is applied.", sz)], warn=True))
+        out.append(framed([warn_text(t("guide_older_warning", version=p.replaces.version), sz)],
+                          warn=True))
     elif p.same_version:
-        out.append(c.para("This version is already in use.", sz.fs, 15, italic=True))
+        out.append(c.para(L.GUIDE_SAME_VERSION, sz.fs, 15, italic=True))
     out.append(c.wrap_row([
         c.button(L.GUIDE_APPLY, lambda e: state.packs.apply(), ft.Icons.CHECK, primary=True),
         c.button(L.GUIDE_CANCEL, lambda e: state.packs.cancel(), ft.Icons.CLOSE),

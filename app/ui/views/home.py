@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import flet as ft
 
+from app.i18n import text as t
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
@@ -20,8 +21,8 @@ def HomeView(state):
     if state.incident.is_open:
         inc = state.incident.current
         out += [
-            c.heading(f"Incident open: {inc.situation}", sz.fs, 2),
-            c.para(inc.location or "No location given", sz.fs, 15),
+            c.heading(t("home_incident_open", situation=inc.situation), sz.fs, 2),
+            c.para(inc.location or L.HOME_NO_LOCATION, sz.fs, 15),
             Clocks(state),
             c.button(L.QUICK_INCIDENT, lambda e: go("incident"), ft.Icons.EDIT_NOTE, primary=True),
             c.button(L.START_INCIDENT, lambda e: state.ui.ask("start"), ft.Icons.ADD),
@@ -40,11 +41,11 @@ def HomeView(state):
     out.append(c.tappable(
         L.QUICK_STAIRWAY,
         ft.Column([
-            ft.Text(f"Stage {state.stairway.number} of {state.stairway.total or 5}",
+            ft.Text(L.stage_indicator(state.stairway.number, state.stairway.total or 5),
                     size=sz.fs(15)),
-            ft.Text(stage.title if stage else "This stage did not load", size=sz.fs(26),
+            ft.Text(stage.title if stage else L.STAGE_NOT_LOADED, size=sz.fs(26),
                     weight=ft.FontWeight.BOLD),
-            ft.Text(stage.purpose if stage else "Work it from your training.", size=sz.fs(15)),
+            ft.Text(stage.purpose if stage else L.STAGE_WORK_FROM_TRAINING, size=sz.fs(15)),
         ], spacing=2),
         lambda e: go("stairway"),
         bgcolor=ft.Colors.PRIMARY_CONTAINER,
@@ -52,8 +53,8 @@ def HomeView(state):
     out.append(c.tappable(
         L.QUICK_SITUATION,
         ft.Row([ft.Icon(ft.Icons.PERSON_SEARCH),
-                ft.Text(f"Situation: {sit.title if sit else 'not chosen'}", size=sz.fs(17),
-                        expand=True)]),
+                ft.Text(t("home_situation", title=sit.title) if sit else L.HOME_SITUATION_NONE,
+                        size=sz.fs(17), expand=True)]),
         lambda e: go("situations"),
         border=ft.Border.all(1, ft.Colors.OUTLINE),
     ))

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import flet as ft
 
-from app.incidents import KIND_LABELS, MORE_KINDS, QUICK_KINDS, format_local
+from app.i18n import text as t
+from app.incidents import MORE_KINDS, QUICK_KINDS, format_local
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
@@ -20,7 +21,11 @@ from app.ui.views.clocks import Clocks
 QUICK = tuple(str(k) for k in QUICK_KINDS)
 MORE = tuple(str(k) for k in MORE_KINDS)
 FOLDED = tuple(k for k in MORE if k != "deadline")  # deadline sits by its minutes field
-MORE_TEXT = "More: " + ", ".join(KIND_LABELS[k].lower() for k in FOLDED)
+
+
+def more_text() -> str:
+    """ "More: subject info, weapon, ..." in the language in use."""
+    return t("more_kinds_list", kinds=", ".join(L.kind_label(k).lower() for k in FOLDED))
 
 
 def errors_of(state, label: str, sz: Sizes) -> list[ft.Control]:
@@ -61,7 +66,7 @@ def QuickNotes(state):
         c.button(L.note_kind("deadline"), lambda e: save("deadline"), ft.Icons.ALARM),
         c.button(L.MORE_KINDS, lambda e: set_more(not more),
                  ft.Icons.EXPAND_LESS if more else ft.Icons.EXPAND_MORE,
-                 text="Fewer kinds" if more else MORE_TEXT),
+                 text=L.FEWER_KINDS if more else more_text()),
         *([buttons(FOLDED)] if more else []),
     ], spacing=8)
 
@@ -70,13 +75,13 @@ def note_row(state, n, amended: list, sz: Sizes) -> ft.Control:
     """One note: a header line and the text; tapping it opens the amendment (while open).
     Few controls per note: the timeline is the app's longest screen."""
     kind = str(n.kind)
-    title = f"#{n.seq} · {format_local(n.at, fmt='%H:%M:%S')} · {KIND_LABELS.get(n.kind, kind)}"
+    title = f"#{n.seq} · {format_local(n.at, fmt='%H:%M:%S')} · {L.kind_label(kind)}"
     if kind == "amendment":
-        title += f" (corrects {n.ref})"
+        title += " " + t("note_corrects", ref=n.ref)
     lines = [ft.Text(title, size=sz.fs(13), weight=ft.FontWeight.BOLD),
              ft.Text(n.text, size=sz.fs(16))]  # selectable text drops out of the a11y tree
-    lines += [ft.Text(f"Amended {format_local(a.at, fmt='%H:%M:%S')}: {a.text}", size=sz.fs(15),
-                      italic=True) for a in amended]
+    lines += [ft.Text(t("note_amended", time=format_local(a.at, fmt="%H:%M:%S"), text=a.text),
+                      size=sz.fs(15), italic=True) for a in amended]
     body = ft.Column(lines, spacing=2)
     border = ft.Border.only(bottom=ft.BorderSide(1, ft.Colors.OUTLINE))
     if state.incident.is_open and kind != "amendment":
@@ -92,7 +97,7 @@ def IncidentView(state):
     go = state.nav.go
     if inc.current is None:
         return ft.Column([
-            c.para("No incident is open.", sz.fs, 18),
+            c.para(L.INCIDENT_NONE, sz.fs, 18),
             c.button(L.START_INCIDENT, lambda e: state.ui.ask("start"), ft.Icons.PLAY_ARROW,
                      primary=True),
             c.button(L.OPEN_INCIDENTS, lambda e: go("incidents"), ft.Icons.LIST),
@@ -104,16 +109,18 @@ def IncidentView(state):
     pending = inc.pending()
     if inc.save_error or pending:
         out.append(ft.Container(ft.Column([
-            c.para(inc.save_error or "Some notes are not saved yet.", sz.fs,
+            c.para(inc.save_error or L.NOTES_NOT_SAVED, sz.fs,
                    color=ft.Colors.ON_ERROR_CONTAINER),
-            *[c.para(f"Unsaved: {p.text}", sz.fs, 15, color=ft.Colors.ON_ERROR_CONTAINER)
+            *[c.para(t("note_unsaved", text=p.text), sz.fs, 15,
+                     color=ft.Colors.ON_ERROR_CONTAINER)
               for p in pending],
             c.button(L.RETRY_SAVE, lambda e: inc.retry_save(), ft.Icons.REFRESH, primary=True),
         ]), bgcolor=ft.Colors.ERROR_CONTAINER, padding=10, border_radius=8))
     out += [
-        c.heading(f"{cur.situation} ({'open' if inc.is_open else 'closed'})", sz.fs, 2),
-        c.para(f"{cur.location or 'No location'} · since "
-               f"{format_local(cur.opened_at, fmt='%Y-%m-%d %H:%M')}", sz.fs, 14),
+        c.heading(t("incident_open" if inc.is_open else "incident_closed",
+                    situation=cur.situation), sz.fs, 2),
+        c.para(t("incident_since", location=cur.location or L.NO_LOCATION,
+                 time=format_local(cur.opened_at, fmt="%Y-%m-%d %H:%M")), sz.fs, 14),
         *([Clocks(state)] if inc.is_open else []),
         c.para(inc.chain_line(), sz.fs, 13),
         c.wrap_row([
@@ -125,7 +132,7 @@ def IncidentView(state):
     out += [note_row(state, n, amended.get(n.id, []), sz) for n in inc.timeline]
     if inc.has_older:
         out.append(c.button(L.LOAD_OLDER, lambda e: inc.load_older(), ft.Icons.EXPAND_MORE))
-    out.append(c.heading("Hand over", sz.fs, 3))
+    out.append(c.heading(L.HAND_OVER, sz.fs, 3))
     out.append(c.wrap_row([
         c.button(L.EXPORT_MD, lambda e: state.export.export("md"), ft.Icons.DOWNLOAD),
         c.button(L.EXPORT_JSON, lambda e: state.export.export("json")),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import flet as ft
 
+from app.i18n import text as t
 from app.incidents import format_local
 from app.ui import labels as L
 from app.ui.theme import Sizes
@@ -15,14 +16,14 @@ def IncidentsView(state):
     sz = Sizes(state.prefs.text_scale)
     out: list[ft.Control] = []
     if not state.incident.incident_list:
-        out.append(c.para("No incidents on this device yet.", sz.fs))
+        out.append(c.para(L.INCIDENTS_NONE, sz.fs))
     for inc in sorted(state.incident.incident_list, key=lambda i: i.opened_at, reverse=True):
         title = f"{format_local(inc.opened_at, fmt='%Y-%m-%d %H:%M')} {inc.situation}"
         out.append(c.tappable(
-            L.open_incident(f"{title}, {inc.location or 'no location'}"),
+            L.open_incident(f"{title}, {inc.location or L.NO_LOCATION}"),
             ft.Column([
                 ft.Text(title, size=sz.fs(17), weight=ft.FontWeight.BOLD),
-                ft.Text(f"{inc.location or 'No location'} · {inc.status.value}",
+                ft.Text(f"{inc.location or L.NO_LOCATION} · {t('status_' + inc.status.value)}",
                         size=sz.fs(15)),
             ], spacing=2),
             lambda e, i=inc: state.incident.select(i.id),

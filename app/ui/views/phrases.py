@@ -13,6 +13,7 @@ import re
 import flet as ft
 
 from app.guide.model import AVOID
+from app.i18n import text as t
 from app.ui import labels as L
 from app.ui.state import phrase_key
 from app.ui.theme import Sizes
@@ -23,7 +24,7 @@ SLOT = re.compile(r"\[([^\[\]]+)\]")
 
 def spoken(text: str) -> str:
     """What a screen reader says for a phrase: each slot as "fill in: name"."""
-    return SLOT.sub(lambda m: f"(fill in: {m.group(1)})", text)
+    return SLOT.sub(lambda m: t("phrase_slot", slot=m.group(1)), text)
 
 
 def phrase_text(text: str, size: float, color, italic: bool) -> ft.Text:
@@ -45,13 +46,14 @@ def phrase_card(state, p, sz: Sizes) -> ft.Control:
     fg = ft.Colors.ON_ERROR_CONTAINER if avoid else ft.Colors.ON_SECONDARY_CONTAINER
     head = [ft.Icon(ft.Icons.DO_NOT_DISTURB_ON if avoid else ft.Icons.CHECK_CIRCLE, color=fg,
                     size=sz.fs(22)),
-            ft.Text("AVOID" if avoid else "SAY", weight=ft.FontWeight.BOLD, size=sz.fs(15),
-                    color=fg)]
+            ft.Text(L.PHRASE_AVOID_BADGE if avoid else L.PHRASE_SAY_BADGE,
+                    weight=ft.FontWeight.BOLD, size=sz.fs(15), color=fg)]
     if used:
-        head.append(ft.Text("· used", size=sz.fs(14), color=fg))
+        head.append(ft.Text(L.PHRASE_USED, size=sz.fs(14), color=fg))
     parts: list[ft.Control] = [ft.Row(head, spacing=6),
                                phrase_text(p.text, sz.fs(20), fg, avoid)]
-    for word, value in (("Why", getattr(p, "why", None)), ("Instead", getattr(p, "instead", None))):
+    for word, value in ((L.PHRASE_WHY, getattr(p, "why", None)),
+                        (L.PHRASE_INSTEAD, getattr(p, "instead", None))):
         if value:
             parts.append(ft.Text(spans=[
                 ft.TextSpan(text=f"{word}: ", style=ft.TextStyle(weight=ft.FontWeight.BOLD)),
@@ -74,7 +76,8 @@ def stage_chips(state, sz: Sizes) -> ft.Control:
     return c.wrap_row([
         c.choice(L.stage_chip(s.order, s.title), lambda e, o=s.order: ph.set_filters(stage=o),
                  ph.stage == s.order,
-                 text=f"{s.order} {s.title}" + (" (now)" if s.order == st.number else ""))
+                 text=t("stage_chip_now", order=s.order, title=s.title) if s.order == st.number
+                 else f"{s.order} {s.title}")
         for s in st.stages
     ])
 
@@ -82,24 +85,25 @@ def stage_chips(state, sz: Sizes) -> ft.Control:
 def more_filters(state, sz: Sizes) -> ft.Control:
     ph = state.phrases
     skills = [c.choice(L.filter_option(L.FILTER_SKILL, L.FILTER_ANY),
-                       lambda e: ph.set_filters(skill=None), ph.skill is None, text="Any skill")]
+                       lambda e: ph.set_filters(skill=None), ph.skill is None, text=L.ANY_SKILL)]
     skills += [c.choice(L.filter_option(L.FILTER_SKILL, k.title),
                         lambda e, k=k: ph.set_filters(skill=k.id), ph.skill == k.id, text=k.title)
                for k in state.guide.skills]
     sits = [c.choice(L.filter_option(L.FILTER_SITUATION, L.FILTER_ANY),
                      lambda e: ph.set_filters(situation=None), ph.situation is None,
-                     text="Any situation")]
+                     text=L.ANY_SITUATION)]
     sits += [c.choice(L.filter_option(L.FILTER_SITUATION, s.title),
                       lambda e, s=s: ph.set_filters(situation=s.id), ph.situation == s.id,
                       text=s.title)
              for s in state.guide.situations]
-    skill = next((k.title for k in state.guide.skills if k.id == ph.skill), "any skill")
+    skill = next((k.title for k in state.guide.skills if k.id == ph.skill), L.ANY_SKILL_LOWER)
     sit = state.situations.get(ph.situation) if ph.situation else None
     return ft.ExpansionTile(
         title=ft.Text(L.MORE_FILTERS, size=sz.fs(16)),
-        subtitle=ft.Text(f"{skill} · {sit.title if sit else 'any situation'}", size=sz.fs(14)),
-        controls=[c.para("Skill", sz.fs, 14), c.wrap_row(skills),
-                  c.para("Situation", sz.fs, 14), c.wrap_row(sits)],
+        subtitle=ft.Text(f"{skill} · {sit.title if sit else L.ANY_SITUATION_LOWER}",
+                         size=sz.fs(14)),
+        controls=[c.para(L.FILTER_SKILL_HEADING, sz.fs, 14), c.wrap_row(skills),
+                  c.para(L.FILTER_SITUATION_HEADING, sz.fs, 14), c.wrap_row(sits)],
     )
 
 
@@ -112,8 +116,8 @@ def PhrasesView(state):
     if skill:
         out.append(c.para(skill.description, sz.fs, 15, italic=True))
     if not state.stairway.stages:
-        out.append(c.para("No phrases could be loaded. Your instructor has the details.", sz.fs))
+        out.append(c.para(L.PHRASES_NONE, sz.fs))
     elif not items:
-        out.append(c.para("No phrases match these filters.", sz.fs))
+        out.append(c.para(L.PHRASES_NO_MATCH, sz.fs))
     out += [phrase_card(state, p, sz) for p in items]
     return ft.Column(out, spacing=10)

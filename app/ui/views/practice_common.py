@@ -14,6 +14,7 @@ import math
 
 import flet as ft
 
+from app.i18n import text as t
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
@@ -44,8 +45,8 @@ def Countdown(state):
     limit = state.practice.session.timing.limit or 1
     secs = math.ceil(left)
     return ft.Column([
-        ft.Text(f"{secs} s left", size=sz.fs(22), weight=ft.FontWeight.BOLD,
-                semantics_label=f"{L.TIME_LEFT}: {secs} seconds"),
+        ft.Text(t("countdown", seconds=secs), size=sz.fs(22), weight=ft.FontWeight.BOLD,
+                semantics_label=L.countdown(secs)),
         ft.ProgressBar(value=left / limit, bar_height=8, semantics_label=L.TIME_LEFT),
     ], spacing=4)
 
@@ -121,10 +122,11 @@ def onward(state, sz: Sizes, label: str) -> list[ft.Control]:
                                          ft.Icons.ARROW_FORWARD, primary=True)]
 
 
-def finish(state, sz: Sizes, again: str = L.PRACTICE_AGAIN) -> list[ft.Control]:
+def finish(state, sz: Sizes) -> list[ft.Control]:
     """The buttons at the end of a run."""
     return [
-        c.button(again, lambda e: state.practice.again(), ft.Icons.REPLAY, primary=True),
+        c.button(L.PRACTICE_AGAIN, lambda e: state.practice.again(), ft.Icons.REPLAY,
+                 primary=True),
         c.button(L.OPEN_PROGRESS, lambda e: state.nav.go("progress"), ft.Icons.BAR_CHART),
         c.button(L.BACK_TO_PRACTICE, lambda e: state.nav.go("practice"), ft.Icons.ARROW_BACK),
     ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import flet as ft
 
 from app.guide.model import AVOID
+from app.i18n import text as t
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
@@ -26,7 +27,7 @@ def choices(state, q, fb, chosen: str | None, sz: Sizes) -> list[ft.Control]:
     for ch in q.choices:
         right, picked = ch.id == q.answer, ch.id == chosen
         mark = "right" if right else "wrong" if picked else None
-        word = "Your answer" if picked else ""
+        word = t("your_answer") if picked else ""
         out.append(pc.answered(mark, word, ch.label, sz, strong=right or picked))
     return out
 
@@ -34,31 +35,30 @@ def choices(state, q, fb, chosen: str | None, sz: Sizes) -> list[ft.Control]:
 def feedback(state, q, fb, sz: Sizes, last: bool) -> list[ft.Control]:
     chosen = state.practice.chosen
     if fb.right:
-        head, good = "Right.", True
+        head, good = t("quiz_right"), True
     elif chosen is None:
-        head, good = f"Time is up. It is {fb.answer.label}.", None
+        head, good = t("quiz_timeout", answer=fb.answer.label), None
     elif fb.late and chosen == q.answer:
-        head, good = "Right, but after the 10 seconds: it counts as missed.", None
+        head, good = t("quiz_late"), None
     else:
-        head, good = f"Not quite. It is {fb.answer.label}.", False
+        head, good = t("quiz_wrong", answer=fb.answer.label), False
     out = [pc.verdict(good, head, sz)]
     if q.kind == AVOID:
-        out += [pc.labelled("Why", fb.why, sz)] if fb.why else []
-        out += [pc.labelled("Instead", fb.instead, sz)] if fb.instead else []
+        out += [pc.labelled(t("word_why"), fb.why, sz)] if fb.why else []
+        out += [pc.labelled(t("word_instead"), fb.instead, sz)] if fb.instead else []
     else:
         out += [pc.labelled(fb.answer.label, fb.definition, sz)] if fb.definition else []
-        out += [pc.labelled("Another example", f"“{fb.example}”", sz)] if fb.example else []
+        out += [pc.labelled(t("another_example"), f"“{fb.example}”", sz)] if fb.example else []
     return out + pc.onward(state, sz, L.SEE_RESULT if last else L.NEXT_QUESTION)
 
 
 def end(state, quiz, sz: Sizes) -> list[ft.Control]:
     n = len(quiz.questions)
     if n == 0:
-        return [c.para("No questions could be made from this guide for this drill. "
-                       "Try another drill, or ask your instructor to check the guide.", sz.fs),
+        return [c.para(t("quiz_empty"), sz.fs),
                 c.button(L.BACK_TO_PRACTICE, lambda e: state.nav.back(), ft.Icons.ARROW_BACK)]
-    return [c.heading(f"{quiz.right} of {n} right", sz.fs, 1),
-            c.para("Each answer is saved in your practice history on this phone.", sz.fs, 15),
+    return [c.heading(t("quiz_score", right=quiz.right, total=n), sz.fs, 1),
+            c.para(t("practice_saved"), sz.fs, 15),
             *pc.finish(state, sz)]
 
 
@@ -68,18 +68,18 @@ def SkillDrillView(state):
     p = state.practice
     quiz = p.quiz
     if quiz is None:  # opened before the drill could start (no guide): say so, never crash
-        return c.para("This drill could not start. Go back and try again.", sz.fs)
+        return c.para(t("drill_not_started"), sz.fs)
     q = quiz.current
     if q is None:
         return ft.Column(end(state, quiz, sz), spacing=10)
     fb = p.last
-    out: list[ft.Control] = [pc.counter(f"Question {quiz.index + 1} of {len(quiz.questions)}"
-                                        f" · {quiz.right} right", sz)]
+    out: list[ft.Control] = [pc.counter(t("question_count", n=quiz.index + 1,
+                                          total=len(quiz.questions), right=quiz.right), sz)]
     if p.waiting and p.is_timed:
         out.append(pc.Countdown(state, key=f"q{quiz.index}"))
     avoid = q.kind == AVOID
     out += [
-        c.heading(q.ask, sz.fs),
+        c.heading(t("quiz_ask_avoid" if avoid else "quiz_ask_say"), sz.fs),
         ft.Container(phrase_text(q.text, sz.fs(20), None, avoid), padding=12, border_radius=12,
                      bgcolor=ft.Colors.SURFACE_CONTAINER_HIGH),
         *choices(state, q, fb, p.chosen, sz),

@@ -9,17 +9,18 @@ from __future__ import annotations
 import flet as ft
 
 from app.guide.model import ACCEPTABLE, BEST, HARMFUL
+from app.i18n import text as t
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
 from app.ui.views import practice_common as pc
 from app.ui.views.practice_walk_end import meter, summary
 
-WORDS = {BEST: "Best", ACCEPTABLE: "Acceptable", HARMFUL: "Harmful"}
-GRADES = {  # grade -> (good for the verdict box, what it did to the meter)
-    BEST: (True, "Best answer. The meter climbs."),
-    ACCEPTABLE: (True, "Acceptable. The meter climbs a little."),
-    HARMFUL: (False, "Harmful. The meter drops a stage."),
+WORDS = {BEST: "grade_best", ACCEPTABLE: "grade_acceptable", HARMFUL: "grade_harmful"}
+GRADES = {  # grade -> (good for the verdict box, what it did to the meter: a catalogue key)
+    BEST: (True, "walk_best"),
+    ACCEPTABLE: (True, "walk_acceptable"),
+    HARMFUL: (False, "walk_harmful"),
 }
 
 
@@ -28,11 +29,10 @@ def picker(state, sz: Sizes) -> list[ft.Control]:
     here = p.walk_situation
     sits = p.walk_situations()
     out: list[ft.Control] = [
-        c.para("Pick a scenario. Answer the person line by line; the meter shows how far up "
-               "the stairway your answers take you.", sz.fs),
-        c.heading("Situation", sz.fs, 3),
+        c.para(t("walk_intro"), sz.fs),
+        c.heading(t("walk_situation"), sz.fs, 3),
         c.wrap_row([c.choice(L.scenario_filter(None), lambda e: p.filter_scenarios(None),
-                             here is None, text="All")]
+                             here is None, text=t("walk_all"))]
                    + [c.choice(L.scenario_filter(s.title), lambda e, s=s: p.filter_scenarios(s.id),
                                here == s.id, text=s.title) for s in sits]),
     ]
@@ -41,13 +41,13 @@ def picker(state, sz: Sizes) -> list[ft.Control]:
     titles = {s.id: s.title for s in state.guide.situations}
     found = p.scenarios()
     if not found:
-        out.append(c.para("No practice scenario loaded for this situation.", sz.fs))
+        out.append(c.para(t("walk_none"), sz.fs))
     for sc in found:
         out.append(ft.Column([
             c.button(L.scenario(sc.title), lambda e, i=sc.id: p.open_scenario(i),
                      ft.Icons.PLAY_ARROW, text=sc.title),
-            c.para(f"{titles.get(sc.situation, sc.situation)} · {len(sc.turns)} lines", sz.fs, 14,
-                   color=ft.Colors.ON_SURFACE_VARIANT),
+            c.para(t("walk_lines", situation=titles.get(sc.situation, sc.situation),
+                     n=len(sc.turns)), sz.fs, 14, color=ft.Colors.ON_SURFACE_VARIANT),
         ], spacing=2))
     return out
 
@@ -61,7 +61,8 @@ def answers(state, order, pick, sz: Sizes) -> list[ft.Control]:
     for i, a in enumerate(order):  # after the pick: each answer with its grade
         picked = state.practice.chosen == i
         mark = "right" if a.grade == BEST else "wrong" if picked and a.grade == HARMFUL else None
-        word = WORDS[a.grade] + (" (your answer)" if picked else "")
+        word = t(WORDS[a.grade])
+        word = t("grade_yours", grade=word) if picked else word
         out.append(pc.answered(mark, word, a.text, sz, strong=picked))
     return out
 
@@ -71,16 +72,15 @@ def feedback(state, pick, sz: Sizes, last: bool) -> list[ft.Control]:
     a = pick.answer
     if a is None:
         late = state.practice.chosen is not None
-        head = ("After the 10 seconds: it counts as missed." if late else "Time is up.")
-        out = [pc.verdict(None, f"{head} The meter stays where it was.", sz)]
+        out = [pc.verdict(None, t("walk_late" if late else "walk_timeout"), sz)]
     else:
-        good, head = GRADES.get(a.grade, (False, a.grade))
-        out = [pc.verdict(good, head, sz), pc.labelled("Why", a.why, sz)]
+        good, head = GRADES[a.grade]
+        out = [pc.verdict(good, t(head), sz), pc.labelled(t("word_why"), a.why, sz)]
         if a.skill:
-            out.append(pc.labelled("Skill", skills.get(a.skill, a.skill), sz))
+            out.append(pc.labelled(t("word_skill"), skills.get(a.skill, a.skill), sz))
     if a is None or a.grade != BEST:
-        out += [pc.labelled("Best answer", f"“{pick.best.text}”", sz, 17),
-                pc.labelled("Why", pick.best.why, sz)]
+        out += [pc.labelled(t("best_answer"), f"“{pick.best.text}”", sz, 17),
+                pc.labelled(t("word_why"), pick.best.why, sz)]
     return out + pc.onward(state, sz, L.SEE_RESULT if last else L.NEXT_LINE)
 
 
@@ -100,7 +100,7 @@ def WalkView(state):
     out: list[ft.Control] = [
         c.heading(walk.scenario.title, sz.fs, 3),
         meter(state, walk.stage, walk.position, sz),
-        pc.counter(f"Line {index + 1} of {len(walk.scenario.turns)}", sz),
+        pc.counter(t("line_count", n=index + 1, total=len(walk.scenario.turns)), sz),
     ]
     if index == 0 and walk.scenario.summary:
         out.append(c.para(walk.scenario.summary, sz.fs, 16))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import flet as ft
 
+from app.i18n import text as t
 from app.practice.walk import TOP
 from app.ui import labels as L
 from app.ui.theme import Sizes
@@ -29,11 +30,12 @@ def meter(state, stage: int, position: float, sz: Sizes, caption: bool = True) -
             border=ft.Border.all(1, ft.Colors.OUTLINE),
         ))
     name = titles.get(stage, "")
-    label = f"{L.WALK_METER}: stage {stage} of {TOP}" + (f", {name}" if name else "")
-    return ft.Semantics(label=label, container=True, content=ft.Column([
+    caption_text = t("meter_stage_named", stage=stage, title=name) if name else \
+        t("meter_stage", stage=stage)
+    return ft.Semantics(label=L.walk_meter(stage, TOP, name), container=True, content=ft.Column([
         ft.Row(cells, alignment=ft.MainAxisAlignment.CENTER, wrap=True),
         ft.ProgressBar(value=(position - 1) / (TOP - 1), bar_height=8),
-        *([ft.Text(f"Stage {stage}" + (f": {name}" if name else ""), size=sz.fs(16),
+        *([ft.Text(caption_text, size=sz.fs(16),
                    weight=ft.FontWeight.BOLD, text_align=ft.TextAlign.CENTER)] if caption else []),
     ], spacing=6, horizontal_alignment=ft.CrossAxisAlignment.STRETCH))
 
@@ -49,26 +51,27 @@ def review_card(state, r, sz: Sizes) -> ft.Control:
         links.append(c.button(L.review_stage(order, r.stage_title),
                               lambda e, o=order: p.review_stage(o), ft.Icons.STAIRS_OUTLINED))
     return ft.Container(ft.Column([
-        c.heading(r.skill_title or "A question to ask straight", sz.fs, 3),
-        c.para(f"They said: “{r.line}”", sz.fs, 15, italic=True),
-        pc.labelled("Best answer", f"“{r.best}”", sz),
-        pc.labelled("Why", r.why, sz, 15),
+        c.heading(r.skill_title or t("review_no_skill"), sz.fs, 3),
+        c.para(t("they_said", line=r.line), sz.fs, 15, italic=True),
+        pc.labelled(t("best_answer"), f"“{r.best}”", sz),
+        pc.labelled(t("word_why"), r.why, sz, 15),
         *links,
     ], spacing=6), padding=12, border_radius=12, border=ft.Border.all(1, ft.Colors.OUTLINE))
 
 
 def summary(state, ws, sz: Sizes) -> list[ft.Control]:
     s = ws.summary()
+    reached = t("walk_reached_named", stage=s.stage, title=s.stage_title) if s.stage_title \
+        else t("walk_reached", stage=s.stage)
+    counts = t("walk_counts", best=s.best, acceptable=s.acceptable, harmful=s.harmful)
     out: list[ft.Control] = [
-        c.heading(f"You reached stage {s.stage}" + (f": {s.stage_title}" if s.stage_title
-                                                     else ""), sz.fs, 2),
+        c.heading(reached, sz.fs, 2),
         meter(state, s.stage, ws.walk.position, sz, caption=False),  # the heading says it
-        c.para(f"Best answers: {s.best}. Acceptable: {s.acceptable}. Harmful: {s.harmful}."
-               + (f" Missed: {s.missed}." if s.missed else ""), sz.fs),
-        c.heading("What to review", sz.fs),
+        c.para(counts + (" " + t("walk_missed", missed=s.missed) if s.missed else ""), sz.fs),
+        c.heading(t("walk_review"), sz.fs),
     ]
     if not s.review:
-        out.append(c.para("Nothing: every answer was the best one.", sz.fs))
+        out.append(c.para(t("walk_review_none"), sz.fs))
     out += [review_card(state, r, sz) for r in s.review]
     out += pc.finish(state, sz)
     out.insert(-2, c.button(L.OTHER_SCENARIO, lambda e: state.practice.filter_scenarios(

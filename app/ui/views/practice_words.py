@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import flet as ft
 
+from app.i18n import text as t
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
@@ -35,18 +36,18 @@ def judged(state, j, sz: Sizes, last: bool) -> list[ft.Control]:
     answered = state.practice.chosen
     out: list[ft.Control] = []
     if answered:
-        out.append(pc.labelled("You said", f"“{answered}”", sz))
+        out.append(pc.labelled(t("you_said"), f"“{answered}”", sz))
     n = len(r.flags)
     if not (answered or "").strip():
-        head, good = "Time is up.", None
+        head, good = t("words_timeout"), None
     elif j.late:
-        head, good = "After the 10 seconds: it counts as missed.", None
+        head, good = t("words_late"), None
     elif n:
-        head, good = f"{n} thing{'' if n == 1 else 's'} to fix.", False
+        head, good = (t("words_flag_one") if n == 1 else t("words_flags", n=n)), False
     elif r.skill:
-        head, good = "The rules found no problem.", True
+        head, good = t("words_clean"), True
     else:
-        head, good = "No listening skill found.", False
+        head, good = t("words_no_skill"), False
     out.append(pc.verdict(good, head, sz))
     if (answered or "").strip():
         out.append(c.para(r.feedback, sz.fs, 17))
@@ -55,7 +56,7 @@ def judged(state, j, sz: Sizes, last: bool) -> list[ft.Control]:
                            ft.Text(f.message, size=sz.fs(16), expand=True)],
                           vertical_alignment=ft.CrossAxisAlignment.START))
     if j.models:
-        out.append(c.heading("Model answers", sz.fs, 3))
+        out.append(c.heading(t("model_answers"), sz.fs, 3))
         out += [c.para(f"“{m}”", sz.fs, 17, weight=ft.FontWeight.W_500) for m in j.models]
     return out + pc.onward(state, sz, L.SEE_RESULT if last else L.NEXT_LINE)
 
@@ -66,31 +67,29 @@ def WordsView(state):
     p = state.practice
     words = p.words
     if words is None:
-        return c.para("This drill could not start. Go back and try again.", sz.fs)
+        return c.para(t("drill_not_started"), sz.fs)
     prompt = words.current
     if prompt is None:
         if not words.prompts:
             return ft.Column([
-                c.para("No practice scenario loaded, so there is no line to answer.", sz.fs),
+                c.para(t("words_none"), sz.fs),
                 c.button(L.BACK_TO_PRACTICE, lambda e: state.nav.back(), ft.Icons.ARROW_BACK)])
         return ft.Column([
-            c.heading(f"{len(words.prompts)} lines answered", sz.fs, 1),
-            c.para("Each answer is saved in your practice history on this phone. "
-                   "The app checks words by rules; a trainer hears more.", sz.fs, 15),
+            c.heading(t("words_done", n=len(words.prompts)), sz.fs, 1),
+            c.para(t("words_done_note"), sz.fs, 15),
             *pc.finish(state, sz),
         ], spacing=10)
     j = p.last
     titles = {s.id: s.title for s in state.guide.situations}
     out: list[ft.Control] = [
-        pc.counter(f"Line {words.index + 1} of {len(words.prompts)} · "
-                   f"{titles.get(prompt.situation, prompt.situation)}", sz),
+        pc.counter(t("line_count_situation", n=words.index + 1, total=len(words.prompts),
+                     situation=titles.get(prompt.situation, prompt.situation)), sz),
     ]
     if p.waiting and p.is_timed:
         out.append(pc.Countdown(state, key=f"w{words.index}"))
     out += pc.said(prompt.said, sz, prompt.note)
     if j is None:
-        out.append(c.para("What would you say? Type it, or use the keyboard's microphone.",
-                          sz.fs, 15))
+        out.append(c.para(t("words_prompt"), sz.fs, 15))
         out.append(AnswerForm(state, key=f"form{words.index}"))
     else:
         out += judged(state, j, sz, words.index + 1 >= len(words.prompts))

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import flet as ft
 
+from app.i18n import text as t
 from app.ui import labels as L
+from app.ui import screens
 from app.ui.state.practice import DAYS
 from app.ui.theme import Sizes
 from app.ui.views import common as c
@@ -15,10 +17,11 @@ from app.ui.views import common as c
 
 def bar(b, days: int, sz: Sizes) -> ft.Control:
     pct = round(100 * b.ratio)
-    words = f"{pct}% · {b.right} of {b.total} right" if b.total else "Not practiced yet"
+    words = t("bar_count", percent=pct, right=b.right, total=b.total) if b.total \
+        else t("bar_none")
     return ft.Column([
         ft.Row([ft.Text(b.title, size=sz.fs(16), weight=ft.FontWeight.BOLD, expand=True),
-                ft.Text(f"{pct}%" if b.total else "–", size=sz.fs(16),
+                ft.Text(t("percent", percent=pct) if b.total else "–", size=sz.fs(16),
                         weight=ft.FontWeight.BOLD)],
                vertical_alignment=ft.CrossAxisAlignment.START),
         ft.ProgressBar(value=b.ratio, bar_height=14, border_radius=7,
@@ -30,19 +33,18 @@ def bar(b, days: int, sz: Sizes) -> ft.Control:
 
 def weakest(state, w, sz: Sizes) -> ft.Control:
     if w is None:
-        body = [c.para("Answer at least 3 questions on a skill to see which one needs the most "
-                       "work.", sz.fs, 15)]
+        body = [c.para(t("weakest_none"), sz.fs, 15)]
     else:
         body = [
-            c.para(f"{w.title}: {round(100 * w.ratio)}%, {w.right} of {w.total} right in the "
-                   "last 30 days.", sz.fs, 16),
+            c.para(t("weakest_line", title=w.title, percent=round(100 * w.ratio), right=w.right,
+                     total=w.total), sz.fs, 16),
             c.button(L.drill_skill(w.title), lambda e: state.practice.drill(w.skill),
                      ft.Icons.FITNESS_CENTER, primary=True)
             if state.practice.can_drill(w.skill) else
-            c.button(L.DRILL_WALK, lambda e: state.nav.go("practice-walk"),
+            c.button(screens.get("practice_walk").label, lambda e: state.nav.go("practice_walk"),
                      ft.Icons.STAIRS_OUTLINED),  # no phrase of it to ask about: walk it
         ]
-    return ft.Container(ft.Column([c.heading("Your weakest skill", sz.fs, 3), *body],
+    return ft.Container(ft.Column([c.heading(t("weakest_title"), sz.fs, 3), *body],
                                   spacing=8),
                         padding=12, border_radius=12, bgcolor=ft.Colors.PRIMARY_CONTAINER)
 
@@ -59,7 +61,6 @@ def ProgressView(state):
                     for d in DAYS]),
     ]
     if not any(b.total for b in bars):
-        out.append(c.para(f"No answers in the last {p.days} days yet. Each drill answer "
-                          "counts for the skill it asks about.", sz.fs, 15))
+        out.append(c.para(t("progress_empty", days=p.days), sz.fs, 15))
     out += [bar(b, p.days, sz) for b in bars]
     return ft.Column(out, spacing=14)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import flet as ft
 
+from app.i18n import text as t
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
@@ -28,12 +29,12 @@ def SearchView(state):
         )
     ]
     if part.query.strip() and not part.results:
-        out.append(c.para("Nothing found. Try fewer or shorter words.", sz.fs))
+        out.append(c.para(L.SEARCH_NOTHING, sz.fs))
     for hit in part.results:
         lines = [ft.Text(hit.title, size=sz.fs(16), weight=ft.FontWeight.BOLD),
                  ft.Text(hit.snippet, size=sz.fs(15))]
         if hit.instead:  # an Avoid phrase: what to say in its place, right here
-            lines.append(ft.Text(f"Instead: {hit.instead}", size=sz.fs(15),
+            lines.append(ft.Text(t("search_instead", text=hit.instead), size=sz.fs(15),
                                  weight=ft.FontWeight.W_500))
         out.append(c.tappable(
             L.search_result(hit.title), ft.Column(lines, spacing=2),

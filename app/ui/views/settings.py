@@ -6,12 +6,12 @@ from __future__ import annotations
 import flet as ft
 
 from app import prefs as P
+from app.i18n import text as t
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
 
-THEMES = (("system", L.THEME_SYSTEM, "Follow the phone"), ("light", L.THEME_LIGHT, "Light"),
-          ("dark", L.THEME_DARK, "Night"))
+THEMES = ("system", "light", "dark")  # catalogue: theme_<name> (label), theme_<name>_short
 
 
 def erase_confirm(state, sz: Sizes) -> list[ft.Control]:
@@ -20,8 +20,7 @@ def erase_confirm(state, sz: Sizes) -> list[ft.Control]:
     if n is None:
         return []
     return [ft.Container(ft.Column([
-        c.para(f"Erase {n} practice answer{'' if n == 1 else 's'} from this phone? Your "
-               "progress starts again. Incidents and their notes are not touched.", sz.fs),
+        c.para(t("erase_ask_one") if n == 1 else t("erase_ask", n=n), sz.fs),
         c.button(L.ERASE_PRACTICE_CONFIRM, lambda e: state.practice.confirm_erase(),
                  ft.Icons.DELETE_FOREVER, primary=True),
         c.button(L.ERASE_PRACTICE_CANCEL, lambda e: state.practice.cancel_erase()),
@@ -33,20 +32,21 @@ def SettingsView(state):
     sz = Sizes(state.prefs.text_scale)
     s, p = state.settings, state.prefs
     out: list[ft.Control] = [
-        c.heading("Theme", sz.fs),
-        c.wrap_row([c.choice(label, lambda e, k=k: s.set_theme(k), p.theme == k, text=text)
-                    for k, label, text in THEMES]),
-        c.heading("Text size", sz.fs),
+        c.heading(L.SETTINGS_THEME, sz.fs),
+        c.wrap_row([c.choice(t(f"theme_{k}"), lambda e, k=k: s.set_theme(k), p.theme == k,
+                             text=t(f"theme_{k}_short")) for k in THEMES]),
+        c.heading(L.SETTINGS_TEXT_SIZE, sz.fs),
         c.wrap_row([c.choice(L.TEXT_SIZES[v], lambda e, v=v: s.set_text_scale(v),
                              p.text_scale == v, text=f"{int(v * 100)}%")
                     for v in P.TEXT_SCALES]),
-        c.heading("Screen", sz.fs),
+        c.heading(L.SETTINGS_SCREEN, sz.fs),
         c.switch(L.KEEP_AWAKE, p.keep_awake, s.set_keep_awake, sz.fs),
-        c.heading("Closed incidents on this device", sz.fs),
+        c.heading(L.SETTINGS_RETENTION, sz.fs),
         c.wrap_row([c.choice(L.retention(d), lambda e, d=d: state.retention.ask(d),
-                             p.retention_days == d, text="Keep" if d is None else f"{d} days")
+                             p.retention_days == d, text=L.RETENTION_KEEP_SHORT if d is None
+                             else t("retention_days_short", days=d))
                     for d in P.RETENTION_DAYS]),
-        c.heading("Practice", sz.fs),
+        c.heading(t("settings_practice"), sz.fs),
         c.button(L.ERASE_PRACTICE, lambda e: state.practice.ask_erase(), ft.Icons.DELETE_OUTLINE),
         *erase_confirm(state, sz),
     ]

@@ -13,6 +13,7 @@ import importlib
 
 import flet as ft
 
+from app import i18n
 from app.ui import labels as L
 from app.ui import router, screens
 from app.ui.router import Location
@@ -140,6 +141,7 @@ def Root(state):
     sz = Sizes(state.prefs.text_scale)
     loc = state.nav.location
     stack = screens.chain(loc.screen)
-    if stamps.current.get("scale") != sz.scale:  # a new text size rebuilds every screen
-        stamps.current = {"scale": sz.scale}
+    looks = (sz.scale, i18n.generation())
+    if stamps.current.get("looks") != looks:  # a new text size or language: rebuild all
+        stamps.current = {"looks": looks}
     return [screen_view(state, s, loc, s is stack[-1], sz, stamps.current) for s in stack]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import flet as ft
 
+from app.i18n import text as t
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
@@ -31,8 +32,7 @@ def StairwayView(state):
     sz = Sizes(state.prefs.text_scale)
     st = state.stairway
     if st.total == 0:
-        return c.para("No stage of the stairway could be loaded. Work it from your training; "
-                      "your instructor has the details.", sz.fs)
+        return c.para(L.STAIRWAY_NONE, sz.fs)
     order = st.read_stage or st.number
     stage = st.stage(order)
     reading = st.read_stage is not None
@@ -41,32 +41,31 @@ def StairwayView(state):
         return ft.Column([
             *head,
             c.heading(L.stage_indicator(order, st.total), sz.fs, 1),
-            c.para("This stage did not load because its guide file has a problem. "
-                   "Work it from training; move on with the override.", sz.fs),
+            c.para(L.STAIRWAY_STAGE_BROKEN, sz.fs),
             *([] if reading else controls(state, sz)),
         ], spacing=10)
     head.append(c.heading(f"{L.stage_indicator(order, st.total)}: {stage.title}", sz.fs, 1))
     if reading:
         head.append(ft.Container(
             ft.Column([
-                c.para(f"You are reading ahead. You are working stage {st.number}.", sz.fs),
+                c.para(t("reading_ahead", number=st.number), sz.fs),
                 c.button(L.NAV_STAIRWAY, lambda e: state.nav.go("stairway"),
-                         text="Back to my stage"),
+                         text=L.BACK_TO_MY_STAGE),
             ]),
             bgcolor=ft.Colors.PRIMARY_CONTAINER, padding=12, border_radius=12,
         ))
     ticked = st.ticked(order)
     body = [
         c.para(stage.purpose, sz.fs, 17),
-        c.heading("What to do", sz.fs),
+        c.heading(L.WHAT_TO_DO, sz.fs),
         c.bullets(stage.do, sz.fs),
-        c.heading(f"Move up when ({len(ticked & {s.id for s in stage.signs})}"
-                  f"/{len(stage.signs)})", sz.fs),
+        c.heading(t("move_up_when", done=len(ticked & {s.id for s in stage.signs}),
+                    total=len(stage.signs)), sz.fs),
         *[c.check_row(L.sign(s.text), s.text, s.id in ticked,
                       lambda v, s=s: st.tick_sign(s.id, v), sz.fs, disabled=reading,
                       caution=getattr(s, "caution", None))
           for s in stage.signs],
-        c.heading("Step back if", sz.fs),
+        c.heading(L.STEP_BACK_IF, sz.fs),
         c.bullets(stage.warnings, sz.fs, ft.Icons.WARNING_AMBER),
     ]
     return ft.Column([*head, *body, *([] if reading else controls(state, sz))], spacing=10)
@@ -82,19 +81,19 @@ def controls(state, sz: Sizes) -> list[ft.Control]:
         left = st.signs_left()
         out.append(c.button(L.MOVE_UP, lambda e: st.move_up(), ft.Icons.ARROW_UPWARD,
                             primary=ready,
-                            text=None if ready or not left else
-                            f"Move up ({left} sign{'' if left == 1 else 's'} left)"))
+                            text=None if ready or not left else L.MOVE_UP_ONE_LEFT if left == 1
+                            else t("move_up_left", n=left)))
         if error := state.ui.errors.get(L.MOVE_UP):
             out.append(c.field_error(error, sz.fs))
         if not ready:
             out.append(c.button(L.OVERRIDE, lambda e: st.open_override(),
                                 ft.Icons.WARNING_AMBER))
     else:
-        out.append(c.para("This is the top stage. Keep working it; step back if needed.", sz.fs))
+        out.append(c.para(L.TOP_STAGE, sz.fs))
     if st.number > 1:
         out.append(c.button(L.STEP_BACK, lambda e: st.step_back(), ft.Icons.ARROW_DOWNWARD))
     if st.overrides:
         last = st.overrides[-1]
-        out.append(c.para(f"Override recorded: stage {last.from_stage} to {last.to_stage}, "
-                          f"because: {last.reason}", sz.fs, 14, italic=True))
+        out.append(c.para(t("override_recorded", from_stage=last.from_stage,
+                            to_stage=last.to_stage, reason=last.reason), sz.fs, 14, italic=True))
     return out
