@@ -285,7 +285,7 @@ async def test_the_spanish_pack_switches_guide_and_labels(tmp_path):
         assert "Más filtros: habilidad y situación" in app.texts()
         await app.nav("Lista")
         assert "Primer agente en la escena" in app.texts()
-        assert any(t.endswith("hechas") for t in app.texts())
+        assert any(t.endswith("hechos") for t in app.texts())
     finally:
         app.close()
 
