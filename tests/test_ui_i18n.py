@@ -181,7 +181,7 @@ def test_use_switches_every_kind_of_label():
     assert i18n.language() == "es" and i18n.generation() > gen
     after = (L.MOVE_UP, L.stage_indicator(2), screens.get("phrases").title, L.TEXT_SIZES[1.0])
     assert after == ("Subir", "Etapa 2 de 5", "Frases", "Texto normal") and after != before
-    assert L.NOTE_KINDS["demand"] == "Guardar como petición"
+    assert L.NOTE_KINDS["demand"] == "Guardar como exigencia"
     i18n.use("en")
     assert L.MOVE_UP == "Move up"
 
