@@ -220,6 +220,20 @@ async def test_active_pack_survives_a_restart(tmp_path, key, tree):
     again.close()
 
 
+async def test_a_signed_pack_approval_covers_its_files_on_about(tmp_path, key, tree):
+    before = await start(*tree, route="/about")  # built-in: no file is approved
+    assert L.ABOUT_TRAINING_ONLY in before.texts() and L.ABOUT_NOT_APPROVED in before.texts()
+    before.close()
+    a = await start(*tree, route="/settings/guide")
+    await apply_pack(a, pack_file(tmp_path, key))
+    a.close()
+    about = await start(*tree, route="/about")
+    texts = about.texts()
+    assert L.ABOUT_TRAINING_ONLY not in texts and L.ABOUT_NOT_APPROVED not in texts
+    assert f"Approved with its pack by {FIELDS['approved_by']}" in texts
+    about.close()
+
+
 async def test_damaged_stored_pack_falls_back_with_a_banner(tmp_path, key, tree):
     a = await start(*tree, route="/settings/guide")
     await apply_pack(a, pack_file(tmp_path, key))

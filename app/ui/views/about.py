@@ -26,12 +26,23 @@ def in_use(state, sz: Sizes) -> list[ft.Control]:
     return [c.heading(L.GUIDE_IN_USE, sz.fs), *lines]
 
 
+def approval(approved: str, pack_approver: str, sz: Sizes) -> ft.Control:
+    if approved:
+        return c.para(t("about_approved_by", name=approved), sz.fs, 14)
+    if pack_approver:
+        return c.para(t("about_approved_with_pack", name=pack_approver), sz.fs, 14)
+    return c.para(L.ABOUT_NOT_APPROVED, sz.fs, 14, italic=True)
+
+
 @ft.component
 def AboutView(state):
     sz = Sizes(state.prefs.text_scale)
     g = state.guide
     files = sorted(g.files, key=lambda m: m.file)
-    unapproved = [m for m in files if not getattr(m, "approved_by", "")]
+    # a signed pack's approval covers every file in it (the agency signed the whole guide)
+    pack = state.packs.origin.active.pack if state.packs.origin is not None else None
+    pack_approver = pack.approved_by if pack is not None else ""
+    unapproved = [m for m in files if not (getattr(m, "approved_by", "") or pack_approver)]
     out: list[ft.Control] = in_use(state, sz)
     if unapproved or not files:
         out.append(ft.Container(
@@ -44,9 +55,7 @@ def AboutView(state):
                  c.para(t("about_version_by", version=m.version, reviewed=m.reviewed, name=by)
                         if by else t("about_version", version=m.version, reviewed=m.reviewed),
                         sz.fs, 14)]
-        approved = getattr(m, "approved_by", "")
-        lines.append(c.para(t("about_approved_by", name=approved) if approved
-                            else L.ABOUT_NOT_APPROVED, sz.fs, 14, italic=not approved))
+        lines.append(approval(getattr(m, "approved_by", ""), pack_approver, sz))
         lines.append(c.para(m.file, sz.fs, 12))
         out.append(ft.Container(ft.Column(lines, spacing=2), padding=8,
                                 border=ft.Border.only(bottom=ft.BorderSide(1, ft.Colors.OUTLINE))))
