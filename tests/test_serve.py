@@ -216,9 +216,9 @@ RUNTIME_EXCLUDED = {"flet-web", "flet-cli", "flet-desktop", "uvicorn", "fastapi"
 
 
 def _index() -> tuple[str, dict[str, set[str]]]:
-    """mobile/pypi.flet.dev.txt: (the phone's Python, name -> versions built for it)."""
+    """docs/pypi.flet.dev.txt: (the phone's Python, name -> versions built for it)."""
     python, out = "", {}
-    for line in (ROOT / "mobile" / "pypi.flet.dev.txt").read_text().splitlines():
+    for line in (ROOT / "docs" / "pypi.flet.dev.txt").read_text().splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         if line.startswith("python "):
@@ -290,7 +290,7 @@ def test_every_binary_dependency_has_a_phone_wheel_at_its_pin():
         assert name in pins, f"{name} has compiled code: pin it in pyproject.toml"
         assert pins[name] in index.get(name, set()), (
             f"{name}=={pins[name]} has no Android/iOS wheel for Python {python} on pypi.flet.dev "
-            f"(it has {sorted(index.get(name, [])) or 'none'}); see mobile/pypi.flet.dev.txt"
+            f"(it has {sorted(index.get(name, [])) or 'none'}); see docs/pypi.flet.dev.txt"
         )
 
 
