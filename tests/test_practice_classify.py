@@ -336,6 +336,22 @@ KILLERS = [
     # --- offering yourself, bringing someone in ---
     ("Let me come in and we can sit together.", {"rapport-killer"}),  # going in
     ("Your sister is on her way to talk to you.", {"rapport-killer"}),  # third party
+    # --- minimising, judging and contradicting in everyday words ---
+    ("You've got plenty to live for.", {"rapport-killer"}),  # minimising
+    ("These things happen, it's not the end of you.", {"rapport-killer"}),  # minimising
+    ("Don't be soft, pull through.", {"rapport-killer"}),  # judging
+    ("You're clearly wasted right now.", {"rapport-killer"}),  # labelling them
+    ("You're being paranoid again.", {"rapport-killer"}),  # labelling them
+    ("Of course she cares about you.", {"rapport-killer"}),  # contradicting their doubt
+    ("No one set you up, you did this.", {"rapport-killer"}),  # denying their account
+    # --- orders stated as facts ---
+    ("You will answer me when I talk to you.", {"rapport-killer"}),  # an order
+    ("You're staying put, end of discussion.", {"rapport-killer"}),  # an order
+    # --- making it about yourself, defending yourself ---
+    ("Same thing happened to me last year.", {"rapport-killer"}),  # story-topping
+    ("My landlord did that to me as well.", {"rapport-killer"}),  # story-topping
+    ("I'd hardly drive out here at 3am for fun, would I?", {"rapport-killer"}),  # sarcasm
+    ("Don't take it out on me, I'm only doing my job.", {"rapport-killer"}),  # defensive
     # --- promises without the word "promise": what only others decide ---
     ("The charges will be dropped.", {"promise"}),  # the legal outcome
     ("The court will go easy on you.", {"promise"}),  # the legal outcome
@@ -398,6 +414,11 @@ NOT_FLAGGED = [
     "Does that sound about right?",  # a summary's check
     "Is there anyone in there with you?",  # safety: who is inside
     "It's okay to take a minute.",  # "okay to": a permission, not "it'll be okay"
+    "Is the shotgun still in the truck?",  # weapons: ask it straight
+    "You're high up there and it's windy. What's happening?",  # "high" that labels nobody
+    "I'm worried about you.",  # a short I-message
+    "Of course you're angry.",  # validating, not contradicting
+    "Nobody's coming in while we talk.",  # a plain fact about the scene
 ]
 
 
@@ -433,6 +454,8 @@ def test_look_alikes_are_not_taken_for_the_skill(said, answer, not_skill):
             {"rapport-killer"},
         ),  # not a mirror: the officer's own judgement
         ("You have until ten minutes past.", "Ten minutes past?", {"rapport-killer"}),  # deadline
+        ("I can't go back there ever.", "Can't go back?", set()),  # a mirror, not closed
+        ("They're always watching me, every one of them.", "Every one of them?", set()),
     ],
 )
 def test_a_mirror_hands_back_their_words_without_judging(said, answer, codes):

@@ -103,7 +103,7 @@ class Classifier:
                 out.append(Flag(k.code, k.why))
         if any(re.match(P.WHY, s) for s in parts):
             out.append(Flag("why-question", P.WHY_MESSAGE))
-        elif self._closed(parts):
+        elif not mirrored and self._closed(parts):  # a mirror hands back their words
             out.append(Flag("closed-question", P.CLOSED_MESSAGE))
         n = self.style.word_count(full)
         if n > self.style.max_words:

@@ -66,6 +66,11 @@ KILLERS = (
             rf"'re going to need|'m gonna need|'re gonna need) (you|ya) to "
             rf"({ORDER}|let (them|her|him|everyone|everybody|the)|stop|listen)",
             rf"\byou'?re (going to|gonna) (have to |need to )?{ORDER}",
+            # an order stated as fact: "You will take your medication.", "..., end of story."
+            r"^you('ll| will|'re going to|'re gonna| are going to) (take|do|listen|stop|answer|"
+            r"tell|give|hand|let|leave|calm|sit|stay|wait|go|get|put|drop|shut|obey|comply)\b",
+            r"\b(and )?that'?s (the end of it|final|an order)\b",
+            r"\b(end of (story|discussion)|no (ifs|arguments|discussion))\b",
             r"\b(i|we) (need|want|have|got) to see (your|both) hands\b",
             r"\btime (for you )?to (come|put|drop|give|hand|step|walk|let|end this)\b",
             r"\bfor me[.!]*$",  # "Sit on the curb for me.": an order made polite
@@ -127,7 +132,10 @@ KILLERS = (
             r"\byour (own )?problem\b",
             r"\bthat'?s life\b",
             r"\bworse things\b",
-            r"\bso much to live for\b",
+            r"\b(so much|loads|lots|a lot|plenty|everything|too much) to live for\b",
+            # "It happens.", "Happens to the best of us."
+            r"(^|, )(it|that|these things|things|stuff|shit) happens?([.!,]|$)",
+            r"\bhappens to (everyone|everybody|all of us|the best of us|us all)\b",
             r"\bthink (of|about) your (family|kids|children|wife|husband|mother|mum|mom)\b",
             r"\bthink (of|about) (what|how) (this|it|that) (would|will|'ll|'d|is going to) ",
             r"\bit'?s (only|just) (a|money|a job|stuff)\b",
@@ -157,7 +165,8 @@ KILLERS = (
             r"\byou know better\b",
             r"\bwhat were you thinking\b",
             r"\b(your own fault|brought this on yourself|you deserve)\b",
-            r"\bdon'?t be (silly|stupid|like that|ridiculous|dramatic)\b",
+            r"\bdon'?t be (silly|stupid|like that|ridiculous|dramatic|daft|soft|a baby|an idiot)\b",
+            r"\blook at the state of you\b",
             r"\bstop being\b",
             r"\bno excuse\b",
             r"\bserves? you right\b",
@@ -180,7 +189,14 @@ KILLERS = (
     # Name-calling words: theirs when a mirror hands them back ("Think you're crazy?").
     Killer(
         "rapport-killer",
-        (r"\b(ridiculous|stupid|crazy|nonsense|pathetic|idiot)\b",),
+        (
+            r"\b(ridiculous|stupid|crazy|nonsense|pathetic|idiot|daft)\b",
+            # labelling them: "You're absolutely hammered.", "You're being paranoid."
+            r"\byou'?re( being| acting)?( absolutely| so| completely| totally| clearly| just| "
+            r"obviously| really)? (drunk|hammered|wasted|plastered|smashed|off your (face|head)|"
+            r"out of your (mind|head)|mental|nuts|insane|psycho|a mess|a disgrace|a joke|"
+            r"paranoid|delusional|hysterical|a drunk|an addict|a junkie|high(?! up| above))\b",
+        ),
         "Judging or arguing starts a fight you can't win. Say back what you heard instead.",
         mirror_ok=True,
     ),
@@ -196,6 +212,12 @@ KILLERS = (
             # telling them what they really feel: "You don't really want that."
             r"\byou (don'?t|do not|wouldn'?t|would not) (really|actually)\b",
             r"\byou (don'?t|do not|can'?t) (really )?mean (that|it)\b",
+            # "Of course they would.": telling them the people they doubt do care
+            r"^(of )?course (they|he|she|we|people|your \w+) (would|will|do|does|did|care|cares|"
+            r"love|loves|miss|want)\b",
+            # "Nobody ruined your life.": blame they gave, denied
+            r"^(nobody|no one|no-one|no body) (ruined|wrecked|destroyed|hates|is against|is out to|"
+            r"set you up|framed|betrayed|stitched you up|did this to|cheated|robbed|screwed)\b",
             r"^no,? you('re| are| did| didn'?t| do| don'?t| were| weren'?t| aren'?t| have|"
             r" haven'?t| can| can'?t| won'?t)\b",
         ),
@@ -259,6 +281,32 @@ KILLERS = (
             r"\bi'?ll (come|come up|come in) (in|up|inside|there|to you)\b",
         ),
         "Never offer yourself or go in: keep your distance and cover, and keep talking.",
+    ),
+    # Making it about yourself: your story, your street, your troubles.
+    Killer(
+        "rapport-killer",
+        (
+            r"\b(same|that|this) (thing )?(happened|happens) to me\b",
+            r"\b(me too|same here|same with me)\b",
+            r"\b(to me|on my \w+|at my \w+|in my \w+|my \w+) (too|as well)\b",
+            r"\bwhen i was (your age|young|a kid|a lad|a girl|going through)\b",
+            r"\byou think (you'?ve|you have) got it bad\b",
+        ),
+        "This turns the talk to you. Keep it on them: 'Tell me more about that.'",
+    ),
+    # Defending yourself or scoring a point: sarcasm, "would I?", "I'm only doing my job".
+    Killer(
+        "rapport-killer",
+        (
+            r", (would|do|did|am|was|could|wouldn'?t|don'?t|didn'?t|aren'?t|ain'?t) i\?$",
+            r"^if i didn'?t (care|want to help)\b",
+            r"\bi'?m (only|just) (doing my job|trying to help|following orders)\b",
+            r"\b(don'?t|do not|quit|stop) (blame|blaming|shouting at|yelling at|having a go at|"
+            r"taking it out on) me\b",
+            r"\b(it'?s )?not my (fault|problem|job)\b",
+            r"^(yeah|oh)?,? ?(right|sure)[,.] (because|like)\b",  # "Oh sure, because ..."
+        ),
+        "Defending yourself turns it into a contest. Let it go and say back what you heard.",
     ),
     # Fixing the problem before they have been heard.
     Killer(

@@ -26,6 +26,7 @@ FEELINGS = (
     "ashamed|embarrassed|humiliated|guilty|frustrated|frustrating|fed up|annoyed|"
     "disrespected|ignored|unheard|invisible|lost|confused|heartbroken|devastated|"
     "crushed|grieving|jealous|rejected|abandoned|powerless|no way out|unbearable|"
+    "gutted|shattered|wrecked|fuming|raging|mortified|torn|cut up|gutting|scared stiff|"
     "painful|pain|hard|tough|awful|hopeful|relieved|uneasy|concerned|unsafe|"
     "in shock|shaken|on edge|at the end of your rope|like giving up|bitter|resentful|"
     "worthless|useless|broken|numb|empty|miserable|sick of|tired of|humiliating|"
@@ -80,14 +81,14 @@ LABEL_PLAIN = (
 # must open the sentence. Flags never skip them ("Listen, ..." lectures).
 LEAD_WORDS = (
     r"((okay|ok|alright|all right|well|and|now|so|right|yeah|hey|look|man|sir|ma'am|buddy|"
-    r"honestly|sorry|mm-hm|mm|hmm)[,.!]? )+"
+    r"honestly|sorry|mm-hm|mm|hmm|uh|um|er|erm|like|aye|then|mate|bud)[,.!]? )+"
 )
 
 # --- Paraphrasing: say back what they told you, in your own words and shorter ----------
 PARAPHRASE = SkillCues(
     "paraphrasing",
     starts=(
-        r"so(,)? (you|he|she|they|your|it|the|two|what|that|even|after|because)\b",
+        r"so(,)? (you|he|she|they|your|it|the|two|what|that|even|after|because|[a-z']+ing)\b",
         r"you'?re saying",
         r"you are saying",
         r"you said",
@@ -137,6 +138,7 @@ SUMMARY = SkillCues(
         r"(does|do) (that|this) (sound )?(right|about right|fair|close)\?",
         r"am i (close|right|on track|missing (anything|something))",
         r"(^|[.!?] )(right|fair|close|correct|true|yeah)\?$",  # "... Fair?"
+        r"(^|[.!?] )(that|this) (right|about right|fair|close|correct)\?$",  # "... That right?"
     ),
 )
 SUMMARY_MIN_WORDS = 12  # a summary pulls several things together
@@ -167,7 +169,7 @@ ENCOURAGERS = (
     # short words that say "still here, go on"
     "gotcha|got you|understood|fair enough|makes sense|i get it|for sure|right on|"
     "i hear ya|i follow|i'm following|still with you|"
-    "mm-hm|mm hm|mhm|mm|hmm|uh-huh|uh huh|okay|ok|i see|go on|right|yeah|yes|sure|"
+    "mm-hm|mm hm|mhm|mm|hmm|uh-huh|uh huh|okay|ok|i see|go on|right|yeah|yes|sure|aye|"
     "i hear you|i'm listening|i'm with you|i'm here|got it|and then|keep going|"
     "tell me more|please go on|alright|all right|i understand|really|wow|oh|"
     "i'm staying (here|back|right here)|i'm right here|i'm still here|"

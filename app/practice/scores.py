@@ -85,7 +85,8 @@ class Scorer:
         if not t.endswith("?") and not trailing:
             return 0.0  # their words said back as a statement: a paraphrase at most
         share = max(in_order_share(ans, tail), in_order_share(ans, raw_tail))
-        if share >= R.MIRROR_MIN_SHARE and content(ans):
+        # "All of it?": every word theirs, in order, even when none carries content
+        if share >= R.MIRROR_MIN_SHARE and (content(ans) or (share == 1.0 and len(ans) >= 2)):
             return 0.7 if trailing else 0.85
         if trailing:
             return 0.0
@@ -102,6 +103,8 @@ class Scorer:
             joins = sum(bool(re.search(rf"\b{w}\b", s)) for w in R.I_MESSAGE_JOINS)
             if self._i_concern.search(s):
                 best = max(best, (0.0, 0.75, 0.9)[joins])
+                if not joins and re.search(r"\b(about|for) you\b", s):
+                    best = max(best, 0.6)  # the short form: "I'm worried about you."
             elif joins == len(R.I_MESSAGE_JOINS) and self._i_effect.match(s):
                 best = max(best, 0.75)  # the full shape, a feeling the lists don't know
         return best
