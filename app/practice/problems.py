@@ -31,7 +31,8 @@ CLOSED_TAGS = r", (are|aren't|do|don't|will|won't|would|is|isn't|did|didn't) (yo
 CLOSED_OK = (
     r"kill(ing)? yourself|suicide|end your life|hurt(ing)? yourself|harm(ing)? yourself|"
     r"want to die|a plan\b|taken (any|anything|some)|any (of them|pills)|pills|"
-    r"weapon|gun|knife|rifle|shotgun|pistol|firearm|loaded|ammo|ammunition|blade|(anyone|anybody|someone|somebody)( \w+){0,3} (hurt|else|with you|"
+    r"weapon|gun|knife|rifle|shotgun|pistol|firearm|loaded|ammo|ammunition|blade|"
+    r"(anyone|anybody|someone|somebody)( \w+){0,3} (hurt|else|with you|"
     r"injured|inside)|hurt\?|injured|need (a doctor|medical|an ambulance)|bleeding|"
     r"(is|are) (that|this) right|did i (miss|get)|have i got|got (that|it) right|"
     r"is that it|right\?$|(everyone|anyone|anybody|everybody)\b.*\b(okay|ok|alright|all right|"
