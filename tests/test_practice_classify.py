@@ -1,7 +1,7 @@
 """The classifier on labelled answers: the skill it names and the flags it raises.
 
-These rows are the unit tests' own; benchmarks/data/practice_heldout.json is a separate
-set the rules were not tuned on (benchmarks/practice.py scores it).
+These rows are the unit tests' own, in their own words; the labelled sets in
+benchmarks/data/ are kept apart from them (benchmarks/practice.py scores those).
 """
 
 from __future__ import annotations
@@ -352,6 +352,18 @@ KILLERS = [
     ("My landlord did that to me as well.", {"rapport-killer"}),  # story-topping
     ("I'd hardly drive out here at 3am for fun, would I?", {"rapport-killer"}),  # sarcasm
     ("Don't take it out on me, I'm only doing my job.", {"rapport-killer"}),  # defensive
+    # --- trading, moral verdicts, clergy, taking a belief as real ---
+    ("Sure, some beers for the rifle, sounds fair.", {"rapport-killer"}),  # a trade
+    ("Fine, deal.", {"rapport-killer"}),  # agreeing a deal yourself
+    ("Killing yourself is a sin, you know that.", {"rapport-killer"}),  # moral verdict
+    ("A good dad doesn't scare his kids like this.", {"rapport-killer"}),  # lecturing
+    ("Let me call the chaplain for you.", {"rapport-killer"}),  # third party
+    ("If they're spying on you, you were smart to hide.", {"rapport-killer"}),  # colluding
+    ("Have you gone off your meds?", {"rapport-killer", "closed-question"}),  # labelling
+    ("I've had a long shift too, believe me.", {"rapport-killer"}),  # your day
+    ("Yeah right, and I'm Santa Claus.", {"rapport-killer"}),  # sarcasm
+    ("You'll come out the easy way or the hard way.", {"rapport-killer"}),  # a threat
+    ("Your boy will be fine, don't you worry.", {"rapport-killer", "promise"}),  # promise
     # --- promises without the word "promise": what only others decide ---
     ("The charges will be dropped.", {"promise"}),  # the legal outcome
     ("The court will go easy on you.", {"promise"}),  # the legal outcome
@@ -419,6 +431,9 @@ NOT_FLAGGED = [
     "I'm worried about you.",  # a short I-message
     "Of course you're angry.",  # validating, not contradicting
     "Nobody's coming in while we talk.",  # a plain fact about the scene
+    "Is he breathing right now?",  # medical: ask it straight
+    "One way or another?",  # their words handed back, not a threat
+    "You'll come through to the door when you're ready?",  # no order in "come through"
 ]
 
 
@@ -456,6 +471,7 @@ def test_look_alikes_are_not_taken_for_the_skill(said, answer, not_skill):
         ("You have until ten minutes past.", "Ten minutes past?", {"rapport-killer"}),  # deadline
         ("I can't go back there ever.", "Can't go back?", set()),  # a mirror, not closed
         ("They're always watching me, every one of them.", "Every one of them?", set()),
+        ("We'll do it one way or the other.", "One way or the other?", set()),
     ],
 )
 def test_a_mirror_hands_back_their_words_without_judging(said, answer, codes):

@@ -68,7 +68,8 @@ KILLERS = (
             rf"\byou'?re (going to|gonna) (have to |need to )?{ORDER}",
             # an order stated as fact: "You will take your medication.", "..., end of story."
             r"^you('ll| will|'re going to|'re gonna| are going to) (take|do|listen|stop|answer|"
-            r"tell|give|hand|let|leave|calm|sit|stay|wait|go|get|put|drop|shut|obey|comply)\b",
+            r"tell|give|hand|let|leave|calm|sit|stay|wait|go|get|put|drop|shut|obey|comply|come|"
+            r"walk|step|move)\b(?! (to|through|with)\b)",
             r"\b(and )?that'?s (the end of it|final|an order)\b",
             r"\b(end of (story|discussion)|no (ifs|arguments|discussion))\b",
             r"\b(i|we) (need|want|have|got) to see (your|both) hands\b",
@@ -83,6 +84,7 @@ KILLERS = (
         (
             r"\bif you don'?t\b.*\b(we|i)('ll| will|'re| are| have to)\b",
             r"\bor else\b",
+            r"\b(one way or (another|the other)|the easy way or the hard way)\b[^?]*$",
             r"\bor (we|i|they|the team)('ll| will|'re| are| have to| send| come| go| use)\b",
             r"\bor you('ll| will| get| go)\b",  # "..., or you'll regret it"
             # "Keep it up and ...", "One more step and ...": the condition, then the blow
@@ -127,6 +129,9 @@ KILLERS = (
             r"(^|there'?s |there are )(lots|a lot|plenty|loads) of (people|places|jobs|guys|"
             r"women|men|fish)\b",
             r"\byou'?ll (find|get) (another|a new|someone|over)\b",
+            r"\b((plenty|lots|loads) more|other) (fish|people|jobs|guys|girls|women|men)"
+            r"( in the sea| out there)\b",
+            r"\bfish in the sea\b",
             r"\b(it'?s|that'?s) (not personal|how (it|business|life|the world) (works|goes|is))\b",
             r"\byou already (said|told)\b",
             r"\byour (own )?problem\b",
@@ -148,7 +153,7 @@ KILLERS = (
             r"feel better|work (itself )?out|sort itself out)\b",
             r"\b(time heals|cheer up|chin up|bright side)\b",
             # telling them not to feel it (like "calm down" in style.md)
-            r"\bdon'?t (worry|panic|cry|stress|fret|get (so )?(upset|worked up)|be (so )?("
+            r"\bdon'?t (you )?(worry|panic|cry|stress|fret|get (so )?(upset|worked up)|be (so )?("
             r"scared|afraid|upset|sad|angry|mad|nervous|worried|embarrassed|ashamed))\b",
             r"\bno need to (worry|panic|cry|be|get|feel)\b",
             r"\bnothing to (worry|cry|get upset) about\b",
@@ -179,8 +184,13 @@ KILLERS = (
             r"won'?t (help|bring|change|fix|solve)\b",
             r"\bthat'?s why you\b",
             r"\bevery right to\b",
-            r"\b(good|real|decent|normal) (husbands?|wives|fathers?|mothers?|men|people|"
-            r"parents?) (don'?t|wouldn'?t|never)\b",
+            r"\b(good|real|decent|normal|proper) (husbands?|wives|wife|fathers?|mothers?|men|man|"
+            r"woman|women|people|person|parents?|dads?|mums?|moms?|sons?|daughters?) (don'?t|"
+            r"doesn'?t|wouldn'?t|would never|never|always)\b",
+            # a moral or religious verdict: "It's a sin.", "That's selfish."
+            r"\b(is|it'?s|that'?s|be) (a sin|sinful|a mortal sin|wicked|evil|a coward'?s way)\b",
+            r"\b(god|the lord|jesus|allah)( \w+)? (doesn'?t|does not|wouldn'?t|won'?t|will not|"
+            r"never) (want|forgive|approve|let)\b",
             r"\bhow do you think (she|he|they|your \w+)('ll| will| would)? feel\b",
             r"\bi'?m sure (nobody|no one|they|he|she|it)\b",
         ),
@@ -195,7 +205,9 @@ KILLERS = (
             r"\byou'?re( being| acting)?( absolutely| so| completely| totally| clearly| just| "
             r"obviously| really)? (drunk|hammered|wasted|plastered|smashed|off your (face|head)|"
             r"out of your (mind|head)|mental|nuts|insane|psycho|a mess|a disgrace|a joke|"
-            r"paranoid|delusional|hysterical|a drunk|an addict|a junkie|high(?! up| above))\b",
+            r"paranoid|delusional|hysterical|a drunk|an addict|a junkie|high(?! up| above)|selfish|"
+            r"a coward|cowardly)\b",
+            r"\b(off|on|skipped|stopped) (your|his|her|the) (meds|pills)( again)?\b",
         ),
         "Judging or arguing starts a fight you can't win. Say back what you heard instead.",
         mirror_ok=True,
@@ -240,6 +252,10 @@ KILLERS = (
             r"\b(i|we) (can )?(see|hear) (them|it|him|her|that|those) too\b",
             r"\b(they|he|she) (probably|definitely|certainly|must|really) (are|is|do|does|did|"
             r"have|has|will|were|can|could)[.!]*$",
+            # taking it as real: "If he's a demon you did right."
+            r"^if (he|she|it|they|that)('s| is|'re| are| was| were) (really |actually )?(a |an |"
+            r"the )?(demon|devil|possessed|alien|spy|spies|spying|tracking|agent|imposter|"
+            r"impostor|poisoning|watching|following|after you)\b[^?]*$",
         ),
         "Don't argue with what they see or hear, and don't agree with it. Name the feeling: "
         "'That sounds scary.'",
@@ -254,6 +270,7 @@ KILLERS = (
         (
             r"\bi know (exactly )?how you feel\b",
             r"\bi understand exactly\b",
+            r"\bi (totally|completely|fully|100%) (get|understand) (it|you|that|how)\b",
             r"\bi'?ve been (there|through (this|that|the same))\b",
         ),
         "You can't know how they feel. Say what you hear: 'You sound...'",
@@ -269,6 +286,8 @@ KILLERS = (
             r"brother|sister|boss|manager|friend|girlfriend|boyfriend|son|daughter) (is here|"
             r"wants to talk|is on the (phone|line)|is on (the|her|his) way|is coming|is outside)\b",
             r"\byou can talk to (her|him|them|your)\b",
+            r"\b(get|bring|call|fetch|phone) (father|pastor|reverend|rev|the priest|a priest|"
+            r"the chaplain|a chaplain|the vicar|an imam|the imam|a rabbi|the rabbi)\b",
         ),
         "No family, friend or clergy talks to them without the team's approval.",
     ),
@@ -286,7 +305,11 @@ KILLERS = (
     Killer(
         "rapport-killer",
         (
-            r"\b(same|that|this) (thing )?(happened|happens) to me\b",
+            r"\b(same|that|this) (thing )?(happened|happens) (to|with) (me|my)\b",
+            # "I've been on shift since six.": your day, not theirs
+            r"\bi'?ve (been|had) (on shift|working|up|on duty|on my feet|a (long|rough|bad|hard) "
+            r"(day|shift|night|week))\b",
+            r"^tell me about it[,!] (i|me|my)\b",
             r"\b(me too|same here|same with me)\b",
             r"\b(to me|on my \w+|at my \w+|in my \w+|my \w+) (too|as well)\b",
             r"\bwhen i was (your age|young|a kid|a lad|a girl|going through)\b",
@@ -304,9 +327,21 @@ KILLERS = (
             r"\b(don'?t|do not|quit|stop) (blame|blaming|shouting at|yelling at|having a go at|"
             r"taking it out on) me\b",
             r"\b(it'?s )?not my (fault|problem|job)\b",
-            r"^(yeah|oh)?,? ?(right|sure)[,.] (because|like)\b",  # "Oh sure, because ..."
+            r"^((yeah|oh)[,.]? )?(right|sure|yeah right)[,.!]? (because|like|and)\b",  # "Sure, and"
         ),
         "Defending yourself turns it into a contest. Let it go and say back what you heard.",
+    ),
+    # Trading what is never traded: weapons, ammunition, alcohol, drugs, a person.
+    Killer(
+        "rapport-killer",
+        (
+            r"\b(bottle|beer|booze|drink|alcohol|whiskey|whisky|vodka|drugs|weed|smokes|gun|ammo|"
+            r"ammunition|bullets|weapon|me|hostage)s? (for|in exchange for|in return for) "
+            r"(the|your|a|her|him|them|that)\b",
+            r"(^|, )(deal|it'?s a deal|you'?ve got a deal|you got a deal)[.!]*$",
+        ),
+        "Never trade weapons, ammunition, alcohol or drugs, or a person, and never agree a "
+        "deal yourself: 'I'm not the one who decides, but I'll pass it on.'",
     ),
     # Fixing the problem before they have been heard.
     Killer(

@@ -31,7 +31,8 @@ CLOSED_TAGS = r", (are|aren't|do|don't|will|won't|would|is|isn't|did|didn't) (yo
 CLOSED_OK = (
     r"kill(ing)? yourself|suicide|end your life|hurt(ing)? yourself|harm(ing)? yourself|"
     r"want to die|a plan\b|taken (any|anything|some)|any (of them|pills)|pills|"
-    r"weapon|gun|knife|rifle|shotgun|pistol|firearm|loaded|ammo|ammunition|blade|"
+    r"weapon|gun|knife|rifle|shotgun|pistol|firearm|loaded|ammo|ammunition|blade|breathing|"
+    r"conscious|awake|you'?d use|(have|got) (it|them) (with|on) you|"
     r"(anyone|anybody|someone|somebody)( \w+){0,3} (hurt|else|with you|"
     r"injured|inside)|hurt\?|injured|need (a doctor|medical|an ambulance)|bleeding|"
     r"(is|are) (that|this) right|did i (miss|get)|have i got|got (that|it) right|"
@@ -73,7 +74,8 @@ PROMISE = Killer(
         # how it ends
         r"\b(everything|it|things)('s| is| will be|'ll be| is going to be|'s going to be|"
         r" are going to be) (fine|ok|okay|alright|all right)\b(?! to\b)",  # "okay to cry" allows
-        r"\byou('ll| will) be (fine|ok|okay|alright|all right)\b",
+        r"\b(you|she|he|they|everyone|everybody|your \w+)('ll| will) be"
+        r"( absolutely| totally| just)? (fine|ok|okay|alright|all right)\b",
         r"\byou('ll| will|'re going to| are going to|'re gonna) (get to |be able to )?(see|hold|"
         r"hug|be with|go home|go free|get off|be home|walk free|walk away)\b",
         # staying past the handover

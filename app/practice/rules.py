@@ -26,7 +26,8 @@ FEELINGS = (
     "ashamed|embarrassed|humiliated|guilty|frustrated|frustrating|fed up|annoyed|"
     "disrespected|ignored|unheard|invisible|lost|confused|heartbroken|devastated|"
     "crushed|grieving|jealous|rejected|abandoned|powerless|no way out|unbearable|"
-    "gutted|shattered|wrecked|fuming|raging|mortified|torn|cut up|gutting|scared stiff|"
+    "struggling|gutted|shattered|wrecked|panicky|fuming|raging|mortified|torn|cut up|"
+    "gutting|scared stiff|"
     "painful|pain|hard|tough|awful|hopeful|relieved|uneasy|concerned|unsafe|"
     "in shock|shaken|on edge|at the end of your rope|like giving up|bitter|resentful|"
     "worthless|useless|broken|numb|empty|miserable|sick of|tired of|humiliating|"
@@ -81,7 +82,7 @@ LABEL_PLAIN = (
 # must open the sentence. Flags never skip them ("Listen, ..." lectures).
 LEAD_WORDS = (
     r"((okay|ok|alright|all right|well|and|now|so|right|yeah|hey|look|man|sir|ma'am|buddy|"
-    r"honestly|sorry|mm-hm|mm|hmm|uh|um|er|erm|like|aye|then|mate|bud)[,.!]? )+"
+    r"honestly|sorry|mm-hm|mm|hmm|uh|um|er|erm|like|aye|then|mate|bud|i reckon|reckon)[,.!]? )+"
 )
 
 # --- Paraphrasing: say back what they told you, in your own words and shorter ----------
@@ -132,7 +133,7 @@ SUMMARY = SkillCues(
     anywhere=(  # the check a summary ends with, in its common shapes
         r"did i (miss|leave out|forget) anything",
         r"what (did|have) i (miss|missed|left out|got wrong)",
-        r"(have|did) i (get|got) (that|it|this|all that|all of that|everything)"
+        r"(have|did) i (get|got) (that|it|this|all that|all of that|everything|it all)"
         r"( right| straight)?\?",
         r"(is|was) (that|this) (right|it|about right|fair|close|correct|accurate)\?",
         r"(does|do) (that|this) (sound )?(right|about right|fair|close)\?",
@@ -149,6 +150,7 @@ OPEN = SkillCues(
     "open-ended-questions",
     starts=(
         r"what",
+        r"whats",  # typed without the apostrophe
         r"how",
         r"tell me",
         r"help me understand",

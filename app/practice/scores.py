@@ -14,6 +14,12 @@ from app.practice import problems as P
 from app.practice import rules as R
 from app.practice.text import content, flip, in_order_share, sentences, starts, words
 
+# "You sound X", "She seems X": a word after it that is not "like"/"as if" is how they feel.
+R_SOUND = re.compile(
+    r"(you|she|he|they) (sound|seem)s? ((so|really|pretty|a bit|a little|kind of|kinda|quite|"
+    r"very|real|totally|absolutely) )?(?!like\b|as\b|to\b|that\b)[a-z][a-z'-]+\b"
+)
+
 
 class Scorer:
     """The skill cues of rules.py, compiled once."""
@@ -120,6 +126,10 @@ class Scorer:
             return 0.65
         if checked and points >= R.SUMMARY_MIN_POINTS + 1 and n >= 14:
             return 0.85
+        if checked and points >= R.SUMMARY_MIN_POINTS + 1 and n >= 8:
+            return 0.8  # "Hours cut, written up, then fired. Have I got that right?"
+        if points >= R.SUMMARY_MIN_POINTS + 1 and n >= 14 and t.count(",") >= 2:
+            return 0.62  # a list of what happened, told back: "A letter, the neighbours, now us."
         if points >= R.SUMMARY_MIN_POINTS + 2 and n >= 18:
             return 0.5
         return 0.0
@@ -131,6 +141,8 @@ class Scorer:
                 best = max(best, 0.85)
             elif self._label_plain.match(s) and not s.endswith("?"):
                 best = max(best, 0.65)  # as typed: "So you're scared." tells it back
+            elif any(R_SOUND.match(f) for f in self._forms(s)):
+                best = max(best, 0.75)  # "You sound bone-weary.": a feeling the lists don't know
         return best
 
     def _paraphrase(self, t: str, said: str | None) -> float:
@@ -150,6 +162,9 @@ class Scorer:
         if share >= 0.4 and len(ans) >= 4 and not t.endswith("?"):
             return 0.6
         told = any(re.match(R.PARAPHRASE_YOU, f) for f in self._forms(t))
+        # "He puts you down.": their story about someone they named, told back
+        named = {m.group(1) for f in self._forms(t) if (m := re.match(r"(he|she|they)\b", f))}
+        told = told or any(re.search(rf"\b{p}\b", said) for p in named)
         if told and len(ans) >= 4 and not t.endswith("?"):
             return 0.5  # "You asked for help again and again": their story, told back
         return 0.0
@@ -162,4 +177,6 @@ class Scorer:
                 best = max(best, 0.8)
             elif starts(s, R.OPEN_WEAK) and s.endswith("?"):
                 best = max(best, 0.6)
+            elif starts(s, R.OPEN.starts) and s[-1:].isalpha() and len(words(s)) >= 4:
+                best = max(best, 0.7)  # typed without a question mark: "whats been happening"
         return best

@@ -60,7 +60,11 @@ def flip(ws: list[str]) -> list[str]:
 def stem(w: str) -> str:
     for end in ("ing", "ed", "es", "s"):
         if len(w) > len(end) + 2 and w.endswith(end):
-            return w[: -len(end)]
+            w = w[: -len(end)]
+            # "putting" -> "putt" -> "put", so it meets "puts"
+            if end in ("ing", "ed") and len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+                w = w[:-1]
+            return w
     return w
 
 
