@@ -202,7 +202,9 @@ async def test_the_end_of_a_walk_links_to_the_skill_and_the_stage(app):
 @pytest.mark.parametrize(
     "answer, verdict, flag",
     [
-        ("You sound really scared.", "The rules found no problem.", None),  # a clean emotion label
+        # a clean emotion label: the rules say they can miss things, and point to the models
+        ("You sound really scared.", "The rules found no problem. They can miss some: compare "
+         "with the model answers.", None),
         ("Why did you do that?", "2 things to fix.", "why-question"),  # blame, twice over
         ("I promise nobody will get hurt.", "1 thing to fix.", "promise"),  # a promise
         ("Did you take anything?", "1 thing to fix.", "closed-question"),  # yes-or-no
