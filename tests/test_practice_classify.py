@@ -259,6 +259,25 @@ GOOD = [
     # mirrors: trailing off instead of a question mark; their own insult handed back
     ("I'm just tired of all of it.", "Tired of all of it...", "mirroring"),
     ("They treat me like an idiot.", "Like an idiot?", "mirroring"),  # not a judgement
+    ("It's all gone, all of it.", "All of it?", "mirroring"),  # no content word, all theirs
+    # feelings the lists don't know; labels in the -ing form
+    ("I haven't slept in four days.", "You sound frazzled.", "emotion-labeling"),
+    ("He'll be here soon.", "You're sounding really tense about him coming.", "emotion-labeling"),
+    # I-messages: after a "when" clause, after "honestly", in the short form
+    (
+        "I'll scream if I want to!",
+        "When you scream, I get worried, because I can't tell if you're hurt.",
+        "i-messages",
+    ),
+    ("Leave me alone.", "Honestly, it scares me when you go quiet.", "i-messages"),
+    ("Get away from the door!", "I'm finding it hard to hear you over the alarm.", "i-messages"),
+    # texting, as typed on a phone
+    (
+        "My mum threw me out and my phone's cut off.",
+        "ok so ur mum threw u out, ur phone's off & u've got nowhere. that right?",
+        "summarizing",
+    ),
+    ("Nobody ever listens.", "whats been going on that nobody listens", "open-ended-questions"),
 ]
 
 
@@ -364,6 +383,17 @@ KILLERS = [
     ("Yeah right, and I'm Santa Claus.", {"rapport-killer"}),  # sarcasm
     ("You'll come out the easy way or the hard way.", {"rapport-killer"}),  # a threat
     ("Your boy will be fine, don't you worry.", {"rapport-killer", "promise"}),  # promise
+    # --- laughing, blaming, groups, the "but", defending, fixing with a plan ---
+    ("Haha, you wouldn't even get wet from there.", {"rapport-killer"}),  # mocking
+    ("What was she doing out so late anyway?", {"rapport-killer"}),  # blaming the victim
+    ("These guys never learn, do they?", {"rapport-killer", "closed-question"}),  # groups
+    ("I understand, but you're scaring everyone.", {"rapport-killer"}),  # the "but"
+    ("Don't pin this on me, mate.", {"rapport-killer"}),  # defending yourself
+    ("That's the drink talking, not you.", {"rapport-killer"}),  # dismissing
+    ("Call the bank first thing Monday and ask for a payment plan.", {"rapport-killer"}),
+    ("One bottle, and then you send the kid out.", {"rapport-killer"}),  # a trade
+    ("Nobody's gonna arrest you tonight.", {"promise"}),  # a promise, contracted
+    ("Do that and you'll end up in custody.", {"rapport-killer"}),  # a threat
     # --- promises without the word "promise": what only others decide ---
     ("The charges will be dropped.", {"promise"}),  # the legal outcome
     ("The court will go easy on you.", {"promise"}),  # the legal outcome
@@ -433,6 +463,9 @@ NOT_FLAGGED = [
     "Nobody's coming in while we talk.",  # a plain fact about the scene
     "Is he breathing right now?",  # medical: ask it straight
     "One way or another?",  # their words handed back, not a threat
+    "I get worried when you keep the rifle close, because I want you safe.",  # an I-message
+    "Is your wife hurt at all?",  # welfare: ask it straight
+    "I understand. I'm not the one who decides, but I'll pass it on.",  # honest, no "but you"
     "You'll come through to the door when you're ready?",  # no order in "come through"
 ]
 

@@ -21,7 +21,7 @@ from app.practice import killers as K
 from app.practice import problems as P
 from app.practice import rules as R
 from app.practice.scores import Scorer
-from app.practice.text import clean, sentences, starts, words
+from app.practice.text import clean, sentences, starts, texting, words
 
 NO_SAID = ("mirroring", "paraphrasing")  # skills judged against the person's words
 
@@ -64,8 +64,8 @@ class Classifier:
 
     def classify(self, answer: str, said: str | None = None) -> Result:
         full = clean(answer)
-        text = full[: R.ANALYSE_CHARS]
-        said_text = clean(said)[: R.ANALYSE_CHARS] or None
+        text = texting(full[: R.ANALYSE_CHARS])
+        said_text = texting(clean(said)[: R.ANALYSE_CHARS]) or None
         if not words(text) and not text.strip(" -\u2013\u2014").count("."):
             return Result(None, 0.0, (), "Type or say what you would answer.")
         low = text.lower()

@@ -85,6 +85,8 @@ KILLERS = (
             r"\bif you don'?t\b.*\b(we|i)('ll| will|'re| are| have to)\b",
             r"\bor else\b",
             r"\b(one way or (another|the other)|the easy way or the hard way)\b[^?]*$",
+            r"\bwhether (you|ye|ya) like it or (not|no)\b",
+            r"^(do|try) (that|it|this|anything)( again)?\b[^.?!]{0,40}\band\b",
             r"\bor (we|i|they|the team)('ll| will|'re| are| have to| send| come| go| use)\b",
             r"\bor you('ll| will| get| go)\b",  # "..., or you'll regret it"
             # "Keep it up and ...", "One more step and ...": the condition, then the blow
@@ -94,7 +96,7 @@ KILLERS = (
             # what force will do to them: "you're getting tased", "you'll be arrested"
             r"\byou('re| are|'ll| will)( going to| gonna)?( be| get| getting)? (tased|tazed|shot|"
             r"arrested|charged|locked up|sprayed|gassed|bitten|taken down|cuffed|booked|jail|"
-            r"prison|sorry)\b",
+            r"prison|sorry|in (a cell|jail|prison|cuffs|custody))\b",
             r"\b(we|i|they|the team|swat|the dog)( will|'ll|'re going to| are going to|"
             r"'re gonna|'m going to|'m gonna| am going to| is going to)( have to)? (tase|taze|"
             r"shoot|spray|gas|break|kick|force|drag|send|storm|rush|use force|come in|"
@@ -132,6 +134,8 @@ KILLERS = (
             r"\b((plenty|lots|loads) more|other) (fish|people|jobs|guys|girls|women|men)"
             r"( in the sea| out there)\b",
             r"\bfish in the sea\b",
+            r"\byou can always (have|get|find|make|meet) (another|more|a new|someone)\b",
+            r"\byou'?d (just|only) (break|hurt|end up|sprain|bruise)\b",  # mocking the means
             r"\b(it'?s|that'?s) (not personal|how (it|business|life|the world) (works|goes|is))\b",
             r"\byou already (said|told)\b",
             r"\byour (own )?problem\b",
@@ -172,6 +176,16 @@ KILLERS = (
             r"\b(your own fault|brought this on yourself|you deserve)\b",
             r"\bdon'?t be (silly|stupid|like that|ridiculous|dramatic|daft|soft|a baby|an idiot)\b",
             r"\blook at the state of you\b",
+            r"\b(behave yourself|act your age|bless your heart|you'?re a grown|you are a grown|"
+            r"what is this drama|enough of (this|the) drama)\b",
+            r"\b(your|the) (illness|drink|drugs|booze|meds|voices|disease) talking\b",
+            r"\b(not (well|right)|sick|ill) in the head\b",
+            # a group blamed: "Some women just don't know when to stop."
+            r"\b(some|these|those) (women|men|wives|husbands|girls|guys|people|kids) (just )?"
+            r"(don'?t|never|always|can'?t|need)\b",
+            # the victim blamed: "What were you doing at his place that late?"
+            r"\bwhat (were|was) (you|she|he) doing\b[^?]*\b(that late|at that hour|so late|alone|"
+            r"dressed like|with him|with her)\b",
             r"\bstop being\b",
             r"\bno excuse\b",
             r"\bserves? you right\b",
@@ -200,7 +214,7 @@ KILLERS = (
     Killer(
         "rapport-killer",
         (
-            r"\b(ridiculous|stupid|crazy|nonsense|pathetic|idiot|daft)\b",
+            r"\b(ridiculous|stupid|crazy|nonsense|pathetic|idiot|daft|dumb|dumbest|stupidest)\b",
             # labelling them: "You're absolutely hammered.", "You're being paranoid."
             r"\byou'?re( being| acting)?( absolutely| so| completely| totally| clearly| just| "
             r"obviously| really)? (drunk|hammered|wasted|plastered|smashed|off your (face|head)|"
@@ -224,6 +238,9 @@ KILLERS = (
             # telling them what they really feel: "You don't really want that."
             r"\byou (don'?t|do not|wouldn'?t|would not) (really|actually)\b",
             r"\byou (don'?t|do not|can'?t) (really )?mean (that|it)\b",
+            # the "but" that takes back what came before: "I hear you, but you're the one..."
+            r"^(i hear you|i understand|i get (it|that|you)|i know|i see),? but (you|that|it|this|"
+            r"they|he|she)\b",
             # "Of course they would.": telling them the people they doubt do care
             r"^(of )?course (they|he|she|we|people|your \w+) (would|will|do|does|did|care|cares|"
             r"love|loves|miss|want)\b",
@@ -253,6 +270,7 @@ KILLERS = (
             r"\b(they|he|she) (probably|definitely|certainly|must|really) (are|is|do|does|did|"
             r"have|has|will|were|can|could)[.!]*$",
             # taking it as real: "If he's a demon you did right."
+            r"^if (the )?(devil|demons?|spirits?|aliens?|voices|government|cia|fbi)\b[^?]*$",
             r"^if (he|she|it|they|that)('s| is|'re| are| was| were) (really |actually )?(a |an |"
             r"the )?(demon|devil|possessed|alien|spy|spies|spying|tracking|agent|imposter|"
             r"impostor|poisoning|watching|following|after you)\b[^?]*$",
@@ -327,6 +345,10 @@ KILLERS = (
             r"\b(don'?t|do not|quit|stop) (blame|blaming|shouting at|yelling at|having a go at|"
             r"taking it out on) me\b",
             r"\b(it'?s )?not my (fault|problem|job)\b",
+            r"\b(don'?t|do not) (put|pin|lay|blame) (that|this|it) on me\b",
+            r"\bi'?m (one of the good ones|not like (them|the others|those))\b",
+            r"^(ha|haha|hah|lol|lmao)\b",  # laughing at them
+            r"^(oh )?(yeah|sure|right)[,.]? (clearly|obviously|of course|totally|definitely)\b",
             r"^((yeah|oh)[,.]? )?(right|sure|yeah right)[,.!]? (because|like|and)\b",  # "Sure, and"
         ),
         "Defending yourself turns it into a contest. Let it go and say back what you heard.",
@@ -339,6 +361,12 @@ KILLERS = (
             r"ammunition|bullets|weapon|me|hostage)s? (for|in exchange for|in return for) "
             r"(the|your|a|her|him|them|that)\b",
             r"(^|, )(deal|it'?s a deal|you'?ve got a deal|you got a deal)[.!]*$",
+            r"\b(bottle|beer|booze|drink|alcohol|whiskey|whisky|vodka|drugs|weed|smokes|gun|ammo|"
+            r"bullets)s?\b[^.?!]{0,40}\b(but|and|if) (then )?you "
+            r"(let|give|put|hand|send|release)\b",
+            r"\b(we'?re square|we'?re even|that'?s the deal)\b",
+            r"^((you can|just|fine,?|ok,?|okay,?) )?keep the (gun|knife|weapon|rifle|bullets|ammo|"
+            r"pistol)\b",
         ),
         "Never trade weapons, ammunition, alcohol or drugs, or a person, and never agree a "
         "deal yourself: 'I'm not the one who decides, but I'll pass it on.'",
@@ -355,6 +383,8 @@ KILLERS = (
             r"\bthe (best|only|right) thing (to do|you can do|is)\b",
             r"\bhere'?s what (you|we)\b",
             r"^just (come|put|do|walk|give|let|hand|drop|stop)\b",
+            r"\bfirst thing (tomorrow|in the morning|monday)\b",
+            r"(^|[.!] )sorted[.!]*$",
         ),
         "Fixing the problem this early is the classic mistake. Listen first.",
     ),

@@ -34,7 +34,8 @@ CLOSED_OK = (
     r"weapon|gun|knife|rifle|shotgun|pistol|firearm|loaded|ammo|ammunition|blade|breathing|"
     r"conscious|awake|you'?d use|(have|got) (it|them) (with|on) you|"
     r"(anyone|anybody|someone|somebody)( \w+){0,3} (hurt|else|with you|"
-    r"injured|inside)|hurt\?|injured|need (a doctor|medical|an ambulance)|bleeding|"
+    r"injured|inside)|\bhurt\b|injured|(want|wanting|need) (us|me|the police|them|the officers) "
+    r"to (shoot|kill|hurt)|need (a doctor|medical|an ambulance)|bleeding|"
     r"(is|are) (that|this) right|did i (miss|get)|have i got|got (that|it) right|"
     r"is that it|right\?$|(everyone|anyone|anybody|everybody)\b.*\b(okay|ok|alright|all right|"
     r"hurt|safe)|"
@@ -58,8 +59,9 @@ PROMISE = Killer(
         r"\byou (won'?t|will not|aren'?t going to|are not going to) (go to jail|go to prison|"
         r"be (arrested|charged|hurt|in trouble|punished|shot)|get (arrested|charged|hurt|"
         r"in trouble|shot))",
-        r"\b(no one|nobody|no-one) (will|is going to|'s going to|is gonna) "
+        r"\b(no one|nobody|no-one)( will|'ll| is going to|'s going to| is gonna|'s gonna) "
         r"(hurt|arrest|charge|shoot|touch|lock)",
+        r"\b(you'?ve got|you have|i give you) my word\b",
         r"\b(no one|nobody|no-one)('s| is) (getting|going to get|gonna get) (hurt|arrested|shot)",
         r"\bnothing (bad )?(will|'ll|is going to|'s going to|is gonna) happen\b",
         r"\b(no (jail|prison|charges)|won'?t (be|get) (charged|any charges|jail|prison))\b",

@@ -27,7 +27,7 @@ FEELINGS = (
     "disrespected|ignored|unheard|invisible|lost|confused|heartbroken|devastated|"
     "crushed|grieving|jealous|rejected|abandoned|powerless|no way out|unbearable|"
     "struggling|gutted|shattered|wrecked|panicky|fuming|raging|mortified|torn|cut up|"
-    "gutting|scared stiff|"
+    "gutting|scared stiff|tense|dread|dreading|"
     "painful|pain|hard|tough|awful|hopeful|relieved|uneasy|concerned|unsafe|"
     "in shock|shaken|on edge|at the end of your rope|like giving up|bitter|resentful|"
     "worthless|useless|broken|numb|empty|miserable|sick of|tired of|humiliating|"
@@ -61,6 +61,7 @@ LABEL_FRAMES = (
     r"(it |that )?sounds",
     r"(it )?seems",
     r"(you|she|he|they) (sound|seem|look)s?",
+    r"(you|she|he|they)('re| are| is|'s) (sounding|seeming|looking)",
     r"i'?m guessing",
     r"i (guess|wonder if|sense|imagine|bet|get the (feeling|sense|impression))",
     r"my guess is",
@@ -82,7 +83,8 @@ LABEL_PLAIN = (
 # must open the sentence. Flags never skip them ("Listen, ..." lectures).
 LEAD_WORDS = (
     r"((okay|ok|alright|all right|well|and|now|so|right|yeah|hey|look|man|sir|ma'am|buddy|"
-    r"honestly|sorry|mm-hm|mm|hmm|uh|um|er|erm|like|aye|then|mate|bud|i reckon|reckon)[,.!]? )+"
+    r"honestly|sorry|mm-hm|mm|hmm|uh|um|er|erm|like|aye|then|mate|bud|i reckon|reckon|"
+    r"i'?ll be honest|to be honest|truthfully)[,.!]? )+"
 )
 
 # --- Paraphrasing: say back what they told you, in your own words and shorter ----------
@@ -101,6 +103,7 @@ PARAPHRASE = SkillCues(
         r"(it |that )?(sounds|seems) like (you|he|she|they|your|it|the|someone|nobody)",
         r"you'?re telling me",
         r"let me see if i'?ve got (this|that)",
+        r"if i'?m (hearing|understanding|reading|getting) (you|this|that|it) right",
     ),
 )
 # Without a frame: a statement about them, in the second person, may be their story told back,
@@ -122,6 +125,7 @@ SUMMARY = SkillCues(
     starts=(
         r"let me (check|make sure|see if|get this|sum|recap|go over)",
         r"(so far|to sum up|to recap|so to sum)",
+        r"(two|three|four|a couple of|a few) things( so far)?",
         r"(here'?s|this is) what i'?ve heard",
         r"what i'?ve heard",
         r"you'?ve told me",
@@ -186,6 +190,7 @@ PAUSE_WORDS = r"pause|silen|wait|quiet|say nothing|nothing|count|breathe|let (hi
 # How what they do lands on the officer: "I feel", "I find it hard", "It scares me".
 I_MESSAGE_EFFECT = (
     r"i (feel|felt|get|got|find|found|start to feel|become)",
+    r"i'?m (finding|feeling|getting)",
     r"i('m| am)? (have|had|having) (a )?(hard|tough|difficult|rough) time",
     r"it (worries|scares|concerns|frightens|bothers|upsets|makes|gets|leaves) me",
     r"it'?s (hard|difficult|tough) for me",
@@ -196,7 +201,8 @@ I_MESSAGE_OPEN = (
     r"i'?m (feeling|getting|really|a bit|a little)?",
 )
 I_MESSAGE_CONCERN = (
-    FEELINGS + r"|worried|concerned|uneasy|uncomfortable|confused|hard to (help|follow|hear|"
+    FEELINGS + r"|scares|worries|concerns|frightens|bothers|upsets|worried|concerned|uneasy|"
+    r"uncomfortable|confused|hard to (help|follow|hear|"
     r"understand|think|listen)|difficult|bad|tense|rattled|(hard|tough|difficult|rough) time"
 )
 # The full form ("I feel ... when you ... because ...") is an I-message by its shape, even

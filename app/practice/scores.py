@@ -103,13 +103,15 @@ class Scorer:
 
     def _i_message(self, t: str) -> float:
         best = 0.0
-        for s in sentences(t):
+        for s in self._every_form(t):
+            # "When you shout, I get worried, because...": the effect after a "when" clause
+            s = re.sub(r"^when you [^,]{1,60}, (?=i\b|it\b)", "", s)
             if not self._i_open.match(s):
                 continue
             joins = sum(bool(re.search(rf"\b{w}\b", s)) for w in R.I_MESSAGE_JOINS)
             if self._i_concern.search(s):
                 best = max(best, (0.0, 0.75, 0.9)[joins])
-                if not joins and re.search(r"\b(about|for) you\b", s):
+                if not joins and (re.search(r"\b(about|for) you\b", s) or self._i_effect.match(s)):
                     best = max(best, 0.6)  # the short form: "I'm worried about you."
             elif joins == len(R.I_MESSAGE_JOINS) and self._i_effect.match(s):
                 best = max(best, 0.75)  # the full shape, a feeling the lists don't know
@@ -167,6 +169,10 @@ class Scorer:
         told = told or any(re.search(rf"\b{p}\b", said) for p in named)
         if told and len(ans) >= 4 and not t.endswith("?"):
             return 0.5  # "You asked for help again and again": their story, told back
+        # "Bank's fixing to take the land your granddaddy worked.": about them, in other words
+        yours = {"you", "your", "you're", "you've", "you'd", "yours"} & set(ans)
+        if yours and share >= 0.15 and len(ans) >= 5 and not t.endswith("?") and ans[0] != "i":
+            return 0.45
         return 0.0
 
     def _open(self, t: str) -> float:

@@ -20,6 +20,29 @@ def clean(text: str | None) -> str:
     return " ".join(text.split())
 
 
+# Texting as officers type it on a phone: the words the rules read instead.
+_TEXTING = {
+    "u": "you",
+    "ur": "your",
+    "&": "and",
+    "im": "i'm",
+    "dont": "don't",
+    "cant": "can't",
+    "didnt": "didn't",
+    "havent": "haven't",
+    "youre": "you're",
+    "ive": "i've",
+    "pls": "please",
+    "plz": "please",
+}
+_TEXTING_RE = re.compile(r"(?<![\w'])(" + "|".join(map(re.escape, _TEXTING)) + r")(?![\w'])", re.I)
+
+
+def texting(text: str) -> str:
+    """'ok so ur mum kicked u out' -> 'ok so your mum kicked you out' (whole words only)."""
+    return _TEXTING_RE.sub(lambda m: _TEXTING[m.group(1).lower()], text)
+
+
 def sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
 
