@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 
+import flet as ft
 import pytest
 
 from app.ui import labels as L
@@ -139,6 +140,29 @@ async def test_named_stage_chips_are_one_tap_above_the_list(app):
     await app.click(L.stage_chip(2, empathy.title))
     assert app.state.nav.route == "/phrases?stage=2"
     assert app.state.phrases.list() and all(p.stage == 2 for p in app.state.phrases.list())
+
+
+def row_of(control) -> ft.Row:
+    p = control
+    while not isinstance(p, ft.Row):
+        p = p.parent
+    return p
+
+
+async def test_at_large_text_stage_chips_scroll_in_one_row_showing_the_chosen(app):
+    """At 175% five chips filled the first screen; one sideways row leaves room for phrases."""
+    await app.nav(L.NAV_PHRASES)
+    one = app.state.stairway.stage(1)
+    assert row_of(app.find(L.stage_chip(1, one.title))).wrap  # normal text: they wrap
+    await app.click(L.OPEN_SETTINGS)
+    await app.click(L.TEXT_SIZES[1.75])
+    await app.nav(L.NAV_PHRASES)
+    row = row_of(app.find(L.stage_chip(1, one.title)))
+    assert not row.wrap and row.scroll == ft.ScrollMode.AUTO
+    four = app.state.stairway.stage(4)
+    await app.click(L.stage_chip(4, four.title))
+    calls = [a for m, a in app.invoked("Row") if m == "scroll_to"]
+    assert calls and calls[-1]["scroll_key"] == "stage-chip-4"  # the chosen chip is shown
 
 
 async def test_avoid_card_says_why_and_instead(app):

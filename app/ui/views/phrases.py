@@ -8,6 +8,7 @@ phrase marks it used.
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 import flet as ft
@@ -70,16 +71,47 @@ def phrase_card(state, p, sz: Sizes) -> ft.Control:
     )
 
 
-def stage_chips(state, sz: Sizes) -> ft.Control:
+# From this text scale up the five stage chips would fill a phone's first screen (four
+# rows at 175% on 360x640), so they scroll sideways in one row instead, the chosen one shown.
+ONE_ROW_SCALE = 1.5
+
+
+def chip_key(order: int) -> str:
+    return f"stage-chip-{order}"
+
+
+@ft.component
+def StageChips(state):
     """One tap to another stage's phrases: "1 Active Listening", "2 Empathy"..."""
+    sz = Sizes(state.prefs.text_scale)
     ph, st = state.phrases, state.stairway
-    return c.wrap_row([
-        c.choice(L.stage_chip(s.order, s.title), lambda e, o=s.order: ph.set_filters(stage=o),
-                 ph.stage == s.order,
-                 text=t("stage_chip_now", order=s.order, title=s.title) if s.order == st.number
-                 else f"{s.order} {s.title}")
+    chips = [
+        ft.Container(
+            c.choice(L.stage_chip(s.order, s.title), lambda e, o=s.order: ph.set_filters(stage=o),
+                     ph.stage == s.order,
+                     text=t("stage_chip_now", order=s.order, title=s.title)
+                     if s.order == st.number else f"{s.order} {s.title}"),
+            key=ft.ScrollKey(chip_key(s.order)),
+        )
         for s in st.stages
-    ])
+    ]
+    one_row = sz.scale >= ONE_ROW_SCALE
+    row = ft.Row(chips, scroll=ft.ScrollMode.AUTO, spacing=8) if one_row else c.wrap_row(chips)
+    shown = ft.use_ref(None)
+    shown.current = row
+
+    async def show_chosen() -> None:
+        """Scroll the chosen stage's chip into view (only the client can scroll)."""
+        r = shown.current
+        if not one_row or r is None or ph.stage is None:
+            return
+        try:
+            await asyncio.wait_for(r.scroll_to(scroll_key=chip_key(ph.stage)), 3)
+        except (TimeoutError, RuntimeError):  # no client to answer (tests), or unmounted
+            pass
+
+    ft.use_effect(show_chosen, [ph.stage, one_row], cleanup=lambda: None)
+    return row
 
 
 def more_filters(state, sz: Sizes) -> ft.Control:
@@ -111,7 +143,7 @@ def more_filters(state, sz: Sizes) -> ft.Control:
 def PhrasesView(state):
     sz = Sizes(state.prefs.text_scale)
     items = state.phrases.list()
-    out = [stage_chips(state, sz), more_filters(state, sz)]
+    out = [StageChips(state), more_filters(state, sz)]
     skill = next((k for k in state.guide.skills if k.id == state.phrases.skill), None)
     if skill:
         out.append(c.para(skill.description, sz.fs, 15, italic=True))
