@@ -66,6 +66,7 @@ bench: $(VENV)/.installed-test
 	$(PY) benchmarks/search.py
 	$(PY) benchmarks/startup.py
 	$(PY) benchmarks/preview.py
+	$(PY) benchmarks/practice.py
 
 clean:
 	rm -rf build .pytest_cache .ruff_cache
