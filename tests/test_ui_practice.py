@@ -202,9 +202,7 @@ async def test_the_end_of_a_walk_links_to_the_skill_and_the_stage(app):
 @pytest.mark.parametrize(
     "answer, verdict, flag",
     [
-        # a clean emotion label: the rules say they can miss things, and point to the models
-        ("You sound really scared.", "The rules found no problem. They can miss some: compare "
-         "with the model answers.", None),
+        ("You sound really scared.", "The rules found no problem.", None),  # a clean label
         ("Why did you do that?", "2 things to fix.", "why-question"),  # blame, twice over
         ("I promise nobody will get hurt.", "1 thing to fix.", "promise"),  # a promise
         ("Did you take anything?", "1 thing to fix.", "closed-question"),  # yes-or-no
@@ -224,8 +222,12 @@ async def test_own_words_names_the_skill_lists_flags_and_shows_models(app, answe
         assert sum(f.message in t for t in texts) == 1
     assert "Model answers" in texts and judged.models
     assert all(f"“{m}”" in texts for m in judged.models)
+    caveat = "Rules can miss things: compare your answer with the model answers."
     if flag is None:
         assert judged.result.feedback.startswith("This looks like")  # never "this is"
+        assert caveat in texts  # a clean result never reads as "safe to say"
+    else:
+        assert caveat not in texts
 
 
 async def test_own_words_refuses_an_empty_answer_and_saves_nothing(app):

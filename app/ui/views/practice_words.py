@@ -51,6 +51,8 @@ def judged(state, j, sz: Sizes, last: bool) -> list[ft.Control]:
     out.append(pc.verdict(good, head, sz))
     if (answered or "").strip():
         out.append(c.para(r.feedback, sz.fs, 17))
+    if good:  # "no problem" must never read as "safe to say": the rules miss some killers
+        out.append(c.para(t("words_clean_caveat"), sz.fs, 15, italic=True))
     for f in (f for f in r.flags if f.message not in r.feedback):  # the first is said above
         out.append(ft.Row([ft.Icon(ft.Icons.FLAG_OUTLINED, size=sz.fs(20)),
                            ft.Text(f.message, size=sz.fs(16), expand=True)],
