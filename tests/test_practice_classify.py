@@ -278,6 +278,10 @@ GOOD = [
         "summarizing",
     ),
     ("Nobody ever listens.", "whats been going on that nobody listens", "open-ended-questions"),
+    ("Leave me be.", "(pause) ... (pause)", "effective-pauses"),  # only stage directions
+    ("Go away.", "Please, tell me what's going on tonight.", "open-ended-questions"),
+    ("I'm done.", "Reckon you're pretty worn out.", "emotion-labeling"),  # tentative
+    ("Nobody cares.", "I think you're feeling very lonely.", "emotion-labeling"),
 ]
 
 
@@ -394,6 +398,15 @@ KILLERS = [
     ("One bottle, and then you send the kid out.", {"rapport-killer"}),  # a trade
     ("Nobody's gonna arrest you tonight.", {"promise"}),  # a promise, contracted
     ("Do that and you'll end up in custody.", {"rapport-killer"}),  # a threat
+    # --- gentle orders, rushing, the means made small, sarcasm, your own day, clergy ---
+    ("Let's set the bat down by the door.", {"rapport-killer"}),  # an order as a plan
+    ("Slowly now, nice and easy.", {"rapport-killer"}),  # a tactical command
+    ("Good, let's wrap this up then.", {"rapport-killer"}),  # rushing to the end
+    ("That stuff can't hurt you, it's only paracetamol.", {"rapport-killer"}),  # means
+    ("Perfect, just what I needed tonight.", {"rapport-killer"}),  # sarcasm
+    ("I'm freezing too, you know.", {"rapport-killer"}),  # your own trouble
+    ("We'll have your pastor come pray over you.", {"rapport-killer"}),  # third party
+    ("What did you say to upset him?", {"rapport-killer"}),  # blame, asked openly
     # --- promises without the word "promise": what only others decide ---
     ("The charges will be dropped.", {"promise"}),  # the legal outcome
     ("The court will go easy on you.", {"promise"}),  # the legal outcome
@@ -465,6 +478,8 @@ NOT_FLAGGED = [
     "One way or another?",  # their words handed back, not a threat
     "I get worried when you keep the rifle close, because I want you safe.",  # an I-message
     "Is your wife hurt at all?",  # welfare: ask it straight
+    "Let's talk about what happened.",  # a shared plan to talk, not to move
+    "Your sister is worried, is it?",  # a check tag, not a closed question
     "I understand. I'm not the one who decides, but I'll pass it on.",  # honest, no "but you"
     "You'll come through to the door when you're ready?",  # no order in "come through"
 ]

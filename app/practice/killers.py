@@ -75,6 +75,10 @@ KILLERS = (
             r"\b(i|we) (need|want|have|got) to see (your|both) hands\b",
             r"\btime (for you )?to (come|put|drop|give|hand|step|walk|let|end this)\b",
             r"\bfor me[.!]*$",  # "Sit on the curb for me.": an order made polite
+            # an order as a shared plan: "Let's just pop that knife down."
+            r"^(let'?s|let us)( just| all| both)? (pop|put|set|drop|place|lay|hand|move|step|walk|"
+            r"come|bring|slide|toss|get (you|that|this|it|the|everyone) (out|down|outside|over))\b",
+            r"\bnice and (easy|slow|slowly)\b",
         ),
         "An order tells them you aren't listening. Ask, and leave the exit to the team.",
     ),
@@ -136,6 +140,8 @@ KILLERS = (
             r"\bfish in the sea\b",
             r"\byou can always (have|get|find|make|meet) (another|more|a new|someone)\b",
             r"\byou'?d (just|only) (break|hurt|end up|sprain|bruise)\b",  # mocking the means
+            r"\b(those|that|these|it|they|this)( ones| pills| tablets| stuff)? (won'?t|will not|"
+            r"wouldn'?t|can'?t|cannot) (kill|hurt|harm|do anything to) you\b",
             r"\b(it'?s|that'?s) (not personal|how (it|business|life|the world) (works|goes|is))\b",
             r"\byou already (said|told)\b",
             r"\byour (own )?problem\b",
@@ -184,6 +190,7 @@ KILLERS = (
             r"\b(some|these|those) (women|men|wives|husbands|girls|guys|people|kids) (just )?"
             r"(don'?t|never|always|can'?t|need)\b",
             # the victim blamed: "What were you doing at his place that late?"
+            r"^what did you (do|say) to (set|make|provoke|upset|wind|get|piss) (him|her|them)?\b",
             r"\bwhat (were|was) (you|she|he) doing\b[^?]*\b(that late|at that hour|so late|alone|"
             r"dressed like|with him|with her)\b",
             r"\bstop being\b",
@@ -304,6 +311,10 @@ KILLERS = (
             r"brother|sister|boss|manager|friend|girlfriend|boyfriend|son|daughter) (is here|"
             r"wants to talk|is on the (phone|line)|is on (the|her|his) way|is coming|is outside)\b",
             r"\byou can talk to (her|him|them|your)\b",
+            r"\b(have|get) (the|a|your) (chaplain|priest|pastor|vicar|imam|rabbi|minister|mum|mom|"
+            r"mother|dad|father|wife|husband|sister|brother|son|daughter|kids) (come|talk|speak|"
+            r"call|ring|phone|pray)\b",
+            r"\bpray with you\b",
             r"\b(get|bring|call|fetch|phone) (father|pastor|reverend|rev|the priest|a priest|"
             r"the chaplain|a chaplain|the vicar|an imam|the imam|a rabbi|the rabbi)\b",
         ),
@@ -328,6 +339,9 @@ KILLERS = (
             r"\bi'?ve (been|had) (on shift|working|up|on duty|on my feet|a (long|rough|bad|hard) "
             r"(day|shift|night|week))\b",
             r"^tell me about it[,!] (i|me|my)\b",
+            r"\bi'?ve been on (since|for|all)\b",
+            r"\bi'?m (beat|knackered|exhausted|tired|shattered|wrecked|done in|cold|freezing|"
+            r"hungry|starving)( too| as well)\b",
             r"\b(me too|same here|same with me)\b",
             r"\b(to me|on my \w+|at my \w+|in my \w+|my \w+) (too|as well)\b",
             r"\bwhen i was (your age|young|a kid|a lad|a girl|going through)\b",
@@ -345,9 +359,14 @@ KILLERS = (
             r"\b(don'?t|do not|quit|stop) (blame|blaming|shouting at|yelling at|having a go at|"
             r"taking it out on) me\b",
             r"\b(it'?s )?not my (fault|problem|job)\b",
-            r"\b(don'?t|do not) (put|pin|lay|blame) (that|this|it) on me\b",
+            r"\b(don'?t|do not)( go| you)? (put|pin|lay|blame|putting|pinning|laying|blaming) "
+            r"(that|this|it) on me\b",
             r"\bi'?m (one of the good ones|not like (them|the others|those))\b",
             r"^(ha|haha|hah|lol|lmao)\b",  # laughing at them
+            r"^(oh )?(great|brilliant|wonderful|perfect|fantastic|lovely|marvellous)[,.!] "
+            r"(another|just what|that'?s all)\b",
+            r"\b(love|loving) my (fridays|mondays|job|shift|night|weekend)\b",
+            r"\bjust what i (need|needed)\b",
             r"^(oh )?(yeah|sure|right)[,.]? (clearly|obviously|of course|totally|definitely)\b",
             r"^((yeah|oh)[,.]? )?(right|sure|yeah right)[,.!]? (because|like|and)\b",  # "Sure, and"
         ),
@@ -384,6 +403,10 @@ KILLERS = (
             r"\bhere'?s what (you|we)\b",
             r"^just (come|put|do|walk|give|let|hand|drop|stop)\b",
             r"\bfirst thing (tomorrow|in the morning|monday)\b",
+            # rushing to the end: "That's sorted then.", "Let's wrap this up."
+            r"\b(let'?s|time to|can we) (wrap (this|it) up|finish (this|up)|get this over with|"
+            r"call it a (night|day))\b",
+            r"\b(that'?s|it'?s|all) (sorted|settled|done|fixed) then\b",
             r"(^|[.!] )sorted[.!]*$",
         ),
         "Fixing the problem this early is the classic mistake. Listen first.",

@@ -36,7 +36,7 @@ CLOSED_OK = (
     r"(anyone|anybody|someone|somebody)( \w+){0,3} (hurt|else|with you|"
     r"injured|inside)|\bhurt\b|injured|(want|wanting|need) (us|me|the police|them|the officers) "
     r"to (shoot|kill|hurt)|need (a doctor|medical|an ambulance)|bleeding|"
-    r"(is|are) (that|this) right|did i (miss|get)|have i got|got (that|it) right|"
+    r"(is|are) (that|this) right|, is it\?$|did i (miss|get)|have i got|got (that|it) right|"
     r"is that it|right\?$|(everyone|anyone|anybody|everybody)\b.*\b(okay|ok|alright|all right|"
     r"hurt|safe)|"
     # intent and means, asked straight: "Are you thinking of jumping?"

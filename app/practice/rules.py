@@ -42,7 +42,7 @@ FEELINGS = (
     "proud|love|loves|loved"
 )
 # Feeling verbs: "it seems like you feel nobody's on your side" names a feeling too.
-FEELING_VERBS = r"(you )?(feel|feels|feeling|felt)"
+FEELING_VERBS = r"(you )?(feel|feels|feeling|feelin'?|felt)"
 
 
 @dataclass(frozen=True)
@@ -63,8 +63,9 @@ LABEL_FRAMES = (
     r"(you|she|he|they) (sound|seem|look)s?",
     r"(you|she|he|they)('re| are| is|'s) (sounding|seeming|looking)",
     r"i'?m guessing",
-    r"i (guess|wonder if|sense|imagine|bet|get the (feeling|sense|impression))",
+    r"i (guess|wonder if|sense|imagine|bet|think|suspect|get the (feeling|sense|impression))",
     r"my guess is",
+    r"(i )?reckon",  # "Reckon you're pretty fed up."
     # what the officer picks up: "I'm hearing...", "I can really hear...", "I can tell..."
     r"i'?m (hearing|sensing|picking up( on)?|getting the (feeling|sense|impression))",
     r"(i can )?hear",
@@ -84,7 +85,7 @@ LABEL_PLAIN = (
 LEAD_WORDS = (
     r"((okay|ok|alright|all right|well|and|now|so|right|yeah|hey|look|man|sir|ma'am|buddy|"
     r"honestly|sorry|mm-hm|mm|hmm|uh|um|er|erm|like|aye|then|mate|bud|i reckon|reckon|"
-    r"i'?ll be honest|to be honest|truthfully)[,.!]? )+"
+    r"i'?ll be honest|to be honest|truthfully|please)[,.!]? )+"
 )
 
 # --- Paraphrasing: say back what they told you, in your own words and shorter ----------

@@ -64,8 +64,11 @@ class Scorer:
     def _pause(self, t: str) -> float:
         if re.fullmatch(r"[.\s\u2014\u2013-]*\.{2,}[.\s\u2014\u2013-]*", t):
             return 0.8
-        m = re.fullmatch(r"[(\[*_]+([^()\[\]*_]*)[)\]*_]+\.?", t)
-        if m and re.search(rf"\b({R.PAUSE_WORDS})", m.group(1)):
+        # only stage directions and dots: "(pause)", "(silence) ... (silence)"
+        directions = re.findall(r"[(\[*_]+([^()\[\]*_]*)[)\]*_]+", t)
+        rest = re.sub(r"[(\[*_]+[^()\[\]*_]*[)\]*_]+|[.\s\u2014\u2013-]", "", t)
+        paused = any(re.search(rf"\b({R.PAUSE_WORDS})", d) for d in directions)
+        if directions and not rest and paused:
             return 0.9
         return 0.0
 
@@ -167,6 +170,8 @@ class Scorer:
         # "He puts you down.": their story about someone they named, told back
         named = {m.group(1) for f in self._forms(t) if (m := re.match(r"(he|she|they)\b", f))}
         told = told or any(re.search(rf"\b{p}\b", said) for p in named)
+        # a check tagged on the end ("..., is it?", "..., right?") still tells their story back
+        t = re.sub(r",? (is it|isn'?t it|right|yeah|innit|eh|correct)\?$", ".", t)
         if told and len(ans) >= 4 and not t.endswith("?"):
             return 0.5  # "You asked for help again and again": their story, told back
         # "Bank's fixing to take the land your granddaddy worked.": about them, in other words

@@ -33,6 +33,9 @@ _TEXTING = {
     "youre": "you're",
     "ive": "i've",
     "pls": "please",
+    "cuz": "because",
+    "cos": "because",
+    "coz": "because",
     "plz": "please",
 }
 _TEXTING_RE = re.compile(r"(?<![\w'])(" + "|".join(map(re.escape, _TEXTING)) + r")(?![\w'])", re.I)
