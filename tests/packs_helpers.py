@@ -41,9 +41,12 @@ def write_pub(key: Ed25519PrivateKey, path: Path) -> Path:
     return path
 
 
-def builtin(tmp: Path, key: Ed25519PrivateKey | None, name: str = "metro-pd") -> Path:
-    """A built-in content folder (the valid fixture) that trusts `key`."""
-    root = copy_tree(VALID, tmp / "builtin")
+def builtin(
+    tmp: Path, key: Ed25519PrivateKey | None, name: str = "metro-pd", source: Path = VALID
+) -> Path:
+    """A built-in content folder (a copy of `source`, the valid fixture by default) that
+    trusts `key`."""
+    root = copy_tree(source, tmp / "builtin")
     if key is not None:
         write_pub(key, root / "keys" / f"{name}.pub")
     return root

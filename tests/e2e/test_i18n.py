@@ -11,8 +11,6 @@ tests find controls by the Spanish labels the app now shows.
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -35,7 +33,7 @@ from tests.e2e.conftest import (
     tap,
 )
 from tests.e2e.layout import unreadable
-from tests.packs_helpers import write_pub
+from tests.packs_helpers import builtin
 
 ES = ROOT / "content" / "translations" / "es"
 FLUTTER_BACK = {"en": "Back", "es": "Atrás"}  # the app bar arrow: Flutter's own word
@@ -46,14 +44,12 @@ def server(tmp_path_factory):
     """(server url, the Spanish pack) over a built-in content that trusts its key."""
     tmp = tmp_path_factory.mktemp("i18n")
     key = Ed25519PrivateKey.generate()
-    builtin = tmp / "content"
-    shutil.copytree(ROOT / "content", builtin)
-    write_pub(key, builtin / "keys" / "metro-pd.pub")
+    content = builtin(tmp, key, source=ROOT / "content")
     pack = tmp / "metro-pd-es.stairway"
     pack.write_bytes(make_pack(ES, key, id="metro-pd-es", title="Guía Metro PD",
                                version="2026.11", language="es",
                                approved_by="Sgto. A. Ejemplo")[0])
-    proc, url, _ = start_server(tmp / "data", ["--content-dir", str(builtin)])
+    proc, url, _ = start_server(tmp / "data", ["--content-dir", str(content)])
     yield url, pack
     i18n.use("en")
     stop(proc)

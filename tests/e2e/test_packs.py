@@ -34,7 +34,7 @@ from tests.e2e.conftest import (
     tap,
     to_tabs,
 )
-from tests.packs_helpers import write_pub
+from tests.packs_helpers import builtin
 
 STAGE = "stairway/1-active-listening.md"
 VERSION = "2026.11"
@@ -45,9 +45,7 @@ def packs(tmp_path_factory):
     """(server url, good pack, broken pack, the phrase the good pack changes)."""
     tmp = tmp_path_factory.mktemp("packs")
     key = Ed25519PrivateKey.generate()
-    builtin = tmp / "content"
-    shutil.copytree(ROOT / "content", builtin)
-    write_pub(key, builtin / "keys" / "metro-pd.pub")
+    content = builtin(tmp, key, source=ROOT / "content")
     source = tmp / "pack-source"
     shutil.copytree(ROOT / "content", source)
     text = (source / STAGE).read_text(encoding="utf-8")
@@ -60,7 +58,7 @@ def packs(tmp_path_factory):
     good.write_bytes(make_pack(source, key, version=VERSION, **fields)[0])
     bad = tmp / "forged.stairway"
     bad.write_bytes(make_pack(source, Ed25519PrivateKey.generate(), version="9", **fields)[0])
-    proc, url, _ = start_server(tmp / "data", ["--content-dir", str(builtin)])
+    proc, url, _ = start_server(tmp / "data", ["--content-dir", str(content)])
     yield url, good, bad, new
     stop(proc)
 
