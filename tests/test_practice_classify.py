@@ -293,7 +293,7 @@ def test_good_answer_names_its_skill_and_raises_no_flag(said, answer, skill):
 
 
 KILLERS = [
-    ("Calm down!", {"banned-word"}),  # style rule
+    ("Calm down!", {"banned-word", "rapport-killer"}),  # style rule, and telling them not to feel
     ("Relax, nobody's getting hurt.", {"banned-word", "promise"}),  # style rule + promise
     ("Why did you do it?", {"banned-word", "why-question"}),  # "why did you" is banned too
     ("Why are you doing this to your family?", {"why-question"}),  # why = blame
@@ -415,6 +415,36 @@ KILLERS = [
     ("I'll make sure nobody touches you.", {"promise"}),  # their safety
     ("Nothing bad is going to happen tonight.", {"promise"}),  # how it ends
     ("I'll see about getting you some cigarettes.", {"promise"}),  # a thing to give
+    # --- read again without the words a sentence opens with ---
+    ("Alright darling, you're going to come and stand by me.", {"rapport-killer"}),  # pet name
+    ("Oh, at least the rain stopped.", {"rapport-killer"}),  # minimising after "oh,"
+    # --- any sentence that opens with a verb of doing: an order, however kind ---
+    ("Keep your hands where I can see them.", {"rapport-killer"}),
+    ("Go home and sleep it off, pal.", {"rapport-killer"}),
+    ("Please just leave the bag on the bench.", {"rapport-killer"}),
+    ("Mate, think about the lads at work.", {"rapport-killer"}),
+    ("Hang in there, it gets easier.", {"rapport-killer"}),
+    ("Breathe.", {"rapport-killer"}),  # a verb alone that orders
+    ("Right, let's get you home to bed.", {"rapport-killer"}),  # a plan for their body
+    # --- bringing people in, in other words ---
+    ("The minister is downstairs if you want him.", {"rapport-killer"}),
+    ("I'll have your nan ring you in a bit.", {"rapport-killer", "promise"}),
+    ("Want your uncle to talk to you?", {"rapport-killer"}),
+    # --- rules, calming orders, jokes, guilt, siding with the other side ---
+    ("Threatening people is against the law, you know.", {"rapport-killer"}),
+    ("You're not allowed to drink out here.", {"rapport-killer"}),
+    ("Take it down a notch, fella.", {"rapport-killer"}),
+    ("No need for the language.", {"rapport-killer"}),
+    (
+        "Bit chilly for a swim, isn't it?",
+        {"rapport-killer", "closed-question"},
+    ),  # a joke about the place
+    ("you picked a lovely spot lol", {"rapport-killer"}),
+    ("Your poor kids are watching this.", {"rapport-killer"}),  # guilt
+    ("He's not worth it.", {"rapport-killer"}),  # minimising
+    ("The bailiff was only doing his job.", {"rapport-killer"}),  # siding against them
+    ("Okay, here's the plan: shower, sleep, then the GP.", {"rapport-killer"}),  # a fix
+    ("We can have that fixed for you by Monday.", {"promise"}),  # a fix only others give
 ]
 
 
@@ -482,6 +512,19 @@ NOT_FLAGGED = [
     "Your sister is worried, is it?",  # a check tag, not a closed question
     "I understand. I'm not the one who decides, but I'll pass it on.",  # honest, no "but you"
     "You'll come through to the door when you're ready?",  # no order in "come through"
+    # verbs of doing that invite talk or give time
+    "Go back to the bit about your dad.",
+    "Keep telling me, I'm with you.",
+    "Call me Jo.",
+    "Let's go over what you've told me.",
+    "Finish what you were saying.",
+    "Hold on, let me check I've got this.",
+    "Stay on the line with me, I'm listening.",
+    "Okay. Right. Go on.",  # encouragers after opening words
+    "Cool.",  # one word that is not an order
+    "do you want to tell me what happened",  # a question typed without its mark
+    "Are the kids in there with you?",  # who is inside: ask it straight
+    "You want your mum to know you tried.",  # their family, not brought in
 ]
 
 
@@ -509,6 +552,10 @@ def test_look_alikes_are_not_taken_for_the_skill(said, answer, not_skill):
 @pytest.mark.parametrize(
     "said, answer, codes",
     [
+        ("I just want it to stop.", "God has a plan for you.", {"rapport-killer"}),  # a lecture
+        ("I just want it to stop.", "You could pray about it.", {"rapport-killer"}),
+        ("God has given up on me.", "You feel God has given up on you.", set()),  # theirs
+        ("I'm going to hell for this.", "What does your church mean to you?", set()),  # asks
         ("My mother calls me a stupid failure.", "A stupid failure?", set()),  # their words
         ("Everyone says I'm nuts, crazy.", "Nuts, crazy?", set()),  # their words, back
         (
@@ -582,3 +629,21 @@ def test_the_one_breath_limit_comes_from_the_style_rules():
     assert C.classify(answer).flags == ()
     short = Classifier(StyleRules(max_words=10))
     assert [f.code for f in short.classify(answer).flags] == ["too-long"]
+
+
+@pytest.mark.parametrize(
+    "answer, skill",
+    [
+        ("Are you feeling let down?", "emotion-labeling"),  # a feeling, asked yes-or-no
+        ("Did something happen at work today?", "open-ended-questions"),  # tried to ask
+        ("Have you gone off your meds?", None),  # a killer is not an attempt at a skill
+        ("Is anyone in there hurt?", None),  # a safety question, closed on purpose
+    ],
+)
+def test_a_closed_question_names_what_it_tried(answer, skill):
+    r = C.classify(answer)
+    assert r.skill == skill
+    if skill:
+        assert r.confidence <= 0.3
+        assert r.feedback.startswith("This looks like an attempt at")
+        assert "yes or no" in r.feedback

@@ -19,7 +19,7 @@ from tests.guide_helpers import REAL
         # mirroring, judged against --said
         (["--said", "They took everything from me.", "Took everything?"], "mirroring", []),
         # the content's style rules flag the banned word
-        (["Calm down."], None, ["banned-word"]),
+        (["What are your demands?"], "open-ended-questions", ["banned-word"]),
         # a rapport killer with a promise
         (["I promise nobody will arrest you."], None, ["promise"]),
         # --said after the answer works too

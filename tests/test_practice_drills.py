@@ -241,7 +241,7 @@ def test_own_words_judges_against_the_line_and_shows_model_answers(practice):
 
 def test_a_flagged_answer_counts_as_wrong(practice):
     session = practice.start_own_words(n=1)
-    judged = session.answer("Calm down.")
+    judged = session.answer("What are your demands?")
     assert [f.code for f in judged.result.flags] == ["banned-word"]
     assert practice.history.attempts()[-1].right is False
 

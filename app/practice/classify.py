@@ -1,11 +1,11 @@
 """Which listening skill does a typed answer look like, and what is wrong with it?
 
 `Classifier(style, skills).classify(answer, said=None) -> Result`. Rules only: the lists in
-`app.practice.rules` (skills, scored by `app.practice.scores`), `app.practice.killers` and
-`app.practice.problems` (flags, applied here), the instructors' style rules and the skills'
-own definitions. No network, no model, fast enough for a phone. Mirroring and
-paraphrasing are judged against `said`, what the person said; without it the classifier
-says it cannot be sure.
+`app.practice.rules` (skills, scored by `app.practice.scores`), `app.practice.killers`,
+`app.practice.dismissals` and `app.practice.problems` (flags, applied here), the
+instructors' style rules and the skills' own definitions. No network, no model, fast
+enough for a phone. Mirroring and paraphrasing are judged against `said`, what the
+person said; without it the classifier says it cannot be sure.
 Confidence is a plain 0..1 score of how many cues agree, never more than the rules know,
 and the feedback words it that way ("this looks like", "this may be").
 """
@@ -17,13 +17,16 @@ from dataclasses import dataclass
 
 from app.guide.model import Guide, Skill
 from app.guide.style import StyleRules
+from app.practice import dismissals as D
 from app.practice import killers as K
 from app.practice import problems as P
 from app.practice import rules as R
 from app.practice.scores import Scorer
+from app.practice.speech import opened
 from app.practice.text import clean, sentences, starts, texting, words
 
 NO_SAID = ("mirroring", "paraphrasing")  # skills judged against the person's words
+ATTEMPT = "open-ended-questions"  # what a closed question tried to be
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,7 @@ class Classifier:
         low = text.lower()
         scores = self._scorer.scores(low, said_text.lower() if said_text else None)
         mirrored = said_text is not None and scores.get("mirroring", 0.0) >= 0.7
-        flags = self.flags(full, text, mirrored)
+        flags = self.flags(full, text, mirrored, said_text)
         codes = {f.code for f in flags}
         if "why-question" in codes:
             scores = {}  # a "why" question is an interrogation, whatever else it holds
@@ -83,24 +86,42 @@ class Classifier:
                 conf -= 0.15  # two skills fit about as well: say so
             if skill in NO_SAID and said_text is None:
                 conf = min(conf, 0.5)
+        if (
+            skill is None
+            and codes <= {"closed-question", "too-long"}
+            and "closed-question" in codes
+        ):
+            # a closed question still shows what they tried: to name a feeling, or to ask
+            skill, conf = ATTEMPT, 0.3
+            if re.search(rf"\b({R.FEELINGS})\b", low):
+                skill = "emotion-labeling"
         conf = round(max(0.0, min(conf, 0.95)), 2)
         return Result(skill, conf, flags, self.feedback(skill, conf, flags, said_text))
 
     # --- flags ---
 
-    def flags(self, full: str, text: str, mirrored: bool = False) -> tuple[Flag, ...]:
-        """`mirrored`: the answer hands their own last words back as a question."""
+    def flags(
+        self, full: str, text: str, mirrored: bool = False, said: str | None = None
+    ) -> tuple[Flag, ...]:
+        """`mirrored`: the answer hands their own last words back as a question; `said`:
+        what they said, when known."""
         out: list[Flag] = []
         for b in self.style.breaches(text):
             said = b.find(text) or b.expression
             out.append(Flag("banned-word", f"'{said}' is on the never-say list. {b.advice}"))
         low = text.lower()
         parts = sentences(low)
+        # each sentence, and again without its opening words ("Okay love, sit down.")
+        read = parts + [o for o in map(opened, parts) if o not in parts]
         for k in (*K.KILLERS, P.PROMISE):
             if mirrored and k.mirror_ok:
                 continue
-            if any(re.search(p, s) for p in k.patterns for s in parts):
+            if any(re.search(p, s) for p in k.patterns for s in read):
                 out.append(Flag(k.code, k.why))
+        if not re.search(D.FAITH, (said or "").lower()) and any(
+            re.search(D.FAITH, s) for s in parts if not s.endswith("?")
+        ):
+            out.append(Flag("rapport-killer", D.FAITH_WHY))
         if any(re.match(P.WHY, s) for s in parts):
             out.append(Flag("why-question", P.WHY_MESSAGE))
         elif not mirrored and self._closed(parts):  # a mirror hands back their words
@@ -138,6 +159,8 @@ class Classifier:
         parts: list[str] = []
         if skill is None:
             parts.append("This doesn't look like one of the listening skills.")
+        elif conf <= 0.3 and any(f.code == "closed-question" for f in flags):
+            parts.append(f"This looks like an attempt at {self.title(skill)}.")
         else:
             name = self.title(skill)
             if conf >= 0.75:

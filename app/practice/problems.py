@@ -14,7 +14,7 @@ Keep them short and linear (no nested repeats): an officer may paste 100 KB.
 
 from __future__ import annotations
 
-from app.practice.killers import Killer
+from app.practice.speech import Killer
 
 # "Why" questions sound like blame.
 # at the start of a sentence or a clause: "Why...", "..., why...", "Then why..."
@@ -33,6 +33,7 @@ CLOSED_OK = (
     r"want to die|a plan\b|taken (any|anything|some)|any (of them|pills)|pills|"
     r"weapon|gun|knife|rifle|shotgun|pistol|firearm|loaded|ammo|ammunition|blade|breathing|"
     r"conscious|awake|you'?d use|(have|got) (it|them) (with|on) you|"
+    r"(kids|children|baby|babies|little ones)( \w+)? (in there|inside|with you|in the)|"
     r"(anyone|anybody|someone|somebody)( \w+){0,3} (hurt|else|with you|"
     r"injured|inside)|\bhurt\b|injured|(want|wanting|need) (us|me|the police|them|the officers) "
     r"to (shoot|kill|hurt)|need (a doctor|medical|an ambulance)|bleeding|"
@@ -93,6 +94,10 @@ PROMISE = Killer(
         r"\bwe('ll| will) (arrest|get|stop|deal with|sort out|punish)\b",
         r"\byou'?ll (get|have) (it|your|a car|the car|what you)\b",
         r"\bi (can|could|will|'ll) get you (anything|whatever|what)\b",
+        # a fix only the team can give, offered tonight: "We can get that sorted for you."
+        r"\b(we|i)( can|'ll| will| could|'re going to| are going to)( \w+)? (get|have|sort|fix|"
+        r"arrange|organi[sz]e|book|find)\b[^.?!]{0,40}\b(for you|tonight|today|right now|"
+        r"sorted|fixed|taken out|removed|switched off|turned off)\b",
         r"\bi'?ll (see about|look into|work on) (getting|bringing) you\b",
         # a reward for coming out: "If you put it down, you can go home."
         r"\bif you (come|put|drop|let|give|hand|walk|open|step)\b[^.?!]{0,80}\byou('ll| will| can)"

@@ -195,6 +195,7 @@ I_MESSAGE_EFFECT = (
     r"i('m| am)? (have|had|having) (a )?(hard|tough|difficult|rough) time",
     r"it (worries|scares|concerns|frightens|bothers|upsets|makes|gets|leaves) me",
     r"it'?s (hard|difficult|tough) for me",
+    r"i (worry|fret|panic|struggle|don'?t like|do not like|hate|can'?t (stand|bear))",
 )
 I_MESSAGE_OPEN = (
     *I_MESSAGE_EFFECT,
@@ -203,7 +204,8 @@ I_MESSAGE_OPEN = (
 )
 I_MESSAGE_CONCERN = (
     FEELINGS + r"|scares|worries|concerns|frightens|bothers|upsets|worried|concerned|uneasy|"
-    r"uncomfortable|confused|hard to (help|follow|hear|"
+    r"uncomfortable|confused|don'?t like|do not like|hate|can'?t (stand|bear)|"
+    r"hard to (help|follow|hear|"
     r"understand|think|listen)|difficult|bad|tense|rattled|(hard|tough|difficult|rough) time"
 )
 # The full form ("I feel ... when you ... because ...") is an I-message by its shape, even

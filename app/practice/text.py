@@ -37,6 +37,16 @@ _TEXTING = {
     "cos": "because",
     "coz": "because",
     "plz": "please",
+    "wat": "what",
+    "wut": "what",
+    "wot": "what",
+    "y": "why",
+    "abt": "about",
+    "bc": "because",
+    "ppl": "people",
+    "rn": "right now",
+    "idk": "i don't know",
+    "tbh": "to be honest",
 }
 _TEXTING_RE = re.compile(r"(?<![\w'])(" + "|".join(map(re.escape, _TEXTING)) + r")(?![\w'])", re.I)
 

@@ -1,0 +1,95 @@
+"""How an officer's typed sentence is put together: the words it opens with, and the
+shapes of an order. Shared by the rapport killers (`app.practice.killers`,
+`app.practice.dismissals`) and the other problems (`app.practice.problems`).
+
+Everything is matched per sentence on lower-case text with straight apostrophes.
+Patterns are plain regular expressions over words: keep them short and linear (no nested
+repeats): an officer may paste 100 KB.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Killer:
+    """A rapport killer: what it looks like, and why it hurts (shown to the officer)."""
+
+    code: str  # the flag code
+    patterns: tuple[str, ...]
+    why: str
+    # True when their own words said back as a mirror ("Think you're crazy?") are not
+    # the officer's judgement: the words are theirs, and the question hands them back.
+    mirror_ok: bool = False
+
+
+# Names officers call people, kindly or not: "love", "sweetheart", "mate", "buddy".
+CALLED = (
+    r"love|luv|sweetheart|sweetie|sweet pea|honey|hun|hon|darling|darlin'?|dear|pet|petal|"
+    r"chief|boss|pal|mate|buddy|bud|man|dude|bro|brother|sis|son|kid|lad|lass|fella|girl|"
+    r"friend|my friend|my man|sir|ma'am|maam|miss|madam|young man|young lady|champ|big man"
+)
+# The words a sentence opens with before it says anything: "Okay love, ...", "Well, ...".
+OPENER = re.compile(
+    r"^((well|oh|ok|okay|right|alright|all right|look|hey|now|yeah|yes|uh|um|er|erm|"
+    r"i mean|listen|honestly|come on|aw|ah|" + CALLED + r")[,!.]? )+"
+)
+
+
+def opened(sentence: str) -> str:
+    """The sentence without its opening words: 'okay love, sit down' -> 'sit down'."""
+    return OPENER.sub("", sentence, count=1)
+
+
+# Where an order can start: the sentence, or a clause after a comma or "and", with the soft
+# words officers put in front ("okay,", "just", "come on,", "buddy,"): "Okay, step back."
+LEAD = (
+    r"(^|[,;:] |\band )((now|just|please|ok|okay|hey|look|alright|all right|then|so|come on|"
+    r"buddy|bud|sir|ma'am|man|mate|love|sweetheart|honey|darling|pet|"
+    r"relax|calm down|settle down)[,!]? )*"
+)
+# What an order asks the body to do: move, hand something over, take a position.
+ORDER_MOVE = (
+    r"(come|come on|get|step|walk|climb|back|move) "
+    r"(out|outside|away|back|off|down|over|up|here|forward)\b(?! of (this|it)\b)"
+)
+ORDER_HANDS = (
+    r"(put|pop|place|lay|drop|throw|toss|chuck|lower|hand over|slide|set|give me|hand me) "
+    r"(it|the|that|this|your|down|them|those)\b"
+)
+ORDER_POSE = (
+    r"(show me your hands|hands up|sit (down|on)|stand (up|still)|turn around|lie down|"
+    r"get on the|kneel|open (the|this|that|up)|unlock|hurry( up)?)\b"
+)
+ORDER = rf"({ORDER_MOVE}|{ORDER_HANDS}|{ORDER_POSE})"
+
+# A sentence that tells them what to do: it opens with a verb of doing ("Keep your voice
+# down.", "Think what this does to your mum.", "Ring the council."), not a question.
+DOING = (
+    r"keep|think|ring|call|phone|pop|get|go|put|come|sit|stand|wait|look|calm|relax|"
+    r"breathe|stop|quit|drop|hand|give|leave|take|let|try|remember|consider|pick|grab|open|"
+    r"close|shut|turn|lower|move|step|walk|hold|bring|pass|throw|toss|chuck|show|hurry|"
+    r"follow|do|make|be|drink|eat|pray|sleep|forget|ignore|head|pack|settle|chill|cool|"
+    r"knock|lighten|sober|sort|fix|text|apologi[sz]e|lie|kneel|face|unlock|release|climb|"
+    r"back|slide|set|lay|place|sign|answer|pull|push|wake|quiet|hush|behave|cheer|smile|"
+    r"count|focus|admit|accept|deal|toughen|grow|snap|watch|mind|hang|cut|tidy|clean|"
+    r"finish|end|check|wipe|dry|button|zip|pipe|belt|simmer|unclench|uncurl|unload|empty"
+)
+# ... except the ones that invite them to talk, or give them time: "Tell me", "Take your
+# time", "Go on", "Keep talking", "Walk me through it", "Let me check I've got this".
+INVITING = (
+    r"take (your|all the|as long|whatever|a (moment|minute|second|sec|breath))|"
+    r"go (on|ahead|back to)|keep (talking|going|telling|on)|walk me through|"
+    r"let (me|it out|it all out)|call me\b|hold on|hang on|give me a (sec|second|minute|"
+    r"moment)|stay (with me|on the (line|phone))|mind if|try me|come again|correct me|"
+    r"be (honest|straight) with me|take me (through|back)|look at (what|how)|let'?s\b|"
+    r"finish (what|your)|do (you|ya|u|we|they|i)\b"
+)
+# (a verb alone is an order only when it is one of these: "Relax.", "Breathe.")
+TELLING = (
+    rf"^((just|please|now|kindly|quickly|first,?) )*(?!{INVITING})({DOING}) [\w(][^?]*$",
+    r"^(just |please |now )?(relax|stop|breathe|chill|hush|behave|freeze|enough|shush|"
+    r"quiet|easy|steady|settle)[.!]*$",
+)
