@@ -445,6 +445,18 @@ KILLERS = [
     ("The bailiff was only doing his job.", {"rapport-killer"}),  # siding against them
     ("Okay, here's the plan: shower, sleep, then the GP.", {"rapport-killer"}),  # a fix
     ("We can have that fixed for you by Monday.", {"promise"}),  # a fix only others give
+    # --- an order in a later clause, advice dressed up, hurrying, dismissing ---
+    ("I get that you're fed up, but lower the bat.", {"rapport-killer"}),  # after "but"
+    ("Okay pal; go and wait by the gate.", {"rapport-killer"}),  # after a semicolon
+    ("If I were you I'd ring your landlord.", {"rapport-killer"}),  # advice
+    ("It'd be best if you came down now.", {"rapport-killer"}),  # advice
+    ("We don't have all night here.", {"rapport-killer"}),  # hurrying
+    ("Loads of folk are worse off than you.", {"rapport-killer"}),  # comparing
+    ("It's just a rough patch.", {"rapport-killer"}),  # minimising
+    ("Whatever, mate.", {"rapport-killer"}),  # dismissing
+    ("I know what it's like, honestly.", {"rapport-killer"}),  # false empathy
+    ("What's wrong with you tonight?", {"rapport-killer"}),  # blaming
+    ("Leave the rent to me, I'll sort it.", {"rapport-killer", "promise"}),  # a fix
 ]
 
 
@@ -525,6 +537,8 @@ NOT_FLAGGED = [
     "do you want to tell me what happened",  # a question typed without its mark
     "Are the kids in there with you?",  # who is inside: ask it straight
     "You want your mum to know you tried.",  # their family, not brought in
+    "I'm right here, so take your time.",  # a later clause that gives time
+    "(silence, count to three)",  # a pause typed as a stage direction, not an order
 ]
 
 

@@ -22,7 +22,7 @@ from app.practice import killers as K
 from app.practice import problems as P
 from app.practice import rules as R
 from app.practice.scores import Scorer
-from app.practice.speech import opened
+from app.practice.speech import clauses, opened
 from app.practice.text import clean, sentences, starts, texting, words
 
 NO_SAID = ("mirroring", "paraphrasing")  # skills judged against the person's words
@@ -111,8 +111,10 @@ class Classifier:
             out.append(Flag("banned-word", f"'{said}' is on the never-say list. {b.advice}"))
         low = text.lower()
         parts = sentences(low)
-        # each sentence, and again without its opening words ("Okay love, sit down.")
+        # each sentence, and again without its opening words ("Okay love, sit down."), and
+        # each clause after the first the same way ("I hear you, but keep it down.")
         read = parts + [o for o in map(opened, parts) if o not in parts]
+        read += [opened(c) for s in parts if s[:1] not in "([*_" for c in clauses(s)[1:]]
         for k in (*K.KILLERS, P.PROMISE):
             if mirrored and k.mirror_ok:
                 continue

@@ -70,6 +70,13 @@ DISMISSALS = (
             r" is gonna|'s gonna)( all)? (pass|blow over|look better|seem better|get better|"
             r"feel better|work (itself )?out|sort itself out)\b",
             r"\b(time heals|cheer up|chin up|bright side)\b",
+            r"\b(others|other people|some people|people out there) (have it|are|have got it|"
+            r"got it) (worse|harder|tougher)\b",
+            r"\bworse off than you\b",
+            r"\bit'?s (only|just) a (bad|rough|tough|hard) (day|patch|night|week|spell|phase)\b",
+            r"^(whatever|if you say so|sure you (did|do|are|were|have)|oh please|give me a break|"
+            r"spare me|boo hoo|cry me a river|get over (it|yourself)|join the club|"
+            r"welcome to the club)\b",
             # telling them not to feel it (like "calm down" in style.md)
             r"\bdon'?t (you )?(worry|panic|cry|stress|fret|get (so )?(upset|worked up)|be (so )?("
             r"scared|afraid|upset|sad|angry|mad|nervous|worried|embarrassed|ashamed))\b",
@@ -108,6 +115,9 @@ DISMISSALS = (
             r"\bwhat (were|was) (you|she|he) doing\b[^?]*\b(that late|at that hour|so late|alone|"
             r"dressed like|with him|with her)\b",
             r"\bstop being\b",
+            r"\b(what'?s|what is) (wrong with you|your problem|the matter with you)\b",
+            r"\b(explain yourself|who do you think you are)\b",
+            r"\b(a )?grown (man|woman|adult) (like you|crying|acting|doing|behaving)\b",
             r"\bno excuse\b",
             r"\bserves? you right\b",
             r"\bashamed of you\b",
@@ -216,6 +226,7 @@ DISMISSALS = (
         (
             r"\bi know (exactly )?how you feel\b",
             r"\bi understand exactly\b",
+            r"\bi know (exactly )?(what|how) (it|that)('s| is| feels) like\b",
             r"\bi (totally|completely|fully|100%) (get|understand) (it|you|that|how)\b",
             r"\bi'?ve been (there|through (this|that|the same))\b",
         ),

@@ -187,6 +187,14 @@ CONTROL = (
             r"^just (come|put|do|walk|give|let|hand|drop|stop)\b",
             r"\bfirst thing (tomorrow|in the morning|monday)\b",
             r"\b(here'?s|this is|that'?s) (the|my|our|what the) plan\b",
+            # advice dressed up: "If I were you...", "It'd be best if you..."
+            r"\b(if i (were|was) you|my advice|i'?d (suggest|advise|recommend)|"
+            r"i (suggest|advise|recommend)|you'?d better|you better)\b",
+            r"\b(it'?s|it would be|it'?d be|it might be) (best|better|wise|smart|easier) "
+            r"(if you|to|for you to)\b",
+            # hurrying them: "We haven't got all night."
+            r"\b(haven'?t|don'?t|have not) (got|have) all (night|day)\b",
+            r"\b(make it quick|get to the point|cut to the chase|spit it out|out with it)\b",
             r"^(the|my|our) plan is\b",
             # rushing to the end: "That's sorted then.", "Let's wrap this up."
             r"\b(let'?s|time to|can we) (wrap (this|it) up|finish (this|up)|get this over with|"

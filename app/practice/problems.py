@@ -91,6 +91,8 @@ PROMISE = Killer(
         r"\bi'?ll (get|bring|fetch|call|put) (\w+ ){1,2}"
         r"(for you|on the (phone|line)|here|over|on)\b",
         r"\bi'?ll put (him|her|them) on\b",
+        r"\b(consider it done|i'?ll (make (it|that) happen|sort (it|that|this)( out)?|"
+        r"fix (it|that|this)|handle (it|that)|take care of (it|that|everything)))\b",
         r"\bwe('ll| will) (arrest|get|stop|deal with|sort out|punish)\b",
         r"\byou'?ll (get|have) (it|your|a car|the car|what you)\b",
         r"\bi (can|could|will|'ll) get you (anything|whatever|what)\b",

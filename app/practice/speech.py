@@ -43,6 +43,14 @@ def opened(sentence: str) -> str:
     return OPENER.sub("", sentence, count=1)
 
 
+_CLAUSE = re.compile(r", (?:but |so |now |and |just |then )?|; | - | -- | \u2013 | \u2014 ")
+
+
+def clauses(sentence: str) -> list[str]:
+    """'i hear you, but keep it down' -> ['i hear you', 'keep it down']."""
+    return [c for c in _CLAUSE.split(sentence) if c]
+
+
 # Where an order can start: the sentence, or a clause after a comma or "and", with the soft
 # words officers put in front ("okay,", "just", "come on,", "buddy,"): "Okay, step back."
 LEAD = (
