@@ -457,6 +457,16 @@ KILLERS = [
     ("I know what it's like, honestly.", {"rapport-killer"}),  # false empathy
     ("What's wrong with you tonight?", {"rapport-killer"}),  # blaming
     ("Leave the rent to me, I'll sort it.", {"rapport-killer", "promise"}),  # a fix
+    # --- favours that are orders, the weapon mocked, sides taken, your own family ---
+    ("Could you just hand the keys through the window?", {"rapport-killer", "closed-question"}),
+    ("How about you sit on the wall for a bit.", {"rapport-killer"}),
+    ("That blade couldn't even cut toast.", {"rapport-killer"}),  # mocking the weapon
+    ("What did you expect, going round there drunk?", {"rapport-killer"}),  # blaming
+    ("Your girlfriend's right.", {"rapport-killer"}),  # taking sides
+    ("You're better off without him anyway.", {"rapport-killer"}),  # taking sides
+    ("You're fine.", {"rapport-killer"}),  # dismissing
+    ("My brother went through a divorce.", {"rapport-killer"}),  # your own family
+    ("If you let her go, we'll get you a lawyer.", {"promise"}),  # a deal
 ]
 
 
@@ -539,6 +549,9 @@ NOT_FLAGGED = [
     "You want your mum to know you tried.",  # their family, not brought in
     "I'm right here, so take your time.",  # a later clause that gives time
     "(silence, count to three)",  # a pause typed as a stage direction, not an order
+    "Can you tell me what happened after that?",  # a favour that asks them to talk
+    "You're fine with me staying on the line?",  # asking, not dismissing
+    "My partner is behind me, and I'm listening.",  # the officer's partner on scene
 ]
 
 
@@ -569,6 +582,8 @@ def test_look_alikes_are_not_taken_for_the_skill(said, answer, not_skill):
         ("I just want it to stop.", "God has a plan for you.", {"rapport-killer"}),  # a lecture
         ("I just want it to stop.", "You could pray about it.", {"rapport-killer"}),
         ("God has given up on me.", "You feel God has given up on you.", set()),  # theirs
+        ("My kids hate me.", "Your kids hate you?", set()),  # their family, said back
+        ("My kids hate me.", "My kids?", set()),  # their words, as a mirror
         ("I'm going to hell for this.", "What does your church mean to you?", set()),  # asks
         ("My mother calls me a stupid failure.", "A stupid failure?", set()),  # their words
         ("Everyone says I'm nuts, crazy.", "Nuts, crazy?", set()),  # their words, back

@@ -88,6 +88,7 @@ DISMISSALS = (
             r"\bno need (to|for) (shout|yell|swear|scream|(the|that) (shouting|yelling|language|"
             r"attitude|drama|tone))",
             r"\bnothing to (worry|cry|get upset) about\b",
+            r"^you'?re (fine|ok|okay|alright|all right)[.!]*$",  # dismissing, not asking
         ),
         "It makes their pain small. Name the feeling instead: 'That sounds really hard.'",
     ),
@@ -115,6 +116,11 @@ DISMISSALS = (
             r"\bwhat (were|was) (you|she|he) doing\b[^?]*\b(that late|at that hour|so late|alone|"
             r"dressed like|with him|with her)\b",
             r"\bstop being\b",
+            # blaming questions and taking sides in a domestic
+            r"\bwhat (did|do|'d) you expect\b",
+            r"\b(did|do) you (provoke|start|ask for|deserve|wind)\b",
+            r"\b(she|he|they|your \w+)('s| is|'re| are) (right|got a point|has a point)[.!]*$",
+            r"\b(had it coming|better off without (her|him|them))\b",
             r"\b(what'?s|what is) (wrong with you|your problem|the matter with you)\b",
             r"\b(explain yourself|who do you think you are)\b",
             r"\b(a )?grown (man|woman|adult) (like you|crying|acting|doing|behaving)\b",
@@ -251,6 +257,16 @@ DISMISSALS = (
         ),
         "This turns the talk to you. Keep it on them: 'Tell me more about that.'",
     ),
+    # Your own family: theirs when a mirror hands their words back ("My kids?").
+    Killer(
+        "rapport-killer",
+        (
+            r"\bmy (own )?(kids|children|wife|husband|missus|hubby|son|daughter|dad|mum|mom|mam|"
+            r"father|mother|brother|sister|family|ex|girlfriend|boyfriend|nan|gran)\b",
+        ),
+        "This turns the talk to you. Keep it on them: 'Tell me more about that.'",
+        mirror_ok=True,
+    ),
     # Defending yourself or scoring a point: sarcasm, "would I?", "I'm only doing my job".
     Killer(
         "rapport-killer",
@@ -272,6 +288,10 @@ DISMISSALS = (
             r"evening|weather|place|morning) for (it|a|this|that)\b",
             r"\b(picked|chose|found|got) (a|the|yourself a) (nice|good|great|lovely|perfect|"
             r"cracking|fine) (spot|view|place|night|day|evening|morning)\b",
+            # mocking the weapon: "That knife couldn't cut butter."
+            r"\b(that|this|your) (knife|gun|blade|bat|rifle|pistol|thing)( \w+)? (couldn'?t|"
+            r"can'?t|won'?t|wouldn'?t) (even )?(cut|hurt|hit|scare|kill|shoot)\b",
+            r"\b(butter knife|pea ?shooter|toy gun|even loaded)\b",
             r"\b(bit|little|too|rather|a tad) (\w+ )?for (a|that|this|it) (swim|dip|jump|"
             r"paddle|stroll|walk|climb|fall|night out|sleepover)\b",
             r"^(oh )?(great|brilliant|wonderful|perfect|fantastic|lovely|marvellous)[,.!] "

@@ -17,7 +17,7 @@ Keep them short and linear (no nested repeats): an officer may paste 100 KB.
 from __future__ import annotations
 
 from app.practice.dismissals import DISMISSALS
-from app.practice.speech import LEAD, ORDER, TELLING, Killer
+from app.practice.speech import DOING, INVITING, LEAD, ORDER, TELLING, Killer
 
 # The people of theirs nobody brings in without the team: family, friends, clergy.
 THIRD = (
@@ -61,6 +61,9 @@ CONTROL = (
             r"settle|get (you|yourself|that|this|it|the|everyone|everybody|them|her|him)|"
             r"take (you|this|that|it|a walk|a ride))\b",
             r"\bnice and (easy|slow|slowly)\b",
+            # an order asked as a favour: "Can you just pop it down?", "How about you sit?"
+            rf"^(can|could|would|will|won'?t) (you|ya) (please )?just (?!{INVITING})({DOING})\b",
+            rf"^how about (you )?(just )?(?!{INVITING})({DOING}) ",
         ),
         "An order tells them you aren't listening. Ask, and leave the exit to the team.",
     ),

@@ -102,6 +102,8 @@ PROMISE = Killer(
         r"sorted|fixed|taken out|removed|switched off|turned off)\b",
         r"\bi'?ll (see about|look into|work on) (getting|bringing) you\b",
         # a reward for coming out: "If you put it down, you can go home."
+        r"\bif you (come|put|drop|let|give|hand|walk|open|step|send|release)\b[^.?!]{0,80}"
+        r"\b(i'?ll|we'?ll|i will|we will|i can|we can) (get|give|bring|make|let|call|sort|see)\b",
         r"\bif you (come|put|drop|let|give|hand|walk|open|step)\b[^.?!]{0,80}\byou('ll| will| can)"
         r"( \w+)? (have|get|see|go|keep|be)\b",
     ),
