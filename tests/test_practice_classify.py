@@ -551,7 +551,9 @@ NOT_FLAGGED = [
     "(silence, count to three)",  # a pause typed as a stage direction, not an order
     "Can you tell me what happened after that?",  # a favour that asks them to talk
     "You're fine with me staying on the line?",  # asking, not dismissing
-    "My partner is behind me, and I'm listening.",  # the officer's partner on scene
+    "My partner is behind me, and I'm listening.",  # the officer's partner on scene    "Give me a sense of what tonight's been like.",  # a verb of doing that invites talk
+    "Bring me up to speed on what happened.",
+    "Check I've got this right: he left Friday.",
 ]
 
 

@@ -92,7 +92,9 @@ INVITING = (
     r"go (on|ahead|back to)|keep (talking|going|telling|on)|walk me through|"
     r"let (me|it out|it all out)|call me\b|hold on|hang on|give me a (sec|second|minute|"
     r"moment)|stay (with me|on the (line|phone))|mind if|try me|come again|correct me|"
-    r"be (honest|straight) with me|take me (through|back)|look at (what|how)|let'?s\b|"
+    r"be (honest|straight|patient) with me|take me (through|back)|look at (what|how)|let'?s\b|"
+    r"give me (a|an|some) (sense|idea|picture|feel|bit|little)|bring me (up to speed|through|"
+    r"back)|check (me|i|that i|if i|with me)|fill me in|keep me (posted|in the loop)|"
     r"finish (what|your)|do (you|ya|u|we|they|i)\b"
 )
 # (a verb alone is an order only when it is one of these: "Relax.", "Breathe.")
