@@ -38,6 +38,16 @@ STYLE = StyleRules(
 C = Classifier(STYLE)
 
 GOOD = [
+    # --- a few ways of saying a skill that the cues learned late ---
+    ("They made me look an idiot.", "Mortified. That's what I hear.", "emotion-labeling"),
+    ("She won't let me see him.", "It appears you're scared of losing him.", "emotion-labeling"),
+    ("Go on then.", "okay okay okay okay", "minimal-encouragers"),  # a few side by side
+    ("I just need someone to hear it.", "ok im listening", "minimal-encouragers"),  # texting
+    (
+        "I've got the knife and I'm not afraid to use it.",
+        "When I see the knife out, I get scared for you both, because I want nobody hurt.",
+        "i-messages",
+    ),  # the effect after a "when" clause about what the officer sees
     # --- emotion labeling ---
     ("I haven't slept in days.", "You sound worn out.", "emotion-labeling"),  # plain frame
     ("She left with the kids.", "It sounds like you're heartbroken.", "emotion-labeling"),
@@ -467,6 +477,16 @@ KILLERS = [
     ("You're fine.", {"rapport-killer"}),  # dismissing
     ("My brother went through a divorce.", {"rapport-killer"}),  # your own family
     ("If you let her go, we'll get you a lawyer.", {"promise"}),  # a deal
+    # --- sarcasm, blame, siding with the violence, labels, outcomes only others decide ---
+    ("Sure, because you've made tonight so easy.", {"rapport-killer"}),  # sarcasm
+    ("He's been a real treat all evening.", {"rapport-killer"}),  # sarcasm
+    ("What did he say to set you off?", {"rapport-killer"}),  # blame, the other way round
+    ("Mate, I'd have kicked off as well.", {"rapport-killer"}),  # siding with the violence
+    ("Your ex sounds like a right piece of work.", {"rapport-killer"}),  # taking sides
+    ("you're talking nuts now", {"rapport-killer"}),  # a label, typed as said
+    ("Be real, you're not thinking straight.", {"rapport-killer"}),  # a label
+    ("This is a bit selfish, isn't it?", {"rapport-killer", "closed-question"}),  # judging
+    ("I'll text your caseworker and get the ban lifted.", {"promise"}),  # not theirs to give
 ]
 
 
@@ -551,7 +571,8 @@ NOT_FLAGGED = [
     "(silence, count to three)",  # a pause typed as a stage direction, not an order
     "Can you tell me what happened after that?",  # a favour that asks them to talk
     "You're fine with me staying on the line?",  # asking, not dismissing
-    "My partner is behind me, and I'm listening.",  # the officer's partner on scene    "Give me a sense of what tonight's been like.",  # a verb of doing that invites talk
+    "My partner is behind me, and I'm listening.",  # the officer's partner on scene
+    "Give me a sense of what tonight's been like.",  # a verb of doing that invites talk
     "Bring me up to speed on what happened.",
     "Check I've got this right: he left Friday.",
 ]

@@ -112,7 +112,8 @@ DISMISSALS = (
             r"\b(some|these|those) (women|men|wives|husbands|girls|guys|people|kids) (just )?"
             r"(don'?t|never|always|can'?t|need)\b",
             # the victim blamed: "What were you doing at his place that late?"
-            r"^what did you (do|say) to (set|make|provoke|upset|wind|get|piss) (him|her|them)?\b",
+            r"^what did (you|she|he|they|your \w+) (do|say) to (set|make|provoke|upset|wind|get|"
+            r"piss|annoy|start|trigger)\b",
             r"\bwhat (were|was) (you|she|he) doing\b[^?]*\b(that late|at that hour|so late|alone|"
             r"dressed like|with him|with her)\b",
             r"\bstop being\b",
@@ -121,6 +122,11 @@ DISMISSALS = (
             r"\b(did|do) you (provoke|start|ask for|deserve|wind)\b",
             r"\b(she|he|they|your \w+)('s| is|'re| are) (right|got a point|has a point)[.!]*$",
             r"\b(had it coming|better off without (her|him|them))\b",
+            r"\bi'?d (have|of|'ve) (lost it|done the same|snapped|hit|kicked off|gone mad|flipped|"
+            r"lost my temper|done it)\b",
+            r"\b(she|he|they|your \w+)( sounds?| seems?| is|'s|'re| are)( like)?( a| an| such a)? "
+            r"(real |right |absolute |total )?(nightmare|piece of work|handful|cow|bitch|prick|"
+            r"arsehole|asshole|idiot|psycho|pain)\b",
             r"\b(what'?s|what is) (wrong with you|your problem|the matter with you)\b",
             r"\b(explain yourself|who do you think you are)\b",
             r"\b(a )?grown (man|woman|adult) (like you|crying|acting|doing|behaving)\b",
@@ -160,12 +166,16 @@ DISMISSALS = (
         (
             r"\b(ridiculous|stupid|crazy|nonsense|pathetic|idiot|daft|dumb|dumbest|stupidest)\b",
             # labelling them: "You're absolutely hammered.", "You're being paranoid."
-            r"\byou'?re( being| acting)?( absolutely| so| completely| totally| clearly| just| "
+            r"\byou'?re( being| acting| talking| sounding)?( absolutely| so| completely| totally|"
+            r" clearly| just| "
             r"obviously| really)? (drunk|hammered|wasted|plastered|smashed|off your (face|head)|"
             r"out of your (mind|head)|mental|nuts|insane|psycho|a mess|a disgrace|a joke|"
             r"paranoid|delusional|hysterical|a drunk|an addict|a junkie|high(?! up| above)|selfish|"
             r"a coward|cowardly)\b",
             r"\b(off|on|skipped|stopped) (your|his|her|the) (meds|pills)( again)?\b",
+            r"\byou'?re (not well|unwell|not right|not thinking straight|not in your right mind)\b",
+            r"\b(childish|cowardly|irresponsible|disgraceful|attention[- ]seeking)\b",
+            r"\b(that'?s|it'?s|this is|how|so|pretty|really|very|bit|a) selfish\b",
         ),
         "Judging or arguing starts a fight you can't win. Say back what you heard instead.",
         mirror_ok=True,
@@ -300,6 +310,8 @@ DISMISSALS = (
             r"\bjust what i (need|needed)\b",
             r"^(oh )?(yeah|sure|right)[,.]? (clearly|obviously|of course|totally|definitely)\b",
             r"^((yeah|oh)[,.]? )?(right|sure|yeah right)[,.!]? (because|like|and)\b",  # "Sure, and"
+            r"^((oh|yeah|sure|right|well)[,.!]? )+because (you|you'?ve|you'?re|that'?s)\b",
+            r"\b(such a|a real|an absolute) (joy|pleasure|delight|treat|ray of sunshine|peach)\b",
         ),
         "Defending yourself turns it into a contest. Let it go and say back what you heard.",
     ),

@@ -87,7 +87,11 @@ PROMISE = Killer(
         # things and people only the team can give
         r"\bi'?ll (make sure|see to it|see that|ensure)( that)? (you|your|nobody|no one|no-one)\b",
         r"\bi'?ll (get|bring|have) (you|your) \w",
-        r"\bi'?ll (get|call|phone|bring|fetch) (you|your|them|her|him)\b",
+        r"\bi'?ll (get|call|phone|ring|text|email|contact|bring|fetch|speak to|talk to) "
+        r"(you|your|them|her|him)\b",
+        # an outcome only others decide: "I'll get the recall cancelled."
+        r"\b(get|have) (the|your|that|it|this) (\w+ ){0,2}(cancelled|canceled|dropped|sorted|"
+        r"fixed|lifted|removed|wiped|changed|reversed|withdrawn)\b",
         r"\bi'?ll (get|bring|fetch|call|put) (\w+ ){1,2}"
         r"(for you|on the (phone|line)|here|over|on)\b",
         r"\bi'?ll put (him|her|them) on\b",

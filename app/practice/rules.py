@@ -26,7 +26,7 @@ FEELINGS = (
     "ashamed|embarrassed|humiliated|guilty|frustrated|frustrating|fed up|annoyed|"
     "disrespected|ignored|unheard|invisible|lost|confused|heartbroken|devastated|"
     "crushed|grieving|jealous|rejected|abandoned|powerless|no way out|unbearable|"
-    "struggling|gutted|shattered|wrecked|panicky|fuming|raging|mortified|torn|cut up|"
+    "struggling|gutted|shattered|wrecked|panicky|fuming|raging|mortified|torn|cut up|hollow|"
     "gutting|scared stiff|tense|dread|dreading|"
     "painful|pain|hard|tough|awful|hopeful|relieved|uneasy|concerned|unsafe|"
     "in shock|shaken|on edge|at the end of your rope|like giving up|bitter|resentful|"
@@ -72,12 +72,15 @@ LABEL_FRAMES = (
     r"i (can |could )?(really |definitely |honestly |totally )?(hear|sense|see|tell)",
     r"it (feels|felt) like",
     r"(it |that )?must (be|feel)",
+    r"(it )?appears( that| like| as if)?",
+    r"(it )?(looks|seems) (to me )?(as if|as though)",
 )
 # A plain statement of their feeling is still a label, less tentative.
 LABEL_PLAIN = (
     r"you('re| are| must be| must feel| feel| might feel| seem)",
     r"(it|that|this)('s| is| was| must be)",  # "It's a lot.", "That must be hard."
     r"[a-z']+ing (\w+ ){0,3}(is|was|must be)",  # "Losing your brother is hard."
+    r"(?=\w+( and \w+)?[.!,])",  # a feeling named on its own: "Humiliated. That's what..."
 )
 
 # Words said before the skill starts ("Okay, so...", "Honestly,"): skipped when a frame
@@ -180,8 +183,10 @@ ENCOURAGERS = (
     "i hear you|i'm listening|i'm with you|i'm here|got it|and then|keep going|"
     "tell me more|please go on|alright|all right|i understand|really|wow|oh|"
     "i'm staying (here|back|right here)|i'm right here|i'm still here|"
-    "i'm here if you (want|need) to talk"
+    "i'm here if you (want|need) to talk|i am listening|i am here|i am with you|"
+    "righto|right-o|rightio|sure thing|carry on|go ahead|i'm all ears|okey-dokey|okey dokey"
 )
+ENCOURAGER_MAX_WORDS = 8  # "okay okay okay okay okay": a few encouragers side by side
 
 # --- Effective pauses: silence on purpose ----------------------------------------------
 # An answer that only describes or shows a silence: "...", "(pause)", "[stay silent]".
@@ -207,6 +212,11 @@ I_MESSAGE_CONCERN = (
     r"uncomfortable|confused|don'?t like|do not like|hate|can'?t (stand|bear)|"
     r"hard to (help|follow|hear|"
     r"understand|think|listen)|difficult|bad|tense|rattled|(hard|tough|difficult|rough) time"
+)
+# A "when" clause before the effect: "When I see that blade, I feel scared..."
+I_MESSAGE_WHEN = (
+    r"^when [^,]{1,60}?,? (?=i (feel|felt|get|got|am|was|worry|start|find)\b|i'?m\b|"
+    r"it (worries|scares|concerns|frightens|bothers|upsets|makes|gets)\b)"
 )
 # The full form ("I feel ... when you ... because ...") is an I-message by its shape, even
 # when the feeling is one these lists don't know, if it opens with an effect on the officer.

@@ -74,9 +74,24 @@ class Scorer:
 
     def _encourage(self, t: str) -> float:
         pieces = [p for p in re.split(r"\s*(?:[.,!?;:]|\.\.\.)+\s*", t) if p]
-        if pieces and len(pieces) <= 3 and all(self._encourager.fullmatch(p) for p in pieces):
+        if pieces and len(pieces) <= 3 and all(map(self._encouraging, pieces)):
             return 0.9
         return 0.0
+
+    def _encouraging(self, piece: str) -> bool:
+        """One encourager, or a few side by side: "ok i'm listening", "okay okay okay"."""
+        if self._encourager.fullmatch(piece):
+            return True
+        ws = piece.split()
+        if not 1 < len(ws) <= R.ENCOURAGER_MAX_WORDS:
+            return False
+        ends = [True] + [False] * len(ws)  # ends[j]: the first j words split into encouragers
+        for j in range(1, len(ws) + 1):
+            ends[j] = any(
+                ends[i] and self._encourager.fullmatch(" ".join(ws[i:j]))
+                for i in range(max(0, j - 4), j)
+            )
+        return ends[-1]
 
     def _mirror(self, t: str, said: str | None) -> float:
         ans = words(t)
@@ -108,7 +123,8 @@ class Scorer:
         best = 0.0
         for s in self._every_form(t):
             # "When you shout, I get worried, because...": the effect after a "when" clause
-            s = re.sub(r"^when you [^,]{1,60}, (?=i\b|it\b)", "", s)
+            # (or after any "when" clause: "When things get thrown I get worried")
+            s = re.sub(R.I_MESSAGE_WHEN, "", s)
             if not self._i_open.match(s):
                 continue
             joins = sum(bool(re.search(rf"\b{w}\b", s)) for w in R.I_MESSAGE_JOINS)

@@ -47,6 +47,9 @@ _TEXTING = {
     "rn": "right now",
     "idk": "i don't know",
     "tbh": "to be honest",
+    "tonite": "tonight",
+    "2nite": "tonight",
+    "2day": "today",
 }
 _TEXTING_RE = re.compile(r"(?<![\w'])(" + "|".join(map(re.escape, _TEXTING)) + r")(?![\w'])", re.I)
 
