@@ -487,6 +487,11 @@ KILLERS = [
     ("Be real, you're not thinking straight.", {"rapport-killer"}),  # a label
     ("This is a bit selfish, isn't it?", {"rapport-killer", "closed-question"}),  # judging
     ("I'll text your caseworker and get the ban lifted.", {"promise"}),  # not theirs to give
+    # --- breaking off contact, claiming the decisions ---
+    ("Sorry, I've got to take this call.", {"rapport-killer"}),
+    ("Hold that thought, I'll be right back.", {"rapport-killer"}),
+    ("I'm in charge here, so talk to me.", {"rapport-killer"}),
+    ("I can okay that for you.", {"rapport-killer"}),
 ]
 
 

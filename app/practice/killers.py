@@ -148,6 +148,23 @@ CONTROL = (
         ),
         "Quoting rules at them turns talk into a contest. Listen first; the team handles the law.",
     ),
+    # Breaking off contact, or claiming the decisions: both are the team's (domain brief).
+    Killer(
+        "rapport-killer",
+        (
+            r"\b(i'?ve got to|i have to|i need to|i gotta|gotta|i must) (go|leave|step away|"
+            r"take (this|a|another) call|hang up|head off|get off the phone|run)\b",
+            r"\b(call|ring|talk to|speak to|get back to) you (back|later|"
+            r"in a (bit|minute|while))\b",
+            r"\bi'?ll be (right )?back\b",
+            r"\bi('m| am) (the one who decides|in charge|the boss|the decision maker|calling the "
+            r"shots|the one calling)\b",
+            r"\bi (can|will|'ll|could) (authori[sz]e|approve|sign off on|allow|okay|ok) (it|that|"
+            r"this|you|your)\b",
+        ),
+        "Stay with them, and leave the decisions to the team: 'I'm not the one who decides, "
+        "but I'll pass it on.'",
+    ),
     # Offering yourself: never go in, trade places or meet face to face (domain brief).
     Killer(
         "rapport-killer",
