@@ -492,6 +492,16 @@ KILLERS = [
     ("Hold that thought, I'll be right back.", {"rapport-killer"}),
     ("I'm in charge here, so talk to me.", {"rapport-killer"}),
     ("I can okay that for you.", {"rapport-killer"}),
+    # --- a polite no, yourself instead of someone, rushing, blame, jokes, belief as real ---
+    ("Sorry, but that's not something the police do.", {"rapport-killer"}),  # a flat no
+    ("Giving you the car is out of the question.", {"rapport-killer"}),  # a flat no
+    ("What if I wait in there with you?", {"rapport-killer"}),  # offering yourself
+    ("Take me instead of your son.", {"rapport-killer"}),  # an exchange
+    ("Ideally we'd wrap it up in the next ten minutes.", {"rapport-killer"}),  # a time limit
+    ("Don't lump me in with the ones who arrested you.", {"rapport-killer"}),  # defending
+    ("Grab me a coffee while you're up there.", {"rapport-killer"}),  # a joke
+    ("Was there anything to upset him before he hit you?", {"rapport-killer", "closed-question"}),
+    ("Thanks for protecting the town from them.", {"rapport-killer"}),  # the belief as real
 ]
 
 
@@ -580,6 +590,11 @@ NOT_FLAGGED = [
     "Give me a sense of what tonight's been like.",  # a verb of doing that invites talk
     "Bring me up to speed on what happened.",
     "Check I've got this right: he left Friday.",
+    "(pause... let it sink in)",  # a stage direction is not said aloud
+    "What would help most in the next hour?",  # a question about time, not a limit
+    "You're telling me it isn't the drink, it's the grief.",  # their view, told back
+    "It's not the drink talking, it's you hurting.",  # "not the drink talking" judges nothing
+    "You're gutted, aren't you?",  # a label with a check on the end
 ]
 
 
@@ -611,6 +626,12 @@ def test_look_alikes_are_not_taken_for_the_skill(said, answer, not_skill):
         ("I just want it to stop.", "You could pray about it.", {"rapport-killer"}),
         ("God has given up on me.", "You feel God has given up on you.", set()),  # theirs
         ("My kids hate me.", "Your kids hate you?", set()),  # their family, said back
+        (
+            "Everyone says it's all in my head.",
+            "You're saying people tell you it's all in your head.",
+            set(),
+        ),  # their words, framed as theirs
+        ("I'm scared.", "You're saying it's all in your head.", {"rapport-killer"}),  # not theirs
         ("My kids hate me.", "My kids?", set()),  # their words, as a mirror
         ("I'm going to hell for this.", "What does your church mean to you?", set()),  # asks
         ("My mother calls me a stupid failure.", "A stupid failure?", set()),  # their words

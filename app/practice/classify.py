@@ -23,7 +23,7 @@ from app.practice import problems as P
 from app.practice import rules as R
 from app.practice.scores import Scorer
 from app.practice.speech import clauses, opened
-from app.practice.text import clean, sentences, starts, texting, words
+from app.practice.text import clean, flip, sentences, starts, texting, words
 
 NO_SAID = ("mirroring", "paraphrasing")  # skills judged against the person's words
 ATTEMPT = "open-ended-questions"  # what a closed question tried to be
@@ -110,7 +110,11 @@ class Classifier:
             said = b.find(text) or b.expression
             out.append(Flag("banned-word", f"'{said}' is on the never-say list. {b.advice}"))
         low = text.lower()
-        parts = sentences(low)
+        # stage directions are not said aloud: "(pause... let it sit)"
+        parts = sentences(re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", low).strip())
+        theirs = ""  # what they said, as typed and turned round ("my" -> "your")
+        if said and any(re.match(D.THEIRS, opened(s)) for s in parts):
+            theirs = f"{said.lower()} | {' '.join(flip(words(said)))}"
         # each sentence, and again without its opening words ("Okay love, sit down."), and
         # each clause after the first the same way ("I hear you, but keep it down.")
         read = parts + [o for o in map(opened, parts) if o not in parts]
@@ -118,7 +122,7 @@ class Classifier:
         for k in (*K.KILLERS, P.PROMISE):
             if mirrored and k.mirror_ok:
                 continue
-            if any(re.search(p, s) for p in k.patterns for s in read):
+            if any(_said_by_officer(p, s, theirs) for p in k.patterns for s in read):
                 out.append(Flag(k.code, k.why))
         if not re.search(D.FAITH, (said or "").lower()) and any(
             re.search(D.FAITH, s) for s in parts if not s.endswith("?")
@@ -140,9 +144,10 @@ class Classifier:
                 continue
             if starts(s, R.OPEN.starts) or starts(s, R.OPEN_WEAK):
                 return False  # they asked an open question too
-            if (re.match(P.CLOSED_STARTS, s) or re.search(P.CLOSED_TAGS, s)) and not re.search(
-                P.CLOSED_OK, s
-            ):
+            tagged = re.search(P.CLOSED_TAGS, s)
+            if tagged and re.search(rf"\b({R.FEELINGS})\b", s[: tagged.start()]):
+                continue  # a label with a check on the end: "You're gutted, aren't you?"
+            if (re.match(P.CLOSED_STARTS, s) or tagged) and not re.search(P.CLOSED_OK, s):
                 closed = True
         return closed
 
@@ -180,6 +185,12 @@ class Classifier:
         elif skill is None:
             parts.append("Try naming the feeling you hear, or ask what happened.")
         return " ".join(parts)
+
+
+def _said_by_officer(pattern: str, sentence: str, theirs: str) -> bool:
+    """The pattern is in the sentence, and not as their own words told back to them."""
+    m = re.search(pattern, sentence)
+    return bool(m) and not (theirs and len(m.group(0).strip()) > 3 and m.group(0) in theirs)
 
 
 def _first_sentence(text: str) -> str:

@@ -25,6 +25,13 @@ FAITH = (
 )
 FAITH_WHY = "Bringing in God or right and wrong sounds like a lecture. Name the feeling instead."
 
+# Answers framed as their words ("You're telling me...", "You said..."): a killer's words
+# found in what they said are theirs, not the officer's judgement.
+THEIRS = (
+    r"^(so,? )?(you'?re (telling me|saying)|you are (telling me|saying)|you (said|say|told me|"
+    r"feel|think|reckon|believe)|what i'?m hearing is|if i'?ve got (this|it) right)\b"
+)
+
 DISMISSALS = (
     # Minimising: their pain is small, common, or will soon pass.
     Killer(
@@ -106,7 +113,7 @@ DISMISSALS = (
             r"\blook at the state of you\b",
             r"\b(behave yourself|act your age|bless your heart|you'?re a grown|you are a grown|"
             r"what is this drama|enough of (this|the) drama)\b",
-            r"\b(your|the) (illness|drink|drugs|booze|meds|voices|disease) talking\b",
+            r"(?<!not )\b(your|the) (illness|drink|drugs|booze|meds|voices|disease) talking\b",
             r"\b(not (well|right)|sick|ill) in the head\b",
             # a group blamed: "Some women just don't know when to stop."
             r"\b(some|these|those) (women|men|wives|husbands|girls|guys|people|kids) (just )?"
@@ -119,6 +126,8 @@ DISMISSALS = (
             r"\bstop being\b",
             # blaming questions and taking sides in a domestic
             r"\bwhat (did|do|'d) you expect\b",
+            r"\b(something|anything) to (set|wind|provoke|upset|piss|annoy|trigger|rile) "
+            r"(him|her|them)\b",
             r"\b(did|do) you (provoke|start|ask for|deserve|wind)\b",
             r"\b(she|he|they|your \w+)('s| is|'re| are) (right|got a point|has a point)[.!]*$",
             r"\b(had it coming|better off without (her|him|them))\b",
@@ -221,6 +230,8 @@ DISMISSALS = (
             r"roof|watching|following|tracking|spying|after you|poisoning|putting)\b",
             # agreeing: "They probably are.", "He must have.", "I hear it too."
             r"\b(i|we) (can )?(see|hear) (them|it|him|her|that|those) too\b",
+            r"\bthank(s| you) for (guarding|protecting|warning|defending|saving|watching over) "
+            r"(it|us|everyone|everybody|the (town|city|world|country|planet|street))\b",
             r"\b(they|he|she) (probably|definitely|certainly|must|really) (are|is|do|does|did|"
             r"have|has|will|were|can|could)[.!]*$",
             # taking it as real: "If he's a demon you did right."
@@ -234,7 +245,13 @@ DISMISSALS = (
     ),
     Killer(
         "rapport-killer",
-        (r"^(no|nope|no way|absolutely not|not happening|forget it|never|not a chance)[.!]*$",),
+        (
+            r"^(no|nope|no way|absolutely not|not happening|forget it|never|not a chance)[.!]*$",
+            r"\b(that'?s|it'?s|this is) (simply |just )?not (something|what) (we|i|the police) "
+            r"(do|can do|allow|give|agree to)\b",
+            r"\b(out of the question|not an option|no can do|not gonna happen|ain'?t happening|"
+            r"that'?s a no|that won'?t happen|not going to happen)\b",
+        ),
         "A flat no ends the talk. Say: 'I'm not the one who decides, but I'll pass it on.'",
     ),
     Killer(
@@ -290,6 +307,7 @@ DISMISSALS = (
             r"\b(don'?t|do not)( go| you)? (put|pin|lay|blame|putting|pinning|laying|blaming) "
             r"(that|this|it) on me\b",
             r"\bi'?m (one of the good ones|not like (them|the others|those))\b",
+            r"\b(don'?t|do not) (lump|group|bracket|compare|mix) me\b",
             r"^(ha|haha|hah|lol|lmao)\b",  # laughing at them
             r"\b(lol|lmao|rofl|haha+|hehe|jk|just kidding|just joking|only joking|kidding aside)\b",
             "[\U0001f602\U0001f923\U0001f606\U0001f605\U0001f61c\U0001f609\U0001f644]",
@@ -302,6 +320,7 @@ DISMISSALS = (
             r"\b(that|this|your) (knife|gun|blade|bat|rifle|pistol|thing)( \w+)? (couldn'?t|"
             r"can'?t|won'?t|wouldn'?t) (even )?(cut|hurt|hit|scare|kill|shoot)\b",
             r"\b(butter knife|pea ?shooter|toy gun|even loaded)\b",
+            r"\bwhile you'?re (up|out|in|over) there\b",
             r"\b(bit|little|too|rather|a tad) (\w+ )?for (a|that|this|it) (swim|dip|jump|"
             r"paddle|stroll|walk|climb|fall|night out|sleepover)\b",
             r"^(oh )?(great|brilliant|wonderful|perfect|fantastic|lovely|marvellous)[,.!] "

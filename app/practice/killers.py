@@ -172,6 +172,10 @@ CONTROL = (
             r"\blet me (come|step) (in|up|inside|over)\b",
             r"\b(take|trade|swap) me (instead|for)\b",
             r"\bi'?ll (come|come up|come in) (in|up|inside|there|to you)\b",
+            r"\bi (come|go|sit|stay|wait|stand) (in there|inside|up there|over there|in) "
+            r"with you\b",
+            r"\b(instead of|in place of|swap (places )?with|trade places with) (her|him|them|your "
+            r"\w+|the \w+)\b",
         ),
         "Never offer yourself or go in: keep your distance and cover, and keep talking.",
     ),
@@ -215,6 +219,9 @@ CONTROL = (
             # hurrying them: "We haven't got all night."
             r"\b(haven'?t|don'?t|have not) (got|have) all (night|day)\b",
             r"\b(make it quick|get to the point|cut to the chase|spit it out|out with it)\b",
+            r"\b(in|within) the next (few |couple of |\d+ |two |five |ten |fifteen )?(minutes?|"
+            r"seconds?)\b[^?]*$",
+            r"\b(finish|wrap|wind|tie) (this |it |things )?up\b",
             r"^(the|my|our) plan is\b",
             # rushing to the end: "That's sorted then.", "Let's wrap this up."
             r"\b(let'?s|time to|can we) (wrap (this|it) up|finish (this|up)|get this over with|"

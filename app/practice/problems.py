@@ -32,7 +32,7 @@ CLOSED_OK = (
     r"kill(ing)? yourself|suicide|end your life|hurt(ing)? yourself|harm(ing)? yourself|"
     r"want to die|a plan\b|taken (any|anything|some)|any (of them|pills)|pills|"
     r"weapon|gun|knife|rifle|shotgun|pistol|firearm|loaded|ammo|ammunition|blade|breathing|"
-    r"conscious|awake|you'?d use|(have|got) (it|them) (with|on) you|"
+    r"conscious|awake|you'?d (use|need)|(have|got) (it|them) (with|on) you|"
     r"(kids|children|baby|babies|little ones)( \w+)? (in there|inside|with you|in the)|"
     r"(anyone|anybody|someone|somebody)( \w+){0,3} (hurt|else|with you|"
     r"injured|inside)|\bhurt\b|injured|(want|wanting|need) (us|me|the police|them|the officers) "

@@ -119,6 +119,7 @@ PARAPHRASE_YOU = (
 
 # --- Mirroring: repeat their last few words as a question ------------------------------
 # Judged against what they said: the answer is (nearly) their own last words.
+FILLERS = frozenset({"uh", "um", "er", "erm", "hmm", "ah"})  # sounds, not words said back
 MIRROR_MAX_WORDS = 7  # longer than this is a paraphrase or a summary, not a mirror
 MIRROR_TAIL = 20  # look for the answer in the last this-many words they said
 MIRROR_MIN_SHARE = 0.8  # of the answer's words found, in order, in that tail
@@ -184,7 +185,8 @@ ENCOURAGERS = (
     "tell me more|please go on|alright|all right|i understand|really|wow|oh|"
     "i'm staying (here|back|right here)|i'm right here|i'm still here|"
     "i'm here if you (want|need) to talk|i am listening|i am here|i am with you|"
-    "righto|right-o|rightio|sure thing|carry on|go ahead|i'm all ears|okey-dokey|okey dokey"
+    "righto|right-o|rightio|sure thing|carry on|go ahead|i'm all ears|okey-dokey|okey dokey|"
+    "take your time|no rush|in your own time"
 )
 ENCOURAGER_MAX_WORDS = 8  # "okay okay okay okay okay": a few encouragers side by side
 

@@ -74,7 +74,8 @@ class Scorer:
 
     def _encourage(self, t: str) -> float:
         pieces = [p for p in re.split(r"\s*(?:[.,!?;:]|\.\.\.)+\s*", t) if p]
-        if pieces and len(pieces) <= 3 and all(map(self._encouraging, pieces)):
+        few = len(pieces) <= 3 or (len(pieces) <= 5 and len(set(pieces)) == 1)  # "Okay. Okay."
+        if pieces and few and all(map(self._encouraging, pieces)):
             return 0.9
         return 0.0
 
@@ -94,7 +95,7 @@ class Scorer:
         return ends[-1]
 
     def _mirror(self, t: str, said: str | None) -> float:
-        ans = words(t)
+        ans = [w for w in words(t) if w not in R.FILLERS]  # "uh... every penny?"
         if not ans or len(ans) > R.MIRROR_MAX_WORDS:
             return 0.0
         if said is None:

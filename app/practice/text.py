@@ -50,6 +50,7 @@ _TEXTING = {
     "tonite": "tonight",
     "2nite": "tonight",
     "2day": "today",
+    "ye": "you",
 }
 _TEXTING_RE = re.compile(r"(?<![\w'])(" + "|".join(map(re.escape, _TEXTING)) + r")(?![\w'])", re.I)
 
