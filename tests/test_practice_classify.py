@@ -502,6 +502,15 @@ KILLERS = [
     ("Grab me a coffee while you're up there.", {"rapport-killer"}),  # a joke
     ("Was there anything to upset him before he hit you?", {"rapport-killer", "closed-question"}),
     ("Thanks for protecting the town from them.", {"rapport-killer"}),  # the belief as real
+    # --- sarcasm with 'cause, condoning, a warning of force, insults, a visit promised ---
+    ("Yeah, 'cause you've been so easy to talk to.", {"rapport-killer"}),  # sarcasm
+    ("Stop taking this out on me.", {"rapport-killer"}),  # defending yourself
+    ("I don't really blame you, he had a mouth on him.", {"rapport-killer"}),  # condoning
+    ("Come out before the dogs get sent in.", {"rapport-killer"}),  # a warning of force
+    ("You'd best put that down, buddy.", {"rapport-killer"}),  # an order as advice
+    ("Go home and sober up.", {"rapport-killer"}),  # an order
+    ("Don't be such a muppet.", {"rapport-killer"}),  # an insult
+    ("We'll pop round to the neighbours and sort it.", {"promise"}),  # a visit promised
 ]
 
 
@@ -595,6 +604,11 @@ NOT_FLAGGED = [
     "You're telling me it isn't the drink, it's the grief.",  # their view, told back
     "It's not the drink talking, it's you hurting.",  # "not the drink talking" judges nothing
     "You're gutted, aren't you?",  # a label with a check on the end
+    "Lord, that sounds exhausting.",  # a word of surprise, not a lecture
+    "I don't blame you for feeling angry.",  # validating the feeling, not the act
+    "You've told me he left, took the car, and stopped calling. Right?",  # their story
+    "I get uneasy when you shout, because I want to hear you.",  # "get" + a feeling
+    "Have you swallowed any of the tablets?",  # medical: ask it straight
 ]
 
 

@@ -118,14 +118,21 @@ class Classifier:
         # each sentence, and again without its opening words ("Okay love, sit down."), and
         # each clause after the first the same way ("I hear you, but keep it down.")
         read = parts + [o for o in map(opened, parts) if o not in parts]
-        read += [opened(c) for s in parts if s[:1] not in "([*_" for c in clauses(s)[1:]]
+        read += [
+            opened(c)
+            for s in parts
+            if s[:1] not in "([*_" and not re.match(D.REPORTING, opened(s))
+            for c in clauses(s)[1:]
+        ]
         for k in (*K.KILLERS, P.PROMISE):
             if mirrored and k.mirror_ok:
                 continue
             if any(_said_by_officer(p, s, theirs) for p in k.patterns for s in read):
                 out.append(Flag(k.code, k.why))
         if not re.search(D.FAITH, (said or "").lower()) and any(
-            re.search(D.FAITH, s) for s in parts if not s.endswith("?")
+            re.search(D.FAITH, re.sub(D.FAITH_EXCLAIMED, " ", s))
+            for s in parts
+            if not s.endswith("?")
         ):
             out.append(Flag("rapport-killer", D.FAITH_WHY))
         if any(re.match(P.WHY, s) for s in parts):

@@ -23,6 +23,11 @@ FAITH = (
     r"praying|bible|scripture|church|mosque|temple|allah|the devil|satan|salvation|amen|"
     r"the almighty|the man upstairs|angels?)\b"
 )
+# ... but a word of surprise is no lecture: "Lord, that sounds hard.", "Oh my God."
+FAITH_EXCLAIMED = (
+    r"^(oh |good |dear |my )?(lord|god|gosh|jesus|christ)[,!.]+ |"
+    r"\b(oh|my|dear|good|thank) (god|lord)\b"
+)
 FAITH_WHY = "Bringing in God or right and wrong sounds like a lecture. Name the feeling instead."
 
 # Answers framed as their words ("You're telling me...", "You said..."): a killer's words
@@ -31,6 +36,10 @@ THEIRS = (
     r"^(so,? )?(you'?re (telling me|saying)|you are (telling me|saying)|you (said|say|told me|"
     r"feel|think|reckon|believe)|what i'?m hearing is|if i'?ve got (this|it) right)\b"
 )
+
+# Sentences that report their story ("You've told me she left, took the kids..."): the
+# clauses after the first are their story, not the officer's orders.
+REPORTING = THEIRS[:-3] + r"|you'?ve (told|said)|what i'?ve heard|so far|here'?s what)\b"
 
 DISMISSALS = (
     # Minimising: their pain is small, common, or will soon pass.
@@ -131,6 +140,9 @@ DISMISSALS = (
             r"\b(did|do) you (provoke|start|ask for|deserve|wind)\b",
             r"\b(she|he|they|your \w+)('s| is|'re| are) (right|got a point|has a point)[.!]*$",
             r"\b(had it coming|better off without (her|him|them))\b",
+            # condoning what they did: "Can't say I blame you." (not "for feeling...")
+            r"\b(can'?t|cannot|don'?t|wouldn'?t)( really)? blame (you|ya)\b"
+            r"(?! for (feeling|being))",
             r"\bi'?d (have|of|'ve) (lost it|done the same|snapped|hit|kicked off|gone mad|flipped|"
             r"lost my temper|done it)\b",
             r"\b(she|he|they|your \w+)( sounds?| seems?| is|'s|'re| are)( like)?( a| an| such a)? "
@@ -183,7 +195,8 @@ DISMISSALS = (
             r"a coward|cowardly)\b",
             r"\b(off|on|skipped|stopped) (your|his|her|the) (meds|pills)( again)?\b",
             r"\byou'?re (not well|unwell|not right|not thinking straight|not in your right mind)\b",
-            r"\b(childish|cowardly|irresponsible|disgraceful|attention[- ]seeking)\b",
+            r"\b(childish|cowardly|irresponsible|disgraceful|attention[- ]seeking|numpty|eejit|"
+            r"muppet|plonker|tosser|dickhead|moron|loser|drama queen|headcase|nutter|nutjob)\b",
             r"\b(that'?s|it'?s|this is|how|so|pretty|really|very|bit|a) selfish\b",
         ),
         "Judging or arguing starts a fight you can't win. Say back what you heard instead.",
@@ -302,7 +315,7 @@ DISMISSALS = (
             r"^if i didn'?t (care|want to help)\b",
             r"\bi'?m (only|just) (doing my job|trying to help|following orders)\b",
             r"\b(don'?t|do not|quit|stop) (blame|blaming|shouting at|yelling at|having a go at|"
-            r"taking it out on) me\b",
+            r"taking it out on|take it out on|take this out on|taking this out on) me\b",
             r"\b(it'?s )?not my (fault|problem|job)\b",
             r"\b(don'?t|do not)( go| you)? (put|pin|lay|blame|putting|pinning|laying|blaming) "
             r"(that|this|it) on me\b",
@@ -329,7 +342,9 @@ DISMISSALS = (
             r"\bjust what i (need|needed)\b",
             r"^(oh )?(yeah|sure|right)[,.]? (clearly|obviously|of course|totally|definitely)\b",
             r"^((yeah|oh)[,.]? )?(right|sure|yeah right)[,.!]? (because|like|and)\b",  # "Sure, and"
-            r"^((oh|yeah|sure|right|well)[,.!]? )+because (you|you'?ve|you'?re|that'?s)\b",
+            r"^((oh|yeah|sure|right|well)[,.!]? )+(because|'?cause|cos|coz|cuz) (you|you'?ve|"
+            r"you'?re|that'?s)\b",
+            r"\bsuch a (great|good|brilliant|wonderful|fantastic|lovely) \w+ yourself\b",
             r"\b(such a|a real|an absolute) (joy|pleasure|delight|treat|ray of sunshine|peach)\b",
         ),
         "Defending yourself turns it into a contest. Let it go and say back what you heard.",

@@ -97,6 +97,9 @@ CONTROL = (
             r"\byou('ve)? (have|got) (until|\d+|one|two|five|ten|twenty|thirty|sixty) "
             r"?(minutes?|seconds?|hours?|o'?clock|noon|midnight)?",
             r"\b(last chance|time'?s up|time is running out|running out of time)\b",
+            # what force will do, as a warning: "... before the SWAT boys come in"
+            r"\b(before|'fore|till|until) (the )?(swat|tactical|armed|dogs?|team|boys|lads|"
+            r"cavalry|they|we)\b[^.?!]{0,30}\b(come|comes|kick|break|storm|drag|get|send)\b",
             r"\byou'?ll regret\b",
             r"\b(in|into) (a lot of|big|serious|real) trouble\b",
             r"\bkeep it that way\b",
@@ -222,6 +225,8 @@ CONTROL = (
             r"\b(in|within) the next (few |couple of |\d+ |two |five |ten |fifteen )?(minutes?|"
             r"seconds?)\b[^?]*$",
             r"\b(finish|wrap|wind|tie) (this |it |things )?up\b",
+            r"\b(you'?d|y'?all|you|ye) (best|better) (come|get|put|drop|go|sit|stop|give|hand)\b",
+            r"\bsober up\b",
             r"^(the|my|our) plan is\b",
             # rushing to the end: "That's sorted then.", "Let's wrap this up."
             r"\b(let'?s|time to|can we) (wrap (this|it) up|finish (this|up)|get this over with|"

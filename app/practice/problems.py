@@ -30,7 +30,8 @@ CLOSED_TAGS = r", (are|aren't|do|don't|will|won't|would|is|isn't|did|didn't) (yo
 # Questions that must be asked straight (safety and suicide): yes or no is right here.
 CLOSED_OK = (
     r"kill(ing)? yourself|suicide|end your life|hurt(ing)? yourself|harm(ing)? yourself|"
-    r"want to die|a plan\b|taken (any|anything|some)|any (of them|pills)|pills|"
+    r"want to die|a plan\b|(taken|swallowed|drunk|drank|used|injected) (any|anything|some|the)|"
+    r"any (of them|pills)|pills|tablets|medication|overdose|"
     r"weapon|gun|knife|rifle|shotgun|pistol|firearm|loaded|ammo|ammunition|blade|breathing|"
     r"conscious|awake|you'?d (use|need)|(have|got) (it|them) (with|on) you|"
     r"(kids|children|baby|babies|little ones)( \w+)? (in there|inside|with you|in the)|"
@@ -105,6 +106,7 @@ PROMISE = Killer(
         r"arrange|organi[sz]e|book|find)\b[^.?!]{0,40}\b(for you|tonight|today|right now|"
         r"sorted|fixed|taken out|removed|switched off|turned off)\b",
         r"\bi'?ll (see about|look into|work on) (getting|bringing) you\b",
+        r"\b(we|i)('ll| will) (go|pop|head|nip|swing) (round|over|down|by)\b",
         # a reward for coming out: "If you put it down, you can go home."
         r"\bif you (come|put|drop|let|give|hand|walk|open|step|send|release)\b[^.?!]{0,80}"
         r"\b(i'?ll|we'?ll|i will|we will|i can|we can) (get|give|bring|make|let|call|sort|see)\b",

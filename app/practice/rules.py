@@ -26,7 +26,8 @@ FEELINGS = (
     "ashamed|embarrassed|humiliated|guilty|frustrated|frustrating|fed up|annoyed|"
     "disrespected|ignored|unheard|invisible|lost|confused|heartbroken|devastated|"
     "crushed|grieving|jealous|rejected|abandoned|powerless|no way out|unbearable|"
-    "struggling|gutted|shattered|wrecked|panicky|fuming|raging|mortified|torn|cut up|hollow|"
+    "struggling|gutted|shattered|wrecked|panicky|fuming|raging|mortified|mortifying|aggrieved|"
+    "torn|cut up|hollow|"
     "gutting|scared stiff|tense|dread|dreading|"
     "painful|pain|hard|tough|awful|hopeful|relieved|uneasy|concerned|unsafe|"
     "in shock|shaken|on edge|at the end of your rope|like giving up|bitter|resentful|"
@@ -88,7 +89,7 @@ LABEL_PLAIN = (
 LEAD_WORDS = (
     r"((okay|ok|alright|all right|well|and|now|so|right|yeah|hey|look|man|sir|ma'am|buddy|"
     r"honestly|sorry|mm-hm|mm|hmm|uh|um|er|erm|like|aye|then|mate|bud|i reckon|reckon|"
-    r"i'?ll be honest|to be honest|truthfully|please)[,.!]? )+"
+    r"i'?ll be honest|to be honest|truthfully|please|kindly)[,.!]? )+"
 )
 
 # --- Paraphrasing: say back what they told you, in your own words and shorter ----------
@@ -186,7 +187,7 @@ ENCOURAGERS = (
     "i'm staying (here|back|right here)|i'm right here|i'm still here|"
     "i'm here if you (want|need) to talk|i am listening|i am here|i am with you|"
     "righto|right-o|rightio|sure thing|carry on|go ahead|i'm all ears|okey-dokey|okey dokey|"
-    "take your time|no rush|in your own time"
+    "take your time|no rush|in your own time|i'm with ya|k|kk|and"
 )
 ENCOURAGER_MAX_WORDS = 8  # "okay okay okay okay okay": a few encouragers side by side
 
@@ -203,6 +204,7 @@ I_MESSAGE_EFFECT = (
     r"it (worries|scares|concerns|frightens|bothers|upsets|makes|gets|leaves) me",
     r"it'?s (hard|difficult|tough) for me",
     r"i (worry|fret|panic|struggle|don'?t like|do not like|hate|can'?t (stand|bear))",
+    r"i'?m (struggling|finding it (hard|difficult|tough))",
 )
 I_MESSAGE_OPEN = (
     *I_MESSAGE_EFFECT,

@@ -95,7 +95,8 @@ INVITING = (
     r"be (honest|straight|patient) with me|take me (through|back)|look at (what|how)|let'?s\b|"
     r"give me (a|an|some) (sense|idea|picture|feel|bit|little)|bring me (up to speed|through|"
     r"back)|check (me|i|that i|if i|with me)|fill me in|keep me (posted|in the loop)|"
-    r"finish (what|your)|do (you|ya|u|we|they|i)\b"
+    r"finish (what|your)|do (you|ya|u|we|they|i)\b|"
+    r"get (\w+ )?(worried|scared|nervous|anxious|uneasy|confused|upset|frightened|concerned)\b"
 )
 # (a verb alone is an order only when it is one of these: "Relax.", "Breathe.")
 TELLING = (
