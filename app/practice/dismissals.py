@@ -1,15 +1,10 @@
 """The rapport killers that dismiss: what each looks like in a typed answer, and why it
 hurts.
 
-One block per kind (minimising, judging, name-calling, arguing, arguing with or agreeing to
+One block per kind: minimising, judging, name-calling, arguing, arguing with or agreeing to
 what they see or hear, a flat no, false empathy, making it about yourself, defending
-yourself), each from the Don'ts of /work/shared/domain-brief.md and the writing rules of
-content/style.md. `app.practice.killers` holds the ones that take control and puts both
-together; `app.practice.classify` applies them. Matched per sentence on lower-case text
-with straight apostrophes, and again without the words it opens with.
-
-Patterns are plain regular expressions over words: `\\b` word edges, `(a|b)` choices.
-Keep them short and linear (no nested repeats): an officer may paste 100 KB.
+yourself. The ones that take control are in `app.practice.killers`, which puts both
+together and says how the patterns are written and matched.
 """
 
 from __future__ import annotations
