@@ -10,7 +10,8 @@ app.practice.classify  Classifier.classify(answer, said) -> Result(skill, confid
 app.practice.rules     what the classifier looks for, laid out like the skills file
 app.practice.scores    how much an answer looks like each skill (applies rules.py)
 app.practice.killers   the rapport killers that take control (orders, threats, fixing...)
-app.practice.dismissals  the ones that dismiss (minimising, judging, arguing...)
+app.practice.dismissals  the ones that dismiss (minimising, judging, arguing...), with
+                       app.practice.officer (making it about yourself)
 app.practice.problems  promises, "why" and closed questions, too long
 app.practice.speech    how a typed sentence opens, and the shapes of an order (shared)
 app.practice.history   PracticeHistory(data_dir): results in their own TinyDB file

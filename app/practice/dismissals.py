@@ -3,12 +3,14 @@ hurts.
 
 One block per kind: minimising, judging, name-calling, arguing, arguing with or agreeing to
 what they see or hear, a flat no, false empathy, making it about yourself, defending
-yourself. The ones that take control are in `app.practice.killers`, which puts both
-together and says how the patterns are written and matched.
+yourself (the last kinds in `app.practice.officer`). The ones that take control are in
+`app.practice.killers`, which puts both together and says how the patterns are written and
+matched.
 """
 
 from __future__ import annotations
 
+from app.practice.officer import ABOUT_YOURSELF
 from app.practice.speech import Killer
 
 # Bringing God or sin into it, unless they did: a lecture, however kindly meant. Applied
@@ -273,75 +275,5 @@ DISMISSALS = (
         ),
         "You can't know how they feel. Say what you hear: 'You sound...'",
     ),
-    # Making it about yourself: your story, your street, your troubles.
-    Killer(
-        "rapport-killer",
-        (
-            r"\b(same|that|this) (thing )?(happened|happens) (to|with) (me|my)\b",
-            # "I've been on shift since six.": your day, not theirs
-            r"\bi'?ve (been|had) (on shift|working|up|on duty|on my feet|a (long|rough|bad|hard) "
-            r"(day|shift|night|week))\b",
-            r"^tell me about it[,!] (i|me|my)\b",
-            r"\bi'?ve been on (since|for|all)\b",
-            r"\bi'?m (beat|knackered|exhausted|tired|shattered|wrecked|done in|cold|freezing|"
-            r"hungry|starving)( too| as well)\b",
-            r"\b(me too|same here|same with me)\b",
-            r"\b(to me|on my \w+|at my \w+|in my \w+|my \w+) (too|as well)\b",
-            r"\bwhen i was (your age|young|a kid|a lad|a girl|going through)\b",
-            r"\byou think (you'?ve|you have) got it bad\b",
-        ),
-        "This turns the talk to you. Keep it on them: 'Tell me more about that.'",
-    ),
-    # Your own family: theirs when a mirror hands their words back ("My kids?").
-    Killer(
-        "rapport-killer",
-        (
-            r"\bmy (own )?(kids|children|wife|husband|missus|hubby|son|daughter|dad|mum|mom|mam|"
-            r"father|mother|brother|sister|family|ex|girlfriend|boyfriend|nan|gran)\b",
-        ),
-        "This turns the talk to you. Keep it on them: 'Tell me more about that.'",
-        mirror_ok=True,
-    ),
-    # Defending yourself or scoring a point: sarcasm, "would I?", "I'm only doing my job".
-    Killer(
-        "rapport-killer",
-        (
-            r", (would|do|did|am|was|could|wouldn'?t|don'?t|didn'?t|aren'?t|ain'?t) i\?$",
-            r"^if i didn'?t (care|want to help)\b",
-            r"\bi'?m (only|just) (doing my job|trying to help|following orders)\b",
-            r"\b(don'?t|do not|quit|stop) (blame|blaming|shouting at|yelling at|having a go at|"
-            r"taking it out on|take it out on|take this out on|taking this out on) me\b",
-            r"\b(it'?s )?not my (fault|problem|job)\b",
-            r"\b(don'?t|do not)( go| you)? (put|pin|lay|blame|putting|pinning|laying|blaming) "
-            r"(that|this|it) on me\b",
-            r"\bi'?m (one of the good ones|not like (them|the others|those))\b",
-            r"\b(don'?t|do not) (lump|group|bracket|compare|mix) me\b",
-            r"^(ha|haha|hah|lol|lmao)\b",  # laughing at them
-            r"\b(lol|lmao|rofl|haha+|hehe|jk|just kidding|just joking|only joking|kidding aside)\b",
-            "[\U0001f602\U0001f923\U0001f606\U0001f605\U0001f61c\U0001f609\U0001f644]",
-            # a joke about the place, the weather or the means
-            r"\b(nice|lovely|great|beautiful|good|perfect|fine|cracking) (view|night|spot|day|"
-            r"evening|weather|place|morning) for (it|a|this|that)\b",
-            r"\b(picked|chose|found|got) (a|the|yourself a) (nice|good|great|lovely|perfect|"
-            r"cracking|fine) (spot|view|place|night|day|evening|morning)\b",
-            # mocking the weapon: "That knife couldn't cut butter."
-            r"\b(that|this|your) (knife|gun|blade|bat|rifle|pistol|thing)( \w+)? (couldn'?t|"
-            r"can'?t|won'?t|wouldn'?t) (even )?(cut|hurt|hit|scare|kill|shoot)\b",
-            r"\b(butter knife|pea ?shooter|toy gun|even loaded)\b",
-            r"\bwhile you'?re (up|out|in|over) there\b",
-            r"\b(bit|little|too|rather|a tad) (\w+ )?for (a|that|this|it) (swim|dip|jump|"
-            r"paddle|stroll|walk|climb|fall|night out|sleepover)\b",
-            r"^(oh )?(great|brilliant|wonderful|perfect|fantastic|lovely|marvellous)[,.!] "
-            r"(another|just what|that'?s all)\b",
-            r"\b(love|loving) my (fridays|mondays|job|shift|night|weekend)\b",
-            r"\bjust what i (need|needed)\b",
-            r"^(oh )?(yeah|sure|right)[,.]? (clearly|obviously|of course|totally|definitely)\b",
-            r"^((yeah|oh)[,.]? )?(right|sure|yeah right)[,.!]? (because|like|and)\b",  # "Sure, and"
-            r"^((oh|yeah|sure|right|well)[,.!]? )+(because|'?cause|cos|coz|cuz) (you|you'?ve|"
-            r"you'?re|that'?s)\b",
-            r"\bsuch a (great|good|brilliant|wonderful|fantastic|lovely) \w+ yourself\b",
-            r"\b(such a|a real|an absolute) (joy|pleasure|delight|treat|ray of sunshine|peach)\b",
-        ),
-        "Defending yourself turns it into a contest. Let it go and say back what you heard.",
-    ),
+    *ABOUT_YOURSELF,  # making it about yourself, your family, defending yourself
 )
