@@ -98,12 +98,9 @@ def _serve_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--port", type=int, default=8550)
     p.add_argument("--content-dir", default=None)
     p.add_argument("--data-dir", default=None)
-    p.add_argument(
-        "--watch",
-        action="store_true",
-        help="live preview for instructors: show every save in the content "
-        "folder on every open page (packs are off)",
-    )
+    p.add_argument("--watch", action="store_true",
+                   help="live preview for instructors: show every save in the content "
+                   "folder on every open page (packs are off)")
 
 
 def _content(arg: str | None) -> tuple[Path, str]:

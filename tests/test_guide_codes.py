@@ -37,5 +37,6 @@ def test_every_code_is_documented_with_its_effect():
 @pytest.mark.parametrize("code", sorted(CODES))
 def test_every_code_is_reported_somewhere(code):
     # the literal appears in the parser outside the registry itself
-    sources = [p for p in [*GUIDE_SRC.glob("*.py"), *I18N_SRC.glob("*.py")] if p.name != "codes.py"]
+    sources = [p for p in [*GUIDE_SRC.glob("*.py"), *I18N_SRC.glob("*.py")]
+               if p.name != "codes.py"]
     assert any(f'"{code}"' in p.read_text(encoding="utf-8") for p in sources), code

@@ -18,17 +18,11 @@ SKILLS = "skills/active-listening.md"
     "heading, skill, problem",
     [
         # a Spanish name with the English id: both kept
-        (
-            "## Etiquetar emociones {#emotion-labeling}",
-            ("emotion-labeling", "Etiquetar emociones"),
-            None,
-        ),
+        ("## Etiquetar emociones {#emotion-labeling}", ("emotion-labeling", "Etiquetar emociones"),
+         None),
         # spaces around the braces do not matter
-        (
-            "## Etiquetar emociones   {# emotion-labeling }  ",
-            ("emotion-labeling", "Etiquetar emociones"),
-            None,
-        ),
+        ("## Etiquetar emociones   {# emotion-labeling }  ", ("emotion-labeling",
+                                                              "Etiquetar emociones"), None),
         # no braces: the id is the heading's slug, as before
         ("## Emotion labeling", ("emotion-labeling", "Emotion labeling"), None),
         # an id that is not lower case letters, digits and dashes: the skill is left out
@@ -36,11 +30,8 @@ SKILLS = "skills/active-listening.md"
         # an id with no name before it
         ("## {#emotion-labeling}", None, "heading-empty"),
         # braces that do not close are part of the name (nothing to guess)
-        (
-            "## Etiquetar {#emotion-labeling",
-            ("etiquetar-emotion-labeling", "Etiquetar {#emotion-labeling"),
-            "skill-unknown",
-        ),
+        ("## Etiquetar {#emotion-labeling", ("etiquetar-emotion-labeling",
+                                              "Etiquetar {#emotion-labeling"), "skill-unknown"),
     ],
 )
 def test_skill_heading_with_an_id(tmp_path, heading, skill, problem):
@@ -59,9 +50,8 @@ def test_skill_heading_with_an_id(tmp_path, heading, skill, problem):
         assert problem in codes
     if problem in ("skill-id-invalid", "heading-empty"):
         line = line_of(root, SKILLS, heading.strip())
-        assert any(
-            p.code == problem and p.line == line and p.path == f"c/{SKILLS}" for p in g.problems
-        )
+        assert any(p.code == problem and p.line == line and p.path == f"c/{SKILLS}"
+                   for p in g.problems)
 
 
 @pytest.mark.parametrize(

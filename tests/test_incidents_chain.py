@@ -88,14 +88,10 @@ TAMPER = [
     (lambda d: _swap(d, 3, 4), "Entries are out of order: #3 comes after #4."),  # swapped
     (lambda d: _rewrite(d, 2), "head"),  # rewritten and every hash after it recomputed
     (lambda d: {**d, "entries": d["entries"][:-2]}, "removed from the end"),  # cut, head kept
-    (
-        lambda d: {**d, "incident": {**d["incident"], "location": "elsewhere"}},
-        "record does not match",
-    ),  # the record, which is not hashed, edited
-    (
-        lambda d: {**d, "incident": {**d["incident"], "id": "20260701-1400-beef"}},
-        "does not start the chain of incident 20260701-1400-beef",
-    ),  # moved to another id
+    (lambda d: {**d, "incident": {**d["incident"], "location": "elsewhere"}},
+     "record does not match"),  # the record, which is not hashed, edited
+    (lambda d: {**d, "incident": {**d["incident"], "id": "20260701-1400-beef"}},
+     "does not start the chain of incident 20260701-1400-beef"),  # moved to another id
 ]
 
 
@@ -168,13 +164,8 @@ def test_verify_unreadable_files_exit_1_with_one_line(tmp_path, capsys, content,
 
 
 def test_verify_usage_error_exits_2():
-    out = subprocess.run(
-        [sys.executable, "-m", "app", "verify"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    out = subprocess.run([sys.executable, "-m", "app", "verify"], cwd=ROOT, capture_output=True,
+                         text=True, timeout=60)
     assert out.returncode == 2 and "usage" in out.stderr
 
 
@@ -258,13 +249,8 @@ def test_a_crash_between_the_closing_entry_and_the_record_is_healed(tmp_path):
 
 
 def _old_record(seq: int, text: str) -> dict:
-    return {
-        "id": f"{seq:012x}",
-        "seq": seq,
-        "at": f"2026-01-01T10:{seq:02d}:00.000000Z",
-        "kind": "note",
-        "text": text,
-    }
+    return {"id": f"{seq:012x}", "seq": seq, "at": f"2026-01-01T10:{seq:02d}:00.000000Z",
+            "kind": "note", "text": text}
 
 
 def _old_incident(data: Path, closed: bool) -> tuple[str, Path]:
@@ -273,14 +259,10 @@ def _old_incident(data: Path, closed: bool) -> tuple[str, Path]:
     inc_id = "20260101-1000-0ld0"
     folder = data / "incidents" / inc_id
     folder.mkdir(parents=True)
-    record = {
-        "id": inc_id,
-        "opened_at": "2026-01-01T10:00:00.000000Z",
-        "closed_at": "2026-01-01T12:00:00.000000Z" if closed else None,
-        "situation": "suicidal person on a bridge",
-        "location": "Elm St",
-        "status": "closed" if closed else "open",
-    }
+    record = {"id": inc_id, "opened_at": "2026-01-01T10:00:00.000000Z",
+              "closed_at": "2026-01-01T12:00:00.000000Z" if closed else None,
+              "situation": "suicidal person on a bridge", "location": "Elm St",
+              "status": "closed" if closed else "open"}
     (folder / "incident.json").write_text(json.dumps({"incident": {"1": record}}), "utf-8")
     docs = {}
     for seq in range(1, 6):
@@ -322,19 +304,10 @@ def test_an_old_incident_gets_a_chain_that_seals_its_notes_unchanged(tmp_path, c
 
 def test_an_old_export_is_imported_and_its_chain_starts_there(tmp_path):
     old = [_old_record(s, f"old note {s}") for s in range(1, 4)]
-    doc = {
-        "format": "stairway.incident",
-        "version": 1,
-        "notes": old,
-        "incident": {
-            "id": "20260101-1000-0ld1",
-            "opened_at": "2026-01-01T10:00:00Z",
-            "closed_at": None,
-            "situation": "hostage",
-            "location": "bank",
-            "status": "open",
-        },
-    }
+    doc = {"format": "stairway.incident", "version": 1, "notes": old,
+           "incident": {"id": "20260101-1000-0ld1", "opened_at": "2026-01-01T10:00:00Z",
+                        "closed_at": None, "situation": "hostage", "location": "bank",
+                        "status": "open"}}
     lg = IncidentLog(tmp_path)
     inc = lg.import_json(json.dumps(doc))
     assert [n.text for n in lg.all_notes(inc.id)] == ["old note 1", "old note 2", "old note 3"]

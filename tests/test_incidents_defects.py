@@ -161,11 +161,8 @@ def test_import_refuses_an_incident_id_that_is_not_a_plain_name(tmp_path, bad):
     with pytest.raises(ImportRefused, match="not a valid incident id"):
         IncidentLog(data).import_json(json.dumps(doc))
     assert not (data / "incidents" / bad).exists() or bad == ""
-    outside = [
-        p
-        for p in tmp_path.rglob("*")
-        if p not in (tmp_path / "deep", data) and data not in p.parents
-    ]
+    outside = [p for p in tmp_path.rglob("*") if p not in (tmp_path / "deep", data)
+               and data not in p.parents]
     assert outside == []  # nothing written outside the data folder
 
 

@@ -62,7 +62,8 @@ def test_markdown_brief_is_a_position_paper(log):
     assert timeline[i + 1] == "    - Amended #13 2026-07-01 15:13:00 BST: his daughter Emma"
     assert not any(line.startswith("- #13") for line in timeline)  # only beside its original
     assert timeline[2] == (
-        "- #0 2026-07-01 15:00:00 BST **Incident opened** (location 12 Oak Rd): barricaded subject"
+        "- #0 2026-07-01 15:00:00 BST **Incident opened** (location 12 Oak Rd): "
+        "barricaded subject"
     )
 
 
@@ -116,20 +117,14 @@ def _edit(d: dict, i: int, **change) -> str:
         (lambda d: json.dumps({**d, "format": "other"}), "not a Stairway"),  # foreign file
         (lambda d: json.dumps({**d, "version": 99}), "Unsupported export version"),
         (lambda d: json.dumps({**d, "entries": [{"seq": 0}]}), "chain is broken"),  # no fields
-        (
-            lambda d: json.dumps({**d, "entries": d["entries"] + d["entries"][-1:]}),
-            "Two entries are numbered #13",
-        ),  # the last entry twice
+        (lambda d: json.dumps({**d, "entries": d["entries"] + d["entries"][-1:]}),
+         "Two entries are numbered #13"),  # the last entry twice
         (lambda d: _without(d, 4), r"1 entry is missing \(#4\)"),  # one entry taken out
         (lambda d: _edit(d, 2, text="his daughter Amie"), "Entry #2 was changed"),  # one word
-        (
-            lambda d: json.dumps({**d, "entries": d["entries"][:-2], "head": d["head"]}),
-            "removed from the end",
-        ),  # the last entries cut off
-        (
-            lambda d: json.dumps({**d, "incident": {**d["incident"], "location": "elsewhere"}}),
-            "record does not match",
-        ),  # the record, which is not chained, edited
+        (lambda d: json.dumps({**d, "entries": d["entries"][:-2], "head": d["head"]}),
+         "removed from the end"),  # the last entries cut off
+        (lambda d: json.dumps({**d, "incident": {**d["incident"], "location": "elsewhere"}}),
+         "record does not match"),  # the record, which is not chained, edited
     ],
 )
 def test_import_refuses_bad_files(log, mutate, message):

@@ -79,14 +79,9 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temp(tmp_path, monkeypa
 )
 def test_every_file_writer_uses_the_one_atomic_write(module):
     tree = ast.parse((ROOT / module).read_text("utf-8"))
-    names = {
-        n.attr if isinstance(n, ast.Attribute) else n.id
-        for n in ast.walk(tree)
-        if isinstance(n, ast.Attribute | ast.Name)
-    }
+    names = {n.attr if isinstance(n, ast.Attribute) else n.id for n in ast.walk(tree)
+             if isinstance(n, ast.Attribute | ast.Name)}
     assert "mkstemp" not in names and "write_text" not in names, module
     imported = [n for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
-    assert any(
-        n.module == "app.fsutil" or (n.module == "app" and any(a.name == "fsutil" for a in n.names))
-        for n in imported
-    ), module
+    assert any(n.module == "app.fsutil" or (n.module == "app" and any(
+        a.name == "fsutil" for a in n.names)) for n in imported), module

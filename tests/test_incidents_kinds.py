@@ -31,7 +31,8 @@ def _imports(path: Path) -> set[str]:
 
 def test_no_import_cycle_inside_the_note_log():
     graph = {
-        f"app.incidents.{p.stem}": _imports(p) for p in PACKAGE.glob("*.py") if p.stem != "__init__"
+        f"app.incidents.{p.stem}": _imports(p) for p in PACKAGE.glob("*.py")
+        if p.stem != "__init__"
     }
 
     def visit(node: str, path: list[str]) -> None:

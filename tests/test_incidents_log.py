@@ -197,9 +197,8 @@ def test_tinydb_is_the_store(tmp_path):
     folder = tmp_path / "incidents" / inc.id
     with TinyDB(folder / "notes.json") as db:  # plain TinyDB reads what we wrote
         docs = db.table("notes").all()
-    assert [(d.doc_id, d["kind"], d["text"]) for d in docs[:1]] == [
-        (0, "incident_opened", "bridge")
-    ]
+    assert [(d.doc_id, d["kind"], d["text"]) for d in docs[:1]] == [(0, "incident_opened",
+                                                                      "bridge")]
     assert [(d.doc_id, d["id"], d["text"]) for d in docs[1:]] == [
         (n.seq, n.id, n.text) for n in notes
     ]
@@ -207,8 +206,4 @@ def test_tinydb_is_the_store(tmp_path):
     with TinyDB(folder / "incident.json") as db:
         assert db.table("incident").get(doc_id=1)["situation"] == "bridge"
     assert sorted(p.name for p in folder.iterdir()) == [  # folded: no journal left over
-        "fold.lock",
-        "incident.json",
-        "lock",
-        "notes.json",
-    ]
+        "fold.lock", "incident.json", "lock", "notes.json"]

@@ -55,9 +55,8 @@ def _brief(field: str, text: str) -> tuple[str, str]:
     lg.amend(inc.id, note.id, value("amendment"), at=next(at))
     for kind in ("hook", "demand", "override"):
         lg.add_note(inc.id, kind, value(kind), at=next(at))
-    lg.add_note(
-        inc.id, NoteKind.DEADLINE, value("deadline"), due=T0 + timedelta(hours=2), at=next(at)
-    )
+    lg.add_note(inc.id, NoteKind.DEADLINE, value("deadline"), due=T0 + timedelta(hours=2),
+                at=next(at))
     inc = lg.incident(inc.id)
     stored = {"situation": inc.situation, "location": inc.location}.get(field, text)
     return lg.export(inc.id, "md", tz="UTC"), stored
@@ -97,8 +96,8 @@ def _shape(md: str) -> dict:
 
 
 def _escape_html(text: str) -> str:  # as markdown-it-py's renderer escapes text
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace(
+        '"', "&quot;"
     )
 
 

@@ -63,12 +63,8 @@ def test_translations_are_packed_on_their_own(tmp_path, key):
     copy_tree(VALID, content / "translations" / "es")
 
     names = [n for n, _ in entries(make_pack(content, key, version="1.0", **FIELDS)[0])]
-    es = [
-        n
-        for n, _ in entries(
-            make_pack(content / "translations" / "es", key, version="1.0", **FIELDS)[0]
-        )
-    ]
+    es = [n for n, _ in entries(make_pack(content / "translations" / "es", key, version="1.0",
+                                          **FIELDS)[0])]
 
     assert names and not [n for n in names if "translations" in n]
     assert sorted(es) == sorted(names)  # the same guide, packed from its own folder

@@ -15,18 +15,10 @@ def test_missing_file_gives_defaults(tmp_path):
 
 
 def test_round_trip(tmp_path):
-    p = P.Prefs(
-        theme="dark",
-        text_scale=1.5,
-        situation="hostage",
-        stage=3,
-        signs={"1": ["a", "b"]},
-        checklist={"c/i": "2026-11-26T05:00:00+00:00"},
-        collapsed=["c/Isolate"],
-        last_route="/phrases?stage=2",
-        incident_id="x-1",
-        keep_awake=False,
-    )
+    p = P.Prefs(theme="dark", text_scale=1.5, situation="hostage", stage=3,
+                signs={"1": ["a", "b"]}, checklist={"c/i": "2026-11-26T05:00:00+00:00"},
+                collapsed=["c/Isolate"], last_route="/phrases?stage=2", incident_id="x-1",
+                keep_awake=False)
     P.save(tmp_path, p)
     assert P.load(tmp_path) == (p, None)
     assert not [f for f in tmp_path.iterdir() if f.name.endswith(".tmp")]  # no temp left

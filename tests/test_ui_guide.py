@@ -74,14 +74,9 @@ async def test_good_pack_previews_then_applies_on_every_open_page(tmp_path, key,
     a, b = tabs
     await imported(a, pack_file(tmp_path, key))
     texts = a.texts()
-    for shown in (
-        "Metro PD guide, version 2026.11",
-        f"Approved by {FIELDS['approved_by']}",
-        "Language: en",
-        "Signed with the trusted key metro-pd",
-        "Replaces: Built-in guide",
-        "0 files added, 1 changed, 0 removed.",
-    ):
+    for shown in ("Metro PD guide, version 2026.11", f"Approved by {FIELDS['approved_by']}",
+                  "Language: en", "Signed with the trusted key metro-pd",
+                  "Replaces: Built-in guide", "0 files added, 1 changed, 0 removed."):
         assert shown in texts, shown
     assert NEW_PHRASE not in phrases(a)  # a preview changes nothing yet
     await a.click(L.GUIDE_APPLY)
@@ -146,9 +141,8 @@ async def test_content_problems_are_listed_as_path_line(tmp_path, key, tabs):
     content = copy_tree(VALID, tmp_path / "broken")
     edit(content, STAGE1, "- You sound worn out (1).", "- ")  # an empty phrase
     # make_pack refuses a broken tree: sign one by hand, as a careless signer could
-    bad = _resign_with_file(
-        pack_bytes(key), key, f"content/{STAGE1}", (content / STAGE1).read_bytes()
-    )
+    bad = _resign_with_file(pack_bytes(key), key, f"content/{STAGE1}",
+                            (content / STAGE1).read_bytes())
     path = tmp_path / "broken.stairway"
     path.write_bytes(bad)
     await imported(a, path)
@@ -182,10 +176,8 @@ async def test_older_version_asks_a_second_time(tmp_path, key, tabs):
     assert any("older version than the guide in use (2.0)" in t for t in a.texts())
     await a.click(L.GUIDE_APPLY)  # the first confirmation only asks again
     assert a.state.packs.origin.version == "2.0"
-    assert (
-        "Metro PD guide 1.0 is older than the guide in use (2.0). Use the older guide "
-        "anyway?" in a.texts()
-    )
+    assert "Metro PD guide 1.0 is older than the guide in use (2.0). Use the older guide " \
+           "anyway?" in a.texts()
     await a.click(L.GUIDE_NO)
     assert a.state.packs.origin.version == "2.0" and a.state.packs.preview is not None
     await a.click(L.GUIDE_APPLY)
@@ -211,7 +203,8 @@ async def test_go_back_and_built_in_are_confirmed_and_switch_every_page(tmp_path
     assert [x.state.packs.origin.kind for x in (a, b)] == ["built-in", "built-in"]
     assert NEW_PHRASE not in phrases(b)
     await a.click(L.GUIDE_ROLLBACK)  # the pack is one step back
-    assert "Go back to Metro PD guide 2026.11 (metro-pd)? The whole app switches now." in a.texts()
+    assert "Go back to Metro PD guide 2026.11 (metro-pd)? The whole app switches now." \
+        in a.texts()
     await a.click(L.GUIDE_YES)
     await b.settle()
     assert NEW_PHRASE in phrases(b) and b.state.packs.origin.key == "metro-pd 2026.11"

@@ -35,19 +35,16 @@ async def test_a_signed_upload_lands_in_the_uploads_folder(server):
     assert (paths.uploads_dir(data) / "abc.stairway").read_bytes() == b"PK pack bytes"
 
 
-@pytest.mark.parametrize(
-    "url, status",
-    [
-        # no signature at all
-        ("/upload?f=x.stairway&e=2099-01-01T00:00:00%2B00:00", 400),
-        # signed with a key this server did not make
-        (signed("x.stairway", "someone-else"), 403),
-        # signed, but the name climbs out of the uploads folder
-        (signed("../../escape.stairway"), 400),
-        # signed, an absolute name
-        (signed("/tmp/escape.stairway"), 400),
-    ],
-)
+@pytest.mark.parametrize("url, status", [
+    # no signature at all
+    ("/upload?f=x.stairway&e=2099-01-01T00:00:00%2B00:00", 400),
+    # signed with a key this server did not make
+    (signed("x.stairway", "someone-else"), 403),
+    # signed, but the name climbs out of the uploads folder
+    (signed("../../escape.stairway"), 400),
+    # signed, an absolute name
+    (signed("/tmp/escape.stairway"), 400),
+])
 async def test_other_uploads_are_refused_and_write_nothing(server, tmp_path, url, status):
     client, data = server
     before = snapshot(tmp_path)

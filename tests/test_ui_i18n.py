@@ -163,26 +163,11 @@ def test_every_screen_has_its_title_and_label():
 def test_every_key_is_used_by_the_app():
     """A key nobody reads is a label translators work on for nothing."""
     code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "app").rglob("*.py"))
-    dynamic = (
-        "kind_",
-        "save_",
-        "board_",
-        "screen_",
-        "demand_",
-        "status_",
-        "theme_",
-        "text_size_",
-        "missing_",
-        "log_",
-    )  # keys built from a table's names
-    unused = [
-        k
-        for k in i18n.english()
-        if not k.startswith(dynamic)
-        and f'"{k}"' not in code
-        and f"L.{k.upper()}" not in code
-        and f"'{k}'" not in code
-    ]
+    dynamic = ("kind_", "save_", "board_", "screen_", "demand_", "status_", "theme_",
+               "text_size_", "missing_", "log_")  # keys built from a table's names
+    unused = [k for k in i18n.english()
+              if not k.startswith(dynamic) and f'"{k}"' not in code
+              and f"L.{k.upper()}" not in code and f"'{k}'" not in code]
     assert unused == []
 
 
@@ -230,9 +215,7 @@ def test_a_guide_folder_labels_file_overrides_and_bad_lines_are_named(tmp_path):
     assert L.NAV_HOME == "Portada"  # the guide's own word wins
     assert L.MOVE_UP == "Subir"  # its bad line is left out: the built-in Spanish stays
     assert [w.split(": ", 1)[0] for w in warnings] == [
-        f"{tmp_path / 'labels.txt'}:2",
-        f"{tmp_path / 'labels.txt'}:3",
-    ]
+        f"{tmp_path / 'labels.txt'}:2", f"{tmp_path / 'labels.txt'}:3"]
 
 
 def test_a_pack_in_another_language_brings_its_labels_and_the_rest_is_english(tmp_path):
@@ -324,8 +307,7 @@ def test_check_reports_labels_problems_as_path_line(tmp_path, line, code):
     report = check(root, "es")
     assert report.exit_code == 1
     assert [(p.code, str(p).split(": ", 1)[0]) for p in report.guide.problems] == [
-        (code, "es/labels.txt:3")
-    ]
+        (code, "es/labels.txt:3")]
     assert report.summary.startswith("checked 20 files: 1 problem in 1 file")
 
 
@@ -344,20 +326,11 @@ def test_a_pack_with_a_bad_labels_file_is_refused(tmp_path):
     root = copy_tree(ES, tmp_path / "es")
     (root / "labels.txt").write_text("move_up: Sube {n}\n", encoding="utf-8")
     with pytest.raises(PackError) as err:
-        make_pack(
-            root,
-            Ed25519PrivateKey.generate(),
-            id="es",
-            title="es",
-            version="1",
-            language="es",
-            approved_by="Sgt",
-        )
+        make_pack(root, Ed25519PrivateKey.generate(), id="es", title="es", version="1",
+                  language="es", approved_by="Sgt")
     assert err.value.code == "content-problems"
-    assert any(
-        d.endswith("labels.txt:1: label 'move_up': not known {n} (the English is 'Move up')")
-        for d in err.value.details
-    )
+    assert any(d.endswith("labels.txt:1: label 'move_up': not known {n} (the English is "
+                          "'Move up')") for d in err.value.details)
 
 
 # ---- guards: nothing captured at import time, no English left in the screens ---------
@@ -419,11 +392,8 @@ def test_the_import_time_guard_finds_captures(source, lines):
 
 
 def test_no_label_is_read_at_import_time_in_the_ui():
-    bad = [
-        f"{p.relative_to(ROOT)}:{n}"
-        for p in sorted(UI.rglob("*.py"))
-        for n in import_time_reads(p.read_text(encoding="utf-8"))
-    ]
+    bad = [f"{p.relative_to(ROOT)}:{n}" for p in sorted(UI.rglob("*.py"))
+           for n in import_time_reads(p.read_text(encoding="utf-8"))]
     assert bad == []
 
 
@@ -439,28 +409,15 @@ def hard_coded(source: str) -> list[tuple[int, str]]:
         body = getattr(n, "body", None)
         if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
             skip.add(id(body[0].value))  # a docstring
-        logged = (
-            isinstance(n, ast.Call)
-            and isinstance(n.func, ast.Attribute)
-            and getattr(n.func.value, "id", "") in ("log", "logging")
-        )
-        if (
-            logged
-            or isinstance(n, ast.Raise)
-            or (
-                isinstance(n, ast.Assign)
-                and any(getattr(t, "id", "") == "__all__" for t in n.targets)
-            )
+        logged = (isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+                  and getattr(n.func.value, "id", "") in ("log", "logging"))
+        if logged or isinstance(n, ast.Raise) or (
+            isinstance(n, ast.Assign) and any(getattr(t, "id", "") == "__all__" for t in n.targets)
         ):
             skip |= {id(c) for c in ast.walk(n)}
-    return [
-        (n.lineno, n.value)
-        for n in ast.walk(tree)
-        if isinstance(n, ast.Constant)
-        and isinstance(n.value, str)
-        and id(n) not in skip
-        and ENGLISH.search(n.value)
-    ]
+    return [(n.lineno, n.value) for n in ast.walk(tree)
+            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in skip
+            and ENGLISH.search(n.value)]
 
 
 @pytest.mark.parametrize(
@@ -486,17 +443,9 @@ def test_the_hard_coded_guard_finds_english(source, found):
 # (Origin.title, Origin.record, English like every record); screens show the origin
 # through labels.guide_title, and its sentences for the officer come from the catalogue.
 @pytest.mark.parametrize(
-    "path",
-    sorted(
-        [
-            *(UI / "views").glob("*.py"),
-            *(p for p in (UI / "state").glob("*.py") if p.name != "hub.py"),
-            UI / "router.py",
-            UI / "labels.py",
-            UI / "screens.py",
-            UI / "packpicker.py",
-        ]
-    ),
+    "path", sorted([*(UI / "views").glob("*.py"),
+                    *(p for p in (UI / "state").glob("*.py") if p.name != "hub.py"),
+                    UI / "router.py", UI / "labels.py", UI / "screens.py", UI / "packpicker.py"]),
     ids=lambda p: f"{p.parent.name}/{p.name}",
 )
 def test_no_hard_coded_english_in_screens(path):

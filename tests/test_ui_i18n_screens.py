@@ -45,17 +45,8 @@ def strings(app) -> list[str]:
         if isinstance(c, ft.TextField) and c.label == L.EXPORT_TEXT:
             out.append(c.label)  # the export itself is the note log's document (English)
             continue
-        for attr in (
-            "value",
-            "label",
-            "tooltip",
-            "semantics_label",
-            "hint_text",
-            "helper_text",
-            "error_text",
-            "content",
-            "text",
-        ):
+        for attr in ("value", "label", "tooltip", "semantics_label", "hint_text",
+                     "helper_text", "error_text", "content", "text"):
             v = getattr(c, attr, None)
             if isinstance(v, str) and v:
                 out.append(v)
@@ -123,12 +114,8 @@ async def visit_everything(app) -> dict[str, list[str]]:
         await app.settle()
 
     await open_incident(app, "Puente de la calle Olmo")
-    for kind, text in (
-        ("note", "Habla de su hija"),
-        ("demand", "Quiere ver a su hermana"),
-        ("hook", "Su hija"),
-        ("contact_start", ""),
-    ):
+    for kind, text in (("note", "Habla de su hija"), ("demand", "Quiere ver a su hermana"),
+                       ("hook", "Su hija"), ("contact_start", "")):
         await app.type(L.NOTE_FIELD, text)
         await app.click(L.note_kind(kind))
     await app.type(L.NOTE_FIELD, "Pide un coche")
@@ -239,12 +226,7 @@ async def test_applying_the_spanish_pack_switches_every_open_page(tmp_path):
         assert "Escucha activa" in app.texts()  # and the guide
         bar = app.top_view().navigation_bar
         assert [d.label for d in bar.destinations] == [
-            "Inicio",
-            "Escalera",
-            "Frases",
-            "Lista",
-            "Incidente",
-        ]
+            "Inicio", "Escalera", "Frases", "Lista", "Incidente"]
         assert app.page.title == "Stairway · incidente abierto"
         # Flutter's own words (the Back arrow's name) follow: the page's locale is Spanish
         assert app.page.locale_configuration.current_locale.language_code == "es"
@@ -263,7 +245,8 @@ async def test_applying_the_spanish_pack_switches_every_open_page(tmp_path):
 # ---- the Spanish pack ----------------------------------------------------------------
 
 
-def spanish_pack(tmp_path, labels: str | None = None, language: str = "es", applied: bool = True):
+def spanish_pack(tmp_path, labels: str | None = None, language: str = "es",
+                 applied: bool = True):
     """A Spanish pack signed with a throwaway key that a temp copy of content/ trusts (its
     keys/), applied with GuideStore on tmp_path/data unless told not to; returns (the
     built-in content, the pack's bytes, the active guide or None)."""
@@ -273,15 +256,9 @@ def spanish_pack(tmp_path, labels: str | None = None, language: str = "es", appl
     source = copy_tree(ES, tmp_path / "es")
     if labels is not None:
         (source / "labels.txt").write_text(labels, encoding="utf-8")
-    data, manifest = make_pack(
-        source,
-        key,
-        id="metro-pd-es",
-        title="Guía Metro PD",
-        version="2026.11",
-        language=language,
-        approved_by="Sgto. A. Ejemplo",
-    )
+    data, manifest = make_pack(source, key, id="metro-pd-es", title="Guía Metro PD",
+                               version="2026.11", language=language,
+                               approved_by="Sgto. A. Ejemplo")
     if not applied:
         return builtin, data, None
     store = GuideStore(tmp_path / "data", builtin)

@@ -132,13 +132,8 @@ async def test_clock_ticks_and_stops_when_left(app):
     await app.nav(L.NAV_HOME)
 
     def since_start():  # the value under its label (label above value: 175% text fits)
-        col = next(
-            c
-            for c in app.controls()
-            if isinstance(c, ft.Column)
-            and c.controls
-            and getattr(c.controls[0], "value", None) == L.CLOCK_SINCE_START
-        )
+        col = next(c for c in app.controls() if isinstance(c, ft.Column) and c.controls
+                   and getattr(c.controls[0], "value", None) == L.CLOCK_SINCE_START)
         return col.controls[1].value
 
     first = since_start()

@@ -88,12 +88,8 @@ async def test_name_the_skill_feedback_gives_the_definition(app, right, verdict)
     mark = "Your answer: " if right else ""
     assert any(t == f"{mark}{skill.title}" for t in app.texts())  # the right one, marked
     last = attempts(app)[-1]
-    assert (last.drill, last.skill, last.right, last.item) == (
-        "name-skill",
-        "paraphrasing",
-        right,
-        q.id,
-    )
+    assert (last.drill, last.skill, last.right, last.item) == ("name-skill", "paraphrasing",
+                                                               right, q.id)
 
 
 async def test_an_avoid_phrase_asks_what_is_wrong_with_why_and_instead(app):

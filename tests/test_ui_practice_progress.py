@@ -81,9 +81,8 @@ async def test_a_weakest_skill_with_no_phrase_to_ask_is_walked_instead(app):
     # effective pauses: scenario answers use it, the guide has no Say phrase of it to ask
     assert not app.state.practice.can_drill("effective-pauses")
     for _ in range(3):
-        app.state.practice.core.history.record(
-            Attempt("scenario", "effective-pauses", False, 2.0, datetime.now(UTC), "practice-x/1")
-        )
+        app.state.practice.core.history.record(Attempt(
+            "scenario", "effective-pauses", False, 2.0, datetime.now(UTC), "practice-x/1"))
     app.state.nav.go("progress")
     await app.settle()
     assert not [lab for lab in app.labels() if lab.startswith("Drill ")]
@@ -110,9 +109,8 @@ async def test_erase_asks_first_with_the_count_and_never_touches_incidents(app):
     assert len(attempts(app)) == 3 and not app.has(L.ERASE_PRACTICE_CONFIRM)
     await app.click(L.ERASE_PRACTICE)
     await app.click(L.ERASE_PRACTICE_CONFIRM)
-    assert attempts(app) == [] and any(
-        t.startswith("Practice history erased (3 answers)") for t in app.texts()
-    )
+    assert attempts(app) == [] and any(t.startswith("Practice history erased (3 answers)")
+                                       for t in app.texts())
     assert [n.text for n in app.state.log.all_notes(inc)] == ["Subject on the rail"]
     assert app.state.incident.is_open
     await app.click(L.ERASE_PRACTICE)  # nothing left: nothing to confirm
@@ -169,16 +167,16 @@ async def test_a_damaged_history_file_is_set_aside_with_a_banner(tmp_path):
 
 async def test_an_answer_the_disk_refuses_is_kept_and_said_in_one_sentence(app, monkeypatch):
     def refuse(self):
-        raise HistoryUnavailable(
-            "Practice history could not be saved: disk full. It is kept until the next answer."
-        )
+        raise HistoryUnavailable("Practice history could not be saved: disk full. "
+                                 "It is kept until the next answer.")
 
     monkeypatch.setattr(PracticeHistory, "_flush", refuse)
     await open_drill(app, L.DRILL_SKILL)
     q = app.state.practice.quiz.current
     await app.click(L.quiz_choice(choice_label(q, True)))
     assert "Right." in app.texts()  # the feedback still shows
-    assert any(t.startswith("Practice history could not be saved: disk full.") for t in app.texts())
+    assert any(t.startswith("Practice history could not be saved: disk full.")
+               for t in app.texts())
 
 
 # --- routes: reload, deep link, Back ---
@@ -253,8 +251,5 @@ async def test_practice_never_appears_in_an_incident_export(app, fmt):
     assert "zebra" not in text and said not in text and "practice" not in text.lower()
     data = app.state.data_dir
     assert (data / "practice.json").exists()
-    assert not any(
-        "zebra" in p.read_text(errors="replace")
-        for p in data.rglob("*")
-        if p.is_file() and p.name != "practice.json"
-    )
+    assert not any("zebra" in p.read_text(errors="replace") for p in data.rglob("*")
+                   if p.is_file() and p.name != "practice.json")

@@ -18,19 +18,13 @@ from app.ui.router import Location
         ("/stairway", "stairway", {}),  # a tab
         ("/stairway?read=4", "stairway", {"read": "4"}),  # reading ahead
         ("/phrases?stage=2", "phrases", {"stage": "2"}),  # the brief's own example
-        (
-            "/phrases?stage=2&skill=mirroring&situation=any",
-            "phrases",
-            {"stage": "2", "skill": "mirroring", "situation": "any"},
-        ),  # every filter
+        ("/phrases?stage=2&skill=mirroring&situation=any", "phrases",
+         {"stage": "2", "skill": "mirroring", "situation": "any"}),  # every filter
         ("/incident", "incident", {}),  # no incident open
         ("/incident/20261126-0500-ab12", "incident", {"incident": "20261126-0500-ab12"}),
         ("/incident/20261126-0500-ab12/board", "board", {"incident": "20261126-0500-ab12"}),
-        (
-            "/checklist?item=first-officer%2Fkeep-cover",
-            "checklist",
-            {"item": "first-officer/keep-cover"},
-        ),  # a highlighted item
+        ("/checklist?item=first-officer%2Fkeep-cover", "checklist",
+         {"item": "first-officer/keep-cover"}),  # a highlighted item
         ("/search?q=weapon", "search", {"q": "weapon"}),  # a query
         ("/about/", "about", {}),  # a trailing slash
         ("/phrases?color=red", "phrases", {}),  # a parameter the screen does not read
@@ -90,13 +84,8 @@ def test_registry_is_consistent():
         assert s.tab is None or screens.get(s.tab).icon, s.name  # a lit tab is a tab
         assert set(s.params) <= set(router.CHECKS), s.name  # every parameter is checked
         assert len(s.title) <= 16, s.title  # fits the app bar at 175% on 360 px
-    assert [s.name for s in screens.TABS] == [
-        "home",
-        "stairway",
-        "phrases",
-        "checklist",
-        "incident",
-    ]
+    assert [s.name for s in screens.TABS] == ["home", "stairway", "phrases", "checklist",
+                                              "incident"]
 
 
 def test_a_required_part_missing_gives_the_root():

@@ -128,7 +128,8 @@ async def test_phrase_tap_marks_used_and_logs_its_id(app):
     await app.click(L.phrase(p.kind, p.text))
     assert "· used" in app.texts()
     notes = app.state.log.all_notes(app.state.incident.current.id)
-    assert any(str(n.kind) == "phrase_used" and n.item == p.id and p.text in n.text for n in notes)
+    assert any(str(n.kind) == "phrase_used" and n.item == p.id and p.text in n.text
+               for n in notes)
 
 
 async def test_named_stage_chips_are_one_tap_above_the_list(app):
@@ -176,11 +177,8 @@ async def test_a_slot_is_announced_as_fill_in(app):
     p = next(p for s in app.state.guide.stages for p in s.phrases if p.slots)
     await app.nav(L.NAV_PHRASES)
     await app.click(L.stage_chip(p.stage, app.state.stairway.stage(p.stage).title))
-    label = next(
-        lab
-        for lab in app.labels()
-        if lab.startswith(L.phrase(p.kind, "")) and f"(fill in: {p.slots[0]})" in lab
-    )
+    label = next(lab for lab in app.labels() if lab.startswith(L.phrase(p.kind, "")) and
+                 f"(fill in: {p.slots[0]})" in lab)
     assert "[" not in label
 
 

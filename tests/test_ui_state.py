@@ -24,61 +24,24 @@ def item(text, tick=True, situations=(), section="S"):
 
 
 def phrase(text, kind, n, skill=None, situations=(), line=1):
-    return Phrase(
-        f"{n}-{kind}-{text.replace(' ', '-')}",
-        text,
-        kind,
-        n,
-        skill,
-        None,
-        situations,
-        (),
-        "",
-        "",
-        "",
-        (),
-        "s.md",
-        line,
-    )
+    return Phrase(f"{n}-{kind}-{text.replace(' ', '-')}", text, kind, n, skill, None,
+                  situations, (), "", "", "", (), "s.md", line)
 
 
 def stage(n, signs=("Sign A", "Sign B")):
-    phrases = (
-        phrase(f"say {n}", SAY, n, "labeling", line=n),
-        phrase(f"avoid {n}", AVOID, n, situations=("hostage",), line=10 + n),
-    )
-    return Stage(
-        f"s{n}",
-        f"Stage{n}",
-        n,
-        "purpose",
-        (),
-        tuple(item(s) for s in signs),
-        (),
-        phrases,
-        meta(f"s{n}"),
-    )
+    phrases = (phrase(f"say {n}", SAY, n, "labeling", line=n),
+               phrase(f"avoid {n}", AVOID, n, situations=("hostage",), line=10 + n))
+    return Stage(f"s{n}", f"Stage{n}", n, "purpose", (), tuple(item(s) for s in signs), (),
+                 phrases, meta(f"s{n}"))
 
 
 GUIDE = Guide(
     stages=tuple(stage(n) for n in range(1, 6)),
-    checklists=(
-        Checklist(
-            "first",
-            "First",
-            1,
-            ("S",),
-            (
-                item("Keep cover"),
-                item("Call EMS", situations=("suicidal",)),
-                item("Info", tick=False),
-            ),
-            meta("first"),
-        ),
-    ),
-    situations=(
-        Situation("hostage", "Hostage", "sum", (), (), (item("Gun seen"),), meta("hostage")),
-    ),
+    checklists=(Checklist("first", "First", 1, ("S",), (
+        item("Keep cover"), item("Call EMS", situations=("suicidal",)), item("Info", tick=False)),
+        meta("first")),),
+    situations=(Situation("hostage", "Hostage", "sum", (), (), (item("Gun seen"),),
+                          meta("hostage")),),
 )
 
 
@@ -310,9 +273,8 @@ def test_keep_awake_setting_applies_at_once(st):
     assert [c[1] for c in st.device.calls if c[0] == "keep_awake"][-2:] == [False, True]
 
 
-@pytest.mark.parametrize(
-    "module", ["app.ui.state", "app.prefs", "app.ui.router", "app.ui.screens"]
-)  # all flet-free
+@pytest.mark.parametrize("module", ["app.ui.state", "app.prefs", "app.ui.router",
+                                    "app.ui.screens"])  # all flet-free
 def test_state_and_prefs_do_not_import_flet(module):
     import subprocess
     import sys

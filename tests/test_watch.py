@@ -46,19 +46,16 @@ def bump(path, text: str) -> None:
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
 
 
-@pytest.mark.parametrize(
-    "steps, expected",
-    [
-        # one save: acted on once the folder was quiet for 0.15 s
-        ([(0.0, "a"), (0.1, None), (0.2, None), (0.3, None)], [0.2]),
-        # a save in three chunks, 0.1 s apart: one rebuild, after the last chunk settles
-        ([(0.0, "a"), (0.1, "ab"), (0.2, "abc"), (0.3, None), (0.4, None), (0.5, None)], [0.4]),
-        # nothing saved: nothing done
-        ([(0.0, None), (1.0, None)], []),
-        # two saves far apart: two rebuilds
-        ([(0.0, "a"), (0.2, None), (1.0, "b"), (1.2, None)], [0.2, 1.2]),
-    ],
-)
+@pytest.mark.parametrize("steps, expected", [
+    # one save: acted on once the folder was quiet for 0.15 s
+    ([(0.0, "a"), (0.1, None), (0.2, None), (0.3, None)], [0.2]),
+    # a save in three chunks, 0.1 s apart: one rebuild, after the last chunk settles
+    ([(0.0, "a"), (0.1, "ab"), (0.2, "abc"), (0.3, None), (0.4, None), (0.5, None)], [0.4]),
+    # nothing saved: nothing done
+    ([(0.0, None), (1.0, None)], []),
+    # two saves far apart: two rebuilds
+    ([(0.0, "a"), (0.2, None), (1.0, "b"), (1.2, None)], [0.2, 1.2]),
+])
 def test_a_save_is_acted_on_once_it_settles(content, steps, expected):
     calls: list[float] = []
     w, clock = watcher(content, calls)
@@ -70,19 +67,16 @@ def test_a_save_is_acted_on_once_it_settles(content, steps, expected):
     assert calls == expected
 
 
-@pytest.mark.parametrize(
-    "change",
-    [
-        # a file deleted
-        lambda c: (c / STAGE1).unlink(),
-        # a new file
-        lambda c: (c / "situations" / "new.md").write_text("x", encoding="utf-8"),
-        # the whole folder renamed away
-        lambda c: c.rename(c.with_name("gone")),
-        # a file an editor left next to it (not content, but links may name it)
-        lambda c: (c / "notes.txt").write_text("x", encoding="utf-8"),
-    ],
-)
+@pytest.mark.parametrize("change", [
+    # a file deleted
+    lambda c: (c / STAGE1).unlink(),
+    # a new file
+    lambda c: (c / "situations" / "new.md").write_text("x", encoding="utf-8"),
+    # the whole folder renamed away
+    lambda c: c.rename(c.with_name("gone")),
+    # a file an editor left next to it (not content, but links may name it)
+    lambda c: (c / "notes.txt").write_text("x", encoding="utf-8"),
+])
 def test_any_change_of_the_folder_is_seen_and_nothing_raises(content, change):
     calls: list[float] = []
     w, clock = watcher(content, calls)
@@ -141,7 +135,8 @@ def test_refresh_swaps_clean_saves_and_keeps_the_last_good_guide(content, tmp_pa
     assert shown.problems and shown.problems[0].startswith(f"{content}/{STAGE1}:"), shown.problems
     (content / STAGE1).unlink()  # deleted in the middle of it: still no crash
     assert hub.refresh().problems
-    (content / STAGE1).write_text((VALID / STAGE1).read_text(encoding="utf-8"), encoding="utf-8")
+    (content / STAGE1).write_text((VALID / STAGE1).read_text(encoding="utf-8"),
+                                  encoding="utf-8")
     shown = hub.refresh()
     assert shown.problems == () and OLD in phrases(shown.guide)
     assert told == [1, 2, 3, 4]
@@ -179,17 +174,14 @@ async def test_every_open_page_follows_a_save_and_shows_the_problems(content, tm
         b.close()
 
 
-@pytest.mark.parametrize(
-    "argv, watch",
-    [
-        # the instructors' live preview
-        (["serve", "--watch"], True),
-        # the officers' app: no watching
-        (["serve"], False),
-        # plain `python -m app` serves too, and takes --watch
-        (["--watch"], True),
-    ],
-)
+@pytest.mark.parametrize("argv, watch", [
+    # the instructors' live preview
+    (["serve", "--watch"], True),
+    # the officers' app: no watching
+    (["serve"], False),
+    # plain `python -m app` serves too, and takes --watch
+    (["--watch"], True),
+])
 def test_cli_hands_watch_to_serve(monkeypatch, argv, watch):
     from app import cli
     from app.ui import serve

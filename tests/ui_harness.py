@@ -43,12 +43,9 @@ class FakeClient(Connection):
 
     def send_message(self, message) -> None:
         # encoded as the real web connection does: a value the client cannot read fails here
-        self.sent_bytes += len(
-            msgpack.packb(
-                [message.action, message.body],
-                default=configure_encode_object_for_msgpack(BaseControl),
-            )
-        )
+        self.sent_bytes += len(msgpack.packb([message.action, message.body],
+                                             default=configure_encode_object_for_msgpack(
+                                                 BaseControl)))
         if message.action != MessageAction.INVOKE_METHOD:
             return
         body = message.body

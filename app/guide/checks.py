@@ -70,10 +70,8 @@ def check(content_dir: str | Path, shown: str | None = None) -> Report:
     path = _dir(content_dir)
     shown = str(content_dir) if shown is None else shown
     guide = compile_guide(path, shown)
-    labels = [
-        Problem(os.path.join(shown, rel), line, message, code, CODES[code].severity)
-        for rel, line, code, message in i18n.problems(path)
-    ]
+    labels = [Problem(os.path.join(shown, rel), line, message, code, CODES[code].severity)
+              for rel, line, code, message in i18n.problems(path)]
     if labels:
         guide = replace(guide, problems=(*guide.problems, *labels))
     n_labels = 1 if (path / i18n.LABELS_FILE).is_file() else 0

@@ -42,12 +42,8 @@ def skill_heading(f: File, text: str, line: int) -> tuple[str, str] | None:
         return text, slug(text)
     title, sid = m.group(1).strip(), m.group(2).strip()
     if not ID_RE.match(sid):
-        f.add(
-            line,
-            "skill-id-invalid",
-            f"skill id '{sid}' must be lower case letters, digits "
-            "and dashes, e.g. `## Etiquetar emociones {#emotion-labeling}`",
-        )
+        f.add(line, "skill-id-invalid", f"skill id '{sid}' must be lower case letters, digits "
+              "and dashes, e.g. `## Etiquetar emociones {#emotion-labeling}`")
         return None
     if not title:
         f.add(line, "heading-empty", f"skill '{sid}' has no name: write it before {{#{sid}}}")
@@ -165,14 +161,8 @@ def parse_skills(f: File) -> list[Skill]:
         if h.kind == "heading" and h.level == 2 and h.text:
             named = skill_heading(f, h.text, h.line)
             found.append(
-                {
-                    "title": named[0] if named else h.text,
-                    "id": named[1] if named else None,
-                    "line": h.line,
-                    "description": [],
-                    "when": [],
-                    "examples": [],
-                }
+                {"title": named[0] if named else h.text, "id": named[1] if named else None,
+                 "line": h.line, "description": [], "when": [], "examples": []}
             )
     by_line = {s["line"]: s for s in found}
     for e in items:

@@ -55,14 +55,9 @@ def signature(root: Path) -> Signature:
 class Watcher:
     """Calls `on_change()` once per settled change of the folder's content files."""
 
-    def __init__(
-        self,
-        root: str | os.PathLike,
-        on_change: Callable[[], object],
-        interval: float = 0.1,
-        quiet: float = 0.1,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
+    def __init__(self, root: str | os.PathLike, on_change: Callable[[], object],
+                 interval: float = 0.1, quiet: float = 0.1,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.root = Path(root)
         self.on_change = on_change
         self.interval, self.quiet, self.clock = interval, quiet, clock
@@ -92,7 +87,8 @@ class Watcher:
 
     def start(self) -> Watcher:
         if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="stairway-watch", daemon=True)
+            self._thread = threading.Thread(target=self._run, name="stairway-watch",
+                                            daemon=True)
             self._thread.start()
         return self
 

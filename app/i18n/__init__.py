@@ -82,7 +82,7 @@ def shipped() -> tuple[str, ...]:
 
 
 def _chain(language: str) -> list[str]:
-    """ "es-MX" -> ["es", "es-mx"]: the general catalogue first, the regional one over it."""
+    """"es-MX" -> ["es", "es-mx"]: the general catalogue first, the regional one over it."""
     parts = language.lower().split("-")
     return ["-".join(parts[: i + 1]) for i in range(len(parts))]
 
@@ -180,18 +180,10 @@ def problems(content_dir: str | os.PathLike) -> list[tuple[str, int, str, str]]:
     try:
         data = path.read_bytes()
     except OSError as e:
-        return [
-            (
-                LABELS_FILE,
-                1,
-                "file-unreadable",
-                f"file cannot be opened ({e.strerror}): check its permissions",
-            )
-        ]
-    return [
-        (LABELS_FILE, line, code, message)
-        for line, code, message in catalogue.read(data, english()).problems
-    ]
+        return [(LABELS_FILE, 1, "file-unreadable",
+                 f"file cannot be opened ({e.strerror}): check its permissions")]
+    return [(LABELS_FILE, line, code, message)
+            for line, code, message in catalogue.read(data, english()).problems]
 
 
 def language() -> str:

@@ -65,13 +65,8 @@ def decode(data: bytes) -> tuple[str | None, list[tuple[int, str, str]]]:
     except UnicodeDecodeError as e:
         line = data.count(b"\n", 0, e.start) + 1
         bad = data[e.start : e.start + 1].hex()
-        return None, [
-            (
-                line,
-                NOT_UTF8,
-                f"file is not valid UTF-8 (byte 0x{bad}): save it as UTF-8 in your editor",
-            )
-        ]
+        return None, [(line, NOT_UTF8, f"file is not valid UTF-8 (byte 0x{bad}): save it as "
+                       "UTF-8 in your editor")]
 
 
 def parse(text: str) -> Parsed:
@@ -84,34 +79,17 @@ def parse(text: str) -> Parsed:
         m = LINE_RE.match(line)
         if not m or not KEY_RE.match(m.group(1)):
             shown = line if len(line) <= 40 else line[:37] + "..."
-            out.problems.append(
-                (
-                    n,
-                    SYNTAX,
-                    f"'{shown}' is not a label: write `key: text`, "
-                    "the key in lower case letters, digits and _",
-                )
-            )
+            out.problems.append((n, SYNTAX, f"'{shown}' is not a label: write `key: text`, "
+                                 "the key in lower case letters, digits and _"))
             continue
         key, value = m.group(1), m.group(2).strip()
         if not value:
-            out.problems.append(
-                (
-                    n,
-                    EMPTY,
-                    f"label '{key}' has no text: write it after the "
-                    "colon, or delete the line to keep the English",
-                )
-            )
+            out.problems.append((n, EMPTY, f"label '{key}' has no text: write it after the "
+                                 "colon, or delete the line to keep the English"))
             continue
         if key in out.labels:
-            out.problems.append(
-                (
-                    n,
-                    DUPLICATE,
-                    f"label '{key}' is given twice (first on line {out.lines[key]}): keep one",
-                )
-            )
+            out.problems.append((n, DUPLICATE, f"label '{key}' is given twice (first on line "
+                                 f"{out.lines[key]}): keep one"))
             continue
         out.labels[key] = value
         out.lines[key] = n
@@ -136,13 +114,8 @@ def validate(parsed: Parsed, english: Mapping[str, str]) -> Parsed:
                 parts.append("missing " + ", ".join(f"{{{p}}}" for p in sorted(want - got)))
             if got - want:
                 parts.append("not known " + ", ".join(f"{{{p}}}" for p in sorted(got - want)))
-            out.problems.append(
-                (
-                    line,
-                    PLACEHOLDER,
-                    f"label '{key}': {'; '.join(parts)} (the English is '{english[key]}')",
-                )
-            )
+            out.problems.append((line, PLACEHOLDER, f"label '{key}': {'; '.join(parts)} "
+                                 f"(the English is '{english[key]}')"))
             continue
         out.labels[key] = value
         out.lines[key] = line

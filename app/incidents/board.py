@@ -101,7 +101,8 @@ def _latest(note: Note, am: dict[str, list[Note]], field: str):
     return getattr(note, field)
 
 
-def incident_of(incident_id: str, notes: list[Note], base: Incident | None = None, first_at=None):
+def incident_of(incident_id: str, notes: list[Note], base: Incident | None = None,
+                first_at=None):
     """The incident as its record entries tell it, starting from `base` (the stored
     record) when there is one; None when there is neither. `first_at`: when the first
     entry was written (the opening of an incident older than the chain)."""

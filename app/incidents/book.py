@@ -226,29 +226,12 @@ class Book:
             return
         seq = self.last_seq + 1
         try:
-            self.append(
-                Note(
-                    secrets.token_hex(6),
-                    self.id,
-                    seq,
-                    utcnow(),
-                    NoteKind.CHAIN_STARTED,
-                    inc.situation,
-                    location=inc.location,
-                    seal=chain.seal(self.recs),
-                )
-            )
+            self.append(Note(secrets.token_hex(6), self.id, seq, utcnow(),
+                             NoteKind.CHAIN_STARTED, inc.situation, location=inc.location,
+                             seal=chain.seal(self.recs)))
             if not inc.is_open:
-                self.append(
-                    Note(
-                        secrets.token_hex(6),
-                        self.id,
-                        seq + 1,
-                        inc.closed_at or utcnow(),
-                        NoteKind.INCIDENT_CLOSED,
-                        "",
-                    )
-                )
+                self.append(Note(secrets.token_hex(6), self.id, seq + 1,
+                                 inc.closed_at or utcnow(), NoteKind.INCIDENT_CLOSED, ""))
         except OSError:
             return
 

@@ -24,7 +24,8 @@ from app.incidents.model import Board, BoardItem, Incident, Note, NoteKind
 from app.incidents.text import md_field, md_inline
 
 
-def markdown(inc: Incident, notes: list[Note], board: Board, chain: ChainStatus, tz=None) -> str:
+def markdown(inc: Incident, notes: list[Note], board: Board, chain: ChainStatus,
+             tz=None) -> str:
     """`notes`: every entry of the incident, oldest first."""
 
     def t(dt: datetime | None) -> str:

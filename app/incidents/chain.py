@@ -157,13 +157,8 @@ class Verifier:
         feed, seen = self.feed, self._seen
         for rec, h in zip(recs, hashes, strict=True):
             head = self.head
-            if (
-                h is None
-                or head is None
-                or self.problem is not None
-                or rec.get("prev") != head
-                or rec.get("seq") != self._last_seq + 1
-            ):
+            if (h is None or head is None or self.problem is not None
+                    or rec.get("prev") != head or rec.get("seq") != self._last_seq + 1):
                 feed(rec, h, trusted=True)
                 continue
             self.count += 1
@@ -182,10 +177,8 @@ class Verifier:
                     self.problem = None
                 self._fail(f"Entries are out of order: #{seq} comes after #{last}.")
             elif seq == last and self._before_head and rec.get("prev") == self._before_head:
-                self._fail(
-                    f"Two entries are numbered #{seq}, both following #{seq - 1}: "
-                    "one of them was inserted."
-                )
+                self._fail(f"Two entries are numbered #{seq}, both following #{seq - 1}: "
+                           "one of them was inserted.")
             else:
                 self._fail(f"Entry #{seq} is repeated or out of order (after #{last}).")
             return True

@@ -75,10 +75,8 @@ def render(inc: Incident, entries: Entries, board: Board, fmt: str, tz=None) -> 
 
 
 def to_json(inc: Incident, entries: Entries) -> str:
-    listed = [
-        rec if h is None else {**rec, "hash": h}
-        for rec, h in zip(entries.recs, entries.hashes, strict=True)
-    ]
+    listed = [rec if h is None else {**rec, "hash": h}
+              for rec, h in zip(entries.recs, entries.hashes, strict=True)]
     doc = {
         "format": FORMAT,
         "version": VERSION,
@@ -135,15 +133,8 @@ def verify(text: str) -> tuple[Incident, list[tuple[dict, str | None]], chain.Ch
     doc = _load(text)
     inc = _incident(doc)
     if doc.get("version") == 1:
-        return (
-            inc,
-            [],
-            chain.ChainStatus(
-                0,
-                None,
-                "This export was written before the chain existed: it has no hashes to check.",
-            ),
-        )
+        return inc, [], chain.ChainStatus(0, None, "This export was written before the "
+                                          "chain existed: it has no hashes to check.")
     listed = doc.get("entries")
     if not isinstance(listed, list) or not all(isinstance(e, dict) for e in listed):
         raise ImportRefused("The export has no list of entries.")
@@ -154,12 +145,10 @@ def verify(text: str) -> tuple[Incident, list[tuple[dict, str | None]], chain.Ch
     status = v.status()
     problem = status.problem
     if problem is None and (doc.get("head") != status.head or doc.get("count") != len(listed)):
-        problem = (
-            f"The export says it has {str(doc.get('count'))[:20]} entries ending at "
-            f"head {chain.short(str(doc.get('head')))}, but they end at entry "
-            f"#{entries[-1][0].get('seq') if entries else '-'}: entries were removed "
-            "from the end."
-        )
+        problem = (f"The export says it has {str(doc.get('count'))[:20]} entries ending at "
+                   f"head {chain.short(str(doc.get('head')))}, but they end at entry "
+                   f"#{entries[-1][0].get('seq') if entries else '-'}: entries were removed "
+                   "from the end.")
     if problem is None:
         problem = _record_problem(inc, entries)
     if problem is not None:
@@ -186,21 +175,16 @@ def parse_json(text: str) -> tuple[Incident, list[tuple[dict, str | None]]]:
         return _parse_v1(doc)
     inc, entries, status = verify(text)
     if not status.intact:
-        raise ImportRefused(f"The export's chain is broken: {status.problem} Nothing was imported.")
+        raise ImportRefused(f"The export's chain is broken: {status.problem} Nothing was "
+                            "imported.")
     return inc, entries
 
 
 def _parse_v1(doc: dict) -> tuple[Incident, list[tuple[dict, str | None]]]:
     """A version 1 export: notes as they were, lone surrogates replaced (validate.py)."""
     inc = _incident(doc)
-    inc = Incident(
-        inc.id,
-        inc.opened_at,
-        inc.closed_at,
-        clean_text(inc.situation),
-        clean_text(inc.location),
-        inc.status,
-    )
+    inc = Incident(inc.id, inc.opened_at, inc.closed_at, clean_text(inc.situation),
+                   clean_text(inc.location), inc.status)
     try:
         notes = [record_to_note(_clean(r), inc.id) for r in doc["notes"]]
     except (KeyError, ValueError, TypeError, AttributeError) as err:

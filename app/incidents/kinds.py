@@ -40,59 +40,24 @@ KINDS: tuple[KindSpec, ...] = (
     # quick bar, in the order of the buttons
     KindSpec("note", "Note", QUICK, "Save as note"),
     KindSpec("demand", "Demand", QUICK, "Save as demand"),
-    KindSpec(
-        "hook", "Hook", QUICK, "Save as hook", "hooks", "Hooks", ("Hooks and triggers", "Hooks")
-    ),
-    KindSpec(
-        "trigger",
-        "Trigger",
-        QUICK,
-        "Save as trigger",
-        "triggers",
-        "Triggers",
-        ("Hooks and triggers", "Triggers"),
-    ),
+    KindSpec("hook", "Hook", QUICK, "Save as hook", "hooks", "Hooks",
+             ("Hooks and triggers", "Hooks")),
+    KindSpec("trigger", "Trigger", QUICK, "Save as trigger", "triggers", "Triggers",
+             ("Hooks and triggers", "Triggers")),
     KindSpec("contact_start", "Contact start", QUICK, "Contact started", event=True),
     KindSpec("contact_end", "Contact end", QUICK, "Contact ended", event=True),
     # under "More note kinds"
     KindSpec("deadline", "Deadline", MORE, "Save as deadline"),
-    KindSpec(
-        "subject_info",
-        "Subject info",
-        MORE,
-        "Save as subject info",
-        "subject_info",
-        "Subject information",
-        ("Subject information", None),
-    ),
-    KindSpec("weapon", "Weapon", MORE, "Save as weapon", "weapons", "Weapons", ("Weapons", None)),
-    KindSpec(
-        "person",
-        "Person on scene",
-        MORE,
-        "Save as person on scene",
-        "people",
-        "People on scene",
-        ("People on scene", None),
-    ),
-    KindSpec(
-        "positive_action",
-        "Positive action",
-        MORE,
-        "Save as positive action",
-        "positive_actions",
-        "Positive actions",
-        ("Positive police actions", None),
-    ),
-    KindSpec(
-        "lie_told",
-        "Lie told",
-        MORE,
-        "Save as lie told",
-        "lies",
-        "Lies told",
-        ("Lies told (the next team must know these)", None),
-    ),
+    KindSpec("subject_info", "Subject info", MORE, "Save as subject info", "subject_info",
+             "Subject information", ("Subject information", None)),
+    KindSpec("weapon", "Weapon", MORE, "Save as weapon", "weapons", "Weapons",
+             ("Weapons", None)),
+    KindSpec("person", "Person on scene", MORE, "Save as person on scene", "people",
+             "People on scene", ("People on scene", None)),
+    KindSpec("positive_action", "Positive action", MORE, "Save as positive action",
+             "positive_actions", "Positive actions", ("Positive police actions", None)),
+    KindSpec("lie_told", "Lie told", MORE, "Save as lie told", "lies", "Lies told",
+             ("Lies told (the next team must know these)", None)),
     # written by the app
     KindSpec("demand_status", "Demand status", SYSTEM, event=True),  # ref, status
     KindSpec("stage_change", "Stage change", SYSTEM, event=True),  # stage
@@ -120,9 +85,8 @@ MORE_KINDS: tuple = tuple(NoteKind(s.kind) for s in KINDS if s.use == MORE)
 EVENT_KINDS = frozenset(NoteKind(s.kind) for s in KINDS if s.event)
 RECORD_KINDS = frozenset(NoteKind(s.kind) for s in KINDS if s.use == RECORD)
 BOARD_LISTS: dict = {NoteKind(s.kind): s.board for s in KINDS if s.board}
-BOARD_SECTIONS: tuple[tuple[str, str], ...] = tuple(
-    (s.board, s.board_title) for s in KINDS if s.board
-)
+BOARD_SECTIONS: tuple[tuple[str, str], ...] = tuple((s.board, s.board_title) for s in KINDS
+                                                    if s.board)
 
 
 def spec(kind: str) -> KindSpec:

@@ -80,9 +80,8 @@ class IncidentLog:
 
     # --- incidents ---
 
-    def open_incident(
-        self, situation: str, location: str = "", *, at=None, guide: str | None = None
-    ) -> Incident:
+    def open_incident(self, situation: str, location: str = "", *, at=None,
+                      guide: str | None = None) -> Incident:
         """Start an incident now (or `at`, an aware datetime). Durable when it returns.
         `guide` ("metro-pd 2026.11") names the guide in use in entry #0."""
         situation = check_field("situation", situation)
@@ -102,23 +101,15 @@ class IncidentLog:
         with self._lock:
             book = self._books.book(incident_id, load=True)
             inc = self.incident(incident_id)
-            new = Incident(
-                inc.id,
-                inc.opened_at,
-                inc.closed_at,
-                inc.situation if situation is None else check_field("situation", situation),
-                inc.location if location is None else check_field("location", location),
-                inc.status,
-            )
+            new = Incident(inc.id, inc.opened_at, inc.closed_at,
+                           inc.situation if situation is None else
+                           check_field("situation", situation),
+                           inc.location if location is None else
+                           check_field("location", location), inc.status)
             if new == inc:
                 return inc
-            self._books.append_record(
-                book,
-                NoteKind.INCIDENT_DETAILS,
-                new.situation,
-                location=new.location,
-                at=check_time(at),
-            )
+            self._books.append_record(book, NoteKind.INCIDENT_DETAILS, new.situation,
+                                      location=new.location, at=check_time(at))
             self._books.guard(lambda: book.write_incident(new), book)
             return new
 
@@ -128,16 +119,12 @@ class IncidentLog:
         guide, text = check_field("guide", guide), check_field("guide", text)
         with self._lock:
             book = self._books.read(incident_id)
-            named = [
-                book.notes[i].item
-                for i in book.record_at
-                if book.notes[i].kind in (NoteKind.INCIDENT_OPENED, NoteKind.GUIDE_IN_USE)
-            ]
+            named = [book.notes[i].item for i in book.record_at if book.notes[i].kind in
+                     (NoteKind.INCIDENT_OPENED, NoteKind.GUIDE_IN_USE)]
             if not self.incident(incident_id).is_open or (named and named[-1] == guide):
                 return None
-            return self._books.append_record(
-                book, NoteKind.GUIDE_IN_USE, text, item=guide, at=check_time(at)
-            )
+            return self._books.append_record(book, NoteKind.GUIDE_IN_USE, text, item=guide,
+                                             at=check_time(at))
 
     def close_incident(self, incident_id: str, *, at=None) -> Incident:
         """Mark it closed (amendments stay possible); folds its journal."""
@@ -147,9 +134,8 @@ class IncidentLog:
             if not inc.is_open:
                 return inc
             note = self._books.append_record(book, NoteKind.INCIDENT_CLOSED, at=check_time(at))
-            inc = Incident(
-                inc.id, inc.opened_at, note.at, inc.situation, inc.location, IncidentStatus.CLOSED
-            )
+            inc = Incident(inc.id, inc.opened_at, note.at, inc.situation, inc.location,
+                           IncidentStatus.CLOSED)
             self._books.guard(lambda: book.write_incident(inc), book)
             try:  # fold soon, in the background: a closed incident opens from notes.json
                 with book.lock:
@@ -283,7 +269,8 @@ class IncidentLog:
             book = self._books.read(incident_id)
             inc = self.incident(incident_id)
             tz = export.check_zone(tz)
-            shown = export.Entries(list(book.notes), book.recs, book.hashes, book.verifier.status())
+            shown = export.Entries(list(book.notes), book.recs, book.hashes,
+                                   book.verifier.status())
             return export.render(inc, shown, self.board(incident_id), fmt, tz)
 
     def import_json(self, text: str) -> Incident:

@@ -24,8 +24,7 @@ class IncidentFile:
     def __init__(self, directory: Path | None):
         self.path = directory / META if directory is not None else None
         self._db = (
-            TinyDB(storage=MemoryStorage)
-            if directory is None
+            TinyDB(storage=MemoryStorage) if directory is None
             else TinyDB(self.path, storage=SafeJSONStorage)
         )
 

@@ -102,7 +102,8 @@ class Books:
             inc = self.rebuild(book)
         return inc
 
-    def create(self, inc: Incident, entries: list | None = None, guide: str | None = None) -> Book:
+    def create(self, inc: Incident, entries: list | None = None,
+               guide: str | None = None) -> Book:
         """A new incident folder: entry #0 (naming the `guide` in use, when given) or the
         imported entries, then the record. Nothing is left behind when any step fails."""
         if not valid_id(inc.id):
@@ -115,16 +116,9 @@ class Books:
             if directory is not None:
                 self.guard(lambda: _make_dir(directory))
             if entries is None:
-                opened = Note(
-                    secrets.token_hex(6),
-                    inc.id,
-                    0,
-                    inc.opened_at,
-                    NoteKind.INCIDENT_OPENED,
-                    inc.situation,
-                    location=inc.location,
-                    item=guide,
-                )
+                opened = Note(secrets.token_hex(6), inc.id, 0, inc.opened_at,
+                              NoteKind.INCIDENT_OPENED, inc.situation, location=inc.location,
+                              item=guide)
                 self.guard(lambda: _locked(book, lambda: book.append(opened)), book)
             else:
                 self.guard(lambda: book.bulk_load(entries), book)
@@ -147,9 +141,8 @@ class Books:
         if inc is None:
             if not book.notes:
                 raise IncidentNotFound(f"There is no readable incident {book.id}.")
-            inc = Incident(
-                book.id, book.notes[0].at, None, "(recovered: the incident record was damaged)", ""
-            )
+            inc = Incident(book.id, book.notes[0].at, None,
+                           "(recovered: the incident record was damaged)", "")
         try:
             book.write_incident(inc)
         except OSError:
@@ -173,9 +166,8 @@ class Books:
                 book.refresh()
                 book.migrate()
                 seq = book.last_seq + 1
-                note = Note(
-                    secrets.token_hex(6), book.id, seq, fields.pop("at"), kind, text, **fields
-                )
+                note = Note(secrets.token_hex(6), book.id, seq, fields.pop("at"), kind, text,
+                            **fields)
                 book.append(note)
                 return note
 
@@ -199,16 +191,13 @@ class Books:
                         try:
                             book.migrate()
                             seq = book.last_seq + 1
-                            book.append(
-                                Note(p.id, incident_id, seq, p.at, p.kind, p.text, **p.fields)
-                            )
+                            book.append(Note(p.id, incident_id, seq, p.at, p.kind, p.text,
+                                             **p.fields))
                         except OSError:
                             raise
                         except Exception as err:  # noqa: BLE001 - never block the queue
-                            msg = (
-                                f"The note could not be saved ({type(err).__name__}); it "
-                                "is kept on screen and will be retried."
-                            )
+                            msg = (f"The note could not be saved ({type(err).__name__}); it "
+                                   "is kept on screen and will be retried.")
                             queue[queue.index(p)] = dataclasses.replace(p, error=msg)
                             refused = msg if p.id == newest else refused
                             continue

@@ -55,9 +55,8 @@ def open_log(data_dir: Path):
         return None, L.LOG_NOT_OPENED
 
 
-def build_main(
-    content_dir: Path, data_dir: Path, watch: bool = False, hub: GuideHub | None = None
-) -> Callable[[ft.Page], AppState]:
+def build_main(content_dir: Path, data_dir: Path, watch: bool = False,
+               hub: GuideHub | None = None) -> Callable[[ft.Page], AppState]:
     """`main(page)` for these folders; `main.hub` is the process's GuideHub. With `watch`
     the content folder is polled and every save reaches every open page."""
     content_dir, data_dir = Path(content_dir), Path(data_dir)
@@ -68,7 +67,8 @@ def build_main(
 
     def main(page: ft.Page) -> AppState:
         device = FletDevice(page)
-        state = AppState(hub.current.guide, data_dir, note_log, log_problem, device=device, hub=hub)
+        state = AppState(hub.current.guide, data_dir, note_log, log_problem, device=device,
+                         hub=hub)
         device.problem = state.ui.say
         state.packs.picker = PackPicker(page, state.packs, paths.uploads_dir(data_dir))
 

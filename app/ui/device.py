@@ -40,12 +40,10 @@ class FletDevice(Device):
         for start in held:
             start()
 
-    def _run(
-        self, call: Callable[[], Awaitable[object]], what: str, tell: str | None = None
-    ) -> None:
+    def _run(self, call: Callable[[], Awaitable[object]], what: str,
+             tell: str | None = None) -> None:
         """Run a device call in the background; `what` names it in the log, `tell` is the
         catalogue key of the sentence the officer sees when it fails (None: log only)."""
-
         async def run() -> None:
             try:
                 await asyncio.wait_for(call(), TIMEOUT)

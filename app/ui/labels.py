@@ -16,12 +16,8 @@ from app import i18n
 from app.i18n import text as t
 
 # Text sizes offered in Settings: scale -> catalogue key
-_TEXT_SIZE_KEYS = {
-    1.0: "text_size_100",
-    1.25: "text_size_125",
-    1.5: "text_size_150",
-    1.75: "text_size_175",
-}
+_TEXT_SIZE_KEYS = {1.0: "text_size_100", 1.25: "text_size_125", 1.5: "text_size_150",
+                   1.75: "text_size_175"}
 
 
 def __getattr__(name: str) -> object:
@@ -195,14 +191,8 @@ def skill_bar(title: str, right: int, total: int, days: int) -> str:
     """A Progress bar, read out with its numbers."""
     if not total:
         return t("skill_bar_none", title=title, days=days)
-    return t(
-        "skill_bar",
-        title=title,
-        percent=round(100 * right / total),
-        right=right,
-        total=total,
-        days=days,
-    )
+    return t("skill_bar", title=title, percent=round(100 * right / total), right=right,
+             total=total, days=days)
 
 
 def drill_skill(title: str) -> str:

@@ -46,12 +46,10 @@ CHECKS = {
     "situation": _slug,
     "show": _slug,
     "scenario": _slug,  # a practice scenario's id
-    "item": lambda v: (
-        v if re.match(r"^[a-z0-9][a-z0-9-]{0,79}/[a-z0-9][a-z0-9-]{0,79}$", v) else None
-    ),
-    "phrase": lambda v: (
-        v if re.match(r"^[A-Za-z0-9][A-Za-z0-9_.:/-]{0,159}$", v) and ".." not in v else None
-    ),
+    "item": lambda v: v if re.match(r"^[a-z0-9][a-z0-9-]{0,79}/[a-z0-9][a-z0-9-]{0,79}$", v)
+    else None,
+    "phrase": lambda v: v if re.match(r"^[A-Za-z0-9][A-Za-z0-9_.:/-]{0,159}$", v) and ".." not in v
+    else None,
     "q": _text,
 }
 
@@ -71,7 +69,8 @@ class Location:
 
 def _shown(route: str) -> str:
     """A route as safe to quote back in a sentence: printable and short."""
-    r = "".join(ch if ch.isprintable() and not 0xD800 <= ord(ch) <= 0xDFFF else "?" for ch in route)
+    r = "".join(ch if ch.isprintable() and not 0xD800 <= ord(ch) <= 0xDFFF else "?"
+                for ch in route)
     return r if len(r) <= 60 else r[:57] + "..."
 
 
@@ -118,9 +117,8 @@ def parse(route: str | None) -> tuple[Location, str | None]:
                 params[key] = ok
         problem = None
         if refused:
-            problem = t(
-                "address_part", route=_shown(route), refused=", ".join(refused), screen=s.title
-            )
+            problem = t("address_part", route=_shown(route), refused=", ".join(refused),
+                        screen=s.title)
         return Location(s.name, params), problem
     return Location(), t("address_no_screen", route=_shown(route))
 

@@ -102,13 +102,8 @@ def load_main(content_dir: Path, data_dir: Path, watch: bool = False) -> Callabl
     return build_main(content_dir, data_dir, watch=watch)
 
 
-def asgi_app(
-    content_dir: Path,
-    data_dir: Path,
-    on_startup: list | None = None,
-    watch: bool = False,
-    secret_key: str | None = None,
-):
+def asgi_app(content_dir: Path, data_dir: Path, on_startup: list | None = None,
+             watch: bool = False, secret_key: str | None = None):
     """Flet's FastAPI app serving Stairway from the local web client (no CDN).
 
     Mounted in an outer Flet FastAPI like flet's own server does: the outer app's
@@ -154,11 +149,8 @@ def serve(
         import flet_web  # noqa: F401 - the web client this serves
         import uvicorn
     except ImportError as exc:
-        print(
-            f"stairway: the web server is not installed ({exc.name}); install it with "
-            "pip install -e '.[serve]' (make run does).",
-            file=sys.stderr,
-        )
+        print(f"stairway: the web server is not installed ({exc.name}); install it with "
+              "pip install -e '.[serve]' (make run does).", file=sys.stderr)
         return 2
 
     content = paths.content_dir(content_dir).resolve()
@@ -180,7 +172,8 @@ def serve(
     def announce() -> None:
         print(f"Stairway is running at {url}  (Ctrl+C to stop)", flush=True)
         if watch:
-            print(f"Live preview: every save in {content} shows on every open page.", flush=True)
+            print(f"Live preview: every save in {content} shows on every open page.",
+                  flush=True)
 
     app = asgi_app(content, data, on_startup=[announce], watch=watch)
     logging.getLogger("flet").setLevel(logging.WARNING)

@@ -46,17 +46,9 @@ def server(tmp_path_factory):
     key = Ed25519PrivateKey.generate()
     content = builtin(tmp, key, source=ROOT / "content")
     pack = tmp / "metro-pd-es.stairway"
-    pack.write_bytes(
-        make_pack(
-            ES,
-            key,
-            id="metro-pd-es",
-            title="Guía Metro PD",
-            version="2026.11",
-            language="es",
-            approved_by="Sgto. A. Ejemplo",
-        )[0]
-    )
+    pack.write_bytes(make_pack(ES, key, id="metro-pd-es", title="Guía Metro PD",
+                               version="2026.11", language="es",
+                               approved_by="Sgto. A. Ejemplo")[0])
     proc, url, _ = start_server(tmp / "data", ["--content-dir", str(content)])
     yield url, pack
     i18n.use("en")

@@ -52,12 +52,8 @@ def packs(tmp_path_factory):
     old = next(line[2:] for line in text.splitlines() if line.startswith("- ") and "?" in line)
     new = old[:-1] + " so far?"
     (source / STAGE).write_text(text.replace(old, new, 1), encoding="utf-8")
-    fields = dict(
-        id="metro-pd",
-        title="Metro PD guide",
-        language="en",
-        approved_by="Sgt A. Example, Training Unit",
-    )
+    fields = dict(id="metro-pd", title="Metro PD guide", language="en",
+                  approved_by="Sgt A. Example, Training Unit")
     good = tmp / "metro-pd.stairway"
     good.write_bytes(make_pack(source, key, version=VERSION, **fields)[0])
     bad = tmp / "forged.stairway"

@@ -39,10 +39,8 @@ def save(content, old: str, new: str) -> None:
 def gone(page, text: str, timeout: float = 10.0) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if (
-            page.locator(f'[aria-label*="{text}"]').count() == 0
-            and page.get_by_text(text).count() == 0
-        ):
+        if page.locator(f'[aria-label*="{text}"]').count() == 0 and \
+                page.get_by_text(text).count() == 0:
             return True
         page.wait_for_timeout(100)
     return False
@@ -70,7 +68,6 @@ def test_save_shows_problems_show_fix_clears(browser, live):
         assert gone(page, "last good guide"), "the banner did not clear after the fix"
         see(page, edited)
     finally:
-        save(content, "stage: one\n", "stage: 1\n") if "stage: one" in (content / STAGE).read_text(
-            encoding="utf-8"
-        ) else None
+        save(content, "stage: one\n", "stage: 1\n") if "stage: one" in \
+            (content / STAGE).read_text(encoding="utf-8") else None
         page.context.close()

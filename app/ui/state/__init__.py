@@ -67,9 +67,8 @@ class AppState:
             ui.notices.append(log_problem)
         self.device = device or Device()
         self.nav = nav = Nav(ui, self.prefs, self._enter, self._defaults)
-        self.incident = inc = IncidentPart(
-            log, self.prefs, ui, nav, self.device, self.data_dir, now
-        )
+        self.incident = inc = IncidentPart(log, self.prefs, ui, nav, self.device,
+                                           self.data_dir, now)
         self.export = ExportPart(inc, ui, self.device, self.data_dir)
         self.retention = RetentionPart(log, self.prefs, ui, inc.now, inc._call)
         self.retention.apply()
@@ -81,7 +80,8 @@ class AppState:
         self.stairway = StairwayPart(guide, self.prefs, ui, inc.record, inc.now, self.device)
         self.checklist = ChecklistPart(guide, self.prefs, ui, inc.record, inc.now, self.device)
         self.situations = SituationsPart(guide, self.prefs, ui)
-        self.phrases = PhrasesPart(guide, self.prefs, ui, nav, inc.record, lambda: inc.used_phrases)
+        self.phrases = PhrasesPart(guide, self.prefs, ui, nav, inc.record,
+                                   lambda: inc.used_phrases)
         self.search = SearchPart(search, ui, nav, self.phrases, self.prefs)
         self.settings = SettingsPart(self.prefs, ui, inc.keep_awake)
         self.practice = PracticePart(guide, self.data_dir, ui, nav)
@@ -125,9 +125,8 @@ class AppState:
             self.situations.preview = loc.get("show")
         elif loc.screen == "search" and loc.get("q") and not self.search.query:
             self.search.query = loc.get("q") or ""
-            self.search.results = (
-                list(self.search._search(self.search.query.strip())) if self.search._search else []
-            )
+            self.search.results = list(self.search._search(self.search.query.strip())) \
+                if self.search._search else []
 
     def start_incident(self, situation_id: str | None, location: str) -> bool:
         """Open an incident for this situation (which becomes the chosen one)."""

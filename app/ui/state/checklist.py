@@ -18,24 +18,15 @@ from app.ui.state.ui import Ui
 
 
 class ChecklistPart:
-    def __init__(
-        self,
-        guide: Guide,
-        prefs: Prefs,
-        ui: Ui,
-        record: Callable[..., object],
-        now: Callable[[], datetime],
-        device: Device,
-    ) -> None:
+    def __init__(self, guide: Guide, prefs: Prefs, ui: Ui, record: Callable[..., object],
+                 now: Callable[[], datetime], device: Device) -> None:
         self.guide, self.prefs, self.ui, self.device = guide, prefs, ui, device
         self.record, self.now = record, now
 
     def lists(self) -> list[tuple[Checklist, list[Item]]]:
         """Every checklist with its items that fit the chosen situation."""
-        return [
-            (cl, query.checklist_items(cl, self.prefs.situation))
-            for cl in sorted(self.guide.checklists, key=lambda c: (c.order, c.id))
-        ]
+        return [(cl, query.checklist_items(cl, self.prefs.situation))
+                for cl in sorted(self.guide.checklists, key=lambda c: (c.order, c.id))]
 
     def progress(self) -> tuple[int, int]:
         done = total = 0

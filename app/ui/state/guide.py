@@ -127,12 +127,8 @@ class GuidePart:
             return False
         if p.needs_confirmation and not confirmed:
             self.confirm = OLDER
-            self.question = t(
-                "guide_older_question",
-                title=p.pack.title,
-                version=p.pack.version,
-                current=p.replaces.version,
-            )
+            self.question = t("guide_older_question", title=p.pack.title,
+                              version=p.pack.version, current=p.replaces.version)
             self.ui.changed()
             return False
         try:
@@ -141,9 +137,8 @@ class GuidePart:
             self.confirm = None
             return self._refused(e)
         self.preview, self.confirm = None, None
-        self.ui.say(
-            t("guide_now_using", title=L.guide_title(shown.origin), version=shown.origin.version)
-        )
+        self.ui.say(t("guide_now_using", title=L.guide_title(shown.origin),
+                      version=shown.origin.version))
         return True
 
     def cancel(self) -> None:
@@ -181,9 +176,8 @@ class GuidePart:
             shown = self.hub.rollback() if what == ROLLBACK else self.hub.use_builtin()
         except PackError as e:
             return self._refused(e)
-        self.ui.say(
-            t("guide_now_using", title=L.guide_title(shown.origin), version=shown.origin.version)
-        )
+        self.ui.say(t("guide_now_using", title=L.guide_title(shown.origin),
+                      version=shown.origin.version))
         return True
 
     # ---- the banners the guide brings (called by AppState.use_guide) ----

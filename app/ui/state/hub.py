@@ -59,10 +59,8 @@ class Origin:
         p = self.active.pack
         if p is None:
             return f"{self.title} of Stairway {self.version}"
-        return (
-            f"{p.title} {p.version} (pack {p.id}, created {p.created}, approved by "
-            f"{p.approved_by}, signed with key {p.key_name} {p.key_fingerprint})"
-        )
+        return (f"{p.title} {p.version} (pack {p.id}, created {p.created}, approved by "
+                f"{p.approved_by}, signed with key {p.key_name} {p.key_fingerprint})")
 
     @property
     def language(self) -> str:
@@ -81,9 +79,8 @@ class Shown:
 
 def origin_of(active: ActiveGuide, preview: bool = False) -> Origin:
     if preview:
-        return Origin(
-            "preview", "live-preview", __version__, "Live preview of the content folder", active
-        )
+        return Origin("preview", "live-preview", __version__, "Live preview of the content "
+                      "folder", active)
     if active.pack is None:
         return Origin("built-in", "built-in", __version__, "Built-in guide", active)
     p = active.pack
@@ -121,15 +118,9 @@ def shown_path(content_dir: Path) -> str:
 
 
 class GuideHub:
-    def __init__(
-        self,
-        builtin_dir: str | os.PathLike,
-        data_dir: str | os.PathLike,
-        *,
-        watch: bool = False,
-        report: Callable[[list[str]], None] | None = None,
-        store: GuideStore | None = None,
-    ) -> None:
+    def __init__(self, builtin_dir: str | os.PathLike, data_dir: str | os.PathLike, *,
+                 watch: bool = False, report: Callable[[list[str]], None] | None = None,
+                 store: GuideStore | None = None) -> None:
         self.builtin_dir, self.data_dir = Path(builtin_dir), Path(data_dir)
         self.store = store or GuideStore(self.data_dir, self.builtin_dir)
         self.watching: Path | None = self.builtin_dir if watch else None
@@ -186,9 +177,8 @@ class GuideHub:
     def apply(self, preview: PackPreview, confirm_older: bool = False) -> Shown:
         self._no_preview_mode()
         with self._lock:
-            return self._switch(
-                lambda: self.store.apply(preview, confirm_older), undo=self.store.rollback
-            )
+            return self._switch(lambda: self.store.apply(preview, confirm_older),
+                                undo=self.store.rollback)
 
     def rollback(self) -> Shown:
         self._no_preview_mode()
@@ -253,9 +243,8 @@ class GuideHub:
             log.exception("the active guide could not be read")
             return ActiveGuide(self.builtin_dir, None, t("guide_choice_unreadable", reason=exc))
 
-    def _switch(
-        self, change: Callable[[], ActiveGuide], undo: Callable[[], object] | None = None
-    ) -> Shown:
+    def _switch(self, change: Callable[[], ActiveGuide],
+                undo: Callable[[], object] | None = None) -> Shown:
         active = change()
         try:
             new = self._build(active, strict=True)
@@ -289,31 +278,19 @@ class GuideHub:
                 raise
             log.exception("guide could not be loaded")
             self.report([f"the guide could not be loaded from {content}: {exc}"])
-            return Shown(
-                Guide(),
-                lambda q: [],
-                origin_of(active, preview),
-                (*notices, t("guide_not_loaded")),
-                problems=(f"{shown}: {exc}",) if preview else (),
-            )
+            return Shown(Guide(), lambda q: [], origin_of(active, preview), (*notices,
+                         t("guide_not_loaded")), problems=(f"{shown}: {exc}",) if preview else ())
         problems = tuple(str(p) for p in guide.problems)
         if problems or guide.skipped:
-            self.report(
-                [f"guide problem: {p}" for p in problems]
-                or [f"guide file skipped: {getattr(s, 'file', s)}" for s in guide.skipped]
-            )
+            self.report([f"guide problem: {p}" for p in problems]
+                        or [f"guide file skipped: {getattr(s, 'file', s)}" for s in guide.skipped])
         if active.message:
             self.report([active.message])
         missing = missing_guidance(guide.skipped)
         if missing:
             notices.append(missing)
-        return Shown(
-            guide,
-            make_search(guide),
-            origin_of(active, preview),
-            tuple(notices),
-            problems if preview else (),
-        )
+        return Shown(guide, make_search(guide), origin_of(active, preview), tuple(notices),
+                     problems if preview else ())
 
     def _swap(self, new: Shown) -> None:
         with self._lock:

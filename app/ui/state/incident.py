@@ -26,16 +26,8 @@ MAX_MINUTES = 7 * 24 * 60  # a deadline further out than a week is a typo
 
 
 class IncidentPart:
-    def __init__(
-        self,
-        log: Any,
-        prefs: Prefs,
-        ui: Ui,
-        nav: Nav,
-        device: Device,
-        data_dir: Path,
-        now: Callable[[], datetime] | None = None,
-    ) -> None:
+    def __init__(self, log: Any, prefs: Prefs, ui: Ui, nav: Nav, device: Device,
+                 data_dir: Path, now: Callable[[], datetime] | None = None) -> None:
         self.log, self.prefs, self.ui, self.nav, self.device = log, prefs, ui, nav, device
         self.data_dir = Path(data_dir)
         self.now = now or (lambda: datetime.now(UTC))
@@ -121,22 +113,19 @@ class IncidentPart:
         if screen == "board":
             self.refresh_board()
         elif screen == "incidents":
-            self.incident_list = (
-                self._call(lambda: list(self.log.incidents())) or [] if self.log else []
-            )
+            self.incident_list = self._call(lambda: list(self.log.incidents())) or [] \
+                if self.log else []
 
     # ---- lifecycle ----
-    def start(self, situation_id: str | None, situation_title: str | None, location: str) -> bool:
+    def start(self, situation_id: str | None, situation_title: str | None,
+              location: str) -> bool:
         if self.log is None:
             self.ui.say(t("log_unavailable"))
             return False
         label = situation_title or situation_id or t("not_chosen_yet")
         guide = self.guide_in_use[0] if self.guide_in_use else None
-        inc = self._call(
-            lambda: self.log.open_incident(
-                label, (location or "").strip(), at=self.now(), guide=guide
-            )
-        )
+        inc = self._call(lambda: self.log.open_incident(label, (location or "").strip(),
+                                                          at=self.now(), guide=guide))
         if inc is None:
             self.ui.changed()
             return False
@@ -179,7 +168,8 @@ class IncidentPart:
             raw = str(due_minutes if due_minutes is not None else "").strip()
             if not raw.isdigit() or not 1 <= int(raw) <= MAX_MINUTES:
                 shown = raw[:20] or t("deadline_nothing")
-                self.ui.error(L.DEADLINE_MINUTES, t("deadline_invalid", max=MAX_MINUTES, got=shown))
+                self.ui.error(L.DEADLINE_MINUTES, t("deadline_invalid", max=MAX_MINUTES,
+                                                    got=shown))
                 return False
             fields["due"] = self.now() + timedelta(minutes=int(raw))
             text = text or t("deadline_default", n=int(raw))
@@ -214,9 +204,8 @@ class IncidentPart:
         if self.current is None or not self.timeline:
             return
         before = self.timeline[-1].seq
-        page = (
-            self._call(lambda: self.log.notes(self.current.id, limit=PAGE, before_seq=before)) or []
-        )
+        page = self._call(
+            lambda: self.log.notes(self.current.id, limit=PAGE, before_seq=before)) or []
         self.timeline.extend(page)
         self.has_older = len(page) == PAGE
         self.ui.changed()
@@ -238,9 +227,8 @@ class IncidentPart:
         if not (text or "").strip():
             self.ui.error(L.AMEND_FIELD, t("amend_empty"))
             return False
-        saved = self._call(
-            lambda: self.log.amend(self.current.id, note.id, text.strip(), at=self.now())
-        )
+        saved = self._call(lambda: self.log.amend(self.current.id, note.id, text.strip(),
+                                                     at=self.now()))
         if saved is not None:
             self.timeline.insert(0, saved)
             self.amend_target = None
@@ -256,12 +244,9 @@ class IncidentPart:
     def set_demand_status(self, demand: Any, status: str) -> None:
         if not self.is_open:
             return
-        self.record(
-            "demand_status",
-            t("log_demand_status", demand=demand.text, status=L.demand_state(status)),
-            ref=demand.note_id,
-            status=status,
-        )
+        self.record("demand_status", t("log_demand_status", demand=demand.text,
+                                       status=L.demand_state(status)), ref=demand.note_id,
+                    status=status)
         self.refresh_board()
         self.ui.changed()
 

@@ -17,13 +17,9 @@ from app.ui.state.ui import Ui
 
 
 class Nav:
-    def __init__(
-        self,
-        ui: Ui,
-        prefs: Prefs,
-        on_enter: Callable[[Location], None] = lambda loc: None,
-        defaults: Callable[[str], dict[str, str]] = lambda screen: {},
-    ) -> None:
+    def __init__(self, ui: Ui, prefs: Prefs,
+                 on_enter: Callable[[Location], None] = lambda loc: None,
+                 defaults: Callable[[str], dict[str, str]] = lambda screen: {}) -> None:
         self.ui = ui
         self.prefs = prefs
         self.on_enter = on_enter  # the parts load what a screen shows (board, list...)
@@ -45,7 +41,8 @@ class Nav:
     def go(self, screen: str, **params: str | int | None) -> None:
         """Open `screen`; parameters that are None are left out."""
         screens.get(screen)  # unknown names are a programming error
-        clean = {**self.defaults(screen), **{k: str(v) for k, v in params.items() if v is not None}}
+        clean = {**self.defaults(screen),
+                 **{k: str(v) for k, v in params.items() if v is not None}}
         loc, _ = router.parse(router.to_route(Location(screen, clean)))
         if loc.screen != screen:  # a required parameter is missing (board, no incident)
             loc = Location(screens.get(screen).parent or screens.HOME)
@@ -88,9 +85,8 @@ class Nav:
         parent = screens.get(self.screen).parent
         if parent is None:
             return False
-        keep = {
-            k: v for k, v in self.location.params.items() if "{" + k in screens.get(parent).route
-        }
+        keep = {k: v for k, v in self.location.params.items()
+                if "{" + k in screens.get(parent).route}
         self.go(parent, **keep)
         return True
 

@@ -11,21 +11,15 @@ from pathlib import PurePosixPath
 
 from app.i18n import text as t
 
-FOLDER_KIND = {
-    "stairway": "stage",
-    "checklists": "checklist",
-    "situations": "situation",
-    "skills": "skills",
-    "sources.md": "sources",
-    "contacts.md": "contacts",
-    "style.md": "style",
-}
+FOLDER_KIND = {"stairway": "stage", "checklists": "checklist", "situations": "situation",
+               "skills": "skills", "sources.md": "sources", "contacts.md": "contacts",
+               "style.md": "style"}
 TITLED = ("stage", "situation", "checklist")  # "the Rapport stage"
 NAMED = ("skills", "sources", "contacts", "style")  # "the numbers to call"
 
 
 def describe(entry: object) -> str:
-    """ "the Rapport stage", "some of the Hostage situation", "the numbers to call" (in the
+    """"the Rapport stage", "some of the Hostage situation", "the numbers to call" (in the
     language in use: catalogue keys missing_<kind>, missing_<kind>_untitled)."""
     kind = getattr(entry, "kind", None)
     title = getattr(entry, "title", None)
@@ -49,10 +43,7 @@ def missing_guidance(skipped: Iterable[object]) -> str | None:
             names.append(what)
     if not names:
         return None
-    listed = (
-        names[0]
-        if len(names) == 1
-        else t("missing_and", first=", ".join(names[:-1]), last=names[-1])
-    )
+    listed = names[0] if len(names) == 1 else t("missing_and", first=", ".join(names[:-1]),
+                                                 last=names[-1])
     sentence = t("missing_banner", what=listed)
     return sentence[0].upper() + sentence[1:]

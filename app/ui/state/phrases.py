@@ -26,15 +26,8 @@ def phrase_key(p: Phrase) -> str:
 
 
 class PhrasesPart:
-    def __init__(
-        self,
-        guide: Guide,
-        prefs: Prefs,
-        ui: Ui,
-        nav: Nav,
-        record: Callable[..., object],
-        used: Callable[[], set[str]],
-    ) -> None:
+    def __init__(self, guide: Guide, prefs: Prefs, ui: Ui, nav: Nav,
+                 record: Callable[..., object], used: Callable[[], set[str]]) -> None:
         self.guide, self.prefs, self.ui, self.nav = guide, prefs, ui, nav
         self.record = record
         self.used = used  # the keys of the phrases used in the open incident
@@ -67,9 +60,8 @@ class PhrasesPart:
     def list(self) -> list[Phrase]:
         return query.phrases(self.guide, self.stage, skill=self.skill, situation=self.situation)
 
-    def set_filters(
-        self, stage: int | None = ..., skill: str | None = ..., situation: str | None = ...
-    ) -> None:
+    def set_filters(self, stage: int | None = ..., skill: str | None = ...,
+                    situation: str | None = ...) -> None:
         """Change any of the three filters (`...` keeps one); this is a new route."""
         stage = self.chosen_stage if stage is ... else stage
         skill = self.skill if skill is ... else skill
@@ -91,14 +83,8 @@ class PhrasesPart:
 
 
 class SearchPart:
-    def __init__(
-        self,
-        search: Callable[[str], list] | None,
-        ui: Ui,
-        nav: Nav,
-        phrases: PhrasesPart,
-        prefs: Prefs,
-    ) -> None:
+    def __init__(self, search: Callable[[str], list] | None, ui: Ui, nav: Nav,
+                 phrases: PhrasesPart, prefs: Prefs) -> None:
         self._search, self.ui, self.nav, self.phrases, self.prefs = search, ui, nav, phrases, prefs
         self.query = ""
         self.results: list = []

@@ -40,15 +40,13 @@ def open_history(data_dir: Path | None) -> tuple[PracticeHistory, str | None]:
     try:
         return PracticeHistory(data_dir), None
     except Exception as exc:  # noqa: BLE001 - any failure becomes one sentence on screen
-        return PracticeHistory(None), t(
-            "practice_failed_open", folder=str(data_dir), reason=exc.__class__.__name__
-        )
+        return PracticeHistory(None), t("practice_failed_open", folder=str(data_dir),
+                                         reason=exc.__class__.__name__)
 
 
 class PracticePart:
-    def __init__(
-        self, guide: Guide, data_dir: Path | None, ui: Ui, nav: Nav, core: Practice | None = None
-    ) -> None:
+    def __init__(self, guide: Guide, data_dir: Path | None, ui: Ui, nav: Nav,
+                 core: Practice | None = None) -> None:
         self.ui, self.nav = ui, nav
         if core is None:
             history, problem = open_history(data_dir)
@@ -295,7 +293,7 @@ class PracticePart:
 
     def _warn(self) -> None:
         """A damaged history file found while reading: say so once, as a banner."""
-        new = self.core.warnings[self._warned :]
+        new = self.core.warnings[self._warned:]
         self._warned += len(new)
         if new:
             self.ui.notices.extend(new)

@@ -15,14 +15,8 @@ from app.ui.state.ui import Ui
 
 
 class RetentionPart:
-    def __init__(
-        self,
-        log: Any,
-        prefs: Prefs,
-        ui: Ui,
-        now: Callable[[], datetime],
-        call: Callable[[Callable[[], Any]], Any],
-    ) -> None:
+    def __init__(self, log: Any, prefs: Prefs, ui: Ui, now: Callable[[], datetime],
+                 call: Callable[[Callable[[], Any]], Any]) -> None:
         self.log, self.prefs, self.ui, self.now = log, prefs, ui, now
         self._call = call  # the incident part's wrapper: log errors become sentences
         self.choice: int | None = None  # asked for, awaiting confirmation
@@ -52,9 +46,8 @@ class RetentionPart:
         if not days or self.log is None:
             return []
         try:
-            removed = (
-                self._call(lambda: self.log.purge_closed(days, confirm=True, now=self.now())) or []
-            )
+            removed = self._call(
+                lambda: self.log.purge_closed(days, confirm=True, now=self.now())) or []
         except OSError as exc:
             self.ui.message = t("retention_failed", reason=exc.strerror)
             return []

@@ -33,15 +33,8 @@ class Override:
 
 
 class StairwayPart:
-    def __init__(
-        self,
-        guide: Guide,
-        prefs: Prefs,
-        ui: Ui,
-        record: Callable[..., object],
-        now: Callable[[], datetime],
-        device: Device,
-    ) -> None:
+    def __init__(self, guide: Guide, prefs: Prefs, ui: Ui, record: Callable[..., object],
+                 now: Callable[[], datetime], device: Device) -> None:
         self.guide, self.prefs, self.ui, self.device = guide, prefs, ui, device
         self.record = record  # logs a note in the open incident, if any
         self.now = now
@@ -150,10 +143,7 @@ class StairwayPart:
         self.ui.errors.clear()
         stage = self.stage()
         title = stage.title if stage else str(order)
-        self.record(
-            "stage_change",
-            t(what, order=order, title=title),
-            stage=stage.id if stage else str(order),
-        )
+        self.record("stage_change", t(what, order=order, title=title),
+                    stage=stage.id if stage else str(order))
         self.device.tick()
         self.ui.changed(save=True)

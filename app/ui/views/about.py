@@ -16,21 +16,13 @@ def in_use(state, sz: Sizes) -> list[ft.Control]:
     o = state.packs.origin
     if o is None:
         return []
-    lines = [
-        c.para(
-            t("guide_title_version", title=L.guide_title(o), version=o.version),
-            sz.fs,
-            17,
-            weight=ft.FontWeight.BOLD,
-        )
-    ]
+    lines = [c.para(t("guide_title_version", title=L.guide_title(o), version=o.version), sz.fs,
+                    17, weight=ft.FontWeight.BOLD)]
     p = o.active.pack
     if p is not None:
-        lines += [
-            c.para(t("guide_pack_made", id=p.id, when=made(p.created)), sz.fs, 14),
-            c.para(t("guide_pack_approved", name=p.approved_by), sz.fs, 14),
-            c.para(t("guide_signed", name=p.key_name), sz.fs, 14),
-        ]
+        lines += [c.para(t("guide_pack_made", id=p.id, when=made(p.created)), sz.fs, 14),
+                  c.para(t("guide_pack_approved", name=p.approved_by), sz.fs, 14),
+                  c.para(t("guide_signed", name=p.key_name), sz.fs, 14)]
     return [c.heading(L.GUIDE_IN_USE, sz.fs), *lines]
 
 
@@ -53,40 +45,20 @@ def AboutView(state):
     unapproved = [m for m in files if not (getattr(m, "approved_by", "") or pack_approver)]
     out: list[ft.Control] = in_use(state, sz)
     if unapproved or not files:
-        out.append(
-            ft.Container(
-                c.para(
-                    L.ABOUT_TRAINING_ONLY,
-                    sz.fs,
-                    weight=ft.FontWeight.BOLD,
-                    color=ft.Colors.ON_ERROR_CONTAINER,
-                ),
-                bgcolor=ft.Colors.ERROR_CONTAINER,
-                padding=10,
-                border_radius=8,
-            )
-        )
+        out.append(ft.Container(
+            c.para(L.ABOUT_TRAINING_ONLY, sz.fs, weight=ft.FontWeight.BOLD,
+                   color=ft.Colors.ON_ERROR_CONTAINER),
+            bgcolor=ft.Colors.ERROR_CONTAINER, padding=10, border_radius=8))
     for m in files:
         by = getattr(m, "reviewed_by", "")
-        lines = [
-            c.para(m.title, sz.fs, 16, weight=ft.FontWeight.BOLD),
-            c.para(
-                t("about_version_by", version=m.version, reviewed=m.reviewed, name=by)
-                if by
-                else t("about_version", version=m.version, reviewed=m.reviewed),
-                sz.fs,
-                14,
-            ),
-        ]
+        lines = [c.para(m.title, sz.fs, 16, weight=ft.FontWeight.BOLD),
+                 c.para(t("about_version_by", version=m.version, reviewed=m.reviewed, name=by)
+                        if by else t("about_version", version=m.version, reviewed=m.reviewed),
+                        sz.fs, 14)]
         lines.append(approval(getattr(m, "approved_by", ""), pack_approver, sz))
         lines.append(c.para(m.file, sz.fs, 12))
-        out.append(
-            ft.Container(
-                ft.Column(lines, spacing=2),
-                padding=8,
-                border=ft.Border.only(bottom=ft.BorderSide(1, ft.Colors.OUTLINE)),
-            )
-        )
+        out.append(ft.Container(ft.Column(lines, spacing=2), padding=8,
+                                border=ft.Border.only(bottom=ft.BorderSide(1, ft.Colors.OUTLINE))))
     if g.skipped:
         out.append(c.para(t("about_skipped", n=len(g.skipped)), sz.fs, color=ft.Colors.ERROR))
     if g.sources:

@@ -15,27 +15,14 @@ from app.ui.views import hooks
 
 
 def demand_row(state, d, sz: Sizes) -> ft.Control:
-    buttons = [
-        c.choice(
-            L.demand_status(d.text, s.value),
-            lambda e, s=s: state.incident.set_demand_status(d, s.value),
-            d.status == s,
-            text=L.demand_state(s.value),
-        )
-        for s in DemandStatus
-    ]
-    return ft.Column(
-        [
-            c.para(
-                t("demand_line", text=d.text, status=L.demand_state(d.status.value)),
-                sz.fs,
-                17,
-                weight=ft.FontWeight.BOLD,
-            ),
-            *([c.wrap_row(buttons)] if state.incident.is_open else []),
-        ],
-        spacing=4,
-    )
+    buttons = [c.choice(L.demand_status(d.text, s.value),
+                        lambda e, s=s: state.incident.set_demand_status(d, s.value),
+                        d.status == s, text=L.demand_state(s.value)) for s in DemandStatus]
+    return ft.Column([
+        c.para(t("demand_line", text=d.text, status=L.demand_state(d.status.value)), sz.fs, 17,
+               weight=ft.FontWeight.BOLD),
+        *([c.wrap_row(buttons)] if state.incident.is_open else []),
+    ], spacing=4)
 
 
 @ft.component
@@ -47,19 +34,12 @@ def Deadlines(state):
     out = []
     for d in state.incident.board.deadlines:
         left = d.due - now
-        when = (
-            t("deadline_overdue", time=format_duration(-left))
-            if left.total_seconds() < 0
+        when = t("deadline_overdue", time=format_duration(-left)) if left.total_seconds() < 0 \
             else t("deadline_left", time=format_duration(left))
-        )
-        out.append(
-            c.para(
-                t("deadline_line", text=d.text, time=format_local(d.due, fmt="%H:%M"), when=when),
-                sz.fs,
-                17,
-                weight=ft.FontWeight.BOLD if left.total_seconds() < 0 else None,
-            )
-        )
+        out.append(c.para(t("deadline_line", text=d.text, time=format_local(d.due, fmt="%H:%M"),
+                            when=when),
+                          sz.fs, 17, weight=ft.FontWeight.BOLD if left.total_seconds() < 0
+                          else None))
     return ft.Column(out or [c.para(L.BOARD_NONE, sz.fs, 15)], spacing=4)
 
 
@@ -83,13 +63,8 @@ def BoardView(state):
     out.append(c.heading(L.BOARD_CONTACTS, sz.fs))
     for i, ct in enumerate(b.contacts, 1):
         end = format_local(ct.end, fmt="%H:%M:%S") if ct.end else L.CONTACT_GOING_ON
-        out.append(
-            c.para(
-                t("contact_span", n=i, start=format_local(ct.start, fmt="%H:%M:%S"), end=end),
-                sz.fs,
-                16,
-            )
-        )
+        out.append(c.para(t("contact_span", n=i, start=format_local(ct.start, fmt="%H:%M:%S"),
+                            end=end), sz.fs, 16))
     if not b.contacts:
         out.append(c.para(L.BOARD_NONE, sz.fs, 15))
     return ft.Column(out, spacing=8)

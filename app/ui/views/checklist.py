@@ -24,29 +24,14 @@ def _clock(iso: str | None) -> str:
 def item_row(state, cl, item, sz: Sizes, highlight: str | None) -> ft.Control:
     caution = getattr(item, "caution", None)
     if not item.tick:
-        return ft.Column(
-            [
-                ft.Row(
-                    [
-                        ft.Icon(ft.Icons.INFO_OUTLINE, size=sz.fs(18)),
-                        ft.Text(item.text, size=sz.fs(16), expand=True),
-                    ]
-                ),
-                *c.caution_note(caution, sz.fs),
-            ],
-            spacing=2,
-        )
+        return ft.Column([ft.Row([ft.Icon(ft.Icons.INFO_OUTLINE, size=sz.fs(18)),
+                                  ft.Text(item.text, size=sz.fs(16), expand=True)]),
+                          *c.caution_note(caution, sz.fs)], spacing=2)
     part = state.checklist
     at = _clock(part.tick_time(cl.id, item.id))
     label = t("checklist_ticked", text=item.text, time=at) if at else item.text
-    row = c.check_row(
-        L.checklist_item(item.text),
-        label,
-        bool(at),
-        lambda v: part.tick(cl.id, item),
-        sz.fs,
-        caution=caution,
-    )
+    row = c.check_row(L.checklist_item(item.text), label, bool(at),
+                      lambda v: part.tick(cl.id, item), sz.fs, caution=caution)
     if highlight == f"{cl.id}/{item.id}":
         return ft.Container(row, border=ft.Border.all(2, ft.Colors.PRIMARY))
     return row
@@ -60,28 +45,17 @@ def ChecklistView(state):
     out: list[ft.Control] = [
         ft.Semantics(
             label=L.checklist_progress(done, total),
-            content=ft.Column(
-                [
-                    ft.Text(
-                        t("checklist_done", done=done, total=total),
-                        size=sz.fs(18),
-                        weight=ft.FontWeight.BOLD,
-                    ),
-                    ft.ProgressBar(value=(done / total) if total else 0, height=8),
-                ]
-            ),
+            content=ft.Column([
+                ft.Text(t("checklist_done", done=done, total=total), size=sz.fs(18),
+                        weight=ft.FontWeight.BOLD),
+                ft.ProgressBar(value=(done / total) if total else 0, height=8),
+            ]),
         )
     ]
     if state.prefs.situation:
         sit = state.situations.get()
-        out.append(
-            c.para(
-                t("checklist_for", situation=sit.title if sit else state.prefs.situation),
-                sz.fs,
-                14,
-                italic=True,
-            )
-        )
+        out.append(c.para(t("checklist_for", situation=sit.title if sit else state.prefs.situation),
+                          sz.fs, 14, italic=True))
     lists = part.lists()
     highlight = state.nav.location.get("item")
     if not lists:
@@ -98,17 +72,11 @@ def ChecklistView(state):
             out.append(
                 c.tappable(
                     L.section_toggle(section or cl.title),
-                    ft.Row(
-                        [
-                            ft.Icon(ft.Icons.EXPAND_MORE if folded else ft.Icons.EXPAND_LESS),
-                            ft.Text(
-                                f"{section or cl.title}  ({n_done}/{n_tick})",
-                                size=sz.fs(18),
-                                weight=ft.FontWeight.BOLD,
-                                expand=True,
-                            ),
-                        ]
-                    ),
+                    ft.Row([
+                        ft.Icon(ft.Icons.EXPAND_MORE if folded else ft.Icons.EXPAND_LESS),
+                        ft.Text(f"{section or cl.title}  ({n_done}/{n_tick})",
+                                size=sz.fs(18), weight=ft.FontWeight.BOLD, expand=True),
+                    ]),
                     lambda e, cid=cl.id, s=section: part.toggle_section(cid, s),
                 )
             )

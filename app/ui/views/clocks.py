@@ -28,16 +28,10 @@ def Clocks(state):
     sz = Sizes(state.prefs.text_scale)
     hooks.use_tick(1.0)
     start, contact = state.incident.clocks()
-    return ft.Column(
-        [
-            ft.Column(
-                [
-                    ft.Text(label, size=sz.fs(15)),
-                    ft.Text(shown(label, value), size=sz.fs(24), weight=ft.FontWeight.BOLD),
-                ],
-                spacing=0,
-            )
-            for label, value in ((L.CLOCK_SINCE_START, start), (L.CLOCK_SINCE_CONTACT, contact))
-        ],
-        spacing=8,
-    )
+    return ft.Column([
+        ft.Column([
+            ft.Text(label, size=sz.fs(15)),
+            ft.Text(shown(label, value), size=sz.fs(24), weight=ft.FontWeight.BOLD),
+        ], spacing=0)
+        for label, value in ((L.CLOCK_SINCE_START, start), (L.CLOCK_SINCE_CONTACT, contact))
+    ], spacing=8)

@@ -99,10 +99,8 @@ def para(text: str, fs: Callable[[float], float], size: float = 16, **kw) -> ft.
 def field_error(text: str, fs: Callable[[float], float]) -> ft.Control:
     """An error shown right beside the field or button it is about; it wraps, never cut."""
     return ft.Row(
-        [
-            ft.Icon(ft.Icons.ERROR_OUTLINE, color=ft.Colors.ERROR, size=fs(18)),
-            ft.Text(text, size=fs(15), color=ft.Colors.ERROR, expand=True),
-        ],
+        [ft.Icon(ft.Icons.ERROR_OUTLINE, color=ft.Colors.ERROR, size=fs(18)),
+         ft.Text(text, size=fs(15), color=ft.Colors.ERROR, expand=True)],
         vertical_alignment=ft.CrossAxisAlignment.START,
     )
 
@@ -111,38 +109,20 @@ def caution_note(text: str | None, fs: Callable[[float], float]) -> list[ft.Cont
     """An item's "Caution:" line (content model v2), shown under it; none when empty."""
     if not text:
         return []
-    return [
-        ft.Container(
-            ft.Row(
-                [
-                    ft.Icon(
-                        ft.Icons.WARNING_AMBER, size=fs(16), color=ft.Colors.ON_ERROR_CONTAINER
-                    ),
-                    ft.Text(
-                        L.caution(text),
-                        size=fs(15),
-                        color=ft.Colors.ON_ERROR_CONTAINER,
-                        expand=True,
-                    ),
-                ],
-                vertical_alignment=ft.CrossAxisAlignment.START,
-            ),
-            bgcolor=ft.Colors.ERROR_CONTAINER,
-            padding=6,
-            border_radius=6,
-        )
-    ]
+    return [ft.Container(
+        ft.Row([ft.Icon(ft.Icons.WARNING_AMBER, size=fs(16), color=ft.Colors.ON_ERROR_CONTAINER),
+                ft.Text(L.caution(text), size=fs(15), color=ft.Colors.ON_ERROR_CONTAINER,
+                        expand=True)],
+               vertical_alignment=ft.CrossAxisAlignment.START),
+        bgcolor=ft.Colors.ERROR_CONTAINER, padding=6, border_radius=6,
+    )]
 
 
 def bullets(items, fs: Callable[[float], float], icon=ft.Icons.CHEVRON_RIGHT) -> ft.Column:
     out: list[ft.Control] = []
     for i in items:
-        out.append(
-            ft.Row(
-                [ft.Icon(icon, size=fs(18)), ft.Text(i.text, size=fs(16), expand=True)],
-                vertical_alignment=ft.CrossAxisAlignment.START,
-            )
-        )
+        out.append(ft.Row([ft.Icon(icon, size=fs(18)), ft.Text(i.text, size=fs(16), expand=True)],
+                          vertical_alignment=ft.CrossAxisAlignment.START))
         out += caution_note(getattr(i, "caution", None), fs)
     return ft.Column(out, spacing=6)
 
@@ -151,27 +131,17 @@ def wrap_row(controls: list[ft.Control]) -> ft.Row:
     return ft.Row(controls, wrap=True, spacing=8, run_spacing=8)
 
 
-def check_row(
-    label: str,
-    text: str,
-    value: bool,
-    on_toggle: Callable[[bool], None],
-    fs: Callable[[float], float],
-    disabled: bool = False,
-    caution: str | None = None,
-) -> ft.Control:
+def check_row(label: str, text: str, value: bool, on_toggle: Callable[[bool], None],
+              fs: Callable[[float], float], disabled: bool = False,
+              caution: str | None = None) -> ft.Control:
     """A checkbox whose text wraps (Flet's own checkbox label does not) and is tappable too.
 
     The checkbox carries `label` for screen readers; tapping the text toggles as well.
     """
     row = ft.Row(
         [
-            ft.Checkbox(
-                value=value,
-                semantics_label=label,
-                disabled=disabled,
-                on_change=lambda e: on_toggle(bool(e.control.value)),
-            ),
+            ft.Checkbox(value=value, semantics_label=label, disabled=disabled,
+                        on_change=lambda e: on_toggle(bool(e.control.value))),
             ft.Container(
                 ft.Text(text, size=fs(16)),
                 on_click=None if disabled else (lambda e: on_toggle(not value)),
@@ -186,9 +156,8 @@ def check_row(
     return ft.Column([row, *notes], spacing=2) if notes else row
 
 
-def switch(
-    label: str, value: bool, on_change: Callable[[bool], None], fs: Callable[[float], float]
-) -> ft.Control:
+def switch(label: str, value: bool, on_change: Callable[[bool], None],
+           fs: Callable[[float], float]) -> ft.Control:
     """A switch named by its label; the label wraps in a fixed width (a Row would push a
     long label off a 360 px screen at 175% text)."""
     return ft.Switch(
@@ -198,23 +167,17 @@ def switch(
     )
 
 
-def call_button(
-    label: str, name: str, number: str, tel: str, fs: Callable[[float], float]
-) -> ft.Control:
+def call_button(label: str, name: str, number: str, tel: str,
+                fs: Callable[[float], float]) -> ft.Control:
     """A big tap-to-call button: the dialer opens inside the tap (a client action).
     Tonal, not filled: a row of bright buttons would glare at night."""
     return ft.FilledTonalButton(
-        content=ft.Text(
-            spans=[
-                ft.TextSpan(text=f"{name}\n", style=ft.TextStyle(weight=ft.FontWeight.BOLD)),
-                ft.TextSpan(text=number, style=ft.TextStyle(size=fs(20))),
-            ],
-            size=fs(17),
-            semantics_label=label,
-        ),
+        content=ft.Text(spans=[
+            ft.TextSpan(text=f"{name}\n", style=ft.TextStyle(weight=ft.FontWeight.BOLD)),
+            ft.TextSpan(text=number, style=ft.TextStyle(size=fs(20)))],
+            size=fs(17), semantics_label=label),
         icon=ft.Icons.PHONE,
         action=ft.OpenUrl(tel),
-        style=ft.ButtonStyle(
-            padding=PAD, shape=ft.RoundedRectangleBorder(radius=12), icon_size=fs(28)
-        ),
+        style=ft.ButtonStyle(padding=PAD, shape=ft.RoundedRectangleBorder(radius=12),
+                             icon_size=fs(28)),
     )

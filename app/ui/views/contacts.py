@@ -25,7 +25,6 @@ def ContactsView(state):
         if ct.section != section:
             section = ct.section
             out.append(c.heading(section or L.CONTACTS_NUMBERS, sz.fs))
-        out.append(
-            c.call_button(L.call(ct.label, ct.number), ct.label, ct.number, f"tel:{ct.tel}", sz.fs)
-        )
+        out.append(c.call_button(L.call(ct.label, ct.number), ct.label, ct.number,
+                                 f"tel:{ct.tel}", sz.fs))
     return ft.Column(out, spacing=8, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)

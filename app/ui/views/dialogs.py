@@ -31,124 +31,59 @@ def StartForm(state):
     def start(e):
         state.start_incident(chosen.current, get_location())
 
-    return ft.Column(
-        [
-            c.para(L.WHAT_IS_THE_CALL, sz.fs, 16),
-            c.wrap_row(
-                [
-                    c.choice(
-                        L.situation_choice(s.title),
-                        lambda e, s=s: pick(s.id),
-                        sit == s.id,
-                        text=s.title,
-                    )
-                    for s in state.guide.situations
-                ]
-            ),
-            ft.TextField(
-                label=L.START_LOCATION, value=location, text_size=sz.fs(17), on_change=on_location
-            ),
-            *([c.field_error(state.ui.message, sz.fs)] if state.ui.message else []),
-            c.button(L.START_CONFIRM, start, ft.Icons.PLAY_ARROW, primary=True),
-            c.button(L.START_CANCEL, lambda e: state.ui.close_dialog()),
-        ],
-        tight=True,
-        spacing=10,
-    )
+    return ft.Column([
+        c.para(L.WHAT_IS_THE_CALL, sz.fs, 16),
+        c.wrap_row([c.choice(L.situation_choice(s.title), lambda e, s=s: pick(s.id),
+                             sit == s.id, text=s.title) for s in state.guide.situations]),
+        ft.TextField(label=L.START_LOCATION, value=location, text_size=sz.fs(17),
+                     on_change=on_location),
+        *([c.field_error(state.ui.message, sz.fs)] if state.ui.message else []),
+        c.button(L.START_CONFIRM, start, ft.Icons.PLAY_ARROW, primary=True),
+        c.button(L.START_CANCEL, lambda e: state.ui.close_dialog()),
+    ], tight=True, spacing=10)
 
 
 @ft.component
-def ReasonForm(
-    state, label: str, confirm: str, cancel: str, on_confirm, intro: str, initial: str = ""
-):
+def ReasonForm(state, label: str, confirm: str, cancel: str, on_confirm, intro: str,
+               initial: str = ""):
     sz = Sizes(state.prefs.text_scale)
     text, get_text, on_text = hooks.use_field(initial)
     error = state.ui.errors.get(label)
-    return ft.Column(
-        [
-            c.para(intro, sz.fs, 16),
-            ft.TextField(
-                label=label,
-                value=text,
-                multiline=True,
-                min_lines=2,
-                max_lines=5,
-                text_size=sz.fs(17),
-                on_change=on_text,
-            ),
-            *([c.field_error(error, sz.fs)] if error else []),
-            c.button(confirm, lambda e: on_confirm(get_text()), ft.Icons.CHECK, primary=True),
-            c.button(cancel, lambda e: state.ui.close_dialog()),
-        ],
-        tight=True,
-        spacing=10,
-    )
+    return ft.Column([
+        c.para(intro, sz.fs, 16),
+        ft.TextField(label=label, value=text, multiline=True, min_lines=2, max_lines=5,
+                     text_size=sz.fs(17), on_change=on_text),
+        *([c.field_error(error, sz.fs)] if error else []),
+        c.button(confirm, lambda e: on_confirm(get_text()), ft.Icons.CHECK, primary=True),
+        c.button(cancel, lambda e: state.ui.close_dialog()),
+    ], tight=True, spacing=10)
 
 
 def choice_form(text: str, yes: str, on_yes, no: str, on_no) -> ft.Control:
-    return ft.Column(
-        [ft.Text(text), c.button(yes, on_yes, primary=True), c.button(no, on_no)],
-        tight=True,
-        spacing=10,
-    )
+    return ft.Column([ft.Text(text), c.button(yes, on_yes, primary=True), c.button(no, on_no)],
+                     tight=True, spacing=10)
 
 
 def export_form(state) -> ft.Control:
     f = state.export.file
-    where = (
-        t("export_saved_to", path=f.saved_to)
-        if f.saved_to
-        else t("export_downloading", name=f.name)
-    )
-    return ft.Column(
-        [
-            ft.Text(where),
-            c.wrap_row(
-                [
-                    c.button(
-                        L.EXPORT_COPY,
-                        lambda e: state.export.copied(),
-                        ft.Icons.COPY,
-                        primary=True,
-                        action=ft.CopyToClipboard(f.text),
-                    ),
-                    c.button(
-                        L.EXPORT_SHARE,
-                        None,
-                        ft.Icons.SHARE,
-                        action=ft.ShareText(f.text, subject=f.name),
-                    ),
-                    *(
-                        []
-                        if state.device.browser
-                        # a browser has downloaded it already
-                        else [
-                            c.button(
-                                L.EXPORT_SAVE, lambda e: state.export.save_file(), ft.Icons.SAVE
-                            )
-                        ]
-                    ),
-                ]
-            ),
-            *(
-                [c.para(state.ui.message, Sizes(state.prefs.text_scale).fs, 15)]
-                if state.ui.message
-                else []
-            ),
-            ft.TextField(
-                label=L.EXPORT_TEXT,
-                value=f.text,
-                multiline=True,
-                read_only=True,
-                min_lines=6,
-                max_lines=14,
-                text_size=13,
-            ),
-            c.button(L.EXPORT_CLOSE, lambda e: state.ui.close_dialog()),
-        ],
-        tight=True,
-        spacing=10,
-    )
+    where = t("export_saved_to", path=f.saved_to) if f.saved_to else \
+        t("export_downloading", name=f.name)
+    return ft.Column([
+        ft.Text(where),
+        c.wrap_row([
+            c.button(L.EXPORT_COPY, lambda e: state.export.copied(), ft.Icons.COPY,
+                     primary=True, action=ft.CopyToClipboard(f.text)),
+            c.button(L.EXPORT_SHARE, None, ft.Icons.SHARE,
+                     action=ft.ShareText(f.text, subject=f.name)),
+            *([] if state.device.browser else  # a browser has downloaded it already
+              [c.button(L.EXPORT_SAVE, lambda e: state.export.save_file(), ft.Icons.SAVE)]),
+        ]),
+        *([c.para(state.ui.message, Sizes(state.prefs.text_scale).fs, 15)]
+          if state.ui.message else []),
+        ft.TextField(label=L.EXPORT_TEXT, value=f.text, multiline=True, read_only=True,
+                     min_lines=6, max_lines=14, text_size=13),
+        c.button(L.EXPORT_CLOSE, lambda e: state.ui.close_dialog()),
+    ], tight=True, spacing=10)
 
 
 def build(state) -> ft.Control | None:
@@ -156,67 +91,31 @@ def build(state) -> ft.Control | None:
     if d == "start":
         return _frame(L.START_INCIDENT, StartForm(state))
     if d == "override":
-        return _frame(
-            L.OVERRIDE,
-            ReasonForm(
-                state,
-                L.OVERRIDE_REASON,
-                L.OVERRIDE_CONFIRM,
-                L.OVERRIDE_CANCEL,
-                state.stairway.override,
-                L.OVERRIDE_INTRO,
-            ),
-        )
+        return _frame(L.OVERRIDE, ReasonForm(
+            state, L.OVERRIDE_REASON, L.OVERRIDE_CONFIRM, L.OVERRIDE_CANCEL,
+            state.stairway.override, L.OVERRIDE_INTRO))
     if d == "amend" and state.incident.amend_target is not None:
         n = state.incident.amend_target
-        return _frame(
-            L.AMEND,
-            ReasonForm(
-                state,
-                L.AMEND_FIELD,
-                L.AMEND_CONFIRM,
-                L.AMEND_CANCEL,
-                state.incident.amend,
-                t("amend_intro", text=n.text),
-                initial=n.text,
-            ),
-        )
+        return _frame(L.AMEND, ReasonForm(
+            state, L.AMEND_FIELD, L.AMEND_CONFIRM, L.AMEND_CANCEL, state.incident.amend,
+            t("amend_intro", text=n.text), initial=n.text))
     if d == "close":
-        return _frame(
-            L.CLOSE_INCIDENT,
-            choice_form(
-                L.CLOSE_QUESTION,
-                L.CLOSE_CONFIRM,
-                lambda e: state.incident.close(),
-                L.CLOSE_CANCEL,
-                lambda e: ui.close_dialog(),
-            ),
-        )
+        return _frame(L.CLOSE_INCIDENT, choice_form(
+            L.CLOSE_QUESTION,
+            L.CLOSE_CONFIRM, lambda e: state.incident.close(), L.CLOSE_CANCEL,
+            lambda e: ui.close_dialog()))
     if d == "retention" and state.retention.choice:
         days, n = state.retention.choice, state.retention.count
-        return _frame(
-            L.RETENTION_TITLE,
-            choice_form(
-                t("retention_question", days=days, n=n),
-                L.RETENTION_CONFIRM,
-                lambda e: state.retention.confirm(),
-                L.RETENTION_CANCEL,
-                lambda e: ui.close_dialog(),
-            ),
-        )
+        return _frame(L.RETENTION_TITLE, choice_form(
+            t("retention_question", days=days, n=n),
+            L.RETENTION_CONFIRM, lambda e: state.retention.confirm(), L.RETENTION_CANCEL,
+            lambda e: ui.close_dialog()))
     if d == "export" and state.export.file is not None:
         return _frame(t("export_title", fmt=state.export.file.fmt), export_form(state))
     if d == "leave":
-        return _frame(
-            L.LEAVE_TITLE,
-            choice_form(
-                L.LEAVE_QUESTION,
-                L.LEAVE_STAY,
-                lambda e: state.leave(False),
-                L.LEAVE_GO,
-                lambda e: state.leave(True),
-            ),
-        )
+        return _frame(L.LEAVE_TITLE, choice_form(
+            L.LEAVE_QUESTION, L.LEAVE_STAY, lambda e: state.leave(False), L.LEAVE_GO,
+            lambda e: state.leave(True)))
     return None
 
 

@@ -22,24 +22,15 @@ def in_use(state, sz: Sizes) -> list[ft.Control]:
     if o is None:
         return [c.para(L.GUIDE_CAME_WITH_APP, sz.fs)]
     p = o.active.pack
-    lines = [
-        c.para(
-            t("guide_title_version", title=L.guide_title(o), version=o.version),
-            sz.fs,
-            17,
-            weight=ft.FontWeight.BOLD,
-        )
-    ]
+    lines = [c.para(t("guide_title_version", title=L.guide_title(o), version=o.version), sz.fs,
+                    17, weight=ft.FontWeight.BOLD)]
     if p is not None:
-        lines += [
-            c.para(t("guide_made", when=made(p.created)), sz.fs, 15),
-            c.para(t("about_approved_by", name=p.approved_by), sz.fs, 15),
-            c.para(t("guide_language", language=p.language), sz.fs, 15),
-            c.para(t("guide_signed", name=p.key_name), sz.fs, 15),
-            c.para(
-                t("guide_fingerprint", fingerprint=p.key_fingerprint), sz.fs, 13, selectable=True
-            ),
-        ]
+        lines += [c.para(t("guide_made", when=made(p.created)), sz.fs, 15),
+                  c.para(t("about_approved_by", name=p.approved_by), sz.fs, 15),
+                  c.para(t("guide_language", language=p.language), sz.fs, 15),
+                  c.para(t("guide_signed", name=p.key_name), sz.fs, 15),
+                  c.para(t("guide_fingerprint", fingerprint=p.key_fingerprint), sz.fs, 13,
+                         selectable=True)]
     elif o.kind == "built-in":
         lines.append(c.para(L.GUIDE_BUILTIN_ABOUT, sz.fs, 15))
     else:
@@ -53,15 +44,8 @@ def keys(state, sz: Sizes) -> list[ft.Control]:
     if not found:
         out.append(c.para(L.GUIDE_NO_KEYS, sz.fs, 15))
     for k in found:
-        out.append(
-            ft.Column(
-                [
-                    c.para(k.name, sz.fs, 16, weight=ft.FontWeight.BOLD),
-                    c.para(k.fingerprint, sz.fs, 13, selectable=True),
-                ],
-                spacing=2,
-            )
-        )
+        out.append(ft.Column([c.para(k.name, sz.fs, 16, weight=ft.FontWeight.BOLD),
+                              c.para(k.fingerprint, sz.fs, 13, selectable=True)], spacing=2))
     return out
 
 
@@ -71,11 +55,8 @@ def GuideView(state):
     packs = state.packs
     out: list[ft.Control] = []
     if packs.busy:
-        out.append(
-            ft.Row(
-                [ft.ProgressRing(width=20, height=20), c.para(packs.busy, sz.fs, 15, expand=True)]
-            )
-        )
+        out.append(ft.Row([ft.ProgressRing(width=20, height=20),
+                           c.para(packs.busy, sz.fs, 15, expand=True)]))
     if packs.refusal:
         out.append(refusal_panel(state, sz))
     if packs.confirm:
@@ -86,26 +67,14 @@ def GuideView(state):
         out.append(c.para(state.ui.message, sz.fs, 15, weight=ft.FontWeight.BOLD))
     out += in_use(state, sz)
     picker = packs.picker
-    out.append(
-        c.button(
-            L.GUIDE_IMPORT,
-            None,
-            ft.Icons.FILE_OPEN,
-            disabled=packs.live,
-            action=picker.action() if picker is not None else None,
-        )
-    )
+    out.append(c.button(L.GUIDE_IMPORT, None, ft.Icons.FILE_OPEN, disabled=packs.live,
+                        action=picker.action() if picker is not None else None))
     out += [
         c.heading(L.GUIDE_GOING_BACK, sz.fs),
-        c.button(
-            L.GUIDE_ROLLBACK, lambda e: packs.ask(ROLLBACK), ft.Icons.UNDO, disabled=packs.live
-        ),
-        c.button(
-            L.GUIDE_BUILTIN,
-            lambda e: packs.ask(BUILTIN),
-            ft.Icons.HOME_OUTLINED,
-            disabled=packs.live,
-        ),
+        c.button(L.GUIDE_ROLLBACK, lambda e: packs.ask(ROLLBACK), ft.Icons.UNDO,
+                 disabled=packs.live),
+        c.button(L.GUIDE_BUILTIN, lambda e: packs.ask(BUILTIN), ft.Icons.HOME_OUTLINED,
+                 disabled=packs.live),
         *keys(state, sz),
     ]
     return ft.Column(out, spacing=10)

@@ -38,54 +38,31 @@ def HomeView(state):
                 tooltip=None,
             )
         )
-    out.append(
-        c.tappable(
-            L.QUICK_STAIRWAY,
-            ft.Column(
-                [
-                    ft.Text(
-                        L.stage_indicator(state.stairway.number, state.stairway.total or 5),
-                        size=sz.fs(15),
-                    ),
-                    ft.Text(
-                        stage.title if stage else L.STAGE_NOT_LOADED,
-                        size=sz.fs(26),
-                        weight=ft.FontWeight.BOLD,
-                    ),
-                    ft.Text(stage.purpose if stage else L.STAGE_WORK_FROM_TRAINING, size=sz.fs(15)),
-                ],
-                spacing=2,
-            ),
-            lambda e: go("stairway"),
-            bgcolor=ft.Colors.PRIMARY_CONTAINER,
-        )
-    )
-    out.append(
-        c.tappable(
-            L.QUICK_SITUATION,
-            ft.Row(
-                [
-                    ft.Icon(ft.Icons.PERSON_SEARCH),
-                    ft.Text(
-                        t("home_situation", title=sit.title) if sit else L.HOME_SITUATION_NONE,
-                        size=sz.fs(17),
-                        expand=True,
-                    ),
-                ]
-            ),
-            lambda e: go("situations"),
-            border=ft.Border.all(1, ft.Colors.OUTLINE),
-        )
-    )
-    out.append(
-        c.wrap_row(
-            [
-                c.button(L.QUICK_PHRASES, lambda e: go("phrases"), ft.Icons.RECORD_VOICE_OVER),
-                c.button(L.QUICK_CHECKLIST, lambda e: go("checklist"), ft.Icons.CHECKLIST),
-                c.button(L.OPEN_CONTACTS, lambda e: go("contacts"), ft.Icons.PHONE),
-                c.button(L.OPEN_INCIDENTS, lambda e: go("incidents"), ft.Icons.LIST),
-                c.button(L.OPEN_PRACTICE, lambda e: go("practice"), ft.Icons.SCHOOL_OUTLINED),
-            ]
-        )
-    )
+    out.append(c.tappable(
+        L.QUICK_STAIRWAY,
+        ft.Column([
+            ft.Text(L.stage_indicator(state.stairway.number, state.stairway.total or 5),
+                    size=sz.fs(15)),
+            ft.Text(stage.title if stage else L.STAGE_NOT_LOADED, size=sz.fs(26),
+                    weight=ft.FontWeight.BOLD),
+            ft.Text(stage.purpose if stage else L.STAGE_WORK_FROM_TRAINING, size=sz.fs(15)),
+        ], spacing=2),
+        lambda e: go("stairway"),
+        bgcolor=ft.Colors.PRIMARY_CONTAINER,
+    ))
+    out.append(c.tappable(
+        L.QUICK_SITUATION,
+        ft.Row([ft.Icon(ft.Icons.PERSON_SEARCH),
+                ft.Text(t("home_situation", title=sit.title) if sit else L.HOME_SITUATION_NONE,
+                        size=sz.fs(17), expand=True)]),
+        lambda e: go("situations"),
+        border=ft.Border.all(1, ft.Colors.OUTLINE),
+    ))
+    out.append(c.wrap_row([
+        c.button(L.QUICK_PHRASES, lambda e: go("phrases"), ft.Icons.RECORD_VOICE_OVER),
+        c.button(L.QUICK_CHECKLIST, lambda e: go("checklist"), ft.Icons.CHECKLIST),
+        c.button(L.OPEN_CONTACTS, lambda e: go("contacts"), ft.Icons.PHONE),
+        c.button(L.OPEN_INCIDENTS, lambda e: go("incidents"), ft.Icons.LIST),
+        c.button(L.OPEN_PRACTICE, lambda e: go("practice"), ft.Icons.SCHOOL_OUTLINED),
+    ]))
     return ft.Column(out, spacing=12)

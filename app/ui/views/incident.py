@@ -49,52 +49,26 @@ def QuickNotes(state):
                 get_minutes.reset()
 
     def buttons(kinds):
-        return c.wrap_row(
-            [c.button(L.note_kind(k), lambda e, k=k: save(k), primary=k == "note") for k in kinds]
-        )
+        return c.wrap_row([c.button(L.note_kind(k), lambda e, k=k: save(k), primary=k == "note")
+                           for k in kinds])
 
-    return ft.Column(
-        [
-            ft.Row(
-                [
-                    ft.TextField(
-                        label=L.NOTE_FIELD,
-                        value=text,
-                        multiline=True,
-                        min_lines=1,
-                        max_lines=4,
-                        text_size=sz.fs(17),
-                        on_change=on_text,
-                        expand=True,
-                    )
-                ]
-            ),
-            *errors_of(state, L.NOTE_FIELD, sz),
-            buttons(QUICK),
-            ft.Row(
-                [
-                    ft.TextField(
-                        label=L.DEADLINE_MINUTES,
-                        value=minutes,
-                        text_size=sz.fs(16),
-                        keyboard_type=ft.KeyboardType.NUMBER,
-                        on_change=on_minutes,
-                        expand=True,
-                    ),
-                ]
-            ),
-            *errors_of(state, L.DEADLINE_MINUTES, sz),
-            c.button(L.note_kind("deadline"), lambda e: save("deadline"), ft.Icons.ALARM),
-            c.button(
-                L.MORE_KINDS,
-                lambda e: set_more(not more),
-                ft.Icons.EXPAND_LESS if more else ft.Icons.EXPAND_MORE,
-                text=L.FEWER_KINDS if more else more_text(),
-            ),
-            *([buttons(FOLDED)] if more else []),
-        ],
-        spacing=8,
-    )
+    return ft.Column([
+        ft.Row([ft.TextField(label=L.NOTE_FIELD, value=text, multiline=True, min_lines=1,
+                             max_lines=4, text_size=sz.fs(17), on_change=on_text, expand=True)]),
+        *errors_of(state, L.NOTE_FIELD, sz),
+        buttons(QUICK),
+        ft.Row([
+            ft.TextField(label=L.DEADLINE_MINUTES, value=minutes, text_size=sz.fs(16),
+                         keyboard_type=ft.KeyboardType.NUMBER, on_change=on_minutes,
+                         expand=True),
+        ]),
+        *errors_of(state, L.DEADLINE_MINUTES, sz),
+        c.button(L.note_kind("deadline"), lambda e: save("deadline"), ft.Icons.ALARM),
+        c.button(L.MORE_KINDS, lambda e: set_more(not more),
+                 ft.Icons.EXPAND_LESS if more else ft.Icons.EXPAND_MORE,
+                 text=L.FEWER_KINDS if more else more_text()),
+        *([buttons(FOLDED)] if more else []),
+    ], spacing=8)
 
 
 def note_row(state, n, amended: list, sz: Sizes) -> ft.Control:
@@ -104,24 +78,15 @@ def note_row(state, n, amended: list, sz: Sizes) -> ft.Control:
     title = f"#{n.seq} · {format_local(n.at, fmt='%H:%M:%S')} · {L.kind_label(kind)}"
     if kind == "amendment":
         title += " " + t("note_corrects", ref=n.ref)
-    lines = [
-        ft.Text(title, size=sz.fs(13), weight=ft.FontWeight.BOLD),
-        ft.Text(n.text, size=sz.fs(16)),
-    ]  # selectable text drops out of the a11y tree
-    lines += [
-        ft.Text(
-            t("note_amended", time=format_local(a.at, fmt="%H:%M:%S"), text=a.text),
-            size=sz.fs(15),
-            italic=True,
-        )
-        for a in amended
-    ]
+    lines = [ft.Text(title, size=sz.fs(13), weight=ft.FontWeight.BOLD),
+             ft.Text(n.text, size=sz.fs(16))]  # selectable text drops out of the a11y tree
+    lines += [ft.Text(t("note_amended", time=format_local(a.at, fmt="%H:%M:%S"), text=a.text),
+                      size=sz.fs(15), italic=True) for a in amended]
     body = ft.Column(lines, spacing=2)
     border = ft.Border.only(bottom=ft.BorderSide(1, ft.Colors.OUTLINE))
     if state.incident.is_open and kind != "amendment":
-        return c.tappable(
-            L.amend_note(n.seq), body, lambda e: state.incident.open_amend(n), border=border
-        )
+        return c.tappable(L.amend_note(n.seq), body,
+                          lambda e: state.incident.open_amend(n), border=border)
     return ft.Container(body, padding=8, border=border)
 
 
@@ -131,98 +96,48 @@ def IncidentView(state):
     inc = state.incident
     go = state.nav.go
     if inc.current is None:
-        return ft.Column(
-            [
-                c.para(L.INCIDENT_NONE, sz.fs, 18),
-                c.button(
-                    L.START_INCIDENT,
-                    lambda e: state.ui.ask("start"),
-                    ft.Icons.PLAY_ARROW,
-                    primary=True,
-                ),
-                c.button(L.OPEN_INCIDENTS, lambda e: go("incidents"), ft.Icons.LIST),
-            ],
-            spacing=12,
-        )
+        return ft.Column([
+            c.para(L.INCIDENT_NONE, sz.fs, 18),
+            c.button(L.START_INCIDENT, lambda e: state.ui.ask("start"), ft.Icons.PLAY_ARROW,
+                     primary=True),
+            c.button(L.OPEN_INCIDENTS, lambda e: go("incidents"), ft.Icons.LIST),
+        ], spacing=12)
     cur = inc.current
     out: list[ft.Control] = [QuickNotes(state)] if inc.is_open else []
     if state.ui.message:
         out.append(c.para(state.ui.message, sz.fs, color=ft.Colors.ERROR))
     pending = inc.pending()
     if inc.save_error or pending:
-        out.append(
-            ft.Container(
-                ft.Column(
-                    [
-                        c.para(
-                            inc.save_error or L.NOTES_NOT_SAVED,
-                            sz.fs,
-                            color=ft.Colors.ON_ERROR_CONTAINER,
-                        ),
-                        *[
-                            c.para(
-                                t("note_unsaved", text=p.text),
-                                sz.fs,
-                                15,
-                                color=ft.Colors.ON_ERROR_CONTAINER,
-                            )
-                            for p in pending
-                        ],
-                        c.button(
-                            L.RETRY_SAVE, lambda e: inc.retry_save(), ft.Icons.REFRESH, primary=True
-                        ),
-                    ]
-                ),
-                bgcolor=ft.Colors.ERROR_CONTAINER,
-                padding=10,
-                border_radius=8,
-            )
-        )
+        out.append(ft.Container(ft.Column([
+            c.para(inc.save_error or L.NOTES_NOT_SAVED, sz.fs,
+                   color=ft.Colors.ON_ERROR_CONTAINER),
+            *[c.para(t("note_unsaved", text=p.text), sz.fs, 15,
+                     color=ft.Colors.ON_ERROR_CONTAINER)
+              for p in pending],
+            c.button(L.RETRY_SAVE, lambda e: inc.retry_save(), ft.Icons.REFRESH, primary=True),
+        ]), bgcolor=ft.Colors.ERROR_CONTAINER, padding=10, border_radius=8))
     out += [
-        c.heading(
-            t("incident_open" if inc.is_open else "incident_closed", situation=cur.situation),
-            sz.fs,
-            2,
-        ),
-        c.para(
-            t(
-                "incident_since",
-                location=cur.location or L.NO_LOCATION,
-                time=format_local(cur.opened_at, fmt="%Y-%m-%d %H:%M"),
-            ),
-            sz.fs,
-            14,
-        ),
+        c.heading(t("incident_open" if inc.is_open else "incident_closed",
+                    situation=cur.situation), sz.fs, 2),
+        c.para(t("incident_since", location=cur.location or L.NO_LOCATION,
+                 time=format_local(cur.opened_at, fmt="%Y-%m-%d %H:%M")), sz.fs, 14),
         *([Clocks(state)] if inc.is_open else []),
         c.para(inc.chain_line(), sz.fs, 13),
-        c.wrap_row(
-            [
-                c.button(L.OPEN_BOARD, lambda e: go("board"), ft.Icons.DASHBOARD),
-                c.button(L.OPEN_INCIDENTS, lambda e: go("incidents"), ft.Icons.LIST),
-            ]
-        ),
+        c.wrap_row([
+            c.button(L.OPEN_BOARD, lambda e: go("board"), ft.Icons.DASHBOARD),
+            c.button(L.OPEN_INCIDENTS, lambda e: go("incidents"), ft.Icons.LIST),
+        ]),
     ]
     amended = inc.amendments()
     out += [note_row(state, n, amended.get(n.id, []), sz) for n in inc.timeline]
     if inc.has_older:
         out.append(c.button(L.LOAD_OLDER, lambda e: inc.load_older(), ft.Icons.EXPAND_MORE))
     out.append(c.heading(L.HAND_OVER, sz.fs, 3))
-    out.append(
-        c.wrap_row(
-            [
-                c.button(L.EXPORT_MD, lambda e: state.export.export("md"), ft.Icons.DOWNLOAD),
-                c.button(L.EXPORT_JSON, lambda e: state.export.export("json")),
-                c.button(L.EXPORT_CSV, lambda e: state.export.export("csv")),
-                *(
-                    [
-                        c.button(
-                            L.CLOSE_INCIDENT, lambda e: state.ui.ask("close"), ft.Icons.STOP_CIRCLE
-                        )
-                    ]
-                    if inc.is_open
-                    else []
-                ),
-            ]
-        )
-    )
+    out.append(c.wrap_row([
+        c.button(L.EXPORT_MD, lambda e: state.export.export("md"), ft.Icons.DOWNLOAD),
+        c.button(L.EXPORT_JSON, lambda e: state.export.export("json")),
+        c.button(L.EXPORT_CSV, lambda e: state.export.export("csv")),
+        *([c.button(L.CLOSE_INCIDENT, lambda e: state.ui.ask("close"), ft.Icons.STOP_CIRCLE)]
+          if inc.is_open else []),
+    ]))
     return ft.Column(out, spacing=8)

@@ -19,21 +19,14 @@ def IncidentsView(state):
         out.append(c.para(L.INCIDENTS_NONE, sz.fs))
     for inc in sorted(state.incident.incident_list, key=lambda i: i.opened_at, reverse=True):
         title = f"{format_local(inc.opened_at, fmt='%Y-%m-%d %H:%M')} {inc.situation}"
-        out.append(
-            c.tappable(
-                L.open_incident(f"{title}, {inc.location or L.NO_LOCATION}"),
-                ft.Column(
-                    [
-                        ft.Text(title, size=sz.fs(17), weight=ft.FontWeight.BOLD),
-                        ft.Text(
-                            f"{inc.location or L.NO_LOCATION} · {t('status_' + inc.status.value)}",
-                            size=sz.fs(15),
-                        ),
-                    ],
-                    spacing=2,
-                ),
-                lambda e, i=inc: state.incident.select(i.id),
-                border=ft.Border.all(1, ft.Colors.OUTLINE),
-            )
-        )
+        out.append(c.tappable(
+            L.open_incident(f"{title}, {inc.location or L.NO_LOCATION}"),
+            ft.Column([
+                ft.Text(title, size=sz.fs(17), weight=ft.FontWeight.BOLD),
+                ft.Text(f"{inc.location or L.NO_LOCATION} · {t('status_' + inc.status.value)}",
+                        size=sz.fs(15)),
+            ], spacing=2),
+            lambda e, i=inc: state.incident.select(i.id),
+            border=ft.Border.all(1, ft.Colors.OUTLINE),
+        ))
     return ft.Column(out, spacing=8)

@@ -33,58 +33,32 @@ def phrase_text(text: str, size: float, color, italic: bool) -> ft.Text:
     parts = SLOT.split(text)
     if len(parts) == 1:
         return ft.Text(text, size=size, italic=italic, color=color, weight=ft.FontWeight.W_500)
-    spans = [
-        ft.TextSpan(
-            text=f"[{p}]" if i % 2 else p,
-            style=ft.TextStyle(
-                decoration=ft.TextDecoration.UNDERLINE,
-                weight=ft.FontWeight.BOLD,
-                bgcolor=ft.Colors.SURFACE,
-            )
-            if i % 2
-            else None,
-        )
-        for i, p in enumerate(parts)
-        if p
-    ]
-    return ft.Text(spans=spans, size=size, italic=italic, color=color, weight=ft.FontWeight.W_500)
+    spans = [ft.TextSpan(text=f"[{p}]" if i % 2 else p, style=ft.TextStyle(
+        decoration=ft.TextDecoration.UNDERLINE, weight=ft.FontWeight.BOLD,
+        bgcolor=ft.Colors.SURFACE) if i % 2 else None)
+             for i, p in enumerate(parts) if p]
+    return ft.Text(spans=spans, size=size, italic=italic, color=color,
+                   weight=ft.FontWeight.W_500)
 
 
 def phrase_card(state, p, sz: Sizes) -> ft.Control:
     avoid = p.kind == AVOID
     used = phrase_key(p) in state.incident.used_phrases
     fg = ft.Colors.ON_ERROR_CONTAINER if avoid else ft.Colors.ON_SECONDARY_CONTAINER
-    head = [
-        ft.Icon(
-            ft.Icons.DO_NOT_DISTURB_ON if avoid else ft.Icons.CHECK_CIRCLE, color=fg, size=sz.fs(22)
-        ),
-        ft.Text(
-            L.PHRASE_AVOID_BADGE if avoid else L.PHRASE_SAY_BADGE,
-            weight=ft.FontWeight.BOLD,
-            size=sz.fs(15),
-            color=fg,
-        ),
-    ]
+    head = [ft.Icon(ft.Icons.DO_NOT_DISTURB_ON if avoid else ft.Icons.CHECK_CIRCLE, color=fg,
+                    size=sz.fs(22)),
+            ft.Text(L.PHRASE_AVOID_BADGE if avoid else L.PHRASE_SAY_BADGE,
+                    weight=ft.FontWeight.BOLD, size=sz.fs(15), color=fg)]
     if used:
         head.append(ft.Text(L.PHRASE_USED, size=sz.fs(14), color=fg))
-    parts: list[ft.Control] = [ft.Row(head, spacing=6), phrase_text(p.text, sz.fs(20), fg, avoid)]
-    for word, value in (
-        (L.PHRASE_WHY, getattr(p, "why", None)),
-        (L.PHRASE_INSTEAD, getattr(p, "instead", None)),
-    ):
+    parts: list[ft.Control] = [ft.Row(head, spacing=6),
+                               phrase_text(p.text, sz.fs(20), fg, avoid)]
+    for word, value in ((L.PHRASE_WHY, getattr(p, "why", None)),
+                        (L.PHRASE_INSTEAD, getattr(p, "instead", None))):
         if value:
-            parts.append(
-                ft.Text(
-                    spans=[
-                        ft.TextSpan(
-                            text=f"{word}: ", style=ft.TextStyle(weight=ft.FontWeight.BOLD)
-                        ),
-                        ft.TextSpan(text=value),
-                    ],
-                    size=sz.fs(16),
-                    color=fg,
-                )
-            )
+            parts.append(ft.Text(spans=[
+                ft.TextSpan(text=f"{word}: ", style=ft.TextStyle(weight=ft.FontWeight.BOLD)),
+                ft.TextSpan(text=value)], size=sz.fs(16), color=fg))
     parts += c.caution_note(getattr(p, "caution", None), sz.fs)
     highlighted = state.phrases.highlight == phrase_key(p)
     return c.tappable(
@@ -92,9 +66,8 @@ def phrase_card(state, p, sz: Sizes) -> ft.Control:
         ft.Column(parts, spacing=4),
         lambda e: state.phrases.use(p),
         bgcolor=ft.Colors.ERROR_CONTAINER if avoid else ft.Colors.SECONDARY_CONTAINER,
-        border=ft.Border.only(left=ft.BorderSide(8, fg))
-        if avoid
-        else (ft.Border.all(3, fg) if highlighted else None),
+        border=ft.Border.only(left=ft.BorderSide(8, fg)) if avoid else
+        (ft.Border.all(3, fg) if highlighted else None),
     )
 
 
@@ -114,14 +87,10 @@ def StageChips(state):
     ph, st = state.phrases, state.stairway
     chips = [
         ft.Container(
-            c.choice(
-                L.stage_chip(s.order, s.title),
-                lambda e, o=s.order: ph.set_filters(stage=o),
-                ph.stage == s.order,
-                text=t("stage_chip_now", order=s.order, title=s.title)
-                if s.order == st.number
-                else f"{s.order} {s.title}",
-            ),
+            c.choice(L.stage_chip(s.order, s.title), lambda e, o=s.order: ph.set_filters(stage=o),
+                     ph.stage == s.order,
+                     text=t("stage_chip_now", order=s.order, title=s.title)
+                     if s.order == st.number else f"{s.order} {s.title}"),
             key=ft.ScrollKey(chip_key(s.order)),
         )
         for s in st.stages
@@ -147,53 +116,26 @@ def StageChips(state):
 
 def more_filters(state, sz: Sizes) -> ft.Control:
     ph = state.phrases
-    skills = [
-        c.choice(
-            L.filter_option(L.FILTER_SKILL, L.FILTER_ANY),
-            lambda e: ph.set_filters(skill=None),
-            ph.skill is None,
-            text=L.ANY_SKILL,
-        )
-    ]
-    skills += [
-        c.choice(
-            L.filter_option(L.FILTER_SKILL, k.title),
-            lambda e, k=k: ph.set_filters(skill=k.id),
-            ph.skill == k.id,
-            text=k.title,
-        )
-        for k in state.guide.skills
-    ]
-    sits = [
-        c.choice(
-            L.filter_option(L.FILTER_SITUATION, L.FILTER_ANY),
-            lambda e: ph.set_filters(situation=None),
-            ph.situation is None,
-            text=L.ANY_SITUATION,
-        )
-    ]
-    sits += [
-        c.choice(
-            L.filter_option(L.FILTER_SITUATION, s.title),
-            lambda e, s=s: ph.set_filters(situation=s.id),
-            ph.situation == s.id,
-            text=s.title,
-        )
-        for s in state.guide.situations
-    ]
+    skills = [c.choice(L.filter_option(L.FILTER_SKILL, L.FILTER_ANY),
+                       lambda e: ph.set_filters(skill=None), ph.skill is None, text=L.ANY_SKILL)]
+    skills += [c.choice(L.filter_option(L.FILTER_SKILL, k.title),
+                        lambda e, k=k: ph.set_filters(skill=k.id), ph.skill == k.id, text=k.title)
+               for k in state.guide.skills]
+    sits = [c.choice(L.filter_option(L.FILTER_SITUATION, L.FILTER_ANY),
+                     lambda e: ph.set_filters(situation=None), ph.situation is None,
+                     text=L.ANY_SITUATION)]
+    sits += [c.choice(L.filter_option(L.FILTER_SITUATION, s.title),
+                      lambda e, s=s: ph.set_filters(situation=s.id), ph.situation == s.id,
+                      text=s.title)
+             for s in state.guide.situations]
     skill = next((k.title for k in state.guide.skills if k.id == ph.skill), L.ANY_SKILL_LOWER)
     sit = state.situations.get(ph.situation) if ph.situation else None
     return ft.ExpansionTile(
         title=ft.Text(L.MORE_FILTERS, size=sz.fs(16)),
-        subtitle=ft.Text(
-            f"{skill} · {sit.title if sit else L.ANY_SITUATION_LOWER}", size=sz.fs(14)
-        ),
-        controls=[
-            c.para(L.FILTER_SKILL_HEADING, sz.fs, 14),
-            c.wrap_row(skills),
-            c.para(L.FILTER_SITUATION_HEADING, sz.fs, 14),
-            c.wrap_row(sits),
-        ],
+        subtitle=ft.Text(f"{skill} · {sit.title if sit else L.ANY_SITUATION_LOWER}",
+                         size=sz.fs(14)),
+        controls=[c.para(L.FILTER_SKILL_HEADING, sz.fs, 14), c.wrap_row(skills),
+                  c.para(L.FILTER_SITUATION_HEADING, sz.fs, 14), c.wrap_row(sits)],
     )
 
 

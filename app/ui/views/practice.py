@@ -30,20 +30,10 @@ def PracticeView(state):
         c.switch(L.TIMED_MODE, p.timed, p.set_timed, sz.fs),
     ]
     for screen, icon, about in DRILLS:
-        out.append(
-            ft.Column(
-                [
-                    c.button(
-                        screens.get(screen).label,
-                        lambda e, s=screen: state.nav.go(s),
-                        icon,
-                        primary=True,
-                    ),
-                    c.para(t(about), sz.fs, 15, color=ft.Colors.ON_SURFACE_VARIANT),
-                ],
-                spacing=4,
-                horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
-            )
-        )
+        out.append(ft.Column([
+            c.button(screens.get(screen).label, lambda e, s=screen: state.nav.go(s), icon,
+                     primary=True),
+            c.para(t(about), sz.fs, 15, color=ft.Colors.ON_SURFACE_VARIANT),
+        ], spacing=4, horizontal_alignment=ft.CrossAxisAlignment.STRETCH))
     out.append(c.button(L.OPEN_PROGRESS, lambda e: state.nav.go("progress"), ft.Icons.BAR_CHART))
     return ft.Column(out, spacing=14)

@@ -44,18 +44,11 @@ def Countdown(state):
         return ft.Container(height=0)
     limit = state.practice.session.timing.limit or 1
     secs = math.ceil(left)
-    return ft.Column(
-        [
-            ft.Text(
-                t("countdown", seconds=secs),
-                size=sz.fs(22),
-                weight=ft.FontWeight.BOLD,
-                semantics_label=L.countdown(secs),
-            ),
-            ft.ProgressBar(value=left / limit, bar_height=8, semantics_label=L.TIME_LEFT),
-        ],
-        spacing=4,
-    )
+    return ft.Column([
+        ft.Text(t("countdown", seconds=secs), size=sz.fs(22), weight=ft.FontWeight.BOLD,
+                semantics_label=L.countdown(secs)),
+        ft.ProgressBar(value=left / limit, bar_height=8, semantics_label=L.TIME_LEFT),
+    ], spacing=4)
 
 
 def stretch(buttons: list[ft.Control]) -> ft.Control:
@@ -66,35 +59,20 @@ def stretch(buttons: list[ft.Control]) -> ft.Control:
 def answered(mark: str | None, word: str, text: str, sz: Sizes, strong: bool = False):
     """An answer after the pick: no longer a button (nothing to tap, nothing dimmed), but
     a row that says what it was: a tick for the right one, a cross for a wrong pick."""
-    icon = {"right": ft.Icons.CHECK_CIRCLE, "wrong": ft.Icons.CANCEL}.get(
-        mark or "", ft.Icons.REMOVE
-    )
-    spans = (
-        [ft.TextSpan(text=f"{word}: ", style=ft.TextStyle(weight=ft.FontWeight.BOLD))]
-        if word
-        else []
-    )
-    return ft.Container(
-        ft.Row(
-            [
-                ft.Icon(icon, size=sz.fs(20)),
-                ft.Text(
-                    spans=[*spans, ft.TextSpan(text=text)],
-                    size=sz.fs(16),
-                    expand=True,
-                    weight=ft.FontWeight.W_500 if strong else None,
-                ),
-            ],
-            vertical_alignment=ft.CrossAxisAlignment.START,
-        ),
-        padding=12,
-        border_radius=12,
-        border=ft.Border.all(2 if strong else 1, ft.Colors.OUTLINE),
-    )
+    icon = {"right": ft.Icons.CHECK_CIRCLE, "wrong": ft.Icons.CANCEL}.get(mark or "",
+                                                                          ft.Icons.REMOVE)
+    spans = [ft.TextSpan(text=f"{word}: ", style=ft.TextStyle(weight=ft.FontWeight.BOLD))
+             ] if word else []
+    return ft.Container(ft.Row([
+        ft.Icon(icon, size=sz.fs(20)),
+        ft.Text(spans=[*spans, ft.TextSpan(text=text)], size=sz.fs(16), expand=True,
+                weight=ft.FontWeight.W_500 if strong else None),
+    ], vertical_alignment=ft.CrossAxisAlignment.START), padding=12, border_radius=12,
+        border=ft.Border.all(2 if strong else 1, ft.Colors.OUTLINE))
 
 
 def counter(text: str, sz: Sizes) -> ft.Control:
-    """ "Question 3 of 10": where the officer is in the run."""
+    """"Question 3 of 10": where the officer is in the run."""
     return ft.Text(text, size=sz.fs(15), color=ft.Colors.ON_SURFACE_VARIANT)
 
 
@@ -103,21 +81,13 @@ def said(line: str, sz: Sizes, note: str = "") -> list[ft.Control]:
     out: list[ft.Control] = []
     if note:
         out.append(c.para(note, sz.fs, 16, italic=True))
-    out.append(
-        ft.Container(
-            ft.Row(
-                [
-                    ft.Icon(ft.Icons.RECORD_VOICE_OVER, size=sz.fs(22)),
-                    ft.Text(f"“{line}”", size=sz.fs(20), weight=ft.FontWeight.W_500, expand=True),
-                ],
-                vertical_alignment=ft.CrossAxisAlignment.START,
-            ),
-            padding=12,
-            border_radius=12,
-            bgcolor=ft.Colors.SURFACE_CONTAINER_HIGH,
-            border=ft.Border.only(left=ft.BorderSide(4, ft.Colors.OUTLINE)),
-        )
-    )
+    out.append(ft.Container(
+        ft.Row([ft.Icon(ft.Icons.RECORD_VOICE_OVER, size=sz.fs(22)),
+                ft.Text(f"“{line}”", size=sz.fs(20), weight=ft.FontWeight.W_500, expand=True)],
+               vertical_alignment=ft.CrossAxisAlignment.START),
+        padding=12, border_radius=12, bgcolor=ft.Colors.SURFACE_CONTAINER_HIGH,
+        border=ft.Border.only(left=ft.BorderSide(4, ft.Colors.OUTLINE)),
+    ))
     return out
 
 
@@ -127,28 +97,17 @@ def verdict(good: bool | None, text: str, sz: Sizes) -> ft.Control:
     fg = ft.Colors.ON_SECONDARY_CONTAINER if good else ft.Colors.ON_ERROR_CONTAINER
     bg = ft.Colors.SECONDARY_CONTAINER if good else ft.Colors.ERROR_CONTAINER
     return ft.Container(
-        ft.Row(
-            [
-                ft.Icon(icon, color=fg, size=sz.fs(24)),
-                ft.Text(text, size=sz.fs(18), weight=ft.FontWeight.BOLD, color=fg, expand=True),
-            ],
-            vertical_alignment=ft.CrossAxisAlignment.START,
-        ),
-        padding=12,
-        border_radius=12,
-        bgcolor=bg,
+        ft.Row([ft.Icon(icon, color=fg, size=sz.fs(24)),
+                ft.Text(text, size=sz.fs(18), weight=ft.FontWeight.BOLD, color=fg, expand=True)],
+               vertical_alignment=ft.CrossAxisAlignment.START),
+        padding=12, border_radius=12, bgcolor=bg,
     )
 
 
 def labelled(word: str, value: str, sz: Sizes, size: float = 16) -> ft.Text:
-    """ "Why: ..." with the word in bold."""
-    return ft.Text(
-        spans=[
-            ft.TextSpan(text=f"{word}: ", style=ft.TextStyle(weight=ft.FontWeight.BOLD)),
-            ft.TextSpan(text=value),
-        ],
-        size=sz.fs(size),
-    )
+    """"Why: ..." with the word in bold."""
+    return ft.Text(spans=[ft.TextSpan(text=f"{word}: ", style=ft.TextStyle(
+        weight=ft.FontWeight.BOLD)), ft.TextSpan(text=value)], size=sz.fs(size))
 
 
 def notice(state, sz: Sizes) -> list[ft.Control]:
@@ -159,16 +118,15 @@ def notice(state, sz: Sizes) -> list[ft.Control]:
 
 def onward(state, sz: Sizes, label: str) -> list[ft.Control]:
     """Under the feedback: the save problem if any, and the button to the next question."""
-    return [
-        *notice(state, sz),
-        c.button(label, lambda e: state.practice.next(), ft.Icons.ARROW_FORWARD, primary=True),
-    ]
+    return [*notice(state, sz), c.button(label, lambda e: state.practice.next(),
+                                         ft.Icons.ARROW_FORWARD, primary=True)]
 
 
 def finish(state, sz: Sizes) -> list[ft.Control]:
     """The buttons at the end of a run."""
     return [
-        c.button(L.PRACTICE_AGAIN, lambda e: state.practice.again(), ft.Icons.REPLAY, primary=True),
+        c.button(L.PRACTICE_AGAIN, lambda e: state.practice.again(), ft.Icons.REPLAY,
+                 primary=True),
         c.button(L.OPEN_PROGRESS, lambda e: state.nav.go("progress"), ft.Icons.BAR_CHART),
         c.button(L.BACK_TO_PRACTICE, lambda e: state.nav.go("practice"), ft.Icons.ARROW_BACK),
     ]

@@ -20,18 +20,9 @@ from app.ui.views.phrases import phrase_text
 
 def choices(state, q, fb, chosen: str | None, sz: Sizes) -> list[ft.Control]:
     if fb is None:
-        return [
-            pc.stretch(
-                [
-                    c.button(
-                        L.quiz_choice(ch.label),
-                        lambda e, i=ch.id: state.practice.pick(i),
-                        text=ch.label,
-                    )
-                    for ch in q.choices
-                ]
-            )
-        ]
+        return [pc.stretch([c.button(L.quiz_choice(ch.label),
+                                     lambda e, i=ch.id: state.practice.pick(i), text=ch.label)
+                            for ch in q.choices])]
     out = []
     for ch in q.choices:
         right, picked = ch.id == q.answer, ch.id == chosen
@@ -64,15 +55,11 @@ def feedback(state, q, fb, sz: Sizes, last: bool) -> list[ft.Control]:
 def end(state, quiz, sz: Sizes) -> list[ft.Control]:
     n = len(quiz.questions)
     if n == 0:
-        return [
-            c.para(t("quiz_empty"), sz.fs),
-            c.button(L.BACK_TO_PRACTICE, lambda e: state.nav.back(), ft.Icons.ARROW_BACK),
-        ]
-    return [
-        c.heading(t("quiz_score", right=quiz.right, total=n), sz.fs, 1),
-        c.para(t("practice_saved"), sz.fs, 15),
-        *pc.finish(state, sz),
-    ]
+        return [c.para(t("quiz_empty"), sz.fs),
+                c.button(L.BACK_TO_PRACTICE, lambda e: state.nav.back(), ft.Icons.ARROW_BACK)]
+    return [c.heading(t("quiz_score", right=quiz.right, total=n), sz.fs, 1),
+            c.para(t("practice_saved"), sz.fs, 15),
+            *pc.finish(state, sz)]
 
 
 @ft.component
@@ -86,22 +73,15 @@ def SkillDrillView(state):
     if q is None:
         return ft.Column(end(state, quiz, sz), spacing=10)
     fb = p.last
-    out: list[ft.Control] = [
-        pc.counter(
-            t("question_count", n=quiz.index + 1, total=len(quiz.questions), right=quiz.right), sz
-        )
-    ]
+    out: list[ft.Control] = [pc.counter(t("question_count", n=quiz.index + 1,
+                                          total=len(quiz.questions), right=quiz.right), sz)]
     if p.waiting and p.is_timed:
         out.append(pc.Countdown(state, key=f"q{quiz.index}"))
     avoid = q.kind == AVOID
     out += [
         c.heading(t("quiz_ask_avoid" if avoid else "quiz_ask_say"), sz.fs),
-        ft.Container(
-            phrase_text(q.text, sz.fs(20), None, avoid),
-            padding=12,
-            border_radius=12,
-            bgcolor=ft.Colors.SURFACE_CONTAINER_HIGH,
-        ),
+        ft.Container(phrase_text(q.text, sz.fs(20), None, avoid), padding=12, border_radius=12,
+                     bgcolor=ft.Colors.SURFACE_CONTAINER_HIGH),
         *choices(state, q, fb, p.chosen, sz),
     ]
     if fb is not None:

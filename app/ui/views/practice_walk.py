@@ -31,25 +31,10 @@ def picker(state, sz: Sizes) -> list[ft.Control]:
     out: list[ft.Control] = [
         c.para(t("walk_intro"), sz.fs),
         c.heading(t("walk_situation"), sz.fs, 3),
-        c.wrap_row(
-            [
-                c.choice(
-                    L.scenario_filter(None),
-                    lambda e: p.filter_scenarios(None),
-                    here is None,
-                    text=t("walk_all"),
-                )
-            ]
-            + [
-                c.choice(
-                    L.scenario_filter(s.title),
-                    lambda e, s=s: p.filter_scenarios(s.id),
-                    here == s.id,
-                    text=s.title,
-                )
-                for s in sits
-            ]
-        ),
+        c.wrap_row([c.choice(L.scenario_filter(None), lambda e: p.filter_scenarios(None),
+                             here is None, text=t("walk_all"))]
+                   + [c.choice(L.scenario_filter(s.title), lambda e, s=s: p.filter_scenarios(s.id),
+                               here == s.id, text=s.title) for s in sits]),
     ]
     if state.ui.message:
         out.append(c.field_error(state.ui.message, sz.fs))
@@ -58,44 +43,20 @@ def picker(state, sz: Sizes) -> list[ft.Control]:
     if not found:
         out.append(c.para(t("walk_none"), sz.fs))
     for sc in found:
-        out.append(
-            ft.Column(
-                [
-                    c.button(
-                        L.scenario(sc.title),
-                        lambda e, i=sc.id: p.open_scenario(i),
-                        ft.Icons.PLAY_ARROW,
-                        text=sc.title,
-                    ),
-                    c.para(
-                        t(
-                            "walk_lines",
-                            situation=titles.get(sc.situation, sc.situation),
-                            n=len(sc.turns),
-                        ),
-                        sz.fs,
-                        14,
-                        color=ft.Colors.ON_SURFACE_VARIANT,
-                    ),
-                ],
-                spacing=2,
-            )
-        )
+        out.append(ft.Column([
+            c.button(L.scenario(sc.title), lambda e, i=sc.id: p.open_scenario(i),
+                     ft.Icons.PLAY_ARROW, text=sc.title),
+            c.para(t("walk_lines", situation=titles.get(sc.situation, sc.situation),
+                     n=len(sc.turns)), sz.fs, 14, color=ft.Colors.ON_SURFACE_VARIANT),
+        ], spacing=2))
     return out
 
 
 def answers(state, order, pick, sz: Sizes) -> list[ft.Control]:
     if pick is None:
-        return [
-            pc.stretch(
-                [
-                    c.button(
-                        L.walk_answer(a.text), lambda e, i=i: state.practice.choose(i), text=a.text
-                    )
-                    for i, a in enumerate(order)
-                ]
-            )
-        ]
+        return [pc.stretch([c.button(L.walk_answer(a.text),
+                                     lambda e, i=i: state.practice.choose(i), text=a.text)
+                            for i, a in enumerate(order)])]
     out = []
     for i, a in enumerate(order):  # after the pick: each answer with its grade
         picked = state.practice.chosen == i
@@ -118,10 +79,8 @@ def feedback(state, pick, sz: Sizes, last: bool) -> list[ft.Control]:
         if a.skill:
             out.append(pc.labelled(t("word_skill"), skills.get(a.skill, a.skill), sz))
     if a is None or a.grade != BEST:
-        out += [
-            pc.labelled(t("best_answer"), f"“{pick.best.text}”", sz, 17),
-            pc.labelled(t("word_why"), pick.best.why, sz),
-        ]
+        out += [pc.labelled(t("best_answer"), f"“{pick.best.text}”", sz, 17),
+                pc.labelled(t("word_why"), pick.best.why, sz)]
     return out + pc.onward(state, sz, L.SEE_RESULT if last else L.NEXT_LINE)
 
 

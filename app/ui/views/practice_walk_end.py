@@ -21,50 +21,23 @@ def meter(state, stage: int, position: float, sz: Sizes, caption: bool = True) -
     cells = []
     for n in range(1, TOP + 1):
         here = n == stage
-        cells.append(
-            ft.Container(
-                ft.Text(
-                    "✓" if n < stage else str(n),
-                    size=sz.fs(16),
+        cells.append(ft.Container(
+            ft.Text("✓" if n < stage else str(n), size=sz.fs(16),
                     weight=ft.FontWeight.BOLD if here else None,
-                    color=ft.Colors.ON_PRIMARY if here else None,
-                ),
-                width=40,
-                height=40,
-                alignment=ft.Alignment.CENTER,
-                border_radius=20,
-                bgcolor=ft.Colors.PRIMARY if here else None,
-                border=ft.Border.all(1, ft.Colors.OUTLINE),
-            )
-        )
+                    color=ft.Colors.ON_PRIMARY if here else None),
+            width=40, height=40, alignment=ft.Alignment.CENTER, border_radius=20,
+            bgcolor=ft.Colors.PRIMARY if here else None,
+            border=ft.Border.all(1, ft.Colors.OUTLINE),
+        ))
     name = titles.get(stage, "")
-    caption_text = (
-        t("meter_stage_named", stage=stage, title=name) if name else t("meter_stage", stage=stage)
-    )
-    return ft.Semantics(
-        label=L.walk_meter(stage, TOP, name),
-        container=True,
-        content=ft.Column(
-            [
-                ft.Row(cells, alignment=ft.MainAxisAlignment.CENTER, wrap=True),
-                ft.ProgressBar(value=(position - 1) / (TOP - 1), bar_height=8),
-                *(
-                    [
-                        ft.Text(
-                            caption_text,
-                            size=sz.fs(16),
-                            weight=ft.FontWeight.BOLD,
-                            text_align=ft.TextAlign.CENTER,
-                        )
-                    ]
-                    if caption
-                    else []
-                ),
-            ],
-            spacing=6,
-            horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
-        ),
-    )
+    caption_text = t("meter_stage_named", stage=stage, title=name) if name else \
+        t("meter_stage", stage=stage)
+    return ft.Semantics(label=L.walk_meter(stage, TOP, name), container=True, content=ft.Column([
+        ft.Row(cells, alignment=ft.MainAxisAlignment.CENTER, wrap=True),
+        ft.ProgressBar(value=(position - 1) / (TOP - 1), bar_height=8),
+        *([ft.Text(caption_text, size=sz.fs(16),
+                   weight=ft.FontWeight.BOLD, text_align=ft.TextAlign.CENTER)] if caption else []),
+    ], spacing=6, horizontal_alignment=ft.CrossAxisAlignment.STRETCH))
 
 
 def review_card(state, r, sz: Sizes) -> ft.Control:
@@ -72,45 +45,24 @@ def review_card(state, r, sz: Sizes) -> ft.Control:
     order = next((s.order for s in state.guide.stages if s.id == r.stage), None)
     links = []
     if r.skill:
-        links.append(
-            c.button(
-                L.review_skill(r.skill_title or r.skill),
-                lambda e, k=r.skill: p.review_skill(k),
-                ft.Icons.RECORD_VOICE_OVER,
-            )
-        )
+        links.append(c.button(L.review_skill(r.skill_title or r.skill),
+                              lambda e, k=r.skill: p.review_skill(k), ft.Icons.RECORD_VOICE_OVER))
     if order is not None:
-        links.append(
-            c.button(
-                L.review_stage(order, r.stage_title),
-                lambda e, o=order: p.review_stage(o),
-                ft.Icons.STAIRS_OUTLINED,
-            )
-        )
-    return ft.Container(
-        ft.Column(
-            [
-                c.heading(r.skill_title or t("review_no_skill"), sz.fs, 3),
-                c.para(t("they_said", line=r.line), sz.fs, 15, italic=True),
-                pc.labelled(t("best_answer"), f"“{r.best}”", sz),
-                pc.labelled(t("word_why"), r.why, sz, 15),
-                *links,
-            ],
-            spacing=6,
-        ),
-        padding=12,
-        border_radius=12,
-        border=ft.Border.all(1, ft.Colors.OUTLINE),
-    )
+        links.append(c.button(L.review_stage(order, r.stage_title),
+                              lambda e, o=order: p.review_stage(o), ft.Icons.STAIRS_OUTLINED))
+    return ft.Container(ft.Column([
+        c.heading(r.skill_title or t("review_no_skill"), sz.fs, 3),
+        c.para(t("they_said", line=r.line), sz.fs, 15, italic=True),
+        pc.labelled(t("best_answer"), f"“{r.best}”", sz),
+        pc.labelled(t("word_why"), r.why, sz, 15),
+        *links,
+    ], spacing=6), padding=12, border_radius=12, border=ft.Border.all(1, ft.Colors.OUTLINE))
 
 
 def summary(state, ws, sz: Sizes) -> list[ft.Control]:
     s = ws.summary()
-    reached = (
-        t("walk_reached_named", stage=s.stage, title=s.stage_title)
-        if s.stage_title
+    reached = t("walk_reached_named", stage=s.stage, title=s.stage_title) if s.stage_title \
         else t("walk_reached", stage=s.stage)
-    )
     counts = t("walk_counts", best=s.best, acceptable=s.acceptable, harmful=s.harmful)
     out: list[ft.Control] = [
         c.heading(reached, sz.fs, 2),
@@ -122,12 +74,6 @@ def summary(state, ws, sz: Sizes) -> list[ft.Control]:
         out.append(c.para(t("walk_review_none"), sz.fs))
     out += [review_card(state, r, sz) for r in s.review]
     out += pc.finish(state, sz)
-    out.insert(
-        -2,
-        c.button(
-            L.OTHER_SCENARIO,
-            lambda e: state.practice.filter_scenarios(ws.walk.scenario.situation),
-            ft.Icons.LIST,
-        ),
-    )
+    out.insert(-2, c.button(L.OTHER_SCENARIO, lambda e: state.practice.filter_scenarios(
+        ws.walk.scenario.situation), ft.Icons.LIST))
     return out

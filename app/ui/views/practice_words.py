@@ -21,29 +21,14 @@ def AnswerForm(state):
     """The field and its button; one per line (keyed by it), so it starts empty."""
     sz = Sizes(state.prefs.text_scale)
     text, get_text, on_text = hooks.use_field("")
-    return ft.Column(
-        [
-            ft.TextField(
-                label=L.WORDS_FIELD,
-                value=text,
-                multiline=True,
-                min_lines=2,
-                max_lines=5,
-                text_size=sz.fs(17),
-                on_change=on_text,
-                on_submit=lambda e: state.practice.say(get_text()),
-            ),
-            *([c.field_error(err, sz.fs)] if (err := state.ui.errors.get(L.WORDS_FIELD)) else []),
-            c.button(
-                L.CHECK_ANSWER,
-                lambda e: state.practice.say(get_text()),
-                ft.Icons.CHECK,
-                primary=True,
-            ),
-        ],
-        spacing=8,
-        horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
-    )
+    return ft.Column([
+        ft.TextField(label=L.WORDS_FIELD, value=text, multiline=True, min_lines=2, max_lines=5,
+                     text_size=sz.fs(17), on_change=on_text,
+                     on_submit=lambda e: state.practice.say(get_text())),
+        *([c.field_error(err, sz.fs)] if (err := state.ui.errors.get(L.WORDS_FIELD)) else []),
+        c.button(L.CHECK_ANSWER, lambda e: state.practice.say(get_text()), ft.Icons.CHECK,
+                 primary=True),
+    ], spacing=8, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
 
 
 def judged(state, j, sz: Sizes, last: bool) -> list[ft.Control]:
@@ -69,15 +54,9 @@ def judged(state, j, sz: Sizes, last: bool) -> list[ft.Control]:
     if good:  # "no problem" must never read as "safe to say": the rules miss some killers
         out.append(c.para(t("words_clean_caveat"), sz.fs, 15, italic=True))
     for f in (f for f in r.flags if f.message not in r.feedback):  # the first is said above
-        out.append(
-            ft.Row(
-                [
-                    ft.Icon(ft.Icons.FLAG_OUTLINED, size=sz.fs(20)),
-                    ft.Text(f.message, size=sz.fs(16), expand=True),
-                ],
-                vertical_alignment=ft.CrossAxisAlignment.START,
-            )
-        )
+        out.append(ft.Row([ft.Icon(ft.Icons.FLAG_OUTLINED, size=sz.fs(20)),
+                           ft.Text(f.message, size=sz.fs(16), expand=True)],
+                          vertical_alignment=ft.CrossAxisAlignment.START))
     if j.models:
         out.append(c.heading(t("model_answers"), sz.fs, 3))
         out += [c.para(f"“{m}”", sz.fs, 17, weight=ft.FontWeight.W_500) for m in j.models]
@@ -94,32 +73,19 @@ def WordsView(state):
     prompt = words.current
     if prompt is None:
         if not words.prompts:
-            return ft.Column(
-                [
-                    c.para(t("words_none"), sz.fs),
-                    c.button(L.BACK_TO_PRACTICE, lambda e: state.nav.back(), ft.Icons.ARROW_BACK),
-                ]
-            )
-        return ft.Column(
-            [
-                c.heading(t("words_done", n=len(words.prompts)), sz.fs, 1),
-                c.para(t("words_done_note"), sz.fs, 15),
-                *pc.finish(state, sz),
-            ],
-            spacing=10,
-        )
+            return ft.Column([
+                c.para(t("words_none"), sz.fs),
+                c.button(L.BACK_TO_PRACTICE, lambda e: state.nav.back(), ft.Icons.ARROW_BACK)])
+        return ft.Column([
+            c.heading(t("words_done", n=len(words.prompts)), sz.fs, 1),
+            c.para(t("words_done_note"), sz.fs, 15),
+            *pc.finish(state, sz),
+        ], spacing=10)
     j = p.last
     titles = {s.id: s.title for s in state.guide.situations}
     out: list[ft.Control] = [
-        pc.counter(
-            t(
-                "line_count_situation",
-                n=words.index + 1,
-                total=len(words.prompts),
-                situation=titles.get(prompt.situation, prompt.situation),
-            ),
-            sz,
-        ),
+        pc.counter(t("line_count_situation", n=words.index + 1, total=len(words.prompts),
+                     situation=titles.get(prompt.situation, prompt.situation)), sz),
     ]
     if p.waiting and p.is_timed:
         out.append(pc.Countdown(state, key=f"w{words.index}"))

@@ -17,32 +17,18 @@ from app.ui.views import common as c
 
 def bar(b, days: int, sz: Sizes) -> ft.Control:
     pct = round(100 * b.ratio)
-    words = t("bar_count", percent=pct, right=b.right, total=b.total) if b.total else t("bar_none")
-    return ft.Column(
-        [
-            ft.Row(
-                [
-                    ft.Text(b.title, size=sz.fs(16), weight=ft.FontWeight.BOLD, expand=True),
-                    ft.Text(
-                        t("percent", percent=pct) if b.total else "–",
-                        size=sz.fs(16),
-                        weight=ft.FontWeight.BOLD,
-                    ),
-                ],
-                vertical_alignment=ft.CrossAxisAlignment.START,
-            ),
-            ft.ProgressBar(
-                value=b.ratio,
-                bar_height=14,
-                border_radius=7,
-                semantics_label=L.skill_bar(b.title, b.right, b.total, days),
-                bgcolor=ft.Colors.SURFACE_CONTAINER_HIGHEST,
-            ),
-            ft.Text(words, size=sz.fs(14), color=ft.Colors.ON_SURFACE_VARIANT),
-        ],
-        spacing=4,
-        horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
-    )
+    words = t("bar_count", percent=pct, right=b.right, total=b.total) if b.total \
+        else t("bar_none")
+    return ft.Column([
+        ft.Row([ft.Text(b.title, size=sz.fs(16), weight=ft.FontWeight.BOLD, expand=True),
+                ft.Text(t("percent", percent=pct) if b.total else "–", size=sz.fs(16),
+                        weight=ft.FontWeight.BOLD)],
+               vertical_alignment=ft.CrossAxisAlignment.START),
+        ft.ProgressBar(value=b.ratio, bar_height=14, border_radius=7,
+                       semantics_label=L.skill_bar(b.title, b.right, b.total, days),
+                       bgcolor=ft.Colors.SURFACE_CONTAINER_HIGHEST),
+        ft.Text(words, size=sz.fs(14), color=ft.Colors.ON_SURFACE_VARIANT),
+    ], spacing=4, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
 
 
 def weakest(state, w, sz: Sizes) -> ft.Control:
@@ -50,36 +36,17 @@ def weakest(state, w, sz: Sizes) -> ft.Control:
         body = [c.para(t("weakest_none"), sz.fs, 15)]
     else:
         body = [
-            c.para(
-                t(
-                    "weakest_line",
-                    title=w.title,
-                    percent=round(100 * w.ratio),
-                    right=w.right,
-                    total=w.total,
-                ),
-                sz.fs,
-                16,
-            ),
-            c.button(
-                L.drill_skill(w.title),
-                lambda e: state.practice.drill(w.skill),
-                ft.Icons.FITNESS_CENTER,
-                primary=True,
-            )
-            if state.practice.can_drill(w.skill)
-            else c.button(
-                screens.get("practice_walk").label,
-                lambda e: state.nav.go("practice_walk"),
-                ft.Icons.STAIRS_OUTLINED,
-            ),  # no phrase of it to ask about: walk it
+            c.para(t("weakest_line", title=w.title, percent=round(100 * w.ratio), right=w.right,
+                     total=w.total), sz.fs, 16),
+            c.button(L.drill_skill(w.title), lambda e: state.practice.drill(w.skill),
+                     ft.Icons.FITNESS_CENTER, primary=True)
+            if state.practice.can_drill(w.skill) else
+            c.button(screens.get("practice_walk").label, lambda e: state.nav.go("practice_walk"),
+                     ft.Icons.STAIRS_OUTLINED),  # no phrase of it to ask about: walk it
         ]
-    return ft.Container(
-        ft.Column([c.heading(t("weakest_title"), sz.fs, 3), *body], spacing=8),
-        padding=12,
-        border_radius=12,
-        bgcolor=ft.Colors.PRIMARY_CONTAINER,
-    )
+    return ft.Container(ft.Column([c.heading(t("weakest_title"), sz.fs, 3), *body],
+                                  spacing=8),
+                        padding=12, border_radius=12, bgcolor=ft.Colors.PRIMARY_CONTAINER)
 
 
 @ft.component
@@ -90,9 +57,8 @@ def ProgressView(state):
     bars = prog.week if p.days == DAYS[0] else prog.month
     out: list[ft.Control] = [
         weakest(state, prog.weakest, sz),
-        c.wrap_row(
-            [c.choice(L.progress_days(d), lambda e, d=d: p.set_days(d), p.days == d) for d in DAYS]
-        ),
+        c.wrap_row([c.choice(L.progress_days(d), lambda e, d=d: p.set_days(d), p.days == d)
+                    for d in DAYS]),
     ]
     if not any(b.total for b in bars):
         out.append(c.para(t("progress_empty", days=p.days), sz.fs, 15))

@@ -19,26 +19,12 @@ def erase_confirm(state, sz: Sizes) -> list[ft.Control]:
     n = state.practice.erase_count
     if n is None:
         return []
-    return [
-        ft.Container(
-            ft.Column(
-                [
-                    c.para(t("erase_ask_one") if n == 1 else t("erase_ask", n=n), sz.fs),
-                    c.button(
-                        L.ERASE_PRACTICE_CONFIRM,
-                        lambda e: state.practice.confirm_erase(),
-                        ft.Icons.DELETE_FOREVER,
-                        primary=True,
-                    ),
-                    c.button(L.ERASE_PRACTICE_CANCEL, lambda e: state.practice.cancel_erase()),
-                ],
-                spacing=8,
-            ),
-            padding=12,
-            border_radius=12,
-            border=ft.Border.all(2, ft.Colors.ERROR),
-        )
-    ]
+    return [ft.Container(ft.Column([
+        c.para(t("erase_ask_one") if n == 1 else t("erase_ask", n=n), sz.fs),
+        c.button(L.ERASE_PRACTICE_CONFIRM, lambda e: state.practice.confirm_erase(),
+                 ft.Icons.DELETE_FOREVER, primary=True),
+        c.button(L.ERASE_PRACTICE_CANCEL, lambda e: state.practice.cancel_erase()),
+    ], spacing=8), padding=12, border_radius=12, border=ft.Border.all(2, ft.Colors.ERROR))]
 
 
 @ft.component
@@ -47,43 +33,19 @@ def SettingsView(state):
     s, p = state.settings, state.prefs
     out: list[ft.Control] = [
         c.heading(L.SETTINGS_THEME, sz.fs),
-        c.wrap_row(
-            [
-                c.choice(
-                    t(f"theme_{k}"),
-                    lambda e, k=k: s.set_theme(k),
-                    p.theme == k,
-                    text=t(f"theme_{k}_short"),
-                )
-                for k in THEMES
-            ]
-        ),
+        c.wrap_row([c.choice(t(f"theme_{k}"), lambda e, k=k: s.set_theme(k), p.theme == k,
+                             text=t(f"theme_{k}_short")) for k in THEMES]),
         c.heading(L.SETTINGS_TEXT_SIZE, sz.fs),
-        c.wrap_row(
-            [
-                c.choice(
-                    L.TEXT_SIZES[v],
-                    lambda e, v=v: s.set_text_scale(v),
-                    p.text_scale == v,
-                    text=f"{int(v * 100)}%",
-                )
-                for v in P.TEXT_SCALES
-            ]
-        ),
+        c.wrap_row([c.choice(L.TEXT_SIZES[v], lambda e, v=v: s.set_text_scale(v),
+                             p.text_scale == v, text=f"{int(v * 100)}%")
+                    for v in P.TEXT_SCALES]),
         c.heading(L.SETTINGS_SCREEN, sz.fs),
         c.switch(L.KEEP_AWAKE, p.keep_awake, s.set_keep_awake, sz.fs),
         c.heading(L.SETTINGS_RETENTION, sz.fs),
-        c.wrap_row(
-            [
-                c.choice(
-                    L.retention(d),
-                    lambda e, d=d: state.retention.ask(d),
-                    p.retention_days == d,
-                    text=L.RETENTION_KEEP_SHORT if d is None else t("retention_days_short", days=d),
-                )
-                for d in P.RETENTION_DAYS
-            ]
-        ),
+        c.wrap_row([c.choice(L.retention(d), lambda e, d=d: state.retention.ask(d),
+                             p.retention_days == d, text=L.RETENTION_KEEP_SHORT if d is None
+                             else t("retention_days_short", days=d))
+                    for d in P.RETENTION_DAYS]),
         c.heading(t("settings_practice"), sz.fs),
         c.button(L.ERASE_PRACTICE, lambda e: state.practice.ask_erase(), ft.Icons.DELETE_OUTLINE),
         *erase_confirm(state, sz),

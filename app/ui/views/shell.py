@@ -36,41 +36,23 @@ def view_of(screen: screens.Screen):
 def banners(state, sz: Sizes) -> list[ft.Control]:
     out = []
     for i, text in enumerate(state.ui.notices):
-        out.append(
-            ft.Container(
-                ft.Row(
-                    [
-                        ft.Icon(ft.Icons.WARNING_AMBER, color=ft.Colors.ON_ERROR_CONTAINER),
-                        ft.Text(
-                            text, size=sz.fs(15), expand=True, color=ft.Colors.ON_ERROR_CONTAINER
-                        ),
-                        c.icon_button(
-                            L.DISMISS_BANNER,
-                            ft.Icons.CLOSE,
-                            lambda e, i=i: state.ui.dismiss_notice(i),
-                        ),
-                    ]
-                ),
-                bgcolor=ft.Colors.ERROR_CONTAINER,
-                padding=8,
-                border_radius=8,
-            )
-        )
+        out.append(ft.Container(
+            ft.Row([
+                ft.Icon(ft.Icons.WARNING_AMBER, color=ft.Colors.ON_ERROR_CONTAINER),
+                ft.Text(text, size=sz.fs(15), expand=True, color=ft.Colors.ON_ERROR_CONTAINER),
+                c.icon_button(L.DISMISS_BANNER, ft.Icons.CLOSE,
+                              lambda e, i=i: state.ui.dismiss_notice(i)),
+            ]),
+            bgcolor=ft.Colors.ERROR_CONTAINER, padding=8, border_radius=8,
+        ))
     return out
 
 
 def app_bar(state, s: screens.Screen, sz: Sizes) -> ft.AppBar:
     top_level = s.icon is not None  # a bottom-bar screen: actions, no back arrow
-    actions = (
-        [
-            c.icon_button(
-                screens.get(name).label, getattr(ft.Icons, icon), lambda e, n=name: state.nav.go(n)
-            )
-            for name, icon in ACTIONS
-        ]
-        if top_level
-        else []
-    )
+    actions = [c.icon_button(screens.get(name).label, getattr(ft.Icons, icon),
+                             lambda e, n=name: state.nav.go(n))
+               for name, icon in ACTIONS] if top_level else []
     return ft.AppBar(
         title=ft.Text(s.title, size=min(sz.fs(20), 22), weight=ft.FontWeight.W_500),
         automatically_imply_leading=not top_level,
@@ -85,10 +67,8 @@ def nav_bar(state, s: screens.Screen) -> ft.NavigationBar | None:
     return ft.NavigationBar(
         selected_index=names.index(s.tab),
         on_change=lambda e: state.nav.go(names[int(e.control.selected_index)]),
-        destinations=[
-            ft.NavigationBarDestination(icon=getattr(ft.Icons, t.icon), label=t.label)
-            for t in screens.TABS
-        ],
+        destinations=[ft.NavigationBarDestination(icon=getattr(ft.Icons, t.icon), label=t.label)
+                      for t in screens.TABS],
     )
 
 
@@ -122,14 +102,10 @@ def Body(state, name: str, stamp: int):
 MemoBody = ft.memo(Body)
 
 
-def screen_view(
-    state, s: screens.Screen, loc: Location, top: bool, sz: Sizes, stamps: dict[str, int]
-) -> ft.View:
-    keep = {
-        k: v
-        for k, v in {**state.nav.defaults(s.name), **loc.params}.items()
-        if "{" + k in s.route or top
-    }
+def screen_view(state, s: screens.Screen, loc: Location, top: bool, sz: Sizes,
+                stamps: dict[str, int]) -> ft.View:
+    keep = {k: v for k, v in {**state.nav.defaults(s.name), **loc.params}.items()
+            if "{" + k in s.route or top}
     route = router.to_route(Location(s.name, keep))
     if top:
         stamps[route] = state.ui.version
@@ -142,15 +118,11 @@ def screen_view(
         navigation_bar=nav_bar(state, s),
         can_pop=not guard,
         on_confirm_pop=confirm_pop(state, s) if guard else None,
-        controls=[
-            ft.Column(
-                [*banners(state, sz), body],
-                key=f"{route}:{(state.ui.dialog or '') if top else ''}",  # new screen: at the top
-                spacing=12,
-                expand=True,
-                scroll=ft.ScrollMode.AUTO,
-            )
-        ],
+        controls=[ft.Column(
+            [*banners(state, sz), body],
+            key=f"{route}:{(state.ui.dialog or '') if top else ''}",  # new screen: at the top
+            spacing=12, expand=True, scroll=ft.ScrollMode.AUTO,
+        )],
         padding=12,
     )
 

@@ -12,17 +12,13 @@ from app.ui.views import common as c
 def details(sit, sz: Sizes) -> list[ft.Control]:
     out = [c.heading(sit.title, sz.fs, 1), c.para(sit.summary, sz.fs)]
     if sit.danger_signs:
-        out += [
-            c.heading(L.DANGER_SIGNS, sz.fs),
-            c.bullets(sit.danger_signs, sz.fs, ft.Icons.WARNING_AMBER),
-        ]
+        out += [c.heading(L.DANGER_SIGNS, sz.fs), c.bullets(sit.danger_signs, sz.fs,
+                                                            ft.Icons.WARNING_AMBER)]
     if sit.priorities:
         out += [c.heading(L.PRIORITIES, sz.fs), c.bullets(sit.priorities, sz.fs)]
     if sit.questions:
-        out += [
-            c.heading(L.QUESTIONS_TO_ASK, sz.fs),
-            c.bullets(sit.questions, sz.fs, ft.Icons.HELP_OUTLINE),
-        ]
+        out += [c.heading(L.QUESTIONS_TO_ASK, sz.fs),
+                c.bullets(sit.questions, sz.fs, ft.Icons.HELP_OUTLINE)]
     return out
 
 
@@ -32,22 +28,11 @@ def SituationsView(state):
     chosen = state.prefs.situation
     out: list[ft.Control] = [c.para(L.WHAT_IS_THE_CALL, sz.fs, 18)]
     for s in state.guide.situations:
-        out.append(
-            c.choice(
-                L.situation_choice(s.title),
-                lambda e, s=s: state.situations.choose(s.id),
-                s.id == chosen,
-                text=s.title,
-            )
-        )
-    out.append(
-        c.choice(
-            L.SITUATION_NONE,
-            lambda e: state.situations.choose(None),
-            chosen is None,
-            text=L.SITUATION_NOT_SURE,
-        )
-    )
+        out.append(c.choice(L.situation_choice(s.title),
+                            lambda e, s=s: state.situations.choose(s.id), s.id == chosen,
+                            text=s.title))
+    out.append(c.choice(L.SITUATION_NONE, lambda e: state.situations.choose(None),
+                        chosen is None, text=L.SITUATION_NOT_SURE))
     if not state.guide.situations:
         out.append(c.para(L.SITUATIONS_NONE, sz.fs))
     part = state.situations

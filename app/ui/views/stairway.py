@@ -15,26 +15,16 @@ def indicator(current: int, total: int, reading: int | None, sz: Sizes) -> ft.Co
     cells = []
     for n in range(1, total + 1):
         done, here = n < current, n == current
-        cells.append(
-            ft.Container(
-                ft.Text(
-                    "✓" if done else str(n),
-                    size=sz.fs(16),
+        cells.append(ft.Container(
+            ft.Text("✓" if done else str(n), size=sz.fs(16),
                     weight=ft.FontWeight.BOLD if here else None,
-                    color=ft.Colors.ON_PRIMARY if here else None,
-                ),
-                width=40,
-                height=40,
-                alignment=ft.Alignment.CENTER,
-                border_radius=20,
-                bgcolor=ft.Colors.PRIMARY if here else None,
-                border=ft.Border.all(3 if n == reading else 1, ft.Colors.OUTLINE),
-            )
-        )
-    return ft.Semantics(
-        label=L.stage_indicator(current, total),
-        content=ft.Row(cells, alignment=ft.MainAxisAlignment.CENTER, wrap=True),
-    )
+                    color=ft.Colors.ON_PRIMARY if here else None),
+            width=40, height=40, alignment=ft.Alignment.CENTER, border_radius=20,
+            bgcolor=ft.Colors.PRIMARY if here else None,
+            border=ft.Border.all(3 if n == reading else 1, ft.Colors.OUTLINE),
+        ))
+    return ft.Semantics(label=L.stage_indicator(current, total),
+                        content=ft.Row(cells, alignment=ft.MainAxisAlignment.CENTER, wrap=True))
 
 
 @ft.component
@@ -48,59 +38,33 @@ def StairwayView(state):
     reading = st.read_stage is not None
     head = [indicator(st.number, st.total, st.read_stage, sz)]
     if stage is None:
-        return ft.Column(
-            [
-                *head,
-                c.heading(L.stage_indicator(order, st.total), sz.fs, 1),
-                c.para(L.STAIRWAY_STAGE_BROKEN, sz.fs),
-                *([] if reading else controls(state, sz)),
-            ],
-            spacing=10,
-        )
+        return ft.Column([
+            *head,
+            c.heading(L.stage_indicator(order, st.total), sz.fs, 1),
+            c.para(L.STAIRWAY_STAGE_BROKEN, sz.fs),
+            *([] if reading else controls(state, sz)),
+        ], spacing=10)
     head.append(c.heading(f"{L.stage_indicator(order, st.total)}: {stage.title}", sz.fs, 1))
     if reading:
-        head.append(
-            ft.Container(
-                ft.Column(
-                    [
-                        c.para(t("reading_ahead", number=st.number), sz.fs),
-                        c.button(
-                            L.NAV_STAIRWAY,
-                            lambda e: state.nav.go("stairway"),
-                            text=L.BACK_TO_MY_STAGE,
-                        ),
-                    ]
-                ),
-                bgcolor=ft.Colors.PRIMARY_CONTAINER,
-                padding=12,
-                border_radius=12,
-            )
-        )
+        head.append(ft.Container(
+            ft.Column([
+                c.para(t("reading_ahead", number=st.number), sz.fs),
+                c.button(L.NAV_STAIRWAY, lambda e: state.nav.go("stairway"),
+                         text=L.BACK_TO_MY_STAGE),
+            ]),
+            bgcolor=ft.Colors.PRIMARY_CONTAINER, padding=12, border_radius=12,
+        ))
     ticked = st.ticked(order)
     body = [
         c.para(stage.purpose, sz.fs, 17),
         c.heading(L.WHAT_TO_DO, sz.fs),
         c.bullets(stage.do, sz.fs),
-        c.heading(
-            t(
-                "move_up_when",
-                done=len(ticked & {s.id for s in stage.signs}),
-                total=len(stage.signs),
-            ),
-            sz.fs,
-        ),
-        *[
-            c.check_row(
-                L.sign(s.text),
-                s.text,
-                s.id in ticked,
-                lambda v, s=s: st.tick_sign(s.id, v),
-                sz.fs,
-                disabled=reading,
-                caution=getattr(s, "caution", None),
-            )
-            for s in stage.signs
-        ],
+        c.heading(t("move_up_when", done=len(ticked & {s.id for s in stage.signs}),
+                    total=len(stage.signs)), sz.fs),
+        *[c.check_row(L.sign(s.text), s.text, s.id in ticked,
+                      lambda v, s=s: st.tick_sign(s.id, v), sz.fs, disabled=reading,
+                      caution=getattr(s, "caution", None))
+          for s in stage.signs],
         c.heading(L.STEP_BACK_IF, sz.fs),
         c.bullets(stage.warnings, sz.fs, ft.Icons.WARNING_AMBER),
     ]
@@ -115,40 +79,21 @@ def controls(state, sz: Sizes) -> list[ft.Control]:
     if not st.at_top:
         ready = st.can_move_up
         left = st.signs_left()
-        out.append(
-            c.button(
-                L.MOVE_UP,
-                lambda e: st.move_up(),
-                ft.Icons.ARROW_UPWARD,
-                primary=ready,
-                text=None
-                if ready or not left
-                else L.MOVE_UP_ONE_LEFT
-                if left == 1
-                else t("move_up_left", n=left),
-            )
-        )
+        out.append(c.button(L.MOVE_UP, lambda e: st.move_up(), ft.Icons.ARROW_UPWARD,
+                            primary=ready,
+                            text=None if ready or not left else L.MOVE_UP_ONE_LEFT if left == 1
+                            else t("move_up_left", n=left)))
         if error := state.ui.errors.get(L.MOVE_UP):
             out.append(c.field_error(error, sz.fs))
         if not ready:
-            out.append(c.button(L.OVERRIDE, lambda e: st.open_override(), ft.Icons.WARNING_AMBER))
+            out.append(c.button(L.OVERRIDE, lambda e: st.open_override(),
+                                ft.Icons.WARNING_AMBER))
     else:
         out.append(c.para(L.TOP_STAGE, sz.fs))
     if st.number > 1:
         out.append(c.button(L.STEP_BACK, lambda e: st.step_back(), ft.Icons.ARROW_DOWNWARD))
     if st.overrides:
         last = st.overrides[-1]
-        out.append(
-            c.para(
-                t(
-                    "override_recorded",
-                    from_stage=last.from_stage,
-                    to_stage=last.to_stage,
-                    reason=last.reason,
-                ),
-                sz.fs,
-                14,
-                italic=True,
-            )
-        )
+        out.append(c.para(t("override_recorded", from_stage=last.from_stage,
+                            to_stage=last.to_stage, reason=last.reason), sz.fs, 14, italic=True))
     return out
