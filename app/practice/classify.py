@@ -27,6 +27,7 @@ from app.practice.text import clean, flip, sentences, starts, texting, words
 
 NO_SAID = ("mirroring", "paraphrasing")  # skills judged against the person's words
 ATTEMPT = "open-ended-questions"  # what a closed question tried to be
+_FEELING = re.compile(rf"\b({R.FEELINGS})\b")
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ class Classifier:
         ):
             # a closed question still shows what they tried: to name a feeling, or to ask
             skill, conf = ATTEMPT, 0.3
-            if re.search(rf"\b({R.FEELINGS})\b", low):
+            if _FEELING.search(low):
                 skill = "emotion-labeling"
         conf = round(max(0.0, min(conf, 0.95)), 2)
         return Result(skill, conf, flags, self.feedback(skill, conf, flags, said_text))
@@ -152,7 +153,7 @@ class Classifier:
             if starts(s, R.OPEN.starts) or starts(s, R.OPEN_WEAK):
                 return False  # they asked an open question too
             tagged = re.search(P.CLOSED_TAGS, s)
-            if tagged and re.search(rf"\b({R.FEELINGS})\b", s[: tagged.start()]):
+            if tagged and _FEELING.search(s[: tagged.start()]):
                 continue  # a label with a check on the end: "You're gutted, aren't you?"
             if (re.match(P.CLOSED_STARTS, s) or tagged) and not re.search(P.CLOSED_OK, s):
                 closed = True

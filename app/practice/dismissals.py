@@ -29,14 +29,17 @@ FAITH_WHY = "Bringing in God or right and wrong sounds like a lecture. Name the 
 
 # Answers framed as their words ("You're telling me...", "You said..."): a killer's words
 # found in what they said are theirs, not the officer's judgement.
-THEIRS = (
-    r"^(so,? )?(you'?re (telling me|saying)|you are (telling me|saying)|you (said|say|told me|"
-    r"feel|think|reckon|believe)|what i'?m hearing is|if i'?ve got (this|it) right)\b"
+_THEIR_FRAMES = (
+    r"you'?re (telling me|saying)|you are (telling me|saying)|you (said|say|told me|feel|"
+    r"think|reckon|believe)|what i'?m hearing is|if i'?ve got (this|it) right"
 )
+THEIRS = rf"^(so,? )?({_THEIR_FRAMES})\b"
 
 # Sentences that report their story ("You've told me she left, took the kids..."): the
 # clauses after the first are their story, not the officer's orders.
-REPORTING = THEIRS[:-3] + r"|you'?ve (told|said)|what i'?ve heard|so far|here'?s what)\b"
+REPORTING = (
+    rf"^(so,? )?({_THEIR_FRAMES}|you'?ve (told|said)|what i'?ve heard|so far|here'?s what)\b"
+)
 
 DISMISSALS = (
     # Minimising: their pain is small, common, or will soon pass.
