@@ -292,6 +292,13 @@ GOOD = [
     ("Go away.", "Please, tell me what's going on tonight.", "open-ended-questions"),
     ("I'm done.", "Reckon you're pretty worn out.", "emotion-labeling"),  # tentative
     ("Nobody cares.", "I think you're feeling very lonely.", "emotion-labeling"),
+    ("It all went wrong at the gate.", "Take me through what happened at the gate.",
+     "open-ended-questions"),  # a request, with no question mark
+    ("Something happened the night.", "Whit's happened, pal?", "open-ended-questions"),  # Scots
+    ("My sister stopped calling.", "Achha, go on.", "minimal-encouragers"),  # Indian English
+    ("And then he just left.", "Cool. Cool.", "minimal-encouragers"),
+    ("Get away from the door!", "I get jumpy when the door bangs, because I want to hear you.",
+     "i-messages"),
 ]
 
 
@@ -511,6 +518,23 @@ KILLERS = [
     ("Go home and sober up.", {"rapport-killer"}),  # an order
     ("Don't be such a muppet.", {"rapport-killer"}),  # an insult
     ("We'll pop round to the neighbours and sort it.", {"promise"}),  # a visit promised
+    # --- the weapon's fate as fact, the law held over them, people already called ---
+    ("Right, that knife stays on the table now.", {"rapport-killer"}),  # an order as fact
+    ("I get it, but the bat is going in the bin.", {"rapport-killer"}),  # after "but"
+    ("The doctors can have you sectioned, you know.", {"rapport-killer"}),  # the law held over
+    ("We could just take you in anyway.", {"rapport-killer"}),
+    ("I've phoned your brother, he's driving over.", {"rapport-killer"}),  # family brought in
+    ("Rabbi Cohen will knock sense into you.", {"rapport-killer"}),  # clergy, and "sense into"
+    # --- minimising idioms, blame, agreeing with what they fear, sarcasm, the place run down
+    ("It's a storm in a teacup, really.", {"rapport-killer"}),
+    ("All this fuss over a parking fine?", {"rapport-killer"}),
+    ("I hear you, but honestly the lad meant no harm.", {"rapport-killer"}),  # "but" unsaid
+    ("He should have known better than to lie to you.", {"rapport-killer"}),  # taking sides
+    ("I bet they're tracking your phone as well.", {"rapport-killer"}),  # agreeing
+    ("Sure, I'm freezing out here for my health.", {"rapport-killer"}),  # sarcasm
+    ("Brilliant, so we all just wait while you sulk.", {"rapport-killer"}),
+    ("Not this little tantrum again.", {"rapport-killer"}),
+    ("No wonder, the flat's a total pigsty.", {"rapport-killer"}),  # the place run down
 ]
 
 
@@ -609,6 +633,11 @@ NOT_FLAGGED = [
     "You've told me he left, took the car, and stopped calling. Right?",  # their story
     "I get uneasy when you shout, because I want to hear you.",  # "get" + a feeling
     "Have you swallowed any of the tablets?",  # medical: ask it straight
+    "What do you need to happen before you feel safe?",  # asks what they need
+    "What you have to do tomorrow?",  # an open question, typed without "do"
+    "I feel tense when the knife comes out, because I want us both safe.",  # an I-message
+    "Is there onybody in there needing a doctor?",  # Scots, and a medical question
+    "You think they've been watching the house for weeks.",  # their belief, told back
 ]
 
 

@@ -48,6 +48,10 @@ DISMISSALS = (
         (
             r"\bnot (that|so|really|even|all that) (bad|serious|big|terrible|awful|important)\b",
             r"\bnot the end of the world\b",
+            # the idioms: "a mountain out of a molehill", "all this over a parking ticket"
+            r"\b(mountain out of a molehill|storm in a (teacup|teapot)|tempest in a teapot|"
+            r"out of (all )?proportion|(fuss|song and dance|drama) (about|over) nothing)\b",
+            r"^all (this|that)( fuss| drama| noise)? (over|for|because of) (a|an|some|one)\b",
             r"\bcould be worse\b",
             r"^at least\b",
             r"\b(no|not a) big deal\b",
@@ -139,9 +143,10 @@ DISMISSALS = (
             r"(him|her|them)\b",
             r"\b(did|do) you (provoke|start|ask for|deserve|wind)\b",
             r"\b(she|he|they|your \w+)('s| is|'re| are) (right|got a point|has a point)[.!]*$",
-            r"\b(had it coming|better off without (her|him|them))\b",
+            r"\b(had it coming|better off without (her|him|them)|(was|were) asking for it)\b",
+            r"\bshould(n'?t)?('?ve| have| of) known better\b",
             # condoning what they did: "Can't say I blame you." (not "for feeling...")
-            r"\b(can'?t|cannot|don'?t|wouldn'?t)( really)? blame (you|ya)\b"
+            r"\b(can'?t|cannot|don'?t|wouldn'?t)( really)?( say)?( i)? blame (you|ya)\b"
             r"(?! for (feeling|being))",
             r"\bi'?d (have|of|'ve) (lost it|done the same|snapped|hit|kicked off|gone mad|flipped|"
             r"lost my temper|done it)\b",
@@ -215,8 +220,8 @@ DISMISSALS = (
             r"\byou (don'?t|do not|wouldn'?t|would not) (really|actually)\b",
             r"\byou (don'?t|do not|can'?t) (really )?mean (that|it)\b",
             # the "but" that takes back what came before: "I hear you, but you're the one..."
-            r"^(i hear you|i understand|i get (it|that|you)|i know|i see),? but (you|that|it|this|"
-            r"they|he|she)\b",
+            r"^(i hear you|i understand|i get (it|that|you)|i know|i see),? but (honestly |really |"
+            r"seriously |look |listen )?(you|that|it|this|they|he|she|the|your|we|there)\b",
             # "Of course they would.": telling them the people they doubt do care
             r"^(of )?course (they|he|she|we|people|your \w+) (would|will|do|does|did|care|cares|"
             r"love|loves|miss|want)\b",
@@ -243,6 +248,11 @@ DISMISSALS = (
             r"roof|watching|following|tracking|spying|after you|poisoning|putting)\b",
             # agreeing: "They probably are.", "He must have.", "I hear it too."
             r"\b(i|we) (can )?(see|hear) (them|it|him|her|that|those) too\b",
+            r"\b(i|we) (reckon|think|bet|believe|know|suspect|figure)( that)? (they|he|she|someone|"
+            r"somebody)('re| are|'s| is|'ve been| have been)( \w+)? (listening|watching|following|"
+            r"tracking|spying|bugging|poisoning|recording|after you|out to get you|monitoring)\b",
+            r"\b(they|he|she)('re| are|'s| is)( \w+)? (listening|watching|following|tracking|"
+            r"spying|poisoning|recording|after you|monitoring) (too|as well)\b",
             r"\bthank(s| you) for (guarding|protecting|warning|defending|saving|watching over) "
             r"(it|us|everyone|everybody|the (town|city|world|country|planet|street))\b",
             r"\b(they|he|she) (probably|definitely|certainly|must|really) (are|is|do|does|did|"

@@ -49,6 +49,13 @@ CONTROL = (
             r"^you('ll| will|'re going to|'re gonna| are going to) (take|do|listen|stop|answer|"
             r"tell|give|hand|let|leave|calm|sit|stay|wait|go|get|put|drop|shut|obey|comply|come|"
             r"walk|step|move)\b(?! (to|through|with)\b)",
+            # the weapon's fate stated as fact: "The blade goes on the floor right now."
+            # (not its movement as the cause of a feeling: "I feel nervous when the gun comes up")
+            r"(?<!when )(?<!if )(?<!because )(?<!every time )\b(the|that|your|this) (gun|knife|"
+            r"blade|rifle|shotgun|pistol|weapon|bat|machete|axe|hammer|bottle|razor|scissors|"
+            r"firearm|shank)s? (goes|go|is going|are going|stays|"
+            r"stay|comes|come|gets|get|needs to|need to|has to|have to|must|'s going|'re going)\b"
+            r"(?! off)[^?]*$",
             r"\b(and )?that'?s (the end of it|final|an order)\b",
             r"\b(end of (story|discussion)|no (ifs|arguments|discussion))\b",
             r"\b(i|we) (need|want|have|got) to see (your|both) hands\b",
@@ -100,6 +107,12 @@ CONTROL = (
             # what force will do, as a warning: "... before the SWAT boys come in"
             r"\b(before|'fore|till|until) (the )?(swat|tactical|armed|dogs?|team|boys|lads|"
             r"cavalry|they|we)\b[^.?!]{0,30}\b(come|comes|kick|break|storm|drag|get|send)\b",
+            # the law held over them: "Section 136 says I can take you in anyway."
+            r"\b(i|we|they|police|the police|the doctors?)( can| could| will|'ll| are going to|"
+            r"'re going to|'re gonna| have the power to| have to)( just| still)? (take you in|"
+            r"section you|detain you|arrest you|lock you up|have you (sectioned|detained|committed|"
+            r"arrested|locked up))\b",
+            r"\b(section (136|135|2|3)|5150|baker act(ed)?)\b",
             r"\byou'?ll regret\b",
             r"\b(in|into) (a lot of|big|serious|real) trouble\b",
             r"\bkeep it that way\b",
@@ -132,6 +145,11 @@ CONTROL = (
             r"call|ring|phone|on the (phone|line)|down here|over here|here|"
             r"to (talk|speak|come|call|ring))\b",
             rf"\b(get|bring|call|fetch|phone|ring) (the|a|your) {THIRD}\b",
+            # already done: "I've rung Father Murphy.", "We've called your mum."
+            rf"\b(i|we)('ve| have)?( already| just)? (rung|rang|called|phoned|texted|messaged|"
+            rf"contacted|got hold of|sent for|fetched|brought) ((the|a|your) {THIRD}|(father|"
+            r"pastor|reverend|rev|imam|rabbi) \w+)\b",
+            r"\b(talk|knock|bring|drum|shake) (some )?sense into you\b",
             rf"\b{THIRD}( \w+){{0,3}} (to )?(talk|speak|have a word|pray) (to|with|over) you\b",
             r"\b(get|bring|call|fetch|phone) (father|pastor|reverend|rev|the priest|a priest|"
             r"the chaplain|a chaplain|the vicar|an imam|the imam|a rabbi|the rabbi)\b",
@@ -204,8 +222,9 @@ CONTROL = (
     Killer(
         "rapport-killer",
         (
-            r"\bwhat you (need|have|ought) to do\b",
-            r"\byou (need|have|ought|got) to\b",
+            r"\bwhat you (need|have|ought) to do\b[^?]*$",
+            # (not a question that asks what they need: "What do you need to happen?")
+            r"^(?!(what|how|where|who|which|when|whats)\b)[^?]*\byou (need|have|ought|got) to\b",
             r"\byou must(?! (be|feel|have been|have felt)\b)",
             r"\bhave you tried\b",
             r"\bwhy don'?t you\b",

@@ -76,6 +76,16 @@ ABOUT_YOURSELF = (
             r"^((oh|yeah|sure|right|well)[,.!]? )+(because|'?cause|cos|coz|cuz) (you|you'?ve|"
             r"you'?re|that'?s)\b",
             r"\bsuch a (great|good|brilliant|wonderful|fantastic|lovely) \w+ yourself\b",
+            # "... stood out here in the rain for fun", "while you have your little moment"
+            r"\b(i'?m|we'?re|i am|we are|i|we)\b[^.?!]{0,40}\bfor (fun|the fun of it|my health|"
+            r"a laugh|kicks)\b",
+            r"\b(your|this|his|her|their) little (moment|tantrum|episode|drama|show|performance|"
+            r"meltdown|strop|hissy fit|stunt|game|protest|sulk|outburst|rant|act|party)\b",
+            r"^(oh )?(great|brilliant|fantastic|wonderful|lovely|perfect|terrific|marvellous),? "
+            r"so (we|i)( all)?( just)? (stand|wait|sit|stay|get to|have to)\b",
+            # the place run down: "this motel's a dump anyway"
+            r"\b(a|such a|a right|a total|a bit of a|what a|proper) (dump|dive|shithole|pigsty|"
+            r"hovel|craphole|tip)\b",
             r"\b(such a|a real|an absolute) (joy|pleasure|delight|treat|ray of sunshine|peach)\b",
         ),
         "Defending yourself turns it into a contest. Let it go and say back what you heard.",

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 FEELINGS = (
     "angry|mad|furious|livid|enraged|upset|pissed|scared|afraid|frightened|terrified|"
-    "frightening|scary|fear|worried|anxious|nervous|stressed|panicked|overwhelmed|"
+    "frightening|scary|fear|worried|anxious|nervous|edgy|jumpy|on edge|stressed|panicked|"
+    "overwhelmed|"
     "exhausted|tired|worn out|drained|sad|hopeless|helpless|desperate|alone|lonely|"
     "isolated|trapped|stuck|cornered|hurt|hurting|betrayed|let down|disappointed|"
     "ashamed|embarrassed|humiliated|guilty|frustrated|frustrating|fed up|annoyed|"
@@ -156,16 +157,21 @@ SUMMARY_MIN_WORDS = 12  # a summary pulls several things together
 SUMMARY_MIN_POINTS = 3  # pieces joined by commas, "and", "then"
 
 # --- Open-ended questions: can't be answered yes or no ---------------------------------
+# Asked as a request, without a question mark: "Talk me through what happened."
+OPEN_REQUESTS = (
+    r"tell me",
+    r"help me understand",
+    r"walk me through",
+    r"(talk|take) me (through|back through)",
+    r"talk to me",
+)
 OPEN = SkillCues(
     "open-ended-questions",
     starts=(
         r"what",
         r"whats",  # typed without the apostrophe
         r"how",
-        r"tell me",
-        r"help me understand",
-        r"walk me through",
-        r"talk to me",
+        *OPEN_REQUESTS,
         r"describe",
         r"(can|could|would|will) you (tell|help|walk|talk|describe|say more|explain)",
         r"say more",
@@ -187,7 +193,8 @@ ENCOURAGERS = (
     "i'm staying (here|back|right here)|i'm right here|i'm still here|"
     "i'm here if you (want|need) to talk|i am listening|i am here|i am with you|"
     "righto|right-o|rightio|sure thing|carry on|go ahead|i'm all ears|okey-dokey|okey dokey|"
-    "take your time|no rush|in your own time|i'm with ya|k|kk|and"
+    "take your time|no rush|in your own time|i'm with ya|k|kk|and|"
+    "acha|achha|accha|cool|nice one|i see, i see"
 )
 ENCOURAGER_MAX_WORDS = 8  # "okay okay okay okay okay": a few encouragers side by side
 

@@ -200,7 +200,7 @@ class Scorer:
     def _open(self, t: str) -> float:
         best = 0.0
         for s in self._every_form(t):
-            request = re.match(r"(tell me|help me understand|walk me through|talk to me)", s)
+            request = starts(s, R.OPEN_REQUESTS)
             if starts(s, R.OPEN.starts) and (s.endswith("?") or request):
                 best = max(best, 0.8)
             elif starts(s, R.OPEN_WEAK) and s.endswith("?"):

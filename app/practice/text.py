@@ -51,6 +51,12 @@ _TEXTING = {
     "2nite": "tonight",
     "2day": "today",
     "ye": "you",
+    # Scots as typed: "Whit's happened?", "Is there onybody in there?"
+    "whit": "what",
+    "whit's": "what's",
+    "onybody": "anybody",
+    "onyone": "anyone",
+    "naebody": "nobody",
 }
 _TEXTING_RE = re.compile(r"(?<![\w'])(" + "|".join(map(re.escape, _TEXTING)) + r")(?![\w'])", re.I)
 
