@@ -299,6 +299,9 @@ GOOD = [
     ("And then he just left.", "Cool. Cool.", "minimal-encouragers"),
     ("Get away from the door!", "I get jumpy when the door bangs, because I want to hear you.",
      "i-messages"),
+    ("Nobody rings me back.", "Oh dear, you sound worn out.", "emotion-labeling"),
+    ("She's gone.", "Aw pet, that sounds so lonely.", "emotion-labeling"),
+    ("The voices won't stop.", "Well, that sounds frightening.", "emotion-labeling"),
 ]
 
 
@@ -535,6 +538,11 @@ KILLERS = [
     ("Brilliant, so we all just wait while you sulk.", {"rapport-killer"}),
     ("Not this little tantrum again.", {"rapport-killer"}),
     ("No wonder, the flat's a total pigsty.", {"rapport-killer"}),  # the place run down
+    # --- a comeback with no listening skill in it ---
+    ("Well, the neighbours have rights too.", {"rapport-killer"}),
+    ("Hey, I've been polite with you all night.", {"rapport-killer"}),
+    ("Look, the council aren't monsters.", {"rapport-killer"}),
+    ("It was his call to make anyway.", {"rapport-killer"}),
 ]
 
 
@@ -638,6 +646,9 @@ NOT_FLAGGED = [
     "I feel tense when the knife comes out, because I want us both safe.",  # an I-message
     "Is there onybody in there needing a doctor?",  # Scots, and a medical question
     "You think they've been watching the house for weeks.",  # their belief, told back
+    "Hey, I'm Jo, I'm with the police.",  # a greeting that opens with "Hey" is no comeback
+    "Oh no. That's a lot to carry.",  # "Oh no" is sympathy, not a flat no
+    "Well done for picking up the phone.",
 ]
 
 

@@ -19,6 +19,7 @@ from app.guide.model import Guide, Skill
 from app.guide.style import StyleRules
 from app.practice import dismissals as D
 from app.practice import killers as K
+from app.practice import officer as O
 from app.practice import problems as P
 from app.practice import rules as R
 from app.practice.scores import Scorer
@@ -96,6 +97,8 @@ class Classifier:
             skill, conf = ATTEMPT, 0.3
             if _FEELING.search(low):
                 skill = "emotion-labeling"
+        if skill is None and not flags and _comeback(low):
+            flags = (Flag("rapport-killer", O.COMEBACK_WHY),)
         conf = round(max(0.0, min(conf, 0.95)), 2)
         return Result(skill, conf, flags, self.feedback(skill, conf, flags, said_text))
 
@@ -199,6 +202,13 @@ def _said_by_officer(pattern: str, sentence: str, theirs: str) -> bool:
     """The pattern is in the sentence, and not as their own words told back to them."""
     m = re.search(pattern, sentence)
     return bool(m) and not (theirs and len(m.group(0).strip()) > 3 and m.group(0) in theirs)
+
+
+def _comeback(low: str) -> bool:
+    """It opens like a comeback ("Well, ...", "Oh yeah, ...") and is no introduction."""
+    return not re.search(O.INTRODUCING, low) and any(
+        re.search(O.COMEBACK, s) for s in sentences(low)
+    )
 
 
 def _first_sentence(text: str) -> str:

@@ -8,6 +8,21 @@ from __future__ import annotations
 
 from app.practice.speech import Killer
 
+# A sentence that opens like a comeback ("Well, ...", "Oh yeah, ...", "Hey, ...", "Look, ...")
+# or waves them off ("..., anyway."): when no listening skill follows, it is usually
+# arguing, sarcasm or the officer defending themselves. Applied by
+# `app.practice.classify` only to answers that show no skill and raise no other flag.
+COMEBACK = (
+    r"^(well|hey|oh|look|listen|great|brilliant|nice one|seriously|come on|"
+    r"yeah right)\b(?!,? (done|no|dear|god|gosh|my|wow|man|lord|jeez)\b)|\banyway[.!]*$"
+)
+# ... but not a greeting that gives the officer's name: "Hey, I'm Sam, with the police."
+INTRODUCING = r"\b(my name|i'?m [a-z]+,? (from|with)|i'?m with the|this is [a-z]+ (from|with))\b"
+COMEBACK_WHY = (
+    "It opens like a comeback, so it may be heard as arguing, sarcasm or defending "
+    "yourself. Say back what you heard instead."
+)
+
 ABOUT_YOURSELF = (
     # Making it about yourself: your story, your street, your troubles.
     Killer(

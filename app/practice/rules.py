@@ -90,7 +90,8 @@ LABEL_PLAIN = (
 LEAD_WORDS = (
     r"((okay|ok|alright|all right|well|and|now|so|right|yeah|hey|look|man|sir|ma'am|buddy|"
     r"honestly|sorry|mm-hm|mm|hmm|uh|um|er|erm|like|aye|then|mate|bud|i reckon|reckon|"
-    r"i'?ll be honest|to be honest|truthfully|please|kindly)[,.!]? )+"
+    r"i'?ll be honest|to be honest|truthfully|please|kindly|oh|oh dear|dear|dear me|oh my|gosh|"
+    r"wow|ah|aw|aww|jeez|god|lord|love|pal|son|hun|honey|sweetheart|darling|pet)[,.!]? )+"
 )
 
 # --- Paraphrasing: say back what they told you, in your own words and shorter ----------

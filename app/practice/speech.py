@@ -32,8 +32,9 @@ CALLED = (
     r"friend|my friend|my man|sir|ma'am|maam|miss|madam|young man|young lady|champ|big man"
 )
 # The words a sentence opens with before it says anything: "Okay love, ...", "Well, ...".
+# ("Oh no." is sympathy, not an opener before a flat "No.")
 OPENER = re.compile(
-    r"^((well|oh|ok|okay|right|alright|all right|look|hey|now|yeah|yes|uh|um|er|erm|"
+    r"^((well|oh(?![,!.]? no\b)|ok|okay|right|alright|all right|look|hey|now|yeah|yes|uh|um|er|erm|"
     r"i mean|listen|honestly|come on|aw|ah|" + CALLED + r")[,!.]? )+"
 )
 
