@@ -543,6 +543,17 @@ KILLERS = [
     ("Hey, I've been polite with you all night.", {"rapport-killer"}),
     ("Look, the council aren't monsters.", {"rapport-killer"}),
     ("It was his call to make anyway.", {"rapport-killer"}),
+    # --- what set M showed, in other words ---
+    ("You'll leave the flat with your hands up in five minutes.", {"rapport-killer"}),
+    ("I'll personally see to it the landlord backs off.", {"promise"}),
+    ("Nope, pal.", {"rapport-killer"}),  # a flat no with a name on the end
+    ("I'll get someone to bring his momma over.", {"rapport-killer"}),  # family brought in
+    ("It all happens for a reason, love.", {"rapport-killer"}),  # minimising
+    ("Of course you did.", {"rapport-killer"}),  # sarcasm
+    ("Bit theatrical, all this.", {"rapport-killer"}),  # judging
+    ("You're absolutely blootered, mate.", {"rapport-killer"}),  # labelling them drunk
+    ("Feeling sorry for ourselves, are we?", {"rapport-killer"}),  # a patronising tag
+    ("I perfectly understand your anger.", {"rapport-killer"}),  # false empathy
 ]
 
 
@@ -557,6 +568,7 @@ OTHER_FLAGS = [
     ("Are you okay?", "closed-question"),  # yes/no where "what's happening?" fits
     ("Did something happen at work?", "closed-question"),
     ("You're not going to do anything stupid, are you?", "closed-question"),  # tag question
+    ("You'll stay put up there, will ya?", "closed-question"),  # "ya" as a tag
     (
         "I really want to hear everything that happened to you today, so please take all "
         "the time you need to tell me about it.",
@@ -649,6 +661,8 @@ NOT_FLAGGED = [
     "Hey, I'm Jo, I'm with the police.",  # a greeting that opens with "Hey" is no comeback
     "Oh no. That's a lot to carry.",  # "Oh no" is sympathy, not a flat no
     "Well done for picking up the phone.",
+    "You've put the whole story down in that letter.",  # what they did, not an order
+    "So: the rent, the kids, then tonight. Have I understood?",  # a summary's check-back
 ]
 
 

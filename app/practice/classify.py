@@ -22,8 +22,8 @@ from app.practice import killers as K
 from app.practice import officer as O
 from app.practice import problems as P
 from app.practice import rules as R
+from app.practice import speech as S
 from app.practice.scores import Scorer
-from app.practice.speech import clauses, opened
 from app.practice.text import clean, flip, sentences, starts, texting, words
 
 NO_SAID = ("mirroring", "paraphrasing")  # skills judged against the person's words
@@ -117,16 +117,16 @@ class Classifier:
         # stage directions are not said aloud: "(pause... let it sit)"
         parts = sentences(re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", low).strip())
         theirs = ""  # what they said, as typed and turned round ("my" -> "your")
-        if said and any(re.match(D.THEIRS, opened(s)) for s in parts):
+        if said and any(re.match(S.THEIRS, S.opened(s)) for s in parts):
             theirs = f"{said.lower()} | {' '.join(flip(words(said)))}"
         # each sentence, and again without its opening words ("Okay love, sit down."), and
         # each clause after the first the same way ("I hear you, but keep it down.")
-        read = parts + [o for o in map(opened, parts) if o not in parts]
+        read = parts + [o for o in map(S.opened, parts) if o not in parts]
         read += [
-            opened(c)
+            S.opened(c)
             for s in parts
-            if s[:1] not in "([*_" and not re.match(D.REPORTING, opened(s))
-            for c in clauses(s)[1:]
+            if s[:1] not in "([*_" and not re.match(S.REPORTING, S.opened(s))
+            for c in S.clauses(s)[1:]
         ]
         for k in (*K.KILLERS, P.PROMISE):
             if mirrored and k.mirror_ok:

@@ -11,7 +11,7 @@ matched.
 from __future__ import annotations
 
 from app.practice.officer import ABOUT_YOURSELF
-from app.practice.speech import Killer
+from app.practice.speech import CALLED, Killer
 
 # Bringing God or sin into it, unless they did: a lecture, however kindly meant. Applied
 # by `app.practice.classify` to statements when what they said names none of these.
@@ -27,20 +27,6 @@ FAITH_EXCLAIMED = (
 )
 FAITH_WHY = "Bringing in God or right and wrong sounds like a lecture. Name the feeling instead."
 
-# Answers framed as their words ("You're telling me...", "You said..."): a killer's words
-# found in what they said are theirs, not the officer's judgement.
-_THEIR_FRAMES = (
-    r"you'?re (telling me|saying)|you are (telling me|saying)|you (said|say|told me|feel|"
-    r"think|reckon|believe)|what i'?m hearing is|if i'?ve got (this|it) right"
-)
-THEIRS = rf"^(so,? )?({_THEIR_FRAMES})\b"
-
-# Sentences that report their story ("You've told me she left, took the kids..."): the
-# clauses after the first are their story, not the officer's orders.
-REPORTING = (
-    rf"^(so,? )?({_THEIR_FRAMES}|you'?ve (told|said)|what i'?ve heard|so far|here'?s what)\b"
-)
-
 DISMISSALS = (
     # Minimising: their pain is small, common, or will soon pass.
     Killer(
@@ -48,6 +34,8 @@ DISMISSALS = (
         (
             r"\bnot (that|so|really|even|all that) (bad|serious|big|terrible|awful|important)\b",
             r"\bnot the end of the world\b",
+            r"\b(happens?|happened) for a reason\b|\b(new|other|another) doors? (open|opens)\b|"
+            r"\bone door closes\b|\beverything happens\b",
             # the idioms: "a mountain out of a molehill", "all this over a parking ticket"
             r"\b(mountain out of a molehill|storm in a (teacup|teapot)|tempest in a teapot|"
             r"out of (all )?proportion|(fuss|song and dance|drama) (about|over) nothing)\b",
@@ -94,6 +82,8 @@ DISMISSALS = (
             r"got it) (worse|harder|tougher)\b",
             r"\bworse off than you\b",
             r"\bit'?s (only|just) a (bad|rough|tough|hard) (day|patch|night|week|spell|phase)\b",
+            r"^(of )?course (you are|you did|you do|you were|you have|it is|they are)[.!]*$",
+            r"\band i'?m the (queen|king|pope|president|prime minister|tooth fairy)\b",
             r"^(whatever|if you say so|sure you (did|do|are|were|have)|oh please|give me a break|"
             r"spare me|boo hoo|cry me a river|get over (it|yourself)|join the club|"
             r"welcome to the club)\b",
@@ -118,6 +108,8 @@ DISMISSALS = (
         (
             r"\byou'?re (wrong|lying|overreacting|being (silly|stupid|ridiculous|dramatic))\b",
             r"\boverreact",
+            r"\b(very|so|bit|how|pretty|a wee bit|quite|rather|awfully) (dramatic|theatrical)\b",
+            r"\b(do|doing|try|trying) (something|anything) (silly|stupid|daft|dumb|rash|foolish)\b",
             r"\bno reason to\b",
             r"\byou know better\b",
             r"\bwhat were you thinking\b",
@@ -195,6 +187,8 @@ DISMISSALS = (
             r"\byou'?re( being| acting| talking| sounding)?( absolutely| so| completely| totally|"
             r" clearly| just| "
             r"obviously| really)? (drunk|hammered|wasted|plastered|smashed|off your (face|head)|"
+            r"steamin'?g?|steaming|mortal|blootered|pished|legless|blotto|trolleyed|sloshed|tanked|"
+            r"sozzled|paralytic|bladdered|"
             r"out of your (mind|head)|mental|nuts|insane|psycho|a mess|a disgrace|a joke|"
             r"paranoid|delusional|hysterical|a drunk|an addict|a junkie|high(?! up| above)|selfish|"
             r"a coward|cowardly)\b",
@@ -269,7 +263,8 @@ DISMISSALS = (
     Killer(
         "rapport-killer",
         (
-            r"^(no|nope|no way|absolutely not|not happening|forget it|never|not a chance)[.!]*$",
+            rf"^(no|nope|no way|absolutely not|not happening|forget it|never|not a chance)"
+            rf"(,? ({CALLED}))?[.!]*$",
             r"\b(that'?s|it'?s|this is) (simply |just )?not (something|what) (we|i|the police) "
             r"(do|can do|allow|give|agree to)\b",
             r"\b(out of the question|not an option|no can do|not gonna happen|ain'?t happening|"
@@ -283,7 +278,8 @@ DISMISSALS = (
             r"\bi know (exactly )?how you feel\b",
             r"\bi understand exactly\b",
             r"\bi know (exactly )?(what|how) (it|that)('s| is| feels) like\b",
-            r"\bi (totally|completely|fully|100%) (get|understand) (it|you|that|how)\b",
+            r"\bi (totally|completely|fully|100%|perfectly|absolutely) (get|understand) "
+            r"(it|you|that|how|your|what|exactly)\b",
             r"\bi'?ve been (there|through (this|that|the same))\b",
         ),
         "You can't know how they feel. Say what you hear: 'You sound...'",

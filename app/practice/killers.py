@@ -25,7 +25,8 @@ THIRD = (
     r"girlfriend|boyfriend|fiance|fiancee|sister|brother|son|daughter|kids|children|family|"
     r"friend|best friend|boss|manager|priest|pastor|vicar|chaplain|imam|rabbi|minister|"
     r"reverend|preacher|nan|nana|gran|granny|grandma|grandad|grandpa|aunt|auntie|uncle|"
-    r"cousin|neighbour|neighbor|sponsor|counsellor|counselor|social worker)"
+    r"cousin|neighbour|neighbor|sponsor|counsellor|counselor|social worker|mama|momma|mamma|"
+    r"mummy|mommy|papa|daddy|pops)"
 )
 
 CONTROL = (
@@ -34,7 +35,9 @@ CONTROL = (
         "rapport-killer",
         (
             LEAD + ORDER,  # "Put the gun down.", "Okay, step back.", "Relax and sit down."
-            r"\b(put|drop|lower) (the|that|your) \w+( \w+)? down\b",
+            # (not what they did: "you've put your goodbyes down on paper")
+            r"(?<!'ve )(?<!have )(?<!had )(?<!already )(?<!'d )\b(put|drop|lower) (the|that|your) "
+            r"\w+( \w+)? down\b",
             r"^(stop|quit) (it|that|this|being|doing|\w+ing)\b",
             r"^(shut up|listen to me|let (them|her|him|the \w+) go|release)\b",
             r"^(now )?listen, ",
@@ -46,7 +49,8 @@ CONTROL = (
             rf"({ORDER}|let (them|her|him|everyone|everybody|the)|stop|listen)",
             rf"\byou'?re (going to|gonna) (have to |need to )?{ORDER}",
             # an order stated as fact: "You will take your medication.", "..., end of story."
-            r"^you('ll| will|'re going to|'re gonna| are going to) (take|do|listen|stop|answer|"
+            r"^you('ll| will|'re going to|'re gonna| are going to) (exit|leave|surrender|raise|"
+            r"show|keep|follow|release|open|unlock|take|do|listen|stop|answer|"
             r"tell|give|hand|let|leave|calm|sit|stay|wait|go|get|put|drop|shut|obey|comply|come|"
             r"walk|step|move)\b(?! (to|through|with)\b)",
             # the weapon's fate stated as fact: "The blade goes on the floor right now."
@@ -144,7 +148,7 @@ CONTROL = (
             rf"\b(let|have|get|bring|put|ask) (your|the|a) {THIRD} (have a word|talk|speak|come|"
             r"call|ring|phone|on the (phone|line)|down here|over here|here|"
             r"to (talk|speak|come|call|ring))\b",
-            rf"\b(get|bring|call|fetch|phone|ring) (the|a|your) {THIRD}\b",
+            rf"\b(get|bring|call|fetch|phone|ring) (the|a|your|her|his|their) {THIRD}\b",
             # already done: "I've rung Father Murphy.", "We've called your mum."
             rf"\b(i|we)('ve| have)?( already| just)? (rung|rang|called|phoned|texted|messaged|"
             rf"contacted|got hold of|sent for|fetched|brought) ((the|a|your) {THIRD}|(father|"
@@ -243,6 +247,8 @@ CONTROL = (
             r"\b(make it quick|get to the point|cut to the chase|spit it out|out with it)\b",
             r"\b(in|within) the next (few |couple of |\d+ |two |five |ten |fifteen )?(minutes?|"
             r"seconds?)\b[^?]*$",
+            r"\b(in|within) (\d+|one|two|three|five|ten|fifteen|twenty|thirty|sixty|a few|a couple "
+            r"of) (minutes?|seconds?|mins?|secs?)\b[^?]*$",
             r"\b(finish|wrap|wind|tie) (this |it |things )?up\b",
             r"\b(you'?d|y'?all|you|ye) (best|better) (come|get|put|drop|go|sit|stop|give|hand)\b",
             r"\bsober up\b",

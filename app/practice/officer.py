@@ -91,6 +91,8 @@ ABOUT_YOURSELF = (
             r"^((oh|yeah|sure|right|well)[,.!]? )+(because|'?cause|cos|coz|cuz) (you|you'?ve|"
             r"you'?re|that'?s)\b",
             r"\bsuch a (great|good|brilliant|wonderful|fantastic|lovely) \w+ yourself\b",
+            r", (are|aren'?t|do|don'?t|did|didn'?t|have|haven'?t) we\?$",  # "..., are we?"
+            r"\b(film|movie|tv) star\b",
             # "... stood out here in the rain for fun", "while you have your little moment"
             r"\b(i'?m|we'?re|i am|we are|i|we)\b[^.?!]{0,40}\bfor (fun|the fun of it|my health|"
             r"a laugh|kicks)\b",

@@ -26,7 +26,9 @@ CLOSED_STARTS = (
     r"(are|is|am|was|were|do|does|did|can|could|will|would|have|has|had|should|shall|"
     r"may|might|aren't|isn't|don't|doesn't|didn't|won't|wouldn't|can't|haven't)\b"
 )
-CLOSED_TAGS = r", (are|aren't|do|don't|will|won't|would|is|isn't|did|didn't) (you|it|they)\?$"
+CLOSED_TAGS = (
+    r", (are|aren't|do|don't|will|won't|would|is|isn't|did|didn't) (you|ya|ye|u|it|they)\?$"
+)
 # Questions that must be asked straight (safety and suicide): yes or no is right here.
 CLOSED_OK = (
     r"kill(ing)? yourself|suicide|end your life|hurt(ing)? yourself|harm(ing)? yourself|"
@@ -39,7 +41,8 @@ CLOSED_OK = (
     r"injured|inside)|\bhurt\b|injured|(want|wanting|need) (us|me|the police|them|the officers) "
     r"to (shoot|kill|hurt)|need(s|ing)? (a doctor|medical|an ambulance|a paramedic|"
     r"first aid)|bleeding|"
-    r"(is|are) (that|this) right|, is it\?$|did i (miss|get)|have i got|got (that|it) right|"
+    r"(is|are) (that|this) right|, is it\?$|did i (miss|get|understand|hear)|"
+    r"have i (got|understood)|got (that|it) right|"
     r"is that it|right\?$|(everyone|anyone|anybody|everybody)\b.*\b(okay|ok|alright|all right|"
     r"hurt|safe)|"
     # intent and means, asked straight: "Are you thinking of jumping?"
@@ -88,6 +91,8 @@ PROMISE = Killer(
         r"\bi will never leave\b",
         # things and people only the team can give
         r"\bi'?ll (make sure|see to it|see that|ensure)( that)? (you|your|nobody|no one|no-one)\b",
+        r"\bi'?ll (personally|definitely|absolutely|certainly) (make sure|see to it|see that|"
+        r"ensure|sort|fix|get|have)\b",
         r"\bi'?ll (get|bring|have) (you|your) \w",
         r"\bi'?ll (get|call|phone|ring|text|email|contact|bring|fetch|speak to|talk to) "
         r"(you|your|them|her|him)\b",

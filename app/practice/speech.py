@@ -1,5 +1,5 @@
-"""How an officer's typed sentence is put together: the words it opens with, and the
-shapes of an order. Shared by the rapport killers (`app.practice.killers`,
+"""How an officer's typed sentence is put together: the words it opens with, the shapes of
+an order, and the frames that tell their own words back ("You're telling me..."). Shared by the rapport killers (`app.practice.killers`,
 `app.practice.dismissals`) and the other problems (`app.practice.problems`).
 
 Everything is matched per sentence on lower-case text with straight apostrophes.
@@ -104,4 +104,18 @@ TELLING = (
     rf"^((just|please|now|kindly|quickly|first,?) )*(?!{INVITING})({DOING}) [\w(][^?]*$",
     r"^(just |please |now )?(relax|stop|breathe|chill|hush|behave|freeze|enough|shush|"
     r"quiet|easy|steady|settle)[.!]*$",
+)
+
+# Answers framed as their words ("You're telling me...", "You said..."): a killer's words
+# found in what they said are theirs, not the officer's judgement.
+_THEIR_FRAMES = (
+    r"you'?re (telling me|saying)|you are (telling me|saying)|you (said|say|told me|feel|"
+    r"think|reckon|believe)|what i'?m hearing is|if i'?ve got (this|it) right"
+)
+THEIRS = rf"^(so,? )?({_THEIR_FRAMES})\b"
+
+# Sentences that report their story ("You've told me she left, took the kids..."): the
+# clauses after the first are their story, not the officer's orders.
+REPORTING = (
+    rf"^(so,? )?({_THEIR_FRAMES}|you'?ve (told|said)|what i'?ve heard|so far|here'?s what)\b"
 )
