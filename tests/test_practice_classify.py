@@ -554,6 +554,12 @@ KILLERS = [
     ("You're absolutely blootered, mate.", {"rapport-killer"}),  # labelling them drunk
     ("Feeling sorry for ourselves, are we?", {"rapport-killer"}),  # a patronising tag
     ("I perfectly understand your anger.", {"rapport-killer"}),  # false empathy
+    # --- what set O showed, in other words ---
+    ("Go on then, name your price for the lad.", {"rapport-killer"}),  # bargaining
+    ("He might have said something to set you off, eh.", {"rapport-killer"}),  # victim blamed
+    ("Aye, but ye're gonnae let the wean go now.", {"rapport-killer"}),  # Scots, an order
+    ("Let's pop you in the back of the car, pal.", {"rapport-killer"}),  # custody
+    ("Well, he maybe had a point about the money.", {"rapport-killer"}),  # comeback, weak skill
 ]
 
 
@@ -663,6 +669,7 @@ NOT_FLAGGED = [
     "Well done for picking up the phone.",
     "You've put the whole story down in that letter.",  # what they did, not an order
     "So: the rent, the kids, then tonight. Have I understood?",  # a summary's check-back
+    "Uh-huh. Keep goin'.",  # a dropped g is still "keep going"
 ]
 
 

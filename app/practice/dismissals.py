@@ -131,6 +131,8 @@ DISMISSALS = (
             r"\bstop being\b",
             # blaming questions and taking sides in a domestic
             r"\bwhat (did|do|'d) you expect\b",
+            r"\b(she|he|they|your \w+) (must|might|may)( have|'ve) (done|said|asked for|started|"
+            r"provoked|deserved)\b",
             r"\b(something|anything) to (set|wind|provoke|upset|piss|annoy|trigger|rile) "
             r"(him|her|them)\b",
             r"\b(did|do) you (provoke|start|ask for|deserve|wind)\b",

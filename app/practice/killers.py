@@ -72,6 +72,9 @@ CONTROL = (
             r"settle|get (you|yourself|that|this|it|the|everyone|everybody|them|her|him)|"
             r"take (you|this|that|it|a walk|a ride))\b",
             r"\bnice and (easy|slow|slowly)\b",
+            # into custody, asked or told: "Can we just get you in the van?"
+            r"\b(get|put|pop|take) you (in|into|in the back of) the (van|car|cells?|motor|wagon)\b",
+            r"\bsort (this|it|that|things)( all)?( out)? (at|down) the (station|nick|cells)\b",
             # an order asked as a favour: "Can you just pop it down?", "How about you sit?"
             rf"^(can|could|would|will|won'?t) (you|ya) (please )?just (?!{INVITING})({DOING})\b",
             rf"^how about (you )?(just )?(?!{INVITING})({DOING}) ",
@@ -212,6 +215,7 @@ CONTROL = (
             r"ammunition|bullets|weapon|me|hostage)s? (for|in exchange for|in return for) "
             r"(the|your|a|her|him|them|that)\b",
             r"(^|, )(deal|it'?s a deal|you'?ve got a deal|you got a deal)[.!]*$",
+            r"\bname your (price|terms)\b|\bwhat (would|will|'d) it take (to get you|for you to)\b",
             r"\b(bottle|beer|booze|drink|alcohol|whiskey|whisky|vodka|drugs|weed|smokes|gun|ammo|"
             r"bullets)s?\b[^.?!]{0,40}\b(but|and|if) (then )?you "
             r"(let|give|put|hand|send|release)\b",

@@ -42,7 +42,7 @@ CLOSED_OK = (
     r"to (shoot|kill|hurt)|need(s|ing)? (a doctor|medical|an ambulance|a paramedic|"
     r"first aid)|bleeding|"
     r"(is|are) (that|this) right|, is it\?$|did i (miss|get|understand|hear)|"
-    r"have i (got|understood)|got (that|it) right|"
+    r"have i (got|understood|missed)|got (that|it) right|"
     r"is that it|right\?$|(everyone|anyone|anybody|everybody)\b.*\b(okay|ok|alright|all right|"
     r"hurt|safe)|"
     # intent and means, asked straight: "Are you thinking of jumping?"

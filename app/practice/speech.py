@@ -1,6 +1,7 @@
 """How an officer's typed sentence is put together: the words it opens with, the shapes of
-an order, and the frames that tell their own words back ("You're telling me..."). Shared by the rapport killers (`app.practice.killers`,
-`app.practice.dismissals`) and the other problems (`app.practice.problems`).
+an order, and the frames that tell their own words back ("You're telling me..."). Shared
+by the rapport killers (`app.practice.killers`, `app.practice.dismissals`), the other
+problems (`app.practice.problems`) and `app.practice.classify`.
 
 Everything is matched per sentence on lower-case text with straight apostrophes.
 Patterns are plain regular expressions over words: keep them short and linear (no nested

@@ -57,13 +57,24 @@ _TEXTING = {
     "onybody": "anybody",
     "onyone": "anyone",
     "naebody": "nobody",
+    "ye're": "you're",
+    "tae": "to",
+    "oot": "out",
+    "cannae": "can't",
+    "dinnae": "don't",
+    "gonnae": "gonna",
 }
 _TEXTING_RE = re.compile(r"(?<![\w'])(" + "|".join(map(re.escape, _TEXTING)) + r")(?![\w'])", re.I)
 
 
+# A dropped g as typed: "goin'", "listenin'", "happenin'".
+_DROPPED_G = re.compile(r"(?<=[a-z]{2})in'(?![\w'])", re.I)
+
+
 def texting(text: str) -> str:
-    """'ok so ur mum kicked u out' -> 'ok so your mum kicked you out' (whole words only)."""
-    return _TEXTING_RE.sub(lambda m: _TEXTING[m.group(1).lower()], text)
+    """'ok so ur mum kicked u out' -> 'ok so your mum kicked you out' (whole words only),
+    and 'keep goin'' -> 'keep going'."""
+    return _DROPPED_G.sub("ing", _TEXTING_RE.sub(lambda m: _TEXTING[m.group(1).lower()], text))
 
 
 def sentences(text: str) -> list[str]:
