@@ -560,6 +560,13 @@ KILLERS = [
     ("Aye, but ye're gonnae let the wean go now.", {"rapport-killer"}),  # Scots, an order
     ("Let's pop you in the back of the car, pal.", {"rapport-killer"}),  # custody
     ("Well, he maybe had a point about the money.", {"rapport-killer"}),  # comeback, weak skill
+    # --- what set N showed, in other words ---
+    ("You won't go back inside, I'll make sure of that.", {"promise"}),
+    ("Shall I see if the chaplain can talk with you?", {"rapport-killer", "closed-question"}),
+    ("It's been done to heaps of folk, mind.", {"rapport-killer"}),  # minimising
+    ("I understand, but breaking windows won't fix it.", {"rapport-killer"}),  # the "but"
+    ("Drinking is never the answer, son.", {"rapport-killer"}),  # a lecture
+    ("You're blocking the whole high street, you know.", {"rapport-killer"}),  # a nuisance
 ]
 
 
@@ -670,6 +677,8 @@ NOT_FLAGGED = [
     "You've put the whole story down in that letter.",  # what they did, not an order
     "So: the rent, the kids, then tonight. Have I understood?",  # a summary's check-back
     "Uh-huh. Keep goin'.",  # a dropped g is still "keep going"
+    "So far: rent late, head office deaf, the kids scared. That about right?",  # a list
+    "I hear you, but I'm worried about the baby.",  # the "but" before an I-message
 ]
 
 

@@ -49,6 +49,7 @@ DISMISSALS = (
             r"(^|there'?s |there are )(lots|a lot|plenty|loads) of (people|places|jobs|guys|"
             r"women|men|fish)\b",
             r"\byou'?ll (find|get) (another|a new|someone|over)\b",
+            r"\b(to|with|for) (lots|a lot|plenty|loads|heaps|tons) of (people|others|folk|folks)\b",
             r"\b((plenty|lots|loads) more|other) (fish|people|jobs|guys|girls|women|men)"
             r"( in the sea| out there)\b",
             r"\bfish in the sea\b",
@@ -151,6 +152,13 @@ DISMISSALS = (
             r"\b(explain yourself|who do you think you are)\b",
             r"\b(a )?grown (man|woman|adult) (like you|crying|acting|doing|behaving)\b",
             r"\bno excuse\b",
+            r"\b(isn'?t|is not|'s not|ain'?t|won'?t be|is never) (the|an|any) "
+            r"(answer|solution|way)\b",
+            # their crisis as a nuisance: "You're holding up three lanes of traffic."
+            r"\byou'?re (holding up|blocking|wasting|costing|inconveniencing) (\w+ ){0,4}"
+            r"(traffic|everyone|everybody|people|road|bridge|line|lanes?|street|motorway|highway|"
+            r"junction|station|platform|time|money)\b",
+            r"\bwasting (my|our|everyone'?s|police|the police'?s) time\b",
             r"\bserves? you right\b",
             r"\bashamed of you\b",
             r"\bmade (a|such a) mess\b",
@@ -216,8 +224,9 @@ DISMISSALS = (
             r"\byou (don'?t|do not|wouldn'?t|would not) (really|actually)\b",
             r"\byou (don'?t|do not|can'?t) (really )?mean (that|it)\b",
             # the "but" that takes back what came before: "I hear you, but you're the one..."
-            r"^(i hear you|i understand|i get (it|that|you)|i know|i see),? but (honestly |really |"
-            r"seriously |look |listen )?(you|that|it|this|they|he|she|the|your|we|there)\b",
+            # (an I-message or a question may follow it: "..., but I'm worried", "but what...")
+            r"^(i hear you|i understand|i get (it|that|you)|i know|i see),? but (?!i\b|i'|can |"
+            r"could |what |how |tell |help |would |will |do you )",
             # "Of course they would.": telling them the people they doubt do care
             r"^(of )?course (they|he|she|we|people|your \w+) (would|will|do|does|did|care|cares|"
             r"love|loves|miss|want)\b",

@@ -152,6 +152,8 @@ CONTROL = (
             r"call|ring|phone|on the (phone|line)|down here|over here|here|"
             r"to (talk|speak|come|call|ring))\b",
             rf"\b(get|bring|call|fetch|phone|ring) (the|a|your|her|his|their) {THIRD}\b",
+            r"\b(talk|speak|pray) (to|with) (a|the|your) (priest|pastor|vicar|chaplain|imam|rabbi|"
+            r"minister|reverend|preacher|clergyman|padre)\b",
             # already done: "I've rung Father Murphy.", "We've called your mum."
             rf"\b(i|we)('ve| have)?( already| just)? (rung|rang|called|phoned|texted|messaged|"
             rf"contacted|got hold of|sent for|fetched|brought) ((the|a|your) {THIRD}|(father|"

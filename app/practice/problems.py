@@ -50,7 +50,7 @@ CLOSED_OK = (
     r"set(ting)? \w+( \w+)? on fire|burn|shoot|hang|cut|overdos|die\b|dying)|"
     # a summary's check-back: "Does that sound right?", "Am I close?", "Fair?"
     r"sounds? (right|fair|about right)|am i (close|right|on track|missing)|"
-    r"(that|this) (fair|close|correct|accurate)\?"
+    r"(that|this) (fair|close|correct|accurate|about it|about right)\?"
 )
 CLOSED_MESSAGE = "This can be answered yes or no: an open question (what, how) keeps them talking."
 
@@ -61,6 +61,9 @@ PROMISE = Killer(
         r"\bi (promise|guarantee|swear)\b",
         r"\b(promise|guarantee)d?( you)?\b.*\b(won'?t|will)\b",
         r"\btrust me\b",
+        r"\bi'?ll make sure of (it|that)\b",
+        r"\byou (won'?t|will not|aren'?t going to|are not going to) (go|be going) back "
+        r"(to|in|inside)\b",
         # their safety or freedom
         r"\byou (won'?t|will not|aren'?t going to|are not going to) (go to jail|go to prison|"
         r"be (arrested|charged|hurt|in trouble|punished|shot)|get (arrested|charged|hurt|"

@@ -174,7 +174,8 @@ OPEN = SkillCues(
         r"how",
         *OPEN_REQUESTS,
         r"describe",
-        r"(can|could|would|will) you (tell|help|walk|talk|describe|say more|explain)",
+        r"(can|could|would|will) you (tell|help me|walk me|talk (to|with) me|talk me|describe|"
+        r"say more|explain)",
         r"say more",
         r"i'?d like to (hear|know|understand)",
     ),

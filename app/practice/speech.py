@@ -81,7 +81,9 @@ DOING = (
     r"keep|think|ring|call|phone|pop|get|go|put|come|sit|stand|wait|look|calm|relax|"
     r"breathe|stop|quit|drop|hand|give|leave|take|let|try|remember|consider|pick|grab|open|"
     r"close|shut|turn|lower|move|step|walk|hold|bring|pass|throw|toss|chuck|show|hurry|"
-    r"follow|do|make|be|drink|eat|pray|sleep|forget|ignore|head|pack|settle|chill|cool|"
+    r"follow|do|make|be|drink|eat|pray|sleep|forget|ignore|pack|"
+    r"head(?= (home|off|out|back|down|over|to|for|inside|outside|up|on|in)\b)|"
+    r"settle|chill|cool|"
     r"knock|lighten|sober|sort|fix|text|apologi[sz]e|lie|kneel|face|unlock|release|climb|"
     r"back|slide|set|lay|place|sign|answer|pull|push|wake|quiet|hush|behave|cheer|smile|"
     r"count|focus|admit|accept|deal|toughen|grow|snap|watch|mind|hang|cut|tidy|clean|"
@@ -118,5 +120,6 @@ THEIRS = rf"^(so,? )?({_THEIR_FRAMES})\b"
 # Sentences that report their story ("You've told me she left, took the kids..."): the
 # clauses after the first are their story, not the officer's orders.
 REPORTING = (
-    rf"^(so,? )?({_THEIR_FRAMES}|you'?ve (told|said)|what i'?ve heard|so far|here'?s what)\b"
+    rf"^(so,? )?({_THEIR_FRAMES}|you'?ve (told|said)|what i'?ve heard|so far|here'?s what)\b|"
+    r"^[a-z' ,]{1,20}: "  # a list after a colon: "Right: wages unpaid, head office silent."
 )
