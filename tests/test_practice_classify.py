@@ -302,6 +302,12 @@ GOOD = [
     ("Nobody rings me back.", "Oh dear, you sound worn out.", "emotion-labeling"),
     ("She's gone.", "Aw pet, that sounds so lonely.", "emotion-labeling"),
     ("The voices won't stop.", "Well, that sounds frightening.", "emotion-labeling"),
+    ("They laughed at me.", "You are feeling humiliated, isn't it?", "emotion-labeling"),  # a tag
+    ("Nobody listens.", "Och, you sound scunnered.", "emotion-labeling"),
+    ("I've had enough.", "Tell us what's been happening, pal.", "open-ended-questions"),
+    ("He said he'd come back.", "Yessir. Go ahead.", "minimal-encouragers"),
+    ("I've got petrol in the car.",
+     "Hearing about the petrol scares me, because I want everyone safe.", "i-messages"),
 ]
 
 
@@ -567,6 +573,20 @@ KILLERS = [
     ("I understand, but breaking windows won't fix it.", {"rapport-killer"}),  # the "but"
     ("Drinking is never the answer, son.", {"rapport-killer"}),  # a lecture
     ("You're blocking the whole high street, you know.", {"rapport-killer"}),  # a nuisance
+    # --- what sets P and Q showed, in other words ---
+    ("Yeah, they really do listen in on calls like that.", {"rapport-killer"}),  # agreeing
+    ("Been through a breakup myself, mine was nastier.", {"rapport-killer"}),  # story-topping
+    ("Deal: the cigarettes, then you let the boy out.", {"rapport-killer"}),  # trading
+    ("Please confirm whether the gun is registered to you.", {"rapport-killer"}),  # evidence
+    ("We need you to cooperate with the process.", {"rapport-killer"}),  # an order in jargon
+    ("You've got till the end of this song to decide.", {"rapport-killer"}),  # a deadline
+    ("What sort of dad scares his kids like that?", {"rapport-killer"}),  # judging
+    ("Putting the phone down or what?", {"rapport-killer"}),  # pressure
+    ("If you hadn't gone out, she wouldn't have shouted.", {"rapport-killer"}),  # victim blamed
+    ("Your gran would be so disappointed in you.", {"rapport-killer"}),  # guilt
+    ("We'll find a way to drive those spirits out of the house.", {"rapport-killer"}),  # colluding
+    ("Honestly mate, we've all been there.", {"rapport-killer"}),  # minimising
+    ("There are cheaper ways to get a lift home, pal.", {"rapport-killer"}),  # sarcasm
 ]
 
 
@@ -679,6 +699,9 @@ NOT_FLAGGED = [
     "Uh-huh. Keep goin'.",  # a dropped g is still "keep going"
     "So far: rent late, head office deaf, the kids scared. That about right?",  # a list
     "I hear you, but I'm worried about the baby.",  # the "but" before an I-message
+    "Going back in there feels like it would put your sister at risk.",  # no phone, no order
+    "You're sorry?",  # their words handed back, not "you'll be sorry"
+    "Have you cut your arms tonight?",  # self-harm: ask it straight
 ]
 
 

@@ -139,6 +139,12 @@ DISMISSALS = (
             r"\b(did|do) you (provoke|start|ask for|deserve|wind)\b",
             r"\b(she|he|they|your \w+)('s| is|'re| are) (right|got a point|has a point)[.!]*$",
             r"\b(had it coming|better off without (her|him|them)|(was|were) asking for it)\b",
+            r"\bif you (hadn'?t|had not|didn'?t|did not)\b[^.?!]{0,60}\b(he|she|they) "
+            r"(wouldn'?t|would not|won'?t)\b",  # the victim blamed
+            r"\bwhat (kind|sort|type) of (a )?(father|mother|man|woman|person|parent|dad|mum|mom|"
+            r"husband|wife|son|daughter|human|grown)\b",
+            r"\b(would|will|'d|'ll) be (so |very |really )?(ashamed|disappointed|embarrassed) "
+            r"(of|to see|in) you\b",
             r"\bshould(n'?t)?('?ve| have| of) known better\b",
             # condoning what they did: "Can't say I blame you." (not "for feeling...")
             r"\b(can'?t|cannot|don'?t|wouldn'?t)( really)?( say)?( i)? blame (you|ya)\b"
@@ -262,6 +268,11 @@ DISMISSALS = (
             r"(it|us|everyone|everybody|the (town|city|world|country|planet|street))\b",
             r"\b(they|he|she) (probably|definitely|certainly|must|really) (are|is|do|does|did|"
             r"have|has|will|were|can|could)[.!]*$",
+            r"\b(they|he|she|someone|people) (probably|definitely|certainly|really|must|do) "
+            r"(do |does |can |could )?(track|watch|follow|listen|spy|read|poison|monitor|hack|bug|"
+            r"record|control)",
+            r"\b(get|drive|cast|chase|force|pull) (the|that|those|this) (devil|demons?|spirits?|"
+            r"evil|aliens?|voices|chip|implant|tracker)s? (out|away|off)\b",
             # taking it as real: "If he's a demon you did right."
             r"^if (the )?(devil|demons?|spirits?|aliens?|voices|government|cia|fbi)\b[^?]*$",
             r"^if (he|she|it|they|that)('s| is|'re| are| was| were) (really |actually )?(a |an |"
@@ -292,6 +303,7 @@ DISMISSALS = (
             r"\bi (totally|completely|fully|100%|perfectly|absolutely) (get|understand) "
             r"(it|you|that|how|your|what|exactly)\b",
             r"\bi'?ve been (there|through (this|that|the same))\b",
+            r"\b(we'?ve|we have|we'?re|everyone'?s|everybody'?s|we) (all )?been there\b",
         ),
         "You can't know how they feel. Say what you hear: 'You sound...'",
     ),

@@ -46,7 +46,10 @@ CONTROL = (
             # an order phrased as the officer's need: "I need you to step out for me"
             LEAD + r"(i|we)( really)?( need| want|'d like| would like|'m going to need|"
             rf"'re going to need|'m gonna need|'re gonna need) (you|ya) to "
-            rf"({ORDER}|let (them|her|him|everyone|everybody|the)|stop|listen)",
+            rf"({ORDER}|let (them|her|him|everyone|everybody|the)|stop|listen|comply|cooperate|"
+            r"co-operate|follow)",
+            r"\b(comply|compliance|non-?compliant)\b",
+            r"\bor what[?!.]*$",  # "So are you coming out now or what?"
             rf"\byou'?re (going to|gonna) (have to |need to )?{ORDER}",
             # an order stated as fact: "You will take your medication.", "..., end of story."
             r"^you('ll| will|'re going to|'re gonna| are going to) (exit|leave|surrender|raise|"
@@ -99,7 +102,8 @@ CONTROL = (
             # what force will do to them: "you're getting tased", "you'll be arrested"
             r"\byou('re| are|'ll| will)( going to| gonna)?( be| get| getting)? (tased|tazed|shot|"
             r"arrested|charged|locked up|sprayed|gassed|bitten|taken down|cuffed|booked|jail|"
-            r"prison|sorry|in (a cell|jail|prison|cuffs|custody))\b",
+            r"prison|in (a cell|jail|prison|cuffs|custody))\b",
+            r"\byou('ll| will)( \w+)? be sorry\b",
             r"\b(we|i|they|the team|swat|the dog)( will|'ll|'re going to| are going to|"
             r"'re gonna|'m going to|'m gonna| am going to| is going to)( have to)? (tase|taze|"
             r"shoot|spray|gas|break|kick|force|drag|send|storm|rush|use force|come in|"
@@ -108,7 +112,8 @@ CONTROL = (
             r"\byou('ll| will) (never (see|get|have)|lose)\b[^.?!]{0,80}\bif you\b",
             r"\bif you\b[^.?!]{0,80}\byou('ll| will) (never (see|get|have)|lose)\b",
             r"\b(we'?re|we are|they'?re|they are|i'?m|i am) (coming|going) (in|to come in)\b",
-            r"\byou('ve)? (have|got) (until|\d+|one|two|five|ten|twenty|thirty|sixty) "
+            r"\byou('ve)? (have|got) (until|till|til|'til|\d+|one|two|five|ten|twenty|thirty|"
+            r"sixty) "
             r"?(minutes?|seconds?|hours?|o'?clock|noon|midnight)?",
             r"\b(last chance|time'?s up|time is running out|running out of time)\b",
             # what force will do, as a warning: "... before the SWAT boys come in"
@@ -131,7 +136,8 @@ CONTROL = (
     Killer(
         "rapport-killer",
         (
-            r"\b(get|bring|call|put|phone|fetch) your (mother|mum|mom|father|dad|wife|husband|"
+            rf"\bput (your|the|a) {THIRD} on\b",  # on the phone
+            r"\b(get|bring|call|phone|fetch) your (mother|mum|mom|father|dad|wife|husband|"
             r"kids|children|partner|ex|priest|pastor|family|brother|sister|girlfriend|"
             r"boyfriend|son|daughter)\b",
             # someone of theirs brought in: "Your sister is on her way."
@@ -178,6 +184,20 @@ CONTROL = (
         ),
         "Quoting rules at them turns talk into a contest. Listen first; the team handles the law.",
     ),
+    # Questioning for evidence: an interview, not a conversation (the investigation waits).
+    Killer(
+        "rapport-killer",
+        (
+            r"\b(for the record|on the record|(can|could) you confirm|please confirm|"
+            r"confirm (for me )?(whether|that|if))\b",
+            r"\b(anything|what) you say (can|may|will) be\b|\byou (do not|don'?t) have to say\b",
+            r"\bdid you (strike|hit|assault|stab|attack|punch|touch) (her|him|them|the)\b[^?]*\b"
+            r"(before|after|first|when)\b",
+            r"\bwhere were you (at|on|when|between)\b",
+        ),
+        "Questions for evidence turn the talk into an interview. Listen now; the "
+        "investigation comes later.",
+    ),
     # Breaking off contact, or claiming the decisions: both are the team's (domain brief).
     Killer(
         "rapport-killer",
@@ -217,6 +237,7 @@ CONTROL = (
             r"ammunition|bullets|weapon|me|hostage)s? (for|in exchange for|in return for) "
             r"(the|your|a|her|him|them|that)\b",
             r"(^|, )(deal|it'?s a deal|you'?ve got a deal|you got a deal)[.!]*$",
+            r"^(deal|it'?s a deal|you'?ve got a deal|you got a deal)[,:;!] ",
             r"\bname your (price|terms)\b|\bwhat (would|will|'d) it take (to get you|for you to)\b",
             r"\b(bottle|beer|booze|drink|alcohol|whiskey|whisky|vodka|drugs|weed|smokes|gun|ammo|"
             r"bullets)s?\b[^.?!]{0,40}\b(but|and|if) (then )?you "

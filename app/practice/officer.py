@@ -39,6 +39,9 @@ ABOUT_YOURSELF = (
             r"\b(me too|same here|same with me)\b",
             r"\b(to me|on my \w+|at my \w+|in my \w+|my \w+) (too|as well)\b",
             r"\bwhen i was (your age|young|a kid|a lad|a girl|going through)\b",
+            r"(^|\bi )(went|go|'ve been|have been|been|was) through\b[^.?!]{0,30}\b(too|as well|"
+            r"myself)\b",
+            r"\bmine (was|were|is) (a lot |way |much |even |far )?(\w+er|worse|awful|terrible)\b",
             r"\byou think (you'?ve|you have) got it bad\b",
         ),
         "This turns the talk to you. Keep it on them: 'Tell me more about that.'",
@@ -93,6 +96,8 @@ ABOUT_YOURSELF = (
             r"\bsuch a (great|good|brilliant|wonderful|fantastic|lovely) \w+ yourself\b",
             r", (are|aren'?t|do|don'?t|did|didn'?t|have|haven'?t) we\?$",  # "..., are we?"
             r"\b(film|movie|tv) star\b",
+            r"\b(there'?s|there are) (easier|better|simpler|cheaper|quicker) ways? (to|of)\b",
+            r"\ball (\w+ ){0,3}of us\b[^.?!]{0,40}\bagainst you\b",
             # "... stood out here in the rain for fun", "while you have your little moment"
             r"\b(i'?m|we'?re|i am|we are|i|we)\b[^.?!]{0,40}\bfor (fun|the fun of it|my health|"
             r"a laugh|kicks)\b",

@@ -27,13 +27,15 @@ CLOSED_STARTS = (
     r"may|might|aren't|isn't|don't|doesn't|didn't|won't|wouldn't|can't|haven't)\b"
 )
 CLOSED_TAGS = (
-    r", (are|aren't|do|don't|will|won't|would|is|isn't|did|didn't) (you|ya|ye|u|it|they)\?$"
+    r", (are|aren't|do|don't|will|won't|would|wouldn't|is|isn't|did|didn't|has|hasn't|was|"
+    r"wasn't) (you|ya|ye|u|it|they|he|she)\?$"
 )
 # Questions that must be asked straight (safety and suicide): yes or no is right here.
 CLOSED_OK = (
     r"kill(ing)? yourself|suicide|end your life|hurt(ing)? yourself|harm(ing)? yourself|"
     r"want to die|a plan\b|(taken|swallowed|drunk|drank|used|injected) (any|anything|some|the)|"
     r"any (of them|pills)|pills|tablets|medication|overdose|"
+    r"cut(ting)? (yourself|your (arms?|wrists?|legs?))|burn(ed|t|ing)? yourself|"
     r"weapon|gun|knife|rifle|shotgun|pistol|firearm|loaded|ammo|ammunition|blade|breathing|"
     r"conscious|awake|you'?d (use|need)|(have|got) (it|them) (with|on) you|"
     r"(kids|children|baby|babies|little ones)( \w+)? (in there|inside|with you|in the)|"

@@ -27,7 +27,7 @@ FEELINGS = (
     "ashamed|embarrassed|humiliated|guilty|frustrated|frustrating|fed up|annoyed|"
     "disrespected|ignored|unheard|invisible|lost|confused|heartbroken|devastated|"
     "crushed|grieving|jealous|rejected|abandoned|powerless|no way out|unbearable|"
-    "struggling|gutted|shattered|wrecked|panicky|fuming|raging|mortified|mortifying|aggrieved|"
+    "struggling|gutted|scunnered|shattered|wrecked|panicky|fuming|raging|mortified|mortifying|aggrieved|"
     "torn|cut up|hollow|"
     "gutting|scared stiff|tense|dread|dreading|"
     "painful|pain|hard|tough|awful|hopeful|relieved|uneasy|concerned|unsafe|"
@@ -85,13 +85,16 @@ LABEL_PLAIN = (
     r"(?=\w+( and \w+)?[.!,])",  # a feeling named on its own: "Humiliated. That's what..."
 )
 
+# A check on the end of a label: "You're ashamed, isn't it?", "Disrespected, no?"
+LABEL_TAG = r",? (isn'?t it|no|right|yeah|yes|aren'?t you|don'?t you|is it|eh|innit|na|hai na)\?$"
+
 # Words said before the skill starts ("Okay, so...", "Honestly,"): skipped when a frame
 # must open the sentence. Flags never skip them ("Listen, ..." lectures).
 LEAD_WORDS = (
     r"((okay|ok|alright|all right|well|and|now|so|right|yeah|hey|look|man|sir|ma'am|buddy|"
     r"honestly|sorry|mm-hm|mm|hmm|uh|um|er|erm|like|aye|then|mate|bud|i reckon|reckon|"
     r"i'?ll be honest|to be honest|truthfully|please|kindly|oh|oh dear|dear|dear me|oh my|gosh|"
-    r"wow|ah|aw|aww|jeez|god|lord|love|pal|son|hun|honey|sweetheart|darling|pet)[,.!]? )+"
+    r"wow|ah|aw|aww|jeez|god|lord|love|pal|son|hun|honey|sweetheart|darling|pet|och|ach)[,.!]? )+"
 )
 
 # --- Paraphrasing: say back what they told you, in your own words and shorter ----------
@@ -151,7 +154,7 @@ SUMMARY = SkillCues(
         r"(does|do) (that|this) (sound )?(right|about right|fair|close)\?",
         r"am i (close|right|on track|missing (anything|something))",
         r"(^|[.!?] )(right|fair|close|correct|true|yeah)\?$",  # "... Fair?"
-        r"(^|[.!?] )(that|this) (right|about right|fair|close|correct)\?$",  # "... That right?"
+        r"(^|[.!?] )(that|this) (right|about right|fair|close|correct|it|about it)\?$",
     ),
 )
 SUMMARY_MIN_WORDS = 12  # a summary pulls several things together
@@ -160,7 +163,7 @@ SUMMARY_MIN_POINTS = 3  # pieces joined by commas, "and", "then"
 # --- Open-ended questions: can't be answered yes or no ---------------------------------
 # Asked as a request, without a question mark: "Talk me through what happened."
 OPEN_REQUESTS = (
-    r"tell me",
+    r"tell (me|us)",
     r"help me understand",
     r"walk me through",
     r"(talk|take) me (through|back through)",
@@ -196,7 +199,8 @@ ENCOURAGERS = (
     "i'm here if you (want|need) to talk|i am listening|i am here|i am with you|"
     "righto|right-o|rightio|sure thing|carry on|go ahead|i'm all ears|okey-dokey|okey dokey|"
     "take your time|no rush|in your own time|i'm with ya|k|kk|and|"
-    "acha|achha|accha|cool|nice one|i see, i see"
+    "acha|achha|accha|cool|nice one|i see, i see|yessir|yes sir|noted|then|and then|"
+    "haan|haanji|uh-huh, yes"
 )
 ENCOURAGER_MAX_WORDS = 8  # "okay okay okay okay okay": a few encouragers side by side
 
@@ -214,6 +218,8 @@ I_MESSAGE_EFFECT = (
     r"it'?s (hard|difficult|tough) for me",
     r"i (worry|fret|panic|struggle|don'?t like|do not like|hate|can'?t (stand|bear))",
     r"i'?m (struggling|finding it (hard|difficult|tough))",
+    # what they do, then its effect: "Hearing about the petrol frightens me"
+    r"[\w' ]{1,40}? (frightens|scares|worries|concerns|bothers|upsets|unsettles|rattles) me",
 )
 I_MESSAGE_OPEN = (
     *I_MESSAGE_EFFECT,

@@ -159,6 +159,7 @@ class Scorer:
     def _emotion(self, t: str) -> float:
         best = 0.0
         for s in sentences(t):
+            s = re.sub(R.LABEL_TAG, ".", s)  # "You're ashamed, isn't it?" is still a label
             if any(self._label.match(f) for f in self._forms(s)):
                 best = max(best, 0.85)
             elif self._label_plain.match(s) and not s.endswith("?"):
