@@ -289,6 +289,8 @@ GOOD = [
     ),
     ("Nobody ever listens.", "whats been going on that nobody listens", "open-ended-questions"),
     ("Leave me be.", "(pause) ... (pause)", "effective-pauses"),  # only stage directions
+    ("I'll tell you what happened.", ". . . .", "effective-pauses"),  # spaced dots
+    ("Maybe I am scared.", "(wait, 4 s) ... mm.", "effective-pauses"),  # a pause, then a hum
     ("Go away.", "Please, tell me what's going on tonight.", "open-ended-questions"),
     ("I'm done.", "Reckon you're pretty worn out.", "emotion-labeling"),  # tentative
     ("Nobody cares.", "I think you're feeling very lonely.", "emotion-labeling"),
@@ -587,6 +589,17 @@ KILLERS = [
     ("We'll find a way to drive those spirits out of the house.", {"rapport-killer"}),  # colluding
     ("Honestly mate, we've all been there.", {"rapport-killer"}),  # minimising
     ("There are cheaper ways to get a lift home, pal.", {"rapport-killer"}),  # sarcasm
+    # --- what set R showed, in other words ---
+    ("Dying can be quite peaceful, honestly.", {"rapport-killer"}),  # death made gentle
+    ("I dealt with loads of cases like yours.", {"rapport-killer"}),  # about yourself
+    ("Simple fix, I'll have the landlord sort it within the hour.", {"promise"}),
+    ("We'll talk once you've stepped out with your hands visible.", {"rapport-killer"}),
+    ("Put a finger on him and you'll never walk free again.", {"rapport-killer"}),  # a threat
+    ("She probably shouldn't have provoked you like that.", {"rapport-killer"}),  # taking sides
+    ("With all due respect, the bank doesn't make mistakes like that.", {"rapport-killer"}),
+    ("There's no such thing as ghosts, love.", {"rapport-killer"}),  # arguing
+    ("Oh aye, real hard man. Want a medal for it?", {"rapport-killer"}),  # sarcasm
+    ("You'll be right. It was only a phone.", {"rapport-killer"}),  # minimising
 ]
 
 
@@ -702,6 +715,9 @@ NOT_FLAGGED = [
     "Going back in there feels like it would put your sister at risk.",  # no phone, no order
     "You're sorry?",  # their words handed back, not "you'll be sorry"
     "Have you cut your arms tonight?",  # self-harm: ask it straight
+    "Have you got anything sharp on you?",  # a weapon question
+    "He shouldn't have pushed you. That sounds frightening.",  # said to the one pushed
+    "So the house went, then the church shut you out. Is that it?",  # a place in their story
 ]
 
 

@@ -1,11 +1,13 @@
 """The rapport killers that take control: what each looks like in a typed answer, and why
 it hurts.
 
-One block per kind (orders, threats, third parties, offering yourself, trading, fixing too
-early), each from the Don'ts of /work/shared/domain-brief.md and the writing rules of
-content/style.md. The killers that dismiss (minimising, judging, arguing, agreeing with
-what they see or hear, a flat no, false empathy, making it about yourself) are in
-`app.practice.dismissals`; `app.practice.problems` adds promises and the question flags;
+One block per kind (orders, threats, third parties, rules quoted, questions for evidence,
+breaking off contact, offering yourself, trading, fixing too early), each from the Don'ts
+of /work/shared/domain-brief.md and the writing rules of content/style.md. The killers
+that dismiss (minimising, judging, a flat no, false empathy) are in
+`app.practice.dismissals`, with arguing and agreeing with what they see or hear in
+`app.practice.arguing` and making it about yourself in `app.practice.officer`;
+`app.practice.problems` adds promises and the question flags;
 `app.practice.classify` applies them. Everything is matched per sentence on lower-case text
 with straight apostrophes, and again without the words it opens with
 (`app.practice.speech.opened`: "Okay love, sit down" is read as "sit down" too).
@@ -75,6 +77,8 @@ CONTROL = (
             r"settle|get (you|yourself|that|this|it|the|everyone|everybody|them|her|him)|"
             r"take (you|this|that|it|a walk|a ride))\b",
             r"\bnice and (easy|slow|slowly)\b",
+            r"\b(with|keep) your hands (up|where|visible|on (your|the) head|in the air)\b",
+            r"\bonce you'?ve (come|put|dropped|let|given|handed|walked|stepped|opened)\b",
             # into custody, asked or told: "Can we just get you in the van?"
             r"\b(get|put|pop|take) you (in|into|in the back of) the (van|car|cells?|motor|wagon)\b",
             r"\bsort (this|it|that|things)( all)?( out)? (at|down) the (station|nick|cells)\b",
@@ -126,6 +130,9 @@ CONTROL = (
             r"arrested|locked up))\b",
             r"\b(section (136|135|2|3)|5150|baker act(ed)?)\b",
             r"\byou'?ll regret\b",
+            r"\b(lay|put) (one|a) finger on\b",
+            r"\byou('ll| will) never (see|get|have|walk)\b[^.?!]{0,40}\b(again|daylight|free|"
+            r"out)\b",
             r"\b(in|into) (a lot of|big|serious|real) trouble\b",
             r"\bkeep it that way\b",
             r"^(\d+|one|two|three|five|ten|fifteen|twenty|thirty|sixty) "

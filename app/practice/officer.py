@@ -39,6 +39,8 @@ ABOUT_YOURSELF = (
             r"\b(me too|same here|same with me)\b",
             r"\b(to me|on my \w+|at my \w+|in my \w+|my \w+) (too|as well)\b",
             r"\bwhen i was (your age|young|a kid|a lad|a girl|going through)\b",
+            r"\bi (sat|was|worked|talked|dealt) with (so many|lots of|loads of|a lot of|many|"
+            r"hundreds of) (people|patients|folk|cases)\b",
             r"(^|\bi )(went|go|'ve been|have been|been|was) through\b[^.?!]{0,30}\b(too|as well|"
             r"myself)\b",
             r"\bmine (was|were|is) (a lot |way |much |even |far )?(\w+er|worse|awful|terrible)\b",
@@ -96,6 +98,7 @@ ABOUT_YOURSELF = (
             r"\bsuch a (great|good|brilliant|wonderful|fantastic|lovely) \w+ yourself\b",
             r", (are|aren'?t|do|don'?t|did|didn'?t|have|haven'?t) we\?$",  # "..., are we?"
             r"\b(film|movie|tv) star\b",
+            r"\b(want|deserve|get|give you) a medal\b|\breal (tough|hard|big) (guy|man|lad|one)\b",
             r"\b(there'?s|there are) (easier|better|simpler|cheaper|quicker) ways? (to|of)\b",
             r"\ball (\w+ ){0,3}of us\b[^.?!]{0,40}\bagainst you\b",
             # "... stood out here in the rain for fun", "while you have your little moment"

@@ -35,7 +35,7 @@ CLOSED_OK = (
     r"kill(ing)? yourself|suicide|end your life|hurt(ing)? yourself|harm(ing)? yourself|"
     r"want to die|a plan\b|(taken|swallowed|drunk|drank|used|injected) (any|anything|some|the)|"
     r"any (of them|pills)|pills|tablets|medication|overdose|"
-    r"cut(ting)? (yourself|your (arms?|wrists?|legs?))|burn(ed|t|ing)? yourself|"
+    r"cut(ting)? (yourself|your (arms?|wrists?|legs?))|burn(ed|t|ing)? yourself|sharp|"
     r"weapon|gun|knife|rifle|shotgun|pistol|firearm|loaded|ammo|ammunition|blade|breathing|"
     r"conscious|awake|you'?d (use|need)|(have|got) (it|them) (with|on) you|"
     r"(kids|children|baby|babies|little ones)( \w+)? (in there|inside|with you|in the)|"
@@ -107,6 +107,8 @@ PROMISE = Killer(
         r"\bi'?ll (get|bring|fetch|call|put) (\w+ ){1,2}"
         r"(for you|on the (phone|line)|here|over|on)\b",
         r"\bi'?ll put (him|her|them) on\b",
+        r"\b(easy|simple|quick) fix\b|\bwithin the (hour|day)\b",
+        r"\bi'?ll (ring|call|phone|contact|email|text) (the|your) (\w+ )?(and|to|for)\b",
         r"\b(consider it done|i'?ll (make (it|that) happen|sort (it|that|this)( out)?|"
         r"fix (it|that|this)|handle (it|that)|take care of (it|that|everything)))\b",
         r"\bwe('ll| will) (arrest|get|stop|deal with|sort out|punish)\b",

@@ -62,13 +62,14 @@ class Scorer:
         return s
 
     def _pause(self, t: str) -> float:
-        if re.fullmatch(r"[.\s\u2014\u2013-]*\.{2,}[.\s\u2014\u2013-]*", t):
+        if re.fullmatch(r"[.\u2014\u2013-]*\.{2,}[.\u2014\u2013-]*", re.sub(r"\s", "", t)):
             return 0.8
         # only stage directions and dots: "(pause)", "(silence) ... (silence)"
         directions = re.findall(r"[(\[*_]+([^()\[\]*_]*)[)\]*_]+", t)
         rest = re.sub(r"[(\[*_]+[^()\[\]*_]*[)\]*_]+|[.\s\u2014\u2013-]", "", t)
         paused = any(re.search(rf"\b({R.PAUSE_WORDS})", d) for d in directions)
-        if directions and not rest and paused:
+        hum = re.fullmatch(r"m+|h*m+h*|uh-?huh", rest)  # "(silent, 3 s) ... mm."
+        if directions and (not rest or hum) and paused:
             return 0.9
         return 0.0
 

@@ -1,0 +1,80 @@
+"""The rapport killers that argue: telling them their account is wrong, and arguing with
+or agreeing to what they see or hear that others don't. Part of the killers that dismiss
+(`app.practice.dismissals`); `app.practice.killers` says how the patterns are written and
+matched.
+"""
+
+from __future__ import annotations
+
+from app.practice.speech import Killer
+
+ARGUING = (
+    # Arguing: telling them their account is wrong.
+    Killer(
+        "rapport-killer",
+        (
+            r"\b(that'?s|that is|it'?s) not true\b",
+            r"\b(that'?s|it'?s|that is) not how (\w+ ){0,2}(works?|goes|happens|operates?)\b",
+            r"\bwith (all )?(due )?respect\b",
+            r"\b(there'?s|there is|there are) no such (thing|things)\b",
+            r"\b(that'?s|that is|it'?s|it is|this is) not (what|how) (\w+ ){0,3}(said|says|told|"
+            r"tells|saw|seen|happened|heard|reported|remembers?|described|explained)\b",
+            r"\b(that|it|this) (never|didn'?t|did not) happen(ed)?\b",
+            r"\b(that'?s|it'?s|that is|it is) (a lie|false|made up|bull|bullshit|bs)\b",
+            # telling them what they really feel: "You don't really want that."
+            r"\byou (don'?t|do not|wouldn'?t|would not) (really|actually)\b",
+            r"\byou (don'?t|do not|can'?t) (really )?mean (that|it)\b",
+            # the "but" that takes back what came before: "I hear you, but you're the one..."
+            # (an I-message or a question may follow it: "..., but I'm worried", "but what...")
+            r"^(i hear you|i understand|i get (it|that|you)|i know|i see),? but (?!i\b|i'|can |"
+            r"could |what |how |tell |help |would |will |do you )",
+            # "Of course they would.": telling them the people they doubt do care
+            r"^(of )?course (they|he|she|we|people|your \w+) (would|will|do|does|did|care|cares|"
+            r"love|loves|miss|want)\b",
+            # "Nobody ruined your life.": blame they gave, denied
+            r"^(nobody|no one|no-one|no body) (ruined|wrecked|destroyed|hates|is against|is out to|"
+            r"set you up|framed|betrayed|stitched you up|did this to|cheated|robbed|screwed)\b",
+            r"^no,? you('re| are| did| didn'?t| do| don'?t| were| weren'?t| aren'?t| have|"
+            r" haven'?t| can| can'?t| won'?t)\b",
+        ),
+        "Arguing starts a fight you can't win. Say back what you heard instead.",
+    ),
+    # What they see or hear that others don't: neither argue nor agree (domain brief).
+    Killer(
+        "rapport-killer",
+        (
+            r"\b(that'?s|it'?s|they'?re) not (real|happening)\b",
+            r"\b(isn'?t|is not|aren'?t|are not|wasn'?t|weren'?t) (real|happening)\b",
+            r"\b(it'?s|that'?s) (all )?in your head\b",
+            r"\byou'?re (just )?(imagining|hearing|seeing) (it|things|that|stuff)\b",
+            r"\byour imagination\b",
+            r"^there('s| is| are) (no|nobody|no one|nothing)( \w+)? (out there|up there|in there|"
+            r"outside|watching|following|tracking|listening|after you|on the \w+|in your \w+)\b",
+            r"\b(nobody|no one|no-one)('s| is| are)( \w+)? (out there|up there|in there|on the "
+            r"roof|watching|following|tracking|spying|after you|poisoning|putting)\b",
+            # agreeing: "They probably are.", "He must have.", "I hear it too."
+            r"\b(i|we) (can )?(see|hear) (them|it|him|her|that|those) too\b",
+            r"\b(i|we) (reckon|think|bet|believe|know|suspect|figure)( that)? (they|he|she|someone|"
+            r"somebody)('re| are|'s| is|'ve been| have been)( \w+)? (listening|watching|following|"
+            r"tracking|spying|bugging|poisoning|recording|after you|out to get you|monitoring)\b",
+            r"\b(they|he|she)('re| are|'s| is)( \w+)? (listening|watching|following|tracking|"
+            r"spying|poisoning|recording|after you|monitoring) (too|as well)\b",
+            r"\bthank(s| you) for (guarding|protecting|warning|defending|saving|watching over) "
+            r"(it|us|everyone|everybody|the (town|city|world|country|planet|street))\b",
+            r"\b(they|he|she) (probably|definitely|certainly|must|really) (are|is|do|does|did|"
+            r"have|has|will|were|can|could)[.!]*$",
+            r"\b(they|he|she|someone|people) (probably|definitely|certainly|really|must|do) "
+            r"(do |does |can |could )?(track|watch|follow|listen|spy|read|poison|monitor|hack|bug|"
+            r"record|control)",
+            r"\b(get|drive|cast|chase|force|pull) (the|that|those|this) (devil|demons?|spirits?|"
+            r"evil|aliens?|voices|chip|implant|tracker)s? (out|away|off)\b",
+            # taking it as real: "If he's a demon you did right."
+            r"^if (the )?(devil|demons?|spirits?|aliens?|voices|government|cia|fbi)\b[^?]*$",
+            r"^if (he|she|it|they|that)('s| is|'re| are| was| were) (really |actually )?(a |an |"
+            r"the )?(demon|devil|possessed|alien|spy|spies|spying|tracking|agent|imposter|"
+            r"impostor|poisoning|watching|following|after you)\b[^?]*$",
+        ),
+        "Don't argue with what they see or hear, and don't agree with it. Name the feeling: "
+        "'That sounds scary.'",
+    ),
+)
