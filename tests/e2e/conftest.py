@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import time
+import warnings
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -156,6 +157,31 @@ def open_app(browser, url: str, viewport=PHONE, color_scheme: str = "light"):
 def wait_first_frame(page, timeout: float = 60_000) -> None:
     page.wait_for_selector("#loading", state="detached", timeout=timeout)
     page.wait_for_selector("flutter-view, flt-glass-pane", state="attached", timeout=timeout)
+
+
+def reload(page, timeout: float = 60_000) -> None:
+    """Reload the page and wait for its first frame.
+
+    Once in many full runs (2026-11-27, test_practice after ~2100 tests), the web client
+    took its loading screen away after a reload and never attached its view. It did not
+    happen again in ten runs of that test alone or under load. When it happens, a
+    screenshot is kept, a warning says so, and the page is reloaded once more: a second
+    hang fails the test.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page.reload()
+    try:
+        wait_first_frame(page, timeout)
+    except PlaywrightTimeout:
+        failed = shot(page, "FAILED-first-frame-after-reload")
+        warnings.warn(
+            f"no first frame {timeout / 1000:.0f} s after a reload (see {failed}); reloading "
+            "once more",
+            stacklevel=2,
+        )
+        page.reload()
+        wait_first_frame(page, timeout)
 
 
 def enable_semantics(page) -> None:

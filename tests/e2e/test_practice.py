@@ -21,11 +21,11 @@ from tests.e2e.conftest import (
     fill,
     go_tab,
     open_app,
+    reload,
     see,
     shot,
     tap,
     to_tabs,
-    wait_first_frame,
 )
 from tests.e2e.layout import unreadable
 
@@ -75,8 +75,7 @@ def test_a_scenario_walk_and_own_words_answer(browser, server, guide, scheme, vi
         tap(page, L.scenario(scenario.title))
         see(page, scenario.turns[0].line)
         page.wait_for_url(f"**/practice/walk/{BRIDGE}", timeout=10_000)  # the address follows
-        page.reload()  # a reload mid-drill: the walk is there again (resumed or restarted)
-        wait_first_frame(page)
+        reload(page)  # a reload mid-drill: the walk is there again (resumed or restarted)
         enable_semantics(page)
         see(page, scenario.turns[0].line)
         _shot(page, f"practice-walk-line-{scheme}")
