@@ -19,16 +19,18 @@ Keep them short and linear (no nested repeats): an officer may paste 100 KB.
 from __future__ import annotations
 
 from app.practice.dismissals import DISMISSALS
-from app.practice.speech import DOING, INVITING, LEAD, ORDER, TELLING, Killer
+from app.practice.speech import DOING, INVITING, LEAD, ORDER, TELLING, WEAPONS, Killer
 
+# Clergy, and the titles a named one goes by ("Father Murphy", "Rabbi Cohen").
+CLERGY = r"(priest|pastor|vicar|chaplain|imam|rabbi|minister|reverend|preacher|clergyman|padre)"
+TITLE = r"(father|pastor|reverend|rev|imam|rabbi)"
 # The people of theirs nobody brings in without the team: family, friends, clergy.
 THIRD = (
     r"(mum|mom|mam|mother|ma|dad|da|father|pa|parents|wife|husband|missus|partner|ex|"
     r"girlfriend|boyfriend|fiance|fiancee|sister|brother|son|daughter|kids|children|family|"
-    r"friend|best friend|boss|manager|priest|pastor|vicar|chaplain|imam|rabbi|minister|"
-    r"reverend|preacher|nan|nana|gran|granny|grandma|grandad|grandpa|aunt|auntie|uncle|"
-    r"cousin|neighbour|neighbor|sponsor|counsellor|counselor|social worker|mama|momma|mamma|"
-    r"mummy|mommy|papa|daddy|pops)"
+    r"friend|best friend|boss|manager|nan|nana|gran|granny|grandma|grandad|grandpa|aunt|"
+    r"auntie|uncle|cousin|neighbour|neighbor|sponsor|counsellor|counselor|social worker|mama|"
+    rf"momma|mamma|mummy|mommy|papa|daddy|pops|{CLERGY})"
 )
 
 CONTROL = (
@@ -60,11 +62,9 @@ CONTROL = (
             r"walk|step|move)\b(?! (to|through|with)\b)",
             # the weapon's fate stated as fact: "The blade goes on the floor right now."
             # (not its movement as the cause of a feeling: "I feel nervous when the gun comes up")
-            r"(?<!when )(?<!if )(?<!because )(?<!every time )\b(the|that|your|this) (gun|knife|"
-            r"blade|rifle|shotgun|pistol|weapon|bat|machete|axe|hammer|bottle|razor|scissors|"
-            r"firearm|shank)s? (goes|go|is going|are going|stays|"
-            r"stay|comes|come|gets|get|needs to|need to|has to|have to|must|'s going|'re going)\b"
-            r"(?! off)[^?]*$",
+            rf"(?<!when )(?<!if )(?<!because )(?<!every time )\b(the|that|your|this) {WEAPONS}s? "
+            r"(goes|go|is going|are going|stays|stay|comes|come|gets|get|needs to|need to|has to|"
+            r"have to|must|'s going|'re going)\b(?! off)[^?]*$",
             r"\b(and )?that'?s (the end of it|final|an order)\b",
             r"\b(end of (story|discussion)|no (ifs|arguments|discussion))\b",
             r"\b(i|we) (need|want|have|got) to see (your|both) hands\b",
@@ -144,17 +144,8 @@ CONTROL = (
         "rapport-killer",
         (
             rf"\bput (your|the|a) {THIRD} on\b",  # on the phone
-            r"\b(get|bring|call|phone|fetch) your (mother|mum|mom|father|dad|wife|husband|"
-            r"kids|children|partner|ex|priest|pastor|family|brother|sister|girlfriend|"
-            r"boyfriend|son|daughter)\b",
-            # someone of theirs brought in: "Your sister is on her way."
-            r"\byour (mother|mum|mom|father|dad|wife|husband|partner|ex|priest|pastor|family|"
-            r"brother|sister|boss|manager|friend|girlfriend|boyfriend|son|daughter) (is here|"
-            r"wants to talk|is on the (phone|line)|is on (the|her|his) way|is coming|is outside)\b",
+            rf"\byour {THIRD} (wants to talk|is on the (phone|line))\b",
             r"\byou can talk to (her|him|them|your)\b",
-            r"\b(have|get) (the|a|your) (chaplain|priest|pastor|vicar|imam|rabbi|minister|mum|mom|"
-            r"mother|dad|father|wife|husband|sister|brother|son|daughter|kids) (come|talk|speak|"
-            r"call|ring|phone|pray)\b",
             r"\bpray (with|over|for) you\b",
             # someone of theirs brought to the scene or the phone, asked or told
             rf"\b(your|the|a) {THIRD}('s| is| are|'re| has| have)?( just)? (here|down here|"
@@ -162,19 +153,16 @@ CONTROL = (
             r"\b(let|have|get|put) (her|him|them) (have a word|on the (phone|line)|on to talk|"
             r"come (down|over|here|and))\b",
             rf"\b(let|have|get|bring|put|ask) (your|the|a) {THIRD} (have a word|talk|speak|come|"
-            r"call|ring|phone|on the (phone|line)|down here|over here|here|"
+            r"call|ring|phone|pray|on the (phone|line)|down here|over here|here|"
             r"to (talk|speak|come|call|ring))\b",
-            rf"\b(get|bring|call|fetch|phone|ring) (the|a|your|her|his|their) {THIRD}\b",
-            r"\b(talk|speak|pray) (to|with) (a|the|your) (priest|pastor|vicar|chaplain|imam|rabbi|"
-            r"minister|reverend|preacher|clergyman|padre)\b",
+            rf"\b(get|bring|call|fetch|phone|ring) ((the|a|your|her|his|their) {THIRD}|{TITLE})\b",
+            rf"\b(talk|speak|pray) (to|with) (a|the|your) {CLERGY}\b",
             # already done: "I've rung Father Murphy.", "We've called your mum."
             rf"\b(i|we)('ve| have)?( already| just)? (rung|rang|called|phoned|texted|messaged|"
-            rf"contacted|got hold of|sent for|fetched|brought) ((the|a|your) {THIRD}|(father|"
-            r"pastor|reverend|rev|imam|rabbi) \w+)\b",
+            rf"contacted|got hold of|sent for|fetched|brought) ((the|a|your) {THIRD}|"
+            rf"{TITLE} \w+)\b",
             r"\b(talk|knock|bring|drum|shake) (some )?sense into you\b",
             rf"\b{THIRD}( \w+){{0,3}} (to )?(talk|speak|have a word|pray) (to|with|over) you\b",
-            r"\b(get|bring|call|fetch|phone) (father|pastor|reverend|rev|the priest|a priest|"
-            r"the chaplain|a chaplain|the vicar|an imam|the imam|a rabbi|the rabbi)\b",
         ),
         "No family, friend or clergy talks to them without the team's approval.",
     ),
@@ -250,8 +238,7 @@ CONTROL = (
             r"bullets)s?\b[^.?!]{0,40}\b(but|and|if) (then )?you "
             r"(let|give|put|hand|send|release)\b",
             r"\b(we'?re square|we'?re even|that'?s the deal)\b",
-            r"^((you can|just|fine,?|ok,?|okay,?) )?keep the (gun|knife|weapon|rifle|bullets|ammo|"
-            r"pistol)\b",
+            rf"^((you can|just|fine,?|ok,?|okay,?) )?keep the ({WEAPONS}|bullets|ammo)\b",
         ),
         "Never trade weapons, ammunition, alcohol or drugs, or a person, and never agree a "
         "deal yourself: 'I'm not the one who decides, but I'll pass it on.'",

@@ -6,7 +6,7 @@ matched.
 
 from __future__ import annotations
 
-from app.practice.speech import Killer
+from app.practice.speech import WEAPONS, Killer
 
 # A sentence that opens like a comeback ("Well, ...", "Oh yeah, ...", "Hey, ...", "Look, ...")
 # or waves them off ("..., anyway."): when no listening skill follows, it is usually
@@ -81,8 +81,8 @@ ABOUT_YOURSELF = (
             r"\b(picked|chose|found|got) (a|the|yourself a) (nice|good|great|lovely|perfect|"
             r"cracking|fine) (spot|view|place|night|day|evening|morning)\b",
             # mocking the weapon: "That knife couldn't cut butter."
-            r"\b(that|this|your) (knife|gun|blade|bat|rifle|pistol|thing)( \w+)? (couldn'?t|"
-            r"can'?t|won'?t|wouldn'?t) (even )?(cut|hurt|hit|scare|kill|shoot)\b",
+            rf"\b(that|this|your) ({WEAPONS}|thing)( \w+)? (couldn'?t|can'?t|won'?t|wouldn'?t) "
+            r"(even )?(cut|hurt|hit|scare|kill|shoot)\b",
             r"\b(butter knife|pea ?shooter|toy gun|even loaded)\b",
             r"\bwhile you'?re (up|out|in|over) there\b",
             r"\b(bit|little|too|rather|a tad) (\w+ )?for (a|that|this|it) (swim|dip|jump|"

@@ -14,7 +14,7 @@ Keep them short and linear (no nested repeats): an officer may paste 100 KB.
 
 from __future__ import annotations
 
-from app.practice.speech import Killer
+from app.practice.speech import WEAPONS, Killer
 
 # "Why" questions sound like blame.
 # at the start of a sentence or a clause: "Why...", "..., why...", "Then why..."
@@ -36,7 +36,7 @@ CLOSED_OK = (
     r"want to die|a plan\b|(taken|swallowed|drunk|drank|used|injected) (any|anything|some|the)|"
     r"any (of them|pills)|pills|tablets|medication|overdose|"
     r"cut(ting)? (yourself|your (arms?|wrists?|legs?))|burn(ed|t|ing)? yourself|sharp|"
-    r"weapon|gun|knife|rifle|shotgun|pistol|firearm|loaded|ammo|ammunition|blade|breathing|"
+    rf"{WEAPONS}|loaded|ammo|ammunition|breathing|"
     r"conscious|awake|you'?d (use|need)|(have|got) (it|them) (with|on) you|"
     r"(kids|children|baby|babies|little ones)( \w+)? (in there|inside|with you|in the)|"
     r"(anyone|anybody|someone|somebody)( \w+){0,3} (hurt|else|with you|"

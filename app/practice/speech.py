@@ -32,6 +32,12 @@ CALLED = (
     r"chief|boss|pal|mate|buddy|bud|man|dude|bro|brother|sis|son|kid|lad|lass|fella|girl|"
     r"friend|my friend|my man|sir|ma'am|maam|miss|madam|young man|young lady|champ|big man"
 )
+# What a weapon is called: "the blade goes down", "that knife couldn't cut butter".
+WEAPONS = (
+    r"(gun|knife|blade|rifle|shotgun|pistol|weapon|bat|machete|axe|hammer|bottle|razor|"
+    r"scissors|firearm|shank)"
+)
+
 # The words a sentence opens with before it says anything: "Okay love, ...", "Well, ...".
 # ("Oh no." is sympathy, not an opener before a flat "No.")
 OPENER = re.compile(
