@@ -199,8 +199,7 @@ ENCOURAGERS = (
     "i'm here if you (want|need) to talk|i am listening|i am here|i am with you|"
     "righto|right-o|rightio|sure thing|carry on|go ahead|i'm all ears|okey-dokey|okey dokey|"
     "take your time|no rush|in your own time|i'm with ya|k|kk|and|"
-    "acha|achha|accha|cool|nice one|i see, i see|yessir|yes sir|noted|then|and then|"
-    "haan|haanji|uh-huh, yes"
+    "acha|achha|accha|haan|haanji|cool|nice one|yessir|yes sir|noted|then"
 )
 ENCOURAGER_MAX_WORDS = 8  # "okay okay okay okay okay": a few encouragers side by side
 
