@@ -568,6 +568,17 @@ KILLERS = [
     ("Aye, but ye're gonnae let the wean go now.", {"rapport-killer"}),  # Scots, an order
     ("Let's pop you in the back of the car, pal.", {"rapport-killer"}),  # custody
     ("Well, he maybe had a point about the money.", {"rapport-killer"}),  # comeback, weak skill
+    # --- talking at them, with no listening skill in it ---
+    ("Yeah, the bus company probably did lose your bag on purpose.", {"rapport-killer"}),
+    ("Fair enough, nobody likes being told no by the council.", {"rapport-killer"}),
+    ("Okay, so we just pop down to the car and have a chat there.", {"rapport-killer"}),
+    ("Aye, right enough, they do post letters through for a reason.", {"rapport-killer"}),
+    ("Easy, tiger, the van won't bite.", {"rapport-killer"}),
+    ("Wow, that's one way to spend a Tuesday.", {"rapport-killer"}),
+    ("The neighbours just want some sleep, pal.", {"rapport-killer"}),  # named, talked down to
+    ("Chin up, buddy, it'll look different after a kip.", {"rapport-killer"}),
+    ("You will put the scissors in the tray and step back.", {"rapport-killer"}),  # foretold
+    ("You're going to feel silly about this tomorrow.", {"rapport-killer"}),
     # --- what set N showed, in other words ---
     ("You won't go back inside, I'll make sure of that.", {"promise"}),
     ("Shall I see if the chaplain can talk with you?", {"rapport-killer", "closed-question"}),
@@ -718,6 +729,18 @@ NOT_FLAGGED = [
     "Have you got anything sharp on you?",  # a weapon question
     "He shouldn't have pushed you. That sounds frightening.",  # said to the one pushed
     "So the house went, then the church shut you out. Is that it?",  # a place in their story
+    "Of course you're angry.",  # a label after "of course"
+    "Okay, I'm right here.",  # staying with them, opened by "Okay"
+    "Sure, take your time.",
+    "Yeah, I'm still here.",
+    "I understand. It's not my call, but I'll pass that on.",  # a demand taken on honestly
+    "Yep. Carry on, mate.",  # an encourager with a name on the end
+    "You'll come to the window when you're ready?",  # left to them, not foretold
+    "You feel you'll never be forgiven.",  # what they fear, told back
+    "Yeah, sounds like you're worn right down.",  # agreeing, then a label
+    "Okay, so the van broke down and then the boss let you go. Have I got that?",  # a summary
+    "Honestly, the shouting rattles me, and I want to hear you properly.",  # an I-message
+    "Mate, tell me what happened at the match.",  # a name, then an open request
 ]
 
 

@@ -28,7 +28,7 @@ from app.practice.text import clean, flip, sentences, starts, texting, words
 
 NO_SAID = ("mirroring", "paraphrasing")  # skills judged against the person's words
 ATTEMPT = "open-ended-questions"  # what a closed question tried to be
-COMEBACK_SURE = 0.6  # a comeback's opener counts unless a skill shows at least this clearly
+COMEBACK_SURE = 0.6  # talking at them counts unless a skill shows at least this clearly
 _FEELING = re.compile(rf"\b({R.FEELINGS})\b")
 
 
@@ -98,8 +98,8 @@ class Classifier:
             skill, conf = ATTEMPT, 0.3
             if _FEELING.search(low):
                 skill = "emotion-labeling"
-        if (skill is None or conf < COMEBACK_SURE) and not flags and _comeback(low):
-            flags = (Flag("rapport-killer", O.COMEBACK_WHY),)
+        if (skill is None or conf < COMEBACK_SURE) and not flags and (why := _talking_at(low)):
+            flags = (Flag("rapport-killer", why),)
         conf = round(max(0.0, min(conf, 0.95)), 2)
         return Result(skill, conf, flags, self.feedback(skill, conf, flags, said_text))
 
@@ -205,11 +205,16 @@ def _said_by_officer(pattern: str, sentence: str, theirs: str) -> bool:
     return bool(m) and not (theirs and len(m.group(0).strip()) > 3 and m.group(0) in theirs)
 
 
-def _comeback(low: str) -> bool:
-    """It opens like a comeback ("Well, ...", "Oh yeah, ...") and is no introduction."""
-    return not re.search(O.INTRODUCING, low) and any(
-        re.search(O.COMEBACK, s) for s in sentences(low)
-    )
+def _talking_at(low: str) -> str | None:
+    """Why it talks at them ("Well, ...", "Yeah, ...", "..., pal", "You will ..."), or None:
+    what `officer.TALKING_AT` finds, unless it gives the officer's name or stays with them."""
+    if re.search(O.NOT_AT_THEM, low):
+        return None
+    parts = sentences(low)
+    for pattern, each, why in O.TALKING_AT:
+        if any(re.search(pattern, s) for s in (parts if each else [low])):
+            return why
+    return None
 
 
 def _first_sentence(text: str) -> str:

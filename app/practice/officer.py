@@ -8,19 +8,68 @@ from __future__ import annotations
 
 from app.practice.speech import WEAPONS, Killer
 
+# An answer that shows no listening skill (or only a weak one) and still talks at them.
+# Each cue with what the officer is told; `app.practice.classify` applies the first that
+# fits, and only to answers that show no skill clearly and raise no other flag.
+#
 # A sentence that opens like a comeback ("Well, ...", "Oh yeah, ...", "Hey, ...", "Look, ...")
-# or waves them off ("..., anyway."): when no listening skill follows, it is usually
-# arguing, sarcasm or the officer defending themselves. Applied by
-# `app.practice.classify` only to answers that show no skill and raise no other flag.
+# or waves them off ("..., anyway."): usually arguing, sarcasm or defending yourself.
 COMEBACK = (
-    r"^(well|hey|oh|look|listen|great|brilliant|nice one|seriously|come on|"
-    r"yeah right)\b(?!,? (done|no|dear|god|gosh|my|wow|man|lord|jeez)\b)|\banyway[.!]*$"
+    r"^(well|hey|oh|look|listen|great|brilliant|nice one|seriously|come on|easy|wow|haw|"
+    r"yeah right|(ah|och),)\b(?!,? (done|no|dear|god|gosh|my|wow|man|lord|jeez)\b)|\banyway[.!]*$"
 )
-# ... but not a greeting that gives the officer's name: "Hey, I'm Sam, with the police."
-INTRODUCING = r"\b(my name|i'?m [a-z]+,? (from|with)|i'?m with the|this is [a-z]+ (from|with))\b"
 COMEBACK_WHY = (
     "It opens like a comeback, so it may be heard as arguing, sarcasm or defending "
     "yourself. Say back what you heard instead."
+)
+# An answer that opens by agreeing ("Yeah, ...", "Fair enough, ...", "I hear you, but ...")
+# and then listens to nothing: going along with them, or the "yes" before a "but".
+AGREEING = (
+    r"^(yeah|yea|yep|yup|aye|okay|ok|alright|all right|fair enough|absolutely|sure|"
+    r"of course|course|deal|honestly|i understand|i hear (you|ya|ye)|i get (it|you|ya))\b"
+)
+AGREEING_WHY = (
+    "It opens by agreeing, and no listening follows, so it may be heard as going along "
+    "with them, or as the 'yes' before a 'but'. Say back what you heard instead."
+)
+# "pal", "mate", "son" in an answer that listens to nothing: talking down to them.
+NAMING = (
+    r"(^|[,.!?] |\b(ya|you|ye) )(pal|mate|buddy|bud|cowboy|son|sunshine|chief|boss|numpty|"
+    r"fella|pet|sweetheart|darling|princess|champ|big man|bro|dude)\b"
+)
+NAMING_WHY = (
+    "Calling them 'pal', 'mate' or 'son' with no listening in it can sound like talking "
+    "down to them. Say back what you heard instead."
+)
+# What they will do or what will happen to them: "You will ...", "You won't ...", but not
+# what they fear will happen, or a question that leaves it to them ("You'll come to the
+# door when you're ready?"), unless it is a tag ("You're not gonna do it, are ya?").
+FORETELLING = (
+    r"^(?!.*\byou (feel|think|fear|worry|reckon|believe|'re (scared|afraid|worried|sure))\b)"
+    r"(?=[^?]*$|.*, (are|aren'?t|will|won'?t|would|wouldn'?t) (you|ya|ye)\?$)"
+    r".*\byou('ll| will| won'?t| are going to|'re going to|'re gonna| gonna| are gonna|"
+    r"'re not (actually )?gonna)\b"
+)
+FORETELLING_WHY = (
+    "This tells them what they will do or what will happen to them: an order or a promise. "
+    "Ask, or say back what you heard instead."
+)
+# (pattern, per sentence?, why): the first that fits is the flag.
+TALKING_AT = (
+    (COMEBACK, True, COMEBACK_WHY),
+    (AGREEING, False, AGREEING_WHY),
+    (NAMING, False, NAMING_WHY),
+    (FORETELLING, True, FORETELLING_WHY),
+)
+# ... but not a greeting that gives the officer's name ("Hey, I'm Sam, with the police."),
+# staying with them ("Okay, I'm not going anywhere.", "Sure, take your time.") or taking
+# their demand on honestly ("I understand. It's not my call, but I'll pass it on.").
+NOT_AT_THEM = (
+    r"\b(my name|i'?m [a-z]+,? (from|with)|i'?m with the|this is [a-z]+ (from|with))\b|"
+    r"\b(i'?m (right |still )?here|i am (right |still )?here|not going anywhere|"
+    r"take (your|all the) time|no rush|i'?ll wait|i'?m listening|i'?m with you)\b|"
+    r"\b(pass (it|that|this|them) on|pass on what|(not|isn'?t) (the one|my call|up to me)|"
+    r"(don'?t|do not) (get to )?decide)\b"
 )
 
 ABOUT_YOURSELF = (

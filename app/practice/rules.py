@@ -79,7 +79,7 @@ LABEL_FRAMES = (
 )
 # A plain statement of their feeling is still a label, less tentative.
 LABEL_PLAIN = (
-    r"you('re| are| must be| must feel| feel| might feel| seem)",
+    r"((of course|no wonder),? )?you('re| are| must be| must feel| feel| might feel| seem)",
     r"(it|that|this)('s| is| was| must be)",  # "It's a lot.", "That must be hard."
     r"[a-z']+ing (\w+ ){0,3}(is|was|must be)",  # "Losing your brother is hard."
     r"(?=\w+( and \w+)?[.!,])",  # a feeling named on its own: "Humiliated. That's what..."
@@ -155,6 +155,7 @@ SUMMARY = SkillCues(
         r"am i (close|right|on track|missing (anything|something))",
         r"(^|[.!?] )(right|fair|close|correct|true|yeah)\?$",  # "... Fair?"
         r"(^|[.!?] )(that|this) (right|about right|fair|close|correct|it|about it)\?$",
+        r", (is )?(that|this) (right|about right|it)$",  # typed without the "?"
     ),
 )
 SUMMARY_MIN_WORDS = 12  # a summary pulls several things together
@@ -213,7 +214,9 @@ I_MESSAGE_EFFECT = (
     r"i (feel|felt|get|got|find|found|start to feel|become)",
     r"i'?m (finding|feeling|getting)",
     r"i('m| am)? (have|had|having) (a )?(hard|tough|difficult|rough) time",
-    r"it (worries|scares|concerns|frightens|bothers|upsets|makes|gets|leaves) me",
+    r"it (worries|scares|concerns|frightens|bothers|upsets|makes|gets|leaves|rattles|unsettles|"
+    r"throws) me",
+    r"[\w' ]{1,40}? (scrambles|messes with|does) my head",
     r"it'?s (hard|difficult|tough) for me",
     r"i (worry|fret|panic|struggle|don'?t like|do not like|hate|can'?t (stand|bear))",
     r"i'?m (struggling|finding it (hard|difficult|tough))",
@@ -227,7 +230,8 @@ I_MESSAGE_OPEN = (
 )
 I_MESSAGE_CONCERN = (
     FEELINGS + r"|scares|worries|concerns|frightens|bothers|upsets|worried|concerned|uneasy|"
-    r"uncomfortable|confused|don'?t like|do not like|hate|can'?t (stand|bear)|"
+    r"uncomfortable|confused|rattles|unsettles|scrambles|don'?t like|do not like|hate|"
+    r"can'?t (stand|bear)|"
     r"hard to (help|follow|hear|"
     r"understand|think|listen)|difficult|bad|tense|rattled|(hard|tough|difficult|rough) time"
 )

@@ -12,6 +12,7 @@ import re
 
 from app.practice import problems as P
 from app.practice import rules as R
+from app.practice import speech as S
 from app.practice.text import content, flip, in_order_share, sentences, starts, words
 
 # "You sound X", "She seems X": a word after it that is not "like"/"as if" is how they feel.
@@ -19,6 +20,16 @@ R_SOUND = re.compile(
     r"(you|she|he|they) (sound|seem)s? ((so|really|pretty|a bit|a little|kind of|kinda|quite|"
     r"very|real|totally|absolutely) )?(?!like\b|as\b|to\b|that\b)[a-z][a-z'-]+\b"
 )
+
+# "Sounds like you're worn right down.": a state the lists don't know, said of them
+R_SOUNDS_LIKE = re.compile(
+    r"(it )?sounds like (you'?re|you are) ((so|really|pretty|a bit|a little|kind of|kinda|"
+    r"quite|very|real|totally|just|absolutely) )?(?!(going|gonna|trying|saying|telling|asking|"
+    r"thinking|talking|getting|doing|not|in|at|on|the|a|an|still|being)\b)[a-z][a-z'-]+\b"
+)
+
+# "mate" on its own, or at the end of a piece: "keep going mate"
+_CALLED_AFTER = re.compile(rf"(^| )({S.CALLED})$")
 
 
 class Scorer:
@@ -75,6 +86,8 @@ class Scorer:
 
     def _encourage(self, t: str) -> float:
         pieces = [p for p in re.split(r"\s*(?:[.,!?;:]|\.\.\.)+\s*", t) if p]
+        # "Yep. Keep going, mate.": the name they are called adds nothing
+        pieces = [q for p in pieces if (q := _CALLED_AFTER.sub("", p))] or pieces
         few = len(pieces) <= 3 or (len(pieces) <= 5 and len(set(pieces)) == 1)  # "Okay. Okay."
         if pieces and few and all(map(self._encouraging, pieces)):
             return 0.9
@@ -165,7 +178,7 @@ class Scorer:
                 best = max(best, 0.85)
             elif self._label_plain.match(s) and not s.endswith("?"):
                 best = max(best, 0.65)  # as typed: "So you're scared." tells it back
-            elif any(R_SOUND.match(f) for f in self._forms(s)):
+            elif any(R_SOUND.match(f) or R_SOUNDS_LIKE.match(f) for f in self._forms(s)):
                 best = max(best, 0.75)  # "You sound bone-weary.": a feeling the lists don't know
         return best
 
