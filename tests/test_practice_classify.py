@@ -579,6 +579,11 @@ KILLERS = [
     ("Chin up, buddy, it'll look different after a kip.", {"rapport-killer"}),
     ("You will put the scissors in the tray and step back.", {"rapport-killer"}),  # foretold
     ("You're going to feel silly about this tomorrow.", {"rapport-killer"}),
+    # --- what sets S and U showed, in other words ---
+    ("So are you putting the bat down or not?", {"rapport-killer"}),  # an ultimatum
+    ("I do apologise, but that just isn't possible.", {"rapport-killer"}),  # a polite flat no
+    ("What would your gran think, seeing you like this?", {"rapport-killer"}),  # guilt
+    ("Somebody's skipped their tablets again, eh?", {"rapport-killer"}),  # "somebody" for you
     # --- what set N showed, in other words ---
     ("You won't go back inside, I'll make sure of that.", {"promise"}),
     ("Shall I see if the chaplain can talk with you?", {"rapport-killer", "closed-question"}),
@@ -741,6 +746,11 @@ NOT_FLAGGED = [
     "Okay, so the van broke down and then the boss let you go. Have I got that?",  # a summary
     "Honestly, the shouting rattles me, and I want to hear you properly.",  # an I-message
     "Mate, tell me what happened at the match.",  # a name, then an open request
+    "Have you taken any of the pills, mate?",  # a safety question with a name on it
+    "Did you swallow them before we got here?",  # tablets, asked straight
+    "Ah get nervous when ye wave that about, because I want us both safe.",  # Scots "ah"
+    "It's possible you feel cornered right now.",  # "possible" is no flat no
+    "What would you want your kids to know about tonight?",  # asks, no guilt
 ]
 
 

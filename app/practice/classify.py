@@ -207,10 +207,13 @@ def _said_by_officer(pattern: str, sentence: str, theirs: str) -> bool:
 
 def _talking_at(low: str) -> str | None:
     """Why it talks at them ("Well, ...", "Yeah, ...", "..., pal", "You will ..."), or None:
-    what `officer.TALKING_AT` finds, unless it gives the officer's name or stays with them."""
-    if re.search(O.NOT_AT_THEM, low):
-        return None
+    what `officer.TALKING_AT` finds, unless it gives the officer's name, stays with them or
+    asks a safety question ("Did you take the pills, mate?")."""
     parts = sentences(low)
+    if re.search(O.NOT_AT_THEM, low) or any(
+        s.endswith("?") and re.search(P.CLOSED_OK, s) for s in parts
+    ):
+        return None  # a safety question asked straight is no talking at them
     for pattern, each, why in O.TALKING_AT:
         if any(re.search(pattern, s) for s in (parts if each else [low])):
             return why

@@ -148,6 +148,10 @@ DISMISSALS = (
             r"husband|wife|son|daughter|human|grown)\b",
             r"\b(would|will|'d|'ll) be (so |very |really )?(ashamed|disappointed|embarrassed) "
             r"(of|to see|in) you\b",
+            # guilt through someone they love: "How would your mother feel, seeing this?"
+            r"\b(how|what) (would|will|do you think) your (\w+ )?(mother|mum|mom|mam|mama|father|"
+            r"dad|daddy|kids|children|son|daughter|gran|granny|nan|grandma|grandad|family|wife|"
+            r"husband|elders|parents|folks) (feel|think|say)\b",
             r"\bshould(n'?t)?('?ve| have| of) known better\b",
             # provoking them, as if the other side started it ("She shouldn't wind you up")
             r"\b(she|he|they) (probably |really )?(shouldn'?t|should not|should'?ve|should have) "
@@ -219,6 +223,9 @@ DISMISSALS = (
             r"paranoid|delusional|hysterical|a drunk|an addict|a junkie|high(?! up| above)|selfish|"
             r"a coward|cowardly)\b",
             r"\b(off|on|skipped|stopped) (your|his|her|the) (meds|pills)( again)?\b",
+            # "Someone's forgotten their meds today": them, talked about as "someone"
+            r"\b(someone|somebody)('s| has)( \w+)? (forgotten|forgot|skipped|missed|not taken|"
+            r"stopped) (their|his|her) (meds|pills|medication|tablets)\b",
             r"\byou'?re (not well|unwell|not right|not thinking straight|not in your right mind)\b",
             r"\b(childish|cowardly|irresponsible|disgraceful|attention[- ]seeking|numpty|eejit|"
             r"muppet|plonker|tosser|dickhead|moron|loser|drama queen|headcase|nutter|nutjob)\b",
@@ -235,6 +242,9 @@ DISMISSALS = (
             rf"(,? ({CALLED}))?[.!]*$",
             r"\b(that'?s|it'?s|this is) (simply |just )?not (something|what) (we|i|the police) "
             r"(do|can do|allow|give|agree to)\b",
+            # the polite form: "I'm terribly sorry, but that isn't actually possible."
+            r"\b(that|it|this)(('s| is)( \w+)? not|( \w+)? (isn'?t|is not|ain'?t))( \w+)? "
+            r"(possible|doable|allowed|permitted|on the table)\b(?! (to|for|if|when|unless)\b)",
             r"\b(out of the question|not an option|no can do|not gonna happen|ain'?t happening|"
             r"that'?s a no|that won'?t happen|not going to happen)\b",
         ),

@@ -53,7 +53,7 @@ CONTROL = (
             rf"({ORDER}|let (them|her|him|everyone|everybody|the)|stop|listen|comply|cooperate|"
             r"co-operate|follow)",
             r"\b(comply|compliance|non-?compliant)\b",
-            r"\bor what[?!.]*$",  # "So are you coming out now or what?"
+            r"\bor (what|not)[?!.]*$",  # "So are you coming out now or what?"
             rf"\byou'?re (going to|gonna) (have to |need to )?{ORDER}",
             # an order stated as fact: "You will take your medication.", "..., end of story."
             r"^you('ll| will|'re going to|'re gonna| are going to) (exit|leave|surrender|raise|"

@@ -109,6 +109,7 @@ PARAPHRASE = SkillCues(
         r"what i hear",
         r"if i'?ve? (got|have) (this|it|that) right",
         r"if i understand",
+        r"if i'?ve understood",
         r"in other words",
         r"(it |that )?(sounds|seems) like (you|he|she|they|your|it|the|someone|nobody)",
         r"you'?re telling me",

@@ -58,6 +58,9 @@ _TEXTING = {
     "onyone": "anyone",
     "naebody": "nobody",
     "ye're": "you're",
+    "ye've": "you've",
+    "ye'll": "you'll",
+    "ah'm": "i'm",
     "tae": "to",
     "oot": "out",
     "cannae": "can't",
@@ -67,6 +70,12 @@ _TEXTING = {
 _TEXTING_RE = re.compile(r"(?<![\w'])(" + "|".join(map(re.escape, _TEXTING)) + r")(?![\w'])", re.I)
 
 
+# Scots "ah" for "I" before a verb: "Ah get worried when ye shout."
+_SCOTS_I = re.compile(
+    r"(?<![\w'])ah (?=(get|got|feel|felt|want|need|am|was|think|know|dinnae|cannae|don't|"
+    r"can't|just|really|hear|see)(?![\w']))",
+    re.I,
+)
 # A dropped g as typed: "goin'", "listenin'", "happenin'".
 _DROPPED_G = re.compile(r"(?<=[a-z]{2})in'(?![\w'])", re.I)
 
@@ -74,7 +83,8 @@ _DROPPED_G = re.compile(r"(?<=[a-z]{2})in'(?![\w'])", re.I)
 def texting(text: str) -> str:
     """'ok so ur mum kicked u out' -> 'ok so your mum kicked you out' (whole words only),
     and 'keep goin'' -> 'keep going'."""
-    return _DROPPED_G.sub("ing", _TEXTING_RE.sub(lambda m: _TEXTING[m.group(1).lower()], text))
+    text = _SCOTS_I.sub("i ", _TEXTING_RE.sub(lambda m: _TEXTING[m.group(1).lower()], text))
+    return _DROPPED_G.sub("ing", text)
 
 
 def sentences(text: str) -> list[str]:
