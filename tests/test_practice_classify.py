@@ -751,6 +751,7 @@ NOT_FLAGGED = [
     "Ah get nervous when ye wave that about, because I want us both safe.",  # Scots "ah"
     "It's possible you feel cornered right now.",  # "possible" is no flat no
     "What would you want your kids to know about tonight?",  # asks, no guilt
+    "You want to get the kids back.",  # their goal, not family fetched to the phone
 ]
 
 

@@ -155,7 +155,9 @@ CONTROL = (
             rf"\b(let|have|get|bring|put|ask) (your|the|a) {THIRD} (have a word|talk|speak|come|"
             r"call|ring|phone|pray|on the (phone|line)|down here|over here|here|"
             r"to (talk|speak|come|call|ring))\b",
-            rf"\b(get|bring|call|fetch|phone|ring) ((the|a|your|her|his|their) {THIRD}|{TITLE})\b",
+            # (not their goal: "You want to get the kids back.")
+            rf"\b(get|bring|call|fetch|phone|ring) ((the|a|your|her|his|their) {THIRD}|{TITLE})\b"
+            r"(?!( \w+)? back([.!?,]|$))",
             rf"\b(talk|speak|pray) (to|with) (a|the|your) {CLERGY}\b",
             # already done: "I've rung Father Murphy.", "We've called your mum."
             rf"\b(i|we)('ve| have)?( already| just)? (rung|rang|called|phoned|texted|messaged|"

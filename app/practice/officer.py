@@ -62,11 +62,11 @@ TALKING_AT = (
     (FORETELLING, True, FORETELLING_WHY),
 )
 # ... but not a greeting that gives the officer's name ("Hey, I'm Sam, with the police."),
-# staying with them ("Okay, I'm not going anywhere.", "Sure, take your time.") or taking
+# staying with them ("Okay, I'm right here.", "Sure, take your time.") or taking
 # their demand on honestly ("I understand. It's not my call, but I'll pass it on.").
 NOT_AT_THEM = (
     r"\b(my name|i'?m [a-z]+,? (from|with)|i'?m with the|this is [a-z]+ (from|with))\b|"
-    r"\b(i'?m (right |still )?here|i am (right |still )?here|not going anywhere|"
+    r"\b(i'?m (right |still )?here|i am (right |still )?here|"
     r"take (your|all the) time|no rush|i'?ll wait|i'?m listening|i'?m with you)\b|"
     r"\b(pass (it|that|this|them) on|pass on what|(not|isn'?t) (the one|my call|up to me)|"
     r"(don'?t|do not) (get to )?decide)\b"
