@@ -584,6 +584,10 @@ KILLERS = [
     ("I do apologise, but that just isn't possible.", {"rapport-killer"}),  # a polite flat no
     ("What would your gran think, seeing you like this?", {"rapport-killer"}),  # guilt
     ("Somebody's skipped their tablets again, eh?", {"rapport-killer"}),  # "somebody" for you
+    # --- what sets V and W showed, in other words ---
+    ("That's just the drink talking, mate.", {"rapport-killer"}),  # put down to drink
+    ("I'd be exactly the same if I were you.", {"rapport-killer"}),  # their feeling claimed
+    ("Don't look at me, I wasn't even on shift that night.", {"rapport-killer"}),  # defending
     # --- what set N showed, in other words ---
     ("You won't go back inside, I'll make sure of that.", {"promise"}),
     ("Shall I see if the chaplain can talk with you?", {"rapport-killer", "closed-question"}),
@@ -752,6 +756,11 @@ NOT_FLAGGED = [
     "It's possible you feel cornered right now.",  # "possible" is no flat no
     "What would you want your kids to know about tonight?",  # asks, no guilt
     "You want to get the kids back.",  # their goal, not family fetched to the phone
+    "Fine. Meanwhile, what do you need most right now?",  # an open question after a lead
+    "ok so ur car's gone, back gate's locked, n ur mum's away. that right?",  # a summary
+    "Is there anything near you that could hurt you?",  # a safety question
+    "The way you see it, the school let you down.",  # their view, told back
+    "I get muddled when we both talk, 'cause I want to hear you.",  # an I-message
 ]
 
 
@@ -800,6 +809,7 @@ def test_look_alikes_are_not_taken_for_the_skill(said, answer, not_skill):
         ),  # not a mirror: the officer's own judgement
         ("You have until ten minutes past.", "Ten minutes past?", {"rapport-killer"}),  # deadline
         ("I can't go back there ever.", "Can't go back?", set()),  # a mirror, not closed
+        ("My landlord had it coming, that one.", "Had it coming?", set()),  # their verdict
         ("They're always watching me, every one of them.", "Every one of them?", set()),
         ("We'll do it one way or the other.", "One way or the other?", set()),
     ],

@@ -169,6 +169,9 @@ DISMISSALS = (
             r"(real |right |absolute |total )?(nightmare|piece of work|handful|cow|bitch|prick|"
             r"arsehole|asshole|idiot|psycho|pain)\b",
             r"\b(what'?s|what is) (wrong with you|your problem|the matter with you)\b",
+            # what they say put down to illness or drink: "That's your illness talking."
+            r"\b(that'?s|it'?s|this is) (just )?(your|the) (\w+ )?(illness|drink|drugs|booze|meds|"
+            r"voices|paranoia|condition|depression|alcohol|psychosis|disorder|madness) talking\b",
             r"\b(explain yourself|who do you think you are)\b",
             r"\b(a )?grown (man|woman|adult) (like you|crying|acting|doing|behaving)\b",
             r"\bno excuse\b",
@@ -207,6 +210,7 @@ DISMISSALS = (
             r"\b(was|were|is|'s|are|'re) (just|only) doing (his|her|their|its) (job|duty)\b",
         ),
         "Judging or arguing starts a fight you can't win. Say back what you heard instead.",
+        mirror_ok=True,  # "Had it coming?": their own verdict handed back as a question
     ),
     # Name-calling words: theirs when a mirror hands them back ("Think you're crazy?").
     Killer(
@@ -255,6 +259,9 @@ DISMISSALS = (
         (
             r"\bi know (exactly )?how you feel\b",
             r"\bi understand exactly\b",
+            # "I'd feel exactly the same in your shoes.": their feeling claimed as yours
+            r"\b(i'?d|i would) (feel|be|react|think) (exactly |just |much )?the same( way)?"
+            r"( in your (shoes|position|place)| if i (was|were) you)?\b",
             r"\bi know (exactly )?(what|how) (it|that)('s| is| feels) like\b",
             r"\bi (totally|completely|fully|100%|perfectly|absolutely) (get|understand) "
             r"(it|you|that|how|your|what|exactly)\b",

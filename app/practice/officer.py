@@ -121,6 +121,10 @@ ABOUT_YOURSELF = (
             r"(that|this|it) on me\b",
             r"\bi'?m (one of the good ones|not like (them|the others|those))\b",
             r"\b(don'?t|do not) (lump|group|bracket|compare|mix) me\b",
+            # "Don't look at me, I wasn't even on that job."
+            r"^(hey,? )?(don'?t|do not) look at me\b",
+            r"\bi (wasn'?t|was not) (even )?(on|there|on duty|working|involved)( \w+)?"
+            r"( that| for| in)? (job|call|shift|night|day|case|one|team)\b",
             r"^(ha|haha|hah|lol|lmao)\b",  # laughing at them
             r"\b(lol|lmao|rofl|haha+|hehe|jk|just kidding|just joking|only joking|kidding aside)\b",
             "[\U0001f602\U0001f923\U0001f606\U0001f605\U0001f61c\U0001f609\U0001f644]",

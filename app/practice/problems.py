@@ -35,6 +35,8 @@ CLOSED_OK = (
     r"kill(ing)? yourself|suicide|end your life|hurt(ing)? yourself|harm(ing)? yourself|"
     r"want to die|a plan\b|(taken|swallowed|drunk|drank|used|injected) (any|anything|some|the)|"
     r"(take|took|taken|swallow|swallowed) (them|it|those|these)\b|"
+    r"(could|might|would|to) (cut|hurt|harm|injure|stab) (you|yourself|anyone|someone|"
+    r"anybody|somebody)\b|"
     r"any (of them|pills)|pills|tablets|medication|overdose|"
     r"cut(ting)? (yourself|your (arms?|wrists?|legs?))|burn(ed|t|ing)? yourself|sharp|"
     rf"{WEAPONS}|loaded|ammo|ammunition|breathing|"

@@ -94,7 +94,8 @@ LEAD_WORDS = (
     r"((okay|ok|alright|all right|well|and|now|so|right|yeah|hey|look|man|sir|ma'am|buddy|"
     r"honestly|sorry|mm-hm|mm|hmm|uh|um|er|erm|like|aye|then|mate|bud|i reckon|reckon|"
     r"i'?ll be honest|to be honest|truthfully|please|kindly|oh|oh dear|dear|dear me|oh my|gosh|"
-    r"wow|ah|aw|aww|jeez|god|lord|love|pal|son|hun|honey|sweetheart|darling|pet|och|ach)[,.!]? )+"
+    r"wow|ah|aw|aww|jeez|god|lord|love|pal|son|hun|honey|sweetheart|darling|pet|och|ach|"
+    r"meanwhile|in the meantime|christ|jesus|blimey|crikey|geez|bloody hell)[,.!]? )+"
 )
 
 # --- Paraphrasing: say back what they told you, in your own words and shorter ----------
@@ -110,6 +111,8 @@ PARAPHRASE = SkillCues(
         r"if i'?ve? (got|have) (this|it|that) right",
         r"if i understand",
         r"if i'?ve understood",
+        r"(the way|how) you see it",
+        r"(it )?feels like (you|your|they|he|she|everyone|everybody|nobody|no one|the)\b",
         r"in other words",
         r"(it |that )?(sounds|seems) like (you|he|she|they|your|it|the|someone|nobody)",
         r"you'?re telling me",
@@ -231,7 +234,8 @@ I_MESSAGE_OPEN = (
 )
 I_MESSAGE_CONCERN = (
     FEELINGS + r"|scares|worries|concerns|frightens|bothers|upsets|worried|concerned|uneasy|"
-    r"uncomfortable|confused|rattles|unsettles|scrambles|don'?t like|do not like|hate|"
+    r"uncomfortable|confused|muddled|flustered|rattles|unsettles|scrambles|don'?t like|"
+    r"do not like|hate|"
     r"can'?t (stand|bear)|"
     r"hard to (help|follow|hear|"
     r"understand|think|listen)|difficult|bad|tense|rattled|(hard|tough|difficult|rough) time"
@@ -243,7 +247,7 @@ I_MESSAGE_WHEN = (
 )
 # The full form ("I feel ... when you ... because ...") is an I-message by its shape, even
 # when the feeling is one these lists don't know, if it opens with an effect on the officer.
-I_MESSAGE_JOINS = ("when", "because")
+I_MESSAGE_JOINS = ("when", "(because|'?cause|cos|coz|and i (want|need|'?d like))")
 
 # How the feedback names each skill: "This looks like a paraphrase."
 SAID_AS = {

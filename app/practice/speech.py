@@ -82,7 +82,8 @@ ORDER_POSE = (
 ORDER = rf"({ORDER_MOVE}|{ORDER_HANDS}|{ORDER_POSE})"
 
 # A sentence that tells them what to do: it opens with a verb of doing ("Keep your voice
-# down.", "Think what this does to your mum.", "Ring the council."), not a question.
+# down.", "Think what this does to your mum.", "Ring the council."), not a question, and
+# not a noun that looks like one ("back door's locked").
 DOING = (
     r"keep|think|ring|call|phone|pop|get|go|put|come|sit|stand|wait|look|calm|relax|"
     r"breathe|stop|quit|drop|hand|give|leave|take|let|try|remember|consider|pick|grab|open|"
@@ -91,7 +92,8 @@ DOING = (
     r"head(?= (home|off|out|back|down|over|to|for|inside|outside|up|on|in)\b)|"
     r"settle|chill|cool|"
     r"knock|lighten|sober|sort|fix|text|apologi[sz]e|lie|kneel|face|unlock|release|climb|"
-    r"back|slide|set|lay|place|sign|answer|pull|push|wake|quiet|hush|behave|cheer|smile|"
+    r"back(?= (off|away|up|down|out|it|right)\b|[.!]|$)|"
+    r"slide|set|lay|place|sign|answer|pull|push|wake|quiet|hush|behave|cheer|smile|"
     r"count|focus|admit|accept|deal|toughen|grow|snap|watch|mind|hang|cut|tidy|clean|"
     r"finish|end|check|wipe|dry|button|zip|pipe|belt|simmer|unclench|uncurl|unload|empty"
 )

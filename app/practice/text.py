@@ -43,6 +43,7 @@ _TEXTING = {
     "y": "why",
     "abt": "about",
     "bc": "because",
+    "n": "and",
     "ppl": "people",
     "rn": "right now",
     "idk": "i don't know",
