@@ -29,8 +29,8 @@ AGREEING = (
     r"of course|course|deal|honestly|i understand|i hear (you|ya|ye)|i get (it|you|ya))\b"
 )
 AGREEING_WHY = (
-    "It opens by agreeing, and no listening follows, so it may be heard as going along "
-    "with them, or as the 'yes' before a 'but'. Say back what you heard instead."
+    "It agrees, then shows no listening. It may sound like going along with them, or a "
+    "'yes, but'. Say back what you heard instead."
 )
 # "pal", "mate", "son" in an answer that listens to nothing: talking down to them.
 NAMING = (
@@ -38,8 +38,8 @@ NAMING = (
     r"fella|pet|sweetheart|darling|princess|champ|big man|bro|dude)\b"
 )
 NAMING_WHY = (
-    "Calling them 'pal', 'mate' or 'son' with no listening in it can sound like talking "
-    "down to them. Say back what you heard instead."
+    "'Pal' or 'mate' with no listening in it can sound like talking down. Say back what "
+    "you heard instead."
 )
 # What they will do or what will happen to them: "You will ...", "You won't ...", but not
 # what they fear will happen, or a question that leaves it to them ("You'll come to the
@@ -51,8 +51,8 @@ FORETELLING = (
     r"'re not (actually )?gonna)\b"
 )
 FORETELLING_WHY = (
-    "This tells them what they will do or what will happen to them: an order or a promise. "
-    "Ask, or say back what you heard instead."
+    "This tells them what will happen: an order or a promise. Ask, or say back what you "
+    "heard instead."
 )
 # (pattern, per sentence?, why): the first that fits is the flag.
 TALKING_AT = (
