@@ -25,6 +25,7 @@ def test_kill_minus_nine_never_loses_an_acknowledged_note(tmp_path):
     inc = IncidentLog(data).open_incident("kill test", "lab")
     rng = random.Random(20261126)
     all_acked: list[str] = []
+    cut_short = 0  # rounds where the kill stopped a save mid-line
     for round_no in range(KILLS):
         child = start_writer(data, inc.id, 0, fold_min=rng.choice([5, 40, 2000]))
         if round_no % 5 == 0:  # sometimes while it opens (recovery, fold at open)
@@ -44,10 +45,16 @@ def test_kill_minus_nine_never_loses_an_acknowledged_note(tmp_path):
         assert not missing, f"round {round_no}: acknowledged notes lost: {missing}"
         assert len(set(ids)) == len(ids)
         assert [n.seq for n in notes] == list(range(1, len(notes) + 1))
-        assert log.warnings == [], log.warnings  # a kill alone damages nothing
+        # a kill alone damages nothing: at most it stops a save mid-line (the write ends at
+        # a page boundary), and that entry was never acknowledged; it is told as such
+        unfinished = [w for w in log.warnings if "its last entry was never shown as saved" in w]
+        assert log.warnings == unfinished, log.warnings
+        cut_short += len(unfinished)
     assert len(all_acked) > KILLS  # the writer really was killed mid-stream, many times
-    leftovers = [p.name for p in (data / "incidents" / inc.id).iterdir() if "corrupt" in p.name]
-    assert leftovers == []
+    folder = data / "incidents" / inc.id
+    leftovers = [p for p in folder.iterdir() if "corrupt" in p.name]
+    assert len(leftovers) == cut_short  # only the journals a kill cut short, kept as found
+    assert all(not p.read_bytes().endswith(b"\n") for p in leftovers)
 
 
 def test_two_processes_500_notes_each(tmp_path):
@@ -137,6 +144,10 @@ def test_damaged_file_is_moved_aside_and_readable_notes_recovered(
     (aside,) = [p for p in folder.iterdir() if p.name.startswith(filename + ".corrupt-")]
     assert aside.read_bytes() == damaged_bytes  # kept exactly as found
     assert str(folder / filename) in log.warnings[0]
+    if damage is _torn_tail:  # a save cut short is told as one, not as damage
+        assert "its last entry was never shown as saved" in log.warnings[0]
+    else:
+        assert "damaged" in log.warnings[0]
     lost = 221 - len(log.entries(inc_id))  # entries #0 to #220 were written
     if lost:  # and the hole is told, with how many entries are missing
         (gap,) = log.warnings[1:]

@@ -99,6 +99,15 @@ def read_store(folder: Path, incident_id: str) -> tuple[list, str | None]:
     return good, None
 
 
+# A crash or a kill in the middle of a save can cut the journal's last line short (a
+# write stops at a page boundary). That entry was never shown as saved; the file is still
+# kept aside exactly as found, and the officer is told in these words.
+UNFINISHED = (
+    "Stairway was stopped while saving to {path}: its last entry was never shown as saved. "
+    "The file is kept aside and every saved entry ({n} in it) was recovered."
+)
+
+
 def read_journal(path: Path, incident_id: str, start: int = 0):
     """(entries, damage sentence or None, bytes read, inode or None) from `start`."""
     try:
@@ -113,11 +122,13 @@ def read_journal(path: Path, incident_id: str, start: int = 0):
     decoded = [decode_line(line) for line in lines]
     found = valid([d for d in decoded if d is not None], incident_id)
     problem = None
-    if torn or len(found) != len(lines):
+    if len(found) != len(lines):
         problem = (
             f"The journal {path} had a damaged or unfinished entry; it will be kept aside "
             f"and every readable entry ({len(found)} in it) was recovered."
         )
+    elif torn:  # only the last line is cut short: a save stopped by a crash or a kill
+        problem = UNFINISHED.format(path=path, n=len(found))
     return found, problem, len(data), ino
 
 
