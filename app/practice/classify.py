@@ -28,7 +28,7 @@ from app.practice.text import clean, flip, sentences, starts, texting, words
 
 NO_SAID = ("mirroring", "paraphrasing")  # skills judged against the person's words
 ATTEMPT = "open-ended-questions"  # what a closed question tried to be
-COMEBACK_SURE = 0.6  # talking at them counts unless a skill shows at least this clearly
+LISTENING_SURE = 0.6  # talking at them counts unless a skill shows at least this clearly
 _FEELING = re.compile(rf"\b({R.FEELINGS})\b")
 
 
@@ -98,7 +98,7 @@ class Classifier:
             skill, conf = ATTEMPT, 0.3
             if _FEELING.search(low):
                 skill = "emotion-labeling"
-        if (skill is None or conf < COMEBACK_SURE) and not flags and (why := _talking_at(low)):
+        if (skill is None or conf < LISTENING_SURE) and not flags and (why := _talking_at(low)):
             flags = (Flag("rapport-killer", why),)
         conf = round(max(0.0, min(conf, 0.95)), 2)
         return Result(skill, conf, flags, self.feedback(skill, conf, flags, said_text))

@@ -6,7 +6,7 @@ matched.
 
 from __future__ import annotations
 
-from app.practice.speech import WEAPONS, Killer
+from app.practice.speech import TALKING_DOWN, WEAPONS, Killer
 
 # An answer that shows no listening skill (or only a weak one) and still talks at them.
 # Each cue with what the officer is told; `app.practice.classify` applies the first that
@@ -33,10 +33,7 @@ AGREEING_WHY = (
     "'yes, but'. Say back what you heard instead."
 )
 # "pal", "mate", "son" in an answer that listens to nothing: talking down to them.
-NAMING = (
-    r"(^|[,.!?] |\b(ya|you|ye) )(pal|mate|buddy|bud|cowboy|son|sunshine|chief|boss|numpty|"
-    r"fella|pet|sweetheart|darling|princess|champ|big man|bro|dude)\b"
-)
+NAMING = rf"(^|[,.!?] |\b(ya|you|ye) )({TALKING_DOWN})\b"
 NAMING_WHY = (
     "'Pal' or 'mate' with no listening in it can sound like talking down. Say back what "
     "you heard instead."

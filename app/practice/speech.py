@@ -26,11 +26,16 @@ class Killer:
     mirror_ok: bool = False
 
 
+# Names that talk down to someone in crisis when nothing else in the answer listens.
+TALKING_DOWN = (
+    r"pal|mate|buddy|bud|cowboy|son|sunshine|chief|boss|numpty|fella|pet|sweetheart|darling|"
+    r"princess|champ|big man|bro|dude"
+)
 # Names officers call people, kindly or not: "love", "sweetheart", "mate", "buddy".
 CALLED = (
-    r"love|luv|sweetheart|sweetie|sweet pea|honey|hun|hon|darling|darlin'?|dear|pet|petal|"
-    r"chief|boss|pal|mate|buddy|bud|man|dude|bro|brother|sis|son|kid|lad|lass|fella|girl|"
-    r"friend|my friend|my man|sir|ma'am|maam|miss|madam|young man|young lady|champ|big man"
+    r"love|luv|sweetie|sweet pea|honey|hun|hon|darlin'?|dear|petal|man|brother|sis|kid|lad|"
+    r"lass|girl|friend|my friend|my man|sir|ma'am|maam|miss|madam|young man|young lady|"
+    + TALKING_DOWN
 )
 # What a weapon is called: "the blade goes down", "that knife couldn't cut butter".
 WEAPONS = (
