@@ -494,7 +494,7 @@ KILLERS = [
     ("You're better off without him anyway.", {"rapport-killer"}),  # taking sides
     ("You're fine.", {"rapport-killer"}),  # dismissing
     ("My brother went through a divorce.", {"rapport-killer"}),  # your own family
-    ("If you let her go, we'll get you a lawyer.", {"promise"}),  # a deal
+    ("If you let her go, we'll get you a lawyer.", {"promise", "rapport-killer"}),  # a trade
     # --- sarcasm, blame, siding with the violence, labels, outcomes only others decide ---
     ("Sure, because you've made tonight so easy.", {"rapport-killer"}),  # sarcasm
     ("He's been a real treat all evening.", {"rapport-killer"}),  # sarcasm

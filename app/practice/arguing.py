@@ -26,8 +26,11 @@ ARGUING = (
             r"\byou (don'?t|do not|can'?t) (really )?mean (that|it)\b",
             # the "but" that takes back what came before: "I hear you, but you're the one..."
             # (an I-message or a question may follow it: "..., but I'm worried", "but what...")
-            r"^(i hear you|i understand|i get (it|that|you)|i know|i see),? but (?!i\b|i'|can |"
-            r"could |what |how |tell |help |would |will |do you )",
+            r"^((okay|ok|right|yeah|yes|look|listen|well|alright|all right|sure)[,.]? )?"
+            r"(i hear|i understand|i get|i know|i see|i appreciate|i respect|i take|i accept|"
+            r"i totally|i completely|fair enough|that'?s fair|point taken|granted|agreed)"
+            r"( [\w']+){0,5},? but (?!i\b|i'|can |could |what |how |tell |help |would |will |"
+            r"do you )",
             # "Of course they would.": telling them the people they doubt do care
             r"^(of )?course (they|he|she|we|people|your \w+) (would|will|do|does|did|care|cares|"
             r"love|loves|miss|want)\b",

@@ -103,6 +103,23 @@ DISMISSALS = (
             r"attitude|drama|tone))",
             r"\bnothing to (worry|cry|get upset) about\b",
             r"^you'?re (fine|ok|okay|alright|all right)[.!]*$",  # dismissing, not asking
+            # the sayings people reach for: "Tomorrow's another day.", "It is what it is."
+            r"\b(tomorrow'?s|tomorrow is) (another|a new|a different) day\b|\bsilver lining\b|"
+            r"\b(look|looks|seem|seems) (better|brighter|different) (in the|by|after|come)( the)? "
+            r"(morning|daylight|tomorrow|sleep)\b|\bit'?s (always )?darkest before\b|"
+            r"\bwhat doesn'?t kill you\b|\b(this|it) too (shall|will) pass\b|\bit is what it is\b|"
+            r"\bit'?s what it is\b|\b(life goes on|life'?s too short|such is life|c'?est la vie)\b|"
+            r"\blight at the end of (the|this) tunnel\b|\b(crying over|spilt|spilled) milk\b|"
+            r"\bwater under the bridge\b|\blet bygones\b|\b(keep|stay) (positive|your head up)\b|"
+            r"\bonwards? and upwards?\b|\bcount your blessings\b|\bgreat healer\b|"
+            r"\byour (whole|entire) life (ahead|in front)\b|\b(big|grown) (boys|girls|men|lads) "
+            r"(don'?t|never) cry\b|\b(suck|toughen|buck) (it |yourself )?up\b|"
+            r"\bsticks and stones\b|\bno pain,? no gain\b|\bwhat'?s done is done\b|"
+            r"\bsent to (try|test) us\b|\bglass half\b|\bfirst world problem\b|"
+            r"\b(no|not much) (point|use|sense) (in )?(crying|dwelling|worrying|getting (upset|"
+            r"worked up|angry)|stressing)\b|\blaugh about (this|it) (one day|later|someday)\b|"
+            r"\b(two wrongs|worse things happen|it takes two|plenty of time to|you live and "
+            r"learn|live and learn|that'?s the way the cookie)\b",
         ),
         "It makes their pain small. Name the feeling instead: 'That sounds really hard.'",
     ),
@@ -194,7 +211,8 @@ DISMISSALS = (
             r"\bevery right to\b",
             r"\b(good|real|decent|normal|proper) (husbands?|wives|wife|fathers?|mothers?|men|man|"
             r"woman|women|people|person|parents?|dads?|mums?|moms?|sons?|daughters?) (don'?t|"
-            r"doesn'?t|wouldn'?t|would never|never|always)\b",
+            r"doesn'?t|wouldn'?t|would never|never|always|would|should|shouldn'?t|knows?|does|"
+            r"do|can|takes?|lets?|walks?|faces?|owns?)\b",
             # a moral or religious verdict: "It's a sin.", "That's selfish."
             r"\b(is|it'?s|that'?s|be) (a sin|sinful|a mortal sin|wicked|evil|a coward'?s way)\b",
             r"\b(god|the lord|jesus|allah)( \w+)? (doesn'?t|does not|wouldn'?t|won'?t|will not|"
@@ -267,6 +285,9 @@ DISMISSALS = (
             r"(it|you|that|how|your|what|exactly)\b",
             r"\bi'?ve been (there|through (this|that|the same))\b",
             r"\b(we'?ve|we have|we'?re|everyone'?s|everybody'?s|we) (all )?been there\b",
+            r"\bi know (exactly )?(what you'?re (going through|feeling)|your pain|the feeling|"
+            r"that feeling)\b|\bi feel your pain\b|\bbelieve me,? i know\b|\bi (can )?relate\b",
+            r"\bi'?ve (felt|had|been through) (that|the same|exactly that|worse|similar|it too)\b",
         ),
         "You can't know how they feel. Say what you hear: 'You sound...'",
     ),

@@ -134,6 +134,7 @@ CONTROL = (
             r"\byou('ll| will) never (see|get|have|walk)\b[^.?!]{0,40}\b(again|daylight|free|"
             r"out)\b",
             r"\b(in|into) (a lot of|big|serious|real) trouble\b",
+            r"\bdon'?t make me\b|\byou (really )?don'?t want (me|us|them|the team) to\b",
             r"\bkeep it that way\b",
             r"^(\d+|one|two|three|five|ten|fifteen|twenty|thirty|sixty) "
             r"(minutes?|hours?|seconds?)\b",  # repeating their deadline back
@@ -223,6 +224,10 @@ CONTROL = (
             r"with you\b",
             r"\b(instead of|in place of|swap (places )?with|trade places with) (her|him|them|your "
             r"\w+|the \w+)\b",
+            r"\b(i'?ll|let me|i can|i could) (come|go|walk) (in|inside|up|over|down) (there |"
+            r"to you )?(alone|unarmed|on my own|by myself|without (my|a|the))\b",
+            r"\b(take|have) me (as|instead)\b|\b(i'?ll|let me|i can) (put|take|lay|set|throw) "
+            r"(down |off )?my (gun|weapon|vest|radio|taser|baton|belt|kit)\b",
         ),
         "Never offer yourself or go in: keep your distance and cover, and keep talking.",
     ),
@@ -240,6 +245,12 @@ CONTROL = (
             r"bullets)s?\b[^.?!]{0,40}\b(but|and|if) (then )?you "
             r"(let|give|put|hand|send|release)\b",
             r"\b(we'?re square|we'?re even|that'?s the deal)\b",
+            # an offer on a condition: "If you let her go, I'll get you the car."
+            r"\bif you (just )?(come out|put|let|give|drop|release|hand|open|send|throw|walk out|"
+            r"step out|unlock)\b[^.?!]{0,60}\b(i'?ll|we'?ll|i can|we can|you can have|you get|"
+            r"you'?ll get|i will|we will)\b",
+            r"\b(i'?ll|we'?ll|i can|we can|you can have|you'?ll get) [^.?!]{0,60}\bif you (just )?"
+            r"(come out|put|let|give|drop|release|hand|open|send|throw|walk out|step out|unlock)\b",
             rf"^((you can|just|fine,?|ok,?|okay,?) )?keep the ({WEAPONS}|bullets|ammo)\b",
         ),
         "Never trade weapons, ammunition, alcohol or drugs, or a person, and never agree a "
@@ -281,6 +292,16 @@ CONTROL = (
             r"call it a (night|day))\b",
             r"\b(that'?s|it'?s|all) (sorted|settled|done|fixed) then\b",
             r"(^|[.!] )sorted[.!]*$",
+            # hurrying in other words: "Chop chop.", "I've got other calls."
+            r"\b(chop,? chop|get a move on|get a shift on|pick up the pace|speed (this|it|things) "
+            r"up|hurry (this|it|things) (up|along)|move (this|it|things) along)\b",
+            r"\bi'?ve (got|other) (other )?(calls|jobs|things|places|people) (to|waiting)\b|"
+            r"\bi don'?t have (all night|all day|time for this|the time)\b",
+            # help they "need", said as a verdict: "You need help.", "You need a doctor."
+            r"^(?!.*\?$).*\byou (really |clearly |obviously |just |definitely )?need (some |a |"
+            r"proper |professional |medical |to see (a|someone|somebody)\b ?)?(help|doctor|"
+            r"hospital|treatment|meds|medication|therapy|rehab|counselling|counseling|"
+            r"psychiatrist|shrink|sectioning|assessment|sleep|to be seen)\b",
         ),
         "Fixing the problem this early is the classic mistake. Listen first.",
     ),

@@ -26,7 +26,9 @@ COMEBACK_WHY = (
 # and then listens to nothing: going along with them, or the "yes" before a "but".
 AGREEING = (
     r"^(yeah|yea|yep|yup|aye|okay|ok|alright|all right|fair enough|absolutely|sure|"
-    r"of course|course|deal|honestly|i understand|i hear (you|ya|ye)|i get (it|you|ya))\b"
+    r"of course|course|deal|honestly|i understand|i hear (you|ya|ye|that)|i get (it|you|ya|that)|"
+    r"i see|i know|understood|got it|gotcha|noted|no worries|no problem|fair play|righto|"
+    r"right then|okay then|ok then|cool|sweet|totally|definitely|roger|copy that)\b"
 )
 AGREEING_WHY = (
     "It agrees, then shows no listening. It may sound like going along with them, or a "
@@ -91,6 +93,16 @@ ABOUT_YOURSELF = (
             r"myself)\b",
             r"\bmine (was|were|is) (a lot |way |much |even |far )?(\w+er|worse|awful|terrible)\b",
             r"\byou think (you'?ve|you have) got it bad\b",
+            # your own past: "I had a boss like that.", "Back in my day...", "I once..."
+            r"\bi had (a|an|one|my|this) (\w+ ){0,2}(like (that|this|yours|him|her|them|you)|"
+            r"once|who|that did)\b",
+            r"\bi (once|used to) (had|have|knew|know|worked|work|was|be|lived|live|did|do|went|go|"
+            r"got|get|felt|feel|thought|think|dealt|lost)\b",
+            r"\b(back )?in my (day|days|time|younger days|experience|last job|old job)\b|"
+            r"\bback when i\b|\bi remember when i\b",
+            r"\bwhen i was (in|at|on) (the|my|school|college|uni|university|training|basic)\b",
+            r"\bmy old (boss|gaffer|sergeant|sarge|job|unit|mate|pal|neighbour|neighbor|friend|"
+            r"colleague|captain|teacher|man|lady|dad|mum|mom|flat|house|school|regiment)\b",
         ),
         "This turns the talk to you. Keep it on them: 'Tell me more about that.'",
     ),
@@ -162,6 +174,22 @@ ABOUT_YOURSELF = (
             r"\b(a|such a|a right|a total|a bit of a|what a|proper) (dump|dive|shithole|pigsty|"
             r"hovel|craphole|tip)\b",
             r"\b(such a|a real|an absolute) (joy|pleasure|delight|treat|ray of sunshine|peach)\b",
+            # defending yourself: "I'm not a liar.", "I've been nothing but straight with you"
+            r"\bi'?m not (a liar|lying|the enemy|your enemy|stupid|an idiot|deaf|thick|joking|"
+            r"messing|your (punchbag|punching bag|servant|slave|babysitter|mum|mother|dad|"
+            r"therapist|doormat))\b",
+            r"\bi'?ve been nothing but (straight|honest|fair|nice|patient|decent|good|reasonable|"
+            r"polite) (with|to) you\b",
+            r"\b(watch|mind) (your|the) (tone|mouth|language|manners)\b|\bwho (are|do) you think "
+            r"you'?re (calling|talking|speaking)\b|\bdon'?t (talk|speak) to me like\b",
+            r"\b(no need|there'?s no need) to be (rude|nasty|personal|like that|so rude)\b|"
+            r"\b(that'?s|that was|this is) (uncalled for|out of order|out of line|not on|rude)\b",
+            r"\bi don'?t appreciate (being|your|that|you)\b|\bafter (everything|all) "
+            r"i'?ve (done|tried)\b|\bi'?m (only |just )?(trying|doing) my (best|job) here\b",
+            # sarcasm: "Oh, sure.", "Very funny.", "Heard it all before."
+            r"\b(very funny|nice try|good one|cool story|heard (it|that) (all )?before|"
+            r"whatever you say|tell me something i don'?t know|riii+ght)\b|"
+            r"\band i'?m (supposed|meant|expected) to (believe|buy|swallow)\b",
         ),
         "Defending yourself turns it into a contest. Let it go and say back what you heard.",
     ),

@@ -81,11 +81,45 @@ _SCOTS_I = re.compile(
 _DROPPED_G = re.compile(r"(?<=[a-z]{2})in'(?![\w'])", re.I)
 
 
+# Words written out in full, as a careful or formal writer types them, read as the
+# contractions the rules are written in: "You are not well." -> "You're not well.",
+# "Do not move." -> "Don't move.". A pronoun and "is"/"are"/"am"/"will" first ("that is
+# not" -> "that's not"), then "not" ("the gun is not" -> "the gun isn't"); only before
+# another word, so "That is who you are." keeps its last "you are".
+_SUBJECT = re.compile(
+    r"(?<![\w'])(i am|you are|we are|they are|it is|that is|he is|she is|there is|what is|"
+    r"i will|you will|we will|they will|it will)(?=(?<!will) [\w(]|(?<=will) (?!not\b)[\w(])",
+    re.I,
+)
+_NOT = re.compile(
+    r"(?<![\w'])(do|does|did|is|are|was|were|has|have|had|would|should|could) not(?![\w'])|"
+    r"(?<![\w'])(cannot|can not|will not)(?![\w'])",
+    re.I,
+)
+_SHORT = {"am": "'m", "are": "'re", "is": "'s", "will": "'ll"}
+
+
+def _subject(m: re.Match) -> str:
+    who, verb = m.group(1).split(" ")
+    return who + _SHORT[verb.lower()]
+
+
+def _not(m: re.Match) -> str:
+    if m.group(2):
+        return "won't" if m.group(2).lower() == "will not" else "can't"
+    return m.group(1) + "n't"
+
+
+def contract(text: str) -> str:
+    """'You are not well, do not move' -> "You're not well, don't move"."""
+    return _NOT.sub(_not, _SUBJECT.sub(_subject, text))
+
+
 def texting(text: str) -> str:
     """'ok so ur mum kicked u out' -> 'ok so your mum kicked you out' (whole words only),
-    and 'keep goin'' -> 'keep going'."""
+    'keep goin'' -> 'keep going', and 'you are not' -> "you're not"."""
     text = _SCOTS_I.sub("i ", _TEXTING_RE.sub(lambda m: _TEXTING[m.group(1).lower()], text))
-    return _DROPPED_G.sub("ing", text)
+    return contract(_DROPPED_G.sub("ing", text))
 
 
 def sentences(text: str) -> list[str]:
