@@ -620,6 +620,25 @@ KILLERS = [
     ("There's no such thing as ghosts, love.", {"rapport-killer"}),  # arguing
     ("Oh aye, real hard man. Want a medal for it?", {"rapport-killer"}),  # sarcasm
     ("You'll be right. It was only a phone.", {"rapport-killer"}),  # minimising
+    # --- general ways of saying the known kinds (domain brief Don'ts, common speech) ---
+    ("You are being dramatic about a parking fine.", {"rapport-killer"}),  # written out in full
+    ("Do not touch that door.", {"rapport-killer"}),  # an order, written out in full
+    ("I get that, but everybody has debts.", {"rapport-killer"}),  # yes-but
+    ("Okay, point taken, but the landlord has rights too.", {"rapport-killer"}),  # yes-but
+    ("Look, life goes on.", {"rapport-killer"}),  # a saying that makes it small
+    ("What's done is done, there's no point dwelling.", {"rapport-killer"}),  # a saying
+    ("I had a landlord like that once, worse than yours.", {"rapport-killer"}),  # your past
+    ("Back in my day we just got on with it.", {"rapport-killer"}),  # your past
+    ("Watch your language with me.", {"rapport-killer"}),  # defending yourself
+    ("I'm not your punchbag.", {"rapport-killer"}),  # defending yourself
+    ("Very funny. Anything else?", {"rapport-killer"}),  # sarcasm
+    ("Chop chop, the cold's getting to everyone.", {"rapport-killer"}),  # hurrying
+    ("You need proper help, that's obvious.", {"rapport-killer"}),  # a verdict on them
+    ("Don't make me climb up there.", {"rapport-killer"}),  # a threat
+    ("If you unlock the door I'll sort you a coffee.", {"rapport-killer"}),  # a trade
+    ("Believe me, I know.", {"rapport-killer"}),  # false empathy
+    ("I can walk in there unarmed if that helps.", {"rapport-killer"}),  # offering yourself
+    ("Understood. Nobody likes paying fines.", {"rapport-killer"}),  # agrees, no listening
 ]
 
 
@@ -761,6 +780,15 @@ NOT_FLAGGED = [
     "Is there anything near you that could hurt you?",  # a safety question
     "The way you see it, the school let you down.",  # their view, told back
     "I get muddled when we both talk, 'cause I want to hear you.",  # an I-message
+    # --- the general forms must leave these alone ---
+    "You are scared of what happens to the dog.",  # a label, written out in full
+    "I hear you, but I'm worried about the blade.",  # "but" then an I-message
+    "I get that. What happened after the call?",  # an open question after it
+    "Do you need a doctor right now?",  # "need" asked, not told
+    "What did you used to do for work?",  # their past, not the officer's
+    "In your experience the police never turn up.",  # their experience told back
+    "If you want to talk, I'm right here.",  # an "if" that trades nothing
+    "Please don't hang up, I want to hear the rest.",  # a "don't" that keeps the talk
 ]
 
 

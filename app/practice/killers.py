@@ -2,9 +2,9 @@
 it hurts.
 
 One block per kind (orders, threats, third parties, rules quoted, questions for evidence,
-breaking off contact, offering yourself, trading, fixing too early), each from the Don'ts
-of /work/shared/domain-brief.md and the writing rules of content/style.md. The killers
-that dismiss (minimising, judging, a flat no, false empathy) are in
+breaking off contact), each from the Don'ts of /work/shared/domain-brief.md and the
+writing rules of content/style.md; offering yourself, trading and fixing too early are in
+`app.practice.rushing`. The killers that dismiss (minimising, judging, a flat no, false empathy) are in
 `app.practice.dismissals`, with arguing and agreeing with what they see or hear in
 `app.practice.arguing` and making it about yourself in `app.practice.officer`;
 `app.practice.problems` adds promises and the question flags;
@@ -19,6 +19,7 @@ Keep them short and linear (no nested repeats): an officer may paste 100 KB.
 from __future__ import annotations
 
 from app.practice.dismissals import DISMISSALS
+from app.practice.rushing import RUSHING
 from app.practice.speech import DOING, INVITING, LEAD, ORDER, TELLING, WEAPONS, Killer
 
 # Clergy, and the titles a named one goes by ("Father Murphy", "Rabbi Cohen").
@@ -71,6 +72,9 @@ CONTROL = (
             r"\btime (for you )?to (come|put|drop|give|hand|step|walk|let|end this)\b",
             r"\bfor me( now| please| okay| ok| yeah| then| mate| love| sweetheart)?[.!]*$",
             *TELLING,  # a sentence that opens with a verb of doing: "Keep your voice down."
+            # a "don't" order: "Don't move.", "Do not touch the door." (not "Don't hang up")
+            r"^((just|please|now|hey)[,!]? )*don'?t (?!(hang up|go anywhere|have to|need to|"
+            r"rush|feel you have|let me)\b)(\w+)\b(?!\?)[^?]*$",
             # an order as a shared plan: "Let's just pop that knife down."
             r"^(let'?s|let us)( just| all| both| now)? (pop|put|set|drop|place|lay|hand|move|step|"
             r"walk|come|bring|slide|toss|head|go (home|out|outside|down|to the)|pack|sort|calm|"
@@ -213,98 +217,6 @@ CONTROL = (
         "Stay with them, and leave the decisions to the team: 'I'm not the one who decides, "
         "but I'll pass it on.'",
     ),
-    # Offering yourself: never go in, trade places or meet face to face (domain brief).
-    Killer(
-        "rapport-killer",
-        (
-            r"\blet me (come|step) (in|up|inside|over)\b",
-            r"\b(take|trade|swap) me (instead|for)\b",
-            r"\bi'?ll (come|come up|come in) (in|up|inside|there|to you)\b",
-            r"\bi (come|go|sit|stay|wait|stand) (in there|inside|up there|over there|in) "
-            r"with you\b",
-            r"\b(instead of|in place of|swap (places )?with|trade places with) (her|him|them|your "
-            r"\w+|the \w+)\b",
-            r"\b(i'?ll|let me|i can|i could) (come|go|walk) (in|inside|up|over|down) (there |"
-            r"to you )?(alone|unarmed|on my own|by myself|without (my|a|the))\b",
-            r"\b(take|have) me (as|instead)\b|\b(i'?ll|let me|i can) (put|take|lay|set|throw) "
-            r"(down |off )?my (gun|weapon|vest|radio|taser|baton|belt|kit)\b",
-        ),
-        "Never offer yourself or go in: keep your distance and cover, and keep talking.",
-    ),
-    # Trading what is never traded: weapons, ammunition, alcohol, drugs, a person.
-    Killer(
-        "rapport-killer",
-        (
-            r"\b(bottle|beer|booze|drink|alcohol|whiskey|whisky|vodka|drugs|weed|smokes|gun|ammo|"
-            r"ammunition|bullets|weapon|me|hostage)s? (for|in exchange for|in return for) "
-            r"(the|your|a|her|him|them|that)\b",
-            r"(^|, )(deal|it'?s a deal|you'?ve got a deal|you got a deal)[.!]*$",
-            r"^(deal|it'?s a deal|you'?ve got a deal|you got a deal)[,:;!] ",
-            r"\bname your (price|terms)\b|\bwhat (would|will|'d) it take (to get you|for you to)\b",
-            r"\b(bottle|beer|booze|drink|alcohol|whiskey|whisky|vodka|drugs|weed|smokes|gun|ammo|"
-            r"bullets)s?\b[^.?!]{0,40}\b(but|and|if) (then )?you "
-            r"(let|give|put|hand|send|release)\b",
-            r"\b(we'?re square|we'?re even|that'?s the deal)\b",
-            # an offer on a condition: "If you let her go, I'll get you the car."
-            r"\bif you (just )?(come out|put|let|give|drop|release|hand|open|send|throw|walk out|"
-            r"step out|unlock)\b[^.?!]{0,60}\b(i'?ll|we'?ll|i can|we can|you can have|you get|"
-            r"you'?ll get|i will|we will)\b",
-            r"\b(i'?ll|we'?ll|i can|we can|you can have|you'?ll get) [^.?!]{0,60}\bif you (just )?"
-            r"(come out|put|let|give|drop|release|hand|open|send|throw|walk out|step out|unlock)\b",
-            rf"^((you can|just|fine,?|ok,?|okay,?) )?keep the ({WEAPONS}|bullets|ammo)\b",
-        ),
-        "Never trade weapons, ammunition, alcohol or drugs, or a person, and never agree a "
-        "deal yourself: 'I'm not the one who decides, but I'll pass it on.'",
-    ),
-    # Fixing the problem before they have been heard.
-    Killer(
-        "rapport-killer",
-        (
-            r"\bwhat you (need|have|ought) to do\b[^?]*$",
-            # (not a question that asks what they need: "What do you need to happen?")
-            r"^(?!(what|how|where|who|which|when|whats)\b)[^?]*\byou (need|have|ought|got) to\b",
-            r"\byou must(?! (be|feel|have been|have felt)\b)",
-            r"\bhave you tried\b",
-            r"\bwhy don'?t you\b",
-            r"\bthe (best|only|right) thing (to do|you can do|is)\b",
-            r"\bhere'?s what (you|we)\b",
-            r"^just (come|put|do|walk|give|let|hand|drop|stop)\b",
-            r"\bfirst thing (tomorrow|in the morning|monday)\b",
-            r"\b(here'?s|this is|that'?s) (the|my|our|what the) plan\b",
-            # advice dressed up: "If I were you...", "It'd be best if you..."
-            r"\b(if i (were|was) you|my advice|i'?d (suggest|advise|recommend)|"
-            r"i (suggest|advise|recommend)|you'?d better|you better)\b",
-            r"\b(it'?s|it would be|it'?d be|it might be) (best|better|wise|smart|easier) "
-            r"(if you|to|for you to)\b",
-            # hurrying them: "We haven't got all night."
-            r"\b(haven'?t|don'?t|have not) (got|have) all (night|day)\b",
-            r"\b(make it quick|get to the point|cut to the chase|spit it out|out with it)\b",
-            r"\b(in|within) the next (few |couple of |\d+ |two |five |ten |fifteen )?(minutes?|"
-            r"seconds?)\b[^?]*$",
-            r"\b(in|within) (\d+|one|two|three|five|ten|fifteen|twenty|thirty|sixty|a few|a couple "
-            r"of) (minutes?|seconds?|mins?|secs?)\b[^?]*$",
-            r"\b(finish|wrap|wind|tie) (this |it |things )?up\b",
-            r"\b(you'?d|y'?all|you|ye) (best|better) (come|get|put|drop|go|sit|stop|give|hand)\b",
-            r"\bsober up\b",
-            r"^(the|my|our) plan is\b",
-            # rushing to the end: "That's sorted then.", "Let's wrap this up."
-            r"\b(let'?s|time to|can we) (wrap (this|it) up|finish (this|up)|get this over with|"
-            r"call it a (night|day))\b",
-            r"\b(that'?s|it'?s|all) (sorted|settled|done|fixed) then\b",
-            r"(^|[.!] )sorted[.!]*$",
-            # hurrying in other words: "Chop chop.", "I've got other calls."
-            r"\b(chop,? chop|get a move on|get a shift on|pick up the pace|speed (this|it|things) "
-            r"up|hurry (this|it|things) (up|along)|move (this|it|things) along)\b",
-            r"\bi'?ve (got|other) (other )?(calls|jobs|things|places|people) (to|waiting)\b|"
-            r"\bi don'?t have (all night|all day|time for this|the time)\b",
-            # help they "need", said as a verdict: "You need help.", "You need a doctor."
-            r"^(?!.*\?$).*\byou (really |clearly |obviously |just |definitely )?need (some |a |"
-            r"proper |professional |medical |to see (a|someone|somebody)\b ?)?(help|doctor|"
-            r"hospital|treatment|meds|medication|therapy|rehab|counselling|counseling|"
-            r"psychiatrist|shrink|sectioning|assessment|sleep|to be seen)\b",
-        ),
-        "Fixing the problem this early is the classic mistake. Listen first.",
-    ),
 )
 
-KILLERS = CONTROL + DISMISSALS
+KILLERS = CONTROL + RUSHING + DISMISSALS
