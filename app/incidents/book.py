@@ -35,10 +35,11 @@ from app.incidents import chain, journal
 from app.incidents.board import incident_of
 from app.incidents.clock import utcnow
 from app.incidents.kinds import RECORD_KINDS, NoteKind
+from app.incidents.locks import FileLock
 from app.incidents.meta import IncidentFile
 from app.incidents.model import Incident, Note
 from app.incidents.records import NoteIndex, NoteList, note_to_record, record_to_note, to_doc
-from app.incidents.storage import FileLock, encode_line, move_aside, reason
+from app.incidents.storage import encode_line, move_aside, reason
 
 LOCK = "lock"
 RECORD_VALUES = frozenset(k.value for k in RECORD_KINDS)

@@ -20,10 +20,10 @@ from pathlib import Path
 
 from app.fsutil import atomic_write, fsync_dir, remove_temps, unlink_quietly
 from app.incidents.chain import canonical, digest
+from app.incidents.locks import TryLock
 from app.incidents.records import from_doc, record_to_note, salvage_docs, to_doc
 from app.incidents.storage import (
     BINARY,
-    TryLock,
     decode_line,
     encode_line,
     sealed,

@@ -24,7 +24,8 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 from tinydb.table import Table
 
-from app.incidents.storage import FileLock, SafeJSONStorage, move_aside, reason
+from app.incidents.locks import FileLock
+from app.incidents.storage import SafeJSONStorage, move_aside, reason
 from app.paths import practice_file
 
 DRILLS = ("name-skill", "scenario", "own-words")  # the drills that write history
