@@ -34,6 +34,7 @@ from tinydb.table import Document
 from app.incidents import chain, journal
 from app.incidents.board import incident_of
 from app.incidents.clock import utcnow
+from app.incidents.journal_read import read_all, read_journal
 from app.incidents.kinds import RECORD_KINDS, NoteKind
 from app.incidents.locks import FileLock
 from app.incidents.meta import IncidentFile
@@ -137,7 +138,7 @@ class Book:
             self.folder.remove_temps()
             self._gen = self.lock.counter()
             self._damaged = []
-            entries, self.folder.stored, problems, ino, size = journal.read_all(self.dir, self.id)
+            entries, self.folder.stored, problems, ino, size = read_all(self.dir, self.id)
             self.current.ino, self.current.offset = ino, size
             for sentence, path in problems:
                 self._problem(sentence, path)
@@ -172,7 +173,7 @@ class Book:
             self.load()  # set aside, folded or repaired by another process
             return
         if st and st.st_size > cur.offset:
-            new, problem, size, _ = journal.read_journal(cur.path, self.id, cur.offset)
+            new, problem, size, _ = read_journal(cur.path, self.id, cur.offset)
             cur.offset += size
             last = self.last_seq
             if all(n.seq == last + i + 1 for i, (_, _, n) in enumerate(new)):

@@ -1,16 +1,15 @@
-"""The files of one incident folder, as plain functions; `Book` calls them under its lock.
+"""Writing the files of one incident folder, as plain functions; `Book` calls them under
+its lock.
 
-Reading gives entries as (record, hash, Note): the record is what the chain hashes, the
-hash is None for an entry written before the chain. Every entry read is checked: a
-journal line by its own SHA-256 (or CRC32 before the chain), a notes.json document by
-recomputing the hash of its record. Folding (`FoldJob`) writes notes.json from entries
-already in memory, in a background thread.
+`Current` appends to the journal (one fdatasynced line per entry); `rotate` sets it
+aside to be folded, `clean_up` deletes what notes.json now holds, `persist` writes a
+repair as a new journal. Folding (`FoldJob`) writes notes.json from entries already in
+memory, in a background thread. Reading these files back, every entry checked, is
+`journal_read.py`.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import json
 import os
 import re
 import secrets
@@ -19,150 +18,12 @@ import time
 from pathlib import Path
 
 from app.fsutil import atomic_write, fsync_dir, remove_temps, unlink_quietly
-from app.incidents.chain import canonical, digest
 from app.incidents.locks import TryLock
-from app.incidents.records import from_doc, record_to_note, salvage_docs, to_doc
-from app.incidents.storage import (
-    BINARY,
-    decode_line,
-    encode_line,
-    sealed,
-    sync,
-    write_all,
-    write_sealed,
-)
+from app.incidents.records import to_doc
+from app.incidents.storage import BINARY, encode_line, sync, write_all, write_sealed
 
 NOTES, JOURNAL, FOLD_LOCK = "notes.json", "journal.jsonl", "fold.lock"
 _SET_ASIDE = re.compile(r"journal-(\d{12})-[0-9a-f]{8}\.jsonl")
-DAMAGE = (ValueError, UnicodeDecodeError, KeyError, TypeError, AttributeError)
-
-
-def checked(doc: object) -> tuple[dict, str | None] | None:
-    """(record, hash) of a notes.json document whose content matches its hash or CRC."""
-    got = from_doc(doc)
-    if got is not None and got[1] is not None and digest(canonical(got[0])) != got[1]:
-        return None
-    return got
-
-
-def valid(found: list[tuple[dict, str | None]], incident_id: str) -> list:
-    """(record, hash, Note) for each record that is a well-formed note, first per seq."""
-    good, seqs = [], set()
-    for rec, h in found:
-        try:
-            note = record_to_note(rec, incident_id)
-        except DAMAGE:
-            continue
-        if note.seq not in seqs:
-            seqs.add(note.seq)
-            good.append((rec, h, note))
-    return good
-
-
-def _trusted(docs: list) -> list:
-    """Entries of a sealed notes.json: exactly as a fold wrote them from checked
-    entries, so only split (their Notes are built when first used)."""
-    out = []
-    for doc in docs:
-        entry_hash = doc.pop("hash", None)
-        doc.pop("crc", None)
-        out.append((doc, entry_hash, None))
-    return out
-
-
-def read_store(folder: Path, incident_id: str) -> tuple[list, str | None]:
-    """The entries of notes.json and, when it is damaged, a sentence saying so."""
-    path = folder / NOTES
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return [], None
-    try:
-        if not raw.strip():  # we never write an empty file: it was truncated
-            raise ValueError("empty")
-        docs = list(json.loads(raw.decode("utf-8"))["notes"].values())
-    except (*DAMAGE, RecursionError):
-        good = valid(salvage_docs(raw.decode("utf-8", "replace")), incident_id)
-        return good, (
-            f"The notes file {path} was damaged; it will be kept aside and {len(good)} "
-            "readable entries were recovered from it."
-        )
-    if sealed(raw):
-        return _trusted(docs), None
-    got = [checked(doc) for doc in docs]
-    good = valid([g for g in got if g is not None], incident_id)
-    if len(good) != len(docs):
-        return good, (
-            f"{len(docs) - len(good)} damaged entries in {path} were skipped; it will be kept "
-            f"aside and {len(good)} entries were recovered."
-        )
-    return good, None
-
-
-# A crash or a kill in the middle of a save can cut the journal's last line short (a
-# write stops at a page boundary). That entry was never shown as saved; the file is still
-# kept aside exactly as found, and the officer is told in these words.
-UNFINISHED = (
-    "Stairway was stopped while saving to {path}: its last entry was never shown as saved. "
-    "The file is kept aside and every saved entry ({n} in it) was recovered."
-)
-
-
-def read_journal(path: Path, incident_id: str, start: int = 0):
-    """(entries, damage sentence or None, bytes read, inode or None) from `start`."""
-    try:
-        with open(path, "rb") as f:
-            ino = os.fstat(f.fileno()).st_ino
-            f.seek(start)
-            data = f.read()
-    except FileNotFoundError:
-        return [], None, 0, None
-    lines = data.split(b"\n")
-    torn = lines.pop()  # b"" when the file ends with a newline
-    decoded = [decode_line(line) for line in lines]
-    found = valid([d for d in decoded if d is not None], incident_id)
-    problem = None
-    if len(found) != len(lines):
-        problem = (
-            f"The journal {path} had a damaged or unfinished entry; it will be kept aside "
-            f"and every readable entry ({len(found)} in it) was recovered."
-        )
-    elif torn:  # only the last line is cut short: a save stopped by a crash or a kill
-        problem = UNFINISHED.format(path=path, n=len(found))
-    return found, problem, len(data), ino
-
-
-def read_all(folder: Path, incident_id: str):
-    """Every entry of an incident folder: notes.json, then each journal in order.
-
-    Returns (entries, stored count, problems as (sentence, path), current journal's
-    inode and size). An entry found again in a journal is skipped (a crash between a
-    fold and its clean-up); another entry with a number already taken gets the next
-    free number (never drop evidence; the chain will then say it was changed).
-    """
-    entries, problem = read_store(folder, incident_id)
-    problems = [(problem, folder / NOTES)] if problem else []
-    stored = 0 if problem else len(entries)
-    seen = {rec["seq"]: rec["id"] for rec, _, _ in entries}
-    top = max(seen, default=-1)
-    ino, size = None, 0
-    for path in journals(folder):
-        found, problem, size_read, inode = read_journal(path, incident_id)
-        if path.name == JOURNAL:
-            ino, size = inode, size_read
-        if problem:
-            problems.append((problem, path))
-        for rec, h, n in found:
-            if seen.get(n.seq) == n.id:
-                continue
-            if n.seq in seen:
-                top += 1
-                n, rec = dataclasses.replace(n, seq=top), {**rec, "seq": top}
-            seen[n.seq] = n.id
-            top = max(top, n.seq)
-            entries.append((rec, h, n))
-    entries.sort(key=lambda e: e[0]["seq"])
-    return entries, stored, problems, ino, size
 
 
 class Current:
