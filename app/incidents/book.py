@@ -8,15 +8,16 @@ Directory per incident (`DATA/incidents/ID/`):
                          acknowledged (`storage.encode_line`)
   journal-N-X.jsonl      a journal set aside to be folded (N: its last seq); deleted
                          once notes.json holds it
-  lock, fold.lock        flock: one writer at a time; one fold at a time
+  lock, fold.lock        flock (`locks.py`): one writer at a time; one fold at a time
 
 An append costs one line + fdatasync whatever the incident's size and never waits for
 a fold: when the journal holds as many entries as notes.json (and at least fold_min),
 it is renamed aside under the lock (instant) and a background thread
 (`journal.FoldJob`) rewrites notes.json from memory while appends go to a new journal.
-Every entry is checked when read, and the chain (`chain.py`) when opened. A damaged
-file is set aside (`NAME.corrupt-TIME`) after its readable entries are written to a new
-journal file, and the officer is told. No fold ever runs while an incident opens.
+Every entry is checked when read (`journal_read.py`), and the chain (`chain.py`) when
+opened. A damaged file is set aside (`NAME.corrupt-TIME`) after its readable entries
+are written to a new journal file, and the officer is told. No fold ever runs while an
+incident opens. The entries in memory and their indexes are `ledger.Ledger`.
 Every operation that touches the files runs under the lock after `refresh()`.
 """
 
@@ -32,34 +33,28 @@ from tinydb.storages import MemoryStorage
 from tinydb.table import Document
 
 from app.incidents import chain, journal
-from app.incidents.board import incident_of
 from app.incidents.clock import utcnow
 from app.incidents.journal_read import read_all, read_journal
-from app.incidents.kinds import RECORD_KINDS, NoteKind
+from app.incidents.kinds import NoteKind
+from app.incidents.ledger import Ledger
 from app.incidents.locks import FileLock
 from app.incidents.meta import IncidentFile
 from app.incidents.model import Incident, Note
-from app.incidents.records import NoteIndex, NoteList, note_to_record, record_to_note, to_doc
+from app.incidents.records import note_to_record, record_to_note, to_doc
 from app.incidents.storage import encode_line, move_aside, reason
 
 LOCK = "lock"
-RECORD_VALUES = frozenset(k.value for k in RECORD_KINDS)
 NOTES, JOURNAL = journal.NOTES, journal.JOURNAL
 
 
-class Book:
-    """The entries of one incident, in memory, mirrored on disk (or memory-only)."""
+class Book(Ledger):
+    """The entries of one incident, in memory (`Ledger`), mirrored on disk (or
+    memory-only)."""
 
     def __init__(self, incident_id: str, directory: Path | None, fold_min: int = 2000):
-        self.id = incident_id
+        super().__init__(incident_id)
         self.dir = directory
         self.fold_min = fold_min
-        self.recs: list[dict] = []  # the stored records (prev included), by seq
-        self.hashes: list[str | None] = []  # each entry's hash (None: before the chain)
-        self.notes = NoteList(incident_id, self.recs, [])  # every entry, by seq
-        self.by_id = NoteIndex(self.notes, {})
-        self.record_at: list[int] = []  # where the incident-record entries are
-        self.verifier = chain.Verifier(incident_id)
         self.warnings: list[str] = []
         self._damaged: list[Path] = []  # to set aside once the repair is written
         self._gen = 0  # the lock file's counter when we last read the journals
@@ -83,49 +78,6 @@ class Book:
 
     def write_incident(self, inc: Incident) -> None:
         self.meta.write(inc)
-
-    def replay(self, base: Incident | None = None) -> Incident | None:
-        """The incident as its record entries tell it (starting from `base`, if any)."""
-        if not self.record_at:
-            return base
-        first = self.notes[0].at
-        return incident_of(self.id, [self.notes[i] for i in self.record_at], base, first)
-
-    @property
-    def records(self) -> int:
-        """How many entries are of the incident-record kinds (not officer notes)."""
-        return len(self.record_at)
-
-    @property
-    def last_seq(self) -> int:
-        return self.recs[-1]["seq"] if self.recs else -1
-
-    # --- the entries in memory ---
-
-    @property
-    def chained(self) -> bool:
-        """Can the next entry be chained (empty, or the chain has started)?"""
-        return not self.hashes or self.hashes[-1] is not None
-
-    def _add(self, rec: dict, entry_hash: str | None, note: Note | None) -> None:
-        self.recs.append(rec)
-        self.hashes.append(entry_hash)
-        self.notes.append(note)
-        self.by_id.positions[rec["id"]] = len(self.recs) - 1
-        if rec["kind"] in RECORD_VALUES:
-            self.record_at.append(len(self.recs) - 1)
-        self.verifier.feed(rec, entry_hash, trusted=True)  # each was checked when read
-
-    def _set(self, entries: list[tuple[dict, str | None, Note | None]]) -> None:
-        """Every entry at once, in seq order; each was checked when read."""
-        entries.sort(key=lambda e: e[0]["seq"])
-        self.recs = [e[0] for e in entries]
-        self.hashes = [e[1] for e in entries]
-        self.notes = NoteList(self.id, self.recs, [e[2] for e in entries])
-        self.by_id = NoteIndex(self.notes, {rec["id"]: i for i, rec in enumerate(self.recs)})
-        self.record_at = [i for i, rec in enumerate(self.recs) if rec["kind"] in RECORD_VALUES]
-        self.verifier = chain.Verifier(self.id)
-        self.verifier.feed_all(self.recs, self.hashes)
 
     # --- loading ---
 
