@@ -8,26 +8,22 @@ An incident's entries are numbered from 0: entry #0 records the opening (situati
 location), later record entries its closing and changes of situation or location,
 and every other entry is a note. `notes()`, `all_notes()` and `note_count()` are the
 officer's timeline (notes only); `entries()` and the exports hold everything, chained
-(`chain.py`): `chain_status()` says whether the chain is intact.
+(`chain.py`): `chain_status()` says whether the chain is intact. These read methods
+are in `timeline.py` (`Timeline`, which `IncidentLog` extends).
 """
 
 from __future__ import annotations
 
-import bisect
 import os
 import secrets
 import shutil
 import threading
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
-from app.incidents import board as board_mod
 from app.incidents import export
-from app.incidents.chain import ChainStatus
 from app.incidents.clock import as_utc, utcnow
-from app.incidents.kinds import RECORD_KINDS
 from app.incidents.model import (
-    Board,
     Incident,
     IncidentError,
     IncidentNotFound,
@@ -39,11 +35,12 @@ from app.incidents.model import (
 )
 from app.incidents.records import valid_id
 from app.incidents.registry import Books
-from app.incidents.validate import check_field, check_note, check_time, clean_text
+from app.incidents.timeline import Timeline
+from app.incidents.validate import check_field, check_note, check_time
 from app.paths import incidents_dir
 
 
-class IncidentLog:
+class IncidentLog(Timeline):
     """Incidents and their append-only notes.
 
     `IncidentLog(data_dir)` stores under DATA/incidents/; `IncidentLog(None)` (or
@@ -58,10 +55,9 @@ class IncidentLog:
     ):
         self.data_dir = Path(data_dir) if data_dir is not None else None
         self.root = incidents_dir(self.data_dir) if self.data_dir is not None else None
-        self._lock = threading.RLock()
-        self._books = Books(self.root, fold_min, self._lock)
+        lock = threading.RLock()
+        super().__init__(Books(self.root, fold_min, lock), lock)
         self.warnings = self._books.warnings
-        self._boards: dict[str, tuple[int, Board]] = {}
         if preload and self.root is not None and self.root.is_dir():
             for inc in self.incidents():  # check every record; load open incidents fully
                 if inc.is_open:
@@ -161,10 +157,6 @@ class IncidentLog:
                     self.warnings.append(f"Incident {inc_id} could not be read: {err}")
             return sorted(found, key=lambda i: (i.opened_at, i.id), reverse=True)
 
-    def incident(self, incident_id: str) -> Incident:
-        with self._lock:
-            return self._books.incident(incident_id)
-
     # --- notes ---
 
     def add_note(self, incident_id: str, kind: NoteKind | str, text: str = "", **fields) -> Note:
@@ -193,73 +185,6 @@ class IncidentLog:
             if target is not None and target.kind == NoteKind.AMENDMENT and target.ref:
                 note_id = target.ref  # amend the original, not the amendment
             return self.add_note(incident_id, NoteKind.AMENDMENT, text, ref=note_id, **fields)
-
-    def note(self, incident_id: str, note_id: str) -> Note:
-        with self._lock:
-            book = self._books.read(incident_id)
-            if not isinstance(note_id, str) or note_id not in book.by_id:
-                shown = clean_text(repr(note_id))[:40]
-                raise IncidentError(f"There is no note {shown} in incident {incident_id}.")
-            return book.by_id[note_id]
-
-    def notes(self, incident_id: str, before_seq: int | None = None, limit: int = 50) -> list[Note]:
-        """A page of the timeline, newest first: notes with seq < before_seq (or the
-        latest), at most `limit`. Next page: `before_seq=page[-1].seq`."""
-        for name, value in (("before_seq", before_seq), ("limit", limit)):
-            if value is not None and (type(value) is not int or value < 0):
-                raise IncidentError(f"The {name} of a page of notes must be a whole number.")
-        with self._lock:
-            notes = self._books.read(incident_id).notes
-            end = (
-                len(notes)
-                if before_seq is None
-                else bisect.bisect_left(notes, before_seq, key=lambda n: n.seq)
-            )
-            page, i = [], end - 1
-            while i >= 0 and len(page) < (50 if limit is None else limit):
-                if notes[i].kind not in RECORD_KINDS:
-                    page.append(notes[i])
-                i -= 1
-            return page
-
-    def all_notes(self, incident_id: str) -> list[Note]:
-        """Every note, oldest first (the record entries left out: see `entries`)."""
-        with self._lock:
-            return [n for n in self._books.read(incident_id).notes if n.kind not in RECORD_KINDS]
-
-    def entries(self, incident_id: str) -> list[Note]:
-        """Every entry of the chain, oldest first: the record entries and the notes."""
-        with self._lock:
-            return list(self._books.read(incident_id).notes)
-
-    def note_count(self, incident_id: str) -> int:
-        with self._lock:
-            book = self._books.read(incident_id)
-            return len(book.notes) - book.records
-
-    def chain_status(self, incident_id: str) -> ChainStatus:
-        """How many entries, and whether the chain is intact (`.sentence` to show)."""
-        with self._lock:
-            return self._books.read(incident_id).verifier.status()
-
-    def amendments(self, incident_id: str) -> dict[str, list[Note]]:
-        """Original note id -> its amendments, oldest first (to show them side by side)."""
-        with self._lock:
-            return board_mod.amendments(self._books.read(incident_id).notes)
-
-    def board(self, incident_id: str) -> Board:
-        with self._lock:
-            book = self._books.read(incident_id)
-            key = len(book.notes)
-            cached = self._boards.get(incident_id)
-            if cached is None or cached[0] != key:
-                cached = (key, board_mod.derive(book.notes))
-                self._boards[incident_id] = cached
-            return cached[1]
-
-    def last_contact(self, incident_id: str) -> datetime | None:
-        """When the subject was last on the line (the start of an ongoing contact)."""
-        return self.board(incident_id).last_contact
 
     # --- export / import / retention ---
 
