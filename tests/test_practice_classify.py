@@ -639,6 +639,17 @@ KILLERS = [
     ("Believe me, I know.", {"rapport-killer"}),  # false empathy
     ("I can walk in there unarmed if that helps.", {"rapport-killer"}),  # offering yourself
     ("Understood. Nobody likes paying fines.", {"rapport-killer"}),  # agrees, no listening
+    # --- what sets AA and AB showed, in other words ---
+    ("I'm formally requesting that you step out of the vehicle.", {"rapport-killer"}),  # order
+    ("We must ask you to lower the bat now.", {"rapport-killer"}),  # an order, politely
+    ("Let me jot down a number for you.", {"rapport-killer"}),  # a referral as the fix
+    ("Hand me the keys and I'll get you a coffee.", {"rapport-killer", "promise"}),  # a trade
+    ("Bring the kid to the window and then we'll talk about the car.", {"rapport-killer"}),
+    ("Is that your tinfoil hat talking?", {"rapport-killer", "closed-question"}),  # mocking
+    ("They don't.", {"rapport-killer"}),  # a bare denial of what they said
+    ("The cameras don't even know you exist.", {"rapport-killer"}),  # arguing
+    ("You'd hate the cold down there.", {"rapport-killer"}),  # putting them off
+    ("The river's freezing this time of year.", {"rapport-killer"}),  # putting them off
 ]
 
 
@@ -789,6 +800,10 @@ NOT_FLAGGED = [
     "In your experience the police never turn up.",  # their experience told back
     "If you want to talk, I'm right here.",  # an "if" that trades nothing
     "Please don't hang up, I want to hear the rest.",  # a "don't" that keeps the talk
+    "Your landlord changed the locks, put your bags out, and kept the deposit. Right?",  # told
+    "The bills, the custody case and the car. Is that the gist?",  # a summary's check-back
+    "It isn't?",  # a mirror, not a denial
+    "I'd ask you to tell me more about her.",  # asks for talk, not a move
 ]
 
 

@@ -37,6 +37,11 @@ ARGUING = (
             # "Nobody ruined your life.": blame they gave, denied
             r"^(nobody|no one|no-one|no body) (ruined|wrecked|destroyed|hates|is against|is out to|"
             r"set you up|framed|betrayed|stitched you up|did this to|cheated|robbed|screwed)\b",
+            # a bare denial of what they said: "He's not.", "They don't."
+            r"^(no,? )?(he|she|it|they|that|this)('s|'re| is| are| was| were| does| do| did|"
+            r" has| have)(n'?t| not)[.!]+$",
+            r"\b(doesn'?t|don'?t|does not|do not) (even )?(know|care) (you|who you are|that you)"
+            r"( even)? (exist|are alive|are there|live)\b",
             r"^no,? you('re| are| did| didn'?t| do| don'?t| were| weren'?t| aren'?t| have|"
             r" haven'?t| can| can'?t| won'?t)\b",
         ),

@@ -129,10 +129,17 @@ class Classifier:
             if s[:1] not in "([*_" and not re.match(S.REPORTING, S.opened(s))
             for c in S.clauses(s)[1:]
         ]
+        # their story told back as a list, then checked ("..., put your bags out, and kept
+        # the deposit. Right?"): an order is looked for only where each sentence starts
+        orders = read
+        if len(parts) > 1 and re.match(S.CHECK_BACK, parts[-1]):
+            firsts = [S.clauses(s)[0] if " but " not in s else s for s in parts]
+            orders = firsts + [S.opened(f) for f in firsts]
         for k in (*K.KILLERS, P.PROMISE):
             if mirrored and k.mirror_ok:
                 continue
-            if any(_said_by_officer(p, s, theirs) for p in k.patterns for s in read):
+            looked = orders if k is K.ORDERS else read
+            if any(_said_by_officer(p, s, theirs) for p in k.patterns for s in looked):
                 out.append(Flag(k.code, k.why))
         if not re.search(D.FAITH, (said or "").lower()) and any(
             re.search(D.FAITH, re.sub(D.FAITH_EXCLAIMED, " ", s))

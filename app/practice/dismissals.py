@@ -252,6 +252,9 @@ DISMISSALS = (
             r"\b(childish|cowardly|irresponsible|disgraceful|attention[- ]seeking|numpty|eejit|"
             r"muppet|plonker|tosser|dickhead|moron|loser|drama queen|headcase|nutter|nutjob)\b",
             r"\b(that'?s|it'?s|this is|how|so|pretty|really|very|bit|a) selfish\b",
+            # the stock jokes about fear of being watched: "Pop your tinfoil hat on."
+            r"\b(tin ?foil|tin-foil|aluminium|aluminum) hats?\b|\blittle green men\b|"
+            r"\bx-?files\b|\bconspiracy (theorist|nut)\b|\bmen in black\b",
         ),
         "Judging or arguing starts a fight you can't win. Say back what you heard instead.",
         mirror_ok=True,

@@ -2,15 +2,15 @@
 it hurts.
 
 One block per kind (orders, threats, third parties, rules quoted, questions for evidence,
-breaking off contact), each from the Don'ts of /work/shared/domain-brief.md and the
-writing rules of content/style.md; offering yourself, trading and fixing too early are in
-`app.practice.rushing`. The killers that dismiss (minimising, judging, a flat no, false empathy) are in
-`app.practice.dismissals`, with arguing and agreeing with what they see or hear in
-`app.practice.arguing` and making it about yourself in `app.practice.officer`;
-`app.practice.problems` adds promises and the question flags;
-`app.practice.classify` applies them. Everything is matched per sentence on lower-case text
-with straight apostrophes, and again without the words it opens with
-(`app.practice.speech.opened`: "Okay love, sit down" is read as "sit down" too).
+breaking off contact), each from the Don'ts of /work/shared/domain-brief.md and the writing
+rules of content/style.md; offering yourself, trading and fixing too early are in
+`app.practice.rushing`. The killers that dismiss (minimising, judging, a flat no, false
+empathy) are in `app.practice.dismissals`, with arguing and agreeing with what they see or
+hear in `app.practice.arguing` and making it about yourself in `app.practice.officer`;
+`app.practice.problems` adds promises and the question flags; `app.practice.classify`
+applies them. Everything is matched per sentence on lower-case text with straight
+apostrophes, and again without the words it opens with (`app.practice.speech.opened`: "Okay
+love, sit down" is read as "sit down" too).
 
 Patterns are plain regular expressions over words: `\\b` word edges, `(a|b)` choices.
 Keep them short and linear (no nested repeats): an officer may paste 100 KB.
@@ -34,64 +34,72 @@ THIRD = (
     rf"momma|mamma|mummy|mommy|papa|daddy|pops|{CLERGY})"
 )
 
-CONTROL = (
-    # Orders: telling them what to do with their body, however softly it is put.
-    Killer(
-        "rapport-killer",
-        (
-            LEAD + ORDER,  # "Put the gun down.", "Okay, step back.", "Relax and sit down."
-            # (not what they did: "you've put your goodbyes down on paper")
-            r"(?<!'ve )(?<!have )(?<!had )(?<!already )(?<!'d )\b(put|drop|lower) (the|that|your) "
-            r"\w+( \w+)? down\b",
-            r"^(stop|quit) (it|that|this|being|doing|\w+ing)\b",
-            r"^(shut up|listen to me|let (them|her|him|the \w+) go|release)\b",
-            r"^(now )?listen, ",
-            r"^don'?t you (dare|talk|speak|tell|raise)\b",
-            r"^(pull yourself together|get a grip|snap out of it|grow up|man up)\b",
-            # an order phrased as the officer's need: "I need you to step out for me"
-            LEAD + r"(i|we)( really)?( need| want|'d like| would like|'m going to need|"
-            rf"'re going to need|'m gonna need|'re gonna need) (you|ya) to "
-            rf"({ORDER}|let (them|her|him|everyone|everybody|the)|stop|listen|comply|cooperate|"
-            r"co-operate|follow)",
-            r"\b(comply|compliance|non-?compliant)\b",
-            r"\bor (what|not)[?!.]*$",  # "So are you coming out now or what?"
-            rf"\byou'?re (going to|gonna) (have to |need to )?{ORDER}",
-            # an order stated as fact: "You will take your medication.", "..., end of story."
-            r"^you('ll| will|'re going to|'re gonna| are going to) (exit|leave|surrender|raise|"
-            r"show|keep|follow|release|open|unlock|take|do|listen|stop|answer|"
-            r"tell|give|hand|let|leave|calm|sit|stay|wait|go|get|put|drop|shut|obey|comply|come|"
-            r"walk|step|move)\b(?! (to|through|with)\b)",
-            # the weapon's fate stated as fact: "The blade goes on the floor right now."
-            # (not its movement as the cause of a feeling: "I feel nervous when the gun comes up")
-            rf"(?<!when )(?<!if )(?<!because )(?<!every time )\b(the|that|your|this) {WEAPONS}s? "
-            r"(goes|go|is going|are going|stays|stay|comes|come|gets|get|needs to|need to|has to|"
-            r"have to|must|'s going|'re going)\b(?! off)[^?]*$",
-            r"\b(and )?that'?s (the end of it|final|an order)\b",
-            r"\b(end of (story|discussion)|no (ifs|arguments|discussion))\b",
-            r"\b(i|we) (need|want|have|got) to see (your|both) hands\b",
-            r"\btime (for you )?to (come|put|drop|give|hand|step|walk|let|end this)\b",
-            r"\bfor me( now| please| okay| ok| yeah| then| mate| love| sweetheart)?[.!]*$",
-            *TELLING,  # a sentence that opens with a verb of doing: "Keep your voice down."
-            # a "don't" order: "Don't move.", "Do not touch the door." (not "Don't hang up")
-            r"^((just|please|now|hey)[,!]? )*don'?t (?!(hang up|go anywhere|have to|need to|"
-            r"rush|feel you have|let me)\b)(\w+)\b(?!\?)[^?]*$",
-            # an order as a shared plan: "Let's just pop that knife down."
-            r"^(let'?s|let us)( just| all| both| now)? (pop|put|set|drop|place|lay|hand|move|step|"
-            r"walk|come|bring|slide|toss|head|go (home|out|outside|down|to the)|pack|sort|calm|"
-            r"settle|get (you|yourself|that|this|it|the|everyone|everybody|them|her|him)|"
-            r"take (you|this|that|it|a walk|a ride))\b",
-            r"\bnice and (easy|slow|slowly)\b",
-            r"\b(with|keep) your hands (up|where|visible|on (your|the) head|in the air)\b",
-            r"\bonce you'?ve (come|put|dropped|let|given|handed|walked|stepped|opened)\b",
-            # into custody, asked or told: "Can we just get you in the van?"
-            r"\b(get|put|pop|take) you (in|into|in the back of) the (van|car|cells?|motor|wagon)\b",
-            r"\bsort (this|it|that|things)( all)?( out)? (at|down) the (station|nick|cells)\b",
-            # an order asked as a favour: "Can you just pop it down?", "How about you sit?"
-            rf"^(can|could|would|will|won'?t) (you|ya) (please )?just (?!{INVITING})({DOING})\b",
-            rf"^how about (you )?(just )?(?!{INVITING})({DOING}) ",
-        ),
-        "An order tells them you aren't listening. Ask, and leave the exit to the team.",
+# Orders: telling them what to do with their body, however softly it is put.
+ORDERS = Killer(
+    "rapport-killer",
+    (
+        LEAD + ORDER,  # "Put the gun down.", "Okay, step back.", "Relax and sit down."
+        # (not what they did: "you've put your goodbyes down on paper")
+        r"(?<!'ve )(?<!have )(?<!had )(?<!already )(?<!'d )\b(put|drop|lower) (the|that|your) "
+        r"\w+( \w+)? down\b",
+        r"^(stop|quit) (it|that|this|being|doing|\w+ing)\b",
+        r"^(shut up|listen to me|let (them|her|him|the \w+) go|release)\b",
+        r"^(now )?listen, ",
+        r"^don'?t you (dare|talk|speak|tell|raise)\b",
+        r"^(pull yourself together|get a grip|snap out of it|grow up|man up)\b",
+        # an order phrased as the officer's need: "I need you to step out for me"
+        LEAD + r"(i|we)( really)?( need| want|'d like| would like|'m going to need|"
+        rf"'re going to need|'m gonna need|'re gonna need) (you|ya) to "
+        rf"({ORDER}|let (them|her|him|everyone|everybody|the)|stop|listen|comply|cooperate|"
+        r"co-operate|follow)",
+        r"\b(comply|compliance|non-?compliant)\b",
+        # an order in formal words: "I must respectfully insist that you place it down."
+        r"\b(i|we)('m| am|'re| are)?( must| have to| will| need to| now)?( respectfully| "
+        r"politely| kindly| formally)? (insist|insisting|ask|asking|require|requiring|order|"
+        r"ordering|direct|directing|instruct|instructing|demand|demanding|request|requesting|"
+        rf"tell|telling)( that)? (you|ya)( to)? ({ORDER}|place|surrender|exit|release|"
+        r"leave|lower|vacate|disarm|remain|stay|desist|cease)\b",
+        r"\bor (what|not)[?!.]*$",  # "So are you coming out now or what?"
+        rf"\byou'?re (going to|gonna) (have to |need to )?{ORDER}",
+        # an order stated as fact: "You will take your medication.", "..., end of story."
+        r"^you('ll| will|'re going to|'re gonna| are going to) (exit|leave|surrender|raise|"
+        r"show|keep|follow|release|open|unlock|take|do|listen|stop|answer|"
+        r"tell|give|hand|let|leave|calm|sit|stay|wait|go|get|put|drop|shut|obey|comply|come|"
+        r"walk|step|move)\b(?! (to|through|with)\b)",
+        # the weapon's fate stated as fact: "The blade goes on the floor right now."
+        # (not its movement as the cause of a feeling: "I feel nervous when the gun comes up")
+        rf"(?<!when )(?<!if )(?<!because )(?<!every time )\b(the|that|your|this) {WEAPONS}s? "
+        r"(goes|go|is going|are going|stays|stay|comes|come|gets|get|needs to|need to|has to|"
+        r"have to|must|'s going|'re going)\b(?! off)[^?]*$",
+        r"\b(and )?that'?s (the end of it|final|an order)\b",
+        r"\b(end of (story|discussion)|no (ifs|arguments|discussion))\b",
+        r"\b(i|we) (need|want|have|got) to see (your|both) hands\b",
+        r"\btime (for you )?to (come|put|drop|give|hand|step|walk|let|end this)\b",
+        r"\bfor me( now| please| okay| ok| yeah| then| mate| love| sweetheart)?[.!]*$",
+        *TELLING,  # a sentence that opens with a verb of doing: "Keep your voice down."
+        # a "don't" order: "Don't move.", "Do not touch the door." (not "Don't hang up")
+        r"^((just|please|now|hey)[,!]? )*don'?t (?!(hang up|go anywhere|have to|need to|"
+        r"rush|feel you have|let me)\b)(\w+)\b(?!\?)[^?]*$",
+        # an order as a shared plan: "Let's just pop that knife down."
+        r"^(let'?s|let us)( just| all| both| now)? (pop|put|set|drop|place|lay|hand|move|step|"
+        r"walk|come|bring|slide|toss|head|go (home|out|outside|down|to the)|pack|sort|calm|"
+        r"settle|get (you|yourself|that|this|it|the|everyone|everybody|them|her|him)|"
+        r"take (you|this|that|it|a walk|a ride))\b",
+        r"\bnice and (easy|slow|slowly)\b",
+        r"\b(with|keep) your hands (up|where|visible|on (your|the) head|in the air)\b",
+        r"\bonce you'?ve (come|put|dropped|let|given|handed|walked|stepped|opened)\b",
+        # into custody, asked or told: "Can we just get you in the van?"
+        r"\b(get|put|pop|take) you (in|into|in the back of) the (van|car|cells?|motor|wagon)\b",
+        r"\bsort (this|it|that|things)( all)?( out)? (at|down) the (station|nick|cells)\b",
+        # an order asked as a favour: "Can you just pop it down?", "How about you sit?"
+        rf"^(can|could|would|will|won'?t) (you|ya) (please )?just (?!{INVITING})({DOING})\b",
+        rf"^how about (you )?(just )?(?!{INVITING})({DOING}) ",
     ),
+    "An order tells them you aren't listening. Ask, and leave the exit to the team.",
+)
+
+CONTROL = (
+    ORDERS,
     # Threats and time limits: a consequence if they don't comply.
     Killer(
         "rapport-killer",

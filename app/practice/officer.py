@@ -147,6 +147,10 @@ ABOUT_YOURSELF = (
             r"(even )?(cut|hurt|hit|scare|kill|shoot)\b",
             r"\b(butter knife|pea ?shooter|toy gun|even loaded)\b",
             r"\bwhile you'?re (up|out|in|over) there\b",
+            # putting them off with the means: "The water's freezing, you'd hate it."
+            r"\byou'?d (hate|regret|not (like|enjoy)|never (like|enjoy)) (it|that|the)\b",
+            r"\b(the )?(water|river|sea|tide|drop|fall|ground|tracks?|road)('s| is)( \w+)? "
+            r"(freezing|icy|baltic|cold|filthy|disgusting|minging|a long way|rock hard)\b",
             r"\b(bit|little|too|rather|a tad) (\w+ )?for (a|that|this|it) (swim|dip|jump|"
             r"paddle|stroll|walk|climb|fall|night out|sleepover)\b",
             r"^(oh )?(great|brilliant|wonderful|perfect|fantastic|lovely|marvellous)[,.!] "

@@ -55,7 +55,7 @@ CLOSED_OK = (
     r"set(ting)? \w+( \w+)? on fire|burn|shoot|hang|cut|overdos|die\b|dying)|"
     # a summary's check-back: "Does that sound right?", "Am I close?", "Fair?"
     r"sounds? (right|fair|about right)|am i (close|right|on track|missing)|"
-    r"(that|this) (fair|close|correct|accurate|about it|about right)\?"
+    r"(that|this) (fair|close|correct|accurate|about it|about right)\?|the gist( of it)?\?$"
 )
 CLOSED_MESSAGE = "This can be answered yes or no: an open question (what, how) keeps them talking."
 

@@ -44,6 +44,10 @@ RUSHING = (
             r"\bif you (just )?(come out|put|let|give|drop|release|hand|open|send|throw|walk out|"
             r"step out|unlock)\b[^.?!]{0,60}\b(i'?ll|we'?ll|i can|we can|you can have|you get|"
             r"you'?ll get|i will|we will)\b",
+            # the condition as an order: "Send one of them out and I'll get you a drink."
+            r"^((just|now|okay|ok|right)[,]? )*(send|let|give|hand|put|throw|release|bring|"
+            r"walk|come|open|drop|slide|pass) [^.?!]{0,50}\band (then )?(i'?ll|we'?ll|you'?ll get|"
+            r"you can have|i can|we can|i will|we will)\b",
             r"\b(i'?ll|we'?ll|i can|we can|you can have|you'?ll get) [^.?!]{0,60}\bif you (just )?"
             r"(come out|put|let|give|drop|release|hand|open|send|throw|walk out|step out|unlock)\b",
             rf"^((you can|just|fine,?|ok,?|okay,?) )?keep the ({WEAPONS}|bullets|ammo)\b",
@@ -87,6 +91,11 @@ RUSHING = (
             r"call it a (night|day))\b",
             r"\b(that'?s|it'?s|all) (sorted|settled|done|fixed) then\b",
             r"(^|[.!] )sorted[.!]*$",
+            # a number or a leaflet handed over as the answer: "I'll give you a number."
+            r"\b(i'?ll|i can|let me|i will) (give|get|send|text|pass|write|jot) (you|down)( \w+)? "
+            r"(a|the|some|this|my) (number|numbers|leaflet|card|helpline|hotline|website|link|"
+            r"referral|contact|details)\b|\b(ring|call|phone|try) (this|the|a) (number|helpline|"
+            r"hotline)\b",
             # hurrying in other words: "Chop chop.", "I've got other calls."
             r"\b(chop,? chop|get a move on|get a shift on|pick up the pace|speed (this|it|things) "
             r"up|hurry (this|it|things) (up|along)|move (this|it|things) along)\b",
