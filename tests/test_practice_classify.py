@@ -650,6 +650,19 @@ KILLERS = [
     ("The cameras don't even know you exist.", {"rapport-killer"}),  # arguing
     ("You'd hate the cold down there.", {"rapport-killer"}),  # putting them off
     ("The river's freezing this time of year.", {"rapport-killer"}),  # putting them off
+    # --- what sets AC, AD and AE showed, in other words ---
+    ("Plenty more fish in the lake, mate.", {"rapport-killer"}),  # minimising, loosened
+    ("My eldest son went the same way.", {"rapport-killer"}),  # your own family
+    ("She brought half of this on herself, to be fair.", {"rapport-killer"}),  # victim blamed
+    ("Been there. You get over it.", {"rapport-killer"}),  # false empathy
+    ("Kids in hospital would give anything for what you've got.", {"rapport-killer"}),
+    ("Honestly, that's old news now.", {"rapport-killer"}),  # waved aside
+    ("Your threats mean nothing to me.", {"rapport-killer"}),  # waved aside
+    ("I'm well past the end of my shift here.", {"rapport-killer"}),  # your own day
+    ("We've been stood out here for three hours already.", {"rapport-killer"}),  # your wait
+    ("Oh brilliant, the phone's dead.", {"rapport-killer"}),  # sarcasm
+    ("Open up or it's going to get ugly.", {"rapport-killer"}),  # a threat
+    ("u need 2 put it down", {"rapport-killer"}),  # texting "2" for "to"
 ]
 
 
@@ -804,6 +817,9 @@ NOT_FLAGGED = [
     "The bills, the custody case and the car. Is that the gist?",  # a summary's check-back
     "It isn't?",  # a mirror, not a denial
     "I'd ask you to tell me more about her.",  # asks for talk, not a move
+    "So 2 kids, the flat, and the van. Right?",  # "2" as a number stays a number
+    "Are you feeling dizzy at all?",  # how the pills are taking them, asked straight
+    "It's old news to them, but it still hurts you.",  # their hurt, not waved aside
 ]
 
 

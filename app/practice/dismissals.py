@@ -50,11 +50,11 @@ DISMISSALS = (
             # "Lots of people...", "There are plenty of jobs" (not "let down by a lot of people")
             r"(^|there'?s |there are )(lots|a lot|plenty|loads) of (people|places|jobs|guys|"
             r"women|men|fish)\b",
-            r"\byou'?ll (find|get) (another|a new|someone|over)\b",
+            r"\byou'?ll (find|get|meet) (you |yourself )?(another|a new|someone|over|somebody)\b",
             r"\b(to|with|for) (lots|a lot|plenty|loads|heaps|tons) of (people|others|folk|folks)\b",
             r"\b((plenty|lots|loads) more|other) (fish|people|jobs|guys|girls|women|men)"
             r"( in the sea| out there)\b",
-            r"\bfish in the sea\b",
+            r"\bfish in the (sea|pond|ocean|river|lake)\b|\bmore fish\b",
             r"\byou can always (have|get|find|make|meet) (another|more|a new|someone)\b",
             r"\byou'?d (just|only) (break|hurt|end up|sprain|bruise)\b",  # mocking the means
             r"\b(those|that|these|it|they|this)( ones| pills| tablets| stuff)? (won'?t|will not|"
@@ -85,6 +85,9 @@ DISMISSALS = (
             r"\b(others|other people|some people|people out there) (have it|are|have got it|"
             r"got it) (worse|harder|tougher)\b",
             r"\bworse off than you\b",
+            r"\b(people|ppl|folk|folks|kids|others)( \w+){0,3} (who'?d|who would|would|'d) "
+            r"(kill|give anything|love|give their (right )?arm) (for|to have) (your|what you|"
+            r"a life like)\b",
             r"\bit'?s (only|just) a (bad|rough|tough|hard) (day|patch|night|week|spell|phase)\b",
             r"^(of )?course (you are|you did|you do|you were|you have|it is|they are)[.!]*$",
             r"\band i'?m the (queen|king|pope|president|prime minister|tooth fairy)\b",
@@ -102,6 +105,12 @@ DISMISSALS = (
             r"\bno need (to|for) (shout|yell|swear|scream|(the|that) (shouting|yelling|language|"
             r"attitude|drama|tone))",
             r"\bnothing to (worry|cry|get upset) about\b",
+            # what they say waved aside: "That's not relevant here.", "It means nothing to me."
+            r"\b(it'?s|that'?s|this is|that was|it was)( \w+)? (not relevant|irrelevant|beside the "
+            r"point|not the point|not the issue|neither here nor there)\b|"
+            r"\b(it'?s|that'?s|this is|that was|it was)( \w+)? (old news|in the past)( now)?[.!]*$|"
+            r"\bmeans? nothing to (me|us|anyone|anybody)\b|\bnot playing (that|this|your|these|"
+            r"those|any)( \w+)? games?\b",
             r"^you'?re (fine|ok|okay|alright|all right)[.!]*$",  # dismissing, not asking
             # the sayings people reach for: "Tomorrow's another day.", "It is what it is."
             r"\b(tomorrow'?s|tomorrow is) (another|a new|a different) day\b|\bsilver lining\b|"
@@ -134,7 +143,9 @@ DISMISSALS = (
             r"\bno reason to\b",
             r"\byou know better\b",
             r"\bwhat were you thinking\b",
-            r"\b(your own fault|brought this on yourself|you deserve)\b",
+            r"\b(your own fault|you deserve)\b|\bbrought (some of |all of |a lot of |most of |"
+            r"half of )?(this|it|that|all this) on (yourself|herself|himself|themselves|"
+            r"themself)\b",
             r"\bdon'?t be (silly|stupid|like that|ridiculous|dramatic|daft|soft|a baby|an idiot)\b",
             r"\blook at the state of you\b",
             r"\b(behave yourself|act your age|bless your heart|you'?re a grown|you are a grown|"
@@ -288,6 +299,7 @@ DISMISSALS = (
             r"(it|you|that|how|your|what|exactly)\b",
             r"\bi'?ve been (there|through (this|that|the same))\b",
             r"\b(we'?ve|we have|we'?re|everyone'?s|everybody'?s|we) (all )?been there\b",
+            r"^been there\b|\bi got (through|over) (it|that|this|mine|worse)\b",
             r"\bi know (exactly )?(what you'?re (going through|feeling)|your pain|the feeling|"
             r"that feeling)\b|\bi feel your pain\b|\bbelieve me,? i know\b|\bi (can )?relate\b",
             r"\bi'?ve (felt|had|been through) (that|the same|exactly that|worse|similar|it too)\b",

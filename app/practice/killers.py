@@ -146,6 +146,9 @@ CONTROL = (
             r"\byou('ll| will) never (see|get|have|walk)\b[^.?!]{0,40}\b(again|daylight|free|"
             r"out)\b",
             r"\b(in|into) (a lot of|big|serious|real) trouble\b",
+            # how it ends if they don't: "... or it's going to end badly for you"
+            r"\b(it'?s|this|things|that)( is|'s)? (going to|gonna|will|'ll) (end|go|turn|get) "
+            r"(badly|bad|ugly|messy|nasty|worse|very wrong|wrong)\b",
             r"\bdon'?t make me\b|\byou (really )?don'?t want (me|us|them|the team) to\b",
             r"\bkeep it that way\b",
             r"^(\d+|one|two|three|five|ten|fifteen|twenty|thirty|sixty) "

@@ -16,7 +16,8 @@ from app.practice.speech import TALKING_DOWN, WEAPONS, Killer
 # or waves them off ("..., anyway."): usually arguing, sarcasm or defending yourself.
 COMEBACK = (
     r"^(well|hey|oh|look|listen|great|brilliant|nice one|seriously|come on|easy|wow|haw|"
-    r"yeah right|(ah|och),)\b(?!,? (done|no|dear|god|gosh|my|wow|man|lord|jeez)\b)|\banyway[.!]*$"
+    r"yeah right|(ah|och),)\b(?!,? (done|no|dear|god|gosh|my|wow|man|lord|jeez)\b)|"
+    r"\banyway[.!]*$"
 )
 COMEBACK_WHY = (
     "It opens like a comeback, so it may be heard as arguing, sarcasm or defending "
@@ -82,6 +83,12 @@ ABOUT_YOURSELF = (
             r"(day|shift|night|week))\b",
             r"^tell me about it[,!] (i|me|my)\b",
             r"\bi'?ve been on (since|for|all)\b",
+            r"\b(i'?m|i am|i'?ve been|i was|i'?ve done|i'?ve worked|we'?re|we'?ve been|"
+            r"we'?ve only been|i'?ve only been)\b[^.?!]{0,40}\b(shift|overtime|double|on duty|"
+            r"hours? (past|over|in|straight|on my feet|now)|since (six|seven|five|eight|\d))\b",
+            r"\b(we'?ve|i'?ve|we have|i have) (only |just |now )?been (stood|standing|sat|sitting|"
+            r"waiting|out here|here|at this|on this)\b[^.?!]{0,20}\b(\d+|one|two|three|four|five|"
+            r"six|ten|hours|ages|all (night|day|evening))\b",
             r"\bi'?m (beat|knackered|exhausted|tired|shattered|wrecked|done in|cold|freezing|"
             r"hungry|starving)( too| as well)\b",
             r"\b(me too|same here|same with me)\b",
@@ -110,7 +117,9 @@ ABOUT_YOURSELF = (
     Killer(
         "rapport-killer",
         (
-            r"\bmy (own )?(kids|children|wife|husband|missus|hubby|son|daughter|dad|mum|mom|mam|"
+            r"\bmy (own |first |second |ex-?|late |little |eldest |youngest |oldest )?(kids|kid|"
+            r"baby|fiance|fiancee|grandkids|grandson|granddaughter|children|wife|husband|"
+            r"missus|hubby|son|daughter|dad|mum|mom|mam|"
             r"father|mother|brother|sister|family|ex|girlfriend|boyfriend|nan|gran)\b",
         ),
         "This turns the talk to you. Keep it on them: 'Tell me more about that.'",
@@ -157,6 +166,8 @@ ABOUT_YOURSELF = (
             r"(another|just what|that'?s all)\b",
             r"\b(love|loving) my (fridays|mondays|job|shift|night|weekend)\b",
             r"\bjust what i (need|needed)\b",
+            r"^oh,? (great|brilliant|wonderful|perfect|fantastic|lovely|marvellous|super|"
+            r"terrific)\b",
             r"^(oh )?(yeah|sure|right)[,.]? (clearly|obviously|of course|totally|definitely)\b",
             r"^((yeah|oh)[,.]? )?(right|sure|yeah right)[,.!]? (because|like|and)\b",  # "Sure, and"
             r"^((oh|yeah|sure|right|well)[,.!]? )+(because|'?cause|cos|coz|cuz) (you|you'?ve|"

@@ -115,10 +115,23 @@ def contract(text: str) -> str:
     return _NOT.sub(_not, _SUBJECT.sub(_subject, text))
 
 
+# "2" for "to" after the words it follows ("u need 2 let her out"), never as a number
+# ("2 kids", "got 2 minutes"); "its" for "it's" before the words that show it.
+_TWO = re.compile(
+    r"(?<![\w'])(need|needs|have|has|got|want|wants|going|try|trying|gonna|ought|able|used|"
+    r"like|love|hate) 2 (?=[a-z])",
+    re.I,
+)
+_ITS = re.compile(
+    r"(?<![\w'])its (?=(going|gonna|not|been|all|ok|okay|fine|over|too|just|only)\b)", re.I
+)
+
+
 def texting(text: str) -> str:
     """'ok so ur mum kicked u out' -> 'ok so your mum kicked you out' (whole words only),
     'keep goin'' -> 'keep going', and 'you are not' -> "you're not"."""
     text = _SCOTS_I.sub("i ", _TEXTING_RE.sub(lambda m: _TEXTING[m.group(1).lower()], text))
+    text = _ITS.sub("it's ", _TWO.sub(lambda m: m.group(1) + " to ", text))
     return contract(_DROPPED_G.sub("ing", text))
 
 
