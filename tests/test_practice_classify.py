@@ -663,6 +663,8 @@ KILLERS = [
     ("Oh brilliant, the phone's dead.", {"rapport-killer"}),  # sarcasm
     ("Open up or it's going to get ugly.", {"rapport-killer"}),  # a threat
     ("u need 2 put it down", {"rapport-killer"}),  # texting "2" for "to"
+    ("You've got 2 minutes.", {"rapport-killer"}),  # a deadline: "2" stays a number
+    ("Right, you put the gun down, then step out. Yeah?", {"rapport-killer"}),  # "Yeah?" ends
 ]
 
 

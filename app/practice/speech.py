@@ -137,11 +137,12 @@ REPORTING = (
     r"^[a-z' ,]{1,20}: "  # a list after a colon: "Right: wages unpaid, head office silent."
 )
 # A summary's check-back on its own at the end: "Right?", "Have I got it?", "Is that the
-# gist?". The sentences before it are their story told back, so their clauses ("..., cut
-# your pay, and he's laughing") are not read as the officer's orders (unless a "but" turns
-# from their story to the officer's: "I get it, but put it down.").
+# gist?" (not "Okay?" or "Yeah?", which end orders as often as summaries). The sentences
+# before it are their story told back, so their clauses ("..., cut your pay, and he's
+# laughing") are not read as the officer's orders (unless a "but" turns from their story
+# to the officer's: "I get it, but put it down.").
 CHECK_BACK = (
-    r"^(right|yeah|yes|close|fair|correct|true|ok|okay|is that (it|right|fair|the gist|about it|"
+    r"^(right|close|fair|correct|is that (it|right|fair|the gist|about it|"
     r"about right|close|correct)|that (right|fair|about right|the gist|about it|correct)|"
     r"have i (got|understood) (it|that|this|you)( right)?|did i get (it|that|all that)( right)?|"
     r"am i (close|right|on track|missing anything)|(does )?that sound (right|about right|fair)|"

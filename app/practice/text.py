@@ -115,11 +115,13 @@ def contract(text: str) -> str:
     return _NOT.sub(_not, _SUBJECT.sub(_subject, text))
 
 
-# "2" for "to" after the words it follows ("u need 2 let her out"), never as a number
-# ("2 kids", "got 2 minutes"); "its" for "it's" before the words that show it.
+# "2" for "to" after the words it follows ("u need 2 let her out"), never as a number:
+# not before a plural or a unit ("got 2 minutes", "have 2 kids", "need 2 more");
+# "its" for "it's" before the words that show it.
 _TWO = re.compile(
     r"(?<![\w'])(need|needs|have|has|got|want|wants|going|try|trying|gonna|ought|able|used|"
-    r"like|love|hate) 2 (?=[a-z])",
+    r"like|love|hate) 2 (?=[a-z])(?![a-z']*[^s\W]s\b|(children|people|men|women|more|or|and|of|"
+    r"left|other|extra|hour|minute|second|day|week|month|year|mins|secs|hrs|min|sec)\b)",
     re.I,
 )
 _ITS = re.compile(
