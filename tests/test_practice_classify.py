@@ -822,6 +822,13 @@ NOT_FLAGGED = [
     "So 2 kids, the flat, and the van. Right?",  # "2" as a number stays a number
     "Are you feeling dizzy at all?",  # how the pills are taking them, asked straight
     "It's old news to them, but it still hurts you.",  # their hurt, not waved aside
+    "If you need a doctor, tell me.",  # an offer, not a verdict
+    "Let me know what you need and I'll pass it on.",  # no trade in "let me know"
+    "Walk me through it and I'll listen.",  # an invitation, not a handover
+    "If you let me know what you need, I can pass it on.",  # no trade in "let me know"
+    "There's plenty of time to talk.",  # time given, not a saying
+    "What he did to your mum, that's out of order.",  # their grievance, validated
+    "When I was at the door earlier, you sounded scared.",  # their feeling, not your past
 ]
 
 

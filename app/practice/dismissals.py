@@ -127,7 +127,7 @@ DISMISSALS = (
             r"\bsent to (try|test) us\b|\bglass half\b|\bfirst world problem\b|"
             r"\b(no|not much) (point|use|sense) (in )?(crying|dwelling|worrying|getting (upset|"
             r"worked up|angry)|stressing)\b|\blaugh about (this|it) (one day|later|someday)\b|"
-            r"\b(two wrongs|worse things happen|it takes two|plenty of time to|you live and "
+            r"\b(two wrongs|worse things happen|it takes two to|you live and "
             r"learn|live and learn|that'?s the way the cookie)\b",
         ),
         "It makes their pain small. Name the feeling instead: 'That sounds really hard.'",

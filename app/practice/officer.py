@@ -107,7 +107,8 @@ ABOUT_YOURSELF = (
             r"got|get|felt|feel|thought|think|dealt|lost)\b",
             r"\b(back )?in my (day|days|time|younger days|experience|last job|old job)\b|"
             r"\bback when i\b|\bi remember when i\b",
-            r"\bwhen i was (in|at|on) (the|my|school|college|uni|university|training|basic)\b",
+            r"\bwhen i was (in|at) (school|college|uni|university|training|basic|the army|the "
+            r"forces|the navy|your age)\b",
             r"\bmy old (boss|gaffer|sergeant|sarge|job|unit|mate|pal|neighbour|neighbor|friend|"
             r"colleague|captain|teacher|man|lady|dad|mum|mom|flat|house|school|regiment)\b",
         ),
@@ -198,7 +199,7 @@ ABOUT_YOURSELF = (
             r"\b(watch|mind) (your|the) (tone|mouth|language|manners)\b|\bwho (are|do) you think "
             r"you'?re (calling|talking|speaking)\b|\bdon'?t (talk|speak) to me like\b",
             r"\b(no need|there'?s no need) to be (rude|nasty|personal|like that|so rude)\b|"
-            r"\b(that'?s|that was|this is) (uncalled for|out of order|out of line|not on|rude)\b",
+            r"^(that'?s|that was|this is) (uncalled for|out of line|rude)[.!]*$",
             r"\bi don'?t appreciate (being|your|that|you)\b|\bafter (everything|all) "
             r"i'?ve (done|tried)\b|\bi'?m (only |just )?(trying|doing) my (best|job) here\b",
             # sarcasm: "Oh, sure.", "Very funny.", "Heard it all before."

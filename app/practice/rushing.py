@@ -7,6 +7,16 @@ from __future__ import annotations
 
 from app.practice.speech import WEAPONS, Killer
 
+# What is handed over, let go or opened in a trade: a person, a weapon, a door.
+HANDOVER = (
+    r"(send (her|him|them|the|one|someone|somebody|anyone|anybody|out)|let (her|him|them|the|"
+    r"one|someone|somebody|anyone|anybody|everyone|everybody) (go|out|leave)|give (me|us|up) "
+    r"(the|that|your|it|them)|hand (me|us|over|out|it|them|the|that|your)|put (it|the|that|your|"
+    r"them) (down|away)|drop (it|the|that|your)|throw (it|the|that|your|out)|release|"
+    r"come out|walk out|step out|unlock|open (the|that|this|your) (door|window|gate)|"
+    r"slide (it|the|that|your)|bring (her|him|them|the \w+) (out|to))"
+)
+
 RUSHING = (
     # Offering yourself: never go in, trade places or meet face to face (domain brief).
     Killer(
@@ -40,16 +50,15 @@ RUSHING = (
             r"bullets)s?\b[^.?!]{0,40}\b(but|and|if) (then )?you "
             r"(let|give|put|hand|send|release)\b",
             r"\b(we'?re square|we'?re even|that'?s the deal)\b",
-            # an offer on a condition: "If you let her go, I'll get you the car."
-            r"\bif you (just )?(come out|put|let|give|drop|release|hand|open|send|throw|walk out|"
-            r"step out|unlock)\b[^.?!]{0,60}\b(i'?ll|we'?ll|i can|we can|you can have|you get|"
-            r"you'?ll get|i will|we will)\b",
+            # an offer on a condition: "If you let her go, I'll get you the car." (not "If you
+            # let me know what you need, I'll pass it on.")
+            rf"\bif you (just )?{HANDOVER}\b[^.?!]{{0,60}}\b(i'?ll|we'?ll|i can|we can|"
+            r"you can have|you get|you'?ll get|i will|we will)\b",
             # the condition as an order: "Send one of them out and I'll get you a drink."
-            r"^((just|now|okay|ok|right)[,]? )*(send|let|give|hand|put|throw|release|bring|"
-            r"walk|come|open|drop|slide|pass) [^.?!]{0,50}\band (then )?(i'?ll|we'?ll|you'?ll get|"
-            r"you can have|i can|we can|i will|we will)\b",
+            rf"^((just|now|okay|ok|right)[,]? )*{HANDOVER} [^.?!]{{0,50}}\band (then )?(i'?ll|"
+            r"we'?ll|you'?ll get|you can have|i can|we can|i will|we will)\b",
             r"\b(i'?ll|we'?ll|i can|we can|you can have|you'?ll get) [^.?!]{0,60}\bif you (just )?"
-            r"(come out|put|let|give|drop|release|hand|open|send|throw|walk out|step out|unlock)\b",
+            + HANDOVER,
             rf"^((you can|just|fine,?|ok,?|okay,?) )?keep the ({WEAPONS}|bullets|ammo)\b",
         ),
         "Never trade weapons, ammunition, alcohol or drugs, or a person, and never agree a "
@@ -102,7 +111,8 @@ RUSHING = (
             r"\bi'?ve (got|other) (other )?(calls|jobs|things|places|people) (to|waiting)\b|"
             r"\bi don'?t have (all night|all day|time for this|the time)\b",
             # help they "need", said as a verdict: "You need help.", "You need a doctor."
-            r"^(?!.*\?$).*\byou (really |clearly |obviously |just |definitely )?need (some |a |"
+            r"^(?!.*\?$).*(?<!if )(?<!when )(?<!do )\byou (really |clearly |obviously |just |"
+            r"definitely )?need (some |a |"
             r"proper |professional |medical |to see (a|someone|somebody)\b ?)?(help|doctor|"
             r"hospital|treatment|meds|medication|therapy|rehab|counselling|counseling|"
             r"psychiatrist|shrink|sectioning|assessment|sleep|to be seen)\b",
