@@ -829,6 +829,11 @@ NOT_FLAGGED = [
     "There's plenty of time to talk.",  # time given, not a saying
     "What he did to your mum, that's out of order.",  # their grievance, validated
     "When I was at the door earlier, you sounded scared.",  # their feeling, not your past
+    "You don't want us to come in.",  # their wish told back, no threat
+    "I'm worried, you've been up there since 6.",  # their time, not the officer's shift
+    "I've been here two hours and I'm still listening.",  # staying with them
+    "Been there long?",  # asked, not "been there" claimed
+    "The ground's freezing, are you warm enough?",  # their welfare, not putting them off
 ]
 
 

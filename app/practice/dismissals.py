@@ -299,7 +299,7 @@ DISMISSALS = (
             r"(it|you|that|how|your|what|exactly)\b",
             r"\bi'?ve been (there|through (this|that|the same))\b",
             r"\b(we'?ve|we have|we'?re|everyone'?s|everybody'?s|we) (all )?been there\b",
-            r"^been there\b|\bi got (through|over) (it|that|this|mine|worse)\b",
+            r"^been there([.!,]|$)|\bi got (through|over) (it|that|this|mine|worse)\b",
             r"\bi know (exactly )?(what you'?re (going through|feeling)|your pain|the feeling|"
             r"that feeling)\b|\bi feel your pain\b|\bbelieve me,? i know\b|\bi (can )?relate\b",
             r"\bi'?ve (felt|had|been through) (that|the same|exactly that|worse|similar|it too)\b",

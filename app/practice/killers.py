@@ -149,7 +149,7 @@ CONTROL = (
             # how it ends if they don't: "... or it's going to end badly for you"
             r"\b(it'?s|this|things|that)( is|'s)? (going to|gonna|will|'ll) (end|go|turn|get) "
             r"(badly|bad|ugly|messy|nasty|worse|very wrong|wrong)\b",
-            r"\bdon'?t make me\b|\byou (really )?don'?t want (me|us|them|the team) to\b",
+            r"\bdon'?t make me\b",
             r"\bkeep it that way\b",
             r"^(\d+|one|two|three|five|ten|fifteen|twenty|thirty|sixty) "
             r"(minutes?|hours?|seconds?)\b",  # repeating their deadline back

@@ -84,10 +84,10 @@ ABOUT_YOURSELF = (
             r"^tell me about it[,!] (i|me|my)\b",
             r"\bi'?ve been on (since|for|all)\b",
             r"\b(i'?m|i am|i'?ve been|i was|i'?ve done|i'?ve worked|we'?re|we'?ve been|"
-            r"we'?ve only been|i'?ve only been)\b[^.?!]{0,40}\b(shift|overtime|double|on duty|"
-            r"hours? (past|over|in|straight|on my feet|now)|since (six|seven|five|eight|\d))\b",
+            r"we'?ve only been|i'?ve only been)\b[^.?!]{0,40}\b(shift|overtime|double|"
+            r"hours? (past|over))\b",
             r"\b(we'?ve|i'?ve|we have|i have) (only |just |now )?been (stood|standing|sat|sitting|"
-            r"waiting|out here|here|at this|on this)\b[^.?!]{0,20}\b(\d+|one|two|three|four|five|"
+            r"waiting|out here|at this|on this)\b[^.?!]{0,20}\b(\d+|one|two|three|four|five|"
             r"six|ten|hours|ages|all (night|day|evening))\b",
             r"\bi'?m (beat|knackered|exhausted|tired|shattered|wrecked|done in|cold|freezing|"
             r"hungry|starving)( too| as well)\b",
@@ -159,8 +159,8 @@ ABOUT_YOURSELF = (
             r"\bwhile you'?re (up|out|in|over) there\b",
             # putting them off with the means: "The water's freezing, you'd hate it."
             r"\byou'?d (hate|regret|not (like|enjoy)|never (like|enjoy)) (it|that|the)\b",
-            r"\b(the )?(water|river|sea|tide|drop|fall|ground|tracks?|road)('s| is)( \w+)? "
-            r"(freezing|icy|baltic|cold|filthy|disgusting|minging|a long way|rock hard)\b",
+            r"\b(the )?(water|river|sea|tide|drop|fall|tracks?)('s| is)( \w+)? "
+            r"(freezing|icy|baltic|filthy|disgusting|minging|a long way|rock hard)\b",
             r"\b(bit|little|too|rather|a tad) (\w+ )?for (a|that|this|it) (swim|dip|jump|"
             r"paddle|stroll|walk|climb|fall|night out|sleepover)\b",
             r"^(oh )?(great|brilliant|wonderful|perfect|fantastic|lovely|marvellous)[,.!] "
