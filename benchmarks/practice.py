@@ -14,6 +14,7 @@ content/skills/). Prints, per set:
   share of expected flag codes raised;
 - false flags: sound answers that got any flag (target: at most 1 in 20);
 - the misses (for held-apart sets, or every set with -v);
+then each role's sets pooled, with how many sets meet all three targets on their own;
 then the same figures on the shipped scenarios' answers (content/practice/, a development
 set), and the median time of one classification against a baseline in the same run (only
 cleaning and splitting the text into words).
@@ -114,6 +115,16 @@ def report(title: str, s: dict, show_misses: bool) -> None:
         print("\n".join(s["misses"]))
 
 
+def meets(s: dict) -> bool:
+    """All three targets: skill on sound answers >= 85%, every killer flagged, <= 5% false."""
+    (right, sound), (flagged, killers), (false, good) = s["sound"], s["killers"], s["good"]
+    return (
+        (not sound or right / sound >= 0.85)
+        and flagged == killers
+        and (not good or false / good <= 0.05)
+    )
+
+
 def pct(n: int, d: int) -> str:
     return f"{n}/{d} = {100 * n / d:.1f}%" if d else "n/a"
 
@@ -150,18 +161,36 @@ def main(argv: list[str]) -> int:
         f"{guide.style.max_words} words at most ({guide.style.file or 'built-in'})"
     )
     everything: list[dict] = []
+    pooled: dict[str, list[dict]] = {}  # role -> its sets' answers together
+    sets: dict[str, int] = {}  # role -> how many sets
+    met: dict[str, list[str]] = {}  # role -> the sets that meet all three targets
     for f in files:
         data = json.loads(f.read_text(encoding="utf-8"))
         answers = data["answers"]
         everything += answers
         role = data.get("role", "held-apart")
+        scored = score(classifier, answers)
         report(
-            f"{f.name} ({len(answers)} answers, {role})",
-            score(classifier, answers),
-            verbose or role == "held-apart",
+            f"{f.name} ({len(answers)} answers, {role})", scored, verbose or role == "held-apart"
         )
         if data.get("history"):
             print(f"  history: {data['history']}")
+        pooled.setdefault(role, []).extend(answers)
+        sets[role] = sets.get(role, 0) + 1
+        met.setdefault(role, [])
+        if meets(scored):
+            met[role].append(f.stem.removeprefix("practice_heldout").strip("_") or "a")
+    for role, answers in pooled.items():
+        n = sets[role]
+        report(
+            f"all {n} {role} sets pooled ({len(answers)} answers)",
+            score(classifier, answers),
+            False,
+        )
+        print(
+            f"  sets meeting all three targets: {len(met[role])} of {n} "
+            f"({', '.join(met[role]) or 'none'})"
+        )
     dev = scenario_answers(guide)
     report(f"scenario answers ({len(dev)}, development set)", score(classifier, dev), verbose)
     base = median_us(lambda a, said: (words(clean(a)), words(clean(said))), everything)
