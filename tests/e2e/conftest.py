@@ -149,7 +149,7 @@ def open_app(browser, url: str, viewport=PHONE, color_scheme: str = "light"):
     page = ctx.new_page()
     page.net = net
     page.goto(url)
-    wait_first_frame(page)
+    first_frame_or_reload(page, "first load")
     enable_semantics(page)
     return page
 
@@ -160,23 +160,28 @@ def wait_first_frame(page, timeout: float = 60_000) -> None:
 
 
 def reload(page, timeout: float = 60_000) -> None:
-    """Reload the page and wait for its first frame.
+    """Reload the page and wait for its first frame (see `first_frame_or_reload`)."""
+    page.reload()
+    first_frame_or_reload(page, "reload", timeout)
 
-    Once in many full runs (2026-11-27, test_practice after ~2100 tests), the web client
-    took its loading screen away after a reload and never attached its view. It did not
-    happen again in ten runs of that test alone or under load. When it happens, a
-    screenshot is kept, a warning says so, and the page is reloaded once more: a second
-    hang fails the test.
+
+def first_frame_or_reload(page, after: str, timeout: float = 60_000) -> None:
+    """Wait for the first frame after a load or a reload; if it never comes, reload once.
+
+    Once in many full runs the web client took its loading screen away and never attached
+    its view: after a reload (2026-11-27, test_practice after ~2100 tests) and after a
+    first load (2026-11-27, test_practice after ~2200 tests). It did not happen in ten
+    runs of that test alone or under load. When it happens, a screenshot is kept, a
+    warning says so, and the page is reloaded once more: a second hang fails the test.
     """
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    page.reload()
     try:
         wait_first_frame(page, timeout)
     except PlaywrightTimeout:
-        failed = shot(page, "FAILED-first-frame-after-reload")
+        failed = shot(page, f"FAILED-first-frame-after-{after.replace(' ', '-')}")
         warnings.warn(
-            f"no first frame {timeout / 1000:.0f} s after a reload (see {failed}); reloading "
+            f"no first frame {timeout / 1000:.0f} s after a {after} (see {failed}); reloading "
             "once more",
             stacklevel=2,
         )
