@@ -131,14 +131,14 @@ class Classifier:
         ]
         # their story told back as a list, then checked ("..., put your bags out, and kept
         # the deposit. Right?"): an order is looked for only where each sentence starts
-        orders = read
+        starts = read
         if len(parts) > 1 and re.match(S.CHECK_BACK, parts[-1]):
             firsts = [S.clauses(s)[0] if " but " not in s else s for s in parts]
-            orders = firsts + [S.opened(f) for f in firsts]
+            starts = firsts + [S.opened(f) for f in firsts]
         for k in (*K.KILLERS, P.PROMISE):
             if mirrored and k.mirror_ok:
                 continue
-            looked = orders if k is K.ORDERS else read
+            looked = starts if k.starts_in_summary else read
             if any(_said_by_officer(p, s, theirs) for p in k.patterns for s in looked):
                 out.append(Flag(k.code, k.why))
         if not re.search(D.FAITH, (said or "").lower()) and any(

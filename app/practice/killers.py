@@ -96,6 +96,7 @@ ORDERS = Killer(
         rf"^how about (you )?(just )?(?!{INVITING})({DOING}) ",
     ),
     "An order tells them you aren't listening. Ask, and leave the exit to the team.",
+    starts_in_summary=True,  # "..., put your bags out, ... Right?" is what they did
 )
 
 CONTROL = (

@@ -14,7 +14,7 @@ Keep them short and linear (no nested repeats): an officer may paste 100 KB.
 
 from __future__ import annotations
 
-from app.practice.speech import WEAPONS, Killer
+from app.practice.speech import CHECKS, WEAPONS, Killer
 
 # "Why" questions sound like blame.
 # at the start of a sentence or a clause: "Why...", "..., why...", "Then why..."
@@ -58,7 +58,8 @@ CLOSED_OK = (
     r"set(ting)? \w+( \w+)? on fire|burn|shoot|hang|cut|overdos|die\b|dying)|"
     # a summary's check-back: "Does that sound right?", "Am I close?", "Fair?"
     r"sounds? (right|fair|about right)|am i (close|right|on track|missing)|"
-    r"(that|this) (fair|close|correct|accurate|about it|about right)\?|the gist( of it)?\?$"
+    r"(that|this) (fair|close|correct|accurate|about it|about right)\?|"
+    rf"\b({CHECKS})\?$"
 )
 CLOSED_MESSAGE = "This can be answered yes or no: an open question (what, how) keeps them talking."
 

@@ -5,16 +5,15 @@ control (`app.practice.killers`, which says how the patterns are written and mat
 
 from __future__ import annotations
 
-from app.practice.speech import WEAPONS, Killer
+from app.practice.speech import ORDER_HANDS, WEAPONS, Killer
 
 # What is handed over, let go or opened in a trade: a person, a weapon, a door.
 HANDOVER = (
-    r"(send (her|him|them|the|one|someone|somebody|anyone|anybody|out)|let (her|him|them|the|"
-    r"one|someone|somebody|anyone|anybody|everyone|everybody) (go|out|leave)|give (me|us|up) "
-    r"(the|that|your|it|them)|hand (me|us|over|out|it|them|the|that|your)|put (it|the|that|your|"
-    r"them) (down|away)|drop (it|the|that|your)|throw (it|the|that|your|out)|release|"
-    r"come out|walk out|step out|unlock|open (the|that|this|your) (door|window|gate)|"
-    r"slide (it|the|that|your)|bring (her|him|them|the \w+) (out|to))"
+    rf"({ORDER_HANDS}|send (her|him|them|the|one|someone|somebody|anyone|anybody|out)|"
+    r"let (her|him|them|the|one|someone|somebody|anyone|anybody|everyone|everybody) "
+    r"(go|out|leave)|give (us|up) (the|that|your|it|them)|hand (us|over|out|it|them|the|that|"
+    r"your)|throw out|release|come out|walk out|step out|unlock|open (the|that|this|your) "
+    r"(door|window|gate)|bring (her|him|them|the \w+) (out|to))"
 )
 
 RUSHING = (

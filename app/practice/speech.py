@@ -24,6 +24,10 @@ class Killer:
     # True when their own words said back as a mirror ("Think you're crazy?") are not
     # the officer's judgement: the words are theirs, and the question hands them back.
     mirror_ok: bool = False
+    # True when, in their story told back as a list and checked (`CHECK_BACK`: "..., put
+    # your bags out, and kept the deposit. Right?"), the words after each sentence's first
+    # clause are their deeds, not the officer's: it is looked for only where each starts.
+    starts_in_summary: bool = False
 
 
 # Names that talk down to someone in crisis when nothing else in the answer listens.
@@ -141,10 +145,11 @@ REPORTING = (
 # before it are their story told back, so their clauses ("..., cut your pay, and he's
 # laughing") are not read as the officer's orders (unless a "but" turns from their story
 # to the officer's: "I get it, but put it down.").
-CHECK_BACK = (
-    r"^(right|close|fair|correct|is that (it|right|fair|the gist|about it|"
+CHECKS = (
+    r"right|close|fair|correct|is that (it|right|fair|the gist|about it|"
     r"about right|close|correct)|that (right|fair|about right|the gist|about it|correct)|"
     r"have i (got|understood) (it|that|this|you)( right)?|did i get (it|that|all that)( right)?|"
     r"am i (close|right|on track|missing anything)|(does )?that sound (right|about right|fair)|"
-    r"(have i )?got (it|that) right|is that the gist of it|that the gist of it)\?$"
+    r"(have i )?got (it|that) right|is that the gist of it|that the gist of it"
 )
+CHECK_BACK = rf"^({CHECKS})\?$"
