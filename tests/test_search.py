@@ -17,7 +17,7 @@ from app.guide.model import (
     Skill,
     Stage,
 )
-from app.guide.search import build_index, normalize, search
+from app.guide.search import build_index, lazy_search, normalize, search
 from tests.guide_helpers import REAL
 
 
@@ -268,6 +268,31 @@ def test_same_phrase_from_two_files_is_one_hit():
 
 def test_empty_guide():
     assert search(build_index(Guide()), "anything") == []
+
+
+def test_lazy_search_builds_the_index_once_at_the_first_search(monkeypatch):
+    import app.guide.search as mod
+
+    built = []
+    real = mod.build_index
+    monkeypatch.setattr(mod, "build_index", lambda g: built.append(g) or real(g))
+    run = lazy_search(_weapons_guide())
+    assert built == []  # a swap costs nothing until an officer searches
+    first = run("weapon")
+    assert run("weapon") == first and len(built) == 1
+    assert first[0].snippet == search(build_index(_weapons_guide()), "weapon")[0].snippet
+
+
+def test_lazy_search_with_an_index_that_cannot_be_built_finds_nothing(monkeypatch, caplog):
+    import app.guide.search as mod
+
+    def broken(guide):
+        raise RuntimeError("bad guide")
+
+    monkeypatch.setattr(mod, "build_index", broken)
+    run = lazy_search(Guide())
+    assert run("weapon") == [] and run("weapon") == []
+    assert "search index could not be built" in caplog.text
 
 
 def _weapons_guide() -> Guide:

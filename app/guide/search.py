@@ -26,15 +26,20 @@ carries its `instead`, so the screen can show what to say in its place. No flet 
 
 from __future__ import annotations
 
+import logging
 import math
+import threading
 from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.guide.model import AVOID, SAY, Guide
 from app.guide.words import distance_within, inflections, max_typos, normalize, snippet, tokens
 
-__all__ = ["Hit", "Index", "build_index", "normalize", "search", "tokens"]
+log = logging.getLogger("stairway")
+
+__all__ = ["Hit", "Index", "build_index", "lazy_search", "normalize", "search", "tokens"]
 
 TITLE_WEIGHT = 2.0
 TEXT_WEIGHT = 1.0
@@ -253,3 +258,22 @@ def search(index: Index, query: str, limit: int = 20) -> list[Hit]:
         if len(out) >= limit:
             break
     return out
+
+
+def lazy_search(guide: Guide) -> Callable[[str], list]:
+    """Search over this guide; its index is built at the first search, not at the swap
+    (a live-preview save reaches the screen sooner; an officer's first search pays it)."""
+    lock = threading.Lock()
+    built: list = []
+
+    def run(q: str) -> list:
+        with lock:
+            if not built:
+                try:
+                    built.append(build_index(guide))
+                except Exception:  # noqa: BLE001 - no search is better than no guide
+                    log.exception("search index could not be built")
+                    built.append(None)
+        return search(built[0], q, 20) if built[0] is not None else []
+
+    return run

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from app import __version__, i18n, paths
 from app.guide.model import Guide
+from app.guide.search import lazy_search
 from app.i18n import text as t
 from app.packs import ActiveGuide, GuideStore, PackError, PackPreview, TrustedKey
 from app.ui.state.notices import missing_guidance
@@ -85,27 +86,6 @@ def origin_of(active: ActiveGuide, preview: bool = False) -> Origin:
         return Origin("built-in", "built-in", __version__, "Built-in guide", active)
     p = active.pack
     return Origin("pack", p.id, p.version, p.title, active)
-
-
-def make_search(guide: Guide) -> Callable[[str], list]:
-    """Search over this guide; its index is built at the first search, not at the swap
-    (a live-preview save reaches the screen sooner; an officer's first search pays it)."""
-    lock = threading.Lock()
-    built: list = []
-
-    def run(q: str) -> list:
-        from app.guide.search import build_index, search
-
-        with lock:
-            if not built:
-                try:
-                    built.append(build_index(guide))
-                except Exception:  # noqa: BLE001 - no search is better than no guide
-                    log.exception("search index could not be built")
-                    built.append(None)
-        return search(built[0], q, 20) if built[0] is not None else []
-
-    return run
 
 
 def shown_path(content_dir: Path) -> str:
@@ -289,7 +269,7 @@ class GuideHub:
         missing = missing_guidance(guide.skipped)
         if missing:
             notices.append(missing)
-        return Shown(guide, make_search(guide), origin_of(active, preview), tuple(notices),
+        return Shown(guide, lazy_search(guide), origin_of(active, preview), tuple(notices),
                      problems if preview else ())
 
     def _swap(self, new: Shown) -> None:
