@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8550
 CONTENT ?= content
 
-.PHONY: run author test lint check bench chromium clean pack-es
+.PHONY: run author test lint check bench chromium clean pack-es backstop
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +67,12 @@ bench: $(VENV)/.installed-test
 	$(PY) benchmarks/startup.py
 	$(PY) benchmarks/preview.py
 	$(PY) benchmarks/practice.py
+
+# Retrain the practice classifier's learned backstop (app/practice/killer_words.txt) after a
+# development set or a unit row of tests/test_practice_classify.py changes; a test fails
+# until you do.
+backstop: $(VENV)/.installed-test
+	$(PY) benchmarks/practice_train.py
 
 clean:
 	rm -rf build .pytest_cache .ruff_cache

@@ -14,7 +14,8 @@ content/skills/). Prints, per set:
   share of expected flag codes raised;
 - false flags: sound answers that got any flag (target: at most 1 in 20);
 - the misses (for held-apart sets, or every set with -v);
-then each role's sets pooled, with how many sets meet all three targets on their own;
+then each role's sets pooled, with how many sets meet all three targets on their own and
+what the rules alone (without the learned backstop, app/practice/backstop.py) would flag;
 then the same figures on the shipped scenarios' answers (content/practice/, a development
 set), and the median time of one classification against a baseline in the same run (only
 cleaning and splitting the text into words).
@@ -156,6 +157,9 @@ def main(argv: list[str]) -> int:
     files = [Path(a) for a in args] or sorted((HERE / "data").glob("practice_*.json"))
     guide = compile_guide(folder)
     classifier = Classifier.from_guide(guide)
+    rules_alone = Classifier(guide.style, guide.skills, backstop=False)
+    if classifier.backstop is None:
+        print("the learned backstop is unusable: these are the rules alone")
     print(
         f"style rules: {len(guide.style.banned)} banned expressions, "
         f"{guide.style.max_words} words at most ({guide.style.file or 'built-in'})"
@@ -191,13 +195,20 @@ def main(argv: list[str]) -> int:
             f"  sets meeting all three targets: {len(met[role])} of {n} "
             f"({', '.join(met[role]) or 'none'})"
         )
+        alone = score(rules_alone, answers)
+        print(
+            f"  the rules alone: killers flagged {pct(*alone['killers'])}, "
+            f"false flags {pct(*alone['good'])}"
+        )
     dev = scenario_answers(guide)
     report(f"scenario answers ({len(dev)}, development set)", score(classifier, dev), verbose)
     base = median_us(lambda a, said: (words(clean(a)), words(clean(said))), everything)
-    rules = median_us(classifier.classify, everything)
+    both = median_us(classifier.classify, everything)
+    rules = median_us(rules_alone.classify, everything)
     print(
-        f"median per answer ({len(everything)} answers): classify {rules:.0f} us, "
-        f"baseline (clean + split) {base:.0f} us, ratio {rules / base:.1f}x"
+        f"median per answer ({len(everything)} answers): classify {both:.0f} us "
+        f"(the rules alone {rules:.0f} us), baseline (clean + split) {base:.0f} us, "
+        f"ratio {both / base:.1f}x"
     )
     return 0
 

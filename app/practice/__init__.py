@@ -6,7 +6,9 @@ app.practice.drills    Practice(guide, history): the object the Practice and Pro
 app.practice.quiz      "name the skill" questions from the guide's Say and Avoid phrases
 app.practice.walk      the scenario walk's stairway meter and end summary
 app.practice.classify  Classifier.classify(answer, said) -> Result(skill, confidence,
-                       flags, feedback): rules, no network, no model
+                       flags, feedback): rules, then the backstop; no network
+app.practice.backstop  word weights learned from labelled answers (killer_words.txt,
+                       shipped): a hedged flag for killers the rules miss
 app.practice.rules     what the classifier looks for, laid out like the skills file
 app.practice.scores    how much an answer looks like each skill (applies rules.py)
 app.practice.killers   the rapport killers that take control (orders, threats, fixing...)

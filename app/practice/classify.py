@@ -3,8 +3,10 @@
 `Classifier(style, skills).classify(answer, said=None) -> Result`. Rules only: the lists in
 `app.practice.rules` (skills, scored by `app.practice.scores`), `app.practice.killers`,
 `app.practice.dismissals` and `app.practice.problems` (flags, applied here), the
-instructors' style rules and the skills' own definitions. No network, no model, fast
-enough for a phone. Mirroring and paraphrasing are judged against `said`, what the
+instructors' style rules and the skills' own definitions. When the rules find nothing,
+`app.practice.backstop` (word weights learned from labelled answers, shipped with the app)
+may still say an answer reads like a rapport killer. No network, no download, fast enough
+for a phone. Mirroring and paraphrasing are judged against `said`, what the
 person said; without it the classifier says it cannot be sure.
 Confidence is a plain 0..1 score of how many cues agree, never more than the rules know,
 and the feedback words it that way ("this looks like", "this may be").
@@ -23,6 +25,8 @@ from app.practice import officer as O
 from app.practice import problems as P
 from app.practice import rules as R
 from app.practice import speech as S
+from app.practice.backstop import WHY as LIKELY_WHY
+from app.practice.backstop import Backstop
 from app.practice.scores import Scorer
 from app.practice.text import clean, flip, sentences, starts, texting, words
 
@@ -57,10 +61,18 @@ class Result:
 class Classifier:
     """The rules, with the style rules and skill definitions of one guide."""
 
-    def __init__(self, style: StyleRules | None = None, skills: tuple[Skill, ...] = ()):
+    def __init__(
+        self,
+        style: StyleRules | None = None,
+        skills: tuple[Skill, ...] = (),
+        backstop: Backstop | None | bool = True,
+    ):
+        """`backstop`: True for the shipped one (rules only when it is unusable), False or
+        None for the rules alone, or a `Backstop`."""
         self.style = style or StyleRules()
         self.skills = {s.id: s for s in skills}
         self._scorer = Scorer()
+        self.backstop = Backstop.shipped() if backstop is True else (backstop or None)
 
     @classmethod
     def from_guide(cls, guide: Guide) -> Classifier:
@@ -100,6 +112,8 @@ class Classifier:
                 skill = "emotion-labeling"
         if (skill is None or conf < LISTENING_SURE) and not flags and (why := _talking_at(low)):
             flags = (Flag("rapport-killer", why),)
+        if not flags and self.backstop is not None and self.backstop.likely(low):
+            flags = (Flag("rapport-killer", LIKELY_WHY),)
         conf = round(max(0.0, min(conf, 0.95)), 2)
         return Result(skill, conf, flags, self.feedback(skill, conf, flags, said_text))
 
