@@ -1,11 +1,12 @@
 """Retrain the practice classifier's backstop (app/practice/killer_words.txt) and print how
 it does on answers it was not trained on.
 
-    .venv/bin/python benchmarks/practice_train.py [--check]
+    .venv/bin/python benchmarks/practice_train.py [--check | --grid]
 
 Trains on the development sets in benchmarks/data/ (never a held-apart one), the shipped
-scenarios' graded answers and the unit tests' labelled rows (tests/test_practice_classify.py:
-GOOD and NOT_FLAGGED are sound, KILLERS are killers). Weak answers are left out.
+scenarios' graded answers, the guide's own Say phrases (sound) and the unit tests' labelled
+rows (tests/test_practice_classify.py: GOOD, NOT_FLAGGED and the MIRRORS without a flag are
+sound, KILLERS and the flagged MIRRORS are killers). Weak answers are left out.
 
 The threshold is chosen before any held-apart answer is read: 7-fold cross-validation over
 the development sets (each fold leaves whole sets out) gives, for each threshold from 0.30
@@ -15,6 +16,9 @@ leaves room under the 1-in-20 target for the rules' own false flags.
 
 Prints the cross-validation table and the chosen threshold, then writes the table.
 `--check` writes nothing and exits 1 when the shipped table differs from the retrained one.
+`--grid` writes nothing and prints, for each weight decay (`l2`) tried, the share of
+left-out killers caught when 2% of left-out sound answers are flagged: how the default in
+`app.practice.backstop.train` was chosen (0.05, the middle of the best plateau).
 """
 
 from __future__ import annotations
@@ -29,7 +33,8 @@ sys.path.insert(0, str(ROOT))
 
 from app import paths  # noqa: E402
 from app.guide import compile_guide  # noqa: E402
-from app.guide.model import Guide  # noqa: E402
+from app.guide.model import SAY, Guide  # noqa: E402
+from app.guide.query import phrases  # noqa: E402
 from app.practice import backstop as B  # noqa: E402
 from app.practice.text import clean, texting  # noqa: E402
 
@@ -39,38 +44,46 @@ MOST_FALSE = 0.02
 THRESHOLDS = [round(0.30 + 0.05 * i, 2) for i in range(13)]
 
 
-def read(text: str) -> str:
+Row = tuple[str, str, bool]  # the answer and what they said, as the rules read them; killer?
+
+
+def read(text: str | None) -> str:
     """The answer as the rules read it."""
     return texting(clean(text)).lower()
 
 
-def development() -> dict[str, list[tuple[str, bool]]]:
+def development() -> dict[str, list[Row]]:
     """Each development set's sound answers and killers, by set name."""
     out: dict[str, list[tuple[str, bool]]] = {}
     for f in sorted(DATA.glob("practice_*.json")):
         d = json.loads(f.read_text(encoding="utf-8"))
         if d.get("role") != "development":
             continue
-        out[f.stem] = [(read(a["answer"]), a["kind"] == "killer")
+        out[f.stem] = [(read(a["answer"]), read(a["said"]), a["kind"] == "killer")
                        for a in d["answers"] if a["kind"] in ("good", "killer")]
     return out
 
 
-def scenarios(guide: Guide) -> list[tuple[str, bool]]:
-    return [(read(a.text), a.grade == "harmful")
+def scenarios(guide: Guide) -> list[Row]:
+    """The scenarios' graded answers, and the guide's Say phrases as sound answers."""
+    rows = [(read(a.text), read(t.line), a.grade == "harmful")
             for s in guide.practice for t in s.turns for a in t.answers]
+    return rows + [(read(p.text), "", False) for p in phrases(guide, kind=SAY)]
 
 
-def unit_rows() -> list[tuple[str, bool]]:
+def unit_rows() -> list[Row]:
+    """The rows as the unit tests classify them (the same `said`)."""
     from tests import test_practice_classify as U
 
-    rows = [(read(answer), False) for _, answer, _ in U.GOOD]
-    rows += [(read(answer), False) for answer in U.NOT_FLAGGED]
-    rows += [(read(answer), True) for answer, _ in U.KILLERS]
+    rows = [(read(answer), read(said), False) for said, answer, _ in U.GOOD]
+    rows += [(read(answer), read(U.NOT_FLAGGED_SAID), False) for answer in U.NOT_FLAGGED]
+    rows += [(read(answer), read(U.KILLERS_SAID), True) for answer, _ in U.KILLERS]
+    rows += [(read(answer), read(said), bool(codes)) for said, answer, codes in U.MIRRORS]
     return rows
 
 
-def cross_validate(sets: dict[str, list[tuple[str, bool]]], extra: list[tuple[str, bool]]):
+def cross_validate(sets: dict[str, list[Row]], extra: list[Row],
+                   **train) -> list[tuple[float, bool]]:
     """(likelihood, is_killer) of every development answer, from a model that never saw
     its set."""
     names = sorted(sets)
@@ -79,8 +92,8 @@ def cross_validate(sets: dict[str, list[tuple[str, bool]]], extra: list[tuple[st
     for i in range(FOLDS):
         left = set(names[i::FOLDS])
         rows = [r for n in names if n not in left for r in sets[n]] + extra
-        model = B.train(rows)
-        out += [(model.likelihood(t), k) for n in left for t, k in sets[n]]
+        model = B.train(rows, **train)
+        out += [(model.likelihood(t, said), k) for n in left for t, said, k in sets[n]]
     return out
 
 
@@ -106,12 +119,31 @@ def build() -> tuple[B.Backstop, list[str]]:
     extra = scenarios(guide) + unit_rows()
     threshold, lines = choose(cross_validate(sets, extra))
     rows = [r for n in sorted(sets) for r in sets[n]] + extra
-    head = [f"trained on {len(rows)} answers: {len(sets)} development sets, the scenarios "
-            f"and the unit rows; {FOLDS}-fold cross-validation by set, backstop alone:"]
+    head = [f"trained on {len(rows)} answers: {len(sets)} development sets, the scenarios, "
+            f"the Say phrases and the unit rows; {FOLDS}-fold cross-validation by set, "
+            "backstop alone:"]
     return B.train(rows, threshold=threshold), head + lines
 
 
+def caught_at_two_percent(cv: list[tuple[float, bool]]) -> float:
+    sound = sorted((p for p, k in cv if not k), reverse=True)
+    line = sound[int(MOST_FALSE * len(sound))]
+    killers = [p for p, k in cv if k]
+    return sum(p > line for p in killers) / len(killers)
+
+
+def grid() -> None:
+    guide = compile_guide(paths.content_dir(None))
+    sets, extra = development(), scenarios(guide) + unit_rows()
+    for l2 in (1e-4, 1e-3, 1e-2, 3e-2, 5e-2, 1e-1, 3e-1):
+        share = caught_at_two_percent(cross_validate(sets, extra, l2=l2))
+        print(f"  l2 {l2:g}: killers caught at 2% sound flagged {100 * share:.1f}%", flush=True)
+
+
 def main(argv: list[str]) -> int:
+    if "--grid" in argv:
+        grid()
+        return 0
     model, lines = build()
     print("\n".join(lines))
     print(f"threshold {model.threshold:.2f}, {len(model.weights)} weights")

@@ -40,7 +40,7 @@ def test_the_shipped_table_is_what_the_training_script_gives():
     assert set(shipped.weights) == set(fresh.weights)
     assert max(abs(shipped.weights[f] - fresh.weights[f]) for f in fresh.weights) <= 0.002
     rows = [r for rs in trainer.development().values() for r in rs] + trainer.unit_rows()
-    assert [shipped.likely(t) for t, _ in rows] == [fresh.likely(t) for t, _ in rows]
+    assert [shipped.likely(t, s) for t, s, _ in rows] == [fresh.likely(t, s) for t, s, _ in rows]
 
 
 def test_training_never_reads_a_held_apart_set():
@@ -66,12 +66,12 @@ def test_the_chosen_threshold_is_the_lowest_with_at_most_two_in_a_hundred_false(
 
 
 def test_training_is_deterministic_and_needs_both_kinds():
-    rows = [("calm down now", True), ("what happened tonight?", False),
-            ("you sound exhausted", False), ("stop it now!", True)]
+    rows = [("calm down now", "", True), ("what happened tonight?", "", False),
+            ("you sound exhausted", "", False), ("stop it now!", "", True)]
     assert B.train(rows) == B.train(rows)
     assert B.train(rows).likely("stop it now!") and not B.train(rows).likely("you sound exhausted")
     with pytest.raises(ValueError, match="both"):
-        B.train([("what happened?", False)])
+        B.train([("what happened?", "", False)])
     with pytest.raises(ValueError, match="both"):
         B.train([])
 
@@ -153,3 +153,27 @@ def test_features_are_words_pairs_start_and_tone():
     assert {"you", "need to", "<s> you", "<!>"} <= f and "<q>" not in f
     assert "<q>" in B.features("what happened?")
     assert B.features("") == {"<s> "}
+
+
+def test_their_own_words_told_back_are_not_the_officers():
+    f = B.features("your kids hate you?", "my kids hate me.")
+    assert f == {"<s> your", "<q>"}  # "my kids" -> "your kids": all theirs
+    assert "stupid" in B.features("that's a stupid thing to say", "my mother says i'm useless")
+    assert "stupid" not in B.features("a stupid failure?", "she calls me a stupid failure")
+    # a toy word the person said first is theirs, not the officer's
+    assert Classifier(backstop=TOY).classify("Pickles?", "I only want pickles.").flags == ()
+    assert Classifier(backstop=TOY).classify("Pickles?", "I only want bread.").flags
+
+
+def test_the_backstop_flags_none_of_the_guides_say_phrases():
+    """What the guide tells an officer to say is never marked as worded like a killer."""
+    from app import paths
+    from app.guide import compile_guide
+    from app.guide.model import SAY
+    from app.guide.query import phrases
+
+    guide = compile_guide(paths.content_dir(None))
+    says = phrases(guide, kind=SAY)
+    assert len(says) > 100
+    c = Classifier.from_guide(guide)
+    assert [p.text for p in says if B.WHY in c.classify(p.text).feedback] == []

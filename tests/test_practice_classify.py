@@ -668,9 +668,12 @@ KILLERS = [
 ]
 
 
+KILLERS_SAID = "I'm not coming out."  # what the person said before each of KILLERS
+
+
 @pytest.mark.parametrize("answer, codes", KILLERS)
 def test_rapport_killers_are_flagged(answer, codes):
-    r = C.classify(answer, "I'm not coming out.")
+    r = C.classify(answer, KILLERS_SAID)
     assert {f.code for f in r.flags} == codes
     assert r.feedback.endswith(r.flags[0].message)  # the first problem is in the feedback
 
@@ -837,9 +840,12 @@ NOT_FLAGGED = [
 ]
 
 
+NOT_FLAGGED_SAID = "I don't want to be here."  # what the person said before each
+
+
 @pytest.mark.parametrize("answer", NOT_FLAGGED)
 def test_sound_answers_are_not_flagged(answer):
-    assert C.classify(answer, "I don't want to be here.").flags == ()
+    assert C.classify(answer, NOT_FLAGGED_SAID).flags == ()
 
 
 @pytest.mark.parametrize(
@@ -858,9 +864,7 @@ def test_look_alikes_are_not_taken_for_the_skill(said, answer, not_skill):
     assert C.classify(answer, said).skill != not_skill
 
 
-@pytest.mark.parametrize(
-    "said, answer, codes",
-    [
+MIRRORS = [
         ("I just want it to stop.", "God has a plan for you.", {"rapport-killer"}),  # a lecture
         ("I just want it to stop.", "You could pray about it.", {"rapport-killer"}),
         ("God has given up on me.", "You feel God has given up on you.", set()),  # theirs
@@ -885,8 +889,10 @@ def test_look_alikes_are_not_taken_for_the_skill(said, answer, not_skill):
         ("My landlord had it coming, that one.", "Had it coming?", set()),  # their verdict
         ("They're always watching me, every one of them.", "Every one of them?", set()),
         ("We'll do it one way or the other.", "One way or the other?", set()),
-    ],
-)
+]
+
+
+@pytest.mark.parametrize("said, answer, codes", MIRRORS)
 def test_a_mirror_hands_back_their_words_without_judging(said, answer, codes):
     """Their own loaded word said back as a mirror is not the officer's judgement; a
     deadline said back is still drawing attention to it, mirror or not."""

@@ -9,9 +9,9 @@ and the sum says "killer" often enough, the classifier raises one hedged flag. I
 says which rule: it cannot know.
 
     b = Backstop.shipped()            # killer_words.txt beside this file; None if unusable
-    b.likelihood(text) -> 0..1        # text as the rules read it: texting(clean(x)).lower()
-    b.likely(text) -> bool            # likelihood >= b.threshold
-    train(rows) -> Backstop           # rows: (text, is_killer), deterministic
+    b.likelihood(text, said) -> 0..1  # as the rules read them: texting(clean(x)).lower()
+    b.likely(text, said) -> bool      # likelihood >= b.threshold
+    train(rows) -> Backstop           # rows: (text, said, is_killer), deterministic
     b.dumps() -> str; loads(str, path) -> Backstop (BackstopError: "path:line: message")
 
 Pure Python and a table of weights shipped with the app: no network, no download, no
@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from app.practice.text import flip
+
 log = logging.getLogger("stairway")
 SHIPPED = Path(__file__).with_name("killer_words.txt")
 WORD = re.compile(r"[a-z0-9']+")
@@ -41,18 +43,25 @@ class BackstopError(ValueError):
     """A weights table that cannot be read: `path:line: message`."""
 
 
-def features(text: str) -> set[str]:
-    """The words, the pairs of neighbouring words, how it starts, and whether it asks or
-    shouts. `text` is lower case, as the rules read it."""
+def features(text: str, said: str = "") -> set[str]:
+    """The officer's words and pairs of neighbouring words, how it starts, and whether it
+    asks or shouts. Their own words told back ("Your kids hate you?" to "My kids hate me")
+    are left out: they are not the officer's. Both are lower case, as the rules read them."""
     w = WORD.findall(text[:READ_CHARS])
-    out = set(w)
-    out.update(f"{a} {b}" for a, b in zip(w, w[1:], strict=False))
+    out = _grams(w)
+    if said:
+        theirs = WORD.findall(said[:READ_CHARS])
+        out -= _grams(theirs) | _grams(flip(theirs))
     out.add(f"<s> {w[0] if w else ''}")
     if text.rstrip().endswith("?"):
         out.add("<q>")
     if "!" in text:
         out.add("<!>")
     return out
+
+
+def _grams(w: list[str]) -> set[str]:
+    return set(w) | {f"{a} {b}" for a, b in zip(w, w[1:], strict=False)}
 
 
 @dataclass(frozen=True)
@@ -65,12 +74,12 @@ class Backstop:
     def shipped(cls) -> Backstop | None:
         return _shipped()
 
-    def likelihood(self, text: str) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features(text))
+    def likelihood(self, text: str, said: str = "") -> float:
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in features(text, said))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def likely(self, text: str) -> bool:
-        return self.likelihood(text) >= self.threshold
+    def likely(self, text: str, said: str = "") -> bool:
+        return self.likelihood(text, said) >= self.threshold
 
     def dumps(self) -> str:
         lines = [
@@ -122,17 +131,17 @@ def _shipped() -> Backstop | None:
 
 
 def train(
-    rows: list[tuple[str, bool]],
+    rows: list[tuple[str, str, bool]],
     threshold: float = 0.5,
     epochs: int = 25,
     rate: float = 0.3,
-    l2: float = 1e-4,
+    l2: float = 0.05,
     seed: int = 1,
     keep: float = 0.005,
 ) -> Backstop:
     """Logistic regression by plain stochastic gradient descent, killers and sound answers
     weighed equally whatever their numbers. The same rows give the same table."""
-    data = [(sorted(features(t)), 1.0 if k else 0.0) for t, k in rows]
+    data = [(sorted(features(t, said)), 1.0 if k else 0.0) for t, said, k in rows]
     pos = sum(y for _, y in data)
     if not data or pos in (0, len(data)):
         raise ValueError("training needs both killers and sound answers")

@@ -1,6 +1,6 @@
 """Which listening skill does a typed answer look like, and what is wrong with it?
 
-`Classifier(style, skills).classify(answer, said=None) -> Result`. Rules only: the lists in
+`Classifier(style, skills).classify(answer, said=None) -> Result`. Rules first: the lists in
 `app.practice.rules` (skills, scored by `app.practice.scores`), `app.practice.killers`,
 `app.practice.dismissals` and `app.practice.problems` (flags, applied here), the
 instructors' style rules and the skills' own definitions. When the rules find nothing,
@@ -112,7 +112,11 @@ class Classifier:
                 skill = "emotion-labeling"
         if (skill is None or conf < LISTENING_SURE) and not flags and (why := _talking_at(low)):
             flags = (Flag("rapport-killer", why),)
-        if not flags and self.backstop is not None and self.backstop.likely(low):
+        if (
+            not flags
+            and self.backstop is not None
+            and self.backstop.likely(low, said_text.lower() if said_text else "")
+        ):
             flags = (Flag("rapport-killer", LIKELY_WHY),)
         conf = round(max(0.0, min(conf, 0.95)), 2)
         return Result(skill, conf, flags, self.feedback(skill, conf, flags, said_text))
