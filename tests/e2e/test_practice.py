@@ -112,6 +112,16 @@ def test_a_scenario_walk_and_own_words_answer(browser, server, guide, scheme, vi
         _check(page, problems, "own words")
         tap(page, L.NEXT_LINE)  # the next line starts with an empty field
         control(page, "textbox", L.WORDS_FIELD)
+        # bringing their family in, in words no rule lists: the learned backstop's hedged flag
+        fill(page, L.WORDS_FIELD, "Your mum would be heartbroken seeing you like this.")
+        tap(page, L.CHECK_ANSWER)
+        see(page, "worded like answers marked as rapport killers")
+        page.mouse.wheel(0, -20_000)
+        page.wait_for_timeout(500)
+        _shot(page, f"practice-words-backstop-{scheme}")
+        _check(page, problems, "own words, backstop flag")
+        tap(page, L.NEXT_LINE)
+        control(page, "textbox", L.WORDS_FIELD)
 
         tap(page, "Back")  # the app bar arrow: Back from a drill is Practice
         control(page, "heading", screens.get("practice").title)
