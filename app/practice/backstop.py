@@ -4,9 +4,9 @@ The rules (`killers`, `dismissals`, `officer`, `problems`) say why an answer clo
 person down, but new wording slips past them: on labelled sets they were never tuned on
 they flag about 93 killers in 100. The backstop reads the answer's words and word pairs,
 adds up weights learned from labelled answers (the development sets, the scenarios' graded
-answers and the unit tests' rows, never a held-apart set) and, when the rules found nothing
-and the sum says "killer" often enough, the classifier raises one hedged flag. It never
-says which rule: it cannot know.
+answers, the guide's Say phrases and the unit tests' rows, never a held-apart set) and,
+when the rules found nothing and the sum says "killer" often enough, the classifier raises
+one hedged flag. It never says which rule: it cannot know.
 
     b = Backstop.shipped()            # killer_words.txt beside this file; None if unusable
     b.likelihood(text, said) -> 0..1  # as the rules read them: texting(clean(x)).lower()
@@ -29,12 +29,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from app.practice.rules import ANALYSE_CHARS
 from app.practice.text import flip
 
 log = logging.getLogger("stairway")
 SHIPPED = Path(__file__).with_name("killer_words.txt")
 WORD = re.compile(r"[a-z0-9']+")
-READ_CHARS = 2000  # like the rules: the start of a long paste is what would be said
+READ_CHARS = ANALYSE_CHARS  # like the rules: the start of a long paste is what would be said
 WHY = ("This may shut them down: it is worded like answers marked as rapport killers. "
        "Compare it with the model answers.")
 
