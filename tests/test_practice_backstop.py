@@ -86,8 +86,9 @@ def test_a_table_survives_its_own_round_trip():
 def test_the_backstop_speaks_only_when_the_rules_found_nothing():
     c = Classifier(backstop=TOY)
     r = c.classify("Tell me about the pickles.")
-    assert [(f.code, f.message) for f in r.flags] == [("rapport-killer", B.WHY)]
-    assert r.feedback.endswith(B.WHY)
+    assert [(f.code, f.message, f.hedged) for f in r.flags] == [("rapport-killer", B.WHY, True)]
+    assert r.feedback.startswith(B.WHY)  # the warning first; what it tried is the fix
+    assert r.feedback.endswith("This looks like an open-ended question.")
     assert r.skill == "open-ended-questions"  # it still says what the answer tried
     # a rule's own reason comes first and alone
     ruled = c.classify("Calm down about the pickles!")
@@ -179,3 +180,29 @@ def test_the_backstop_flags_none_of_the_guides_say_phrases():
     assert len(says) > 100
     c = Classifier.from_guide(guide)
     assert [p.text for p in says if B.WHY in c.classify(p.text).feedback] == []
+
+
+@pytest.mark.parametrize(
+    "said, answer",
+    [
+        # asking about suicide straight out must never be taught away
+        ("I can't do this any more.", "Are you thinking about killing yourself?"),
+        ("I can't do this any more.", "Are you thinking of ending your life tonight?"),
+        ("Nobody would even notice.", "Do you want to die?"),
+        ("I've got it all worked out.", "Have you made a plan to kill yourself?"),
+        ("I've got it all worked out.", "What have you got with you to do it?"),
+        ("I took some stuff earlier.", "What did you take, and how much?"),
+        ("Just leave me alone.", "Is anyone in there with you?"),
+        ("I've got a blade.", "Where is the blade right now?"),
+        # an I-message that names behaviour is not blame
+        ("I'll do it if they come closer.", "I get worried when you hold the knife up like that."),
+        ("Get them away from me!", "I feel uneasy when you shout at the officers, because I want "
+         "to hear you."),
+        ("I'm not coming out.", "I'm concerned when I hear you say that."),
+    ],
+)
+def test_safety_questions_and_i_messages_are_not_flagged_by_the_shipped_classifier(said, answer):
+    """An instructor's review: the backstop must never teach an officer to stop asking
+    about suicide directly, nor read a plain I-message as blame."""
+    r = Classifier().classify(answer, said)
+    assert not any(f.hedged for f in r.flags), r.feedback

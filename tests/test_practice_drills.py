@@ -246,6 +246,27 @@ def test_a_flagged_answer_counts_as_wrong(practice):
     assert practice.history.attempts()[-1].right is False
 
 
+def test_a_flag_to_check_does_not_count_against_the_skill(guide, clock):
+    """The backstop's flag is unsure (no rule says which killer): an instructor asked that
+    it never lowers a score. A rule's flag still does."""
+    from app.practice.backstop import Backstop
+    from app.practice.classify import Classifier
+
+    toy = Backstop(bias=-3.0, weights={"pickles": 6.0}, threshold=0.5)
+    practice = Practice(guide, PracticeHistory(None), clock=clock, now=lambda: NOW,
+                        rng=random.Random(7),
+                        classifier=Classifier(guide.style, guide.skills, backstop=toy))
+    session = practice.start_own_words(n=2)
+    judged = session.answer("What happened with the pickles?")
+    assert [(f.code, f.hedged) for f in judged.result.flags] == [("rapport-killer", True)]
+    assert judged.result.skill == "open-ended-questions"
+    assert practice.history.attempts()[-1].right is True
+    session.next()
+    judged = session.answer("Calm down about the pickles.")  # a rule's flag: to fix
+    assert judged.result.flags and not any(f.hedged for f in judged.result.flags)
+    assert practice.history.attempts()[-1].right is False
+
+
 # --- history and progress ---
 
 

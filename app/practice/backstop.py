@@ -36,8 +36,9 @@ log = logging.getLogger("stairway")
 SHIPPED = Path(__file__).with_name("killer_words.txt")
 WORD = re.compile(r"[a-z0-9']+")
 READ_CHARS = ANALYSE_CHARS  # like the rules: the start of a long paste is what would be said
-WHY = ("This may shut them down: it is worded like answers marked as rapport killers. "
-       "Compare it with the model answers.")
+# An instructor's wording: says it might, names the harm (they stop talking), gives a check
+WHY = ("This might make them stop talking. Does it stay with what they said and felt? "
+       "Compare the model answers.")
 
 
 class BackstopError(ValueError):

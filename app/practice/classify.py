@@ -40,6 +40,7 @@ _FEELING = re.compile(rf"\b({R.FEELINGS})\b")
 class Flag:
     code: str  # banned-word, rapport-killer, why-question, closed-question, promise, too-long
     message: str
+    hedged: bool = False  # the backstop's: worded like a killer, no rule says which; to check
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,7 @@ class Classifier:
             and self.backstop is not None
             and self.backstop.likely(low, said_text.lower() if said_text else "")
         ):
-            flags = (Flag("rapport-killer", LIKELY_WHY),)
+            flags = (Flag("rapport-killer", LIKELY_WHY, hedged=True),)
         conf = round(max(0.0, min(conf, 0.95)), 2)
         return Result(skill, conf, flags, self.feedback(skill, conf, flags, said_text))
 
@@ -201,6 +202,8 @@ class Classifier:
         self, skill: str | None, conf: float, flags: tuple[Flag, ...], said: str | None
     ) -> str:
         parts: list[str] = []
+        if flags and flags[0].hedged:
+            parts.append(flags[0].message)  # the warning first; what it tried is the fix
         if skill is None:
             parts.append("This doesn't look like one of the listening skills.")
         elif conf <= 0.3 and any(f.code == "closed-question" for f in flags):
@@ -217,7 +220,7 @@ class Classifier:
                 parts.append("Without their words I can't check it against what they said.")
             elif skill in self.skills and self.skills[skill].description:
                 parts.append(_first_sentence(self.skills[skill].description))
-        if flags:
+        if flags and not flags[0].hedged:
             parts.append(flags[0].message)
         elif skill is None:
             parts.append("Try naming the feeling you hear, or ask what happened.")

@@ -187,7 +187,8 @@ class OwnWords(_Session):
         if p is None:
             raise IndexError("no line left to answer: start again")
         result = self.owner.classifier.classify(text, p.said)
-        good = result.skill is not None and not result.flags
+        # a flag to check (the backstop's, unsure) does not count against the skill
+        good = result.skill is not None and not any(not f.hedged for f in result.flags)
         seconds, late = self._mark(result.skill, good, p.id)
         models = model_answers(self.owner.guide, p.turn, result.skill, p.situation)
         return Judged(result, models, late, seconds)

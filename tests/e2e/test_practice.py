@@ -115,7 +115,8 @@ def test_a_scenario_walk_and_own_words_answer(browser, server, guide, scheme, vi
         # bringing their family in, in words no rule lists: the learned backstop's hedged flag
         fill(page, L.WORDS_FIELD, "Your mum would be heartbroken seeing you like this.")
         tap(page, L.CHECK_ANSWER)
-        see(page, "worded like answers marked as rapport killers")
+        see(page, "1 thing to check.")  # unsure: to check, not to fix
+        see(page, "This might make them stop talking.")
         page.mouse.wheel(0, -20_000)
         page.wait_for_timeout(500)
         _shot(page, f"practice-words-backstop-{scheme}")

@@ -38,17 +38,20 @@ def judged(state, j, sz: Sizes, last: bool) -> list[ft.Control]:
     if answered:
         out.append(pc.labelled(t("you_said"), f"“{answered}”", sz))
     n = len(r.flags)
+    check = False  # only the backstop's flag: worded like a killer, to check, not to fix
     if not (answered or "").strip():
         head, good = t("words_timeout"), None
     elif j.late:
         head, good = t("words_late"), None
+    elif n and all(f.hedged for f in r.flags):
+        head, good, check = t("words_check_one"), None, True
     elif n:
         head, good = (t("words_flag_one") if n == 1 else t("words_flags", n=n)), False
     elif r.skill:
         head, good = t("words_clean"), True
     else:
         head, good = t("words_no_skill"), False
-    out.append(pc.verdict(good, head, sz))
+    out.append(pc.verdict(good, head, sz, check))
     if (answered or "").strip():
         out.append(c.para(r.feedback, sz.fs, 17))
     if good:  # "no problem" must never read as "safe to say": the rules miss some killers
