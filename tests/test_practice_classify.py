@@ -322,6 +322,11 @@ def test_good_answer_names_its_skill_and_raises_no_flag(said, answer, skill):
 
 KILLERS = [
     ("Calm down!", {"banned-word", "rapport-killer"}),  # style rule, and telling them not to feel
+    # guilt: the hurt of the people they love, foretold (an instructor's review)
+    ("Your mum would be heartbroken seeing you like this.", {"rapport-killer"}),
+    ("Honestly, your dad would be gutted to see you up there.", {"rapport-killer"}),
+    ("It'd break your nan's heart.", {"rapport-killer"}),
+    ("Look, your wife is going to be absolutely crushed.", {"rapport-killer"}),
     ("Relax, nobody's getting hurt.", {"banned-word", "promise"}),  # style rule + promise
     ("Why did you do it?", {"banned-word", "why-question"}),  # "why did you" is banned too
     ("Why are you doing this to your family?", {"why-question"}),  # why = blame
@@ -698,6 +703,7 @@ def test_weak_answers_get_their_flag(answer, code):
 
 NOT_FLAGGED = [
     "Are you thinking about killing yourself?",  # ask it straight: closed is right here
+    "You're worried your mum would be heartbroken.",  # their fear named back, not guilt
     "Do you have a plan?",  # suicide risk question
     "Is anyone else hurt?",  # safety question
     "Have you taken anything tonight?",  # medical question
@@ -866,6 +872,10 @@ def test_look_alikes_are_not_taken_for_the_skill(said, answer, not_skill):
 
 MIRRORS = [
         ("I just want it to stop.", "God has a plan for you.", {"rapport-killer"}),  # a lecture
+        # their own fear for the family, told back as theirs
+        ("If I do it my kids would be heartbroken.", "Your kids would be heartbroken, you said.",
+         set()),
+        ("My gran would never get over it.", "It'd break her heart, you reckon.", set()),
         ("I just want it to stop.", "You could pray about it.", {"rapport-killer"}),
         ("God has given up on me.", "You feel God has given up on you.", set()),  # theirs
         ("My kids hate me.", "Your kids hate you?", set()),  # their family, said back

@@ -206,8 +206,8 @@ async def test_the_end_of_a_walk_links_to_the_skill_and_the_stage(app):
         ("Why did you do that?", "2 things to fix.", "why-question"),  # blame, twice over
         ("I promise nobody will get hurt.", "1 thing to fix.", "promise"),  # a promise
         ("Did you take anything?", "1 thing to fix.", "closed-question"),  # yes-or-no
-        # guilt through their family, in words no rule lists: the backstop's flag, unsure
-        ("Your mum would be heartbroken seeing you like this.", "1 thing to check.",
+        # putting it off with comfort, in words no rule lists: the backstop's flag, unsure
+        ("We can sort all of this out tomorrow with a cup of tea.", "1 thing to check.",
          "rapport-killer"),
     ],
 )

@@ -14,7 +14,7 @@ from __future__ import annotations
 from app.practice.arguing import ARGUING
 from app.practice.minimising import MINIMISING
 from app.practice.officer import ABOUT_YOURSELF
-from app.practice.speech import CALLED, Killer
+from app.practice.speech import CALLED, THIRD, Killer
 
 # Bringing God or sin into it, unless they did: a lecture, however kindly meant. Applied
 # by `app.practice.classify` to statements when what they said names none of these.
@@ -133,6 +133,16 @@ DISMISSALS = (
             # guilt through the people they love: "Think of your poor mother."
             r"\byour poor (mother|mum|mom|mam|kids|children|family|wife|husband|dad|father|"
             r"parents|nan|gran|son|daughter|dog)\b",
+            # ... or their hurt foretold: "Your mum would be heartbroken.", "It'd break her
+            # heart." Only where the sentence starts ("You're worried your mum would be..." is
+            # their fear named back) and not when it is theirs ("..., you said.")
+            rf"^your (\w+ )?{THIRD} (would|will|'d|'ll|is going to|are going to|is gonna|"
+            r"are gonna)( \w+)? be (so |very |really |absolutely |just )?(heartbroken|"
+            r"devastated|gutted|crushed|destroyed|broken|shattered|ashamed|disappointed)\b"
+            r"(?![^.?!]*\byou (said|say|think|reckon|feel|told|mean)\b)",
+            r"^(it|this|that)('d|'ll| would| will| is going to| is gonna) break (your|their|her|"
+            r"his) (\w+ |\w+'s )?hearts?\b(?![^.?!]*\byou (said|say|think|reckon|feel|told|"
+            r"mean)\b)",
             r"\b(what|how) (this|it|that) (would|will|'ll|'d|is going to) do to (your|them|her|"
             r"him)\b",
             r"\bi'?m sure (nobody|no one|they|he|she|it)\b",

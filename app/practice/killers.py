@@ -20,18 +20,17 @@ from __future__ import annotations
 
 from app.practice.dismissals import DISMISSALS
 from app.practice.rushing import RUSHING
-from app.practice.speech import DOING, INVITING, LEAD, ORDER, TELLING, WEAPONS, Killer
-
-# Clergy, and the titles a named one goes by ("Father Murphy", "Rabbi Cohen").
-CLERGY = r"(priest|pastor|vicar|chaplain|imam|rabbi|minister|reverend|preacher|clergyman|padre)"
-TITLE = r"(father|pastor|reverend|rev|imam|rabbi)"
-# The people of theirs nobody brings in without the team: family, friends, clergy.
-THIRD = (
-    r"(mum|mom|mam|mother|ma|dad|da|father|pa|parents|wife|husband|missus|partner|ex|"
-    r"girlfriend|boyfriend|fiance|fiancee|sister|brother|son|daughter|kids|children|family|"
-    r"friend|best friend|boss|manager|nan|nana|gran|granny|grandma|grandad|grandpa|aunt|"
-    r"auntie|uncle|cousin|neighbour|neighbor|sponsor|counsellor|counselor|social worker|mama|"
-    rf"momma|mamma|mummy|mommy|papa|daddy|pops|{CLERGY})"
+from app.practice.speech import (
+    CLERGY,
+    DOING,
+    INVITING,
+    LEAD,
+    ORDER,
+    TELLING,
+    THIRD,
+    TITLE,
+    WEAPONS,
+    Killer,
 )
 
 # Orders: telling them what to do with their body, however softly it is put.

@@ -30,6 +30,19 @@ class Killer:
     starts_in_summary: bool = False
 
 
+# Clergy, and the titles a named one goes by ("Father Murphy", "Rabbi Cohen").
+CLERGY = r"(priest|pastor|vicar|chaplain|imam|rabbi|minister|reverend|preacher|clergyman|padre)"
+TITLE = r"(father|pastor|reverend|rev|imam|rabbi)"
+# The people of theirs nobody brings in without the team (family, friends, clergy), and
+# whose hurt is held over them ("Your mum would be heartbroken").
+THIRD = (
+    r"(mum|mom|mam|mother|ma|dad|da|father|pa|parents|wife|husband|missus|partner|ex|"
+    r"girlfriend|boyfriend|fiance|fiancee|sister|brother|son|daughter|kids|children|family|"
+    r"friend|best friend|boss|manager|nan|nana|gran|granny|grandma|grandad|grandpa|aunt|"
+    r"auntie|uncle|cousin|neighbour|neighbor|sponsor|counsellor|counselor|social worker|mama|"
+    rf"momma|mamma|mummy|mommy|papa|daddy|pops|{CLERGY})"
+)
+
 # Names that talk down to someone in crisis when nothing else in the answer listens.
 TALKING_DOWN = (
     r"pal|mate|buddy|bud|cowboy|son|sunshine|chief|boss|numpty|fella|pet|sweetheart|darling|"

@@ -112,8 +112,8 @@ def test_a_scenario_walk_and_own_words_answer(browser, server, guide, scheme, vi
         _check(page, problems, "own words")
         tap(page, L.NEXT_LINE)  # the next line starts with an empty field
         control(page, "textbox", L.WORDS_FIELD)
-        # bringing their family in, in words no rule lists: the learned backstop's hedged flag
-        fill(page, L.WORDS_FIELD, "Your mum would be heartbroken seeing you like this.")
+        # putting it off with comfort, in words no rule lists: the learned backstop's flag
+        fill(page, L.WORDS_FIELD, "We can sort all of this out tomorrow with a cup of tea.")
         tap(page, L.CHECK_ANSWER)
         see(page, "1 thing to check.")  # unsure: to check, not to fix
         see(page, "This might make them stop talking.")
