@@ -206,3 +206,14 @@ def test_safety_questions_and_i_messages_are_not_flagged_by_the_shipped_classifi
     about suicide directly, nor read a plain I-message as blame."""
     r = Classifier().classify(answer, said)
     assert not any(f.hedged for f in r.flags), r.feedback
+
+
+def test_the_backstop_never_speaks_over_a_direct_safety_question():
+    """Even a table that has learned to dislike a word keeps quiet when the answer asks
+    about suicide, weapons or injuries straight out: the rules know those questions."""
+    grim = B.Backstop(bias=-3.0, weights={"die": 6.0, "gun": 6.0}, threshold=0.5)
+    c = Classifier(backstop=grim)
+    assert c.classify("Do you want to die?", "Nobody would notice.").flags == ()
+    assert c.classify("Have you got a gun with you?", "Stay back.").flags == ()
+    # the same word, not asked as a safety question, is still read
+    assert [f.hedged for f in c.classify("Tell me more about wanting to die.").flags] == [True]

@@ -116,6 +116,7 @@ class Classifier:
         if (
             not flags
             and self.backstop is not None
+            and not _asks_safety(sentences(low))  # never over asking about suicide straight
             and self.backstop.likely(low, said_text.lower() if said_text else "")
         ):
             flags = (Flag("rapport-killer", LIKELY_WHY, hedged=True),)
@@ -238,14 +239,18 @@ def _talking_at(low: str) -> str | None:
     what `officer.TALKING_AT` finds, unless it gives the officer's name, stays with them or
     asks a safety question ("Did you take the pills, mate?")."""
     parts = sentences(low)
-    if re.search(O.NOT_AT_THEM, low) or any(
-        s.endswith("?") and re.search(P.CLOSED_OK, s) for s in parts
-    ):
+    if re.search(O.NOT_AT_THEM, low) or _asks_safety(parts):
         return None  # a safety question asked straight is no talking at them
     for pattern, each, why in O.TALKING_AT:
         if any(re.search(pattern, s) for s in (parts if each else [low])):
             return why
     return None
+
+
+def _asks_safety(parts: list[str]) -> bool:
+    """A direct safety question ("Are you thinking about killing yourself?", "Is anyone
+    hurt?"): closed on purpose, and never to be taught away."""
+    return any(s.endswith("?") and re.search(P.CLOSED_OK, s) for s in parts)
 
 
 def _first_sentence(text: str) -> str:
