@@ -116,7 +116,7 @@ class Classifier:
         if (
             not flags
             and self.backstop is not None
-            and not _asks_safety(sentences(low))  # never over asking about suicide straight
+            and not _asks_safety_straight(sentences(low))  # never over asking about suicide
             and self.backstop.likely(low, said_text.lower() if said_text else "")
         ):
             flags = (Flag("rapport-killer", LIKELY_WHY, hedged=True),)
@@ -251,6 +251,19 @@ def _asks_safety(parts: list[str]) -> bool:
     """A direct safety question ("Are you thinking about killing yourself?", "Is anyone
     hurt?"): closed on purpose, and never to be taught away."""
     return any(s.endswith("?") and re.search(P.CLOSED_OK, s) for s in parts)
+
+
+def _asks_safety_straight(parts: list[str]) -> bool:
+    """A safety question asked straight: it opens with the question ("Are you...", "Do
+    you...", after "Okay," and the like) and is not a leading tag ("You're not going to
+    jump, are you?" is a killer, not a question)."""
+    return any(
+        s.endswith("?")
+        and re.match(P.CLOSED_STARTS, S.opened(s))
+        and re.search(P.CLOSED_OK, s)
+        and not re.search(P.CLOSED_TAGS, s)
+        for s in parts
+    )
 
 
 def _first_sentence(text: str) -> str:
