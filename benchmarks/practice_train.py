@@ -38,7 +38,7 @@ from app.guide import compile_guide  # noqa: E402
 from app.guide.model import SAY, Guide  # noqa: E402
 from app.guide.query import phrases  # noqa: E402
 from app.practice import backstop as B  # noqa: E402
-from app.practice.text import clean, texting  # noqa: E402
+from app.practice.classify import read as rules_read  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data"
 FOLDS = 7
@@ -50,13 +50,13 @@ Row = tuple[str, str, bool]  # the answer and what they said, as the rules read 
 
 
 def read(text: str | None) -> str:
-    """The answer as the rules read it."""
-    return texting(clean(text)).lower()
+    """The answer as the rules read it, in lower case as the backstop scores it."""
+    return rules_read(text).lower()
 
 
 def development() -> dict[str, list[Row]]:
     """Each development set's sound answers and killers, by set name."""
-    out: dict[str, list[tuple[str, bool]]] = {}
+    out: dict[str, list[Row]] = {}
     for f in sorted(DATA.glob("practice_*.json")):
         d = json.loads(f.read_text(encoding="utf-8"))
         if d.get("role") != "development":

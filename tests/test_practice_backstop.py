@@ -109,6 +109,7 @@ def test_the_backstop_speaks_only_when_the_rules_found_nothing():
         ("threshold\t1.5\nbias\t-1\n0.2\tcalm\n", ":1: the threshold must be between 0 and 1"),
         ("threshold\t0.5\nbias\t-1\nheavy\tcalm\n", ":3: expected a number"),
         ("bias\t-1\n0.2\tcalm\n", ":1: the table has no threshold line"),
+        ("threshold\t0.5\nbias\tinf\n0.2\tcalm\n", ":1: the bias is not a finite number"),
     ],
 )
 def test_a_damaged_table_is_named_with_path_and_line(text, where):

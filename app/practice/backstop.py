@@ -62,6 +62,10 @@ def features(text: str, said: str = "") -> set[str]:
     return out
 
 
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
 def _grams(w: list[str]) -> set[str]:
     return set(w) | {f"{a} {b}" for a, b in zip(w, w[1:], strict=False)}
 
@@ -77,8 +81,7 @@ class Backstop:
         return _shipped()
 
     def likelihood(self, text: str, said: str = "") -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features(text, said))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return _sigmoid(self.bias + sum(self.weights.get(f, 0.0) for f in features(text, said)))
 
     def likely(self, text: str, said: str = "") -> bool:
         return self.likelihood(text, said) >= self.threshold
@@ -116,8 +119,10 @@ def loads(text: str, path: str = "killer_words.txt") -> Backstop:
     missing = [k for k in ("threshold", "bias") if k not in head]
     if missing:
         raise BackstopError(f"{path}:1: the table has no {' or '.join(missing)} line")
-    if not 0.0 < head["threshold"] < 1.0 or not math.isfinite(head["bias"]):
+    if not 0.0 < head["threshold"] < 1.0:
         raise BackstopError(f"{path}:1: the threshold must be between 0 and 1")
+    if not math.isfinite(head["bias"]):
+        raise BackstopError(f"{path}:1: the bias is not a finite number")
     if not weights:
         raise BackstopError(f"{path}:1: the table has no weights")
     return Backstop(head["bias"], weights, head["threshold"])
@@ -156,7 +161,7 @@ def train(
         step = rate / (1 + epoch * 0.2)
         for fs, y in data:
             z = b + sum(w.get(f, 0.0) for f in fs)
-            g = (1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) - y) * weigh[y]
+            g = (_sigmoid(z) - y) * weigh[y]
             b -= step * g
             for f in fs:
                 wf = w.get(f, 0.0)

@@ -50,6 +50,11 @@ class Result:
     flags: tuple[Flag, ...]
     feedback: str  # one to three plain sentences
 
+    @property
+    def to_fix(self) -> tuple[Flag, ...]:
+        """The flags a rule is sure of; the rest (the backstop's, hedged) are to check."""
+        return tuple(f for f in self.flags if not f.hedged)
+
     def to_dict(self) -> dict:
         return {
             "skill": self.skill,
@@ -84,7 +89,7 @@ class Classifier:
     def classify(self, answer: str, said: str | None = None) -> Result:
         full = clean(answer)
         text = texting(full[: R.ANALYSE_CHARS])
-        said_text = texting(clean(said)[: R.ANALYSE_CHARS]) or None
+        said_text = read(said) or None
         if not words(text) and not text.strip(" -\u2013\u2014").count("."):
             return Result(None, 0.0, (), "Type or say what you would answer.")
         low = text.lower()
@@ -247,10 +252,14 @@ def _talking_at(low: str) -> str | None:
     return None
 
 
+def _safety_question(s: str) -> bool:
+    """A safety question ("Are you thinking about killing yourself?", "Is anyone hurt?"):
+    closed on purpose, and never to be taught away."""
+    return s.endswith("?") and bool(re.search(P.CLOSED_OK, s))
+
+
 def _asks_safety(parts: list[str]) -> bool:
-    """A direct safety question ("Are you thinking about killing yourself?", "Is anyone
-    hurt?"): closed on purpose, and never to be taught away."""
-    return any(s.endswith("?") and re.search(P.CLOSED_OK, s) for s in parts)
+    return any(map(_safety_question, parts))
 
 
 def _asks_safety_straight(parts: list[str]) -> bool:
@@ -258,12 +267,17 @@ def _asks_safety_straight(parts: list[str]) -> bool:
     you...", after "Okay," and the like) and is not a leading tag ("You're not going to
     jump, are you?" is a killer, not a question)."""
     return any(
-        s.endswith("?")
+        _safety_question(s)
         and re.match(P.CLOSED_STARTS, S.opened(s))
-        and re.search(P.CLOSED_OK, s)
         and not re.search(P.CLOSED_TAGS, s)
         for s in parts
     )
+
+
+def read(text: str | None) -> str:
+    """What the rules read of a typed line: cleaned, its first `rules.ANALYSE_CHARS`
+    characters, texting spelled out. The backstop is trained on the same reading."""
+    return texting(clean(text)[: R.ANALYSE_CHARS])
 
 
 def _first_sentence(text: str) -> str:
@@ -283,4 +297,4 @@ def classify(answer: str, said: str | None = None, classifier: Classifier | None
     return classifier.classify(answer, said)
 
 
-__all__ = ["Classifier", "Flag", "Result", "classify", "clean"]
+__all__ = ["Classifier", "Flag", "Result", "classify", "clean", "read"]

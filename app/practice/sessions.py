@@ -188,7 +188,7 @@ class OwnWords(_Session):
             raise IndexError("no line left to answer: start again")
         result = self.owner.classifier.classify(text, p.said)
         # a flag to check (the backstop's, unsure) does not count against the skill
-        good = result.skill is not None and all(f.hedged for f in result.flags)
+        good = result.skill is not None and not result.to_fix
         seconds, late = self._mark(result.skill, good, p.id)
         models = model_answers(self.owner.guide, p.turn, result.skill, p.situation)
         return Judged(result, models, late, seconds)

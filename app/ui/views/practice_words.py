@@ -43,7 +43,7 @@ def judged(state, j, sz: Sizes, last: bool) -> list[ft.Control]:
         head, good = t("words_timeout"), None
     elif j.late:
         head, good = t("words_late"), None
-    elif n and all(f.hedged for f in r.flags):
+    elif n and not r.to_fix:
         head, good, check = t("words_check_one"), None, True
     elif n:
         head, good = (t("words_flag_one") if n == 1 else t("words_flags", n=n)), False
