@@ -1,5 +1,5 @@
-"""`python -m app practice classify`: JSON on stdout and exit 0; usage errors are one line
-on stderr and exit 2, never a traceback."""
+"""`python -m app practice classify`: JSON on stdout and exit 0 (each flag says whether it
+is unsure, `hedged`); usage errors are one line on stderr and exit 2, never a traceback."""
 
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ def test_classify_prints_one_json_object(capsys, argv, skill, codes):
     assert set(data) == {"skill", "confidence", "flags", "feedback"}
     assert data["skill"] == skill
     assert [f["code"] for f in data["flags"]] == codes
+    assert all(set(f) == {"code", "message", "hedged"} for f in data["flags"])
     assert 0 <= data["confidence"] <= 1 and data["feedback"]
     assert out.count("\n") == 1
 
@@ -71,3 +72,17 @@ def test_the_real_command_runs_offline_in_a_child_process():
     )
     assert (proc.returncode, proc.stderr) == (0, "")
     assert json.loads(proc.stdout)["skill"] == "mirroring"
+
+
+@pytest.mark.parametrize(
+    "answer, flags",
+    [
+        # only the learned backstop flags it: worded like a killer, to check
+        ("We can sort all of this out tomorrow with a cup of tea.", [("rapport-killer", True)]),
+        ("I promise nobody will get hurt.", [("promise", False)]),  # a rule's flag: to fix
+    ],
+)
+def test_the_json_says_which_flags_are_unsure(capsys, answer, flags):
+    assert main(["practice", "classify", "--content-dir", str(REAL), answer]) == 0
+    got = json.loads(capsys.readouterr().out)["flags"]
+    assert [(f["code"], f["hedged"]) for f in got] == flags

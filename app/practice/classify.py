@@ -59,7 +59,8 @@ class Result:
         return {
             "skill": self.skill,
             "confidence": self.confidence,
-            "flags": [{"code": f.code, "message": f.message} for f in self.flags],
+            "flags": [{"code": f.code, "message": f.message, "hedged": f.hedged}
+                      for f in self.flags],
             "feedback": self.feedback,
         }
 
