@@ -1,5 +1,5 @@
 """`python -m app` / `stairway`: serve (default), check, dump, export, verify, keygen,
-pack, verify-pack, practice classify.
+pack, verify-pack, practice classify, practice kept (app.practice.commands).
 
 The glue at the edge: commands parse arguments, call the core (which returns values
 and raises typed errors) and print, with exit codes. `check` and `dump` read the
@@ -46,30 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     _pack_args(sub)
 
     # listed here for --help; `main` hands `practice ...` to _practice_parser
-    sub.add_parser("practice", help='practice drills: practice classify [--said "..."] "ANSWER"')
-    return p
-
-
-class _OneLine(argparse.ArgumentParser):
-    """A usage error is one line on stderr and exit code 2."""
-
-    def error(self, message: str):  # type: ignore[override]
-        print(f"{self.prog}: {message} (see --help)", file=sys.stderr)
-        raise SystemExit(2)
-
-
-def _practice_parser() -> argparse.ArgumentParser:
-    p = _OneLine(prog="stairway practice", description="Practice drills on the command line.")
-    sub = p.add_subparsers(dest="command", required=True, parser_class=_OneLine, metavar="classify")
-    c = sub.add_parser(
-        "classify",
-        help="name the listening skill an answer looks like and flag its problems (JSON)",
-        description="Print JSON {skill, confidence, flags, feedback}: the Practice "
-        "screen's classifier, using the content folder's style rules and skills.",
-    )
-    c.add_argument("answer", help="what the officer would say")
-    c.add_argument("--said", default=None, help="what the person said (to judge mirroring)")
-    c.add_argument("--content-dir", default=None, help="content folder (default: configured)")
+    sub.add_parser("practice", help='practice drills: practice classify [--said "..."] '
+                   '"ANSWER", practice kept [--data-dir DIR]')
     return p
 
 
@@ -148,27 +126,6 @@ def run_dump(content_dir: str | None, out: TextIO) -> int:
     return report.exit_code
 
 
-def run_classify(answer: str, said: str | None, content_dir: str | None, out: TextIO) -> int:
-    """`practice classify`: one JSON object on `out`; 2 when the content folder is missing."""
-    from app.guide.compile import compile_guide
-    from app.practice.classify import Classifier
-
-    path, shown = _content(content_dir)
-    if not path.is_dir():
-        print(
-            f"stairway practice classify: content folder '{shown}' does not exist", file=sys.stderr
-        )
-        return 2
-    guide = compile_guide(path, shown)
-    result = Classifier.from_guide(guide).classify(answer, said)
-    text = json.dumps(result.to_dict(), ensure_ascii=False)
-    try:
-        print(text, file=out)
-    except UnicodeEncodeError:  # a terminal that cannot show every character
-        print(json.dumps(result.to_dict()), file=out)
-    return 0
-
-
 def _say(sentence: str) -> None:
     from app.incidents.validate import clean_text
 
@@ -233,8 +190,9 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
         argv.insert(0, "serve")
     if argv[0] == "practice":
-        pargs = _practice_parser().parse_args(argv[1:])
-        return run_classify(pargs.answer, pargs.said, pargs.content_dir, sys.stdout)
+        from app.practice import commands
+
+        return commands.main(argv[1:], _content, sys.stdout)
     args = _parser().parse_args(argv)
 
     if args.command == "check":

@@ -4,7 +4,8 @@
     quiz = practice.start_quiz(timed=True)         # name the skill
     walk = practice.start_walk("practice-bridge")  # scenario walk
     words = practice.start_own_words()             # your own words
-    practice.progress()                            # bars for 7 and 30 days, the weakest skill
+    practice.progress()                            # bars for 7 and 30 days, the weakest skill,
+                                                   # answers kept for a debrief
     practice.erase_history()                       # Settings, after its confirmation
 
 The sessions it returns (app.practice.sessions) time every answer and write history.
@@ -20,6 +21,7 @@ from datetime import UTC, datetime
 
 from app.guide.blocks import slug
 from app.guide.model import Guide, Scenario
+from app.practice import disputes as D
 from app.practice import quiz as Q
 from app.practice.classify import Classifier
 from app.practice.history import PracticeHistory, Score
@@ -46,6 +48,7 @@ class Progress:
     week: tuple[Bar, ...]  # every skill of the guide, in its order (total 0: not practised)
     month: tuple[Bar, ...]
     weakest: Bar | None  # lowest 30-day accuracy among skills practised 3 times or more
+    kept: tuple[D.Dispute, ...] = ()  # "I think this is fine": answers for a debrief
 
 
 @dataclass
@@ -106,7 +109,8 @@ class Practice:
         now = now or self.now()
         week, month = self.history.accuracy(7, now), self.history.accuracy(30, now)
         weakest = self.history.weakest(30, now)
-        return Progress(self._bars(week), self._bars(month), self._bar(weakest))
+        return Progress(self._bars(week), self._bars(month), self._bar(weakest),
+                        tuple(D.kept(self.history)))
 
     def erase_history(self) -> int:
         """Erase every practice result (the Settings button, after its confirmation)."""

@@ -167,7 +167,8 @@ class PracticeHistory:
         self._pending.clear()
 
     def erase(self) -> int:
-        """Delete every attempt (and any damaged copy kept aside). Returns how many."""
+        """Delete every attempt, every answer kept for a debrief and any damaged copy kept
+        aside. Returns how many attempts."""
         with self._mutex:
             n = len(self.attempts())
             self._pending.clear()
@@ -182,6 +183,28 @@ class PracticeHistory:
                     f"Practice history could not be erased: {reason(err)}."
                 ) from err
             return n
+
+    def add_row(self, table: str, record: dict) -> None:
+        """Store one record in another table of the same file (answers kept for a debrief).
+        Raises HistoryUnavailable when the disk refuses; nothing is kept to retry."""
+        with self._mutex:
+            try:
+                if self.path is not None:
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                with self._locked():
+                    self._table(table).insert(record)
+            except OSError as err:
+                raise HistoryUnavailable(f"It could not be saved: {reason(err)}.") from err
+            except DAMAGE as err:
+                raise HistoryUnavailable(f"It could not be saved: {self.path} is damaged.") from err
+
+    def rows(self, table: str) -> list[dict]:
+        """Every record of another table, oldest first ([] when unreadable)."""
+        with self._mutex, self._locked(write=False):
+            try:
+                return list(self._table(table).all())
+            except (OSError, *DAMAGE):
+                return []
 
     # --- reading ---
 
@@ -228,10 +251,10 @@ class PracticeHistory:
 
     # --- plumbing ---
 
-    def _table(self) -> Table:
+    def _table(self, name: str = TABLE) -> Table:
         # a fresh Table each time: TinyDB caches the next doc id, which another process
         # writing the same file would make stale
-        return Table(self._db.storage, TABLE)
+        return Table(self._db.storage, name)
 
     def _locked(self, write: bool = True):
         return _Guarded(self, write)

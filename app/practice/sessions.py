@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from app.guide.blocks import slug
 from app.guide.model import ACCEPTABLE, BEST, SAY, Guide, Turn
 from app.guide.query import phrases
+from app.practice import disputes as D
 from app.practice import quiz as Q
 from app.practice.classify import Result
 from app.practice.history import Attempt, PracticeError
@@ -177,6 +178,8 @@ class Judged:
 class OwnWords(_Session):
     prompts: list[Prompt] = field(default_factory=list)
     index: int = 0
+    last: tuple[str, Judged] | None = None  # the current line's answer and its verdict
+    disputed: bool = False  # the officer kept the current answer for a debrief
 
     @property
     def current(self) -> Prompt | None:
@@ -191,13 +194,35 @@ class OwnWords(_Session):
         good = result.skill is not None and not result.to_fix
         seconds, late = self._mark(result.skill, good, p.id)
         models = model_answers(self.owner.guide, p.turn, result.skill, p.situation)
-        return Judged(result, models, late, seconds)
+        judged = Judged(result, models, late, seconds)
+        self.last = (text, judged)
+        return judged
 
     def timeout(self) -> Judged:
         return self.answer("")
 
+    def can_dispute(self) -> bool:
+        """Can the officer say "I think this is fine"? Only about an answer given in time
+        that the app flagged or named no skill for, and only once."""
+        if self.last is None or self.disputed:
+            return False
+        text, j = self.last
+        return bool(text.strip()) and not j.late and (bool(j.result.flags) or not j.result.skill)
+
+    def dispute(self) -> D.Dispute:
+        """Keep the current answer and its verdict for an instructor's debrief. Raises
+        RuntimeError when there is nothing to dispute, PracticeError when the disk refuses."""
+        p = self.current
+        if p is None or self.last is None or not self.can_dispute():
+            raise RuntimeError("nothing to keep: answer a line the app flagged first")
+        d = D.Dispute.of(self.owner.now(), p.id, p.said, self.last[0], self.last[1].result)
+        self.owner.history.add_row(D.TABLE, d.to_record())
+        self.disputed = True
+        return d
+
     def next(self) -> Prompt | None:
         self.index += 1
+        self.last, self.disputed = None, False
         self._start()
         return self.current
 

@@ -1,0 +1,107 @@
+"""`python -m app practice ...`: the practice drills on the command line. No flet.
+
+    practice classify [--said "WHAT THEY SAID"] "ANSWER"   the screen's classifier, as JSON
+    practice kept [--data-dir DIR]                         answers kept for an instructor
+
+`kept` prints the answers an officer marked "I think this is fine" in Your own words, as a
+JSON array (oldest first), so an instructor can read them, label them and measure the
+X
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+Content = Callable[[str | None], tuple[Path, str]]  # the content folder and how to show it
+
+
+class OneLine(argparse.ArgumentParser):
+    """A usage error is one line on stderr and exit code 2."""
+
+    def error(self, message: str):  # type: ignore[override]
+        print(f"{self.prog}: {message} (see --help)", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = OneLine(prog="stairway practice", description="Practice drills on the command line.")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=OneLine,
+                           metavar="classify | kept")
+    c = sub.add_parser(
+        "classify",
+        help="name the listening skill an answer looks like and flag its problems (JSON)",
+        description="Print JSON {skill, confidence, flags, feedback}: the Practice "
+        "screen's classifier, using the content folder's style rules and skills.",
+    )
+    c.add_argument("answer", help="what the officer would say")
+    c.add_argument("--said", default=None, help="what the person said (to judge mirroring)")
+    c.add_argument("--content-dir", default=None, help="content folder (default: configured)")
+    k = sub.add_parser(
+        "kept",
+        help='answers kept for an instructor ("I think this is fine"), as JSON',
+        description="Print a JSON array of the answers kept in Your own words with "
+        '"I think this is fine": when, the line id, what they said, the answer, the '
+        "skill and flags the app gave, and its feedback. Oldest first.",
+    )
+    k.add_argument("--data-dir", default=None, help="data folder (default: configured)")
+    return p
+
+
+def main(argv: list[str], content: Content, out: TextIO | None = None) -> int:
+    args = parser().parse_args(argv)
+    out = out or sys.stdout
+    if args.command == "kept":
+        return run_kept(args.data_dir, out)
+    return run_classify(args.answer, args.said, args.content_dir, content, out)
+
+
+def _print_json(value: object, out: TextIO) -> None:
+    try:
+        print(json.dumps(value, ensure_ascii=False), file=out)
+    except UnicodeEncodeError:  # a terminal that cannot show every character
+        print(json.dumps(value), file=out)
+
+
+def run_classify(answer: str, said: str | None, content_dir: str | None, content: Content,
+                 out: TextIO) -> int:
+    """`practice classify`: one JSON object on `out`; 2 when the content folder is missing."""
+    from app.guide.compile import compile_guide
+    from app.practice.classify import Classifier
+
+    path, shown = content(content_dir)
+    if not path.is_dir():
+        print(
+            f"stairway practice classify: content folder '{shown}' does not exist", file=sys.stderr
+        )
+        return 2
+    guide = compile_guide(path, shown)
+    _print_json(Classifier.from_guide(guide).classify(answer, said).to_dict(), out)
+    return 0
+
+
+def run_kept(data_dir: str | None, out: TextIO) -> int:
+    """`practice kept`: a JSON array on `out`; 1 with one line when the history can't be read."""
+    from app import paths
+    from app.practice import disputes as D
+    from app.practice.history import PracticeHistory
+
+    folder = paths.data_dir(data_dir)
+    if not folder.is_dir():
+        print(f"stairway practice kept: data folder '{folder}' does not exist", file=sys.stderr)
+        return 1
+    try:
+        history = PracticeHistory(folder)
+        kept = D.kept(history)
+    except OSError as err:
+        print(f"stairway practice kept: cannot read {err.filename or folder}: {err.strerror}",
+              file=sys.stderr)
+        return 1
+    for sentence in history.warnings:
+        print(f"stairway: {sentence}", file=sys.stderr)
+    _print_json([d.to_record() for d in kept], out)
+    return 0

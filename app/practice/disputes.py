@@ -1,0 +1,100 @@
+"""Answers an officer thinks the app judged wrongly, kept for an instructor's debrief.
+
+The classifier is rules and a learned backstop; both can be wrong. After "Your own
+words" flags an answer (or names no skill), the officer can tap "I think this is fine".
+The line, the answer and what the app said are kept as a `Dispute` in the practice
+history's file (table "disputed"), never with incidents. The Progress screen lists them
+for the instructor, with a copy button; `python -m app practice disputed` prints them as
+JSON, so an instructor can label them and measure the classifier on real answers.
+Erasing practice history erases them too. No flet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from app.incidents.validate import clean_text
+from app.practice.classify import Result
+from app.practice.history import DAMAGE, PracticeHistory
+from app.practice.rules import ANALYSE_CHARS
+
+TABLE = "disputed"
+KEEP_CHARS = ANALYSE_CHARS  # the most of an answer kept: what the rules read
+
+
+def _cut(text: str, limit: int = KEEP_CHARS) -> str:
+    text = clean_text(str(text))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """One answer the officer thinks is fine, and what the app said about it."""
+
+    at: datetime  # aware UTC
+    item: str  # the line's id: "scenario-id/slug-of-the-line"
+    said: str  # what the person said
+    answer: str  # what the officer typed (cut at KEEP_CHARS)
+    skill: str | None  # the skill the app named (None: none)
+    flags: tuple[str, ...]  # the codes the app raised
+    hedged: bool  # every flag was one to check (the backstop's), none to fix
+    feedback: str = ""  # what the app told the officer
+
+    @classmethod
+    def of(cls, at: datetime, item: str, said: str, answer: str, result: Result) -> Dispute:
+        return cls(
+            at.astimezone(UTC),
+            _cut(item, 200),
+            _cut(said),
+            _cut(answer),
+            result.skill,
+            tuple(f.code for f in result.flags),
+            bool(result.flags) and not result.to_fix,
+            _cut(result.feedback),
+        )
+
+    def to_record(self) -> dict:
+        return {
+            "at": self.at.astimezone(UTC).isoformat(),
+            "item": self.item,
+            "said": self.said,
+            "answer": self.answer,
+            "skill": self.skill,
+            "flags": list(self.flags),
+            "hedged": self.hedged,
+            "feedback": self.feedback,
+        }
+
+    @classmethod
+    def from_record(cls, r: dict) -> Dispute:
+        at = datetime.fromisoformat(r["at"])
+        if at.tzinfo is None:
+            raise ValueError("dispute time has no zone")
+        flags = r.get("flags", [])
+        if not isinstance(flags, list):
+            raise TypeError("flags is not a list")
+        skill = r.get("skill")
+        return cls(
+            at.astimezone(UTC),
+            _cut(r.get("item", ""), 200),
+            _cut(r["said"]),
+            _cut(r["answer"]),
+            None if skill is None else str(skill),
+            tuple(str(f) for f in flags),
+            bool(r.get("hedged", False)),
+            _cut(r.get("feedback", "")),
+        )
+
+
+
+def kept(history: PracticeHistory) -> list[Dispute]:
+    """Every answer kept for a debrief, oldest first; a damaged record is skipped."""
+    out = []
+    for r in history.rows(TABLE):
+        try:
+            out.append(Dispute.from_record(r))
+        except DAMAGE:
+            continue
+    out.sort(key=lambda d: d.at)
+    return out
