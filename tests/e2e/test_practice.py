@@ -1,6 +1,7 @@
 """Practice in the browser (issue 8) at 390x844 day and night, and at 360x640 night with
-the largest text: a whole scenario walk to its end screen, an answer in your own words, a
-"Name the skill" answer and Progress. Screenshots land in build/screenshots/
+the largest text: a whole scenario walk to its end screen, answers in your own words (one
+kept for the instructor with "I think this is fine"), a "Name the skill" answer and
+Progress with the kept answer. Screenshots land in build/screenshots/
 (practice-*-light.png, practice-*-dark*.png) to be looked at; every screen on the way
 must read cleanly (tests/e2e/layout.py)."""
 
@@ -40,6 +41,13 @@ def _shot(page, name: str) -> None:
 def _check(page, problems: dict, name: str) -> None:
     if out := unreadable(page, page.viewport_size["width"]):
         problems[name] = out
+
+
+def _to_bottom(page) -> None:
+    """Scroll the screen to its end, with the pointer over the body (not the app bar)."""
+    size = page.viewport_size
+    page.mouse.move(size["width"] / 2, size["height"] / 2)
+    page.mouse.wheel(0, 20_000)
 
 
 def _text_scale(page, scale: float) -> None:
@@ -121,6 +129,12 @@ def test_a_scenario_walk_and_own_words_answer(browser, server, guide, scheme, vi
         page.wait_for_timeout(500)
         _shot(page, f"practice-words-backstop-{scheme}")
         _check(page, problems, "own words, backstop flag")
+        tap(page, L.KEEP_FINE)  # the officer disagrees: kept for the instructor
+        see(page, "Kept for your instructor.")
+        _to_bottom(page)
+        page.wait_for_timeout(500)
+        _shot(page, f"practice-words-kept-{scheme}")
+        _check(page, problems, "own words, kept")
         tap(page, L.NEXT_LINE)
         control(page, "textbox", L.WORDS_FIELD)
 
@@ -138,6 +152,12 @@ def test_a_scenario_walk_and_own_words_answer(browser, server, guide, scheme, vi
         see(page, "Your weakest skill")
         _shot(page, f"practice-progress-{scheme}")
         _check(page, problems, "progress")
+        control(page, "button", L.COPY_KEPT)  # the answer kept above, for the instructor
+        see(page, "I said: We can sort all of this out tomorrow with a cup of tea.")
+        _to_bottom(page)
+        page.wait_for_timeout(500)
+        _shot(page, f"practice-progress-kept-{scheme}")
+        _check(page, problems, "progress, kept answers")
         assert problems == {}
         assert page.net.unexpected() == []
     finally:

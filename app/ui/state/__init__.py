@@ -7,8 +7,9 @@
 Parts: `ui` (message, field errors, dialog, banners, change signal, saved preferences),
 `nav` (location and Back), `stairway`, `checklist`, `situations`, `phrases`, `search`,
 `incident`, `export`, `retention`, `settings`, `packs` (Settings > Guide), `practice` (drills,
-Progress, erasing practice history). Views read the parts and call their methods; no part
-imports flet, and none reaches into another except through what it was given.
+Progress, erasing practice history), `debrief` (answers kept for an instructor). Views read
+the parts and call their methods; no part imports flet, and none reaches into another
+except through what it was given.
 
 The guide can change while the app runs (a pack applied, a save in live preview): the
 process-wide `GuideHub` tells every page, and `use_guide(shown)` hands the new guide to every
@@ -28,6 +29,7 @@ from typing import Any
 from app.guide.model import Guide
 from app.ui.router import Location
 from app.ui.state.checklist import ChecklistPart, SituationsPart
+from app.ui.state.debrief import DebriefPart
 from app.ui.state.device import Device
 from app.ui.state.export import ExportFile, ExportPart
 from app.ui.state.guide import GuidePart
@@ -85,6 +87,7 @@ class AppState:
         self.search = SearchPart(search, ui, nav, self.phrases, self.prefs)
         self.settings = SettingsPart(self.prefs, ui, inc.keep_awake)
         self.practice = PracticePart(guide, self.data_dir, ui, nav)
+        self.debrief = DebriefPart(self.practice, ui)
         self.leave_answer: Callable[[bool], None] | None = None
 
     def use_guide(self, shown: Shown) -> None:

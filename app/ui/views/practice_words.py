@@ -1,7 +1,8 @@
 """Your own words: the person's line, a field for the answer (typed, or dictated with the
 phone's keyboard), then what the app makes of it: the skill it looks like, in words no
-surer than the rules are ("this looks like", "this may be"), the problems it found, and
-model answers from the scenario and the guide.
+surer than the rules are ("this looks like", "this may be"), the problems it found,
+model answers from the scenario and the guide, and "I think this is fine" to keep an
+answer the officer disagrees about for an instructor.
 """
 
 from __future__ import annotations
@@ -63,7 +64,21 @@ def judged(state, j, sz: Sizes, last: bool) -> list[ft.Control]:
     if j.models:
         out.append(c.heading(t("model_answers"), sz.fs, 3))
         out += [c.para(f"“{m}”", sz.fs, 17, weight=ft.FontWeight.W_500) for m in j.models]
-    return out + pc.onward(state, sz, L.SEE_RESULT if last else L.NEXT_LINE)
+    return out + keep(state, sz) + pc.onward(state, sz, L.SEE_RESULT if last else L.NEXT_LINE)
+
+
+def keep(state, sz: Sizes) -> list[ft.Control]:
+    """"I think this is fine": the officer disagrees with the verdict; the answer is kept
+    for an instructor's debrief (listed under Progress)."""
+    if state.debrief.kept_now:
+        return [ft.Row([ft.Icon(ft.Icons.BOOKMARK_ADDED_OUTLINED, size=sz.fs(20)),
+                        ft.Text(t("kept_on_screen"), size=sz.fs(15), expand=True)])]
+    if not state.debrief.can_keep():
+        return []
+    problem = state.debrief.problem
+    return [c.button(L.KEEP_FINE, lambda e: state.debrief.keep(),
+                     ft.Icons.BOOKMARK_ADD_OUTLINED),
+            *([c.field_error(problem, sz.fs)] if problem else [])]
 
 
 @ft.component

@@ -1,6 +1,7 @@
 """Progress: accuracy per skill over the last 7 or 30 days, as bars read at a glance (the
-skill, the bar, and the percent and count in words too), and the weakest skill with a
-button that drills it.
+skill, the bar, and the percent and count in words too), the weakest skill with a
+button that drills it, and the answers the officer kept for an instructor ("I think this
+is fine"), with a button that copies them.
 """
 
 from __future__ import annotations
@@ -63,4 +64,25 @@ def ProgressView(state):
     if not any(b.total for b in bars):
         out.append(c.para(t("progress_empty", days=p.days), sz.fs, 15))
     out += [bar(b, p.days, sz) for b in bars]
+    if prog.kept:
+        out += kept(state, prog.kept, sz)
     return ft.Column(out, spacing=14)
+
+
+def kept(state, answers, sz: Sizes) -> list[ft.Control]:
+    d = state.debrief
+    shown = d.shown()
+    out: list[ft.Control] = [
+        c.heading(t("kept_title"), sz.fs, 2),
+        c.para(t("kept_note"), sz.fs, 15),
+        c.button(L.COPY_KEPT, None, ft.Icons.COPY, action=ft.CopyToClipboard(d.text())),
+    ]
+    if len(shown) < len(answers):
+        out.append(c.para(t("kept_more", shown=len(shown), n=len(answers)), sz.fs, 14))
+    for a in shown:
+        out.append(ft.Container(ft.Column([
+            c.para(t("kept_they_said", text=a.said), sz.fs, 15),
+            c.para(t("kept_you_said", text=a.answer), sz.fs, 16, weight=ft.FontWeight.W_500),
+            c.para(t("kept_app_said", text=a.feedback), sz.fs, 14),
+        ], spacing=4), padding=12, border_radius=12, bgcolor=ft.Colors.SURFACE_CONTAINER))
+    return out

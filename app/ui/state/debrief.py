@@ -1,0 +1,78 @@
+"""Answers kept for an instructor's debrief. No flet import.
+
+After "Your own words" flags an answer (or names no skill), "I think this is fine" keeps
+the line, the answer and the verdict in the practice history's file
+(`app.practice.disputes`). The Progress screen lists them, and its copy button gives
+`text()`: plain lines an instructor can read or paste. They stay on the device until the
+officer copies them or erases practice history.
+"""
+
+from __future__ import annotations
+
+from app.i18n import text as t
+from app.practice.disputes import Dispute
+from app.practice.history import PracticeError
+from app.ui.state.practice import PracticePart
+from app.ui.state.ui import Ui
+
+SHOWN = 10  # the Progress screen lists the newest answers kept
+
+
+class DebriefPart:
+    def __init__(self, practice: PracticePart, ui: Ui) -> None:
+        self.practice, self.ui = practice, ui
+        self._failed: tuple[object, str] | None = None  # (the answer, why it wasn't kept)
+
+    def can_keep(self) -> bool:
+        """Is "I think this is fine" offered for the answer on screen?"""
+        words = self.practice.words
+        return words is not None and self.practice.last is not None and words.can_dispute()
+
+    @property
+    def kept_now(self) -> bool:
+        """The answer on screen was kept."""
+        words = self.practice.words
+        return words is not None and self.practice.last is not None and words.disputed
+
+    def keep(self) -> None:
+        """The officer thinks the answer on screen is fine: keep it for the debrief."""
+        if not self.can_keep():
+            return
+        words = self.practice.words
+        try:
+            words.dispute()
+        except PracticeError as err:
+            self._failed = (words.last, t("kept_failed", reason=str(err)))
+        else:
+            self._failed = None
+            self.practice.report = None  # Progress reads again, with this answer
+        self.ui.changed()
+
+    @property
+    def problem(self) -> str:
+        """Why the answer on screen could not be kept (shown beside the button), or ""."""
+        words = self.practice.words
+        if self._failed is None or words is None or words.last is not self._failed[0]:
+            return ""
+        return self._failed[1]
+
+    def answers(self) -> tuple[Dispute, ...]:
+        """Every answer kept, oldest first (as read when Progress opened)."""
+        report = self.practice.report or self.practice.refresh()
+        return report.kept
+
+    def shown(self) -> tuple[Dispute, ...]:
+        """The newest SHOWN answers, newest first."""
+        return tuple(reversed(self.answers()[-SHOWN:]))
+
+    def text(self) -> str:
+        """Every answer kept, as plain text to copy for the instructor."""
+        titles = {s.id: s.title for s in self.practice.guide.skills}
+        lines = [t("kept_copy_title", n=len(self.answers()))]
+        for d in self.answers():
+            lines += ["", d.at.strftime("%Y-%m-%d %H:%M UTC"),
+                      t("kept_they_said", text=d.said), t("kept_you_said", text=d.answer),
+                      t("kept_app_said", text=d.feedback),
+                      t("kept_codes", skill=titles.get(d.skill, d.skill) if d.skill
+                        else t("kept_no_skill"), flags=", ".join(d.flags) or "–")]
+        return "\n".join(lines) + "\n"
