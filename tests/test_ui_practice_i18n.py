@@ -69,3 +69,20 @@ async def test_practice_speaks_spanish_past_the_first_screen(tmp_path):
         assert {k: v for k, v in left.items() if v} == {}
     finally:
         app.close()
+
+
+async def test_own_words_says_its_rules_read_english_only(tmp_path):
+    """A pack in another language with practice scenarios would have its answers judged
+    by English rules: the drill says so, and tells the officer to compare with the models."""
+    from tests.ui_harness import CONTENT
+
+    app = await start(CONTENT, tmp_path / "data", route="/practice/words")
+    note = "The app checks answers with rules written for English."
+    assert app.state.practice.words.current is not None
+    assert not any(s.startswith(note) for s in app.texts())  # English: no note
+    i18n.use("es")
+    app.state.ui.changed()
+    await app.settle()
+    assert any(s.startswith("La app revisa las respuestas con reglas escritas para el inglés.")
+               for s in app.texts())
+    app.close()

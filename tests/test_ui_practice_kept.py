@@ -97,6 +97,7 @@ async def test_kept_answers_survive_a_restart_and_go_with_erase(tmp_path):
     b.state.nav.go("settings")
     await b.settle()
     await b.click(L.ERASE_PRACTICE)
+    assert any("answers kept for your instructor go too" in t for t in b.texts())  # warned
     await b.click(L.ERASE_PRACTICE_CONFIRM)
     b.state.nav.go("progress")
     await b.settle()

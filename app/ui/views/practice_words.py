@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import flet as ft
 
+from app import i18n
 from app.i18n import text as t
 from app.ui import labels as L
 from app.ui.theme import Sizes
@@ -108,6 +109,8 @@ def WordsView(state):
     if p.waiting and p.is_timed:
         out.append(pc.Countdown(state, key=f"w{words.index}"))
     out += pc.said(prompt.said, sz, prompt.note)
+    if not i18n.language().startswith("en"):  # the rules read English only: say so
+        out.append(c.para(t("words_english_rules"), sz.fs, 15, italic=True))
     if j is None:
         out.append(c.para(t("words_prompt"), sz.fs, 15))
         out.append(AnswerForm(state, key=f"form{words.index}"))
