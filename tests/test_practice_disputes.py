@@ -186,7 +186,8 @@ def test_the_command_prints_every_kept_answer_as_json(guide, tmp_path, capsys):
     out = capsys.readouterr().out
     assert json.loads(out) == [first.to_record()] and out.count("\n") == 1
     assert set(json.loads(out)[0]) == {"at", "item", "said", "answer", "skill", "flags",
-                                       "hedged", "feedback"}
+                                       "hedged", "feedback", "reasons"}
+    assert json.loads(out)[0]["reasons"][0].startswith("This might make them stop talking.")
 
 
 @pytest.mark.parametrize(

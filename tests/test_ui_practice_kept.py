@@ -15,7 +15,7 @@ from tests.ui_harness import CONTENT, start
 
 FLAGGED = "I promise nobody will get hurt."
 CHECK = "We can sort all of this out tomorrow with a cup of tea."
-KEPT = "Kept for your instructor. It is listed under Your progress."
+KEPT = "Saved for your instructor to decide. Your score does not change. It is under Your progress."
 
 
 def kept(app):
@@ -38,6 +38,9 @@ async def test_a_flagged_answer_can_be_kept_once_and_scores_the_same(app):
     [d] = kept(app)
     assert (d.said, d.answer, d.flags, d.hedged) == (said, CHECK, ("rapport-killer",), True)
     assert [a.right for a in app.state.practice.core.history.attempts()] == right_before
+    text = app.state.debrief.text()  # unsure stays unsure in what the instructor reads
+    assert "The app said: 1 thing to check. This might make them stop talking." in text
+    assert "Flags: rapport-killer (to check)." in text
     await app.click(L.NEXT_LINE)
     assert not app.has(L.KEEP_FINE) and KEPT not in app.texts()  # a new line, unanswered
 
@@ -60,7 +63,7 @@ async def test_progress_lists_the_newest_and_copies_them_all(app):
     await open_drill(app, L.DRILL_WORDS)
     app.state.nav.go("progress")
     await app.settle()
-    assert not app.has(L.COPY_KEPT) and "Answers you thought were fine" not in app.texts()
+    assert not app.has(L.COPY_KEPT) and "To go over with your instructor" not in app.texts()
     n = debrief.SHOWN + 2
     for i in range(n):  # every line of several runs, each flagged and kept
         app.state.nav.go("practice_words")
@@ -72,18 +75,28 @@ async def test_progress_lists_the_newest_and_copies_them_all(app):
     app.state.nav.go("progress")
     await app.settle()
     texts = app.texts()
-    assert "Answers you thought were fine" in texts
-    assert f"The newest {debrief.SHOWN} of {n} are shown. Copy gives them all." in texts
-    shown = [t for t in texts if t.startswith("I said: ")]
-    assert shown == [f"I said: I promise answer number {i} is fine."
+    assert "To go over with your instructor" in texts
+    assert "Practice only: no real names or case details." in texts
+    assert f"The newest {debrief.SHOWN} of {n} are shown. Copy or share gives them all." in texts
+    shown = [t for t in texts if t.startswith("You said: ")]
+    assert shown == [f"You said: I promise answer number {i} is fine."
                      for i in reversed(range(n - debrief.SHOWN, n))]  # newest first
+    reason = "A promise"  # each card says why it was flagged, with where and what it said
+    assert sum(t.startswith(reason) for t in texts) == debrief.SHOWN, texts
+    where = [t for t in texts if t.endswith(" · 1 thing to fix.")]
+    assert len(where) == debrief.SHOWN and all(" · 20" in w for w in where)
     copy = app.find(L.COPY_KEPT)
     assert (type(copy.action).__name__, copy.action.method) == ("CopyToClipboard", "set")
     text = copy.action.args["data"]
     assert text.startswith(f"Stairway practice: {n} answers I think were fine\n")
     assert all(f"I said: I promise answer number {i} is fine." in text for i in range(n))
     assert text.count("They said: ") == n and "Flags: promise." in text
+    assert text.count("The app said: 1 thing to fix. ") == n
     assert text.index("number 0 ") < text.index(f"number {n - 1} ")  # oldest first
+    share = app.find(L.SHARE_KEPT)
+    assert (type(share.action).__name__, share.action.args["text"]) == ("ShareText", text)
+    await app.click(L.COPY_KEPT)
+    assert "Copied. Paste it in a message to your instructor." in app.texts()
 
 
 async def test_kept_answers_survive_a_restart_and_go_with_erase(tmp_path):
@@ -93,15 +106,16 @@ async def test_kept_answers_survive_a_restart_and_go_with_erase(tmp_path):
     await a.click(L.KEEP_FINE)
     a.close()
     b = await start(CONTENT, tmp_path / "data", route="/practice/progress")
-    assert f"I said: {FLAGGED}" in b.texts() and b.has(L.COPY_KEPT)
+    assert f"You said: {FLAGGED}" in b.texts() and b.has(L.COPY_KEPT)
     b.state.nav.go("settings")
     await b.settle()
     await b.click(L.ERASE_PRACTICE)
-    assert any("answers kept for your instructor go too" in t for t in b.texts())  # warned
+    assert any("Answers kept for your instructor are erased too: copy them first" in t
+               for t in b.texts())  # warned
     await b.click(L.ERASE_PRACTICE_CONFIRM)
     b.state.nav.go("progress")
     await b.settle()
-    assert f"I said: {FLAGGED}" not in b.texts() and not b.has(L.COPY_KEPT)
+    assert f"You said: {FLAGGED}" not in b.texts() and not b.has(L.COPY_KEPT)
     b.close()
 
 

@@ -4,7 +4,7 @@ The classifier is rules and a learned backstop; both can be wrong. After "Your o
 words" flags an answer (or names no skill), the officer can tap "I think this is fine".
 The line, the answer and what the app said are kept as a `Dispute` in the practice
 history's file (table "disputed"), never with incidents. The Progress screen lists them
-for the instructor, with a copy button; `python -m app practice disputed` prints them as
+for the instructor, with copy and share buttons; `python -m app practice kept` prints them as
 JSON, so an instructor can label them and measure the classifier on real answers.
 Erasing practice history erases them too. No flet.
 """
@@ -40,6 +40,7 @@ class Dispute:
     flags: tuple[str, ...]  # the codes the app raised
     hedged: bool  # every flag was one to check (the backstop's), none to fix
     feedback: str = ""  # what the app told the officer
+    reasons: tuple[str, ...] = ()  # why each flag was raised, in the flags' order
 
     @classmethod
     def of(cls, at: datetime, item: str, said: str, answer: str, result: Result) -> Dispute:
@@ -52,6 +53,7 @@ class Dispute:
             tuple(f.code for f in result.flags),
             bool(result.flags) and not result.to_fix,
             _cut(result.feedback),
+            tuple(_cut(f.message) for f in result.flags),
         )
 
     def to_record(self) -> dict:
@@ -64,6 +66,7 @@ class Dispute:
             "flags": list(self.flags),
             "hedged": self.hedged,
             "feedback": self.feedback,
+            "reasons": list(self.reasons),
         }
 
     @classmethod
@@ -71,9 +74,9 @@ class Dispute:
         at = datetime.fromisoformat(r["at"])
         if at.tzinfo is None:
             raise ValueError("dispute time has no zone")
-        flags = r.get("flags", [])
-        if not isinstance(flags, list):
-            raise TypeError("flags is not a list")
+        flags, reasons = r.get("flags", []), r.get("reasons", [])
+        if not isinstance(flags, list) or not isinstance(reasons, list):
+            raise TypeError("flags or reasons is not a list")
         skill = r.get("skill")
         return cls(
             at.astimezone(UTC),
@@ -84,6 +87,7 @@ class Dispute:
             tuple(str(f) for f in flags),
             bool(r.get("hedged", False)),
             _cut(r.get("feedback", "")),
+            tuple(_cut(x) for x in reasons),
         )
 
 

@@ -130,7 +130,7 @@ def test_a_scenario_walk_and_own_words_answer(browser, server, guide, scheme, vi
         _shot(page, f"practice-words-backstop-{scheme}")
         _check(page, problems, "own words, backstop flag")
         tap(page, L.KEEP_FINE)  # the officer disagrees: kept for the instructor
-        see(page, "Kept for your instructor.")
+        see(page, "Saved for your instructor to decide.")
         _to_bottom(page)
         page.wait_for_timeout(500)
         _shot(page, f"practice-words-kept-{scheme}")
@@ -153,7 +153,7 @@ def test_a_scenario_walk_and_own_words_answer(browser, server, guide, scheme, vi
         _shot(page, f"practice-progress-{scheme}")
         _check(page, problems, "progress")
         control(page, "button", L.COPY_KEPT)  # the answer kept above, for the instructor
-        see(page, "I said: We can sort all of this out tomorrow with a cup of tea.")
+        see(page, "You said: We can sort all of this out tomorrow with a cup of tea.")
         _to_bottom(page)
         page.wait_for_timeout(500)
         _shot(page, f"practice-progress-kept-{scheme}")

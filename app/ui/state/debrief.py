@@ -2,14 +2,15 @@
 
 After "Your own words" flags an answer (or names no skill), "I think this is fine" keeps
 the line, the answer and the verdict in the practice history's file
-(`app.practice.disputes`). The Progress screen lists them, and its copy button gives
-`text()`: plain lines an instructor can read or paste. They stay on the device until the
-officer copies them or erases practice history.
+(`app.practice.disputes`); the score does not change. The Progress screen lists them, and
+its copy and share buttons give `text()`: plain lines an instructor can read or paste.
+They stay on the device until practice history is erased.
 """
 
 from __future__ import annotations
 
 from app.i18n import text as t
+from app.incidents.clock import format_local
 from app.practice.disputes import Dispute
 from app.practice.history import PracticeError
 from app.ui.state.practice import PracticePart
@@ -23,6 +24,7 @@ class DebriefPart:
         self.practice, self.ui = practice, ui
         self._failed: tuple[object, str] | None = None  # (the answer, why it wasn't kept)
 
+    # ---- Your own words ----
     def can_keep(self) -> bool:
         """Is "I think this is fine" offered for the answer on screen?"""
         words = self.practice.words
@@ -56,6 +58,7 @@ class DebriefPart:
             return ""
         return self._failed[1]
 
+    # ---- Your progress ----
     def answers(self) -> tuple[Dispute, ...]:
         """Every answer kept, oldest first (as read when Progress opened)."""
         report = self.practice.report or self.practice.refresh()
@@ -65,14 +68,35 @@ class DebriefPart:
         """The newest SHOWN answers, newest first."""
         return tuple(reversed(self.answers()[-SHOWN:]))
 
+    def verdict(self, d: Dispute) -> str:
+        """What the app said, as its header did: "1 thing to check.", "2 things to fix."."""
+        if d.flags and d.hedged:
+            return t("words_check_one")
+        if d.flags:
+            return t("words_flag_one") if len(d.flags) == 1 else t("words_flags", n=len(d.flags))
+        return t("words_no_skill")
+
+    def where(self, d: Dispute) -> str:
+        """The scenario's situation and when: "Suicidal person · 2026-11-27 14:05"."""
+        scenario = d.item.partition("/")[0]
+        found = next((s for s in self.practice.core.scenarios() if s.id == scenario), None)
+        titles = {s.id: s.title for s in self.practice.guide.situations}
+        place = titles.get(found.situation, found.situation) if found else scenario
+        return f"{place} · {format_local(d.at, fmt='%Y-%m-%d %H:%M')}"
+
+    def copied(self) -> None:
+        """The Copy button ran (the client copied the text inside the tap)."""
+        self.ui.say(t("kept_copied"))
+
     def text(self) -> str:
-        """Every answer kept, as plain text to copy for the instructor."""
+        """Every answer kept, as plain text to copy or share with the instructor."""
         titles = {s.id: s.title for s in self.practice.guide.skills}
         lines = [t("kept_copy_title", n=len(self.answers()))]
         for d in self.answers():
-            lines += ["", d.at.strftime("%Y-%m-%d %H:%M UTC"),
+            flags = [f"{code} ({t('kept_to_check')})" if d.hedged else code for code in d.flags]
+            lines += ["", self.where(d),
                       t("kept_they_said", text=d.said), t("kept_you_said", text=d.answer),
-                      t("kept_app_said", text=d.feedback),
+                      t("kept_app_said", text=f"{self.verdict(d)} {d.feedback}"),
                       t("kept_codes", skill=titles.get(d.skill, d.skill) if d.skill
-                        else t("kept_no_skill"), flags=", ".join(d.flags) or "–")]
+                        else t("kept_no_skill"), flags=", ".join(flags) or "–")]
         return "\n".join(lines) + "\n"

@@ -1,7 +1,7 @@
 """Progress: accuracy per skill over the last 7 or 30 days, as bars read at a glance (the
 skill, the bar, and the percent and count in words too), the weakest skill with a
 button that drills it, and the answers the officer kept for an instructor ("I think this
-is fine"), with a button that copies them.
+is fine"), with buttons that copy or share them.
 """
 
 from __future__ import annotations
@@ -70,19 +70,32 @@ def ProgressView(state):
 
 
 def kept(state, answers, sz: Sizes) -> list[ft.Control]:
+    """The answers kept with "I think this is fine": copy or share them all, newest shown."""
     d = state.debrief
     shown = d.shown()
+    text = d.text()
     out: list[ft.Control] = [
         c.heading(t("kept_title"), sz.fs, 2),
         c.para(t("kept_note"), sz.fs, 15),
-        c.button(L.COPY_KEPT, None, ft.Icons.COPY, action=ft.CopyToClipboard(d.text())),
+        c.para(t("kept_private"), sz.fs, 15, weight=ft.FontWeight.BOLD),
+        c.wrap_row([
+            c.button(L.COPY_KEPT, lambda e: d.copied(), ft.Icons.COPY,
+                     action=ft.CopyToClipboard(text)),
+            c.button(L.SHARE_KEPT, None, ft.Icons.SHARE,
+                     action=ft.ShareText(text, subject=t("kept_copy_title", n=len(answers)))),
+        ]),
+        *([c.para(state.ui.message, sz.fs, 15)] if state.ui.message else []),
     ]
     if len(shown) < len(answers):
         out.append(c.para(t("kept_more", shown=len(shown), n=len(answers)), sz.fs, 14))
     for a in shown:
+        why = [c.para(a.reasons[0], sz.fs, 14)] if a.reasons else []
         out.append(ft.Container(ft.Column([
+            c.para(f"{d.where(a)} · {d.verdict(a)}", sz.fs, 14,
+                   color=ft.Colors.ON_SURFACE_VARIANT),
             c.para(t("kept_they_said", text=a.said), sz.fs, 15),
-            c.para(t("kept_you_said", text=a.answer), sz.fs, 16, weight=ft.FontWeight.W_500),
-            c.para(t("kept_app_said", text=a.feedback), sz.fs, 14),
+            c.para(t("kept_card_you_said", text=a.answer), sz.fs, 16,
+                   weight=ft.FontWeight.W_500),
+            *why,
         ], spacing=4), padding=12, border_radius=12, bgcolor=ft.Colors.SURFACE_CONTAINER))
     return out
