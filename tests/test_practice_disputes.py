@@ -93,6 +93,10 @@ def test_kept_once_per_line_with_the_verdict_and_offered_again_on_the_next(guide
     assert (second.flags, second.hedged) == (("promise",), False)
     assert D.kept(p.history) == [d, second]
     assert len(p.history.attempts()) == 2  # keeping an answer changes no score
+    s.undo_dispute()  # a mis-tap, taken back: offered again, and only that one goes
+    assert D.kept(p.history) == [d] and s.can_dispute() and not s.disputed
+    s.undo_dispute()  # nothing left to undo: no error
+    assert D.kept(p.history) == [d]
 
 
 def test_progress_lists_what_was_kept(guide):
@@ -129,7 +133,7 @@ def test_odd_answers_are_kept_safely_and_read_back(tmp_path, answer, kept):
     h = PracticeHistory(tmp_path / "data")
     d = D.Dispute.of(NOW, "practice-bridge/line", "Stay back.", answer,
                      result(Flag("promise", "No promises.")))
-    h.add_row(D.TABLE, d.to_record())
+    D.keep(h, d)
     [back] = D.kept(PracticeHistory(tmp_path / "data"))
     assert back.answer == kept and back == d
 
@@ -138,7 +142,7 @@ def test_a_damaged_record_is_skipped_and_the_rest_are_read(tmp_path):
     data = tmp_path / "data"
     h = PracticeHistory(data)
     good = D.Dispute.of(NOW, "a/b", "They said.", "I said.", result(skill="mirroring"))
-    h.add_row(D.TABLE, good.to_record())
+    D.keep(h, good)
     raw = json.loads((data / "practice.json").read_text())
     raw[D.TABLE]["7"] = {"at": "2026-11-27T12:00:00", "said": "no zone", "answer": "x"}
     raw[D.TABLE]["8"] = {"at": NOW.isoformat(), "said": "s", "answer": "a", "flags": "promise"}
@@ -152,8 +156,8 @@ def test_a_refused_write_says_so_in_one_sentence(tmp_path):
     data.write_text("a file where the data folder should be")
     h = PracticeHistory(data)
     d = D.Dispute.of(NOW, "a/b", "s", "a", result(Flag("promise", "m")))
-    with pytest.raises(HistoryUnavailable, match=r"^It could not be saved: .+\.$"):
-        h.add_row(D.TABLE, d.to_record())
+    with pytest.raises(HistoryUnavailable, match=r"^Practice history could not be written: .+"):
+        D.keep(h, d)
     assert D.kept(h) == []
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from app.practice import disputes as D
-from app.practice.history import HistoryUnavailable, PracticeHistory
+from app.practice.history import HistoryUnavailable
 from app.ui import labels as L
 from app.ui.state import debrief
 from tests.test_ui_practice import open_drill
@@ -120,14 +120,15 @@ async def test_kept_answers_survive_a_restart_and_go_with_erase(tmp_path):
 
 
 async def test_a_refused_write_says_why_and_offers_the_button_again(app, monkeypatch):
-    def refuse(self, table, record):
-        raise HistoryUnavailable("It could not be saved: disk full.")
+    def refuse(history, dispute):
+        raise HistoryUnavailable("Practice history could not be written: disk full.")
 
-    monkeypatch.setattr(PracticeHistory, "add_row", refuse)
+    monkeypatch.setattr(D, "keep", refuse)
     await open_drill(app, L.DRILL_WORDS)
     await answer(app, FLAGGED)
     await app.click(L.KEEP_FINE)
-    assert "This answer could not be kept. It could not be saved: disk full." in app.texts()
+    assert "This answer could not be kept. Practice history could not be written: " \
+        "disk full." in app.texts()
     assert app.has(L.KEEP_FINE) and KEPT not in app.texts() and kept(app) == []
     monkeypatch.undo()
     await app.click(L.KEEP_FINE)  # the disk takes it now
@@ -143,3 +144,25 @@ async def test_back_after_keeping_returns_to_practice(app):
     assert app.state.nav.screen == "practice"
     await app.back()
     assert app.state.nav.screen == "home"
+
+
+async def test_undo_takes_a_mis_tap_back(app, monkeypatch):
+    await open_drill(app, L.DRILL_WORDS)
+    await answer(app, FLAGGED)
+    await app.click(L.KEEP_FINE)
+    assert len(kept(app)) == 1 and app.has(L.KEEP_UNDO)
+
+    def refuse(history, kept_id):
+        raise HistoryUnavailable("Practice history could not be written: disk full.")
+
+    monkeypatch.setattr(D, "drop", refuse)
+    await app.click(L.KEEP_UNDO)  # the disk refuses: still kept, and said
+    assert "It is still kept. Practice history could not be written: disk full." in app.texts()
+    assert len(kept(app)) == 1 and KEPT in app.texts()
+    monkeypatch.undo()
+    await app.click(L.KEEP_UNDO)
+    assert kept(app) == [] and app.has(L.KEEP_FINE) and not app.has(L.KEEP_UNDO)
+    assert not any(t.startswith("It is still kept.") for t in app.texts())
+    app.state.nav.go("progress")
+    await app.settle()
+    assert not app.has(L.COPY_KEPT)  # nothing kept: no section

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 
 from app.incidents.validate import clean_text
 from app.practice.classify import Result
-from app.practice.history import DAMAGE, PracticeHistory
+from app.practice.history import DAMAGE, HistoryUnavailable, PracticeHistory
 from app.practice.rules import ANALYSE_CHARS
 
 TABLE = "disputed"
@@ -92,10 +92,28 @@ class Dispute:
 
 
 
+def keep(history: PracticeHistory, dispute: Dispute) -> int:
+    """Store one kept answer; its id (for undo). Raises HistoryUnavailable."""
+    with history.table(TABLE) as table:
+        return table.insert(dispute.to_record())
+
+
+def drop(history: PracticeHistory, kept_id: int) -> None:
+    """Take a kept answer back (undo). Raises HistoryUnavailable."""
+    with history.table(TABLE) as table:
+        table.remove(doc_ids=[kept_id])
+
+
 def kept(history: PracticeHistory) -> list[Dispute]:
-    """Every answer kept for a debrief, oldest first; a damaged record is skipped."""
+    """Every answer kept for a debrief, oldest first; a damaged record is skipped, and an
+    unreadable file reads as none."""
+    try:
+        with history.table(TABLE) as table:
+            records = table.all()
+    except HistoryUnavailable:
+        return []
     out = []
-    for r in history.rows(TABLE):
+    for r in records:
         try:
             out.append(Dispute.from_record(r))
         except DAMAGE:

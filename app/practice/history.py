@@ -16,6 +16,8 @@ import math
 import os
 import re
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -184,27 +186,19 @@ class PracticeHistory:
                 ) from err
             return n
 
-    def add_row(self, table: str, record: dict) -> None:
-        """Store one record in another table of the same file (answers kept for a debrief).
-        Raises HistoryUnavailable when the disk refuses; nothing is kept to retry."""
+    @contextmanager
+    def table(self, name: str) -> Iterator[Table]:
+        """Another table of the same file (answers kept for a debrief), under the lock.
+        A refused write, or a file damaged and not replaced, raises HistoryUnavailable."""
         with self._mutex:
             try:
                 if self.path is not None:
                     self.path.parent.mkdir(parents=True, exist_ok=True)
                 with self._locked():
-                    self._table(table).insert(record)
-            except OSError as err:
-                raise HistoryUnavailable(f"It could not be saved: {reason(err)}.") from err
-            except DAMAGE as err:
-                raise HistoryUnavailable(f"It could not be saved: {self.path} is damaged.") from err
-
-    def rows(self, table: str) -> list[dict]:
-        """Every record of another table, oldest first ([] when unreadable)."""
-        with self._mutex, self._locked(write=False):
-            try:
-                return list(self._table(table).all())
-            except (OSError, *DAMAGE):
-                return []
+                    yield self._table(name)
+            except (OSError, *DAMAGE) as err:
+                why = reason(err) if isinstance(err, OSError) else f"{self.path} is damaged"
+                raise HistoryUnavailable(f"Practice history could not be written: {why}.") from err
 
     # --- reading ---
 

@@ -179,7 +179,7 @@ class OwnWords(_Session):
     prompts: list[Prompt] = field(default_factory=list)
     index: int = 0
     last: tuple[str, Judged] | None = None  # the current line's answer and its verdict
-    disputed: bool = False  # the officer kept the current answer for a debrief
+    kept_id: int | None = None  # the current answer, kept for a debrief (its id, for undo)
 
     @property
     def current(self) -> Prompt | None:
@@ -216,13 +216,24 @@ class OwnWords(_Session):
         if p is None or self.last is None or not self.can_dispute():
             raise RuntimeError("nothing to keep: answer a line the app flagged first")
         d = D.Dispute.of(self.owner.now(), p.id, p.said, self.last[0], self.last[1].result)
-        self.owner.history.add_row(D.TABLE, d.to_record())
-        self.disputed = True
+        self.kept_id = D.keep(self.owner.history, d)
         return d
+
+    @property
+    def disputed(self) -> bool:
+        """The current answer was kept for a debrief."""
+        return self.kept_id is not None
+
+    def undo_dispute(self) -> None:
+        """Take back the current answer's "I think this is fine" (a mis-tap). Raises
+        PracticeError when the disk refuses; nothing to undo is no error."""
+        if self.kept_id is not None:
+            D.drop(self.owner.history, self.kept_id)
+            self.kept_id = None
 
     def next(self) -> Prompt | None:
         self.index += 1
-        self.last, self.disputed = None, False
+        self.last, self.kept_id = None, None
         self._start()
         return self.current
 

@@ -50,6 +50,20 @@ class DebriefPart:
             self.practice.report = None  # Progress reads again, with this answer
         self.ui.changed()
 
+    def undo(self) -> None:
+        """Take back "I think this is fine" on the answer on screen (a mis-tap)."""
+        words = self.practice.words
+        if words is None or not self.kept_now:
+            return
+        try:
+            words.undo_dispute()
+        except PracticeError as err:
+            self._failed = (words.last, t("kept_undo_failed", reason=str(err)))
+        else:
+            self._failed = None
+            self.practice.report = None
+        self.ui.changed()
+
     @property
     def problem(self) -> str:
         """Why the answer on screen could not be kept (shown beside the button), or ""."""

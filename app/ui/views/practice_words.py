@@ -71,15 +71,16 @@ def judged(state, j, sz: Sizes, last: bool) -> list[ft.Control]:
 def keep(state, sz: Sizes) -> list[ft.Control]:
     """"I think this is fine": the officer disagrees with the verdict; the answer is kept
     for an instructor's debrief (listed under Progress)."""
-    if state.debrief.kept_now:
+    d = state.debrief
+    problem = [c.field_error(d.problem, sz.fs)] if d.problem else []
+    if d.kept_now:
         return [ft.Row([ft.Icon(ft.Icons.BOOKMARK_ADDED_OUTLINED, size=sz.fs(20)),
-                        ft.Text(t("kept_on_screen"), size=sz.fs(15), expand=True)])]
-    if not state.debrief.can_keep():
+                        ft.Text(t("kept_on_screen"), size=sz.fs(15), expand=True)]),
+                c.button(L.KEEP_UNDO, lambda e: d.undo(), ft.Icons.UNDO), *problem]
+    if not d.can_keep():
         return []
-    problem = state.debrief.problem
-    return [c.button(L.KEEP_FINE, lambda e: state.debrief.keep(),
-                     ft.Icons.BOOKMARK_ADD_OUTLINED),
-            *([c.field_error(problem, sz.fs)] if problem else [])]
+    return [c.button(L.KEEP_FINE, lambda e: d.keep(), ft.Icons.BOOKMARK_ADD_OUTLINED),
+            *problem]
 
 
 @ft.component
