@@ -97,6 +97,10 @@ def test_kept_once_per_line_with_the_verdict_and_offered_again_on_the_next(guide
     assert D.kept(p.history) == [d] and s.can_dispute() and not s.disputed
     s.undo_dispute()  # nothing left to undo: no error
     assert D.kept(p.history) == [d]
+    s.dispute()
+    p.history.erase()  # erased meanwhile (another tab): undo finds nothing, and says nothing
+    s.undo_dispute()
+    assert D.kept(p.history) == [] and not s.disputed
 
 
 def test_progress_lists_what_was_kept(guide):

@@ -91,7 +91,6 @@ class Dispute:
         )
 
 
-
 def keep(history: PracticeHistory, dispute: Dispute) -> int:
     """Store one kept answer; its id (for undo). Raises HistoryUnavailable."""
     with history.table(TABLE) as table:
@@ -99,9 +98,11 @@ def keep(history: PracticeHistory, dispute: Dispute) -> int:
 
 
 def drop(history: PracticeHistory, kept_id: int) -> None:
-    """Take a kept answer back (undo). Raises HistoryUnavailable."""
+    """Take a kept answer back (undo); one already gone (erased in another tab) is no
+    error. Raises HistoryUnavailable."""
     with history.table(TABLE) as table:
-        table.remove(doc_ids=[kept_id])
+        if table.contains(doc_id=kept_id):
+            table.remove(doc_ids=[kept_id])
 
 
 def kept(history: PracticeHistory) -> list[Dispute]:
