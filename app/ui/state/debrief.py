@@ -38,27 +38,22 @@ class DebriefPart:
 
     def keep(self) -> None:
         """The officer thinks the answer on screen is fine: keep it for the debrief."""
-        if not self.can_keep():
-            return
-        words = self.practice.words
-        try:
-            words.dispute()
-        except PracticeError as err:
-            self._failed = (words.last, t("kept_failed", reason=str(err)))
-        else:
-            self._failed = None
-            self.practice.report = None  # Progress reads again, with this answer
-        self.ui.changed()
+        if self.can_keep():
+            self._write(lambda words: words.dispute(), "kept_failed")
 
     def undo(self) -> None:
         """Take back "I think this is fine" on the answer on screen (a mis-tap)."""
+        if self.kept_now:
+            self._write(lambda words: words.undo_dispute(), "kept_undo_failed")
+
+    def _write(self, change, failed: str) -> None:
+        """Make the change; a refused write is said beside the button (catalogue key
+        `failed`), otherwise Progress reads the kept answers again."""
         words = self.practice.words
-        if words is None or not self.kept_now:
-            return
         try:
-            words.undo_dispute()
+            change(words)
         except PracticeError as err:
-            self._failed = (words.last, t("kept_undo_failed", reason=str(err)))
+            self._failed = (words.last, t(failed, reason=str(err)))
         else:
             self._failed = None
             self.practice.report = None
