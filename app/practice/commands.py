@@ -5,7 +5,8 @@
 
 `kept` prints the answers an officer marked "I think this is fine" in Your own words, as a
 JSON array (oldest first), so an instructor can read them, label them and measure the
-X
+classifier on real trainees' answers. It only reads (a damaged history file is set aside,
+as the app does when it opens one).
 """
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ def parser() -> argparse.ArgumentParser:
         help='answers kept for an instructor ("I think this is fine"), as JSON',
         description="Print a JSON array of the answers kept in Your own words with "
         '"I think this is fine": when, the line id, what they said, the answer, the '
-        "skill and flags the app gave, and its feedback. Oldest first.",
+        "skill and flags the app gave (hedged: only the unsure one), its feedback and why. "
+        "Oldest first.",
     )
     k.add_argument("--data-dir", default=None, help="data folder (default: configured)")
     return p
