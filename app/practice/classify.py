@@ -245,7 +245,7 @@ def _talking_at(low: str) -> str | None:
     what `officer.TALKING_AT` finds, unless it gives the officer's name, stays with them or
     asks a safety question ("Did you take the pills, mate?")."""
     parts = sentences(low)
-    if re.search(O.NOT_AT_THEM, low) or _asks_safety(parts):
+    if re.search(O.NOT_AT_THEM, low) or any(map(_safety_question, parts)):
         return None  # a safety question asked straight is no talking at them
     for pattern, each, why in O.TALKING_AT:
         if any(re.search(pattern, s) for s in (parts if each else [low])):
@@ -257,10 +257,6 @@ def _safety_question(s: str) -> bool:
     """A safety question ("Are you thinking about killing yourself?", "Is anyone hurt?"):
     closed on purpose, and never to be taught away."""
     return s.endswith("?") and bool(re.search(P.CLOSED_OK, s))
-
-
-def _asks_safety(parts: list[str]) -> bool:
-    return any(map(_safety_question, parts))
 
 
 def _asks_safety_straight(parts: list[str]) -> bool:
