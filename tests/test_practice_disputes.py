@@ -206,6 +206,9 @@ def test_the_command_prints_every_kept_answer_as_json(guide, tmp_path, capsys):
         # a damaged history: set aside, said, and an empty list
         (lambda d: (d.mkdir(), (d / "practice.json").write_text("{trunc")), 0, "[]\n",
          "was damaged"),
+        # unreadable (a folder where the file should be): said, never an empty list
+        (lambda d: (d / "practice.json").mkdir(parents=True), 1, "",
+         "Practice history could not be read"),
     ],
 )
 def test_the_command_on_an_empty_missing_or_damaged_folder(tmp_path, capsys, setup, code,

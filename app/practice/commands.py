@@ -90,7 +90,7 @@ def run_kept(data_dir: str | None, out: TextIO) -> int:
     """`practice kept`: a JSON array on `out`; 1 with one line when the history can't be read."""
     from app import paths
     from app.practice import disputes as D
-    from app.practice.history import PracticeHistory
+    from app.practice.history import PracticeError, PracticeHistory
 
     folder = paths.data_dir(data_dir)
     if not folder.is_dir():
@@ -98,10 +98,13 @@ def run_kept(data_dir: str | None, out: TextIO) -> int:
         return 1
     try:
         history = PracticeHistory(folder)
-        kept = D.kept(history)
+        kept = D.kept(history, quiet=False)
     except OSError as err:
         print(f"stairway practice kept: cannot read {err.filename or folder}: {err.strerror}",
               file=sys.stderr)
+        return 1
+    except PracticeError as err:  # unreadable: never an empty list that looks like "none"
+        print(f"stairway practice kept: {err}", file=sys.stderr)
         return 1
     for sentence in history.warnings:
         print(f"stairway: {sentence}", file=sys.stderr)

@@ -105,13 +105,15 @@ def drop(history: PracticeHistory, kept_id: int) -> None:
             table.remove(doc_ids=[kept_id])
 
 
-def kept(history: PracticeHistory) -> list[Dispute]:
-    """Every answer kept for a debrief, oldest first; a damaged record is skipped, and an
-    unreadable file reads as none."""
+def kept(history: PracticeHistory, quiet: bool = True) -> list[Dispute]:
+    """Every answer kept for a debrief, oldest first; a damaged record is skipped. An
+    unreadable file reads as none, or (`quiet=False`) raises HistoryUnavailable."""
     try:
-        with history.table(TABLE) as table:
+        with history.table(TABLE, write=False) as table:
             records = table.all()
     except HistoryUnavailable:
+        if not quiet:
+            raise
         return []
     out = []
     for r in records:

@@ -187,18 +187,19 @@ class PracticeHistory:
             return n
 
     @contextmanager
-    def table(self, name: str) -> Iterator[Table]:
-        """Another table of the same file (answers kept for a debrief), under the lock.
-        A refused write, or a file damaged and not replaced, raises HistoryUnavailable."""
+    def table(self, name: str, write: bool = True) -> Iterator[Table]:
+        """Another table of the same file (answers kept for a debrief), under the lock. A
+        refused read or write, or a file damaged and not replaced, raises HistoryUnavailable."""
         with self._mutex:
             try:
-                if self.path is not None:
+                if write and self.path is not None:
                     self.path.parent.mkdir(parents=True, exist_ok=True)
-                with self._locked():
+                with self._locked(write):
                     yield self._table(name)
             except (OSError, *DAMAGE) as err:
                 why = reason(err) if isinstance(err, OSError) else f"{self.path} is damaged"
-                raise HistoryUnavailable(f"Practice history could not be written: {why}.") from err
+                done = "written" if write else "read"
+                raise HistoryUnavailable(f"Practice history could not be {done}: {why}.") from err
 
     # --- reading ---
 
