@@ -19,6 +19,18 @@ from app.ui.state.ui import Ui
 SHOWN = 10  # the Progress screen lists the newest answers kept
 
 
+def headline(flags: int, hedged: bool, skill: str | None) -> tuple[str, bool | None, bool]:
+    """Your own words' verdict on an answer given in time: (header, good, only to check).
+    `hedged`: every flag is the backstop's, unsure. Shared by the drill and the kept cards."""
+    if flags and hedged:
+        return t("words_check_one"), None, True
+    if flags:
+        return (t("words_flag_one") if flags == 1 else t("words_flags", n=flags)), False, False
+    if skill:
+        return t("words_clean"), True, False
+    return t("words_no_skill"), False, False
+
+
 class DebriefPart:
     def __init__(self, practice: PracticePart, ui: Ui) -> None:
         self.practice, self.ui = practice, ui
@@ -79,11 +91,7 @@ class DebriefPart:
 
     def verdict(self, d: Dispute) -> str:
         """What the app said, as its header did: "1 thing to check.", "2 things to fix."."""
-        if d.flags and d.hedged:
-            return t("words_check_one")
-        if d.flags:
-            return t("words_flag_one") if len(d.flags) == 1 else t("words_flags", n=len(d.flags))
-        return t("words_no_skill")
+        return headline(len(d.flags), d.hedged, d.skill)[0]
 
     def where(self, d: Dispute) -> str:
         """The scenario's situation and when: "Suicidal person · 2026-11-27 14:05"."""

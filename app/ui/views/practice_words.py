@@ -12,6 +12,7 @@ import flet as ft
 from app import i18n
 from app.i18n import text as t
 from app.ui import labels as L
+from app.ui.state.debrief import headline
 from app.ui.theme import Sizes
 from app.ui.views import common as c
 from app.ui.views import hooks
@@ -39,20 +40,13 @@ def judged(state, j, sz: Sizes, last: bool) -> list[ft.Control]:
     out: list[ft.Control] = []
     if answered:
         out.append(pc.labelled(t("you_said"), f"“{answered}”", sz))
-    n = len(r.flags)
     check = False  # only the backstop's flag: worded like a killer, to check, not to fix
     if not (answered or "").strip():
         head, good = t("words_timeout"), None
     elif j.late:
         head, good = t("words_late"), None
-    elif n and not r.to_fix:
-        head, good, check = t("words_check_one"), None, True
-    elif n:
-        head, good = (t("words_flag_one") if n == 1 else t("words_flags", n=n)), False
-    elif r.skill:
-        head, good = t("words_clean"), True
     else:
-        head, good = t("words_no_skill"), False
+        head, good, check = headline(len(r.flags), not r.to_fix, r.skill)
     out.append(pc.verdict(good, head, sz, check))
     if (answered or "").strip():
         out.append(c.para(r.feedback, sz.fs, 17))
