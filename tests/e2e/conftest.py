@@ -190,13 +190,27 @@ def first_frame_or_reload(page, after: str, timeout: float = 60_000) -> None:
 
 
 def enable_semantics(page) -> None:
+    """Turn the accessibility tree on by its placeholder. Once in a full run (2026-11-27,
+    test_practice after ~2300 tests) the tree never came after the click; the placeholder
+    is then clicked once more, with a warning and a screenshot: a second miss fails."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     ph = page.locator("flt-semantics-placeholder")
     ph.wait_for(state="attached", timeout=30_000)
-    try:
-        ph.click(force=True, timeout=5_000)
-    except Exception:
-        ph.dispatch_event("click")
-    page.wait_for_selector("flt-semantics", state="attached", timeout=30_000)
+    for attempt in (1, 2):
+        try:
+            ph.click(force=True, timeout=5_000)
+        except Exception:
+            ph.dispatch_event("click")
+        try:
+            page.wait_for_selector("flt-semantics", state="attached", timeout=20_000)
+            return
+        except PlaywrightTimeout:
+            if attempt == 2 or ph.count() == 0:
+                raise
+            failed = shot(page, "FAILED-semantics")
+            warnings.warn(f"no accessibility tree 20 s after its click (see {failed}); "
+                          "clicking its placeholder once more", stacklevel=2)
 
 
 def shot(page, name: str) -> Path:
