@@ -41,6 +41,8 @@ async def test_a_flagged_answer_can_be_kept_once_and_scores_the_same(app):
     text = app.state.debrief.text()  # unsure stays unsure in what the instructor reads
     assert "The app said: 1 thing to check. This might make them stop talking." in text
     assert "Flags: rapport-killer (to check)." in text
+    [scenario] = [s for s in app.state.practice.core.scenarios() if d.item.startswith(f"{s.id}/")]
+    assert f"\nScenario: {scenario.title}\nThey said: {said}\n" in text  # found by its title
     await app.click(L.NEXT_LINE)
     assert not app.has(L.KEEP_FINE) and KEPT not in app.texts()  # a new line, unanswered
 
@@ -166,3 +168,18 @@ async def test_undo_takes_a_mis_tap_back(app, monkeypatch):
     app.state.nav.go("progress")
     await app.settle()
     assert not app.has(L.COPY_KEPT)  # nothing kept: no section
+
+
+async def test_an_answer_from_a_scenario_gone_from_the_guide_is_still_copied(app):
+    """A content update removed the scenario: the text keeps its id, and no title line."""
+    await open_drill(app, L.DRILL_WORDS)
+    await answer(app, FLAGGED)
+    await app.click(L.KEEP_FINE)
+    [d] = kept(app)
+    history = app.state.practice.core.history
+    with history.table(D.TABLE) as table:
+        table.update({"item": "retired-scenario/the-line"}, doc_ids=[table.all()[0].doc_id])
+    app.state.practice.report = None
+    text = app.state.debrief.text()
+    assert "\nretired-scenario · 20" in text and "Scenario: " not in text
+    assert f"I said: {FLAGGED}" in text

@@ -93,12 +93,16 @@ class DebriefPart:
         """What the app said, as its header did: "1 thing to check.", "2 things to fix."."""
         return headline(len(d.flags), d.hedged, d.skill)[0]
 
+    def _scenario(self, d: Dispute):
+        """The scenario the answer was given in, or None (gone from the guide since)."""
+        scenario = d.item.partition("/")[0]
+        return next((s for s in self.practice.core.scenarios() if s.id == scenario), None)
+
     def where(self, d: Dispute) -> str:
         """The scenario's situation and when: "Suicidal person · 2026-11-27 14:05"."""
-        scenario = d.item.partition("/")[0]
-        found = next((s for s in self.practice.core.scenarios() if s.id == scenario), None)
+        found = self._scenario(d)
         titles = {s.id: s.title for s in self.practice.guide.situations}
-        place = titles.get(found.situation, found.situation) if found else scenario
+        place = titles.get(found.situation, found.situation) if found else d.item.partition("/")[0]
         return f"{place} · {format_local(d.at, fmt='%Y-%m-%d %H:%M')}"
 
     def copied(self) -> None:
@@ -111,8 +115,11 @@ class DebriefPart:
         lines = [t("kept_copy_title", n=len(self.answers()))]
         for d in self.answers():
             flags = [f"{code} ({t('kept_to_check')})" if d.hedged else code for code in d.flags]
-            lines += ["", self.where(d),
-                      t("kept_they_said", text=d.said), t("kept_you_said", text=d.answer),
+            found = self._scenario(d)
+            lines += ["", self.where(d)]
+            if found is not None:  # the instructor finds the line in the guide by its title
+                lines.append(t("kept_scenario", title=found.title))
+            lines += [t("kept_they_said", text=d.said), t("kept_you_said", text=d.answer),
                       t("kept_app_said", text=f"{self.verdict(d)} {d.feedback}"),
                       t("kept_codes", skill=titles.get(d.skill, d.skill) if d.skill
                         else t("kept_no_skill"), flags=", ".join(flags) or "–")]
