@@ -102,22 +102,67 @@ def load_main(content_dir: Path, data_dir: Path, watch: bool = False) -> Callabl
     return build_main(content_dir, data_dir, watch=watch)
 
 
+def in_background(load: Callable[[], Callable[[Any], Any]], on_ready: Callable[[Any], None]):
+    """An async `main(page)` that waits for `load()`, run at once in a thread of its own.
+
+    The web client takes about two seconds to load before its first page session asks
+    for `main`; importing the app and compiling the guide (most of a second on a phone-class
+    CPU, the first time) is done in those seconds instead of before the port opens. A
+    session that comes sooner waits; `load()` failing fails every session with its error
+    (and is printed once), as it failed the whole server before."""
+    import asyncio
+    import concurrent.futures
+    import threading
+    import traceback
+
+    built: concurrent.futures.Future = concurrent.futures.Future()
+
+    def run() -> None:
+        try:
+            main = load()
+        except BaseException as exc:  # noqa: BLE001 - every session reports it
+            traceback.print_exc()
+            built.set_exception(exc)
+        else:
+            on_ready(main)
+            built.set_result(main)
+
+    threading.Thread(target=run, name="stairway-load", daemon=True).start()
+
+    async def main(page) -> Any:
+        real = built.result() if built.done() else await asyncio.wrap_future(built)
+        return real(page)
+
+    main.built = built
+    return main
+
+
 def asgi_app(content_dir: Path, data_dir: Path, on_startup: list | None = None,
-             watch: bool = False, secret_key: str | None = None):
+             watch: bool = False, secret_key: str | None = None, background: bool = False):
     """Flet's FastAPI app serving Stairway from the local web client (no CDN).
 
     Mounted in an outer Flet FastAPI like flet's own server does: the outer app's
-    lifespan starts Flet's session manager and then runs `on_startup`.
+    lifespan starts Flet's session manager and then runs `on_startup`. `background`:
+    the app is built in a thread while the port opens and the client loads
+    (`in_background`); `state.hub` is set when it is built.
     """
     from flet_web.fastapi import FastAPI
     from flet_web.fastapi import app as flet_fastapi_app
 
     from app.packs.archive import DEFAULT_LIMITS
 
-    main = load_main(content_dir, data_dir, watch)
+    outer = FastAPI(on_startup=on_startup or [], docs_url=None, redoc_url=None, openapi_url=None)
+    outer.state.hub = None
+    if background:
+        def ready(built) -> None:
+            outer.state.hub = getattr(built, "hub", None)
+
+        main = in_background(lambda: load_main(content_dir, data_dir, watch), ready)
+    else:
+        main = load_main(content_dir, data_dir, watch)
+        outer.state.hub = getattr(main, "hub", None)
     for var in ("FLET_UPLOAD_DIR", "FLET_MAX_UPLOAD_SIZE", "FLET_SECRET_KEY"):
         os.environ.pop(var, None)  # uploads go to our folder, under our limit and key only
-    outer = FastAPI(on_startup=on_startup or [], docs_url=None, redoc_url=None, openapi_url=None)
     outer.add_middleware(LeaveGuard)
     outer.mount(
         "/",
@@ -133,7 +178,6 @@ def asgi_app(content_dir: Path, data_dir: Path, on_startup: list | None = None,
             secret_key=secret_key or secrets.token_hex(32),  # a test may pass its own
         ),
     )
-    outer.state.hub = getattr(main, "hub", None)
     return outer
 
 
@@ -175,7 +219,7 @@ def serve(
             print(f"Live preview: every save in {content} shows on every open page.",
                   flush=True)
 
-    app = asgi_app(content, data, on_startup=[announce], watch=watch)
+    app = asgi_app(content, data, on_startup=[announce], watch=watch, background=True)
     logging.getLogger("flet").setLevel(logging.WARNING)
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", ws="websockets-sansio")
     server = uvicorn.Server(config)
