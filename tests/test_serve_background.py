@@ -58,3 +58,12 @@ async def test_asgi_app_builds_at_once_unless_asked(tmp_path):
     app = asgi_app(CONTENT, tmp_path / "data")
     assert app.state.hub is not None  # in-process callers (tests) get it built
     app.state.hub.stop()
+
+
+async def test_a_failing_on_ready_does_not_leave_sessions_waiting():
+    def ready(built):
+        raise RuntimeError("hub not readable")
+
+    main = in_background(lambda: (lambda page: page), ready)
+    with pytest.raises(RuntimeError, match="hub not readable"):
+        await asyncio.wait_for(main("page"), 10)

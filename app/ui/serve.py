@@ -106,10 +106,10 @@ def in_background(load: Callable[[], Callable[[Any], Any]], on_ready: Callable[[
     """An async `main(page)` that waits for `load()`, run at once in a thread of its own.
 
     The web client takes about two seconds to load before its first page session asks
-    for `main`; importing the app and compiling the guide (most of a second on a phone-class
-    CPU, the first time) is done in those seconds instead of before the port opens. A
-    session that comes sooner waits; `load()` failing fails every session with its error
-    (and is printed once), as it failed the whole server before."""
+    for `main`; importing the app and compiling the guide (most of a second on the CI
+    machine, the first time) is done in those seconds instead of before the port opens.
+    A session that comes sooner waits. If `load()` (or `on_ready`) fails, its traceback
+    is printed once and every session fails with its error."""
     import asyncio
     import concurrent.futures
     import threading
@@ -120,11 +120,11 @@ def in_background(load: Callable[[], Callable[[Any], Any]], on_ready: Callable[[
     def run() -> None:
         try:
             main = load()
+            on_ready(main)
         except BaseException as exc:  # noqa: BLE001 - every session reports it
             traceback.print_exc()
             built.set_exception(exc)
         else:
-            on_ready(main)
             built.set_result(main)
 
     threading.Thread(target=run, name="stairway-load", daemon=True).start()
