@@ -42,6 +42,11 @@ class Dispute:
     feedback: str = ""  # what the app told the officer
     reasons: tuple[str, ...] = ()  # why each flag was raised, in the flags' order
 
+    @property
+    def scenario_id(self) -> str:
+        """The scenario part of `item` ("scenario-id/slug-of-the-line")."""
+        return self.item.partition("/")[0]
+
     @classmethod
     def of(cls, at: datetime, item: str, said: str, answer: str, result: Result) -> Dispute:
         return cls(

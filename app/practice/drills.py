@@ -83,8 +83,12 @@ class Practice:
     def scenarios(self, situation: str | None = None) -> tuple[Scenario, ...]:
         return tuple(s for s in self.guide.practice if situation in (None, s.situation))
 
+    def scenario(self, scenario_id: str) -> Scenario | None:
+        """The scenario with this id, or None (not in the guide, or it failed the check)."""
+        return next((s for s in self.guide.practice if s.id == scenario_id), None)
+
     def start_walk(self, scenario_id: str, timed: bool = False) -> WalkSession:
-        scenario = next((s for s in self.guide.practice if s.id == scenario_id), None)
+        scenario = self.scenario(scenario_id)
         if scenario is None:
             raise KeyError(f"no practice scenario '{scenario_id}': it may have failed the check")
         s = WalkSession("scenario", self.timing(timed), self, walk=Walk(scenario, self.rng))

@@ -93,16 +93,11 @@ class DebriefPart:
         """What the app said, as its header did: "1 thing to check.", "2 things to fix."."""
         return headline(len(d.flags), d.hedged, d.skill)[0]
 
-    def _scenario(self, d: Dispute):
-        """The scenario the answer was given in, or None (gone from the guide since)."""
-        scenario = d.item.partition("/")[0]
-        return next((s for s in self.practice.core.scenarios() if s.id == scenario), None)
-
     def where(self, d: Dispute) -> str:
         """The scenario's situation and when: "Suicidal person · 2026-11-27 14:05"."""
-        found = self._scenario(d)
+        found = self.practice.core.scenario(d.scenario_id)
         titles = {s.id: s.title for s in self.practice.guide.situations}
-        place = titles.get(found.situation, found.situation) if found else d.item.partition("/")[0]
+        place = titles.get(found.situation, found.situation) if found else d.scenario_id
         return f"{place} · {format_local(d.at, fmt='%Y-%m-%d %H:%M')}"
 
     def copied(self) -> None:
@@ -115,7 +110,7 @@ class DebriefPart:
         lines = [t("kept_copy_title", n=len(self.answers()))]
         for d in self.answers():
             flags = [f"{code} ({t('kept_to_check')})" if d.hedged else code for code in d.flags]
-            found = self._scenario(d)
+            found = self.practice.core.scenario(d.scenario_id)
             lines += ["", self.where(d)]
             if found is not None:  # the instructor finds the line in the guide by its title
                 lines.append(t("kept_scenario", title=found.title))
