@@ -130,7 +130,7 @@ def in_background(load: Callable[[], Callable[[Any], Any]], on_ready: Callable[[
     threading.Thread(target=run, name="stairway-load", daemon=True).start()
 
     async def main(page) -> Any:
-        real = built.result() if built.done() else await asyncio.wrap_future(built)
+        real = await asyncio.wrap_future(built)
         return real(page)
 
     main.built = built
