@@ -22,23 +22,32 @@ if str(_ROOT) not in sys.path:
 import flet as ft  # noqa: E402
 
 from app import paths  # noqa: E402
-from app.ui.serve import load_main  # noqa: E402
+from app.ui.serve import in_background, load_main  # noqa: E402
 
 _built = None
 
 
-async def main(page: ft.Page) -> None:
-    """Build the app for this page; directories come from env vars or platform defaults."""
+def _app():
+    """The app's `main(page)`, built once per process in a thread of its own
+    (`in_background`). `run()` starts the build before Flet starts, so importing the app
+    and compiling the guide overlap the client's own start instead of following it."""
     global _built
     if _built is None:
-        _built = load_main(paths.content_dir(), paths.data_dir())
-    result = _built(page)
-    if inspect.isawaitable(result):
-        await result
+        _built = in_background(lambda: load_main(paths.content_dir(), paths.data_dir()),
+                               lambda main: None)
+    return _built
+
+
+async def main(page: ft.Page):
+    """Build the app for this page; directories come from env vars or platform defaults.
+    Returns the page's state (Flet ignores it; tests read it)."""
+    result = await _app()(page)
+    return await result if inspect.isawaitable(result) else result
 
 
 def run() -> None:
     """Run as Flet decides for this platform: a phone app, a desktop window or `--web`."""
+    _app()
     ft.run(main, assets_dir=str(paths.assets_dir()), no_cdn=True)
 
 

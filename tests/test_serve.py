@@ -210,6 +210,29 @@ def test_app_main_entry_is_a_flet_main():
     assert callable(app.main.run)
 
 
+async def test_the_phone_entry_builds_the_app_while_flet_starts(tmp_path, monkeypatch):
+    """`run()` starts the build (imports, guide compile) in a thread before `ft.run`, and
+    the page that `ft.run` then hands to `main` gets the real app from it."""
+    import app.main
+    from tests.ui_harness import start
+
+    monkeypatch.setenv("STAIRWAY_CONTENT_DIR", str(ROOT / "content"))
+    monkeypatch.setenv("STAIRWAY_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr(app.main, "_built", None)
+    seen = []
+    monkeypatch.setattr(app.main.ft, "run", lambda target, **kw: seen.append(
+        (target, app.main._built, kw)))
+    app.main.run()
+    (target, building, kw), = seen
+    assert target is app.main.main and kw["no_cdn"] is True
+    assert building is not None and hasattr(building, "built")  # started before ft.run
+    shown = await start(ROOT / "content", tmp_path / "data", main=app.main.main)
+    assert shown.state.guide.stages and shown.state.nav.screen == "home"
+    assert building.built.result().hub.data_dir == tmp_path / "data"
+    assert app.main._built is building  # one build per process, whichever page asks
+    building.built.result().hub.stop()
+
+
 # ---- the phone build: pins that Flet's Android/iOS package index can satisfy ----
 
 RUNTIME_EXCLUDED = {"flet-web", "flet-cli", "flet-desktop", "uvicorn", "fastapi"}

@@ -16,6 +16,7 @@ records every service method the app invokes and answers it as a client would; a
 from __future__ import annotations
 
 import asyncio
+import inspect
 from pathlib import Path
 
 import flet as ft
@@ -222,6 +223,8 @@ async def start(content_dir: Path, data_dir: Path, route: str = "/", main=None) 
     session.page.platform = ft.PagePlatform.ANDROID  # the client a phone would be
     _context_page.set(session.page)
     state = (main or build_main(content_dir, data_dir))(session.page)
+    if inspect.isawaitable(state):  # the phone entry's main (app.main) is async
+        state = await state
     session.get_page_patch()  # serialize and mount the first frame, as a client connect does
     app = App(session, state)
     await app.settle()
