@@ -146,12 +146,50 @@ def open_app(browser, url: str, viewport=PHONE, color_scheme: str = "light"):
     ctx = browser.new_context(viewport=viewport, color_scheme=color_scheme, accept_downloads=True)
     net = Net()
     ctx.route("**/*", net.route)
-    page = ctx.new_page()
+    page = watch(ctx.new_page())
     page.net = net
     page.goto(url)
     first_frame_or_reload(page, "first load")
     enable_semantics(page)
     return page
+
+
+def watch(page):
+    """Record what the client reports about itself (errors, its socket closing), so that a
+    test that fails on a stuck screen says whether the page was still drawing and talking
+    to the server (`client_report`)."""
+    page.client_log = []
+
+    def socket(ws) -> None:
+        ws.on("close", lambda w: page.client_log.append(f"socket closed: {w.url}"))
+        ws.on("socketerror", lambda err: page.client_log.append(f"socket error: {err}"))
+
+    page.on("console", lambda m: m.type == "error" and page.client_log.append(
+        f"console error: {m.text[:300]}"))
+    page.on("pageerror", lambda exc: page.client_log.append(f"page error: {str(exc)[:300]}"))
+    page.on("websocket", socket)
+    return page
+
+
+_FRAME_PROBE = """() => new Promise(done => {
+  let said = false;
+  const say = what => { if (!said) { said = true; done(what); } };
+  requestAnimationFrame(() => say("frames run"));
+  setTimeout(() => say("no frame in 1 s"), 1000);
+})"""
+
+
+def client_report(page) -> str:
+    """One line on the client's state when a test gives up on it: is the page visible and
+    focused, do animation frames still run, and what it reported (see `watch`)."""
+    try:
+        frames = page.evaluate(_FRAME_PROBE)
+        seen = page.evaluate("[document.visibilityState, document.hasFocus()]")
+        state = f"{frames}; visibility {seen[0]}, focus {seen[1]}"
+    except Exception as exc:  # noqa: BLE001 - a report, never a second failure
+        state = f"page did not answer ({type(exc).__name__})"
+    said = getattr(page, "client_log", None)
+    return f"client: {state}; " + ("; ".join(said[-8:]) if said else "it reported nothing")
 
 
 def wait_first_frame(page, timeout: float = 60_000) -> None:
@@ -181,8 +219,8 @@ def first_frame_or_reload(page, after: str, timeout: float = 60_000) -> None:
     except PlaywrightTimeout:
         failed = shot(page, f"FAILED-first-frame-after-{after.replace(' ', '-')}")
         warnings.warn(
-            f"no first frame {timeout / 1000:.0f} s after a {after} (see {failed}); reloading "
-            "once more",
+            f"no first frame {timeout / 1000:.0f} s after a {after} (see {failed}; "
+            f"{client_report(page)}); reloading once more",
             stacklevel=2,
         )
         page.reload()
@@ -209,8 +247,9 @@ def enable_semantics(page) -> None:
             if attempt == 2 or ph.count() == 0:
                 raise
             failed = shot(page, "FAILED-semantics")
-            warnings.warn(f"no accessibility tree 20 s after its click (see {failed}); "
-                          "clicking its placeholder once more", stacklevel=2)
+            warnings.warn(f"no accessibility tree 20 s after its click (see {failed}; "
+                          f"{client_report(page)}); clicking its placeholder once more",
+                          stacklevel=2)
 
 
 def shot(page, name: str) -> Path:
@@ -316,7 +355,8 @@ def control(page, role: str, label: str, exact: bool = True, timeout: float = 15
         return found
     names = [n for n in page.get_by_role(role).all_inner_texts()]
     failed = shot(page, "FAILED-control")
-    raise AssertionError(f"no {role} named {label!r} on screen ({failed}); {role}s: {names[:30]}")
+    raise AssertionError(f"no {role} named {label!r} on screen ({failed}); {role}s: "
+                         f"{names[:30]}; {client_report(page)}")
 
 
 def click(page, role: str, label: str, exact: bool = True) -> None:
@@ -325,13 +365,25 @@ def click(page, role: str, label: str, exact: bool = True) -> None:
     A mouse click would miss a control scrolled out of view (the DOM node is there, but
     scrolling the DOM does not scroll Flutter's canvas).
     Some labelled wrappers carry the name but no tap action (no `flt-tappable`): those
-    get a real mouse click at their centre, which works while they are on screen.
+    get a real mouse click at their centre, which works while they are on screen. During
+    a page transition the control found first can be the leaving screen's, already
+    hidden (seen under load: "Element is not visible"); it is looked for again, twice.
     """
-    el = control(page, role, label, exact)
-    if el.get_attribute("flt-tappable") is not None or role == "tab":
-        el.dispatch_event("click")
-    else:
-        el.click(force=True)
+    from playwright.sync_api import Error as PlaywrightError
+
+    for attempt in range(3):
+        el = control(page, role, label, exact)
+        try:
+            if el.get_attribute("flt-tappable") is not None or role == "tab":
+                el.dispatch_event("click")
+            else:
+                el.click(force=True, timeout=5_000)
+            return
+        except PlaywrightError as exc:
+            gone = "not visible" in str(exc) or "not attached" in str(exc)
+            if attempt == 2 or not gone:
+                raise
+            page.wait_for_timeout(400)
 
 
 def tap(page, label: str) -> None:
@@ -363,7 +415,7 @@ def see(page, text: str, timeout: float = 15_000):
     if found is not None:
         return found
     failed = shot(page, "FAILED-see")
-    raise AssertionError(f"{text!r} is not on screen (see {failed})")
+    raise AssertionError(f"{text!r} is not on screen (see {failed}); {client_report(page)}")
 
 
 def _css(text: str) -> str:

@@ -1,6 +1,10 @@
 """The app reaches its first frame offline: every request stays on 127.0.0.1."""
 
-from tests.e2e.conftest import RIVE_CDN, shot
+import time
+
+import pytest
+
+from tests.e2e.conftest import RIVE_CDN, client_report, open_app, see, shot, start_server, stop
 
 
 def test_first_frame_only_local_requests(app_page):
@@ -11,3 +15,21 @@ def test_first_frame_only_local_requests(app_page):
     # ...and the only request that tried to leave is the known Rive script.
     assert net.unexpected() == [], net.unexpected()
     assert all(RIVE_CDN in u for u in net.blocked)
+
+
+def test_a_test_that_gives_up_says_what_the_client_was_doing(browser, tmp_path):
+    """A stuck screen fails with the client's state: frames running or not, visibility,
+    and what the page reported (here, the server going away closes its socket)."""
+    proc, url, _ = start_server(tmp_path / "data")
+    page = open_app(browser, url)
+    try:
+        with pytest.raises(AssertionError, match="client: frames run; visibility visible"):
+            see(page, "a line that is on no screen", timeout=500)
+        stop(proc)
+        deadline = time.monotonic() + 15
+        while "socket closed" not in client_report(page) and time.monotonic() < deadline:
+            page.wait_for_timeout(250)
+        assert "socket closed: ws://127.0.0.1" in client_report(page)
+    finally:
+        page.context.close()
+        stop(proc)

@@ -22,6 +22,7 @@ from tests.e2e.conftest import (
     shot,
     tap,
     wait_first_frame,
+    watch,
 )
 from tests.e2e.test_screens import _open
 
@@ -47,7 +48,7 @@ def _page(browser, server, spy: bool = True):
         ctx.add_init_script(SPY)
     net = Net()
     ctx.route("**/*", net.route)
-    page = ctx.new_page()
+    page = watch(ctx.new_page())
     page.net, page.dialogs = net, []
     page.on("dialog", lambda d: (page.dialogs.append(d.type), d.accept()))
     return page
