@@ -235,6 +235,19 @@ async def test_broken_stage_says_what_is_missing_in_plain_words(tmp_path, capsys
     a.close()
 
 
+async def test_the_theme_is_never_blended_in(app):
+    """From the first frame, and on a switch to night: no animation from Flutter's default
+    blue theme (a cold start showed it) or from day to night."""
+    def instant() -> bool:
+        style = app.page.theme_animation_style
+        return style is not None and style.duration == style.reverse_duration == ft.Duration()
+
+    assert instant()
+    await app.click(L.OPEN_SETTINGS)
+    await app.click(L.THEME_DARK)
+    assert app.page.theme_mode.value == "dark" and instant()
+
+
 async def test_text_size_reaches_the_theme(app):
     await app.click(L.OPEN_SETTINGS)
     await app.click(L.TEXT_SIZES[1.5])

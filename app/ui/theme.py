@@ -165,6 +165,10 @@ def apply(page: ft.Page, theme: str, scale: float) -> None:
     from app.ui import fonts  # bundled fallback fonts: notes in any script render offline
 
     fonts.apply_fonts(page)
+    # No blend between themes: Flutter otherwise animates from its default blue theme to
+    # ours when the first screen arrives, and a cold start showed that blue, smaller-
+    # buttoned first frame in 2 of 10 tries (benchmarks/startup.py, `painted`).
+    page.theme_animation_style = ft.AnimationStyle.no_animation()
     page.theme = fonts.with_fallback(make_theme(LIGHT, scale))
     page.dark_theme = fonts.with_fallback(make_theme(NIGHT, scale))
     page.theme_mode = THEME_MODES.get(theme, ft.ThemeMode.SYSTEM)
