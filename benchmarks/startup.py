@@ -23,7 +23,7 @@ Prints medians, the Stairway / hello-world ratios (target <= 1.3x on `content` a
 `painted`) and the screen target (<= 50 ms each); the last line is one JSON object:
 {"screen_ms": {...}, "screen_target_ms": 50, "screens_over": [...], "content_ratio": x,
 "painted_ratio": y}.
-`--python-only` skips the browser rounds (content_ratio is then null).
+`--python-only` skips the browser rounds (both ratios are then null).
 """
 
 from __future__ import annotations

@@ -166,8 +166,9 @@ def apply(page: ft.Page, theme: str, scale: float) -> None:
 
     fonts.apply_fonts(page)
     # No blend between themes: Flutter otherwise animates from its default blue theme to
-    # ours when the first screen arrives, and a cold start showed that blue, smaller-
-    # buttoned first frame in 2 of 10 tries (benchmarks/startup.py, `painted`).
+    # ours when the first screen arrives. Screenshots of 10 cold starts showed that blue,
+    # smaller-buttoned first frame twice, and the blend held back the settled frame
+    # (benchmarks/startup.py, `painted`).
     page.theme_animation_style = ft.AnimationStyle.no_animation()
     page.theme = fonts.with_fallback(make_theme(LIGHT, scale))
     page.dark_theme = fonts.with_fallback(make_theme(NIGHT, scale))
