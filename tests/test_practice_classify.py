@@ -854,6 +854,68 @@ def test_sound_answers_are_not_flagged(answer):
     assert C.classify(answer, NOT_FLAGGED_SAID).flags == ()
 
 
+# "You" and a verb: an order when nothing but "now", "for me", a name and the like follows,
+# and their routine or their own deed told back when more does.
+YOU_ORDERS = [
+    "You stop that right now.",
+    "You listen to me.",
+    "Okay, you listen to me.",  # after the words it opens with
+    "You listen to me, and you listen good.",  # the second clause alone
+    "You put that knife down.",
+    "You put that down and we can talk.",
+    "You drop the gun.",
+    "You get down on the ground!",
+    "You come out here now.",
+    "You come out when you're ready.",  # as "Come out when you're ready." is
+    "You stay right there.",
+    "You just step back for me.",
+    "You hand it over, mate.",
+    "You give it to me.",
+    "You don't move!",
+    "You turn around slowly.",
+    "Hey, you look at me.",
+    "You back off now, son.",
+    "You let her go right now or this ends badly for you.",  # "right now" anywhere
+    # an instructor's examples of what officers say under stress
+    "You open this door.",
+    "You step away from the edge.",
+    "You come out with nothing in your hands.",
+    "You shut up and listen.",
+    "You walk backwards towards my voice.",
+    "You wind your neck in.",
+    "You sit down, sir.",
+    "You need to calm down and step back from the edge.",  # "and" after "you need to"
+]
+YOU_TOLD_BACK = [
+    "You get up every morning and she's already gone.",
+    "You drop the kids off and go straight to work.",
+    "You put that letter down on the table and walked out.",  # "put ... down" as a deed
+    "You sit down with them and nobody listens.",
+    "You listen to everyone else's problems.",
+    # an instructor's examples of tell-backs that must stay clean
+    "You come home and the house is empty.",
+    "You stay up till three waiting for him to ring.",
+    "You hold it together all day for the kids.",
+    "You go to the jobcentre every week and come back with nothing.",  # "and" + "come back"
+    "You sit in the car outside for an hour before you go in.",
+    "You give them everything and it's never enough.",
+]
+RULES_ONLY = Classifier(STYLE, backstop=False)
+
+
+@pytest.mark.parametrize("answer", YOU_ORDERS)
+def test_an_order_with_you_in_front_is_still_an_order(answer):
+    from app.practice.killers import ORDERS
+
+    assert ORDERS.why in [f.message for f in C.classify(answer, KILLERS_SAID).to_fix]
+
+
+@pytest.mark.parametrize("answer", YOU_TOLD_BACK)
+def test_their_own_doings_told_back_with_you_are_no_order(answer):
+    # the rules' part: the backstop may still ask the officer to check one (hedged)
+    assert RULES_ONLY.classify(answer, NOT_FLAGGED_SAID).flags == ()
+
+
 @pytest.mark.parametrize(
     "said, answer, not_skill",
     [

@@ -25,7 +25,10 @@ from app.practice.speech import (
     DOING,
     INVITING,
     LEAD,
+    LEAD_NOT_THEIRS,
     ORDER,
+    ORDER_MOVE,
+    ORDER_POSE,
     TELLING,
     THIRD,
     TITLE,
@@ -33,13 +36,53 @@ from app.practice.speech import (
     Killer,
 )
 
+# An order with "you" in front: "You stop that right now.", "You listen to me.", "You put
+# that knife down." Only when nothing but these follows it ("now", "for me", "mate"): the
+# same words with more after them are their routine or what they did, told back ("You get
+# up every morning and she's gone", "You put the kids first", "You drop the kids off").
+_YOU_TAIL = (
+    r"(,? (now|right now|right|slowly|carefully|please|for me|here|there|then|okay|ok|"
+    r"immediately|at once|this (minute|second|instant)|to me|mate|love|buddy|bud|sir|pal|son|"
+    r"man|alright|all right|yeah|first|quick|quickly|do you hear me|you hear me|understand|"
+    r"got it|nice and (slow|slowly|easy)|over here|over there|where you are|"
+    r"where i can see (you|them|it|your hands)|on the (floor|ground)|when you'?re ready|"
+    r"in your own time|and (we|i)('ll| will| can) (talk|chat|sort (it|this|that) out)|"
+    r"and listen( to me)?|with (nothing in )?your hands( empty| up| visible| out)?|"
+    r"with (empty|open) hands|from (the|that|your) \w+))"
+)
+_YOU_DO = (
+    rf"({ORDER_MOVE}|{ORDER_POSE}|stop (it|that|this|now|right|moving)|quit (it|that|this)|"
+    r"listen (to me|up|here|carefully|good|now|right)|calm down|settle down|shut (up|it)|"
+    r"back (off|away|up)|freeze|stay (there|put|back|still|where you are|right there)|"
+    r"hold it|sit tight|wait (there|right there|here)|look at me|turn (round|around)|"
+    r"open (the|this|that|your) \w+|(pack|knock|cut) it (in|off|out)|wind your neck in|"
+    r"pipe down|belt up|keep it down|(walk|come|step|back|move) (backwards?|(backwards? )?"
+    r"(towards|toward) (me|my voice|the (door|sound|car|light|officer)))|"
+    r"keep (still|back|quiet|away|your (hands|voice|distance)( \w+)?)|"
+    r"let (her|him|them|everyone|everybody|(the|that|those) \w+( \w+)?) (go|out|walk)|"
+    r"hand (it|that|them|those) over|give (it|that|them) (to me|here|back|up)|"
+    r"don'?t (move|touch|twitch|budge|come (any )?closer)|"
+    r"(put|pop|place|lay|set|drop|throw|toss|lower|slide) (it|that|this|them|those|"
+    r"(the|that|your|this) (\w+ )?\w+)( right)? (down|away|on the (floor|ground|table|deck))|"
+    rf"(drop|throw|toss|lower|hand over|give me) (it|that|this|them|those|"
+    rf"(the|that|your|this) (\w+ )?{WEAPONS}s?))"
+)
+YOU_ORDERS = (
+    rf"^you (just )?{_YOU_DO}{_YOU_TAIL}{{0,3}}[.!]*$",
+    # with "right now" anywhere: "You let her go right now or this ends badly."
+    rf"^you (just )?{_YOU_DO}\b[^?]*\b(right now|immediately|at once|this (minute|second|"
+    r"instant))\b",
+)
+
 # Orders: telling them what to do with their body, however softly it is put.
 ORDERS = Killer(
     "rapport-killer",
     (
-        LEAD + ORDER,  # "Put the gun down.", "Okay, step back.", "Relax and sit down."
+        LEAD_NOT_THEIRS + ORDER,  # "Put the gun down.", "Okay, step back.", "Relax and sit down."
         # (not what they did: "you've put your goodbyes down on paper")
-        r"(?<!'ve )(?<!have )(?<!had )(?<!already )(?<!'d )\b(put|drop|lower) (the|that|your) "
+        # (nor their own deed told back: "You put the phone down on her.": `YOU_ORDERS`)
+        r"(?<!'ve )(?<!have )(?<!had )(?<!already )(?<!'d )(?<!^you )(?<!^so you )"
+        r"(?<!^and you )\b(put|drop|lower) (the|that|your) "
         r"\w+( \w+)? down\b",
         r"^(stop|quit) (it|that|this|being|doing|\w+ing)\b",
         r"^(shut up|listen to me|let (them|her|him|the \w+) go|release)\b",
@@ -65,6 +108,7 @@ ORDERS = Killer(
         r"show|keep|follow|release|open|unlock|take|do|listen|stop|answer|"
         r"tell|give|hand|let|leave|calm|sit|stay|wait|go|get|put|drop|shut|obey|comply|come|"
         r"walk|step|move)\b(?! (to|through|with)\b)",
+        *YOU_ORDERS,
         # the weapon's fate stated as fact: "The blade goes on the floor right now."
         # (not its movement as the cause of a feeling: "I feel nervous when the gun comes up")
         rf"(?<!when )(?<!if )(?<!because )(?<!every time )\b(the|that|your|this) {WEAPONS}s? "

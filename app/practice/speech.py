@@ -83,10 +83,18 @@ def clauses(sentence: str) -> list[str]:
 
 # Where an order can start: the sentence, or a clause after a comma or "and", with the soft
 # words officers put in front ("okay,", "just", "come on,", "buddy,"): "Okay, step back."
-LEAD = (
-    r"(^|[,;:] |\band )((now|just|please|ok|okay|hey|look|alright|all right|then|so|come on|"
+SOFT = (
+    r"((now|just|please|ok|okay|hey|look|alright|all right|then|so|come on|"
     r"buddy|bud|sir|ma'am|man|mate|love|sweetheart|honey|darling|pet|"
     r"relax|calm down|settle down)[,!]? )*"
+)
+LEAD = rf"(^|[,;:] |\band ){SOFT}"
+# ... but not after "and" in their routine told back, where "you" does both: "You go to
+# the jobcentre every week and come back with nothing."
+# (an order still: "You need to calm down and step back.")
+LEAD_NOT_THEIRS = (
+    rf"((^|[,;:] ){SOFT}|^(?!(so,? |and )?you (?!(need|have|must|should|gotta|got|better|"
+    rf"will|can|could|would|just|now)\b)\w+ ).*\band {SOFT})"
 )
 # What an order asks the body to do: move, hand something over, take a position.
 ORDER_MOVE = (
