@@ -910,6 +910,22 @@ def test_an_order_with_you_in_front_is_still_an_order(answer):
     assert ORDERS.why in [f.message for f in C.classify(answer, KILLERS_SAID).to_fix]
 
 
+@pytest.mark.parametrize(
+    "said, answer",
+    [
+        ("I'm not coming out.", "You stop that right now."),
+        ("I'm not coming out.", "You listen to me."),
+        ("I'm not coming out.", "You will come out now."),
+        (None, "You put that knife down."),
+    ],
+)
+def test_a_rapport_killer_that_shows_no_skill_clearly_names_none(said, answer):
+    # it opens like a paraphrase ("You ..."), but it tells; it does not tell back
+    r = C.classify(answer, said)
+    assert r.skill is None and r.confidence == 0.0
+    assert r.feedback.startswith("This doesn't look like one of the listening skills.")
+
+
 @pytest.mark.parametrize("answer", YOU_TOLD_BACK)
 def test_their_own_doings_told_back_with_you_are_no_order(answer):
     # the rules' part: the backstop may still ask the officer to check one (hedged)

@@ -246,6 +246,16 @@ def test_a_flagged_answer_counts_as_wrong(practice):
     assert practice.history.attempts()[-1].right is False
 
 
+def test_an_order_counts_against_no_skill(practice):
+    """'You stop that right now.' opens like a paraphrase: counted as a wrong paraphrase,
+    it would make paraphrasing look weak and send the officer to drill the wrong skill."""
+    session = practice.start_own_words(n=1)
+    judged = session.answer("You stop that right now.")
+    assert judged.result.skill is None and judged.result.to_fix
+    a = practice.history.attempts()[-1]
+    assert (a.skill, a.right) == (None, False)
+
+
 def test_a_flag_to_check_does_not_count_against_the_skill(guide, clock):
     """The backstop's flag is unsure (no rule says which killer): an instructor asked that
     it never lowers a score. A rule's flag still does."""
