@@ -900,6 +900,29 @@ YOU_TOLD_BACK = [
     "You sit in the car outside for an hour before you go in.",
     "You give them everything and it's never enough.",
 ]
+# Orders as they are shouted, cut to their bones, or put as what they have to do
+SHOUTED = [
+    "Hands!",
+    "Out. Now.",
+    "Down on the ground.",
+    "On the floor!",
+    "Knife down!",
+    "Weapon down, now.",
+    "Gimme the knife.",
+    "Enough now. Out you come.",
+    "Off the ledge, now.",
+    "Away from the edge, please.",
+    "You've got to drop the knife.",
+    "You gotta come out, man.",
+]
+# ... and what must stay clean beside them ("got to be" is a guess at a feeling)
+NOT_SHOUTED = [
+    "You've got to be exhausted.",
+    "You've got to feel let down by all of them.",
+    "You've got a lot on your plate.",
+    "Back?",  # asked: "back?" said back as a question
+    "Out of the house, with nowhere to go.",
+]
 RULES_ONLY = Classifier(STYLE, backstop=False)
 
 
@@ -924,6 +947,19 @@ def test_a_rapport_killer_that_shows_no_skill_clearly_names_none(said, answer):
     r = C.classify(answer, said)
     assert r.skill is None and r.confidence == 0.0
     assert r.feedback.startswith("This doesn't look like one of the listening skills.")
+
+
+@pytest.mark.parametrize("answer", SHOUTED)
+def test_an_order_cut_short_is_still_an_order(answer):
+    from app.practice.killers import ORDERS
+
+    assert ORDERS.why in [f.message for f in C.classify(answer, KILLERS_SAID).to_fix]
+
+
+@pytest.mark.parametrize("answer", NOT_SHOUTED)
+def test_what_only_looks_like_a_shouted_order_is_clean(answer):
+    assert not [f for f in RULES_ONLY.classify(answer, NOT_FLAGGED_SAID).flags
+                if f.code == "rapport-killer"]
 
 
 @pytest.mark.parametrize("answer", YOU_TOLD_BACK)

@@ -40,7 +40,7 @@ from app.practice.speech import (
 # that knife down." Only when nothing but these follows it ("now", "for me", "mate"): the
 # same words with more after them are their routine or what they did, told back ("You get
 # up every morning and she's gone", "You put the kids first", "You drop the kids off").
-_YOU_TAIL = (
+_ORDER_TAIL = (
     r"(,? (now|right now|right|slowly|carefully|please|for me|here|there|then|okay|ok|"
     r"immediately|at once|this (minute|second|instant)|to me|mate|love|buddy|bud|sir|pal|son|"
     r"man|alright|all right|yeah|first|quick|quickly|do you hear me|you hear me|understand|"
@@ -68,7 +68,7 @@ _YOU_DO = (
     rf"(the|that|your|this) (\w+ )?{WEAPONS}s?))"
 )
 YOU_ORDERS = (
-    rf"^you (just )?{_YOU_DO}{_YOU_TAIL}{{0,3}}[.!]*$",
+    rf"^you (just )?{_YOU_DO}{_ORDER_TAIL}{{0,3}}[.!]*$",
     # with "right now" anywhere: "You let her go right now or this ends badly."
     rf"^you (just )?{_YOU_DO}\b[^?]*\b(right now|immediately|at once|this (minute|second|"
     r"instant))\b",
@@ -109,6 +109,17 @@ ORDERS = Killer(
         r"tell|give|hand|let|leave|calm|sit|stay|wait|go|get|put|drop|shut|obey|comply|come|"
         r"walk|step|move)\b(?! (to|through|with)\b)",
         *YOU_ORDERS,
+        # an order cut to its bones, as shouted: "Knife down!", "Hands!", "Out. Now.",
+        # "Away from the edge, please."
+        r"^((now|okay|ok|right|hey|come on|just|and)[,!]? )*(out|down|back|hands( up)?|"
+        r"(down )?on the (floor|ground)|on your knees|face down|"
+        rf"((the|that|your) )?({WEAPONS}|it) (down|away|on the (floor|ground))|"
+        rf"(off|away from|down from|back from) (the|that) \w+){_ORDER_TAIL}{{0,3}}[.!]*$",
+        r"^(out|down) you (come|go|get)\b",
+        r"\bgimme (the|that|it|your)\b",
+        # an order as what they have to do: "You've got to drop the knife."
+        rf"\byou('ve| have|'d| had| would)? (got to|gotta|need to|have to|better|best)( just)? "
+        rf"{ORDER}",
         # the weapon's fate stated as fact: "The blade goes on the floor right now."
         # (not its movement as the cause of a feeling: "I feel nervous when the gun comes up")
         rf"(?<!when )(?<!if )(?<!because )(?<!every time )\b(the|that|your|this) {WEAPONS}s? "

@@ -71,6 +71,7 @@ RUSHING = (
             # (not a question that asks what they need: "What do you need to happen?")
             r"^(?!(what|how|where|who|which|when|whats)\b)[^?]*\byou (need|have|ought|got) to\b",
             r"\byou must(?! (be|feel|have been|have felt)\b)",
+            r"\byou('ve| have)? (got to|gotta)(?! (be|feel|have been|have felt)\b)",
             r"\bhave you tried\b",
             r"\bwhy don'?t you\b",
             r"\bthe (best|only|right) thing (to do|you can do|is)\b",
