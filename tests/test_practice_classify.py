@@ -923,6 +923,28 @@ NOT_SHOUTED = [
     "Back?",  # asked: "back?" said back as a question
     "Out of the house, with nowhere to go.",
 ]
+# Blame, disbelief and put-downs in everyday words
+PUT_DOWNS = [
+    ("You're acting like a child.", "rapport-killer"),
+    ("You're behaving like a kid.", "rapport-killer"),
+    ("You're being unreasonable.", "rapport-killer"),
+    ("You can't be serious.", "rapport-killer"),
+    ("You're joking, right?", "rapport-killer"),
+    ("Are you kidding me?", "rapport-killer"),
+    ("How could you do that to her?", "rapport-killer"),
+    ("How could you?", "rapport-killer"),
+    ("Is that really worth dying over?", "rapport-killer"),
+    ("You've made your point.", "rapport-killer"),
+    ("You've had your fun.", "rapport-killer"),
+    ("What for?", "why-question"),  # "why" in other words
+    ("For what reason did you take her?", "why-question"),
+]
+NOT_PUT_DOWNS = [
+    "How could you have known?",  # their guilt eased, not blame
+    "What's that for?",  # asks about a thing
+    "What did you use it for?",
+    "You feel nothing's worth living for.",  # their words told back
+]
 RULES_ONLY = Classifier(STYLE, backstop=False)
 
 
@@ -960,6 +982,17 @@ def test_an_order_cut_short_is_still_an_order(answer):
 def test_what_only_looks_like_a_shouted_order_is_clean(answer):
     assert not [f for f in RULES_ONLY.classify(answer, NOT_FLAGGED_SAID).flags
                 if f.code == "rapport-killer"]
+
+
+@pytest.mark.parametrize("answer, code", PUT_DOWNS)
+def test_blame_disbelief_and_put_downs_are_flagged(answer, code):
+    assert code in [f.code for f in C.classify(answer, KILLERS_SAID).to_fix]
+
+
+@pytest.mark.parametrize("answer", NOT_PUT_DOWNS)
+def test_what_only_looks_like_a_put_down_is_clean(answer):
+    assert not [f for f in RULES_ONLY.classify(answer, NOT_FLAGGED_SAID).flags
+                if f.code in ("rapport-killer", "why-question")]
 
 
 @pytest.mark.parametrize("answer", YOU_TOLD_BACK)

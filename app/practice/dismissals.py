@@ -44,6 +44,16 @@ DISMISSALS = (
             r"\bno reason to\b",
             r"\byou know better\b",
             r"\bwhat were you thinking\b",
+            # disbelief: "You can't be serious.", "Are you kidding me?"
+            r"^(you can'?t (possibly )?be|are you|you'?re not)( being)? serious[?!.]*$",
+            r"^(are you|you'?re|you must be|you'?ve got to be|you have got to be) (kidding|"
+            r"joking|having a laugh|pulling my leg)( me)?[,?!.]*( right\?)?$",
+            # blame as a question: "How could you do that to her?" (not "How could you
+            # have known?")
+            r"^how could (you|ya)( (ever|possibly|even))?( (do|say|treat|hurt|let|leave|"
+            r"abandon|put|take)\b|[?!.]*$)",
+            # waved away: "You've made your point.", "You've had your fun."
+            r"\byou'?ve (made your point|had your fun|had your little (moment|tantrum|say))\b",
             r"\b(your own fault|you deserve)\b|\bbrought (some of |all of |a lot of |most of |"
             r"half of )?(this|it|that|all this) on (yourself|herself|himself|themselves|"
             r"themself)\b",
@@ -165,7 +175,11 @@ DISMISSALS = (
             r"sozzled|paralytic|bladdered|"
             r"out of your (mind|head)|mental|nuts|insane|psycho|a mess|a disgrace|a joke|"
             r"paranoid|delusional|hysterical|a drunk|an addict|a junkie|high(?! up| above)|selfish|"
-            r"a coward|cowardly)\b",
+            r"a coward|cowardly|unreasonable)\b",
+            # "You're acting like a child."
+            r"\byou'?re (being|acting|behaving|carrying on|going on|talking)( just)? like (a|an|"
+            r"some) (child|kid|baby|toddler|brat|spoilt brat|teenager|idiot|lunatic|madman|"
+            r"maniac|nutter|drama queen)\b",
             r"\b(off|on|skipped|stopped) (your|his|her|the) (meds|pills)( again)?\b",
             # "Someone's forgotten their meds today": them, talked about as "someone"
             r"\b(someone|somebody)('s| has)( \w+)? (forgotten|forgot|skipped|missed|not taken|"

@@ -52,6 +52,10 @@ MINIMISING = Killer(
         r"\byou'?ll be (grand|right as rain|right)[.!,]",
         r"\b(he|she|they|it|that)('s| is|'re| are) not worth (it|this|that|your|dying|"
         r"crying)\b",
+        # the same as a question: "Is that really worth dying over?"
+        r"\b(is|was) (he|she|they|it|that|this|a \w+)( \w+)? (really |honestly )?worth "
+        r"(dying|killing yourself|ending (it all|your life)|your life|throwing (it|your life) "
+        r"(all )?away)\b",
         # it will pass: "You'll feel better tomorrow", "It'll blow over"
         r"\byou('ll| will|'re going to| are going to|'re gonna) (feel|be|see things|look "
         r"back|laugh|get past|forget|move on|bounce back)\b[^.?!]{0,30}\b(better|"

@@ -18,7 +18,10 @@ from app.practice.speech import CHECKS, WEAPONS, Killer
 
 # "Why" questions sound like blame.
 # at the start of a sentence or a clause: "Why...", "..., why...", "Then why..."
-WHY = r"(^|.*[,;:] |(then|so|and|but|well|okay|ok|now) )(why|how come)\b"
+WHY = (
+    r"(^|.*[,;:] |(then|so|and|but|well|okay|ok|now) )(why|how come|for what reason|"
+    r"what for(?=[?!.]*$))\b"
+)
 WHY_MESSAGE = "A 'why' question sounds like blame: ask 'What happened?' instead."
 
 # Closed questions: answered yes or no. Fine when you must ask it straight.
