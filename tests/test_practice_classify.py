@@ -923,7 +923,7 @@ NOT_SHOUTED = [
     "Back?",  # asked: "back?" said back as a question
     "Out of the house, with nowhere to go.",
 ]
-# Blame, disbelief and put-downs in everyday words
+# Blame, disbelief, put-downs, pressure and deals in everyday words
 PUT_DOWNS = [
     ("You're acting like a child.", "rapport-killer"),
     ("You're behaving like a kid.", "rapport-killer"),
@@ -936,6 +936,14 @@ PUT_DOWNS = [
     ("Is that really worth dying over?", "rapport-killer"),
     ("You've made your point.", "rapport-killer"),
     ("You've had your fun.", "rapport-killer"),
+    ("I've got your priest on the line for you.", "rapport-killer"),  # a third party
+    ("How about a smoke for one of the kids?", "rapport-killer"),  # a trade
+    ("Tell you what, you send one out and I'll see about the food.", "rapport-killer"),
+    ("My shift finished an hour ago.", "rapport-killer"),  # the officer's day
+    ("Your mum would never forgive you.", "rapport-killer"),  # guilt
+    ("Imagine your daughter finding you.", "rapport-killer"),  # guilt
+    ("We've got people all round the building.", "rapport-killer"),  # force shown
+    ("The longer this goes on, the worse it'll be for you.", "rapport-killer"),  # a threat
     ("What for?", "why-question"),  # "why" in other words
     ("For what reason did you take her?", "why-question"),
 ]
@@ -944,6 +952,8 @@ NOT_PUT_DOWNS = [
     "What's that for?",  # asks about a thing
     "What did you use it for?",
     "You feel nothing's worth living for.",  # their words told back
+    "The longer it goes on, the harder it feels, yeah?",  # their strain, no threat
+    "There's food for some of the people in there?",  # asked, no trade
 ]
 RULES_ONLY = Classifier(STYLE, backstop=False)
 

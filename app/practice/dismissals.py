@@ -140,6 +140,9 @@ DISMISSALS = (
             r"\b(god|the lord|jesus|allah)( \w+)? (doesn'?t|does not|wouldn'?t|won'?t|will not|"
             r"never) (want|forgive|approve|let)\b",
             r"\bhow do you think (she|he|they|your \w+)('ll| will| would)? feel\b",
+            # "Imagine your daughter finding you.", "Your mum would never forgive you."
+            rf"^imagine (how |what )?(your|the) (\w+ )?{THIRD}\b",
+            rf"^your (\w+ )?{THIRD} (would|will|'d|'ll) never (forgive|get over|recover)\b",
             # guilt through the people they love: "Think of your poor mother."
             r"\byour poor (mother|mum|mom|mam|kids|children|family|wife|husband|dad|father|"
             r"parents|nan|gran|son|daughter|dog)\b",

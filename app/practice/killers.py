@@ -187,6 +187,12 @@ CONTROL = (
             r"sixty) "
             r"?(minutes?|seconds?|hours?|o'?clock|noon|midnight)?",
             r"\b(last chance|time'?s up|time is running out|running out of time)\b",
+            # force shown: "We've got people all round the building."
+            r"\b(we'?ve|we have|there'?s|there are)( got)? (people|officers|cops|armed \w+|units|"
+            r"a team|snipers|dogs|(\w+ )?teams?)( \w+)? (all )?(round|around|outside|surrounding|"
+            r"covering)\b|\b(the building|the house|the place|you)('s| is| are|'re) surrounded\b",
+            r"\bthe longer (this|it|you)\b[^.?!]{0,40}\bthe (worse|harder) (it|this|things)('ll| "
+            r"will| is going to|'s going to| gets| get) (be |go |get )?(for you|worse|badly)\b",
             # what force will do, as a warning: "... before the SWAT boys come in"
             r"\b(before|'fore|till|until) (the )?(swat|tactical|armed|dogs?|team|boys|lads|"
             r"cavalry|they|we)\b[^.?!]{0,30}\b(come|comes|kick|break|storm|drag|get|send)\b",
@@ -217,6 +223,8 @@ CONTROL = (
             rf"\bput (your|the|a) {THIRD} on\b",  # on the phone
             rf"\byour {THIRD} (wants to talk|is on the (phone|line))\b",
             r"\byou can talk to (her|him|them|your)\b",
+            rf"\b(i|we)('ve| have)?( just)?( got| have) (your|the|a) {THIRD} (on the (line|phone)|"
+            r"here|outside|with me)\b",
             r"\bpray (with|over|for) you\b",
             # someone of theirs brought to the scene or the phone, asked or told
             rf"\b(your|the|a) {THIRD}('s| is| are|'re| has| have)?( just)? (here|down here|"

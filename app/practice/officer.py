@@ -82,6 +82,7 @@ ABOUT_YOURSELF = (
             r"\bi'?ve (been|had) (on shift|working|up|on duty|on my feet|a (long|rough|bad|hard) "
             r"(day|shift|night|week))\b",
             r"^tell me about it[,!] (i|me|my)\b",
+            r"\bmy shift (finished|ended|was over|is over|ends|finishes|should have)\b",
             r"\bi'?ve been on (since|for|all)\b",
             r"\b(i'?m|i am|i'?ve been|i was|i'?ve done|i'?ve worked|we'?re|we'?ve been|"
             r"we'?ve only been|i'?ve only been)\b[^.?!]{0,40}\b(shift|overtime|double|"

@@ -49,13 +49,16 @@ RUSHING = (
             r"bullets)s?\b[^.?!]{0,40}\b(but|and|if) (then )?you "
             r"(let|give|put|hand|send|release)\b",
             r"\b(we'?re square|we'?re even|that'?s the deal)\b",
+            # one of them for a thing: "How about a smoke for one of the kids?"
+            r"\b(a|some|the|your|my|another) (\w+ )?\w+ for (one|two|three|some|each|any) of "
+            r"(the|them|those|your)\b",
             # an offer on a condition: "If you let her go, I'll get you the car." (not "If you
             # let me know what you need, I'll pass it on.")
             rf"\bif you (just )?{HANDOVER}\b[^.?!]{{0,60}}\b(i'?ll|we'?ll|i can|we can|"
             r"you can have|you get|you'?ll get|i will|we will)\b",
             # the condition as an order: "Send one of them out and I'll get you a drink."
-            rf"^((just|now|okay|ok|right)[,]? )*{HANDOVER} [^.?!]{{0,50}}\band (then )?(i'?ll|"
-            r"we'?ll|you'?ll get|you can have|i can|we can|i will|we will)\b",
+            rf"^((just|now|okay|ok|right)[,]? )*(you )?{HANDOVER} [^.?!]{{0,50}}\band (then )?"
+            r"(i'?ll|we'?ll|you'?ll get|you can have|i can|we can|i will|we will)\b",
             r"\b(i'?ll|we'?ll|i can|we can|you can have|you'?ll get) [^.?!]{0,60}\bif you (just )?"
             + HANDOVER,
             rf"^((you can|just|fine,?|ok,?|okay,?) )?keep the ({WEAPONS}|bullets|ammo)\b",
