@@ -944,6 +944,10 @@ PUT_DOWNS = [
     ("Imagine your daughter finding you.", "rapport-killer"),  # guilt
     ("We've got people all round the building.", "rapport-killer"),  # force shown
     ("The longer this goes on, the worse it'll be for you.", "rapport-killer"),  # a threat
+    ("Your little girl's outside crying for you right now.", "rapport-killer"),  # family
+    ("Cut it short, what's it going to take?", "rapport-killer"),  # hurrying, a deal
+    ("What made you think hitting her was okay?", "rapport-killer"),  # blame
+    ("Ten minutes and we're done.", "rapport-killer"),  # a deadline
     ("What for?", "why-question"),  # "why" in other words
     ("For what reason did you take her?", "why-question"),
 ]
@@ -954,6 +958,13 @@ NOT_PUT_DOWNS = [
     "You feel nothing's worth living for.",  # their words told back
     "The longer it goes on, the harder it feels, yeah?",  # their strain, no threat
     "There's food for some of the people in there?",  # asked, no trade
+    "Two hours on your own.",  # their time told back, not a deadline
+    "Two hours, you've been up there.",
+    "Two hours and nobody came.",
+    "You want a car and your brother here.",  # their wish told back
+    "You came off your meds because they flattened you.",  # their own step
+    "What made you think he was following you?",  # asks about their belief
+    "Your little girl means the world to you.",
 ]
 RULES_ONLY = Classifier(STYLE, backstop=False)
 
@@ -1003,6 +1014,18 @@ def test_blame_disbelief_and_put_downs_are_flagged(answer, code):
 def test_what_only_looks_like_a_put_down_is_clean(answer):
     assert not [f for f in RULES_ONLY.classify(answer, NOT_FLAGGED_SAID).flags
                 if f.code in ("rapport-killer", "why-question")]
+
+
+@pytest.mark.parametrize(
+    "said, answer",
+    [
+        # asked straight about goodbye letters: a suicide question, closed on purpose
+        ("I wrote letters to everyone last night.", "So you wrote to everyone last night. "
+         "Are those goodbye letters?"),
+    ],
+)
+def test_no_closed_question_flag_for_a_suicide_question_asked_straight(said, answer):
+    assert "closed-question" not in [f.code for f in RULES_ONLY.classify(answer, said).flags]
 
 
 @pytest.mark.parametrize("answer", YOU_TOLD_BACK)

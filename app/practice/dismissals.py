@@ -44,6 +44,8 @@ DISMISSALS = (
             r"\bno reason to\b",
             r"\byou know better\b",
             r"\bwhat were you thinking\b",
+            r"\bwhat made you think\b[^?]*\b(okay|ok|alright|all right|fine|acceptable|a good idea|"
+            r"clever|smart|funny|right)\b",
             # disbelief: "You can't be serious.", "Are you kidding me?"
             r"^(you can'?t (possibly )?be|are you|you'?re not)( being)? serious[?!.]*$",
             r"^(are you|you'?re|you must be|you'?ve got to be|you have got to be) (kidding|"
@@ -183,7 +185,9 @@ DISMISSALS = (
             r"\byou'?re (being|acting|behaving|carrying on|going on|talking)( just)? like (a|an|"
             r"some) (child|kid|baby|toddler|brat|spoilt brat|teenager|idiot|lunatic|madman|"
             r"maniac|nutter|drama queen)\b",
-            r"\b(off|on|skipped|stopped) (your|his|her|the) (meds|pills)( again)?\b",
+            # (not their own step told back: "You came off your meds because...")
+            r"(?<!came )(?<!come )(?<!coming )(?<!went )(?<!got )\b(off|on|skipped|stopped) "
+            r"(your|his|her|the) (meds|pills)( again)?\b",
             # "Someone's forgotten their meds today": them, talked about as "someone"
             r"\b(someone|somebody)('s| has)( \w+)? (forgotten|forgot|skipped|missed|not taken|"
             r"stopped) (their|his|her) (meds|pills|medication|tablets)\b",

@@ -212,8 +212,13 @@ CONTROL = (
             r"(badly|bad|ugly|messy|nasty|worse|very wrong|wrong)\b",
             r"\bdon'?t make me\b",
             r"\bkeep it that way\b",
+            # repeating their deadline back: "Ten minutes." (not their time told back: "Two
+            # hours on your own.")
             r"^(\d+|one|two|three|five|ten|fifteen|twenty|thirty|sixty) "
-            r"(minutes?|hours?|seconds?)\b",  # repeating their deadline back
+            r"(minutes?|hours?|seconds?)( (left|to go|from now|more|then|max|tops|or (else|we|i|"
+            r"they)))?\b(?!,? (on|alone|by|of|in|out|up|down|walking|without|with|since|ago|you|"
+            r"now|and (?!(we|we'?re|i|i'?m|they|then|that'?s)\b)|for|at|sat|stood|sitting|"
+            r"standing)\b)",
         ),
         "A threat or a time limit raises the danger. Never set one: keep talking.",
     ),
@@ -227,8 +232,11 @@ CONTROL = (
             r"here|outside|with me)\b",
             r"\bpray (with|over|for) you\b",
             # someone of theirs brought to the scene or the phone, asked or told
-            rf"\b(your|the|a) {THIRD}('s| is| are|'re| has| have)?( just)? (here|down here|"
-            r"outside|downstairs|on (the|her|his|their) way|coming|pulled up|arrived|waiting)\b",
+            # (not their wish told back: "You want a car and your brother here.")
+            rf"\b(your|the|a) {THIRD}(('s| is| are|'re| has| have)( just)? (here|down here|"
+            r"outside|downstairs|on (the|her|his|their) way|coming|waiting)|('s| is| are|'re| "
+            r"has| have)?( just)? (outside|downstairs|on (the|her|his|their) way|pulled up|"
+            r"arrived|turned up|got here|waiting))\b",
             r"\b(let|have|get|put) (her|him|them) (have a word|on the (phone|line)|on to talk|"
             r"come (down|over|here|and))\b",
             rf"\b(let|have|get|bring|put|ask) (your|the|a) {THIRD} (have a word|talk|speak|come|"

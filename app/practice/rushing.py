@@ -45,6 +45,7 @@ RUSHING = (
             r"(^|, )(deal|it'?s a deal|you'?ve got a deal|you got a deal)[.!]*$",
             r"^(deal|it'?s a deal|you'?ve got a deal|you got a deal)[,:;!] ",
             r"\bname your (price|terms)\b|\bwhat (would|will|'d) it take (to get you|for you to)\b",
+            r"\bwhat'?s it (going to|gonna) take\b",
             r"\b(bottle|beer|booze|drink|alcohol|whiskey|whisky|vodka|drugs|weed|smokes|gun|ammo|"
             r"bullets)s?\b[^.?!]{0,40}\b(but|and|if) (then )?you "
             r"(let|give|put|hand|send|release)\b",
@@ -109,8 +110,9 @@ RUSHING = (
             r"referral|contact|details)\b|\b(ring|call|phone|try) (this|the|a) (number|helpline|"
             r"hotline)\b",
             # hurrying in other words: "Chop chop.", "I've got other calls."
-            r"\b(chop,? chop|get a move on|get a shift on|pick up the pace|speed (this|it|things) "
-            r"up|hurry (this|it|things) (up|along)|move (this|it|things) along)\b",
+            r"\b(chop,? chop|cut it short|get a move on|get a shift on|pick up the pace|"
+            r"speed (this|it|things) up|hurry (this|it|things) (up|along)|"
+            r"move (this|it|things) along)\b",
             r"\bi'?ve (got|other) (other )?(calls|jobs|things|places|people) (to|waiting)\b|"
             r"\bi don'?t have (all night|all day|time for this|the time)\b",
             # help they "need", said as a verdict: "You need help.", "You need a doctor."

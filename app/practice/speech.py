@@ -40,7 +40,8 @@ THIRD = (
     r"girlfriend|boyfriend|fiance|fiancee|sister|brother|son|daughter|kids|children|family|"
     r"friend|best friend|boss|manager|nan|nana|gran|granny|grandma|grandad|grandpa|aunt|"
     r"auntie|uncle|cousin|neighbour|neighbor|sponsor|counsellor|counselor|social worker|mama|"
-    rf"momma|mamma|mummy|mommy|papa|daddy|pops|{CLERGY})"
+    r"momma|mamma|mummy|mommy|papa|daddy|pops|little (girl|boy|one|ones|lad|lass)|"
+    rf"wee (one|ones|girl|boy)|baby|grandkids|grandchildren|{CLERGY})"
 )
 
 # Names that talk down to someone in crisis when nothing else in the answer listens.
