@@ -948,6 +948,21 @@ PUT_DOWNS = [
     ("Cut it short, what's it going to take?", "rapport-killer"),  # hurrying, a deal
     ("What made you think hitting her was okay?", "rapport-killer"),  # blame
     ("Ten minutes and we're done.", "rapport-killer"),  # a deadline
+    ("The armed unit's here, and they won't wait much longer.", "rapport-killer"),  # a threat
+    ("You know you're looking at prison for this.", "rapport-killer"),  # a threat
+    ("Father Murphy's on his way out to have a word with you.", "rapport-killer"),  # clergy
+    ("your mum's just down there, she wants to talk to you", "rapport-killer"),  # family
+    ("You won't lose your kids, I can guarantee that.", "promise"),
+    ("Nobody's taking her anywhere, she'll stay with you.", "promise"),
+    ("It's a permanent answer to a temporary problem.", "rapport-killer"),  # a saying
+    ("The law's the law, the bank's within their rights.", "rapport-killer"),  # rules quoted
+    ("Keeping a man locked in against his will is a serious crime.", "rapport-killer"),
+    ("Let's skip the backstory and talk about how this ends.", "rapport-killer"),  # hurrying
+    ("There's loads of support out there if you'd only use it.", "rapport-killer"),  # lecture
+    ("You could have asked for help years ago.", "rapport-killer"),  # blame
+    ("Grown men don't hide behind shotguns.", "rapport-killer"),  # judging
+    ("That's just the pipes, there's nobody there.", "rapport-killer"),  # arguing
+    ("What on earth made you load it?", "why-question"),  # "why" in other words
     ("What for?", "why-question"),  # "why" in other words
     ("For what reason did you take her?", "why-question"),
 ]
@@ -965,6 +980,8 @@ NOT_PUT_DOWNS = [
     "You came off your meds because they flattened you.",  # their own step
     "What made you think he was following you?",  # asks about their belief
     "Your little girl means the world to you.",
+    "So you want the bank man here, face to face. I can't decide that, but I'll pass it on.",
+    "What made you load it?",  # asked plainly: what happened
 ]
 RULES_ONLY = Classifier(STYLE, backstop=False)
 

@@ -56,7 +56,10 @@ ARGUING = (
             r"\b(it'?s|that'?s) (all )?in your head\b",
             r"\byou'?re (just )?(imagining|hearing|seeing) (it|things|that|stuff)\b",
             r"\byour imagination\b",
-            r"^there('s| is| are) (no|nobody|no one|nothing)( \w+)? (out there|up there|in there|"
+            r"^(that'?s|it'?s) (just|only) (the|your) (pipes|wind|heating|tv|telly|radio|"
+            r"neighbours?|neighbors?|cat|dog|traffic|house settling|imagination|mind)\b",
+            r"^there('s| is| are) (no|nobody|no one|nothing)( \w+)? (there|out there|up there|"
+            r"in there|"
             r"outside|watching|following|tracking|listening|after you|on the \w+|in your \w+)\b",
             r"\b(nobody|no one|no-one)('s| is| are)( \w+)? (out there|up there|in there|on the "
             r"roof|watching|following|tracking|spying|after you|poisoning|putting)\b",

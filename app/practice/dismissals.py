@@ -44,6 +44,10 @@ DISMISSALS = (
             r"\bno reason to\b",
             r"\byou know better\b",
             r"\bwhat were you thinking\b",
+            r"\bif you'?d (only|just) (use|take|accept|listen|ask|let)\b",
+            r"\b(grown|real) (men|man|women|lads) (don'?t|do not|never)\b",  # "...hide behind guns"
+            r"\byou (could|should)('ve| have) (asked|rung|called|told|spoken to|gone to|come to)\b"
+            r"[^?]*\b(help|sooner|earlier|ago|before|first)\b",
             r"\bwhat made you think\b[^?]*\b(okay|ok|alright|all right|fine|acceptable|a good idea|"
             r"clever|smart|funny|right)\b",
             # disbelief: "You can't be serious.", "Are you kidding me?"

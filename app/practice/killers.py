@@ -187,6 +187,11 @@ CONTROL = (
             r"sixty) "
             r"?(minutes?|seconds?|hours?|o'?clock|noon|midnight)?",
             r"\b(last chance|time'?s up|time is running out|running out of time)\b",
+            # "The armed unit won't wait much longer."
+            r"\b(they|we|the (team|unit|armed \w+|tactical \w+|swat \w+|\w+ unit))('re| are| "
+            r"will|'ll)? (won'?t|can'?t|will not|aren'?t going to|not going to) (wait|hold (off|"
+            r"back)|be patient)( much| any| for)?( longer| forever| all (night|day)| ever)\b",
+            r"\byou('re| are) looking at (prison|jail|time|a (long )?(sentence|stretch)|years)\b",
             # force shown: "We've got people all round the building."
             r"\b(we'?ve|we have|there'?s|there are)( got)? (people|officers|cops|armed \w+|units|"
             r"a team|snipers|dogs|(\w+ )?teams?)( \w+)? (all )?(round|around|outside|surrounding|"
@@ -228,6 +233,10 @@ CONTROL = (
             rf"\bput (your|the|a) {THIRD} on\b",  # on the phone
             rf"\byour {THIRD} (wants to talk|is on the (phone|line))\b",
             r"\byou can talk to (her|him|them|your)\b",
+            rf"\b{TITLE} \w+('s| is)( just)? (here|on (his|her|the) way|coming|outside|"
+            r"downstairs)\b",
+            rf"\byour {THIRD}('s| is| are|'re)( just)? (down there|out there|out here|over there|"
+            r"at the (cordon|tape|door|station))\b",
             rf"\b(i|we)('ve| have)?( just)?( got| have) (your|the|a) {THIRD} (on the (line|phone)|"
             r"here|outside|with me)\b",
             r"\bpray (with|over|for) you\b",
@@ -259,7 +268,9 @@ CONTROL = (
     Killer(
         "rapport-killer",
         (
-            r"\b(against the (law|rules)|rules are rules|the law (says|is the law)|by law)\b",
+            r"\b(against the (law|rules)|rules are rules|the law (says|is the law)|by law|"
+            r"the law'?s the law)\b",
+            r"\b(is|that'?s|it'?s) (a|an) (serious|very serious|grave) (crime|offence|offense)\b",
             r"\b(it'?s|that'?s|this is) (illegal|an offence|an offense|a crime|the law|policy|"
             r"procedure|protocol|not allowed)\b",
             r"\byou('re| are) not (allowed|permitted|supposed) to\b",

@@ -103,6 +103,7 @@ MINIMISING = Killer(
         r"\blight at the end of (the|this) tunnel\b|\b(crying over|spilt|spilled) milk\b|"
         r"\bwater under the bridge\b|\blet bygones\b|\b(keep|stay) (positive|your head up)\b|"
         r"\bonwards? and upwards?\b|\bcount your blessings\b|\bgreat healer\b|"
+        r"\bpermanent (solution|answer|fix) to a temporary\b|"
         r"\byour (whole|entire) life (ahead|in front)\b|\b(big|grown) (boys|girls|men|lads) "
         r"(don'?t|never) cry\b|\b(suck|toughen|buck) (it |yourself )?up\b|"
         r"\bsticks and stones\b|\bno pain,? no gain\b|\bwhat'?s done is done\b|"

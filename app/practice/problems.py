@@ -20,7 +20,8 @@ from app.practice.speech import CHECKS, WEAPONS, Killer
 # at the start of a sentence or a clause: "Why...", "..., why...", "Then why..."
 WHY = (
     r"(^|.*[,;:] |(then|so|and|but|well|okay|ok|now) )(why|how come|for what reason|"
-    r"what for(?=[?!.]*$))\b"
+    r"what for(?=[?!.]*$)|what (on earth|in (god'?s|heaven'?s) name|the hell|the heck) "
+    r"(made|possessed|got into))\b"
 )
 WHY_MESSAGE = "A 'why' question sounds like blame: ask 'What happened?' instead."
 
@@ -71,7 +72,10 @@ CLOSED_MESSAGE = "This can be answered yes or no: an open question (what, how) k
 PROMISE = Killer(
     "promise",
     (
-        r"\bi (promise|guarantee|swear)\b",
+        r"\bi (can |will |'ll )?(promise|guarantee|swear)\b",
+        # "Nobody's taking her anywhere."
+        r"\b(nobody|no one|no-one)('s| is)( \w+)? (taking|going to take|gonna take) (her|him|them|"
+        r"you|the kids|your \w+)( \w+)? (anywhere|away)\b",
         r"\b(promise|guarantee)d?( you)?\b.*\b(won'?t|will)\b",
         r"\btrust me\b",
         r"\bi'?ll make sure of (it|that)\b",

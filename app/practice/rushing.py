@@ -110,6 +110,7 @@ RUSHING = (
             r"referral|contact|details)\b|\b(ring|call|phone|try) (this|the|a) (number|helpline|"
             r"hotline)\b",
             # hurrying in other words: "Chop chop.", "I've got other calls."
+            r"\bskip (the|all the) (backstory|story|details|small talk|history)\b",
             r"\b(chop,? chop|cut it short|get a move on|get a shift on|pick up the pace|"
             r"speed (this|it|things) up|hurry (this|it|things) (up|along)|"
             r"move (this|it|things) along)\b",
