@@ -982,6 +982,8 @@ NOT_PUT_DOWNS = [
     "Your little girl means the world to you.",
     "So you want the bank man here, face to face. I can't decide that, but I'll pass it on.",
     "What made you load it?",  # asked plainly: what happened
+    "You took the blame for some of the lads.",  # their deed, no trade
+    "There's nothing there for you anymore.",  # their loss, not arguing
 ]
 RULES_ONLY = Classifier(STYLE, backstop=False)
 

@@ -58,7 +58,8 @@ ARGUING = (
             r"\byour imagination\b",
             r"^(that'?s|it'?s) (just|only) (the|your) (pipes|wind|heating|tv|telly|radio|"
             r"neighbours?|neighbors?|cat|dog|traffic|house settling|imagination|mind)\b",
-            r"^there('s| is| are) (no|nobody|no one|nothing)( \w+)? (there|out there|up there|"
+            r"^there('s| is| are) (no|nobody|no one|nothing)( \w+)? (there\b(?! (for|to|anymore|"
+            r"any more|left)\b)|out there|up there|"
             r"in there|"
             r"outside|watching|following|tracking|listening|after you|on the \w+|in your \w+)\b",
             r"\b(nobody|no one|no-one)('s| is| are)( \w+)? (out there|up there|in there|on the "

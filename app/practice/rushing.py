@@ -51,8 +51,9 @@ RUSHING = (
             r"(let|give|put|hand|send|release)\b",
             r"\b(we'?re square|we'?re even|that'?s the deal)\b",
             # one of them for a thing: "How about a smoke for one of the kids?"
-            r"\b(a|some|the|your|my|another) (\w+ )?\w+ for (one|two|three|some|each|any) of "
-            r"(the|them|those|your)\b",
+            r"\b(how about|what about|i'?ll (give|get|trade|swap)( you)?|you can have|i can (get|"
+            r"give)( you)?|(swap|trade) you) (a|some|the|your|my|another) (\w+ )?\w+ for (one|two|"
+            r"three|some|each|any|all) of (the|them|those|your)\b",
             # an offer on a condition: "If you let her go, I'll get you the car." (not "If you
             # let me know what you need, I'll pass it on.")
             rf"\bif you (just )?{HANDOVER}\b[^.?!]{{0,60}}\b(i'?ll|we'?ll|i can|we can|"
