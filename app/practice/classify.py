@@ -118,9 +118,8 @@ class Classifier:
             if _FEELING.search(low):
                 skill = "emotion-labeling"
         if skill is not None and conf < LISTENING_SURE and "rapport-killer" in codes:
-            # a rapport killer a rule is sure of, and no skill shows clearly ("You stop that
-            # right now." opens like a paraphrase): name none, or the drill would count it
-            # as a paraphrase gone wrong and send the officer to practise paraphrasing
+            # a sure killer with no clear skill ("You stop that right now."): name none, or
+            # the drill counts it as a paraphrase gone wrong and sends them to drill that
             skill, conf = None, 0.0
         if (skill is None or conf < LISTENING_SURE) and not flags and (why := _talking_at(low)):
             flags = (Flag("rapport-killer", why),)

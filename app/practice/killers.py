@@ -27,51 +27,13 @@ from app.practice.speech import (
     LEAD,
     LEAD_NOT_THEIRS,
     ORDER,
-    ORDER_MOVE,
-    ORDER_POSE,
+    ORDER_TAIL,
     TELLING,
     THIRD,
     TITLE,
     WEAPONS,
+    YOU_ORDERS,
     Killer,
-)
-
-# An order with "you" in front: "You stop that right now.", "You listen to me.", "You put
-# that knife down." Only when nothing but these follows it ("now", "for me", "mate"): the
-# same words with more after them are their routine or what they did, told back ("You get
-# up every morning and she's gone", "You put the kids first", "You drop the kids off").
-_ORDER_TAIL = (
-    r"(,? (now|right now|right|slowly|carefully|please|for me|here|there|then|okay|ok|"
-    r"immediately|at once|this (minute|second|instant)|to me|mate|love|buddy|bud|sir|pal|son|"
-    r"man|alright|all right|yeah|first|quick|quickly|do you hear me|you hear me|understand|"
-    r"got it|nice and (slow|slowly|easy)|over here|over there|where you are|"
-    r"where i can see (you|them|it|your hands)|on the (floor|ground)|when you'?re ready|"
-    r"in your own time|and (we|i)('ll| will| can) (talk|chat|sort (it|this|that) out)|"
-    r"and listen( to me)?|with (nothing in )?your hands( empty| up| visible| out)?|"
-    r"with (empty|open) hands|from (the|that|your) \w+))"
-)
-_YOU_DO = (
-    rf"({ORDER_MOVE}|{ORDER_POSE}|stop (it|that|this|now|right|moving)|quit (it|that|this)|"
-    r"listen (to me|up|here|carefully|good|now|right)|calm down|settle down|shut (up|it)|"
-    r"back (off|away|up)|freeze|stay (there|put|back|still|where you are|right there)|"
-    r"hold it|sit tight|wait (there|right there|here)|look at me|turn (round|around)|"
-    r"open (the|this|that|your) \w+|(pack|knock|cut) it (in|off|out)|wind your neck in|"
-    r"pipe down|belt up|keep it down|(walk|come|step|back|move) (backwards?|(backwards? )?"
-    r"(towards|toward) (me|my voice|the (door|sound|car|light|officer)))|"
-    r"keep (still|back|quiet|away|your (hands|voice|distance)( \w+)?)|"
-    r"let (her|him|them|everyone|everybody|(the|that|those) \w+( \w+)?) (go|out|walk)|"
-    r"hand (it|that|them|those) over|give (it|that|them) (to me|here|back|up)|"
-    r"don'?t (move|touch|twitch|budge|come (any )?closer)|"
-    r"(put|pop|place|lay|set|drop|throw|toss|lower|slide) (it|that|this|them|those|"
-    r"(the|that|your|this) (\w+ )?\w+)( right)? (down|away|on the (floor|ground|table|deck))|"
-    rf"(drop|throw|toss|lower|hand over|give me) (it|that|this|them|those|"
-    rf"(the|that|your|this) (\w+ )?{WEAPONS}s?))"
-)
-YOU_ORDERS = (
-    rf"^you (just )?{_YOU_DO}{_ORDER_TAIL}{{0,3}}[.!]*$",
-    # with "right now" anywhere: "You let her go right now or this ends badly."
-    rf"^you (just )?{_YOU_DO}\b[^?]*\b(right now|immediately|at once|this (minute|second|"
-    r"instant))\b",
 )
 
 # Orders: telling them what to do with their body, however softly it is put.
@@ -114,7 +76,7 @@ ORDERS = Killer(
         r"^((now|okay|ok|right|hey|come on|just|and)[,!]? )*(out|down|back|hands( up)?|"
         r"(down )?on the (floor|ground)|on your knees|face down|"
         rf"((the|that|your) )?({WEAPONS}|it) (down|away|on the (floor|ground))|"
-        rf"(off|away from|down from|back from) (the|that) \w+){_ORDER_TAIL}{{0,3}}[.!]*$",
+        rf"(off|away from|down from|back from) (the|that) \w+){ORDER_TAIL}{{0,3}}[.!]*$",
         r"^(out|down) you (come|go|get)\b",
         r"\bgimme (the|that|it|your)\b",
         # an order as what they have to do: "You've got to drop the knife."
