@@ -1172,3 +1172,32 @@ def test_a_closed_question_names_what_it_tried(answer, skill):
         assert r.confidence <= 0.3
         assert r.feedback.startswith("This looks like an attempt at")
         assert "yes or no" in r.feedback
+
+
+def test_the_patterns_read_for_each_answer_fit_in_the_regex_cache(monkeypatch):
+    """`re` keeps the last 512 patterns compiled; past that, every answer compiles every
+    pattern again (15 times slower on a phone). What the classifier reads through
+    `re.search` must fit, the rest being compiled once by the classifier itself."""
+    import re
+
+    answers = [
+        ("I'm not coming out.", "You stop that right now."),
+        ("I can't go back there.", "Can't go back?"),
+        ("so i just kept driving", "ok im listenin"),
+        ("I lost the job and the flat.", "So the job and the flat, and now this. Right?"),
+        (None, "(pause)"),
+        ("Nobody listens.", "I get worried when it goes quiet, because I want to help."),
+    ]
+    for said, answer in answers:
+        C.classify(answer, said)  # compiled once
+    asked: set = set()
+    compile_ = re._compile
+
+    def counting(pattern, flags):
+        asked.add((pattern, flags))
+        return compile_(pattern, flags)
+
+    monkeypatch.setattr(re, "_compile", counting)
+    for said, answer in answers:
+        C.classify(answer, said)
+    assert 20 < len(asked) < re._MAXCACHE * 0.8  # 77 at the time of writing
