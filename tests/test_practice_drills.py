@@ -239,6 +239,21 @@ def test_own_words_judges_against_the_line_and_shows_model_answers(practice):
     assert (a.drill, a.skill, a.item) == ("own-words", "mirroring", p.id)
 
 
+def test_a_frame_with_a_gap_is_not_shown_as_a_model_answer(guide):
+    """'So you've been dealing with [what they told you]...' is a frame for the street; as
+    the model answer to one line it reads like a template left unfilled, so it comes only
+    when the guide has no whole phrase left for that skill."""
+    from app.guide.query import phrases
+    from app.practice.sessions import model_answers
+
+    skills = {p.skill for p in phrases(guide, kind=SAY) if "[" in p.text and p.skill}
+    assert len(skills) >= 2  # the guide has frames, so this test can fail
+    for skill in skills:
+        models = model_answers(guide, None, skill, None, n=50)
+        frames = [i for i, m in enumerate(models) if "[" in m]
+        assert frames and frames == list(range(frames[0], len(models))), skill
+
+
 def test_a_flagged_answer_counts_as_wrong(practice):
     session = practice.start_own_words(n=1)
     judged = session.answer("What are your demands?")

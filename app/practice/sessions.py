@@ -10,6 +10,7 @@ Sessions are made by `app.practice.drills.Practice`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -238,16 +239,22 @@ class OwnWords(_Session):
         return self.current
 
 
+_GAP = re.compile(r"\[[^\]]*\]")  # "[what they told you]": a frame's gap to fill
+
+
 def model_answers(
     guide: Guide, turn: Turn | None, skill: str | None, situation: str | None, n: int = 3
 ) -> tuple[str, ...]:
     """Up to `n` answers to learn from: the turn's Best and Acceptable answers, then the
-    guide's Say phrases for the turn's best skill (or the skill the answer used)."""
+    guide's Say phrases for the turn's best skill (or the skill the answer used). A phrase
+    with a gap to fill ("So you've been dealing with [what they told you]...") is a frame
+    for the street, not an answer to this line: it comes only when no whole one is left."""
     out: list[str] = []
     if turn is not None:
         out += [a.text for g in (BEST, ACCEPTABLE) for a in turn.answers if a.grade == g]
         best = next((a.skill for a in turn.answers if a.grade == BEST and a.skill), None)
         skill = best or skill
     if skill:
-        out += [p.text for p in phrases(guide, kind=SAY, skill=skill, situation=situation)]
+        said = phrases(guide, kind=SAY, skill=skill, situation=situation)
+        out += sorted((p.text for p in said), key=lambda t: bool(_GAP.search(t)))
     return tuple(dict.fromkeys(out))[:n]
