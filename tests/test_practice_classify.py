@@ -967,6 +967,43 @@ PUT_DOWNS = [
     ("What for?", "why-question"),  # "why" in other words
     ("For what reason did you take her?", "why-question"),
 ]
+# Arguing, taunts, lectures and clocks without a give-away word: a rule's flag, not the
+# backstop's
+LECTURES = [
+    ("That's only in your head.", "rapport-killer"),
+    ("You can forget that idea, nobody's coming for you.", "rapport-killer"),
+    ("None of that gives you the right to take a hostage.", "rapport-killer"),
+    ("So that means you get to wreck the place?", "rapport-killer"),
+    ("Carry on, see where it gets you.", "rapport-killer"),  # a dare
+    ("Because I said so.", "rapport-killer"),
+    ("Because I'm the one in charge, that's why.", "rapport-killer"),  # a retort
+    ("There's nothing to be frightened of.", "rapport-killer"),  # their fear waved away
+    ("No need for all this yelling.", "rapport-killer"),
+    ("You've still got your health, haven't you?", "rapport-killer"),  # a silver lining
+    ("So what if you lose the flat.", "rapport-killer"),
+    ("Bit late to be sorry now.", "rapport-killer"),
+    ("Threatening people is hardly going to help your case.", "rapport-killer"),
+    ("Sitting up there won't get you anywhere.", "rapport-killer"),
+    ("if u go thru with it ur son will never forgive u", "rapport-killer"),  # guilt, as typed
+    ("You don't have all the time in the world.", "rapport-killer"),  # a clock set
+    ("you havent got long so make ur mind up", "rapport-killer"),
+    ("We've got until six to sort it out.", "rapport-killer"),
+    ("The hospital's the best place for you.", "rapport-killer"),  # deciding for them
+    ("It's for your own good.", "rapport-killer"),
+    ("There are no cameras in the walls, mate.", "rapport-killer"),  # arguing their reality
+    ("Nobody gets sacked for nothing.", "rapport-killer"),  # arguing their account
+    ("It's her choice, pal. She's entitled to leave.", "rapport-killer"),  # siding
+    ("That's not how a good father acts, is it?", "rapport-killer"),  # judging
+    ("We've got to end this now.", "rapport-killer"),  # a clock
+    ("We need to finish this.", "rapport-killer"),
+    ("Six years gone, that's a shame.", "rapport-killer"),  # flippant
+    ("Did you look into a payment plan?", "rapport-killer"),  # fixing
+    ("Mistakes happen, you can't blame yourself forever.", "rapport-killer"),
+    ("Everybody's been through it, you just get on with it.", "rapport-killer"),
+    ("You've got the whole street evacuated.", "rapport-killer"),  # their crisis a nuisance
+    ("The sooner you come out, the sooner we all get home.", "rapport-killer"),
+    ("The food comes in if you keep talking, deal?", "rapport-killer"),  # a deal
+]
 NOT_PUT_DOWNS = [
     "How could you have known?",  # their guilt eased, not blame
     "What's that for?",  # asks about a thing
@@ -985,6 +1022,17 @@ NOT_PUT_DOWNS = [
     "What made you load it?",  # asked plainly: what happened
     "You took the blame for some of the lads.",  # their deed, no trade
     "There's nothing there for you anymore.",  # their loss, not arguing
+    "So the bank want it paid by Friday, and it's crushing you.",  # their clock
+    "We've got time. There's no rush.",
+    "So what if you got the car back, what would change?",  # asks
+    "So what happens if you lose the licence?",
+    "You said the hospital was the best place for your mum.",
+    "You get to choose what happens next.",
+    "You don't have to decide anything right now.",
+    "You said it was her choice to leave, and that hurt.",
+    "There was no one there for you.",
+    "Everybody's been through a lot tonight.",
+    "Did you look at the letter again?",
 ]
 RULES_ONLY = Classifier(STYLE, backstop=False)
 
@@ -1019,6 +1067,11 @@ def test_what_only_looks_like_a_shouted_order_is_clean(answer):
 @pytest.mark.parametrize("answer, code", PUT_DOWNS)
 def test_blame_disbelief_and_put_downs_are_flagged(answer, code):
     assert code in [f.code for f in C.classify(answer, KILLERS_SAID).to_fix]
+
+
+@pytest.mark.parametrize("answer, code", LECTURES)
+def test_arguing_taunts_and_lectures_are_flagged_by_a_rule(answer, code):
+    assert code in [f.code for f in RULES_ONLY.classify(answer, KILLERS_SAID).to_fix]
 
 
 @pytest.mark.parametrize("answer", NOT_PUT_DOWNS)
@@ -1174,6 +1227,82 @@ def test_a_closed_question_names_what_it_tried(answer, skill):
         assert "yes or no" in r.feedback
 
 
+@pytest.mark.parametrize(
+    "said, answer",
+    [
+        # their words in order with one word changed is still a mirror, not a closed question
+        ("Nobody would even care if I was gone.", "Wouldn't even care?"),
+        ("nobody would even care if i was gone", "wouldnt even care?"),  # as typed
+        ("I can't trust a single person on this street.", "Can't trust anyone on the street?"),
+        ("Nobody would ever miss me.", "Wouldn't ever miss you?"),
+    ],
+)
+def test_their_words_with_one_changed_are_still_a_mirror(said, answer):
+    r = RULES_ONLY.classify(answer, said)
+    assert (r.skill, r.flags) == ("mirroring", ())
+
+
+@pytest.mark.parametrize(
+    "said, answer",
+    [
+        ("I won't come down.", "Won't you come down?"),  # asks them, in their words
+        ("I can't come down.", "Can't you just come down?"),
+        ("I won't come down.", "Will you come down?"),
+    ],
+)
+def test_asking_them_in_their_own_words_is_no_mirror(said, answer):
+    r = RULES_ONLY.classify(answer, said)
+    assert r.skill != "mirroring"
+    assert "closed-question" in [f.code for f in r.flags]
+
+
+@pytest.mark.parametrize(
+    "said, answer",
+    [
+        ("The rent's gone up, I lost the job, and now my dad's sick.",
+         "So the rent, the job, and now your dad being sick. Is that everything?"),
+        ("They laughed at school, they laughed at work, and now you lot are here.",
+         "So it's been people laughing at school, at work, and now us. Is that how it feels?"),
+        ("the bank, the drought, the farm, i just cant",
+         "so the bank, the drought, and the farm going, and ur at the end of it. thats right?"),
+    ],
+)
+def test_a_summary_checked_in_other_words_is_no_closed_question(said, answer):
+    r = RULES_ONLY.classify(answer, said)
+    assert (r.skill, r.flags) == ("summarizing", ())
+
+
+@pytest.mark.parametrize(
+    "said, answer",
+    [
+        ("so i just kept driving", "ok im listenin"),  # a dropped g, typed without the '
+        ("and then she went", "mm keep goin"),
+    ],
+)
+def test_an_encourager_typed_without_its_g_is_an_encourager(said, answer):
+    r = RULES_ONLY.classify(answer, said)
+    assert (r.skill, r.flags) == ("minimal-encouragers", ())
+
+
+@pytest.mark.parametrize(
+    "typed, read",
+    [
+        ("it wont help", "it won't help"),
+        ("thats not what i meant", "that's not what i meant"),
+        ("theyre watching, nobodys listening", "they're watching, nobody's listening"),
+        ("uve been up here all day", "you've been up here all day"),
+        ("im listenin, keep talkin", "i'm listening, keep talking"),
+        # words that are words without the apostrophe stay as typed
+        ("i feel ill, well, we were at the cabin to begin with", None),
+        ("she lets me in", None),
+    ],
+)
+def test_phone_typing_is_read_with_its_apostrophes(typed, read):
+    from app.practice.text import texting
+
+    assert texting(typed) == (read or typed)
+
+
 def test_the_patterns_read_for_each_answer_fit_in_the_regex_cache(monkeypatch):
     """`re` keeps the last 512 patterns compiled; past that, every answer compiles every
     pattern again (15 times slower on a phone). What the classifier reads through
@@ -1201,3 +1330,24 @@ def test_the_patterns_read_for_each_answer_fit_in_the_regex_cache(monkeypatch):
     for said, answer in answers:
         C.classify(answer, said)
     assert 20 < len(asked) < re._MAXCACHE * 0.8  # 77 at the time of writing
+
+
+@pytest.mark.parametrize(
+    "said, answer, skill",
+    [
+        # typed in a hurry with no stop at all: their last words handed back are a mirror
+        ("I've got nothing left to lose", "nothing left to lose", "mirroring"),
+        ("i just keep thinking about the bridge", "about the bridge", "mirroring"),
+        # ... but a question typed without its "?" is still a question
+        ("I keep asking what happened last time", "what happened last time",
+         "open-ended-questions"),
+        # ... and with a full stop it is said back as a statement
+        ("I've got nothing left to lose.", "Nothing left to lose.", "paraphrasing"),
+        # a summary's check typed without its "?"
+        ("I want the van, the road clear, and my brother out.",
+         "so the van, the road, and ur brother out. anything i missed", "summarizing"),
+    ],
+)
+def test_answers_typed_without_a_stop(said, answer, skill):
+    r = RULES_ONLY.classify(answer, said)
+    assert (r.skill, r.flags) == (skill, ())

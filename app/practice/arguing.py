@@ -44,6 +44,25 @@ ARGUING = (
             r"( even)? (exist|are alive|are there|live)\b",
             r"^no,? you('re| are| did| didn'?t| do| don'?t| were| weren'?t| aren'?t| have|"
             r" haven'?t| can| can'?t| won'?t)\b",
+            # what they did weighed against their grievance: "That doesn't give you the
+            # right to...", "And that means you get to scare everyone?"
+            r"(^|\b(that|it|this|none of (that|this|it))( still)? )(doesn'?t|does not|don'?t|"
+            r"won'?t) give you (the|a|any) right\b|\byou('ve| have)( got)? no right\b|"
+            r"\b(that|this|it) (means|gives) you (get to|the right|a right|an excuse|a licence|"
+            r"a license)\b",
+            r"\b(nobody|no one|no-one|you don'?t) gets? (fired|sacked|arrested|locked up|let go|"
+            r"nicked|lifted|evicted|thrown out|kicked out|barred|dumped) for nothing\b|"
+            r"\bwhat did you (actually|really|do to) ",
+            # siding with the other party: "That's her right.", "She's allowed to move on."
+            r"\b(that'?s|it'?s|that is|it is) (her|his|their|the (bank|council|company|boss)'?s?) "
+            r"(right|choice|call|decision|prerogative)\b|\b(she'?s|he'?s|they'?re|she is|he is|"
+            r"they are) (allowed|entitled|within (her|his|their) rights)\b",
+            # a dare or a taunt: "Go on then, see how far that gets you."
+            r"\bsee (how far|where|what) (that|it|this) (gets|will get|'ll get|got) you\b",
+            # the retort that settles it: "Because I'm a police officer, that's why."
+            r"\bbecause i('m| am) (a |the |an )?(police|officer|cop|copper|guard|garda|sergeant|"
+            r"constable|deputy|trooper)( officer)?[,.!]*$|\bbecause i said so\b|"
+            r"\bbecause\b[^.?!]{1,60}\bthat'?s why[.!]*$",
         ),
         "Arguing starts a fight you can't win. Say back what you heard instead.",
     ),
@@ -53,9 +72,14 @@ ARGUING = (
         (
             r"\b(that'?s|it'?s|they'?re) not (real|happening)\b",
             r"\b(isn'?t|is not|aren'?t|are not|wasn'?t|weren'?t) (real|happening)\b",
-            r"\b(it'?s|that'?s) (all )?in your head\b",
+            r"\b(it'?s|that'?s) (all |just |only )?in your head\b",
             r"\byou'?re (just )?(imagining|hearing|seeing) (it|things|that|stuff)\b",
             r"\byour imagination\b",
+            r"^there('s| is| are| were) no (voices?|demons?|cameras?|bugs?|chips?|aliens?|spirits?|"
+            r"ghosts?|spies|devils?|implants?|trackers?)\b",
+            r"\b(drop|forget|lose|get rid of) (that|the|this|those|these) (idea|ideas|thought|"
+            r"thoughts|notion)\b|\bget (that|the|this|those|these) (idea|ideas|thought|thoughts) "
+            r"out of your head\b",
             r"^(that'?s|it'?s) (just|only) (the|your) (pipes|wind|heating|tv|telly|radio|"
             r"neighbours?|neighbors?|cat|dog|traffic|house settling|imagination|mind)\b",
             r"^there('s| is| are) (no|nobody|no one|nothing)( \w+)? (there\b(?! (for|to|anymore|"

@@ -127,6 +127,9 @@ DISMISSALS = (
             r"(traffic|everyone|everybody|people|road|bridge|line|lanes?|street|motorway|highway|"
             r"junction|station|platform|time|money)\b",
             r"\bwasting (my|our|everyone'?s|police|the police'?s) time\b",
+            r"\byou'?ve (got )?(half |the whole |all )?(the )?(street|road|building|town|block|"
+            r"estate|neighbou?rhood|office|school|station) (evacuated|closed|shut|locked down|"
+            r"cordoned off|on edge)\b|\b(it'?s|this is) about (all of us|everyone|everybody)\b",
             r"\bserves? you right\b",
             r"\bashamed of you\b",
             r"\bmade (a|such a) mess\b",
@@ -135,12 +138,22 @@ DISMISSALS = (
             r"\byou (shouldn'?t|should not|ought not|oughtn'?t|should'?ve|should have)\b",
             r"\b(that|this|it|drinking|shouting|yelling|pointing \w+ \w+( at \w+ \w+)?) "
             r"won'?t (help|bring|change|fix|solve)\b",
+            # the same lecture in other words: "Shouting won't get you anywhere.", "Robbing a
+            # bank's hardly gonna help your kid."
+            r"\b(won'?t|will not|isn'?t (gonna|going to)|is not (gonna|going to)|never|doesn'?t|"
+            r"does not) gets? you anywhere\b|\bgets? you nowhere\b|"
+            r"\b(is|'s|are|'re|was|would be|'d be) hardly (gonna |going to )?(help|fix|solve|"
+            r"change|bring|make|get|the (answer|way))",
+            # too late for it now: "Bit late for sorry now."
+            r"\b(bit|a bit|little|a little|too|far too|way too) late (for|to be|to start) "
+            r"(sorry|saying sorry|apologi[sz]ing|apologies|regrets|that|tears|crying|"
+            r"thinking)\b",
             r"\bthat'?s why you\b",
             r"\bevery right to\b",
             r"\b(good|real|decent|normal|proper) (husbands?|wives|wife|fathers?|mothers?|men|man|"
             r"woman|women|people|person|parents?|dads?|mums?|moms?|sons?|daughters?) (don'?t|"
             r"doesn'?t|wouldn'?t|would never|never|always|would|should|shouldn'?t|knows?|does|"
-            r"do|can|takes?|lets?|walks?|faces?|owns?)\b",
+            r"do|can|takes?|lets?|walks?|faces?|owns?|behaves?|acts?|treats?)\b",
             # a moral or religious verdict: "It's a sin.", "That's selfish."
             r"\b(is|it'?s|that'?s|be) (a sin|sinful|a mortal sin|wicked|evil|a coward'?s way)\b",
             r"\b(god|the lord|jesus|allah)( \w+)? (doesn'?t|does not|wouldn'?t|won'?t|will not|"
@@ -149,6 +162,9 @@ DISMISSALS = (
             # "Imagine your daughter finding you.", "Your mum would never forgive you."
             rf"^imagine (how |what )?(your|the) (\w+ )?{THIRD}\b",
             rf"^your (\w+ )?{THIRD} (would|will|'d|'ll) never (forgive|get over|recover)\b",
+            # ... with what they would do first: "If you do that, your kids will never..."
+            rf"^(and |but )?(if|once) you [^,.?!]{{1,40}},? your (\w+ )?{THIRD} (would|will|'d|'ll)"
+            r" never (forgive|get over|recover)\b",
             # guilt through the people they love: "Think of your poor mother."
             r"\byour poor (mother|mum|mom|mam|kids|children|family|wife|husband|dad|father|"
             r"parents|nan|gran|son|daughter|dog)\b",

@@ -44,7 +44,13 @@ MINIMISING = Killer(
         r"\bworse things\b",
         r"\b(so much|loads|lots|a lot|plenty|everything|too much) to live for\b",
         # "It happens.", "Happens to the best of us."
-        r"(^|, )(it|that|these things|things|stuff|shit) happens?([.!,]|$)",
+        r"(^|, )(it|that|these things|things|stuff|shit|accidents|mistakes) happens?([.!,]|$)",
+        # "Everyone's been through that, you just move on.", "That's a shame."
+        r"\b(everyone|everybody|we all|we'?ve all|everyone has|everybody has)('s| have| has)?"
+        r"( all)? been through (that|this|it|worse)\b|\byou (just )?(move on|get over it|get on "
+        r"with it|deal with it|forget about it)[.!]*$|(^|[,.] )(that'?s|what) a (shame|pity)[.!]*$",
+        r"\b(can'?t|don'?t|shouldn'?t|cannot) (go on |keep )?blam(e|ing) yourself (forever|for "
+        r"ever|for the rest|all your life)\b",
         r"\bhappens to (everyone|everybody|all of us|the best of us|us all)\b",
         r"\bthink (of|about) your (family|kids|children|wife|husband|mother|mum|mom)\b",
         r"\bthink (of|about) (what|how) (this|it|that) (would|will|'ll|'d|is going to) ",
@@ -84,9 +90,16 @@ MINIMISING = Killer(
         r"\b(settle|simmer|quiet|cool|chill|calm|pipe)( yourself| it| things)? down\b",
         r"\b(chill out|take it easy|take it down a (notch|peg|bit|level)|easy tiger)\b",
         r"\b(lower|keep down) your voice\b",
-        r"\bno need (to|for) (shout|yell|swear|scream|(the|that) (shouting|yelling|language|"
+        r"\bno need (to|for) (shout|yell|swear|scream|(the|that|this|all (that|this|the)) "
+        r"(shouting|yelling|language|"
         r"attitude|drama|tone))",
         r"\bnothing to (worry|cry|get upset) about\b",
+        # "Nothing to be scared of, love."
+        r"\bnothing to be (so )?(scared|afraid|frightened|worried|upset|nervous|ashamed|"
+        r"embarrassed|angry|panicking|sad)( of| about)?\b",
+        # what they still have, held up against what they lost: "You've got your health."
+        r"\byou('ve| have)( still)? (got )?your (health|whole life|youth|looks|freedom)\b|"
+        r"^so what([,.!?]*$| if you\b[^?]*$)|\bsimple as( that)?[.!]*$",
         # what they say waved aside: "That's not relevant here.", "It means nothing to me."
         r"\b(it'?s|that'?s|this is|that was|it was)( \w+)? (not relevant|irrelevant|beside the "
         r"point|not the point|not the issue|neither here nor there)\b|"

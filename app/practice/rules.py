@@ -154,15 +154,18 @@ SUMMARY = SkillCues(
         r"what (did|have) i (miss|missed|left out|got wrong)",
         r"(have|did) i (get|got) (that|it|this|all that|all of that|everything|it all)"
         r"( right| straight)?\?",
-        r"(is|was) (that|this) (right|it|about right|fair|close|correct|accurate)\?",
+        r"(is|was) (that|this) (right|it|about right|fair|close|correct|accurate|everything|"
+        r"all( of it)?|the lot|how it (feels|felt|is|was|seems|went)|what happened)\?",
         r"(does|do) (that|this) (sound )?(right|about right|fair|close)\?",
         r"am i (close|right|on track|missing (anything|something))",
         r"(^|[.!?] )(right|fair|close|correct|true|yeah)\?$",  # "... Fair?"
-        r"(^|[.!?] )(that|this) (right|about right|fair|close|correct|it|about it)\?$",
-        r", (is )?(that|this) (right|about right|it)$",  # typed without the "?"
+        r"(^|[.!?] )(that|this|that'?s) (right|about right|fair|close|correct|it|about it)\?$",
+        r"(,|[.!?]) (is )?(that|this|that'?s) (right|about right|it|about it)$",  # no "?"
+        r"\b(anything|what) (i'?ve |i |have i |did i )?(missed|miss|left out|leave out)\??$",
     ),
 )
 SUMMARY_MIN_WORDS = 12  # a summary pulls several things together
+SUMMARY_MISSED = r"\b(missed|miss|left out|leave out)\b[^.!?]*\??$"  # "Anything I missed?"
 SUMMARY_MIN_POINTS = 3  # pieces joined by commas, "and", "then"
 
 # --- Open-ended questions: can't be answered yes or no ---------------------------------

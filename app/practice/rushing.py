@@ -42,7 +42,7 @@ RUSHING = (
             r"\b(bottle|beer|booze|drink|alcohol|whiskey|whisky|vodka|drugs|weed|smokes|gun|ammo|"
             r"ammunition|bullets|weapon|me|hostage)s? (for|in exchange for|in return for) "
             r"(the|your|a|her|him|them|that)\b",
-            r"(^|, )(deal|it'?s a deal|you'?ve got a deal|you got a deal)[.!]*$",
+            r"(^|, )(deal|it'?s a deal|you'?ve got a deal|you got a deal)[.!?]*$",
             r"^(deal|it'?s a deal|you'?ve got a deal|you got a deal)[,:;!] ",
             r"\bname your (price|terms)\b|\bwhat (would|will|'d) it take (to get you|for you to)\b",
             r"\bwhat'?s it (going to|gonna) take\b",
@@ -78,6 +78,8 @@ RUSHING = (
             r"\byou must(?! (be|feel|have been|have felt)\b)",
             r"\byou('ve| have)? (got to|gotta)(?! (be|feel|have been|have felt)\b)",
             r"\bhave you tried\b",
+            r"\b(have|did) you (looked|look) into\b|\b(have|did) you (considered|consider|checked|"
+            r"check) (out )?(a|an|the|getting|going|asking|calling|ringing|talking|some)\b",
             r"\bwhy don'?t you\b",
             r"\bthe (best|only|right) thing (to do|you can do|is)\b",
             r"\bhere'?s what (you|we)\b",
@@ -91,6 +93,17 @@ RUSHING = (
             r"(if you|to|for you to)\b",
             # hurrying them: "We haven't got all night."
             r"\b(haven'?t|don'?t|have not) (got|have) all (night|day)\b",
+            # a clock set by the officer: "It's now or never.", "You don't have five minutes.",
+            # "We've got till midnight to sort this."
+            r"\bnow or never\b|\b(you|we) (don'?t|do not|haven'?t) (got |have )?(\w+ )?(minutes?|"
+            r"hours?|seconds?|long|much time|all the time)\b(?! (to (live|go)|left to live))|"
+            r"\bwe('ve got| need| have| got| have got) to (end|finish|stop|wrap up) (this|it)\b|"
+            r"\bthe sooner you\b[^.?!]{0,60}\bthe sooner\b|"
+            r"\bwe('ve| have)( only)? got (till|until|'til|an hour|\w+ (minutes?|hours?))"
+            r"( \w+)? to (sort|fix|end|finish|get|wrap|settle|resolve)\b",
+            # deciding what is good for them: "It's the best place for you."
+            r"\b(it'?s|that'?s|it is|that is|hospital'?s|it'd be) (the best|the right|the only) "
+            r"(place|thing|option) for you\b|\bfor your own good\b",
             r"\b(make it quick|get to the point|cut to the chase|spit it out|out with it)\b",
             r"\b(in|within) the next (few |couple of |\d+ |two |five |ten |fifteen )?(minutes?|"
             r"seconds?)\b[^?]*$",

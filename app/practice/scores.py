@@ -13,7 +13,15 @@ import re
 from app.practice import problems as P
 from app.practice import rules as R
 from app.practice import speech as S
-from app.practice.text import content, flip, in_order_share, sentences, starts, words
+from app.practice.text import (
+    content,
+    flip,
+    in_order_share,
+    sentences,
+    starts,
+    unmatched,
+    words,
+)
 
 # "You sound X", "She seems X": a word after it that is not "like"/"as if" is how they feel.
 R_SOUND = re.compile(
@@ -29,6 +37,13 @@ R_SOUNDS_LIKE = re.compile(
 )
 
 # "mate" on its own, or at the end of a piece: "keep going mate"
+# A word a mirror may not add or swap in: it turns their words into a request ("Can't you
+# come down?"), a comment ("Really won't come down?") or their opposite ("not")
+_NOT_CHANGED = frozenset(
+    "you your yours you're you've you'll you'd ya ye just please now then really seriously "
+    "honestly actually again still so not why".split()
+)
+_ASKS_THEM = r"(\w+n't|will|would|can|could|do|does|did|are|is|have|has|won't) (you|ya|ye)\b"
 _CALLED_AFTER = re.compile(rf"(^| )({S.CALLED})$")
 
 
@@ -122,6 +137,14 @@ class Scorer:
         raw_tail = words(said)[-R.MIRROR_TAIL :]
         trailing = t.endswith("...")  # typed trailing off, inviting more: a mirror's tone
         if not t.endswith("?") and not trailing:
+            # typed in a hurry with no stop at all: their last few words, handed back (not
+            # a question typed without its "?": "what happened last time")
+            last = len(ans) + 3
+            asks = starts(t, R.OPEN.starts) or starts(t, R.OPEN_WEAK)
+            if t[-1:].isalnum() and 2 <= len(ans) <= 5 and not asks and 1.0 in (
+                in_order_share(ans, tail[-last:]), in_order_share(ans, raw_tail[-last:])
+            ):
+                return 0.7
             return 0.0  # their words said back as a statement: a paraphrase at most
         share = max(in_order_share(ans, tail), in_order_share(ans, raw_tail))
         # "All of it?": every word theirs, in order, even when none carries content
@@ -129,9 +152,19 @@ class Scorer:
             return 0.7 if trailing else 0.85
         if trailing:
             return 0.0
+        # neither way below when it asks them for something: "Won't you come down?",
+        # "Can't you just come down?", "Coming down now, please?"
+        if re.match(_ASKS_THEM, t) or {"please", "now"} & (set(ans) - set(tail) - set(raw_tail)):
+            return 0.0
         theirs = content(tail) | content(raw_tail)
         if len(ans) <= R.MIRROR_MAX_WORDS - 1 and content(ans) and content(ans) <= theirs:
             return 0.7  # their words, in another order
+        # their words in order, one changed: "Can't trust anyone on the street?" for "I
+        # can't trust a single person on this street."
+        off = min(unmatched(ans, tail), unmatched(ans, raw_tail), key=len)
+        if len(ans) >= 3 and len(off) <= 1 and not set(off) & _NOT_CHANGED:
+            return 0.7
+        return 0.0
         return 0.0
 
     def _i_message(self, t: str) -> float:
@@ -158,6 +191,9 @@ class Scorer:
         points = len([p for p in re.split(r"[,;.!?]|\band\b|\bthen\b|\bnow\b", t) if words(p)])
         if framed and n >= R.SUMMARY_MIN_WORDS and points >= R.SUMMARY_MIN_POINTS:
             return 0.85
+        # "Anything I missed?" asks after a list: only a summary ends that way
+        if re.search(R.SUMMARY_MISSED, t) and points >= R.SUMMARY_MIN_POINTS and n >= 8:
+            return 0.9
         if framed and n >= R.SUMMARY_MIN_WORDS:
             return 0.65
         if checked and points >= R.SUMMARY_MIN_POINTS + 1 and n >= 14:

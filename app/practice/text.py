@@ -32,6 +32,47 @@ _TEXTING = {
     "havent": "haven't",
     "youre": "you're",
     "ive": "i've",
+    # The rest of the contractions as typed without the apostrophe, where the bare word
+    # is not itself a word ("wont" is, but no one in a crisis says it); never "ill", "id",
+    # "well", "were", "hell", "shell", "lets" or "wed", which are
+    "wont": "won't",
+    "isnt": "isn't",
+    "arent": "aren't",
+    "wasnt": "wasn't",
+    "werent": "weren't",
+    "doesnt": "doesn't",
+    "hasnt": "hasn't",
+    "hadnt": "hadn't",
+    "wouldnt": "wouldn't",
+    "couldnt": "couldn't",
+    "shouldnt": "shouldn't",
+    "mustnt": "mustn't",
+    "thats": "that's",
+    "theres": "there's",
+    "whats": "what's",
+    "wheres": "where's",
+    "heres": "here's",
+    "youve": "you've",
+    "youll": "you'll",
+    "youd": "you'd",
+    "theyre": "they're",
+    "theyve": "they've",
+    "theyll": "they'll",
+    "weve": "we've",
+    "hes": "he's",
+    "shes": "she's",
+    "itll": "it'll",
+    "wouldve": "would've",
+    "couldve": "could've",
+    "shouldve": "should've",
+    "nobodys": "nobody's",
+    "everybodys": "everybody's",
+    "somebodys": "somebody's",
+    "everyones": "everyone's",
+    "someones": "someone's",
+    "uve": "you've",
+    "ure": "you're",
+    "ull": "you'll",
     "pls": "please",
     "cuz": "because",
     "cos": "because",
@@ -42,6 +83,7 @@ _TEXTING = {
     "wot": "what",
     "y": "why",
     "abt": "about",
+    "thru": "through",
     "bc": "because",
     "n": "and",
     "ppl": "people",
@@ -77,8 +119,15 @@ _SCOTS_I = re.compile(
     r"can't|just|really|hear|see)(?![\w']))",
     re.I,
 )
-# A dropped g as typed: "goin'", "listenin'", "happenin'".
-_DROPPED_G = re.compile(r"(?<=[a-z]{2})in'(?![\w'])", re.I)
+# A dropped g as typed: "goin'", "listenin'", "happenin'"; without the apostrophe only
+# where the bare form is no word ("listenin", "talkin", but not "begin" or "cabin").
+_DROPPED_G = re.compile(
+    r"(?<=[a-z]{2})in'(?![\w'])|(?<![\w'])(listen|go|talk|say|do|com|feel|think|gett|try|look|"
+    r"ask|wait|sitt|stay|hear|happen|noth|someth|anyth|everyth|kidd|mess|jok|mean|hold|hurt|"
+    r"keep|tell|work|leav|driv|tak|mak|hav|giv|liv|los|help|fuck|runn|stopp|play|shout|yell|"
+    r"drink)in(?![\w'])",
+    re.I,
+)
 
 
 # Words written out in full, as a careful or formal writer types them, read as the
@@ -134,7 +183,7 @@ def texting(text: str) -> str:
     'keep goin'' -> 'keep going', and 'you are not' -> "you're not"."""
     text = _SCOTS_I.sub("i ", _TEXTING_RE.sub(lambda m: _TEXTING[m.group(1).lower()], text))
     text = _ITS.sub("it's ", _TWO.sub(lambda m: m.group(1) + " to ", text))
-    return contract(_DROPPED_G.sub("ing", text))
+    return contract(_DROPPED_G.sub(lambda m: (m.group(1) or "") + "ing", text))
 
 
 def sentences(text: str) -> list[str]:
@@ -187,6 +236,35 @@ def stem(w: str) -> str:
 
 def content(ws: list[str]) -> set[str]:
     return {stem(w) for w in ws if w not in _STOP}
+
+
+# Words a mirror may swap without changing what it hands back: "nobody would notice" ->
+# "Wouldn't notice?", "on this street" -> "on the street?"
+_SAME = {
+    **{f"{w}n't": w for w in ("would", "could", "should", "do", "does", "did", "is", "are",
+                              "was", "were", "have", "has", "had")},
+    "can't": "can", "won't": "will", "ain't": "is",
+    **dict.fromkeys(("this", "that", "these", "those", "a", "an"), "the"),
+}
+
+
+def unmatched(answer: list[str], tail: list[str]) -> list[str]:
+    """The answer's words not found in `tail` in the same order, where a word also meets
+    its stem, its form without "not" and another "the" word ("this", "a")."""
+    def key(w: str) -> str:
+        return stem(_SAME.get(w, w))
+
+    keys = [key(t) for t in tail]
+    j, out = 0, []
+    for w in answer:
+        k = j
+        while k < len(keys) and keys[k] != key(w):
+            k += 1
+        if k < len(keys):
+            j = k + 1
+        else:
+            out.append(w)
+    return out
 
 
 def in_order_share(answer: list[str], tail: list[str]) -> float:
