@@ -1351,3 +1351,18 @@ def test_the_patterns_read_for_each_answer_fit_in_the_regex_cache(monkeypatch):
 def test_answers_typed_without_a_stop(said, answer, skill):
     r = RULES_ONLY.classify(answer, said)
     assert (r.skill, r.flags) == (skill, ())
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "You don't have all the time in the world.",
+        "We've got to end this now.",
+        "We've got until six to sort it out.",
+        "The sooner you come out, the sooner we all get home.",
+        "its now or never mate, u dont have long",
+    ],
+)
+def test_a_clock_set_by_the_officer_is_told_as_a_time_limit(answer):
+    why = [f.message for f in RULES_ONLY.classify(answer, KILLERS_SAID).to_fix]
+    assert why and why[0].startswith("A threat or a time limit raises the danger.")

@@ -93,14 +93,6 @@ RUSHING = (
             r"(if you|to|for you to)\b",
             # hurrying them: "We haven't got all night."
             r"\b(haven'?t|don'?t|have not) (got|have) all (night|day)\b",
-            # a clock set by the officer: "It's now or never.", "You don't have five minutes.",
-            # "We've got till midnight to sort this."
-            r"\bnow or never\b|\b(you|we) (don'?t|do not|haven'?t) (got |have )?(\w+ )?(minutes?|"
-            r"hours?|seconds?|long|much time|all the time)\b(?! (to (live|go)|left to live))|"
-            r"\bwe('ve got| need| have| got| have got) to (end|finish|stop|wrap up) (this|it)\b|"
-            r"\bthe sooner you\b[^.?!]{0,60}\bthe sooner\b|"
-            r"\bwe('ve| have)( only)? got (till|until|'til|an hour|\w+ (minutes?|hours?))"
-            r"( \w+)? to (sort|fix|end|finish|get|wrap|settle|resolve)\b",
             # deciding what is good for them: "It's the best place for you."
             r"\b(it'?s|that'?s|it is|that is|hospital'?s|it'd be) (the best|the right|the only) "
             r"(place|thing|option) for you\b|\bfor your own good\b",
