@@ -988,7 +988,6 @@ LECTURES = [
     ("You don't have all the time in the world.", "rapport-killer"),  # a clock set
     ("you havent got long so make ur mind up", "rapport-killer"),
     ("We've got until six to sort it out.", "rapport-killer"),
-    ("The hospital's the best place for you.", "rapport-killer"),  # deciding for them
     ("It's for your own good.", "rapport-killer"),
     ("There are no cameras in the walls, mate.", "rapport-killer"),  # arguing their reality
     ("Nobody gets sacked for nothing.", "rapport-killer"),  # arguing their account
@@ -996,12 +995,9 @@ LECTURES = [
     ("That's not how a good father acts, is it?", "rapport-killer"),  # judging
     ("We've got to end this now.", "rapport-killer"),  # a clock
     ("We need to finish this.", "rapport-killer"),
-    ("Six years gone, that's a shame.", "rapport-killer"),  # flippant
-    ("Did you look into a payment plan?", "rapport-killer"),  # fixing
     ("Mistakes happen, you can't blame yourself forever.", "rapport-killer"),
     ("Everybody's been through it, you just get on with it.", "rapport-killer"),
     ("You've got the whole street evacuated.", "rapport-killer"),  # their crisis a nuisance
-    ("The sooner you come out, the sooner we all get home.", "rapport-killer"),
     ("The food comes in if you keep talking, deal?", "rapport-killer"),  # a deal
 ]
 NOT_PUT_DOWNS = [
@@ -1033,6 +1029,14 @@ NOT_PUT_DOWNS = [
     "There was no one there for you.",
     "Everybody's been through a lot tonight.",
     "Did you look at the letter again?",
+]
+# An instructor's review: a step for later or clumsy sympathy, not a rapport killer; the
+# rules leave them (the backstop may still ask the officer to check)
+NOT_KILLERS_YET = [
+    "The hospital's the best place for you.",  # steering to help: too early, not a killer
+    "Did you look into a payment plan?",  # problem solving, for later
+    "Six years gone, that's a shame.",  # clumsy sympathy
+    "The sooner you come out, the sooner we all get home.",  # no time limit
 ]
 RULES_ONLY = Classifier(STYLE, backstop=False)
 
@@ -1074,7 +1078,7 @@ def test_arguing_taunts_and_lectures_are_flagged_by_a_rule(answer, code):
     assert code in [f.code for f in RULES_ONLY.classify(answer, KILLERS_SAID).to_fix]
 
 
-@pytest.mark.parametrize("answer", NOT_PUT_DOWNS)
+@pytest.mark.parametrize("answer", NOT_PUT_DOWNS + NOT_KILLERS_YET)
 def test_what_only_looks_like_a_put_down_is_clean(answer):
     assert not [f for f in RULES_ONLY.classify(answer, NOT_FLAGGED_SAID).flags
                 if f.code in ("rapport-killer", "why-question")]
@@ -1359,10 +1363,15 @@ def test_answers_typed_without_a_stop(said, answer, skill):
         "You don't have all the time in the world.",
         "We've got to end this now.",
         "We've got until six to sort it out.",
-        "The sooner you come out, the sooner we all get home.",
         "its now or never mate, u dont have long",
     ],
 )
 def test_a_clock_set_by_the_officer_is_told_as_a_time_limit(answer):
     why = [f.message for f in RULES_ONLY.classify(answer, KILLERS_SAID).to_fix]
     assert why and why[0].startswith("A threat or a time limit raises the danger.")
+
+
+def test_is_that_everything_on_its_own_is_a_closed_question():
+    # after a summary it is the summary's check; on its own it shuts them down
+    flags = [f.code for f in RULES_ONLY.classify("Is that everything?", "I want the van.").flags]
+    assert "closed-question" in flags

@@ -52,7 +52,7 @@ ARGUING = (
             r"a license)\b",
             r"\b(nobody|no one|no-one|you don'?t) gets? (fired|sacked|arrested|locked up|let go|"
             r"nicked|lifted|evicted|thrown out|kicked out|barred|dumped) for nothing\b|"
-            r"\bwhat did you (actually|really|do to) ",
+            r"\bwhat did you (actually|really) do\b",
             # siding with the other party: "That's her right.", "She's allowed to move on."
             r"\b(that'?s|it'?s|that is|it is) (her|his|their|the (bank|council|company|boss)'?s?) "
             r"(right|choice|call|decision|prerogative)\b|\b(she'?s|he'?s|they'?re|she is|he is|"

@@ -197,6 +197,8 @@ class Classifier:
             tagged = re.search(P.CLOSED_TAGS, s)
             if tagged and _FEELING.search(s[: tagged.start()]):
                 continue  # a label with a check on the end: "You're gutted, aren't you?"
+            if len(parts) > 1 and re.search(S.AFTER_A_SUMMARY, s):
+                continue  # "..., and now us. Is that how it feels?"
             if (re.match(P.CLOSED_STARTS, s) or tagged) and not re.search(P.CLOSED_OK, s):
                 closed = True
         return closed

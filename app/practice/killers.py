@@ -150,11 +150,10 @@ CONTROL = (
             r"?(minutes?|seconds?|hours?|o'?clock|noon|midnight)?",
             r"\b(last chance|time'?s up|time is running out|running out of time)\b",
             # a clock set by the officer: "It's now or never.", "You don't have five minutes.",
-            # "We've got till midnight to sort this.", "The sooner you..., the sooner..."
+            # "We've got till midnight to sort this."
             r"\bnow or never\b|\b(you|we) (don'?t|do not|haven'?t) (got |have )?(\w+ )?(minutes?|"
             r"hours?|seconds?|long|much time|all the time)\b(?! (to (live|go)|left to live))|"
             r"\bwe('ve got| need| have| got| have got) to (end|finish|stop|wrap up) (this|it)\b|"
-            r"\bthe sooner you\b[^.?!]{0,60}\bthe sooner\b|"
             r"\bwe('ve| have)( only)? got (till|until|'til|an hour|\w+ (minutes?|hours?))"
             r"( \w+)? to (sort|fix|end|finish|get|wrap|settle|resolve)\b",
             # "The armed unit won't wait much longer."

@@ -45,10 +45,10 @@ MINIMISING = Killer(
         r"\b(so much|loads|lots|a lot|plenty|everything|too much) to live for\b",
         # "It happens.", "Happens to the best of us."
         r"(^|, )(it|that|these things|things|stuff|shit|accidents|mistakes) happens?([.!,]|$)",
-        # "Everyone's been through that, you just move on.", "That's a shame."
+        # "Everyone's been through that, you just move on."
         r"\b(everyone|everybody|we all|we'?ve all|everyone has|everybody has)('s| have| has)?"
-        r"( all)? been through (that|this|it|worse)\b|\byou (just )?(move on|get over it|get on "
-        r"with it|deal with it|forget about it)[.!]*$|(^|[,.] )(that'?s|what) a (shame|pity)[.!]*$",
+        r"( all)? been through (that|this|it|worse)\b|^you just (move on|get over it|get on with "
+        r"it)[.!]*$",
         r"\b(can'?t|don'?t|shouldn'?t|cannot) (go on |keep )?blam(e|ing) yourself (forever|for "
         r"ever|for the rest|all your life)\b",
         r"\bhappens to (everyone|everybody|all of us|the best of us|us all)\b",

@@ -78,8 +78,6 @@ RUSHING = (
             r"\byou must(?! (be|feel|have been|have felt)\b)",
             r"\byou('ve| have)? (got to|gotta)(?! (be|feel|have been|have felt)\b)",
             r"\bhave you tried\b",
-            r"\b(have|did) you (looked|look) into\b|\b(have|did) you (considered|consider|checked|"
-            r"check) (out )?(a|an|the|getting|going|asking|calling|ringing|talking|some)\b",
             r"\bwhy don'?t you\b",
             r"\bthe (best|only|right) thing (to do|you can do|is)\b",
             r"\bhere'?s what (you|we)\b",
@@ -93,9 +91,8 @@ RUSHING = (
             r"(if you|to|for you to)\b",
             # hurrying them: "We haven't got all night."
             r"\b(haven'?t|don'?t|have not) (got|have) all (night|day)\b",
-            # deciding what is good for them: "It's the best place for you."
-            r"\b(it'?s|that'?s|it is|that is|hospital'?s|it'd be) (the best|the right|the only) "
-            r"(place|thing|option) for you\b|\bfor your own good\b",
+            # deciding what is good for them: "It's for your own good."
+            r"\bfor your own good\b",
             r"\b(make it quick|get to the point|cut to the chase|spit it out|out with it)\b",
             r"\b(in|within) the next (few |couple of |\d+ |two |five |ten |fifteen )?(minutes?|"
             r"seconds?)\b[^?]*$",

@@ -36,7 +36,6 @@ R_SOUNDS_LIKE = re.compile(
     r"thinking|talking|getting|doing|not|in|at|on|the|a|an|still|being)\b)[a-z][a-z'-]+\b"
 )
 
-# "mate" on its own, or at the end of a piece: "keep going mate"
 # A word a mirror may not add or swap in: it turns their words into a request ("Can't you
 # come down?"), a comment ("Really won't come down?") or their opposite ("not")
 _NOT_CHANGED = frozenset(
@@ -44,6 +43,7 @@ _NOT_CHANGED = frozenset(
     "honestly actually again still so not why".split()
 )
 _ASKS_THEM = r"(\w+n't|will|would|can|could|do|does|did|are|is|have|has|won't) (you|ya|ye)\b"
+# "mate" on its own, or at the end of a piece: "keep going mate"
 _CALLED_AFTER = re.compile(rf"(^| )({S.CALLED})$")
 
 
@@ -164,7 +164,6 @@ class Scorer:
         off = min(unmatched(ans, tail), unmatched(ans, raw_tail), key=len)
         if len(ans) >= 3 and len(off) <= 1 and not set(off) & _NOT_CHANGED:
             return 0.7
-        return 0.0
         return 0.0
 
     def _i_message(self, t: str) -> float:

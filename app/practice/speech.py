@@ -212,8 +212,11 @@ CHECKS = (
     r"have i (got|understood) (it|that|this|you)( right)?|did i get (it|that|all that)( right)?|"
     r"am i (close|right|on track|missing anything)|(does )?that sound (right|about right|fair)|"
     r"(have i )?got (it|that) right|is that the gist of it|that the gist of it|"
-    # "Is that everything?", "Is that how it feels?", "That's right?"
+    r"that'?s (right|about right)"
+)
+# Checks that close a summary only after it: on its own "Is that everything?" shuts them down
+AFTER_A_SUMMARY = (
     r"is that (everything|all( of it)?|the lot|how it (feels|felt|is|was|seems|went)|what "
-    r"(happened|you mean|you'?re saying|went on))|that'?s (right|about right)"
+    r"(happened|you mean|you'?re saying|went on))\?$"
 )
 CHECK_BACK = rf"^({CHECKS})\?$"

@@ -32,9 +32,9 @@ _TEXTING = {
     "havent": "haven't",
     "youre": "you're",
     "ive": "i've",
-    # The rest of the contractions as typed without the apostrophe, where the bare word
-    # is not itself a word ("wont" is, but no one in a crisis says it); never "ill", "id",
-    # "well", "were", "hell", "shell", "lets" or "wed", which are
+    # The rest of the contractions as typed without the apostrophe, where the bare form
+    # is no word ("wont" is one, but no one in a crisis says it). Not "ill", "id", "well",
+    # "were", "hell", "shell", "lets" or "wed": those are words
     "wont": "won't",
     "isnt": "isn't",
     "arent": "aren't",
