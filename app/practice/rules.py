@@ -161,7 +161,6 @@ SUMMARY = SkillCues(
         r"(^|[.!?] )(right|fair|close|correct|true|yeah)\?$",  # "... Fair?"
         r"(^|[.!?] )(that|this|that'?s) (right|about right|fair|close|correct|it|about it)\?$",
         r"(,|[.!?]) (is )?(that|this|that'?s) (right|about right|it|about it)$",  # no "?"
-        r"\b(anything|what) (i'?ve |i |have i |did i )?(missed|miss|left out|leave out)\??$",
     ),
 )
 SUMMARY_MIN_WORDS = 12  # a summary pulls several things together

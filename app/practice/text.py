@@ -248,12 +248,13 @@ _SAME = {
 }
 
 
-def unmatched(answer: list[str], tail: list[str]) -> list[str]:
-    """The answer's words not found in `tail` in the same order, where a word also meets
-    its stem, its form without "not" and another "the" word ("this", "a")."""
-    def key(w: str) -> str:
-        return stem(_SAME.get(w, w))
+def _loose(w: str) -> str:
+    return stem(_SAME.get(w, w))
 
+
+def unmatched(answer: list[str], tail: list[str], key=_loose) -> list[str]:
+    """The answer's words not found in `tail` in the same order. By default a word also
+    meets its stem, its form without "not" and another "the" word ("this", "a")."""
     keys = [key(t) for t in tail]
     j, out = 0, []
     for w in answer:
@@ -268,18 +269,10 @@ def unmatched(answer: list[str], tail: list[str]) -> list[str]:
 
 
 def in_order_share(answer: list[str], tail: list[str]) -> float:
-    """Share of the answer's words found in `tail`, in the same order."""
+    """Share of the answer's words found in `tail` as typed, in the same order."""
     if not answer:
         return 0.0
-    j = found = 0
-    for w in answer:
-        k = j
-        while k < len(tail) and tail[k] != w:
-            k += 1
-        if k < len(tail):
-            found += 1
-            j = k + 1
-    return found / len(answer)
+    return (len(answer) - len(unmatched(answer, tail, key=str))) / len(answer)
 
 
 def starts(sentence: str, patterns) -> bool:
