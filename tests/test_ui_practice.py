@@ -5,6 +5,7 @@ What the screen shows is checked against the guide and against the practice hist
 from __future__ import annotations
 
 import asyncio
+import re
 
 import pytest
 
@@ -299,3 +300,45 @@ async def test_the_countdown_stops_when_the_screen_goes(app):
     await beat(app)
     assert len(asyncio.all_tasks()) < tasks  # the last countdown is gone too
     assert attempts(app) == []  # and none of them timed out a question behind our back
+
+
+async def test_own_words_counts_a_safety_question_asked_straight_as_right(app):
+    """"Are you thinking about killing yourself?" names no listening skill, and is right:
+    the verdict says so, history counts it right, and there is nothing to keep."""
+    await open_drill(app, L.DRILL_WORDS)
+    await app.type(L.WORDS_FIELD, "Are you thinking about killing yourself?")
+    await app.click(L.CHECK_ANSWER)
+    texts = app.texts()
+    assert "A safety question, asked straight." in texts
+    assert "No listening skill found." not in texts
+    assert any("Asking does not put the idea in their head." in t for t in texts)
+    assert attempts(app)[-1].right and attempts(app)[-1].skill is None
+    assert not app.has(L.KEEP_FINE)
+
+
+async def test_own_words_reminds_to_ask_about_suicide_when_their_words_point_to_it(app):
+    """On a line whose words may point to suicide, an answer that doesn't ask is told to;
+    on the others, no such reminder."""
+    from app.practice.classify import read
+    from app.practice.safety import REMINDERS
+
+    def points(said: str) -> bool:
+        return any(re.search(pattern, read(said).lower()) for pattern, _ in REMINDERS)
+
+    await open_drill(app, L.DRILL_WORDS)
+    pool = app.state.practice.core.prompts()
+    words = app.state.practice.words
+    # the lines are drawn at random: make them two of each kind
+    words.prompts = [p for p in pool if points(p.said)][:2] + [
+        p for p in pool if not points(p.said)][:2]
+    app.state.ui.changed()
+    await app.settle()
+    for i, p in enumerate(words.prompts):
+        assert p.said in " ".join(app.texts())
+        await app.type(L.WORDS_FIELD, "You sound worn out.")
+        await app.click(L.CHECK_ANSWER)
+        reminder = app.state.practice.last.result.reminder
+        assert bool(reminder) == points(p.said), p.said
+        assert (reminder in app.texts()) == points(p.said)  # a line of its own
+        await app.click(L.SEE_RESULT if i == len(words.prompts) - 1 else L.NEXT_LINE)
+    assert "4 lines answered" in app.texts()

@@ -8,7 +8,31 @@ from __future__ import annotations
 
 from app.practice.speech import Killer
 
+# Doubting them (the suicidal situation's Avoid: "You wouldn't really do it."): it can
+# sound like a dare. Asked as a tag ("You're not going to jump, are you?"), it is the
+# question about suicide gone wrong: it invites a "no". `classify` raises no closed-question
+# flag on it as well.
+DOUBTING = (
+    r"\b(you'?re|you are|your)( not|n't) (really |actually |seriously )?(going to|gonna) "
+    r"(jump|do (it|that|this)|go through with (it|this)|kill yourself|hurt yourself|end it)\b",
+    r"\byou (won'?t|will not|wouldn'?t|would not) (really |actually )?(jump|do (it|that|this)|"
+    r"go through with (it|this)|kill yourself|hurt yourself|end it)\b",
+)
+_TAG = r"[^.!?]*\b(are|will|would|do|is|aren'?t|won'?t|wouldn'?t) (you|u|ya|it)\??$"
+
 ARGUING = (
+    Killer(
+        "rapport-killer",
+        tuple(p + _TAG for p in DOUBTING),
+        "Doubting them can sound like a dare, and it invites a 'no'. Ask straight: "
+        "'Are you thinking of killing yourself?'",
+    ),
+    Killer(
+        "rapport-killer",
+        tuple(f"{p}(?!{_TAG})" for p in DOUBTING),
+        "Doubting them can sound like a dare. Say what you hear instead: 'I hear how "
+        "serious this is. Tell me more.'",
+    ),
     # Arguing: telling them their account is wrong.
     Killer(
         "rapport-killer",
@@ -22,7 +46,8 @@ ARGUING = (
             r"\b(that|it|this) (never|didn'?t|did not) happen(ed)?\b",
             r"\b(that'?s|it'?s|that is|it is) (a lie|false|made up|bull|bullshit|bs)\b",
             # telling them what they really feel: "You don't really want that."
-            r"\byou (don'?t|do not|wouldn'?t|would not) (really|actually)\b",
+            r"\byou (don'?t|do not|wouldn'?t|would not) (really|actually)\b(?! (jump|do (it|that|"
+            r"this)|go through with (it|this)|kill yourself|hurt yourself|end it)\b)",  # doubting
             r"\byou (don'?t|do not|can'?t) (really )?mean (that|it)\b",
             # the "but" that takes back what came before: "I hear you, but you're the one..."
             # (an I-message or a question may follow it: "..., but I'm worried", "but what...")

@@ -3,7 +3,8 @@
 `Classifier(style, skills).classify(answer, said=None) -> Result`. Rules first: the lists in
 `app.practice.rules` (skills, scored by `app.practice.scores`), `app.practice.killers`,
 `app.practice.dismissals` and `app.practice.problems` (flags, applied here), the
-instructors' style rules and the skills' own definitions. When the rules find nothing,
+instructors' style rules and the skills' own definitions; `app.practice.safety` says when
+a question asked straight is right and when their words call for asking about suicide. When the rules find nothing,
 `app.practice.backstop` (word weights learned from labelled answers, shipped with the app)
 may still say an answer reads like a rapport killer. No network, no download, fast enough
 for a phone. Mirroring and paraphrasing are judged against `said`, what the
@@ -20,11 +21,13 @@ from functools import cache
 
 from app.guide.model import Guide, Skill
 from app.guide.style import StyleRules
+from app.practice import arguing as A
 from app.practice import dismissals as D
 from app.practice import killers as K
 from app.practice import officer as O
 from app.practice import problems as P
 from app.practice import rules as R
+from app.practice import safety as SF
 from app.practice import speech as S
 from app.practice.backstop import WHY as LIKELY_WHY
 from app.practice.backstop import Backstop
@@ -49,7 +52,9 @@ class Result:
     skill: str | None  # Skill.id, or None when no skill shows
     confidence: float  # 0..1
     flags: tuple[Flag, ...]
-    feedback: str  # one to three plain sentences
+    feedback: str  # a few plain sentences
+    asks_safety: bool = False  # no skill, but a safety question asked straight: right here
+    reminder: str = ""  # their words may point to suicide, and the answer doesn't ask: ask
 
     @property
     def to_fix(self) -> tuple[Flag, ...]:
@@ -62,7 +67,7 @@ class Result:
             "confidence": self.confidence,
             "flags": [{"code": f.code, "message": f.message, "hedged": f.hedged}
                       for f in self.flags],
-            "feedback": self.feedback,
+            "feedback": " ".join(filter(None, (self.feedback, self.reminder))),
         }
 
 
@@ -132,7 +137,14 @@ class Classifier:
         ):
             flags = (Flag("rapport-killer", LIKELY_WHY, hedged=True),)
         conf = round(max(0.0, min(conf, 0.95)), 2)
-        return Result(skill, conf, flags, self.feedback(skill, conf, flags, said_text))
+        parts = sentences(low)
+        # a safety question asked straight, when no skill shows and nothing is to fix
+        asked = SF.asked(parts, low) if skill is None and not flags and SF.asks_straight(
+            parts) else None
+        return Result(
+            skill, conf, flags, self.feedback(skill, conf, flags, said_text, asked),
+            asks_safety=asked is not None, reminder=SF.reminder((said_text or "").lower(), parts),
+        )
 
     # --- flags ---
 
@@ -190,8 +202,8 @@ class Classifier:
     def _closed(self, parts: list[str]) -> bool:
         closed = False
         for s in parts:
-            if not s.endswith("?"):
-                continue
+            if not s.endswith("?") or any(re.search(p, s) for p in A.DOUBTING):
+                continue  # doubting them is flagged as that: "You won't do it, will you?"
             if starts(s, R.OPEN.starts) or starts(s, R.OPEN_WEAK):
                 return False  # they asked an open question too
             tagged = re.search(P.CLOSED_TAGS, s)
@@ -213,8 +225,16 @@ class Classifier:
         return (s.title if s else skill.replace("-", " ")).lower()
 
     def feedback(
-        self, skill: str | None, conf: float, flags: tuple[Flag, ...], said: str | None
+        self,
+        skill: str | None,
+        conf: float,
+        flags: tuple[Flag, ...],
+        said: str | None,
+        asked: str | None = None,
     ) -> str:
+        """`asked`: what to say of a safety question asked straight, when no skill shows."""
+        if asked:
+            return asked
         parts: list[str] = []
         if flags and flags[0].hedged:
             parts.append(flags[0].message)  # the warning first; what it tried is the fix
@@ -275,15 +295,8 @@ def _safety_question(s: str) -> bool:
 
 
 def _asks_safety_straight(parts: list[str]) -> bool:
-    """A safety question asked straight: it opens with the question ("Are you...", "Do
-    you...", after "Okay," and the like) and is not a leading tag ("You're not going to
-    jump, are you?" is a killer, not a question)."""
-    return any(
-        _safety_question(s)
-        and re.match(P.CLOSED_STARTS, S.opened(s))
-        and not re.search(P.CLOSED_TAGS, s)
-        for s in parts
-    )
+    """A safety question, or a summary's check, asked straight (`safety.asks_straight`)."""
+    return SF.asks_straight(parts, P.CLOSED_OK)
 
 
 def read(text: str | None) -> str:

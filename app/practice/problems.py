@@ -35,7 +35,7 @@ CLOSED_TAGS = (
     r"wasn't) (you|ya|ye|u|it|they|he|she)\?$"
 )
 # Questions that must be asked straight (safety and suicide): yes or no is right here.
-CLOSED_OK = (
+SAFETY = (
     r"kill(ing)? yourself|suicide|end your life|hurt(ing)? yourself|harm(ing)? yourself|"
     r"want to die|a plan\b|(taken|swallowed|drunk|drank|used|injected) (any|anything|some|the)|"
     r"(take|took|taken|swallow|swallowed) (them|it|those|these)\b|"
@@ -54,18 +54,26 @@ CLOSED_OK = (
     # how the pills or the drink are taking them: "Are you feeling sick or dizzy?"
     r"\b(sick|dizzy|drowsy|faint|woozy|nauseous|numb|light-?headed|short of breath|"
     r"chest pain|sleepy)\b(?! (of|and tired)\b)|"
-    r"(is|are) (that|this) right|, is it\?$|did i (miss|get|understand|hear)|"
-    r"have i (got|understood|missed)|got (that|it) right|"
-    r"is that it|right\?$|(everyone|anyone|anybody|everybody)\b.*\b(okay|ok|alright|all right|"
-    r"hurt|safe)|"
+    r"(everyone|anyone|anybody|everybody)\b.*\b(okay|ok|alright|all right|hurt|safe)|"
     # intent and means, asked straight: "Are you thinking of jumping?"
     r"(thinking|planning|going) (about |of |on |to )(end(ing)? (it|your)|jump|do(ing)? it|"
     r"set(ting)? \w+( \w+)? on fire|burn|shoot|hang|cut|overdos|die\b|dying)|"
-    # a summary's check-back: "Does that sound right?", "Am I close?", "Fair?"
+    # a plan, past attempts, suicide by cop: the guide's own Questions to ask
+    r"(decided|worked out|thought about|figured out|planned) (how|when|where)\b|"
+    r"how (you'?d|you would|you'?re going to|you are going to|you were going to) do it\b|"
+    r"tried to (hurt|harm|kill|end)\b|(hurt|harmed|cut) yourself before|"
+    r"(get|make|have|force) (us|me|the police|police|them|the officers|an officer|a cop|"
+    r"the cops) to (shoot|kill|hurt)"
+)
+# a summary's check-back: "Does that sound right?", "Am I close?", "Fair?"
+CHECKED = (
+    r"(is|are) (that|this) right|, is it\?$|did i (miss|get|understand|hear)|"
+    r"have i (got|understood|missed)|got (that|it) right|is that it|right\?$|"
     r"sounds? (right|fair|about right)|am i (close|right|on track|missing)|"
     r"(that|this) (fair|close|correct|accurate|about it|about right)\?|"
     rf"\b({CHECKS})\?$"
 )
+CLOSED_OK = f"{SAFETY}|{CHECKED}"
 CLOSED_MESSAGE = "This can be answered yes or no: an open question (what, how) keeps them talking."
 
 # Promises: anything only the team, a court or the future can decide, said as settled.

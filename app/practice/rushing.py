@@ -77,7 +77,7 @@ RUSHING = (
             r"^(?!(what|how|where|who|which|when|whats)\b)[^?]*\byou (need|have|ought|got) to\b",
             r"\byou must(?! (be|feel|have been|have felt)\b)",
             r"\byou('ve| have)? (got to|gotta)(?! (be|feel|have been|have felt)\b)",
-            r"\bhave you tried\b",
+            r"\bhave you tried\b(?! to (hurt|harm|kill|end|cut)\b)",  # a past attempt: ask it
             r"\bwhy don'?t you\b",
             r"\bthe (best|only|right) thing (to do|you can do|is)\b",
             r"\bhere'?s what (you|we)\b",

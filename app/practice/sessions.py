@@ -191,8 +191,9 @@ class OwnWords(_Session):
         if p is None:
             raise IndexError("no line left to answer: start again")
         result = self.owner.classifier.classify(text, p.said)
-        # a flag to check (the backstop's, unsure) does not count against the skill
-        good = result.skill is not None and not result.to_fix
+        # a flag to check (the backstop's, unsure) does not count against the skill; a
+        # safety question asked straight is right, though it names no skill
+        good = (result.skill is not None or result.asks_safety) and not result.to_fix
         seconds, late = self._mark(result.skill, good, p.id)
         models = model_answers(self.owner.guide, p.turn, result.skill, p.situation)
         judged = Judged(result, models, late, seconds)
@@ -208,7 +209,10 @@ class OwnWords(_Session):
         if self.last is None or self.disputed:
             return False
         text, j = self.last
-        return bool(text.strip()) and not j.late and (bool(j.result.flags) or not j.result.skill)
+        r = j.result
+        return bool(text.strip()) and not j.late and (
+            bool(r.flags) or not (r.skill or r.asks_safety)
+        )
 
     def dispute(self) -> D.Dispute:
         """Keep the current answer and its verdict for an instructor's debrief. Raises

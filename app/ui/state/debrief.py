@@ -19,15 +19,21 @@ from app.ui.state.ui import Ui
 SHOWN = 10  # the Progress screen lists the newest answers kept
 
 
-def headline(flags: int, hedged: bool, skill: str | None) -> tuple[str, bool | None, bool]:
+def headline(
+    flags: int, hedged: bool, skill: str | None, asks_safety: bool = False
+) -> tuple[str, bool | None, bool]:
     """Your own words' verdict on an answer given in time: (header, good, only to check).
-    `hedged`: every flag is the backstop's, unsure. Shared by the drill and the kept cards."""
+    `hedged`: every flag is the backstop's, unsure; `asks_safety`: no skill, but a safety
+    question asked straight ("Are you thinking about killing yourself?"), which is right.
+    Shared by the drill and the kept cards."""
     if flags and hedged:
         return t("words_check_one"), None, True
     if flags:
         return (t("words_flag_one") if flags == 1 else t("words_flags", n=flags)), False, False
     if skill:
         return t("words_clean"), True, False
+    if asks_safety:
+        return t("words_safety"), True, False
     return t("words_no_skill"), False, False
 
 

@@ -46,10 +46,15 @@ def judged(state, j, sz: Sizes, last: bool) -> list[ft.Control]:
     elif j.late:
         head, good = t("words_late"), None
     else:
-        head, good, check = headline(len(r.flags), not r.to_fix, r.skill)
+        head, good, check = headline(len(r.flags), not r.to_fix, r.skill, r.asks_safety)
     out.append(pc.verdict(good, head, sz, check))
     if (answered or "").strip():
         out.append(c.para(r.feedback, sz.fs, 17))
+    if r.reminder and (answered or "").strip():  # their words may point to suicide: ask
+        out.append(ft.Row([ft.Icon(ft.Icons.PRIORITY_HIGH, size=sz.fs(20)),
+                           ft.Text(r.reminder, size=sz.fs(17), weight=ft.FontWeight.W_600,
+                                   expand=True)],
+                          vertical_alignment=ft.CrossAxisAlignment.START))
     if good:  # "no problem" must never read as "safe to say": the rules miss some killers
         out.append(c.para(t("words_clean_caveat"), sz.fs, 15, italic=True))
     for f in (f for f in r.flags if f.message not in r.feedback):  # the first is said above
