@@ -342,3 +342,22 @@ async def test_own_words_reminds_to_ask_about_suicide_when_their_words_point_to_
         assert (reminder in app.texts()) == points(p.said)  # a line of its own
         await app.click(L.SEE_RESULT if i == len(words.prompts) - 1 else L.NEXT_LINE)
     assert "4 lines answered" in app.texts()
+
+
+async def test_timed_own_words_still_reminds_to_ask_when_time_runs_out(app):
+    """An officer who freezes on "I wrote the kids a letter" still learns to ask."""
+    from app.practice.safety import ASK_HINT
+
+    clock = Clock()
+    app.state.practice.core.clock = clock
+    await open_drill(app, L.DRILL_WORDS, timed=True)
+    words = app.state.practice.words
+    line = next(p for p in app.state.practice.core.prompts() if "letter" in p.said)
+    words.prompts = [line]
+    app.state.ui.changed()
+    await app.settle()
+    clock.t += TIME_LIMIT + 1
+    await beat(app)
+    texts = app.texts()
+    assert "Time is up." in " ".join(texts)
+    assert any(t.startswith(ASK_HINT) for t in texts)

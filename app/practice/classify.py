@@ -4,11 +4,11 @@
 `app.practice.rules` (skills, scored by `app.practice.scores`), `app.practice.killers`,
 `app.practice.dismissals` and `app.practice.problems` (flags, applied here), the
 instructors' style rules and the skills' own definitions; `app.practice.safety` says when
-a question asked straight is right and when their words call for asking about suicide. When the rules find nothing,
-`app.practice.backstop` (word weights learned from labelled answers, shipped with the app)
-may still say an answer reads like a rapport killer. No network, no download, fast enough
-for a phone. Mirroring and paraphrasing are judged against `said`, what the
-person said; without it the classifier says it cannot be sure.
+a question asked straight is right and when their words call for asking about suicide.
+When the rules find nothing, `app.practice.backstop` (word weights learned from labelled
+answers, shipped with the app) may still say an answer reads like a rapport killer. No
+network, no download, fast enough for a phone. Mirroring and paraphrasing are judged
+against `said`, what the person said; without it the classifier says it cannot be sure.
 Confidence is a plain 0..1 score of how many cues agree, never more than the rules know,
 and the feedback words it that way ("this looks like", "this may be").
 """
@@ -98,7 +98,8 @@ class Classifier:
         text = texting(full[: R.ANALYSE_CHARS])
         said_text = read(said) or None
         if not words(text) and not text.strip(" -\u2013\u2014").count("."):
-            return Result(None, 0.0, (), "Type or say what you would answer.")
+            return Result(None, 0.0, (), "Type or say what you would answer.",
+                          reminder=SF.reminder((said_text or "").lower(), []))
         low = text.lower()
         scores = self._scorer.scores(low, said_text.lower() if said_text else None)
         mirrored = said_text is not None and scores.get("mirroring", 0.0) >= 0.7

@@ -50,7 +50,7 @@ def judged(state, j, sz: Sizes, last: bool) -> list[ft.Control]:
     out.append(pc.verdict(good, head, sz, check))
     if (answered or "").strip():
         out.append(c.para(r.feedback, sz.fs, 17))
-    if r.reminder and (answered or "").strip():  # their words may point to suicide: ask
+    if r.reminder:  # their words may point to suicide: ask (said when time ran out too)
         out.append(ft.Row([ft.Icon(ft.Icons.PRIORITY_HIGH, size=sz.fs(20)),
                            ft.Text(r.reminder, size=sz.fs(17), weight=ft.FontWeight.W_600,
                                    expand=True)],
