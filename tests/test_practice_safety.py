@@ -133,6 +133,11 @@ def test_a_summarys_check_on_its_own_is_no_safety_question(answer):
         ("I'm such a burden on everyone.", SF.ASK_HINT),
         ("There's nae point any more.", SF.ASK_HINT),
         ("i dont want to be here anymore", SF.ASK_HINT),
+        ("Nobody's gonna miss me. Not my ex, not my kid.", SF.ASK_HINT),
+        ("Nobody can talk me out of it.", SF.ASK_HINT),
+        ("I don't care anymore, I'm done, mate, I'm totally done.", SF.ASK_HINT),
+        ("Everything will be fine once I'm gone.", SF.ASK_HINT),
+        ("I locked myself in with the gas cylinder open.", SF.ASK_HINT),
         # suicide by cop: cover and distance before the question
         ("Just shoot me! Do it!", SF.BY_COP_HINT),
         ("(holding a knife) Shoot me or I'm coming at you.", SF.BY_COP_HINT),
@@ -161,6 +166,8 @@ def test_their_words_may_point_to_suicide_then_the_officer_is_reminded_to_ask(sa
         ("I'm thinking about ending it tonight.", "log it and report it at once"),
         ("It won't matter after today.", "log it and report it at once"),
         ("Shoot me. You've got ten minutes.", "log it and report it at once"),
+        ("I took a few of my nan's tablets with the vodka.", "get EMS now"),
+        ("Yeah I turned the gas on. So what?", "get EMS now"),
     ],
 )
 def test_means_used_or_a_time_set_is_said_even_when_they_asked(said, then):
@@ -179,6 +186,9 @@ def test_means_used_or_a_time_set_is_said_even_when_they_asked(said, then):
         "My father will kill me when he hears.",
         "If I come out, you'll shoot me.",
         "You'll just shoot me anyway.",  # fear of the police, not a wish to die
+        "You people never listen, so what's the point talking to you?",  # the talk, not life
+        "I'm done talking. Get me a lawyer.",
+        "I'm done with you lot.",
         "I haven't taken my pills since March.",
         "I want a car out front in twenty minutes.",
         "",

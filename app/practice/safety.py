@@ -63,7 +63,9 @@ SUICIDE_TALK = (
     r"\b(don'?t|do not|doesn'?t) want to (live|be here|be alive|go on|wake up)\b|"
     r"\bif i live or die\b|\bburden\b|\b(i'?m|i am) (already|as good as) (gone|dead)\b|"
     r"\b(no|nae) (reason|point) (to|in) (live|living|going on|carrying on|being here)\b|"
-    r"\b(what'?s|what is) the point\b|\b(no|nae) point( in| to)? (anything|any of it|it|"
+    # ("what's the point talking to you" is about the talk, not their life)
+    r"\b(what'?s|what is) the point\b(?! (in |of )?(talking|arguing|telling|asking|explaining|"
+    r"listening|discussing))|\b(no|nae) point( in| to)? (anything|any of it|it|"
     r"any ?more)\b|\b(can'?t|cannot|don'?t|do not) see the point\b|"
     r"\bnothing (will|would|can|is going to) help\b|\bcan'?t (go on|take (it|this|any) "
     r"(any ?more|much more)|do this any ?more)\b|\btired of (it all|all of it|everything|"
@@ -75,7 +77,14 @@ SUICIDE_TALK = (
     r"\btell (my|\w+) (\w+ )?(i'?m sorry|i love (her|him|them))\b|"
     r"\b(wrote|written|left|writing) (\w+ ){0,3}(letters?|notes?|will)\b|"
     r"\b(give|gave|given|giving) (away )?(all )?(my|me) (things|stuff)\b|"
-    r"\bwon'?t matter after (today|tonight)\b|\b(won'?t|not) be (here|around) "
+    r"\bwon'?t matter after (today|tonight)\b|\bafter (today|tonight),? (it|nothing) won'?t "
+    r"matter\b|\bnobody('s| is| will| would)?( gonna| going to)? (even )?miss me\b|"
+    r"\b(i'?ve|i have)( got)? nothing left\b(?! to (say|talk|give|lose))|"
+    r"\b(once|when|after) i'?m (gone|dead)\b|\btalk me out of (it|this)\b|"
+    r"\bget (it|this) over with\b|"
+    # "I'm done, mate, I'm totally done" (not "I'm done talking", "done with you")
+    r"\bi'?m (\w+ )?done\b(?! \w+ing\b| with (you|this|them|her|him|talking|waiting))|"
+    r"\b(won'?t|not) be (here|around) "
     r"(much longer|tomorrow|after tonight|anymore|any more)\b|"
     r"\bif i( was| were|'m| am) (gone|not (here|around))\b|\bmade my peace\b|"
     r"\b(all )?be over (tonight|today|soon)\b|\b(where|how) (it|this)( all)? ends\b|"
@@ -84,7 +93,8 @@ SUICIDE_TALK = (
     r"over)\b|\bdone with (it all|all of it|everything|life|living)\b|"
     # the means: "I've got the pills right here", "the rope's in the shed", a drop
     r"(?<!n't )(?<!not )(?<!never )\b(got|have|had|saved|saving|took|taken|swallowed|enough|"
-    r"bottle of|all (my|the)) ([\w']+ ){0,3}(pills|tablets)\b|"
+    r"bottle of|all (my|the)) ([\w']+ ){0,5}(pills|tablets)\b|"
+    r"\bgas\b[^.!?]{0,40}\b(open|on)\b|\b(turned|left|put) the gas on\b|"
     r"\b(pills|tablets)( are)? (here|right here|with me|beside me|lined up|in front of me)\b|"
     r"\b(the|a|my) rope\b|\bjump(ed|ing)?\b|\b(i'?ll|i will|going to|gonna) (go over|"
     r"let go|step off)\b|\bi'?m going over\b|\b(at|on|off) (the|this) (edge|ledge|rail|"
@@ -102,7 +112,8 @@ BY_COP_HINT = (
 # With either, whether or not the answer asked: means already used, a time they set.
 ALREADY_HURT = (
     r"(?<!n't )(?<!not )(?<!never )\b(took|taken|swallowed|had|necked|downed) "
-    r"([\w']+ ){0,4}(pills|tablets)\b|\b(cut|hurt|stabbed|burned|burnt) myself\b|\bbleeding\b"
+    r"([\w']+ ){0,5}(pills|tablets)\b|\bgas\b[^.!?]{0,40}\b(open|on)\b|"
+    r"\b(cut|hurt|stabbed|burned|burnt) myself\b|\bbleeding\b"
 )
 SET_A_TIME = (  # ahead of them, mostly: "tonight", "in ten minutes", "after today"
     r"\b(tonight|after today|tomorrow|midnight|this (evening|weekend)|"
