@@ -189,6 +189,7 @@ def test_means_used_or_a_time_set_is_said_even_when_they_asked(said, then):
         "You people never listen, so what's the point talking to you?",  # the talk, not life
         "I'm done talking. Get me a lawyer.",
         "I'm done with you lot.",
+        "I was at the gas station on Main Street when they rang.",
         "I haven't taken my pills since March.",
         "I want a car out front in twenty minutes.",
         "",

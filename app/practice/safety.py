@@ -6,7 +6,7 @@ Read it like the Suicidal subject and Suicide by cop sections of
 does not plant the idea); a time they set for their own death is logged and reported at
 once. `SAFETY` (the questions themselves) sits with the closed questions in
 `app.practice.problems`; here is what the officer is told about them, the signs in the
-person's words that bring a reminder to ask, and the two small readers `classify` calls.
+person's words that bring a reminder to ask, and the readers `classify` calls.
 Patterns are matched on lower-case text with straight apostrophes, as everywhere.
 """
 
@@ -25,10 +25,11 @@ ASKED_SUICIDE = (
     "means, timing. Listen, then radio in what you learn."
 )
 _ASKED = "A safety question, asked straight: yes or no is fine here."
+ASKED_BEFORE = r"\btried to\b|\bbefore\?$|\bin the past\b|\blast time\b|\bever (tried|done)\b"
 ASKED_SAFETY = (
     (rf"{S.WEAPONS}|loaded|ammo|ammunition|sharp",
      f"{_ASKED} Whatever they say, treat a weapon as loaded. Radio in what you learn."),
-    (r"tried to|before\?$|in the past|last time",
+    (ASKED_BEFORE,
      f"{_ASKED} A past attempt raises the risk: radio it in, and ask about now."),
     (r"taken|took|swallowed|drunk|drank|used|injected|pills|tablets|medication|overdose|sick|"
      r"dizzy|drowsy|faint|breathing|conscious|awake",
@@ -42,7 +43,12 @@ SUICIDE_ASKED = (  # what a question about suicide now holds (a question: ends w
     r"\b(to )?die\b|\bdying\b|a plan\b|\bjump|\bhang|overdos|\bdo(ing)? it\b|"
     r"(shoot|kill) you\b"
 )
-ASKED_BEFORE = r"\btried to\b|\bbefore\?$|\bin the past\b|\blast time\b|\bever (tried|done)\b"
+
+# the gas left on ("the gas cylinder open", "I turned the gas on."), not "a gas station on..."
+GAS_ON = (
+    r"\bgas\b( \w+)?( (is|was|left|turned|still))? (open|on)\b(?! \w)|"
+    r"\b(turned|left|put) (the |all the )?gas on\b"
+)
 
 # Their words may point to suicide (the domain brief's verbal clues and the suicidal
 # situation's danger signs): then the officer is reminded to ask, if the answer didn't.
@@ -94,7 +100,7 @@ SUICIDE_TALK = (
     # the means: "I've got the pills right here", "the rope's in the shed", a drop
     r"(?<!n't )(?<!not )(?<!never )\b(got|have|had|saved|saving|took|taken|swallowed|enough|"
     r"bottle of|all (my|the)) ([\w']+ ){0,5}(pills|tablets)\b|"
-    r"\bgas\b[^.!?]{0,40}\b(open|on)\b|\b(turned|left|put) the gas on\b|"
+    rf"{GAS_ON}|"
     r"\b(pills|tablets)( are)? (here|right here|with me|beside me|lined up|in front of me)\b|"
     r"\b(the|a|my) rope\b|\bjump(ed|ing)?\b|\b(i'?ll|i will|going to|gonna) (go over|"
     r"let go|step off)\b|\bi'?m going over\b|\b(at|on|off) (the|this) (edge|ledge|rail|"
@@ -112,7 +118,7 @@ BY_COP_HINT = (
 # With either, whether or not the answer asked: means already used, a time they set.
 ALREADY_HURT = (
     r"(?<!n't )(?<!not )(?<!never )\b(took|taken|swallowed|had|necked|downed) "
-    r"([\w']+ ){0,5}(pills|tablets)\b|\bgas\b[^.!?]{0,40}\b(open|on)\b|"
+    rf"([\w']+ ){{0,5}}(pills|tablets)\b|{GAS_ON}|"
     r"\b(cut|hurt|stabbed|burned|burnt) myself\b|\bbleeding\b"
 )
 SET_A_TIME = (  # ahead of them, mostly: "tonight", "in ten minutes", "after today"
