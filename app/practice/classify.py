@@ -128,12 +128,12 @@ class Classifier:
             # a sure killer with no clear skill ("You stop that right now."): name none, or
             # the drill counts it as a paraphrase gone wrong and sends them to drill that
             skill, conf = None, 0.0
-        if (skill is None or conf < LISTENING_SURE) and not flags and (why := _talking_at(low)):
+        if (skill is None or conf < LISTENING_SURE) and not flags and (why := O.talking_at(low)):
             flags = (Flag("rapport-killer", why),)
         if (
             not flags
             and self.backstop is not None
-            and not _asks_safety_straight(sentences(low))  # never over asking about suicide
+            and not SF.asks_straight(sentences(low), P.CLOSED_OK)  # never over asking about suicide
             and self.backstop.likely(low, said_text.lower() if said_text else "")
         ):
             flags = (Flag("rapport-killer", LIKELY_WHY, hedged=True),)
@@ -274,30 +274,6 @@ def _said_by_officer(pattern: str, sentence: str, theirs: str) -> bool:
     """The pattern is in the sentence, and not as their own words told back to them."""
     m = _compiled(pattern).search(sentence)
     return bool(m) and not (theirs and len(m.group(0).strip()) > 3 and m.group(0) in theirs)
-
-
-def _talking_at(low: str) -> str | None:
-    """Why it talks at them ("Well, ...", "Yeah, ...", "..., pal", "You will ..."), or None:
-    what `officer.TALKING_AT` finds, unless it gives the officer's name, stays with them or
-    asks a safety question ("Did you take the pills, mate?")."""
-    parts = sentences(low)
-    if re.search(O.NOT_AT_THEM, low) or any(map(_safety_question, parts)):
-        return None  # a safety question asked straight is no talking at them
-    for pattern, each, why in O.TALKING_AT:
-        if any(re.search(pattern, s) for s in (parts if each else [low])):
-            return why
-    return None
-
-
-def _safety_question(s: str) -> bool:
-    """A safety question ("Are you thinking about killing yourself?", "Is anyone hurt?"):
-    closed on purpose, and never to be taught away."""
-    return s.endswith("?") and bool(re.search(P.CLOSED_OK, s))
-
-
-def _asks_safety_straight(parts: list[str]) -> bool:
-    """A safety question, or a summary's check, asked straight (`safety.asks_straight`)."""
-    return SF.asks_straight(parts, P.CLOSED_OK)
 
 
 def read(text: str | None) -> str:

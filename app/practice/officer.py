@@ -6,7 +6,11 @@ matched.
 
 from __future__ import annotations
 
+import re
+
+from app.practice.safety import closed_on_purpose
 from app.practice.speech import TALKING_DOWN, WEAPONS, Killer
+from app.practice.text import sentences
 
 # An answer that shows no listening skill (or only a weak one) and still talks at them.
 # Each cue with what the officer is told; `app.practice.classify` applies the first that
@@ -211,3 +215,16 @@ ABOUT_YOURSELF = (
         "Defending yourself turns it into a contest. Let it go and say back what you heard.",
     ),
 )
+
+
+def talking_at(low: str) -> str | None:
+    """Why it talks at them ("Well, ...", "Yeah, ...", "..., pal", "You will ..."), or None:
+    what `TALKING_AT` finds, unless it gives the officer's name, stays with them or asks a
+    safety question ("Did you take the pills, mate?")."""
+    parts = sentences(low)
+    if re.search(NOT_AT_THEM, low) or any(map(closed_on_purpose, parts)):
+        return None  # a safety question asked straight is no talking at them
+    for pattern, each, why in TALKING_AT:
+        if any(re.search(pattern, s) for s in (parts if each else [low])):
+            return why
+    return None

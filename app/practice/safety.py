@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from app.practice import speech as S
-from app.practice.problems import CLOSED_STARTS, CLOSED_TAGS, SAFETY
+from app.practice.problems import CLOSED_OK, CLOSED_STARTS, CLOSED_TAGS, SAFETY
 
 # Asking about suicide straight out is right: asking does not put the idea in their head.
 # A safety question asked straight names no listening skill, and is no mistake; what to do
@@ -131,6 +131,12 @@ WITH_A_REMINDER = (
     (ALREADY_HURT, "They may already be hurt: get EMS now."),
     (SET_A_TIME, "If they named a time, log it and report it at once."),
 )
+
+
+def closed_on_purpose(s: str) -> bool:
+    """A safety question, or a summary's check ("Are you thinking about killing yourself?",
+    "Is anyone hurt?", "Did I get that right?"): closed on purpose, never taught away."""
+    return s.endswith("?") and bool(re.search(CLOSED_OK, s))
 
 
 def asks_straight(parts: list[str], pattern: str = SAFETY) -> bool:

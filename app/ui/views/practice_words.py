@@ -51,20 +51,22 @@ def judged(state, j, sz: Sizes, last: bool) -> list[ft.Control]:
     if (answered or "").strip():
         out.append(c.para(r.feedback, sz.fs, 17))
     if r.reminder:  # their words may point to suicide: ask (said when time ran out too)
-        out.append(ft.Row([ft.Icon(ft.Icons.PRIORITY_HIGH, size=sz.fs(20)),
-                           ft.Text(r.reminder, size=sz.fs(17), weight=ft.FontWeight.W_600,
-                                   expand=True)],
-                          vertical_alignment=ft.CrossAxisAlignment.START))
+        out.append(_marked(ft.Icons.PRIORITY_HIGH, r.reminder, sz, 17, ft.FontWeight.W_600))
     if good:  # "no problem" must never read as "safe to say": the rules miss some killers
         out.append(c.para(t("words_clean_caveat"), sz.fs, 15, italic=True))
     for f in (f for f in r.flags if f.message not in r.feedback):  # the first is said above
-        out.append(ft.Row([ft.Icon(ft.Icons.FLAG_OUTLINED, size=sz.fs(20)),
-                           ft.Text(f.message, size=sz.fs(16), expand=True)],
-                          vertical_alignment=ft.CrossAxisAlignment.START))
+        out.append(_marked(ft.Icons.FLAG_OUTLINED, f.message, sz, 16))
     if j.models:
         out.append(c.heading(t("model_answers"), sz.fs, 3))
         out += [c.para(f"“{m}”", sz.fs, 17, weight=ft.FontWeight.W_500) for m in j.models]
     return out + keep(state, sz) + pc.onward(state, sz, L.SEE_RESULT if last else L.NEXT_LINE)
+
+
+def _marked(icon, text: str, sz: Sizes, size: int, weight=None) -> ft.Row:
+    """A line of its own with an icon before it: a flag, the reminder to ask."""
+    return ft.Row([ft.Icon(icon, size=sz.fs(20)),
+                   ft.Text(text, size=sz.fs(size), weight=weight, expand=True)],
+                  vertical_alignment=ft.CrossAxisAlignment.START)
 
 
 def keep(state, sz: Sizes) -> list[ft.Control]:
