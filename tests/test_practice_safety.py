@@ -57,6 +57,8 @@ def test_the_guides_own_questions_to_ask_are_never_taught_away(situation, questi
         "Do you have a plan?",
         "Have you thought about how you would do it?",
         "Have you decided when you'll do it?",
+        "Have you decided when?",  # on its own: the when of their death
+        "Have you worked out how and when?",
         "Are you trying to get the police to shoot you?",
         "Okay. Are you thinking about suicide?",
         "are u thinking of killing yourself?",
@@ -105,6 +107,7 @@ def test_a_question_about_a_past_attempt_still_leaves_the_question_about_now():
         ("Have you tried talking to her?", "rapport-killer"),
         # an ordinary closed question is still one
         ("Do you like your job?", "closed-question"),
+        ("Have you decided when you'll come out?", "closed-question"),  # not their death
     ],
 )
 def test_look_alikes_are_not_safety_questions(answer, code):

@@ -35,6 +35,9 @@ CLOSED_TAGS = (
     r"wasn't) (you|ya|ye|u|it|they|he|she)\?$"
 )
 # Questions that must be asked straight (safety and suicide): yes or no is right here.
+# "Have you decided when?" on its own: the when, where or how of their death
+PLANNED = (r"\b(decided|worked out|thought about|figured out|planned) (how|when|where)"
+           r"( and (how|when|where))?")
 SAFETY = (
     r"kill(ing)? yourself|suicide|end your life|hurt(ing)? yourself|harm(ing)? yourself|"
     r"want to die|a plan\b|(taken|swallowed|drunk|drank|used|injected) (any|anything|some|the)|"
@@ -59,7 +62,9 @@ SAFETY = (
     r"(thinking|planning|going) (about |of |on |to )(end(ing)? (it|your)|jump|do(ing)? it|"
     r"set(ting)? \w+( \w+)? on fire|burn|shoot|hang|cut|overdos|die\b|dying)|"
     # a plan, past attempts, suicide by cop: the guide's own Questions to ask
-    r"(decided|worked out|thought about|figured out|planned) (how|when|where)\b|"
+    # ("Have you decided when?", "...how you'd do it?"; not "...when you'll come out?")
+    rf"{PLANNED}(\?$| (you'?d|you would|you'?ll|you will|you'?re going to|you are going to|"
+    r"to) (do it|die|end it|end your life|kill yourself|go through with it)\b)|"
     r"how (you'?d|you would|you'?re going to|you are going to|you were going to) do it\b|"
     r"tried to (hurt|harm|kill|end)\b|(hurt|harmed|cut) yourself before|"
     r"(get|make|have|force) (us|me|the police|police|them|the officers|an officer|a cop|"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from app.practice import speech as S
-from app.practice.problems import CLOSED_OK, CLOSED_STARTS, CLOSED_TAGS, SAFETY
+from app.practice.problems import CLOSED_OK, CLOSED_STARTS, CLOSED_TAGS, PLANNED, SAFETY
 
 # Asking about suicide straight out is right: asking does not put the idea in their head.
 # A safety question asked straight names no listening skill, and is no mistake; what to do
@@ -41,7 +41,7 @@ ASKED_SAFETY = (
 SUICIDE_ASKED = (  # what a question about suicide now holds (a question: ends with "?")
     r"kill(ing)? yourself|suicid|end(ing)? (your life|it)\b|(hurt|harm)(ing)? yourself|"
     r"\b(to )?die\b|\bdying\b|a plan\b|\bjump|\bhang|overdos|\bdo(ing)? it\b|"
-    r"(shoot|kill) you\b"
+    rf"(shoot|kill) you\b|{PLANNED}\?$"
 )
 
 # the gas left on ("the gas cylinder open", "I turned the gas on."), not "a gas station on..."
