@@ -1,5 +1,7 @@
 """`python -m app` / `stairway`: serve (default), check, dump, export, verify, keygen,
-pack, verify-pack, practice classify, practice kept (app.practice.commands).
+pack, verify-pack, practice classify, practice kept.
+
+`practice` lives in app.practice.commands.
 
 The glue at the edge: commands parse arguments, call the core (which returns values
 and raises typed errors) and print, with exit codes. `check` and `dump` read the
@@ -19,8 +21,13 @@ from typing import TextIO
 from app import paths
 
 
+def _about() -> str:
+    """The help's first line: the docstring's first paragraph (it names every command)."""
+    return " ".join(__doc__.split("\n\n")[0].split())
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="stairway", description=__doc__.split("\n")[0])
+    p = argparse.ArgumentParser(prog="stairway", description=_about())
     sub = p.add_subparsers(dest="command")
 
     serve = sub.add_parser("serve", help="serve the app in offline web mode (default)")
