@@ -92,6 +92,27 @@ async def test_close_incident_and_list(app):
     assert app.state.incident.current.location == "Main St 4"
 
 
+async def test_the_close_on_screen_ends_the_call_and_a_second_start_says_it_closes(app):
+    sit = await open_incident(app, "Main St 4")
+    cl = app.state.guide.checklists[0]
+    app.state.checklist.tick(cl.id, next(i for i in cl.items if i.tick))
+    await app.click(L.CLOSE_INCIDENT)
+    assert "start fresh for the next call" in L.CLOSE_QUESTION
+    assert L.CLOSE_QUESTION in app.texts()
+    await app.click(L.CLOSE_CONFIRM)
+    assert app.state.prefs.checklist == {}  # the next call starts with no ticks
+    await open_incident(app, "Elm St")
+    first = app.state.incident.current
+    await app.nav(L.NAV_HOME)
+    await app.click(L.START_INCIDENT)
+    warning = f"An incident is still open: {sit.title}. Opening a new one closes it."
+    assert warning in app.texts()
+    await app.type(L.START_LOCATION, "Oak Ave")
+    await app.click(L.START_CONFIRM)
+    assert [i.location for i in app.state.log.incidents() if i.is_open] == ["Oak Ave"]
+    assert not app.state.log.incident(first.id).is_open
+
+
 async def test_export_shows_text(app):
     await open_incident(app)
     await app.type(L.NOTE_FIELD, "Negotiator en route")

@@ -92,11 +92,12 @@ class ChainStatus:
     @property
     def sentence(self) -> str:
         """ "N entries, chain intact, head 3f9a 1c07 b2e4" or what is wrong."""
+        n = "1 entry" if self.entries == 1 else f"{self.entries} entries"
         if self.problem is None:
             if self.head is None:
-                return f"{self.entries} entries, not chained yet"
-            return f"{self.entries} entries, chain intact, head {short(self.head)}"
-        return f"{self.entries} entries, chain broken: {self.problem}"
+                return f"{n}, not chained yet"
+            return f"{n}, chain intact, head {short(self.head)}"
+        return f"{n}, chain broken: {self.problem}"
 
 
 class Verifier:

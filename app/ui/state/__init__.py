@@ -27,6 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from app.guide.model import Guide
+from app.i18n import text as t
+from app.incidents import format_local
 from app.ui.router import Location
 from app.ui.state.checklist import ChecklistPart, SituationsPart
 from app.ui.state.debrief import DebriefPart
@@ -132,11 +134,46 @@ class AppState:
                 if self.search._search else []
 
     def start_incident(self, situation_id: str | None, location: str) -> bool:
-        """Open an incident for this situation (which becomes the chosen one)."""
+        """Open an incident for this situation (which becomes the chosen one).
+
+        One call at a time: an incident still open is closed first (the start form says
+        so). What the officer did before opening it, the ticks and the stage, goes into
+        its log, each tick with its time."""
+        if self.incident.is_open and not self.close_incident():
+            return False
         sit = self.situations.get(situation_id) if situation_id else None
         if situation_id:
             self.prefs.situation = situation_id
-        return self.incident.start(situation_id, sit.title if sit else None, location)
+        if not self.incident.start(situation_id, sit.title if sit else None, location):
+            return False
+        self._log_before()
+        self.ui.changed(save=True)
+        return True
+
+    def close_incident(self) -> bool:
+        """Close the open incident. The call is over: the next one starts with no ticks, at
+        stage 1 (the closed incident's log keeps every tick and stage change)."""
+        self.incident.close()
+        if self.incident.is_open:  # not closed: the reason is on screen
+            return False
+        self.prefs.checklist.clear()
+        self.prefs.signs.clear()
+        self.prefs.stage = 1
+        self.stairway.overrides.clear()
+        self.stairway.read_stage = None
+        self.ui.changed(save=True)
+        return True
+
+    def _log_before(self) -> None:
+        """Log what was done before the incident was opened: the ticks (oldest first, with
+        their time) and a stage past the first."""
+        rec = self.incident.record
+        for key, at, item in self.checklist.ticked():
+            rec("checklist_tick", t("log_ticked_before", text=item.text, time=format_local(
+                at, fmt="%Y-%m-%d %H:%M")), item=key)
+        if self.prefs.stage > 1 and (stage := self.stairway.stage()) is not None:
+            rec("stage_change", t("log_stage_before", order=self.prefs.stage,
+                                  title=stage.title), stage=stage.id)
 
     # ---- leaving the app (Back on Home while an incident is open) ----
     def ask_leave(self, answer: Callable[[bool], None]) -> None:

@@ -7,7 +7,7 @@ open incident; a tick gives a light haptic tick where the phone has one.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 
 from app.guide import query
 from app.guide.model import Checklist, Guide, Item, Situation
@@ -37,6 +37,16 @@ class ChecklistPart:
                     done += f"{cl.id}/{i.id}" in self.prefs.checklist
         return done, total
 
+    def ticked(self) -> list[tuple[str, datetime, Item]]:
+        """Every tick of every checklist, oldest first: (key, time, item)."""
+        out = []
+        for cl in self.guide.checklists:
+            for item in cl.items:
+                at = _time(self.prefs.checklist.get(key := f"{cl.id}/{item.id}"))
+                if at is not None:
+                    out.append((key, at, item))
+        return sorted(out, key=lambda row: row[1])
+
     def tick_time(self, checklist_id: str, item_id: str) -> str | None:
         return self.prefs.checklist.get(f"{checklist_id}/{item_id}")
 
@@ -62,6 +72,15 @@ class ChecklistPart:
 
     def is_collapsed(self, checklist_id: str, section: str) -> bool:
         return f"{checklist_id}/{section}" in self.prefs.collapsed
+
+
+def _time(iso: str | None) -> datetime | None:
+    """A tick's stored time; None when absent or unreadable (prefs survive hand edits)."""
+    try:
+        at = datetime.fromisoformat(iso) if iso else None
+    except ValueError:
+        return None
+    return at if at is None or at.tzinfo else at.replace(tzinfo=UTC)
 
 
 class SituationsPart:

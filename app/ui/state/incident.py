@@ -274,6 +274,8 @@ class IncidentPart:
             return ""
         if status.problem is not None:  # the problem itself is the log's own sentence
             return t("chain_broken", n=status.entries, problem=status.problem)
+        one = status.entries == 1  # "1 entry", never "1 entries"
         if status.head is None:
-            return t("chain_not_yet", n=status.entries)
-        return t("chain_intact", n=status.entries, head=short(status.head))
+            return t("chain_not_yet_one" if one else "chain_not_yet", n=status.entries)
+        return t("chain_intact_one" if one else "chain_intact", n=status.entries,
+                 head=short(status.head))

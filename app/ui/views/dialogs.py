@@ -31,7 +31,10 @@ def StartForm(state):
     def start(e):
         state.start_incident(chosen.current, get_location())
 
+    still_open = [c.para(t("start_closes_open", situation=state.incident.current.situation),
+                         sz.fs, 16, weight=ft.FontWeight.BOLD)] if state.incident.is_open else []
     return ft.Column([
+        *still_open,
         c.para(L.WHAT_IS_THE_CALL, sz.fs, 16),
         c.wrap_row([c.choice(L.situation_choice(s.title), lambda e, s=s: pick(s.id),
                              sit == s.id, text=s.title) for s in state.guide.situations]),
@@ -102,7 +105,7 @@ def build(state) -> ft.Control | None:
     if d == "close":
         return _frame(L.CLOSE_INCIDENT, choice_form(
             L.CLOSE_QUESTION,
-            L.CLOSE_CONFIRM, lambda e: state.incident.close(), L.CLOSE_CANCEL,
+            L.CLOSE_CONFIRM, lambda e: state.close_incident(), L.CLOSE_CANCEL,
             lambda e: ui.close_dialog()))
     if d == "retention" and state.retention.choice:
         days, n = state.retention.choice, state.retention.count

@@ -1,0 +1,119 @@
+"""One call at a time: closing an incident ends the call (the next starts with no ticks, at
+stage 1), opening one while another is open closes the first, and what the officer did
+before opening an incident goes into its log."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from app.incidents import IncidentLog
+from app.incidents.chain import ChainStatus
+from app.ui.state import AppState
+from tests.test_ui_state import GUIDE, T0
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.at = T0
+
+    def __call__(self):
+        return self.at
+
+
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def st(tmp_path, clock):
+    return AppState(GUIDE, tmp_path, IncidentLog(None), now=clock)
+
+
+def keep_cover(st):
+    cl = GUIDE.checklists[0]
+    return cl, next(i for i in cl.items if i.text == "Keep cover")
+
+
+def work_a_call(st):
+    """Tick an item, tick a sign, move up with an override: what a call leaves behind."""
+    cl, item = keep_cover(st)
+    st.checklist.tick(cl.id, item)
+    st.stairway.tick_sign(GUIDE.stages[0].signs[0].id)
+    assert st.stairway.override("negotiator said go")
+    assert st.prefs.checklist and st.prefs.signs and st.stairway.number == 2
+
+
+def notes(st, inc_id):
+    return [(str(n.kind), n.text) for n in st.log.all_notes(inc_id)]
+
+
+def test_closing_an_incident_ends_the_call_and_its_log_keeps_what_was_done(st):
+    assert st.start_incident("hostage", "Bank")
+    first = st.incident.current.id
+    work_a_call(st)
+    assert st.close_incident()
+    assert not st.incident.is_open
+    assert st.prefs.checklist == {} and st.prefs.signs == {}
+    assert st.stairway.number == 1 and st.stairway.overrides == []
+    kinds = [k for k, _ in notes(st, first)]
+    assert "checklist_tick" in kinds and "override" in kinds and "stage_change" in kinds
+    # the next call starts clean: nothing from the last one is logged into it
+    assert st.start_incident("hostage", "Park")
+    second = st.incident.current.id
+    assert [k for k, _ in notes(st, second) if k in ("checklist_tick", "stage_change")] == []
+    assert st.checklist.progress()[0] == 0
+
+
+def test_a_close_that_fails_keeps_the_call(st, monkeypatch):
+    assert st.start_incident("hostage", "Bank")
+    work_a_call(st)
+    from app.incidents import StorageUnavailable
+
+    def refuse(*a, **kw):
+        raise StorageUnavailable("disk full")
+
+    monkeypatch.setattr(st.log, "close_incident", refuse)
+    assert not st.close_incident()
+    assert st.incident.is_open and st.prefs.checklist and st.stairway.number == 2
+
+
+def test_opening_an_incident_while_one_is_open_closes_the_first(st):
+    assert st.start_incident("hostage", "Bank")
+    first = st.incident.current.id
+    assert st.start_incident(None, "Park")
+    open_ones = [i.id for i in st.log.incidents() if i.is_open]
+    assert open_ones == [st.incident.current.id] and first not in open_ones
+    assert st.prefs.incident_id == st.incident.current.id
+    assert not st.log.incident(first).is_open
+
+
+def test_what_was_done_before_the_incident_was_opened_is_logged_with_its_time(st, clock):
+    cl, item = keep_cover(st)
+    st.checklist.tick(cl.id, item)  # no incident yet: kept in the prefs only
+    assert st.stairway.override("he came out on the ledge")
+    clock.at = T0 + timedelta(minutes=7)
+    assert st.start_incident("hostage", "Bridge")
+    inc = st.incident.current.id
+    said = notes(st, inc)
+    ticked = [text for kind, text in said if kind == "checklist_tick"]
+    assert len(ticked) == 1 and "Keep cover" in ticked[0] and "before the incident" in ticked[0]
+    assert T0.astimezone().strftime("%H:%M") in ticked[0]  # when it was ticked, not now
+    assert ("stage_change", "Working stage 2 when the incident was opened: Stage2") in said
+    assert st.log.board(inc).stage == "s2"  # the hand-over brief reads the stage
+    assert st.prefs.checklist  # still ticked on screen: this is the same call
+
+
+def test_an_unreadable_tick_time_is_left_out_not_a_crash(st):
+    st.prefs.checklist["first/keep-cover"] = "not a time"
+    st.prefs.checklist["first/gone-item"] = T0.isoformat()  # an item the guide dropped
+    assert st.start_incident("hostage", "Bank")
+    assert [k for k, _ in notes(st, st.incident.current.id)
+            if k == "checklist_tick"] == []
+
+
+@pytest.mark.parametrize("entries, says", [(1, "1 entry, "), (2, "2 entries, ")])
+def test_one_entry_is_one_entry(entries, says):
+    assert ChainStatus(entries, None, None).sentence.startswith(says)
