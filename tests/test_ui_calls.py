@@ -117,3 +117,43 @@ def test_an_unreadable_tick_time_is_left_out_not_a_crash(st):
 @pytest.mark.parametrize("entries, says", [(1, "1 entry, "), (2, "2 entries, ")])
 def test_one_entry_is_one_entry(entries, says):
     assert ChainStatus(entries, None, None).sentence.startswith(says)
+
+
+def test_a_situation_picked_during_the_call_is_the_incidents(st):
+    assert st.start_incident(None, "Bank")
+    assert st.incident.current.situation == "Not chosen yet"
+    st.situations.choose("hostage")
+    inc = st.log.incident(st.incident.current.id)
+    assert inc.situation == "Hostage" == st.incident.current.situation
+    st.situations.choose(None)  # "any situation" filters the guide; the call stays a hostage
+    assert st.log.incident(inc.id).situation == "Hostage"
+    assert "Situation: Hostage" in st.log.export(inc.id, "md")
+
+
+def test_no_incident_open_then_picking_a_situation_changes_only_the_guide(st):
+    st.situations.choose("hostage")
+    assert st.prefs.situation == "hostage" and list(st.log.incidents()) == []
+
+
+@pytest.mark.parametrize("place, saved, error", [
+    ("  Elm St bridge, north rail ", "Elm St bridge, north rail", None),
+    ("   ", "Bank", "Write the place first."),
+    ("\udcff../../etc", None, "any"),  # a lone surrogate: refused or kept, never a traceback
+    ("x" * 100_000, None, "any"),
+])
+def test_the_place_can_be_corrected_and_a_bad_one_is_refused_beside_its_field(
+        st, place, saved, error):
+    from app.ui import labels as L
+
+    assert st.start_incident("hostage", "Bank")
+    st.ui.ask("location")
+    done = st.incident.change_details(location=place)
+    now = st.log.incident(st.incident.current.id).location
+    if saved is not None:
+        assert now == saved and done == (error is None)
+    if error is None:
+        assert st.ui.dialog is None
+    elif error != "any":
+        assert st.ui.errors[L.LOCATION_FIELD] == error and st.ui.dialog == "location"
+    else:
+        assert done or st.ui.errors[L.LOCATION_FIELD]

@@ -113,6 +113,28 @@ async def test_the_close_on_screen_ends_the_call_and_a_second_start_says_it_clos
     assert not app.state.log.incident(first.id).is_open
 
 
+async def test_the_place_and_the_situation_can_be_corrected_during_the_call(app):
+    await app.nav(L.NAV_HOME)
+    await app.click(L.START_INCIDENT)
+    await app.click(L.START_CONFIRM)  # no situation, no place yet: the call is unclear
+    inc = app.state.incident.current
+    await app.click(L.CHANGE_LOCATION)
+    assert app.find(L.LOCATION_FIELD).value == ""
+    await app.click(L.LOCATION_CONFIRM)
+    assert L.LOCATION_EMPTY in app.texts()  # beside the field, the dialog stays
+    await app.type(L.LOCATION_FIELD, "Elm St bridge, north rail")
+    await app.click(L.LOCATION_CONFIRM)
+    assert not app.has(L.LOCATION_CONFIRM)
+    assert "Elm St bridge, north rail · since" in " ".join(app.texts())
+    sit = app.state.guide.situations[1]
+    await app.nav(L.NAV_HOME)
+    await app.click(L.QUICK_SITUATION)
+    await app.click(L.situation_choice(sit.title))
+    await app.nav(L.NAV_HOME)
+    assert f"Incident open: {sit.title}" in app.texts()
+    assert app.state.log.incident(inc.id).situation == sit.title
+
+
 async def test_export_shows_text(app):
     await open_incident(app)
     await app.type(L.NOTE_FIELD, "Negotiator en route")

@@ -83,7 +83,7 @@ class AppState:
         inc.resume()
         self.stairway = StairwayPart(guide, self.prefs, ui, inc.record, inc.now, self.device)
         self.checklist = ChecklistPart(guide, self.prefs, ui, inc.record, inc.now, self.device)
-        self.situations = SituationsPart(guide, self.prefs, ui)
+        self.situations = SituationsPart(guide, self.prefs, ui, self._situation_chosen)
         self.phrases = PhrasesPart(guide, self.prefs, ui, nav, inc.record,
                                    lambda: inc.used_phrases)
         self.search = SearchPart(search, ui, nav, self.phrases, self.prefs)
@@ -163,6 +163,12 @@ class AppState:
         self.stairway.read_stage = None
         self.ui.changed(save=True)
         return True
+
+    def _situation_chosen(self, sit) -> None:
+        """A situation picked during a call is the call's: the open incident takes it."""
+        inc = self.incident
+        if inc.is_open and inc.current.situation != sit.title:
+            inc.change_details(situation=sit.title)
 
     def _log_before(self) -> None:
         """Log what was done before the incident was opened: the ticks (oldest first, with

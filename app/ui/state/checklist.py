@@ -84,8 +84,10 @@ def _time(iso: str | None) -> datetime | None:
 
 
 class SituationsPart:
-    def __init__(self, guide: Guide, prefs: Prefs, ui: Ui) -> None:
+    def __init__(self, guide: Guide, prefs: Prefs, ui: Ui,
+                 chosen: Callable[[Situation], object] = lambda s: None) -> None:
         self.guide, self.prefs, self.ui = guide, prefs, ui
+        self.chosen = chosen  # told of a situation picked (the open incident takes it)
         self.preview: str | None = None  # shown from a search hit, not chosen
 
     def get(self, sid: str | None = None) -> Situation | None:
@@ -95,4 +97,6 @@ class SituationsPart:
     def choose(self, sid: str | None) -> None:
         self.prefs.situation = sid
         self.preview = None
+        if (sit := self.get(sid) if sid else None) is not None:
+            self.chosen(sit)
         self.ui.changed(save=True)

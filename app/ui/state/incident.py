@@ -236,6 +236,28 @@ class IncidentPart:
         self.ui.changed()
         return saved is not None
 
+    # ---- the call's details ----
+    def change_details(self, situation: str | None = None, location: str | None = None) -> bool:
+        """Correct the open incident's situation or place as the call becomes clear; the
+        log keeps the old details too. A refusal shows beside the place field."""
+        if not self.is_open:
+            return False
+        if location is not None:
+            location = location.strip()
+            if not location:
+                self.ui.error(L.LOCATION_FIELD, t("location_empty"))
+                return False
+        inc = self._call(lambda: self.log.update_incident(
+            self.current.id, situation=situation, location=location, at=self.now()))
+        if inc is None:
+            if location is not None:
+                self.ui.error(L.LOCATION_FIELD, self.ui.message or self.save_error or "")
+            return False
+        self.current = inc
+        self.ui.dialog = None
+        self.ui.changed(save=True)
+        return True
+
     # ---- board ----
     def refresh_board(self) -> None:
         if self.current is not None and self.log is not None:

@@ -1,4 +1,4 @@
-"""The dialogs the state asks for (`state.ui.dialog`): start, override, amend, close,
+"""The dialogs the state asks for (`state.ui.dialog`): start, override, amend, location, close,
 export, retention, leave.
 
 Shown full screen in place of the current screen (a phone's full-screen dialog): always
@@ -102,6 +102,11 @@ def build(state) -> ft.Control | None:
         return _frame(L.AMEND, ReasonForm(
             state, L.AMEND_FIELD, L.AMEND_CONFIRM, L.AMEND_CANCEL, state.incident.amend,
             t("amend_intro", text=n.text), initial=n.text))
+    if d == "location" and state.incident.is_open:
+        return _frame(L.CHANGE_LOCATION, ReasonForm(
+            state, L.LOCATION_FIELD, L.LOCATION_CONFIRM, L.LOCATION_CANCEL,
+            lambda text: state.incident.change_details(location=text), L.LOCATION_INTRO,
+            initial=state.incident.current.location))
     if d == "close":
         return _frame(L.CLOSE_INCIDENT, choice_form(
             L.CLOSE_QUESTION,

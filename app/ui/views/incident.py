@@ -121,7 +121,9 @@ def IncidentView(state):
                     situation=cur.situation), sz.fs, 2),
         c.para(t("incident_since", location=cur.location or L.NO_LOCATION,
                  time=format_local(cur.opened_at, fmt="%Y-%m-%d %H:%M")), sz.fs, 14),
-        *([Clocks(state)] if inc.is_open else []),
+        *([Clocks(state),
+           c.button(L.CHANGE_LOCATION, lambda e: state.ui.ask("location"), ft.Icons.PLACE)]
+          if inc.is_open else []),
         c.para(inc.chain_line(), sz.fs, 13),
         c.wrap_row([
             c.button(L.OPEN_BOARD, lambda e: go("board"), ft.Icons.DASHBOARD),
