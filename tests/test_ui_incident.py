@@ -30,6 +30,22 @@ async def test_quick_note_saved_and_shown_then_amended(app):
     texts = app.texts()
     assert "Subject sitting on the rail" in texts  # the original stays
     assert any("Amended" in t and "outside the rail" in t for t in texts)
+    # the amendment names the note it corrects by its number, never by an internal id
+    assert any(t.endswith("Amendment (corrects #1)") for t in texts), texts
+
+
+async def test_an_amendment_of_a_note_on_an_older_page_still_names_its_number(app):
+    await open_incident(app)
+    await app.type(L.NOTE_FIELD, "Subject on the rail")
+    await app.click(L.note_kind("note"))
+    st = app.state.incident
+    first = st.timeline[0]
+    for i in range(25):  # the first note falls off the first page of 20
+        st.add_note("note", f"note {i}")
+    st.log.amend(st.current.id, first.id, "Subject outside the rail")
+    st.refresh_timeline()
+    assert first.id not in {n.id for n in st.timeline}
+    assert st.seq_of(first.id) == first.seq
 
 
 async def test_empty_note_refused_with_a_sentence(app):
@@ -142,6 +158,7 @@ async def test_export_shows_text(app):
     await app.click(L.EXPORT_JSON)
     data = json.loads(app.find(L.EXPORT_TEXT).value)
     assert "Negotiator en route" in json.dumps(data)
+    assert L.EXPORT_JSON in app.texts() and "Export (json)" not in app.texts()  # its title
     saved = app.state.export.file.saved_to  # not in a browser: a copy in data/exports
     assert saved and json.loads(Path(saved).read_text()) == data
     await app.click(L.EXPORT_CLOSE)
@@ -239,3 +256,29 @@ async def test_retention_applies_at_start_once_chosen(tmp_path):
         assert old.id not in {i.id for i in app.state.log.incidents()}
     finally:
         app.close()
+
+
+async def test_every_dialog_text_follows_the_text_size(app):
+    """At the largest text size, a dialog's title and export text are large too (they were
+    drawn at a fixed size)."""
+    app.state.settings.set_text_scale(1.75)
+    await open_incident(app)
+
+    def in_app_bar(c):
+        while c is not None and not isinstance(c, ft.AppBar):
+            c = c.parent
+        return c is not None
+
+    def unscaled():
+        return [(c.value or "")[:40] for c in app.controls()
+                if isinstance(c, ft.Text) and not in_app_bar(c)
+                and c.size is not None and c.size < 13 * 1.75]  # None: the theme scales it
+
+    await app.click(L.CLOSE_INCIDENT)
+    assert L.CLOSE_QUESTION in app.texts() and unscaled() == []
+    await app.click(L.CLOSE_CANCEL)
+    await app.click(L.EXPORT_MD)
+    assert app.find(L.EXPORT_TEXT).text_size >= 13 * 1.75 and unscaled() == []
+    await app.click(L.EXPORT_CLOSE)
+    await app.click(L.CHANGE_LOCATION)
+    assert unscaled() == []

@@ -216,6 +216,14 @@ class IncidentPart:
             return {}
         return self._call(lambda: self.log.amendments(self.current.id)) or {}
 
+    def seq_of(self, note_id: str | None) -> int | None:
+        """The number (#3) of a note of this incident, as the timeline shows it."""
+        shown = next((n.seq for n in self.timeline if n.id == note_id), None)
+        if shown is not None or not note_id or self.current is None or self.log is None:
+            return shown
+        older = self._call(lambda: self.log.all_notes(self.current.id)) or []
+        return next((n.seq for n in older if n.id == note_id), None)
+
     def open_amend(self, note: Any) -> None:
         self.amend_target = note
         self.ui.ask("amend")

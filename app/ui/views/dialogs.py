@@ -62,9 +62,9 @@ def ReasonForm(state, label: str, confirm: str, cancel: str, on_confirm, intro: 
     ], tight=True, spacing=10)
 
 
-def choice_form(text: str, yes: str, on_yes, no: str, on_no) -> ft.Control:
-    return ft.Column([ft.Text(text), c.button(yes, on_yes, primary=True), c.button(no, on_no)],
-                     tight=True, spacing=10)
+def choice_form(text: str, yes: str, on_yes, no: str, on_no, sz: Sizes) -> ft.Control:
+    return ft.Column([c.para(text, sz.fs, 17), c.button(yes, on_yes, primary=True),
+                      c.button(no, on_no)], tight=True, spacing=10)
 
 
 def export_form(state) -> ft.Control:
@@ -72,7 +72,7 @@ def export_form(state) -> ft.Control:
     where = t("export_saved_to", path=f.saved_to) if f.saved_to else \
         t("export_downloading", name=f.name)
     return ft.Column([
-        ft.Text(where),
+        c.para(where, Sizes(state.prefs.text_scale).fs, 15),
         c.wrap_row([
             c.button(L.EXPORT_COPY, lambda e: state.export.copied(), ft.Icons.COPY,
                      primary=True, action=ft.CopyToClipboard(f.text)),
@@ -84,52 +84,59 @@ def export_form(state) -> ft.Control:
         *([c.para(state.ui.message, Sizes(state.prefs.text_scale).fs, 15)]
           if state.ui.message else []),
         ft.TextField(label=L.EXPORT_TEXT, value=f.text, multiline=True, read_only=True,
-                     min_lines=6, max_lines=14, text_size=13),
+                     min_lines=6, max_lines=14, text_size=Sizes(state.prefs.text_scale).fs(13)),
         c.button(L.EXPORT_CLOSE, lambda e: state.ui.close_dialog()),
     ], tight=True, spacing=10)
 
 
 def build(state) -> ft.Control | None:
-    d, ui = state.ui.dialog, state.ui
+    d, ui, sz = state.ui.dialog, state.ui, Sizes(state.prefs.text_scale)
+
+    def frame(title: str, content: ft.Control) -> ft.Control:
+        return _frame(title, content, sz)
+
     if d == "start":
-        return _frame(L.START_INCIDENT, StartForm(state))
+        return frame(L.START_INCIDENT, StartForm(state))
     if d == "override":
-        return _frame(L.OVERRIDE, ReasonForm(
+        return frame(L.OVERRIDE, ReasonForm(
             state, L.OVERRIDE_REASON, L.OVERRIDE_CONFIRM, L.OVERRIDE_CANCEL,
             state.stairway.override, L.OVERRIDE_INTRO))
     if d == "amend" and state.incident.amend_target is not None:
         n = state.incident.amend_target
-        return _frame(L.AMEND, ReasonForm(
+        return frame(L.AMEND, ReasonForm(
             state, L.AMEND_FIELD, L.AMEND_CONFIRM, L.AMEND_CANCEL, state.incident.amend,
             t("amend_intro", text=n.text), initial=n.text))
     if d == "location" and state.incident.is_open:
-        return _frame(L.CHANGE_LOCATION, ReasonForm(
+        return frame(L.CHANGE_LOCATION, ReasonForm(
             state, L.LOCATION_FIELD, L.LOCATION_CONFIRM, L.LOCATION_CANCEL,
             lambda text: state.incident.change_details(location=text), L.LOCATION_INTRO,
             initial=state.incident.current.location))
     if d == "close":
-        return _frame(L.CLOSE_INCIDENT, choice_form(
+        return frame(L.CLOSE_INCIDENT, choice_form(
             L.CLOSE_QUESTION,
             L.CLOSE_CONFIRM, lambda e: state.close_incident(), L.CLOSE_CANCEL,
-            lambda e: ui.close_dialog()))
+            lambda e: ui.close_dialog(), sz))
     if d == "retention" and state.retention.choice:
         days, n = state.retention.choice, state.retention.count
-        return _frame(L.RETENTION_TITLE, choice_form(
+        return frame(L.RETENTION_TITLE, choice_form(
             t("retention_question", days=days, n=n),
             L.RETENTION_CONFIRM, lambda e: state.retention.confirm(), L.RETENTION_CANCEL,
-            lambda e: ui.close_dialog()))
+            lambda e: ui.close_dialog(), sz))
     if d == "export" and state.export.file is not None:
-        return _frame(t("export_title", fmt=state.export.file.fmt), export_form(state))
+        titles = {"md": L.EXPORT_MD, "json": L.EXPORT_JSON, "csv": L.EXPORT_CSV}
+        fmt = state.export.file.fmt
+        return frame(titles.get(fmt, fmt), export_form(state))
     if d == "leave":
-        return _frame(L.LEAVE_TITLE, choice_form(
+        return frame(L.LEAVE_TITLE, choice_form(
             L.LEAVE_QUESTION, L.LEAVE_STAY, lambda e: state.leave(False), L.LEAVE_GO,
-            lambda e: state.leave(True)))
+            lambda e: state.leave(True), sz))
     return None
 
 
-def _frame(title: str, content: ft.Control) -> ft.Control:
+def _frame(title: str, content: ft.Control, sz: Sizes) -> ft.Control:
     return ft.Container(
-        ft.Column([ft.Text(title, size=22, weight=ft.FontWeight.BOLD), content], spacing=12),
+        ft.Column([ft.Text(title, size=sz.fs(22), weight=ft.FontWeight.BOLD), content],
+                  spacing=12),
         padding=16,
         border_radius=16,
         border=ft.Border.all(2, ft.Colors.PRIMARY),

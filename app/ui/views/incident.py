@@ -77,7 +77,8 @@ def note_row(state, n, amended: list, sz: Sizes) -> ft.Control:
     kind = str(n.kind)
     title = f"#{n.seq} · {format_local(n.at, fmt='%H:%M:%S')} · {L.kind_label(kind)}"
     if kind == "amendment":
-        title += " " + t("note_corrects", ref=n.ref)
+        seq = state.incident.seq_of(n.ref)
+        title += " " + t("note_corrects", ref=f"#{seq}" if seq is not None else "?")
     lines = [ft.Text(title, size=sz.fs(13), weight=ft.FontWeight.BOLD),
              ft.Text(n.text, size=sz.fs(16))]  # selectable text drops out of the a11y tree
     lines += [ft.Text(t("note_amended", time=format_local(a.at, fmt="%H:%M:%S"), text=a.text),
