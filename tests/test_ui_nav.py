@@ -177,3 +177,14 @@ async def test_export_can_be_saved_through_the_file_picker_on_a_phone(app):
     name = app.state.export.file.name
     calls = app.invoked("FilePicker")
     assert [m for m, _ in calls] == ["save_file"] and calls[0][1]["file_name"] == name
+
+
+@pytest.mark.parametrize("read, says", [(3, "reading ahead"), (1, "reading an earlier stage")])
+async def test_reading_another_stage_says_whether_it_is_ahead_or_behind(app, read, says):
+    await app.nav(L.NAV_STAIRWAY)
+    await app.click(L.OVERRIDE)
+    await app.type(L.OVERRIDE_REASON, "drill")
+    await app.click(L.OVERRIDE_CONFIRM)  # working stage 2
+    await app.call(lambda: app.state.nav.go("stairway", read=str(read)))
+    banner = [x for x in app.texts() if "You are working stage 2" in x]
+    assert len(banner) == 1 and says in banner[0]

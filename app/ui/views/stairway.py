@@ -48,7 +48,8 @@ def StairwayView(state):
     if reading:
         head.append(ft.Container(
             ft.Column([
-                c.para(t("reading_ahead", number=st.number), sz.fs),
+                c.para(t("reading_ahead" if order > st.number else "reading_back",
+                         number=st.number), sz.fs),
                 c.button(L.NAV_STAIRWAY, lambda e: state.nav.go("stairway"),
                          text=L.BACK_TO_MY_STAGE),
             ]),
