@@ -224,3 +224,30 @@ def test_the_reminder_and_the_safety_verdict_survive_the_worst_input():
     assert [f.code for f in r.flags] == ["too-long"]  # a plain result, no traceback
     r = C.classify("x" * 100_000 + "\ud800", "Tell my family goodbye. \ud800 ../../etc")
     assert r.reminder.startswith(SF.ASK_HINT)
+
+
+def test_a_scenario_line_knows_the_answer_it_replies_to():
+    from app.practice.drills import Practice
+    from app.practice.history import PracticeHistory
+
+    prompts = Practice(GUIDE, PracticeHistory(None)).prompts()
+    for scenario in GUIDE.practice:
+        mine = [p for p in prompts if p.scenario == scenario.id]
+        assert mine[0].before == ""  # the first line replies to nothing
+        for turn, p in zip(scenario.turns, mine[1:], strict=False):
+            assert p.before == next(a.text for a in turn.answers if a.grade == BEST)
+
+
+YEAH = "Yeah. Tonight. I've had enough."
+ASKED = "Are you thinking about killing yourself tonight?"
+
+
+@pytest.mark.parametrize("answer", ["You sound worn out.", ""])  # "": the time ran out
+def test_a_reply_to_the_question_about_suicide_is_read_as_one(answer):
+    r = C.classify(answer, YEAH, ASKED)
+    assert r.reminder == "If they named a time, log it and report it at once."
+    assert C.classify(answer, YEAH).reminder == ""  # alone, the words don't say it
+    # a question about something else before it changes nothing
+    assert C.classify(answer, YEAH, "What happened today?").reminder == ""
+    # the worst input as the line before: a plain result
+    assert C.classify(answer, YEAH, "\udcff" * 3 + "?" * 100_000).reminder == ""

@@ -361,3 +361,23 @@ async def test_timed_own_words_still_reminds_to_ask_when_time_runs_out(app):
     texts = app.texts()
     assert "Time is up." in " ".join(texts)
     assert any(t.startswith(ASK_HINT) for t in texts)
+
+
+async def test_own_words_shows_what_their_line_replies_to_and_reads_it_so(app):
+    """"Yeah. Tonight." answers the question about suicide before it: the screen shows that
+    question, and the verdict says to log the time, not to ask again."""
+    from app.practice.safety import ASK_HINT
+
+    await open_drill(app, L.DRILL_WORDS)
+    words = app.state.practice.words
+    line = next(p for p in app.state.practice.core.prompts() if p.said.startswith("Yeah. Tonight"))
+    assert "killing yourself" in line.before
+    words.prompts = [line]
+    app.state.ui.changed()
+    await app.settle()
+    assert f"Before this, you said: “{line.before}”" in app.texts()
+    await app.type(L.WORDS_FIELD, "You sound worn out.")
+    await app.click(L.CHECK_ANSWER)
+    reminder = app.state.practice.last.result.reminder
+    assert "If they named a time, log it and report it at once." in reminder
+    assert ASK_HINT not in reminder and reminder in app.texts()

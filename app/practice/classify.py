@@ -93,13 +93,16 @@ class Classifier:
 
     # --- the one entry point ---
 
-    def classify(self, answer: str, said: str | None = None) -> Result:
+    def classify(self, answer: str, said: str | None = None, before: str = "") -> Result:
+        """`said`: their line; `before`: what the officer said to them just before it (a
+        scenario's best answer): when it asked about suicide, their line is the reply."""
         full = clean(answer)
         text = texting(full[: R.ANALYSE_CHARS])
         said_text = read(said) or None
+        asked = SF.asks_about_suicide(sentences((read(before) or "").lower()))
         if not words(text) and not text.strip(" -\u2013\u2014").count("."):
             return Result(None, 0.0, (), "Type or say what you would answer.",
-                          reminder=SF.reminder((said_text or "").lower(), []))
+                          reminder=SF.reminder((said_text or "").lower(), [], asked))
         low = text.lower()
         scores = self._scorer.scores(low, said_text.lower() if said_text else None)
         mirrored = said_text is not None and scores.get("mirroring", 0.0) >= 0.7
@@ -140,11 +143,12 @@ class Classifier:
         conf = round(max(0.0, min(conf, 0.95)), 2)
         parts = sentences(low)
         # a safety question asked straight, when no skill shows and nothing is to fix
-        asked = SF.asked(parts, low) if skill is None and not flags and SF.asks_straight(
+        safety = SF.asked(parts, low) if skill is None and not flags and SF.asks_straight(
             parts) else None
         return Result(
-            skill, conf, flags, self.feedback(skill, conf, flags, said_text, asked),
-            asks_safety=asked is not None, reminder=SF.reminder((said_text or "").lower(), parts),
+            skill, conf, flags, self.feedback(skill, conf, flags, said_text, safety),
+            asks_safety=safety is not None,
+            reminder=SF.reminder((said_text or "").lower(), parts, asked),
         )
 
     # --- flags ---

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from app.guide.blocks import slug
-from app.guide.model import Guide, Scenario
+from app.guide.model import BEST, Guide, Scenario, Turn
 from app.practice import disputes as D
 from app.practice import quiz as Q
 from app.practice.classify import Classifier
@@ -97,9 +97,10 @@ class Practice:
 
     def prompts(self, situation: str | None = None) -> list[Prompt]:
         return [
-            Prompt(f"{s.id}/{slug(t.line)[:60]}", s.id, s.situation, t.line, t.note, t)
+            Prompt(f"{s.id}/{slug(t.line)[:60]}", s.id, s.situation, t.line, t.note, t,
+                   _best(s.turns[i - 1]) if i else "")
             for s in self.scenarios(situation)
-            for t in s.turns
+            for i, t in enumerate(s.turns)
         ]
 
     def start_own_words(self, n: int = 5, situation: str | None = None, timed=False) -> OwnWords:
@@ -130,3 +131,8 @@ class Practice:
             return None
         titles = {s.id: s.title for s in self.guide.skills}
         return Bar(score.skill, titles.get(score.skill, score.skill), score.right, score.total)
+
+
+def _best(turn: Turn) -> str:
+    """A turn's best answer: in Your own words, what the person's next line replies to."""
+    return next((a.text for a in turn.answers if a.grade == BEST), "")

@@ -173,13 +173,15 @@ def asked(parts: list[str], low: str) -> str:
     return next(say for pattern, say in ASKED_SAFETY if re.search(pattern, low))
 
 
-def reminder(said: str, parts: list[str]) -> str:
+def reminder(said: str, parts: list[str], asked_before: bool = False) -> str:
     """When their words (`said`, lower case) may point to suicide or suicide by cop: ask,
     unless the answer did; and, asked or not, get EMS when they may be hurt, log a time
-    they named. "" when their words show none of it."""
+    they named. `asked_before`: their line answers a question about suicide ("Yeah.
+    Tonight."), so it is about suicide whatever its words, and was asked already.
+    "" when their words show none of it."""
     first = next((say for pattern, say in REMINDERS if re.search(pattern, said)), None)
-    if first is None:
+    if first is None and not asked_before:
         return ""
-    out = [] if asks_about_suicide(parts) else [first]
+    out = [] if asked_before or asks_about_suicide(parts) else [first]
     out += [say for pattern, say in WITH_A_REMINDER if re.search(pattern, said)]
     return " ".join(out)

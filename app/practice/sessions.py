@@ -165,6 +165,7 @@ class Prompt:
     said: str
     note: str
     turn: Turn
+    before: str = ""  # the scenario's best answer to the line before: what they reply to
 
 
 @dataclass(frozen=True)
@@ -190,7 +191,7 @@ class OwnWords(_Session):
         p = self.current
         if p is None:
             raise IndexError("no line left to answer: start again")
-        result = self.owner.classifier.classify(text, p.said)
+        result = self.owner.classifier.classify(text, p.said, p.before)
         # a flag to check (the backstop's, unsure) does not count against the skill; a
         # safety question asked straight is right, though it names no skill
         good = (result.skill is not None or result.asks_safety) and not result.to_fix

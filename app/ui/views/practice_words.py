@@ -110,6 +110,8 @@ def WordsView(state):
     ]
     if p.waiting and p.is_timed:
         out.append(pc.Countdown(state, key=f"w{words.index}"))
+    if prompt.before:  # what their line replies to: the scenario's answer to the line before
+        out.append(pc.labelled(t("words_before"), f"“{prompt.before}”", sz, 15))
     out += pc.said(prompt.said, sz, prompt.note)
     if not i18n.language().startswith("en"):  # the rules read English only: say so
         out.append(c.para(t("words_english_rules"), sz.fs, 15, italic=True))
