@@ -86,6 +86,17 @@ def path(data_dir: Path) -> Path:
     return Path(data_dir) / FILE_NAME
 
 
+def theme_of(data_dir: Path) -> str:
+    """The saved theme, read without side effects ("system" when there is none, or the
+    file is unreadable: `load` deals with that, and says so, when the app starts)."""
+    try:
+        raw = json.loads(path(data_dir).read_text(encoding="utf-8"))
+    except (OSError, ValueError, UnicodeError):
+        return "system"
+    theme = raw.get("theme") if isinstance(raw, dict) else None
+    return theme if theme in THEMES else "system"
+
+
 def load(data_dir: Path) -> tuple[Prefs, str | None]:
     """Read the prefs; return (prefs, problem sentence or None).
 

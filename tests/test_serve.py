@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import json
 import os
 import subprocess
 import sys
@@ -342,3 +343,37 @@ def test_the_readme_builds_with_that_python():
 def test_the_index_check_can_fail(pins, ok):
     _, index = _index()
     assert all(v in index.get(n, set()) for n, v in pins.items()) is ok
+
+
+def test_the_page_is_painted_in_the_saved_theme_before_its_first_frame(tmp_path):
+    """No white flash at night: the page behind the web client's first frame takes the
+    saved theme's surface, read at each load (the officer may have switched since)."""
+    from app.ui import theme
+    from app.ui.serve import LIGHT_BACKDROP, NIGHT_BACKDROP, backdrop
+
+    assert (LIGHT_BACKDROP, NIGHT_BACKDROP) == (theme.LIGHT["surface"], theme.NIGHT["surface"])
+    data = tmp_path / "data"
+    proc, url, _ = start_server(data)
+    try:
+        seen = {}
+        for saved in ("dark", "light", "system"):
+            (data / "prefs.json").write_text(json.dumps({"theme": saved}), encoding="utf-8")
+            html = _get(url + "/")[1].decode()
+            seen[saved] = html
+            assert html.count(backdrop(saved)) == 1
+            assert html.index(backdrop(saved)) < html.index("</head>")
+        assert NIGHT_BACKDROP in seen["dark"] and LIGHT_BACKDROP not in seen["dark"]
+        assert LIGHT_BACKDROP in seen["light"] and NIGHT_BACKDROP not in seen["light"]
+        assert "prefers-color-scheme: dark){html" in seen["system"]
+    finally:
+        stop(proc)
+
+
+@pytest.mark.parametrize("raw", [b"{not json", b"\xff\xfe", b'{"theme": "neon"}', b"[]"])
+def test_reading_the_theme_for_the_page_never_touches_a_bad_prefs_file(tmp_path, raw):
+    from app.prefs import theme_of
+
+    (tmp_path / "prefs.json").write_bytes(raw)
+    assert theme_of(tmp_path) == "system"
+    assert (tmp_path / "prefs.json").read_bytes() == raw  # load() sets it aside, not this
+    assert theme_of(tmp_path / "missing") == "system"

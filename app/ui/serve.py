@@ -43,11 +43,32 @@ LEAVE_GUARD = (
 )
 
 
-class LeaveGuard:
-    """ASGI middleware: put LEAVE_GUARD into the web client's index.html as it is served."""
+# Before its first frame the web client shows its loading logo, then a bare page: white,
+# for a moment, even at night. The page is painted in the officer's saved theme instead
+# (a light phone's "system" too): no white flash in the dark.
+LIGHT_BACKDROP, NIGHT_BACKDROP = "#FFFBF8", "#0E0B0A"  # theme.LIGHT/NIGHT["surface"]
 
-    def __init__(self, app) -> None:
+
+def backdrop(theme: str) -> str:
+    """A <style> painting the page, and the loading screen, in `theme`'s surface."""
+    def paint(colour: str) -> str:
+        return f"html,body,#loading{{background:{colour}!important}}"
+
+    if theme in ("light", "dark"):
+        rule = paint(NIGHT_BACKDROP if theme == "dark" else LIGHT_BACKDROP)
+    else:
+        dark = paint(NIGHT_BACKDROP)
+        rule = f"{paint(LIGHT_BACKDROP)}@media (prefers-color-scheme: dark){{{dark}}}"
+    return f"<style>{rule}</style>"
+
+
+class LeaveGuard:
+    """ASGI middleware: put LEAVE_GUARD, and the backdrop in the saved theme (`theme()`),
+    into the web client's index.html as it is served."""
+
+    def __init__(self, app, theme: Callable[[], str] = lambda: "system") -> None:
         self.app = app
+        self.theme = theme
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http":
@@ -67,7 +88,8 @@ class LeaveGuard:
                 chunks.append(message.get("body", b""))
                 if message.get("more_body"):
                     return
-                body = b"".join(chunks).replace(b"</head>", LEAVE_GUARD.encode() + b"</head>", 1)
+                head = (LEAVE_GUARD + backdrop(self.theme())).encode()
+                body = b"".join(chunks).replace(b"</head>", head + b"</head>", 1)
                 headers = [(k, v) for k, v in start.get("headers", []) if k != b"content-length"]
                 headers.append((b"content-length", str(len(body)).encode()))
                 await send({**start, "headers": headers})
@@ -163,7 +185,9 @@ def asgi_app(content_dir: Path, data_dir: Path, on_startup: list | None = None,
         outer.state.hub = getattr(main, "hub", None)
     for var in ("FLET_UPLOAD_DIR", "FLET_MAX_UPLOAD_SIZE", "FLET_SECRET_KEY"):
         os.environ.pop(var, None)  # uploads go to our folder, under our limit and key only
-    outer.add_middleware(LeaveGuard)
+    from app.prefs import theme_of
+
+    outer.add_middleware(LeaveGuard, theme=lambda: theme_of(data_dir))
     outer.mount(
         "/",
         flet_fastapi_app(

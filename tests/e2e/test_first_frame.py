@@ -33,3 +33,32 @@ def test_a_test_that_gives_up_says_what_the_client_was_doing(browser, tmp_path):
     finally:
         page.context.close()
         stop(proc)
+
+
+def test_no_white_flash_at_night_while_the_app_loads(browser, tmp_path):
+    """A dark phone with the night theme saved: from the first byte to the settled screen,
+    no frame is bright (the bare page behind the client's first frame was white)."""
+    import io
+    import json
+
+    from PIL import Image, ImageStat
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "prefs.json").write_text(json.dumps({"theme": "dark"}), encoding="utf-8")
+    proc, url, _ = start_server(data)
+    ctx = browser.new_context(viewport={"width": 360, "height": 640}, color_scheme="dark")
+    ctx.route("**/*", lambda r: r.continue_() if "127.0.0.1" in r.request.url else r.abort())
+    try:
+        page = ctx.new_page()
+        page.goto(url, wait_until="commit")
+        means = []
+        for _ in range(40):  # about 6 s: the loading screen, the bare page, the app
+            png = page.screenshot()
+            means.append(ImageStat.Stat(Image.open(io.BytesIO(png)).convert("L")).mean[0])
+            page.wait_for_timeout(50)
+        assert max(means) < 128, [round(m) for m in means]
+        assert page.locator("#loading").count() == 0  # it did load within the frames looked at
+    finally:
+        ctx.close()
+        stop(proc)
