@@ -282,3 +282,26 @@ async def test_every_dialog_text_follows_the_text_size(app):
     await app.click(L.EXPORT_CLOSE)
     await app.click(L.CHANGE_LOCATION)
     assert unscaled() == []
+
+
+async def test_deadlines_show_on_home_and_an_overdue_one_is_marked_not_by_colour_alone(app):
+    from datetime import timedelta
+
+    await open_incident(app)
+    await app.type(L.NOTE_FIELD, "Car by noon")
+    await app.type(L.DEADLINE_MINUTES, "30")
+    await app.click(L.note_kind("deadline"))
+    await app.nav(L.NAV_HOME)
+    line = next(t for t in app.texts() if t.startswith("Car by noon — due"))
+    assert "left" in line
+    inc = app.state.incident
+    real = inc.now
+    inc.now = lambda: real() + timedelta(minutes=31)
+    app.state.ui.changed()
+    await app.settle()
+    late = [c for c in app.controls() if isinstance(c, ft.Text)
+            and (c.value or "").startswith("Car by noon — due")]
+    assert len(late) == 1 and "OVERDUE 0:01:" in late[0].value
+    assert late[0].color == ft.Colors.ERROR and late[0].weight == ft.FontWeight.BOLD
+    icons = [c for c in late[0].parent.controls if isinstance(c, ft.Icon)]
+    assert icons and icons[0].icon == ft.Icons.WARNING_AMBER

@@ -293,6 +293,13 @@ class IncidentPart:
             return since_start, timedelta(0)
         return since_start, now - board.last_contact
 
+    def deadlines(self) -> tuple:
+        """The open incident's deadlines, soonest (or longest overdue) first."""
+        if not self.is_open or self.log is None:
+            return ()
+        board = self._call(lambda: self.log.board(self.current.id))
+        return board.deadlines if board is not None else ()
+
     def chain_line(self) -> str:
         """ "N entries, chain intact, head 3f9a 1c07 b2e4", or what is wrong with it."""
         if self.current is None or self.log is None:

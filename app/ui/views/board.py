@@ -6,12 +6,13 @@ from __future__ import annotations
 import flet as ft
 
 from app.i18n import text as t
-from app.incidents import DemandStatus, format_duration, format_local
+from app.incidents import DemandStatus, format_local
 from app.incidents.kinds import BOARD_SECTIONS
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
 from app.ui.views import hooks
+from app.ui.views.clocks import deadline
 
 
 def demand_row(state, d, sz: Sizes) -> ft.Control:
@@ -31,15 +32,7 @@ def Deadlines(state):
     hooks.use_tick(1.0)
     sz = Sizes(state.prefs.text_scale)
     now = state.incident.now()
-    out = []
-    for d in state.incident.board.deadlines:
-        left = d.due - now
-        when = t("deadline_overdue", time=format_duration(-left)) if left.total_seconds() < 0 \
-            else t("deadline_left", time=format_duration(left))
-        out.append(c.para(t("deadline_line", text=d.text, time=format_local(d.due, fmt="%H:%M"),
-                            when=when),
-                          sz.fs, 17, weight=ft.FontWeight.BOLD if left.total_seconds() < 0
-                          else None))
+    out = [deadline(d, now, sz) for d in state.incident.board.deadlines]
     return ft.Column(out or [c.para(L.BOARD_NONE, sz.fs, 15)], spacing=4)
 
 

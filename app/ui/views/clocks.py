@@ -1,4 +1,6 @@
-"""Live clocks: time since the incident started and since the last contact.
+"""Live clocks: time since the incident started and since the last contact, and the
+deadlines (on Home and the incident screen as well as the board: a deadline must not be
+missed because the officer was on another screen).
 
 The label sits above its value: side by side, 175% text squeezed the label into a
 column one letter wide on a 360 px phone.
@@ -8,7 +10,8 @@ from __future__ import annotations
 
 import flet as ft
 
-from app.incidents.clock import format_duration
+from app.i18n import text as t
+from app.incidents.clock import format_duration, format_local
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import hooks
@@ -22,16 +25,36 @@ def shown(label: str, value) -> str:
     return format_duration(value)
 
 
+def deadline(d, now, sz: Sizes, size: float = 17) -> ft.Control:
+    """"Come out by 05:30 — due 05:30 (0:12:24 left)"; overdue: in the error colour, bold,
+    with a warning icon (never colour alone)."""
+    left = d.due - now
+    late = left.total_seconds() < 0
+    when = t("deadline_overdue", time=format_duration(-left)) if late \
+        else t("deadline_left", time=format_duration(left))
+    text = ft.Text(t("deadline_line", text=d.text, time=format_local(d.due, fmt="%H:%M"),
+                     when=when), size=sz.fs(size), expand=True,
+                   weight=ft.FontWeight.BOLD if late else None,
+                   color=ft.Colors.ERROR if late else None)
+    if not late:
+        return text
+    return ft.Row([ft.Icon(ft.Icons.WARNING_AMBER, color=ft.Colors.ERROR, size=sz.fs(22)), text],
+                  vertical_alignment=ft.CrossAxisAlignment.START)
+
+
 @ft.component
 def Clocks(state):
-    """Time since start and since last contact; re-renders itself every second."""
+    """Time since start and since last contact, then the deadlines (three at most, the
+    soonest); re-renders itself every second."""
     sz = Sizes(state.prefs.text_scale)
     hooks.use_tick(1.0)
     start, contact = state.incident.clocks()
+    now = state.incident.now()
     return ft.Column([
-        ft.Column([
+        *[ft.Column([
             ft.Text(label, size=sz.fs(15)),
             ft.Text(shown(label, value), size=sz.fs(24), weight=ft.FontWeight.BOLD),
         ], spacing=0)
-        for label, value in ((L.CLOCK_SINCE_START, start), (L.CLOCK_SINCE_CONTACT, contact))
+          for label, value in ((L.CLOCK_SINCE_START, start), (L.CLOCK_SINCE_CONTACT, contact))],
+        *[deadline(d, now, sz) for d in state.incident.deadlines()[:3]],
     ], spacing=8)
