@@ -121,8 +121,9 @@ async def test_the_close_on_screen_ends_the_call_and_a_second_start_says_it_clos
     first = app.state.incident.current
     await app.nav(L.NAV_HOME)
     await app.click(L.START_INCIDENT)
-    warning = f"An incident is still open: {sit.title}. Opening a new one closes it."
-    assert warning in app.texts()
+    warning = f"An incident is still open ({sit.title} · Elm St · since "
+    assert any(x.startswith(warning) and x.endswith("Opening a new one closes it.")
+               for x in app.texts())
     await app.type(L.START_LOCATION, "Oak Ave")
     await app.click(L.START_CONFIRM)
     assert [i.location for i in app.state.log.incidents() if i.is_open] == ["Oak Ave"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import flet as ft
 
 from app.i18n import text as t
+from app.incidents import format_local
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
@@ -31,8 +32,8 @@ def StartForm(state):
     def start(e):
         state.start_incident(chosen.current, get_location())
 
-    still_open = [c.para(t("start_closes_open", situation=state.incident.current.situation),
-                         sz.fs, 16, weight=ft.FontWeight.BOLD)] if state.incident.is_open else []
+    still_open = [c.para(_still_open(state.incident.current), sz.fs, 16,
+                         weight=ft.FontWeight.BOLD)] if state.incident.is_open else []
     return ft.Column([
         *still_open,
         c.para(L.WHAT_IS_THE_CALL, sz.fs, 16),
@@ -44,6 +45,12 @@ def StartForm(state):
         c.button(L.START_CONFIRM, start, ft.Icons.PLAY_ARROW, primary=True),
         c.button(L.START_CANCEL, lambda e: state.ui.close_dialog()),
     ], tight=True, spacing=10)
+
+
+def _still_open(inc) -> str:
+    """"An incident is still open (Hostage · Elm St · since 06:01)...": which one it is."""
+    return t("start_closes_open", situation=inc.situation, location=inc.location or
+             L.NO_LOCATION, time=format_local(inc.opened_at, fmt="%H:%M"))
 
 
 @ft.component
