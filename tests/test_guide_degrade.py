@@ -99,6 +99,14 @@ BROKEN_HEADERS = [
         ),
         "stage 'three' is not a number: write 1 to 5",
     ),
+    # "³" (AltGr+3 on a German keyboard) passes isdigit() but is no number: no traceback
+    (
+        lambda root: (
+            _stage3(root),
+            _replace_line(root, _stage3(root), r"^stage:", "stage: ³"),
+        ),
+        "stage '³' is not a number: write 1 to 5",
+    ),
     # the most referenced situation's id is broken: `Only for:` lines that name it are fine
     (
         lambda root: (

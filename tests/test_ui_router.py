@@ -47,6 +47,7 @@ def test_routes_parse(route, screen, params):
         ("/phrases?stage=two", "phrases", "stage"),  # not a number
         ("/phrases?skill=<script>", "phrases", "skill"),  # markup as a skill id
         ("/stairway?read=-1", "stairway", "read"),  # negative
+        ("/stairway?read=%C2%B3", "stairway", "read"),  # "³": isdigit(), yet not int()
         ("/nowhere", "home", None),  # unknown screen
         ("/x" * 2000, "home", None),  # far too long
         ("/search?q=%ED%A0%80", "search", None),  # a lone surrogate: cleaned, not kept

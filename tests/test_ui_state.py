@@ -232,6 +232,8 @@ def test_clocks_since_start_and_last_contact(tmp_path):
         ("Car", "soon", L.DEADLINE_MINUTES, None),  # not a number
         ("Car", "-5", L.DEADLINE_MINUTES, None),  # negative
         ("Car", "99999", L.DEADLINE_MINUTES, None),  # more than a week: a typo
+        ("Car", "³", L.DEADLINE_MINUTES, None),  # a superscript: isdigit() yet not int()
+        ("Car", "9" * 5000, L.DEADLINE_MINUTES, None),  # past int()'s digit limit
     ],
 )
 def test_deadline_errors_sit_beside_their_field(st, text, minutes, field, saved):

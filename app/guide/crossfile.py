@@ -59,7 +59,9 @@ def salvage(f: File) -> tuple[list[str], int | None]:
 
 
 def _number(text: str) -> int | None:
-    return int(text) if text.isdigit() else None
+    """A stage number written as plain digits ("3"; not "³", which isdigit() accepts and
+    int() refuses, nor thousands of digits)."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else None
 
 
 def register_pending(vocab: Vocab, files: list[File]) -> None:

@@ -64,7 +64,8 @@ class Location:
 
     def int(self, key: str) -> int | None:
         v = self.params.get(key)
-        return int(v) if v is not None and v.isdigit() else None
+        ok = v is not None and v.isascii() and v.isdigit() and len(v) <= 9  # not "³", not 10**5000
+        return int(v) if ok else None
 
 
 def _shown(route: str) -> str:

@@ -166,7 +166,9 @@ class IncidentPart:
             text = L.note_kind(kind)  # "Contact started" / "Contact ended"
         if kind == "deadline":
             raw = str(due_minutes if due_minutes is not None else "").strip()
-            if not raw.isdigit() or not 1 <= int(raw) <= MAX_MINUTES:
+            # plain digits only: "³" passes isdigit() and breaks int()
+            if not (raw.isascii() and raw.isdigit() and len(raw) <= 9) \
+                    or not 1 <= int(raw) <= MAX_MINUTES:
                 shown = raw[:20] or t("deadline_nothing")
                 self.ui.error(L.DEADLINE_MINUTES, t("deadline_invalid", max=MAX_MINUTES,
                                                     got=shown))
