@@ -192,6 +192,25 @@ def test_unwritable_cache_still_loads(tree, tmp_path, compiles):
     assert blocker.read_text() == "a file where the cache directory should be"
 
 
+def test_a_guide_the_cache_cannot_encode_is_still_shown(tree, tmp_path, compiles, monkeypatch):
+    """Text no file can hold (half a surrogate pair) reached the cache once and the app
+    showed no guide at all; the cache only saves time, so the guide is shown uncached."""
+    real = cache.pack
+    monkeypatch.setattr(cache, "pack", lambda g: [real(g), "Rap\udcffport"])
+    guide = load_guide(tree, tmp_path / "cache")
+    assert guide == compile_guide(tree) and not list((tmp_path / "cache").glob("*"))
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS file names are always UTF-8")
+def test_a_file_name_that_is_not_utf8_does_not_stop_the_guide(tree, tmp_path, compiles):
+    """A Latin-1 "café.txt" copied into content/ (not even a Markdown file) made every
+    load fail, though check said "no problems"."""
+    (tree / os.fsdecode(b"caf\xe9.txt")).write_text("notes", encoding="utf-8")
+    guide = load_guide(tree, tmp_path / "cache")
+    assert guide.stages and guide == load_guide(tree, tmp_path / "cache")
+    assert len(compiles) == 1  # hashed alike both times: the second load used the cache
+
+
 def test_bundle_expires_when_a_future_review_date_arrives(tree, tmp_path, compiles):
     edit(tree, "stairway/3-rapport.md", "reviewed: 2026-11-01", "reviewed: 2999-01-01")
     guide = load_guide(tree, tmp_path / "cache")

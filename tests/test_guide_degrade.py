@@ -107,6 +107,24 @@ BROKEN_HEADERS = [
         ),
         "stage '³' is not a number: write 1 to 5",
     ),
+    # a YAML escape for half a character: it read fine, and then no guide could be saved or
+    # shown ("The guide could not be loaded") while check said "no problems"
+    (
+        lambda root: (
+            _stage3(root),
+            _replace_line(root, _stage3(root), r"^title:", 'title: "Rap\\udcffport"'),
+        ),
+        "'title' holds \\udcff, which no screen can show: write the character itself, or "
+        "remove it",
+    ),
+    (
+        lambda root: (
+            _stage3(root),
+            _replace_line(root, _stage3(root), r"^reviewed_by:", 'reviewed_by: "A\\0B"'),
+        ),
+        "'reviewed_by' holds \\u0000, which no screen can show: write the character itself, "
+        "or remove it",
+    ),
     # the most referenced situation's id is broken: `Only for:` lines that name it are fine
     (
         lambda root: (

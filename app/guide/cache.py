@@ -58,14 +58,14 @@ def read_bundle(path: Path, key: str, today: dt.date) -> Guide | None:
 
 def write_bundle(path: Path, key: str, guide: Guide) -> bool:
     """Atomically write the bundle. False (and no exception) when it cannot be written."""
-    payload = json.dumps(pack(guide), ensure_ascii=False, separators=(",", ":")).encode()
-    head = b" ".join([MAGIC, key.encode(), (_future_date(guide) or "-").encode()])
-    digest = hashlib.sha256(payload).hexdigest().encode()
-    try:
+    try:  # a guide that cannot be saved is still shown: the cache only saves time
+        payload = json.dumps(pack(guide), ensure_ascii=False, separators=(",", ":")).encode()
+        head = b" ".join([MAGIC, key.encode(), (_future_date(guide) or "-").encode()])
+        digest = hashlib.sha256(payload).hexdigest().encode()
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, head + b"\n" + digest + b"\n" + payload)
         return True
-    except OSError:
+    except (OSError, UnicodeError, ValueError, RecursionError):
         return False
 
 

@@ -40,6 +40,7 @@ _ALL = (
     Code("key-unknown", FILE),
     Code("key-twice", FILE),
     Code("value-not-single", FILE),
+    Code("value-bad-character", FILE),
     Code("id-invalid", FILE),
     Code("id-duplicate", FILE),
     Code("title-empty", FILE),

@@ -130,10 +130,10 @@ def content_hash(root: Path, salt: str) -> str:
     for rel in names:
         if _is_content(rel):
             data = (root / rel).read_bytes()
-            h.update(f"\0{rel}\0{len(data)}\0".encode())
+            h.update(f"\0{rel}\0{len(data)}\0".encode("utf-8", "surrogateescape"))
             h.update(data)
-        else:
-            h.update(f"\1{rel}".encode())
+        else:  # a name that is not UTF-8 ("caf\udce9.txt") is hashed as its bytes
+            h.update(f"\1{rel}".encode("utf-8", "surrogateescape"))
     return h.hexdigest()
 
 

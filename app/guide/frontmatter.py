@@ -106,6 +106,10 @@ def read_header(
                 )
             )
             continue
+        if (bad := _bad_character(value_node)) is not None:
+            h.problems.append((line, "value-bad-character", f"'{key}' holds {bad}, which no "
+                               "screen can show: write the character itself, or remove it"))
+            continue
         _read_key(h, key, value_node, line, kind, today, first_line)
 
     for key in REQUIRED:
@@ -146,6 +150,18 @@ _ADD = {
     "reviewed_by": "add `reviewed_by: ...`, who checked the file",
     "sources": "add `sources: [...]` with keys from sources.md",
 }
+
+
+def _bad_character(node: yaml.Node) -> str | None:
+    """A YAML escape for a character that is no text ("\\udcff", a half of a pair; "\\0"):
+    it would stop the guide from being saved and shown, though it reads fine here."""
+    values = [n.value for n in (node.value if isinstance(node, yaml.SequenceNode) else [node])
+              if isinstance(n, yaml.ScalarNode)]
+    for value in values:
+        for ch in str(value):
+            if 0xD800 <= ord(ch) <= 0xDFFF or ch == "\0":
+                return f"\\u{ord(ch):04x}"
+    return None
 
 
 def _scalar(node: yaml.Node) -> str | None:
