@@ -111,6 +111,7 @@ def test_erase_deletes_everything_even_after_restart(tmp_path):
         b'{"attempts": {"1": {"drill": "name-sk',  # torn write
         b"[1, 2, 3]",  # valid JSON, not a TinyDB file
         b"\xff\xfe not text",  # not UTF-8
+        b"[" * 100_000 + b"]" * 100_000,  # nested past the parser's depth: RecursionError
     ],
 )
 def test_damaged_file_is_kept_aside_and_practice_goes_on(tmp_path, content):

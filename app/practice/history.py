@@ -35,7 +35,7 @@ DRILLS = ("name-skill", "scenario", "own-words")  # the drills that write histor
 # its accents: "2-say-parece-que-ya-se-cansó"), digits, and : / . _ -
 ID_RE = re.compile(r"^[^\W_][\w:/.-]{0,199}$")
 TABLE = "attempts"
-DAMAGE = (ValueError, UnicodeDecodeError, KeyError, TypeError, AttributeError)
+DAMAGE = (ValueError, UnicodeDecodeError, KeyError, TypeError, AttributeError, RecursionError)
 
 
 class PracticeError(Exception):
