@@ -78,9 +78,21 @@ def _pack_args(sub) -> None:
     verify.add_argument("--keys", default=None, help="trusted keys (default: content/keys)")
 
 
+def _port(text: str) -> int:
+    """A TCP port, 1 to 65535: 70000 was served on 4464 (70000 mod 65536) while the app
+    said it was running at :70000."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = 0
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port: give a number from 1 to 65535")
+    return port
+
+
 def _serve_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8550)
+    p.add_argument("--port", type=_port, default=8550, help="1 to 65535 (default 8550)")
     p.add_argument("--content-dir", default=None)
     p.add_argument("--data-dir", default=None)
     p.add_argument("--watch", action="store_true",

@@ -16,3 +16,14 @@ def test_the_help_names_every_command_and_ends_its_sentence(capsys):
     commands = _parser()._subparsers._group_actions[0].choices
     assert commands and all(name in about for name in commands)
     assert about.rstrip().endswith(".")
+
+
+@pytest.mark.parametrize("port", ["70000", "-1", "0", "abc", "8550x", "9" * 5000])
+@pytest.mark.parametrize("command", [["serve"], []])  # `python -m app` serves too
+def test_a_port_out_of_range_is_one_line_and_exit_2(capsys, command, port):
+    """--port 70000 was served on 4464 while the app said it ran at :70000."""
+    with pytest.raises(SystemExit) as done:
+        main([*command, "--port", port])
+    assert done.value.code == 2
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err.endswith("is not a port: give a number from 1 to 65535")
