@@ -164,6 +164,9 @@ def run_export(
         for sentence in log.warnings:
             _say(sentence)
         if out_file:
+            if (why := _not_a_file(Path(out_file))) is not None:
+                _say(f"cannot write {out_file}: {why}")
+                return 1
             atomic_write(Path(out_file), text)
         else:
             stdout.write(text)
@@ -175,6 +178,22 @@ def run_export(
         _say(f"cannot write {err.filename or out_file}: {err.strerror}")
         return 1
     return 0
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why `--out` must not be written (the export replaces the path with a new file):
+    it is a folder, a device or a pipe. None for a regular file or a new name."""
+    import stat
+
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        return None  # not there yet (or unreadable: the write says why)
+    if stat.S_ISDIR(mode):
+        return "it is a folder: give a file name, e.g. incident.md"
+    if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+        return "it is not a regular file (a device or a pipe): give a file name"
+    return None
 
 
 def run_verify(path: str, stdout: TextIO) -> int:

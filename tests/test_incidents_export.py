@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -195,6 +196,9 @@ def test_cli_export_to_stdout_and_file(tmp_path, capsys):
         ("20990101-0000-dead", None, "There is no incident 20990101-0000-dead"),  # unknown
         ("../etc", None, "There is no incident"),  # not an id at all
         (None, "missing-dir/x.md", "cannot write"),  # --out into a folder that is not there
+        # a folder, or a pipe, is never replaced by the export (a FIFO became a file)
+        (None, "a-folder", "a-folder: it is a folder: give a file name"),
+        (None, "a-pipe", "a-pipe: it is not a regular file (a device or a pipe)"),
     ],
 )
 def test_cli_export_failures_are_one_line(tmp_path, capsys, incident, out, message):
@@ -202,6 +206,10 @@ def test_cli_export_failures_are_one_line(tmp_path, capsys, incident, out, messa
     lg = IncidentLog(data)
     inc_id, _ = _incident(lg)
     out_file = str(tmp_path / out) if out else None
+    if out == "a-folder":
+        (tmp_path / out).mkdir()
+    elif out == "a-pipe":
+        os.mkfifo(tmp_path / out)
     assert run_export(incident or inc_id, "md", str(data), out_file, io.StringIO()) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and message in err and err.startswith("stairway: ")
