@@ -126,6 +126,13 @@ def _edit(d: dict, i: int, **change) -> str:
          "removed from the end"),  # the last entries cut off
         (lambda d: json.dumps({**d, "incident": {**d["incident"], "location": "elsewhere"}}),
          "record does not match"),  # the record, which is not chained, edited
+        # every entry removed, count and head to match: "0 entries, not chained yet", exit 0
+        (lambda d: json.dumps({**d, "entries": [], "count": 0, "head": None}),
+         r"no entries: even a new incident has its opening \(#0\)"),
+        # a key twice: a reader sees the first text, the program the second
+        (lambda d: _edit(d, 2, text="KEEP").replace('"text": "KEEP"',
+                                                     '"text": "EVIL", "text": "KEEP"', 1),
+         r"A key appears twice in one entry \(text\)"),
     ],
 )
 def test_import_refuses_bad_files(log, mutate, message):

@@ -90,6 +90,19 @@ def to_json(inc: Incident, entries: Entries) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
 
+class _Twice(Exception):
+    """A JSON object with one key twice ({"text": "EVIL", "text": "note 2"})."""
+
+
+def _no_twins(pairs: list[tuple[str, object]]) -> dict:
+    out: dict = {}
+    for key, value in pairs:
+        if key in out:
+            raise _Twice(key)
+        out[key] = value
+    return out
+
+
 def _load(text: str) -> dict:
     if isinstance(text, bytes | bytearray):
         try:
@@ -99,7 +112,10 @@ def _load(text: str) -> dict:
     if not isinstance(text, str):
         raise ImportRefused("An import must be the text of a JSON export.")
     try:
-        doc = json.loads(text)
+        doc = json.loads(text, object_pairs_hook=_no_twins)
+    except _Twice as err:
+        raise ImportRefused(f"A key appears twice in one entry ({clean_text(str(err))[:40]}): "
+                            "a reader and a program would see different text.") from None
     except ValueError as err:
         msg = getattr(err, "msg", "not JSON")
         raise ImportRefused(f"This is not a JSON file ({msg}).") from None
@@ -138,6 +154,9 @@ def verify(text: str) -> tuple[Incident, list[tuple[dict, str | None]], chain.Ch
     listed = doc.get("entries")
     if not isinstance(listed, list) or not all(isinstance(e, dict) for e in listed):
         raise ImportRefused("The export has no list of entries.")
+    if not listed:  # every incident starts with its opening, entry #0
+        raise ImportRefused("The export has no entries: even a new incident has its opening "
+                            "(#0). Entries were removed.")
     entries = [({k: v for k, v in e.items() if k != "hash"}, e.get("hash")) for e in listed]
     v = chain.Verifier(inc.id)
     for rec, h in entries:
