@@ -47,7 +47,7 @@ def test_kill_minus_nine_never_loses_an_acknowledged_note(tmp_path):
         assert [n.seq for n in notes] == list(range(1, len(notes) + 1))
         # a kill alone damages nothing: at most it stops a save mid-line (the write ends at
         # a page boundary), and that entry was never acknowledged; it is told as such
-        unfinished = [w for w in log.warnings if "its last entry was never shown as saved" in w]
+        unfinished = [w for w in log.warnings if "that entry was never shown as saved" in w]
         assert log.warnings == unfinished, log.warnings
         cut_short += len(unfinished)
     assert len(all_acked) > KILLS  # the writer really was killed mid-stream, many times
@@ -145,7 +145,7 @@ def test_damaged_file_is_moved_aside_and_readable_notes_recovered(
     assert aside.read_bytes() == damaged_bytes  # kept exactly as found
     assert str(folder / filename) in log.warnings[0]
     if damage is _torn_tail:  # a save cut short is told as one, not as damage
-        assert "its last entry was never shown as saved" in log.warnings[0]
+        assert "that entry was never shown as saved" in log.warnings[0]
     else:
         assert "damaged" in log.warnings[0]
     lost = 221 - len(log.entries(inc_id))  # entries #0 to #220 were written

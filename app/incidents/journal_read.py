@@ -87,10 +87,12 @@ def read_store(folder: Path, incident_id: str) -> tuple[list, str | None]:
 
 # A crash or a kill in the middle of a save can cut the journal's last line short (a
 # write stops at a page boundary). That entry was never shown as saved; the file is still
-# kept aside exactly as found, and the officer is told in these words.
+# kept aside exactly as found, and the officer is told in these words. A file cut short by
+# something else looks the same, so the sentence claims no more than the file shows.
 UNFINISHED = (
-    "Stairway was stopped while saving to {path}: its last entry was never shown as saved. "
-    "The file is kept aside and every saved entry ({n} in it) was recovered."
+    "The last entry in {path} was cut short. If Stairway was stopped while saving it, that "
+    "entry was never shown as saved. The file is kept aside and every readable entry ({n} in "
+    "it) was recovered."
 )
 
 
