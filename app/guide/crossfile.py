@@ -13,6 +13,7 @@ from urllib.parse import unquote
 from app.guide.files import File, all_names
 from app.guide.model import FILE, Problem
 from app.guide.reference import Vocab
+from app.numbers import plain_int
 
 SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _KEY_RE = re.compile(r"^\s*(id|title|stage)\s*:\s*[\"']?([^\"'#\n]*)", re.IGNORECASE)
@@ -59,9 +60,7 @@ def salvage(f: File) -> tuple[list[str], int | None]:
 
 
 def _number(text: str) -> int | None:
-    """A stage number written as plain digits ("3"; not "³", which isdigit() accepts and
-    int() refuses, nor thousands of digits)."""
-    return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else None
+    return plain_int(text)
 
 
 def register_pending(vocab: Vocab, files: list[File]) -> None:

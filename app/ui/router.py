@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 from app.i18n import text as t
+from app.numbers import plain_int
 from app.ui import screens
 
 MAX_ROUTE = 2048  # longer is junk, not a route
@@ -63,9 +64,7 @@ class Location:
         return self.params.get(key, default)
 
     def int(self, key: str) -> int | None:
-        v = self.params.get(key)
-        ok = v is not None and v.isascii() and v.isdigit() and len(v) <= 9  # not "³", not 10**5000
-        return int(v) if ok else None
+        return plain_int(self.params.get(key))
 
 
 def _shown(route: str) -> str:

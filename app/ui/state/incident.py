@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from app.i18n import text as t
+from app.numbers import plain_int
 from app.prefs import Prefs
 from app.ui import labels as L
 from app.ui.state.device import Device
@@ -166,15 +167,14 @@ class IncidentPart:
             text = L.note_kind(kind)  # "Contact started" / "Contact ended"
         if kind == "deadline":
             raw = str(due_minutes if due_minutes is not None else "").strip()
-            # plain digits only: "³" passes isdigit() and breaks int()
-            if not (raw.isascii() and raw.isdigit() and len(raw) <= 9) \
-                    or not 1 <= int(raw) <= MAX_MINUTES:
+            minutes = plain_int(raw) or 0
+            if not 1 <= minutes <= MAX_MINUTES:
                 shown = raw[:20] or t("deadline_nothing")
                 self.ui.error(L.DEADLINE_MINUTES, t("deadline_invalid", max=MAX_MINUTES,
                                                     got=shown))
                 return False
-            fields["due"] = self.now() + timedelta(minutes=int(raw))
-            text = text or t("deadline_default", n=int(raw))
+            fields["due"] = self.now() + timedelta(minutes=minutes)
+            text = text or t("deadline_default", n=minutes)
         if not text:
             self.ui.error(L.NOTE_FIELD, t("note_empty"))
             return False
