@@ -156,11 +156,8 @@ class AppState:
         self.incident.close()
         if self.incident.is_open:  # not closed: the reason is on screen
             return False
-        self.prefs.checklist.clear()
-        self.prefs.signs.clear()
-        self.prefs.stage = 1
-        self.stairway.overrides.clear()
-        self.stairway.read_stage = None
+        self.checklist.start_over()
+        self.stairway.start_over()
         self.ui.changed(save=True)
         return True
 

@@ -47,6 +47,10 @@ class ChecklistPart:
                     out.append((key, at, item))
         return sorted(out, key=lambda row: row[1])
 
+    def start_over(self) -> None:
+        """A new call: no item ticked (the closed incident's log keeps the ticks)."""
+        self.prefs.checklist.clear()
+
     def tick_time(self, checklist_id: str, item_id: str) -> str | None:
         return self.prefs.checklist.get(f"{checklist_id}/{item_id}")
 

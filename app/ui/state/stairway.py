@@ -135,6 +135,14 @@ class StairwayPart:
         self._set(self.prefs.stage - 1, "log_stepped_back")
         return True
 
+    def start_over(self) -> None:
+        """A new call: stage 1, no sign ticked, no override (the closed incident's log
+        keeps them). Not logged: no incident is open."""
+        self.prefs.stage = 1
+        self.prefs.signs.clear()
+        self.overrides.clear()
+        self.read_stage = None
+
     def _set(self, order: int, what: str) -> None:
         """Go to stage `order`; `what` is the catalogue key of the log line."""
         self.prefs.stage = order
