@@ -343,3 +343,54 @@ def test_the_configured_folder_is_shown_relative_when_it_is_below(tmp_path, monk
     monkeypatch.setenv("STAIRWAY_CONTENT_DIR", str(root))
     assert main(["check"]) == 1
     assert capsys.readouterr().out.startswith("guide/stairway/3-rapport.md:5: ")
+
+
+# --- files that are not guide text but still sit in the folder ------------------------------
+
+
+def test_a_private_key_anywhere_in_the_folder_is_reported(tmp_path, monkeypatch):
+    """content/ ships inside the app: `keygen --out content` would put the key on every phone."""
+    from app.packs.keys import keygen
+
+    root = copy_tree(VALID, tmp_path / "c")
+    keygen(root, "metro-pd")  # metro-pd.key and metro-pd.pub at the top
+    pem = (root / "metro-pd.key").read_bytes()
+    (root / "keys").mkdir()
+    (root / "keys" / "old-signing.txt").write_bytes(b"kept for now\n" + pem)
+    (root / "translations" / "es").mkdir(parents=True)
+    (root / "translations" / "es" / "id_ed25519").write_bytes(
+        b"-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaA==\n-----END OPENSSH PRIVATE KEY-----\n"
+    )
+    (root / "keys" / "README.md").write_text("Never put metro-pd.key here.\n")  # words are fine
+
+    code, lines = _check(root, monkeypatch)
+
+    assert code == 1
+    flagged = [ln.split(": ")[0] for ln in lines if "this is a private signing key" in ln]
+    assert flagged == [
+        "c/keys/old-signing.txt:1",
+        "c/metro-pd.key:1",
+        "c/translations/es/id_ed25519:1",
+    ]
+    assert pem.decode().splitlines()[1] not in "\n".join(lines)  # the key itself is never printed
+    assert lines[-1] == "checked 12 files: 3 problems in 3 files"
+
+
+def test_a_named_pipe_in_the_folder_is_reported_not_waited_on(tmp_path, monkeypatch):
+    import os
+    import threading
+
+    root = copy_tree(VALID, tmp_path / "c")
+    os.mkfifo(root / "situations" / "pipe.md")
+    got: list = []
+    t = threading.Thread(target=lambda: got.append(_check(root, monkeypatch)), daemon=True)
+    t.start()
+    t.join(timeout=30)
+    if t.is_alive():
+        with open(root / "situations" / "pipe.md", "wb"):
+            pass
+        pytest.fail("check blocked on a named pipe")
+    code, lines = got[0]
+    assert code == 1
+    want = "c/situations/pipe.md:1: file cannot be opened (it is a named pipe (FIFO), not a file)"
+    assert any(ln.startswith(want) for ln in lines), "\n".join(lines)

@@ -12,7 +12,7 @@ from app.packs.build import make_pack
 from app.packs.keys import KeyRing, TrustedKey, fingerprint, raw_public
 from app.packs.verify import inspect
 from tests.guide_helpers import VALID, copy_tree, edit
-from tests.packs_helpers import FIELDS, entries, manifest_of
+from tests.packs_helpers import FIELDS, entries, manifest_of, write_pub
 
 
 @pytest.fixture(scope="module")
@@ -107,3 +107,116 @@ def test_names_that_differ_only_in_case_refuse_the_pack(tmp_path, key):
     with pytest.raises(PackError) as got:
         make_pack(content, key, version="1.0", **FIELDS)
     assert got.value.code == "duplicate-name"
+
+
+# --- what the content folder must never hand to a pack -------------------------------------
+
+
+def _refused(content, key) -> PackError:
+    with pytest.raises(PackError) as got:
+        make_pack(content, key, version="1.0", **FIELDS)
+    return got.value
+
+
+def _pem(key) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
+    return key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+
+
+def test_a_private_key_from_keygen_in_the_folder_is_refused(tmp_path, key):
+    """`keygen --out content` is one slip away from shipping the key to every phone."""
+    from app.packs.keys import keygen
+
+    content = copy_tree(VALID, tmp_path / "c")
+    private, _ = keygen(content, "metro-pd")
+
+    err = _refused(content, key)
+
+    assert err.code == "private-key" and str(private) in err.message
+    assert "never go in a pack" in err.message
+    assert private.read_bytes().decode() not in err.message + "".join(err.details)
+
+
+@pytest.mark.parametrize("where", ["keys/old-signing.txt", "situations/notes.md"])
+def test_a_private_key_under_any_name_anywhere_is_refused(tmp_path, key, where):
+    content = copy_tree(VALID, tmp_path / "c")
+    (content / where).parent.mkdir(exist_ok=True)
+    (content / where).write_bytes(b"kept here for now\n" + _pem(key))
+
+    err = _refused(content, key)
+
+    assert err.code == "private-key" and err.message.startswith(f"{content / where}: ")
+
+
+def test_a_private_key_in_a_translation_is_refused(tmp_path, key):
+    content = copy_tree(VALID, tmp_path / "c")
+    es = copy_tree(VALID, content / "translations" / "es")
+    (es / "metro.key").write_bytes(_pem(key))
+
+    assert _refused(content, key).code == "private-key"  # the whole folder is looked over
+    assert _refused(es, key).code == "private-key"
+
+
+def test_a_symbolic_link_is_refused_not_followed(tmp_path, key):
+    content = copy_tree(VALID, tmp_path / "c")
+    secret = tmp_path / "outside.md"
+    secret.write_text("not for the pack\n")
+    (content / "situations" / "linked.md").symlink_to(secret)
+
+    err = _refused(content, key)
+
+    assert err.code == "symlink" and "linked.md" in err.message
+    assert "not for the pack" not in err.message + "".join(err.details)
+
+
+def test_a_linked_folder_is_refused(tmp_path, key):
+    content = copy_tree(VALID, tmp_path / "c")
+    (tmp_path / "elsewhere").mkdir()
+    (content / "extra").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+
+    assert _refused(content, key).code == "symlink"
+
+
+def test_a_named_pipe_is_refused_at_once(tmp_path, key):
+    """Reading a FIFO blocks until someone writes to it: the build must not wait."""
+    import os
+    import threading
+
+    content = copy_tree(VALID, tmp_path / "c")
+    os.mkfifo(content / "situations" / "pipe.md")
+    got: list = []
+
+    def build():
+        try:
+            make_pack(content, key, version="1.0", **FIELDS)
+        except PackError as e:
+            got.append(e)
+
+    t = threading.Thread(target=build, daemon=True)
+    t.start()
+    t.join(timeout=30)
+    if t.is_alive():  # unblock the reader so the test run can end
+        with open(content / "situations" / "pipe.md", "wb"):
+            pass
+        pytest.fail("make_pack blocked on a named pipe")
+    assert got and got[0].code == "not-a-file" and "named pipe" in got[0].message
+
+
+def test_a_guide_that_mentions_keys_still_packs(tmp_path, key):
+    """Only a real key header refuses: words about keys, and public keys, are fine."""
+    content = copy_tree(VALID, tmp_path / "c")
+    (content / "keys").mkdir()
+    (content / "keys" / "README.md").write_text(
+        "Keep the private key (metro-pd.key) off this folder. BEGIN PRIVATE KEY is its header.\n"
+    )
+    write_pub(Ed25519PrivateKey.generate(), content / "keys" / "metro-pd.pub")
+
+    data, _ = make_pack(content, key, version="1.0", **FIELDS)
+
+    report, pack = inspect(data, ring_of(key))
+    assert report.ok and pack is not None

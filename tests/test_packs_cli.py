@@ -84,6 +84,22 @@ def test_pack_refuses_content_with_problems(made, capsys):
     assert f"{content}/stairway/3-rapport.md:5: " in err and "Traceback" not in err
 
 
+def test_pack_refuses_a_private_key_in_the_content_and_never_prints_it(made, capsys):
+    tmp, _, _ = made
+    content = copy_tree(VALID, tmp / "c")
+    assert main(["keygen", "--out", str(content), "--name", "slip"]) == 0
+    capsys.readouterr()
+    out = tmp / "no.stairway"
+    key = str(tmp / "k" / "metro-pd.key")
+    code = main(["pack", str(content), "--key", key, "--out", str(out), "--approved-by", "x"])
+    got = capsys.readouterr()
+    secret = (content / "slip.key").read_text()
+    assert code == 1 and not out.exists()
+    assert f"{content}/slip.key: a private signing key must never go in a pack" in got.err
+    body = secret.splitlines()[1]  # the base64 of the key itself
+    assert body not in got.out + got.err and "Traceback" not in got.err
+
+
 def test_keygen_again_is_refused(made, capsys):
     tmp, _, _ = made
     before = (tmp / "k" / "metro-pd.key").read_bytes()

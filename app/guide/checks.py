@@ -16,8 +16,13 @@ from app import i18n
 from app.guide.bundle import to_dict
 from app.guide.codes import CODES
 from app.guide.compile import compile_guide
-from app.guide.files import content_paths
+from app.guide.files import content_paths, private_keys
 from app.guide.model import Guide, Problem
+
+KEY_MESSAGE = (
+    "this is a private signing key: the content folder ships inside the app and in every "
+    "pack, so move the key out of it and keep it secret"
+)
 
 
 class ContentDirError(ValueError):
@@ -66,14 +71,17 @@ def check(content_dir: str | Path, shown: str | None = None) -> Report:
     """Compile and count; `shown` prefixes problem paths (default: content_dir as given).
 
     The guide's own screen labels (`labels.txt`, app.i18n) are checked here too: the app
-    reads them beside the guide, and a pack carries them."""
+    reads them beside the guide, and a pack carries them. So is every other file in the
+    folder for a private signing key: content/ ships inside the app."""
     path = _dir(content_dir)
     shown = str(content_dir) if shown is None else shown
     guide = compile_guide(path, shown)
     labels = [Problem(os.path.join(shown, rel), line, message, code, CODES[code].severity)
               for rel, line, code, message in i18n.problems(path)]
-    if labels:
-        guide = replace(guide, problems=(*guide.problems, *labels))
+    keys = [Problem(os.path.join(shown, rel), 1, KEY_MESSAGE, "private-key",
+                    CODES["private-key"].severity) for rel in private_keys(path)]
+    if labels or keys:
+        guide = replace(guide, problems=(*guide.problems, *labels, *keys))
     n_labels = 1 if (path / i18n.LABELS_FILE).is_file() else 0
     return Report(guide, len(content_paths(path)) + n_labels)
 

@@ -31,6 +31,7 @@ _ALL = (
     Code("not-utf8", FILE, root=True),
     Code("parser-error", FILE, root=True),
     Code("file-outside-folders", FILE),
+    Code("private-key", WARNING),
     # front matter
     Code("front-matter-missing", FILE, root=True),
     Code("front-matter-not-closed", FILE, root=True),

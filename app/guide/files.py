@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +29,68 @@ FOLDERS = {
     "practice": "practice",
 }
 ROOT_FILES = {"sources.md": "sources", "style.md": "style", "contacts.md": "contacts"}
+
+# A private signing key: what `keygen` names one, and the PEM headers of PKCS#8 (what keygen
+# writes), encrypted PKCS#8, OpenSSH and the older RSA/EC/DSA formats. content/ ships inside
+# the app and inside every pack, so a key left here would reach every phone.
+PRIVATE_KEY_SUFFIX = ".key"
+PRIVATE_KEY_RE = re.compile(rb"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----")
+KEY_SCAN_BYTES = 16 * 1024 * 1024  # more than any guide file; a bigger one is read this far
+NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+class NotRegularFile(OSError):
+    """A path that is a named pipe, a socket or a device: reading it could wait forever."""
+
+
+def kind_of_mode(mode: int) -> str:
+    """What a file that is not a regular file or folder is, in words."""
+    if stat.S_ISFIFO(mode):
+        return "named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device file"
+    return "special file"
+
+
+def read_regular(path: Path, limit: int | None = None, *, follow: bool = True) -> bytes:
+    """The bytes of the regular file at path (at most limit + 1 of them when a limit is
+    given, so a caller can tell "too big"). It is opened without blocking, so a named pipe
+    or a device raises NotRegularFile at once instead of waiting for a writer; with
+    follow=False a symbolic link raises OSError (ELOOP). Raises OSError."""
+    fd = os.open(path, os.O_RDONLY | NONBLOCK | (0 if follow else NOFOLLOW))
+    with os.fdopen(fd, "rb") as fh:
+        mode = os.fstat(fh.fileno()).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegularFile(0, f"it is a {kind_of_mode(mode)}, not a file", str(path))
+        return fh.read() if limit is None else fh.read(limit + 1)
+
+
+def is_private_key(name: str, data: bytes) -> bool:
+    """True when a file called name holding data is a private signing key."""
+    return name.lower().endswith(PRIVATE_KEY_SUFFIX) or PRIVATE_KEY_RE.search(data) is not None
+
+
+def private_keys(root: Path) -> list[str]:
+    """Every file under root (hidden ones left out, keys/ and translations/ included) that
+    is or holds a private signing key, as relative POSIX paths. Links and special files are
+    not opened: `pack` refuses them on its own."""
+    found = []
+    for rel in _walk(root):
+        path = root / rel
+        try:
+            if not stat.S_ISREG(os.lstat(path).st_mode):
+                continue
+            data = b"" if rel.lower().endswith(PRIVATE_KEY_SUFFIX) else read_regular(
+                path, KEY_SCAN_BYTES, follow=False
+            )
+        except OSError:
+            continue  # unreadable: the file's own check, or `pack`, names it
+        if is_private_key(rel, data):
+            found.append(rel)
+    return found
 
 
 @dataclass
@@ -113,7 +177,12 @@ def read_files(root: Path) -> list[File]:
     files = []
     for rel, path in content_paths(root):
         try:
-            files.append(File(rel, kind_of(rel), path.read_bytes()))
+            files.append(File(rel, kind_of(rel), read_regular(path)))
+        except NotRegularFile as e:
+            f = File(rel, kind_of(rel), b"", readable=False)
+            f.add(1, "file-unreadable", f"file cannot be opened ({e.strerror}): replace it "
+                  "with a plain text file")
+            files.append(f)
         except OSError as e:
             f = File(rel, kind_of(rel), b"", readable=False)
             f.add(
@@ -129,7 +198,7 @@ def content_hash(root: Path, salt: str) -> str:
     names = _walk(root)
     for rel in names:
         if _is_content(rel):
-            data = (root / rel).read_bytes()
+            data = read_regular(root / rel)
             h.update(f"\0{rel}\0{len(data)}\0".encode("utf-8", "surrogateescape"))
             h.update(data)
         else:  # a name that is not UTF-8 ("caf\udce9.txt") is hashed as its bytes

@@ -3,6 +3,12 @@
 The content must pass the same check the app runs (`python -m app check`); any problem
 refuses the pack, listed as `path:line: message`. The zip is reproducible: entries in
 name order with a fixed date, so the same content, fields and key give the same bytes.
+
+Before anything is read, the folder is looked over without following links: a private
+signing key (a `.key` file, or a file holding a PEM or OpenSSH private key), a symbolic
+link, or anything that is not a regular file or folder (a pipe, a socket, a device)
+refuses the pack as `path: message`. A link would pack a file from outside the folder,
+and a pipe would block the build forever; a key would be shipped to every app.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import stat
 import zipfile
 from pathlib import Path
 
@@ -17,7 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from app.fsutil import atomic_write
 from app.guide.checks import check
-from app.guide.files import all_names
+from app.guide.files import NotRegularFile, all_names, is_private_key, kind_of_mode, read_regular
 from app.packs.archive import DEFAULT_LIMITS, Limits
 from app.packs.errors import PackError
 from app.packs.keys import raw_public
@@ -57,6 +64,7 @@ def make_pack(
         raise PackError("bad-input", f"No pack was made: {why}.")
     if not root.is_dir():
         raise PackError("bad-input", f"The content folder {root} does not exist.")
+    _refuse_what_must_not_be_packed(root, limits)  # before `check` opens any file
     report = check(root, shown)  # exactly what `python -m app check` runs
     if report.exit_code:
         n = len(report.lines)
@@ -72,10 +80,10 @@ def make_pack(
     total = 0
     for name in names:
         try:
-            data = (root / name).read_bytes()
+            data = _read_regular(root / name, limits)
         except OSError as e:
             raise PackError("bad-input", f"{root / name} cannot be read ({e.strerror}).") from e
-        if len(data) > limits.max_file_bytes:
+        if data is None:
             raise PackError("too-big", f"{name} is larger than a pack may carry in one file.")
         total += len(data)
         files[name] = data
@@ -99,6 +107,60 @@ def make_pack(
         for name in sorted(files):
             _add(zf, CONTENT + name, files[name])
     return buf.getvalue(), manifest
+
+
+def _refuse_what_must_not_be_packed(root: Path, limits: Limits) -> None:
+    """Look over every entry under root that is not hidden (hidden ones are never read or
+    packed), following no link, and refuse the first that must not be packed."""
+    for here, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted([*dirs, *(n for n in names if not n.startswith("."))]):
+            path = Path(here) / name
+            try:
+                mode = os.lstat(path).st_mode
+            except OSError as e:
+                raise PackError("bad-input", f"{path} cannot be read ({e.strerror}).") from e
+            if stat.S_ISLNK(mode):
+                raise PackError(
+                    "symlink",
+                    f"{path}: a symbolic link cannot go in a pack; a pack holds only regular "
+                    "files and folders.",
+                )
+            if stat.S_ISDIR(mode):
+                continue
+            if not stat.S_ISREG(mode):
+                raise PackError(
+                    "not-a-file",
+                    f"{path}: a {kind_of_mode(mode)} cannot go in a pack; a pack holds only "
+                    "regular files and folders.",
+                )
+            if _holds_private_key(path, name, limits):
+                raise PackError(
+                    "private-key",
+                    f"{path}: a private signing key must never go in a pack; move it out of "
+                    "the content folder, keep it secret, and pack again.",
+                )
+
+
+def _holds_private_key(path: Path, name: str, limits: Limits) -> bool:
+    try:
+        data = _read_regular(path, limits)
+    except OSError:
+        return False  # unreadable: `check` or the packing step names it
+    return is_private_key(name, data or b"")
+
+
+def _read_regular(path: Path, limits: Limits) -> bytes | None:
+    """The bytes of the regular file at path, opened without following a link and without
+    blocking on a pipe (one swapped in after the look-over is refused, never waited on);
+    None when it is larger than a pack may carry in one file. Raises OSError."""
+    try:
+        data = read_regular(path, limits.max_file_bytes, follow=False)
+    except NotRegularFile as e:
+        raise PackError(
+            "not-a-file", f"{path}: it is not a regular file, so it cannot go in a pack."
+        ) from e
+    return None if len(data) > limits.max_file_bytes else data
 
 
 def _check_names(names: list[str], limits: Limits) -> None:
