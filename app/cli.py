@@ -199,11 +199,12 @@ def _not_a_file(path: Path) -> str | None:
 def run_verify(path: str, stdout: TextIO) -> int:
     """`python -m app verify FILE.json`: "N entries, chain intact, head XXXX XXXX XXXX"
     and 0, or the first entry changed, removed or inserted and 1."""
+    from app.fsutil import read_regular
     from app.incidents import IncidentError
     from app.incidents.export import verify
 
     try:
-        _, _, status = verify(Path(path).read_bytes())
+        _, _, status = verify(read_regular(Path(path)))
     except OSError as err:
         _say(f"cannot read {path}: {err.strerror}")
         return 1

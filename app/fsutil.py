@@ -1,4 +1,5 @@
-"""The one way Stairway replaces a file: `atomic_write(path, data)`.
+"""The one way Stairway replaces a file: `atomic_write(path, data)`; and the one way it
+reads a file a person named: `read_regular(path)`, which never waits on a pipe.
 
 Used by the preferences, the compiled guide cache, the incident store and exports.
 The data goes to a temp file with a unique name in the same folder (so two writers at
@@ -13,10 +14,43 @@ from __future__ import annotations
 
 import os
 import secrets
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
 BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+class NotRegularFile(OSError):
+    """A path that is a named pipe, a socket or a device: reading it could wait forever."""
+
+
+def kind_of_mode(mode: int) -> str:
+    """What a path that is not a regular file is, in words."""
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISFIFO(mode):
+        return "named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device file"
+    return "special file"
+
+
+def read_regular(path: Path, limit: int | None = None, *, follow: bool = True) -> bytes:
+    """The bytes of the regular file at path (at most limit + 1 of them when a limit is
+    given, so a caller can tell "too big"). It is opened without blocking, so a named pipe
+    or a device raises NotRegularFile at once instead of waiting for a writer; with
+    follow=False a symbolic link raises OSError (ELOOP). Raises OSError."""
+    fd = os.open(path, os.O_RDONLY | NONBLOCK | (0 if follow else NOFOLLOW))
+    with os.fdopen(fd, "rb") as fh:
+        mode = os.fstat(fh.fileno()).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegularFile(0, f"it is a {kind_of_mode(mode)}, not a file", str(path))
+        return fh.read() if limit is None else fh.read(limit + 1)
 
 
 def atomic_write(

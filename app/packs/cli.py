@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from app import paths
+from app.fsutil import read_regular
 from app.packs.archive import Limits
 from app.packs.build import make_pack, write_pack
 from app.packs.errors import PackError
@@ -54,13 +55,14 @@ def run_pack(
     err = err or sys.stderr
     root = Path(content_dir)
     if not root.is_dir():
-        print(f"stairway: content directory '{content_dir}' does not exist.", file=err)
+        what = "is not a folder" if root.exists() else "does not exist"
+        print(f"stairway: content directory '{content_dir}' {what}.", file=err)
         return 2
     dest = Path(out_file)
     if dest.resolve().is_relative_to(root.resolve()):
         print(f"stairway: {out_file} is inside {content_dir}; write the pack elsewhere.", file=err)
         return 2
-    if not Path(key_file).is_file():
+    if not Path(key_file).exists():
         print(f"stairway: key file '{key_file}' does not exist.", file=err)
         return 2
     try:
@@ -106,7 +108,7 @@ def run_verify(pack_file: str, keys_dir: str, out: TextIO, err: TextIO | None = 
     """Print the manifest, the signature and every file's hash; 0 when all hold."""
     err = err or sys.stderr
     path = Path(pack_file)
-    if not path.is_file():
+    if not path.exists():
         print(f"stairway: pack file '{pack_file}' does not exist.", file=err)
         return 2
     limits = Limits()
@@ -114,7 +116,7 @@ def run_verify(pack_file: str, keys_dir: str, out: TextIO, err: TextIO | None = 
         if path.stat().st_size > limits.max_pack_bytes:
             print(f"stairway: {pack_file} is larger than a guide pack may be.", file=err)
             return 1
-        data = path.read_bytes()
+        data = read_regular(path)
     except OSError as e:
         print(f"stairway: {pack_file} cannot be read ({e.strerror}).", file=err)
         return 2

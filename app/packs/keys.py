@@ -22,6 +22,7 @@ from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from app.fsutil import read_regular
 from app.packs.errors import PackError
 
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
@@ -70,11 +71,12 @@ def verify(raw: bytes, signature: bytes, data: bytes) -> bool:
 
 def _read_small(path: Path) -> bytes:
     try:
-        if path.stat().st_size > MAX_KEY_FILE:
-            raise PackError("bad-key", f"{path} is too large to be a key file.")
-        return path.read_bytes()
+        data = read_regular(path, MAX_KEY_FILE)
     except OSError as e:
         raise PackError("bad-key", f"{path} cannot be read ({e.strerror}).") from e
+    if len(data) > MAX_KEY_FILE:
+        raise PackError("bad-key", f"{path} is too large to be a key file.")
+    return data
 
 
 def load_public(path: Path) -> bytes:

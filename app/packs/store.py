@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from app import paths
-from app.fsutil import fsync_dir
+from app.fsutil import fsync_dir, read_regular
 from app.guide.checks import ContentDirError, check
 from app.packs.archive import DEFAULT_LIMITS, Limits
 from app.packs.build import guide_files
@@ -128,7 +128,7 @@ class GuideStore:
                 raise PackError(
                     "too-big", f"{path.name} is {size} bytes, too large to be a guide pack."
                 )
-            data = path.read_bytes()
+            data = read_regular(path)
         except OSError as e:
             raise PackError("storage", f"{path.name} cannot be read ({e.strerror or e}).") from e
         return self.preview(data)
