@@ -169,3 +169,29 @@ def test_damaged_file_is_moved_aside_and_readable_notes_recovered(
     assert again.warnings == log.warnings[1:] and again.all_notes(inc_id) == after
     n = again.add_note(inc_id, NoteKind.NOTE, "after recovery")
     assert n.seq == after[-1].seq + 1
+
+
+@pytest.mark.parametrize("lose", ["empty", "delete"])
+def test_an_open_incident_whose_every_entry_is_gone_says_so_and_keeps_saying_so(tmp_path, lose):
+    """incident.json is written only after entry #0 is on disk: a record with no entry
+    at all means the entries were lost. Before, it opened as "0 entries", silently, and the
+    next note became a new #0 that hid the loss for good."""
+    data = tmp_path / "data"
+    log = IncidentLog(data)
+    inc = log.open_incident("Suicidal subject", "Elm St")
+    for i in range(3):
+        log.add_note(inc.id, NoteKind.NOTE, f"note {i}")
+    journal = data / "incidents" / inc.id / "journal.jsonl"
+    journal.write_bytes(b"") if lose == "empty" else journal.unlink()
+
+    after = IncidentLog(data)
+
+    assert after.warnings == [
+        f"Incident {inc.id}: no entry was found, not even #0, which every incident starts "
+        f"with. Its notes may be lost: the journal in {journal.parent} is empty or missing."
+    ]
+    note = after.add_note(inc.id, NoteKind.NOTE, "written after the loss")
+    assert note.seq == 1  # never a second #0
+    again = IncidentLog(data)
+    assert again.warnings == [f"Incident {inc.id}: 1 entry is missing (#0)."]
+    assert [n.text for n in again.all_notes(inc.id)] == ["written after the loss"]

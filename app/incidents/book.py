@@ -44,6 +44,12 @@ from app.incidents.records import note_to_record, record_to_note, to_doc
 from app.incidents.storage import encode_line, move_aside, reason
 
 LOCK = "lock"
+# incident.json is written only after entry #0 is durable, so a record with no entry at
+# all means the entries were lost after the fact (a journal emptied or deleted).
+NO_ENTRIES = (
+    "Incident {id}: no entry was found, not even #0, which every incident starts with. Its "
+    "notes may be lost: the journal in {folder} is empty or missing."
+)
 NOTES, JOURNAL = journal.NOTES, journal.JOURNAL
 
 
@@ -58,6 +64,7 @@ class Book(Ledger):
         self.warnings: list[str] = []
         self._damaged: list[Path] = []  # to set aside once the repair is written
         self._gen = 0  # the lock file's counter when we last read the journals
+        self.lost_all = False  # the record is there but not one entry (see NO_ENTRIES)
         self.meta = IncidentFile(directory)
         if directory is None:
             self._notes_db = TinyDB(storage=MemoryStorage)
@@ -67,6 +74,12 @@ class Book(Ledger):
             self.lock = FileLock(directory / LOCK)
             self.folder = journal.Folder(directory)
             self.current = journal.Current(directory)
+
+    @property
+    def last_seq(self) -> int:
+        """After every entry was lost, the next one is #1, never a new #0: the chain then
+        keeps saying that #0 is missing on every open, instead of passing as whole."""
+        return 0 if self.lost_all and not self.recs else super().last_seq
 
     # --- incident record ---
 
@@ -94,6 +107,11 @@ class Book(Ledger):
             self.current.ino, self.current.offset = ino, size
             for sentence, path in problems:
                 self._problem(sentence, path)
+            self.lost_all = (
+                not entries and self.meta.path is not None and self.meta.path.exists()
+            )
+            if self.lost_all:
+                self.warnings.append(NO_ENTRIES.format(id=self.id, folder=self.dir))
             self._set(entries)
             status = self.verifier.status()
             if not status.intact:
