@@ -235,6 +235,29 @@ CASES = [
         ("write", "notes/extra.md", GOOD_HEADER + "# Extra\n"),
         "c/notes/extra.md:1: file is not in a content folder",
     ),
+    # a file far larger than any guide file: refused unread (parsing 5 MB took 24 s)
+    (
+        ("edit", R, "- You sound worn out (3).\n", "- You sound worn out (3).\n" + "x" * 300_000),
+        "c/stairway/3-rapport.md:1: file is larger than 256 KB",
+    ),
+    # a NUL pasted into the text: markdown shows it as \ufffd
+    (
+        ("bytes", R, b"You sound worn out", b"You sound\x00 worn out"),
+        "c/stairway/3-rapport.md:28: this line holds an invisible control character (U+0000)",
+    ),
+    # a list nested ten deep: markdown-it silently stops reading the file there
+    (
+        (
+            "edit",
+            "checklists/first-officer.md",
+            "- [ ] Set the inner perimeter.\n",
+            "- [ ] Set the inner perimeter.\n"
+            + "".join("  " * (i + 1) + f"- level {i}\n" for i in range(10)),
+        ),
+        "c/checklists/first-officer.md:23: lists or quotes are nested too deeply here, so the "
+        "rest of the file cannot be read: indent each sub-item once, under its item (fix this "
+        "first",
+    ),
 ]
 
 

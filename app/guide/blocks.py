@@ -80,7 +80,27 @@ def parse_markdown(text: str) -> Doc:
             )
         )
     _blocks(tokens, doc)
+    _too_deep(tokens, doc)
     return doc
+
+
+# markdown-it stops reading a list or quote nested deeper than its maxNesting, and with it
+# the rest of the file, with no error: a checklist could lose its last items unseen.
+MAX_NESTING = _MD.options["maxNesting"]
+CONTAINERS = ("bullet_list_open", "ordered_list_open", "list_item_open", "blockquote_open")
+
+
+def _too_deep(tokens: list[Token], doc: Doc) -> None:
+    deep = next((t for t in tokens if t.level >= MAX_NESTING - 1 and t.type in CONTAINERS), None)
+    if deep is not None and deep.map:
+        doc.problems.append(
+            (
+                deep.map[0] + 1,
+                "markdown-too-deep",
+                "lists or quotes are nested too deeply here, so the rest of the file cannot "
+                "be read: indent each sub-item once, under its item",
+            )
+        )
 
 
 def _blocks(tokens: list[Token], doc: Doc) -> None:

@@ -29,7 +29,10 @@ _ALL = (
     # reading the file
     Code("file-unreadable", FILE, root=True),
     Code("not-utf8", FILE, root=True),
+    Code("file-too-big", FILE, root=True),
     Code("parser-error", FILE, root=True),
+    Code("markdown-too-deep", FILE, root=True),
+    Code("text-bad-character", WARNING),
     Code("file-outside-folders", FILE),
     Code("private-key", WARNING),
     # front matter

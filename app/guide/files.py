@@ -16,6 +16,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.fsutil import NotRegularFile, read_regular
 from app.guide.blocks import Doc, parse_markdown
 from app.guide.codes import CODES
 from app.guide.frontmatter import Header, read_header
@@ -35,39 +36,10 @@ ROOT_FILES = {"sources.md": "sources", "style.md": "style", "contacts.md": "cont
 # the app and inside every pack, so a key left here would reach every phone.
 PRIVATE_KEY_SUFFIX = ".key"
 PRIVATE_KEY_RE = re.compile(rb"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----")
+# The largest guide file is about 10 KB; parsing grows with size (5 MB took 24 s), so a
+# file this big is refused unread: a paste gone wrong, not guidance.
+MAX_FILE_BYTES = 256 * 1024
 KEY_SCAN_BYTES = 16 * 1024 * 1024  # more than any guide file; a bigger one is read this far
-NONBLOCK = getattr(os, "O_NONBLOCK", 0)
-NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-
-
-class NotRegularFile(OSError):
-    """A path that is a named pipe, a socket or a device: reading it could wait forever."""
-
-
-def kind_of_mode(mode: int) -> str:
-    """What a file that is not a regular file or folder is, in words."""
-    if stat.S_ISFIFO(mode):
-        return "named pipe (FIFO)"
-    if stat.S_ISSOCK(mode):
-        return "socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "device file"
-    return "special file"
-
-
-def read_regular(path: Path, limit: int | None = None, *, follow: bool = True) -> bytes:
-    """The bytes of the regular file at path (at most limit + 1 of them when a limit is
-    given, so a caller can tell "too big"). It is opened without blocking, so a named pipe
-    or a device raises NotRegularFile at once instead of waiting for a writer; with
-    follow=False a symbolic link raises OSError (ELOOP). Raises OSError."""
-    fd = os.open(path, os.O_RDONLY | NONBLOCK | (0 if follow else NOFOLLOW))
-    with os.fdopen(fd, "rb") as fh:
-        mode = os.fstat(fh.fileno()).st_mode
-        if not stat.S_ISREG(mode):
-            raise NotRegularFile(0, f"it is a {kind_of_mode(mode)}, not a file", str(path))
-        return fh.read() if limit is None else fh.read(limit + 1)
-
-
 def is_private_key(name: str, data: bytes) -> bool:
     """True when a file called name holding data is a private signing key."""
     return name.lower().endswith(PRIVATE_KEY_SUFFIX) or PRIVATE_KEY_RE.search(data) is not None
@@ -177,7 +149,14 @@ def read_files(root: Path) -> list[File]:
     files = []
     for rel, path in content_paths(root):
         try:
-            files.append(File(rel, kind_of(rel), read_regular(path)))
+            data = read_regular(path, MAX_FILE_BYTES)
+            if len(data) > MAX_FILE_BYTES:
+                f = File(rel, kind_of(rel), b"", readable=False)
+                f.add(1, "file-too-big", f"file is larger than {MAX_FILE_BYTES // 1024} KB, far "
+                      "more than any guide file needs: split it, or remove what was pasted in")
+                files.append(f)
+            else:
+                files.append(File(rel, kind_of(rel), data))
         except NotRegularFile as e:
             f = File(rel, kind_of(rel), b"", readable=False)
             f.add(1, "file-unreadable", f"file cannot be opened ({e.strerror}): replace it "
@@ -204,6 +183,25 @@ def content_hash(root: Path, salt: str) -> str:
         else:  # a name that is not UTF-8 ("caf\udce9.txt") is hashed as its bytes
             h.update(f"\1{rel}".encode("utf-8", "surrogateescape"))
     return h.hexdigest()
+
+
+# C0 controls and DEL: a NUL shows as "\ufffd", the others as nothing or a box. Tab is fine.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _control_characters(f: File) -> None:
+    """One warning per body line that holds a control character (the header's own check,
+    value-bad-character, covers the front matter)."""
+    body = 1 if f.doc.yaml is None else f.doc.yaml_line + f.doc.yaml.count("\n") + 2
+    for n, line in enumerate(f.lines[body - 1 :], start=body):
+        found = CONTROL_RE.search(line)
+        if found:
+            f.add(
+                n,
+                "text-bad-character",
+                f"this line holds an invisible control character (U+{ord(found.group()):04X}), "
+                "which shows as \ufffd or not at all: delete it",
+            )
 
 
 def decode(f: File, today: dt.date) -> None:
@@ -239,3 +237,4 @@ def decode(f: File, today: dt.date) -> None:
             f.doc.yaml, f.doc.yaml_line, f.kind, today, lenient_sources=f.kind == "sources"
         )
         f.problems.extend(f.header.problems)
+    _control_characters(f)
