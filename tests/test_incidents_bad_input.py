@@ -15,6 +15,7 @@ from app.incidents import (
     NoteRefused,
     StorageUnavailable,
     format_local,
+    format_stamp,
 )
 from app.incidents import journal as journal_mod
 from tests.incidents_helpers import common
@@ -72,6 +73,8 @@ NAIVE = datetime(2026, 1, 1, 12, 0)
         ("note", {"ref": "feedfeedfeed"}, "no note 'feedfeedfeed'"),  # dangling ref
         ("demand", {"status": "maybe"}, "Unknown demand status 'maybe'"),
         ("demand_status", {"ref": "FIRST", "status": "denied"}, "must refer to a demand"),
+        ("deadline_done", {}, "which note"),  # handles no deadline
+        ("deadline_done", {"ref": "FIRST"}, "Only a deadline can be marked handled"),
         ("gossip", {}, "Unknown note kind 'gossip'"),
         ("note", {"colour": "red"}, "Unknown note field 'colour'"),
     ],
@@ -138,6 +141,20 @@ def test_right_to_left_text_and_emoji_round_trip(log, tmp_path):
 )
 def test_local_time_across_daylight_saving(utc, zone, shown):
     assert format_local(datetime.fromisoformat(utc), zone) == shown
+
+
+@pytest.mark.parametrize(
+    "utc, zone, shown",
+    [
+        ("2026-11-29T00:10:00Z", "America/New_York", "19:10:00"),  # still the 28th there
+        ("2026-11-29T05:10:00Z", "America/New_York", "2026-11-29 00:10:00"),  # past midnight
+        ("2026-11-29T00:10:00Z", "UTC", "2026-11-29 00:10:00"),
+        ("2026-11-28T23:59:59Z", "UTC", "23:59:59"),
+    ],
+)
+def test_a_time_on_another_local_day_than_the_start_shows_its_date(utc, zone, shown):
+    opened = datetime.fromisoformat("2026-11-28T23:40:00Z")
+    assert format_stamp(datetime.fromisoformat(utc), opened, tz=zone) == shown
 
 
 def test_contact_across_the_change_keeps_its_true_length(log):

@@ -126,6 +126,22 @@ def test_board_demands_deadlines_contacts_stage(log):
     assert board.stage == "rapport" and board.overrides == 1
 
 
+def test_a_deadline_marked_handled_leaves_the_countdown_and_the_first_mark_counts(log):
+    inc = log.open_incident("hostage", "bank")
+    car = log.add_note(inc.id, NoteKind.DEADLINE, "car by 14:00", due=T0 + timedelta(hours=2))
+    log.add_note(inc.id, NoteKind.DEADLINE, "pizza in 30 min", due=T0 + timedelta(minutes=30))
+    first = log.add_note(inc.id, NoteKind.DEADLINE_DONE, "", ref=car.id, at=T0)
+    log.add_note(inc.id, NoteKind.DEADLINE_DONE, "", ref=car.id, at=T0 + timedelta(minutes=5))
+
+    board = log.board(inc.id)
+
+    assert [(d.text, d.done_at) for d in board.deadlines] == [
+        ("pizza in 30 min", None),
+        ("car by 14:00", first.at),
+    ]
+    assert [d.text for d in board.open_deadlines] == ["pizza in 30 min"]
+
+
 def test_unknown_incident(log):
     for bad in ("nope", "../../etc", ""):
         with pytest.raises(IncidentNotFound):

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import flet as ft
 
+from app.i18n import text as t
 from app.incidents.book import Book
 from app.ui import labels as L
 from tests.ui_harness import CONTENT, open_incident, start
@@ -306,3 +307,56 @@ async def test_deadlines_show_on_home_and_an_overdue_one_is_marked_not_by_colour
     assert late[0].color == ft.Colors.ERROR and late[0].weight == ft.FontWeight.BOLD
     icons = [c for c in late[0].parent.controls if isinstance(c, ft.Icon)]
     assert icons and icons[0].icon == ft.Icons.WARNING_AMBER
+
+
+async def test_a_deadline_marked_handled_stops_counting_everywhere_and_is_logged(app):
+    """Before, a deadline that passed quietly stayed red and OVERDUE on Home for the rest
+    of the call, with no way to say it was dealt with."""
+    from datetime import timedelta
+
+    await open_incident(app)
+    await app.type(L.NOTE_FIELD, "Car by noon")
+    await app.type(L.DEADLINE_MINUTES, "30")
+    await app.click(L.note_kind("deadline"))
+    inc = app.state.incident
+    real = inc.now
+    inc.now = lambda: real() + timedelta(minutes=31)
+    await app.click(L.OPEN_BOARD)
+    assert any("Car by noon" in t and "OVERDUE" in t for t in app.texts())
+
+    await app.click(t("deadline_mark_done", text="Car by noon"))
+
+    handled = [x for x in app.texts() if x.startswith("Car by noon — due")]
+    assert len(handled) == 1 and "(handled " in handled[0] and "OVERDUE" not in handled[0]
+    assert not app.has(t("deadline_mark_done", text="Car by noon"))  # once is enough
+    await app.nav(L.NAV_HOME)
+    assert not [x for x in app.texts() if x.startswith("Car by noon")]  # off the clocks
+    notes = inc.log.entries(inc.current.id)
+    done = [n for n in notes if n.kind == "deadline_done"]
+    deadline = next(n for n in notes if n.kind == "deadline")
+    assert len(done) == 1 and done[0].ref == deadline.id
+    assert done[0].text == "Deadline handled: Car by noon"
+    brief = inc.log.export(inc.current.id, "md")
+    assert "- Deadline " in brief and "(handled " in brief
+
+
+async def test_a_call_past_midnight_dates_its_times_and_a_closed_one_says_when(app):
+    """Rows showed 00:10:03 under 23:50:41 with no date, and a closed incident never
+    said when it closed."""
+    await open_incident(app)
+    inc = app.state.incident
+    opened = inc.current.opened_at
+    real = inc.now
+    inc.now = lambda: real() + timedelta(days=1)
+    await app.type(L.NOTE_FIELD, "Still talking")
+    await app.click(L.note_kind("note"))
+    next_day = (opened + timedelta(days=1)).astimezone().strftime("%Y-%m-%d")
+    rows = [x for x in app.texts() if x.startswith("#") and "· Note" in x]
+    assert len(rows) == 1 and f" · {next_day} " in rows[0]
+    await app.click(L.CLOSE_INCIDENT)
+    await app.click(L.CLOSE_CONFIRM)
+    await app.click(L.OPEN_INCIDENTS)
+    entry = next(lab for lab in app.labels() if lab.startswith("Open incident:"))
+    await app.click(entry)
+    closed = [x for x in app.texts() if x.startswith("Closed ")]
+    assert closed == [f"Closed {next_day} " + inc.current.closed_at.astimezone().strftime("%H:%M")]

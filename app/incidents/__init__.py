@@ -32,7 +32,7 @@ kept in `log.pending(incident_id)` and retried by `log.retry()` or the next add_
 """
 
 from app.incidents.chain import ChainStatus
-from app.incidents.clock import format_duration, format_local, utcnow
+from app.incidents.clock import format_duration, format_local, format_stamp, utcnow
 from app.incidents.kinds import BOARD_SECTIONS, MORE_KINDS
 from app.incidents.log import IncidentLog
 from app.incidents.model import (
@@ -81,5 +81,6 @@ __all__ = [
     "StorageUnavailable",
     "format_duration",
     "format_local",
+    "format_stamp",
     "utcnow",
 ]

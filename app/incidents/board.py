@@ -47,7 +47,7 @@ def derive(notes: list[Note]) -> Board:
     am = amendments(notes)
     lists: dict[str, list[BoardItem]] = {name: [] for name in LISTS.values()}
     demands: dict[str, dict] = {}
-    deadlines: list[Deadline] = []
+    deadlines: dict[str, Deadline] = {}
     contacts: list[list] = []
     stage, overrides = None, 0
     for n in notes:
@@ -70,7 +70,10 @@ def derive(notes: list[Note]) -> Board:
             demands[n.ref].update(status=status, updated_at=n.at)
         elif kind == NoteKind.DEADLINE:
             text, amended, _ = current(n, am)
-            deadlines.append(Deadline(n.id, text, _latest(n, am, "due"), n.at, amended))
+            deadlines[n.id] = Deadline(n.id, text, _latest(n, am, "due"), n.at, amended)
+        elif kind == NoteKind.DEADLINE_DONE and n.ref in deadlines:
+            if deadlines[n.ref].done_at is None:  # the first mark counts
+                deadlines[n.ref] = dataclasses.replace(deadlines[n.ref], done_at=n.at)
         elif kind == NoteKind.CONTACT_START:
             contacts.append([n.at, None])
         elif kind == NoteKind.CONTACT_END:
@@ -84,7 +87,7 @@ def derive(notes: list[Note]) -> Board:
             overrides += 1
     return Board(
         demands=tuple(Demand(note_id=i, **d) for i, d in demands.items()),
-        deadlines=tuple(sorted(deadlines, key=lambda d: d.due)),
+        deadlines=tuple(sorted(deadlines.values(), key=lambda d: d.due)),
         contacts=tuple(Contact(s, e) for s, e in contacts),
         stage=stage,
         overrides=overrides,

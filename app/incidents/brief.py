@@ -72,6 +72,8 @@ def markdown(inc: Incident, notes: list[Note], board: Board, chain: ChainStatus,
     for d in board.deadlines:
         left = d.due - now
         state = f"{format_duration(left)} left" if left.total_seconds() > 0 else "passed"
+        if d.done_at is not None:
+            state = f"handled {t(d.done_at)}"
         out += md_field(f"- Deadline {t(d.due)} ({state}):", d.text, "  ", _amended(d.amended))
     out.append("")
     for title, groups in brief_sections():

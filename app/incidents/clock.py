@@ -57,6 +57,21 @@ def format_local(
     return local.strftime(fmt).strip()
 
 
+def format_stamp(
+    dt: datetime | None, day_of: datetime | None, fmt: str = "%H:%M:%S", tz=None
+) -> str:
+    """A time on a timeline: the time alone when it falls on the same local day as
+    `day_of` (the incident's start), else with its date first, so a call that runs past
+    midnight never shows 00:10 as if it came before 23:50."""
+    if dt is None:
+        return ""
+    if day_of is None or as_utc(dt).astimezone(zone(tz)).date() != as_utc(day_of).astimezone(
+        zone(tz)
+    ).date():
+        fmt = "%Y-%m-%d " + fmt
+    return format_local(dt, tz, fmt)
+
+
 def format_duration(delta: timedelta) -> str:
     """A clock for the screen: "0:04:07", "12:00:00"; negative as "-0:01:30" (overdue)."""
     seconds = int(delta.total_seconds())

@@ -60,6 +60,7 @@ KINDS: tuple[KindSpec, ...] = (
              ("Lies told (the next team must know these)", None)),
     # written by the app
     KindSpec("demand_status", "Demand status", SYSTEM, event=True),  # ref, status
+    KindSpec("deadline_done", "Deadline handled", SYSTEM, event=True),  # ref: the deadline
     KindSpec("stage_change", "Stage change", SYSTEM, event=True),  # stage
     KindSpec("checklist_tick", "Checklist tick", SYSTEM, event=True),  # item
     KindSpec("phrase_used", "Phrase used", SYSTEM, event=True),  # item

@@ -135,6 +135,7 @@ class Deadline:
     due: datetime  # UTC; the caller computes the countdown: due - now
     at: datetime
     amended: bool = False
+    done_at: datetime | None = None  # when the officer marked it handled (deadline_done)
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,7 @@ class Board:
     """
 
     demands: tuple[Demand, ...] = ()
-    deadlines: tuple[Deadline, ...] = ()  # soonest first
+    deadlines: tuple[Deadline, ...] = ()  # soonest first, handled ones included
     contacts: tuple[Contact, ...] = ()
     stage: str | None = None  # latest stage_change
     overrides: int = 0
@@ -169,6 +170,11 @@ class Board:
     @property
     def open_demands(self) -> tuple[Demand, ...]:
         return tuple(d for d in self.demands if d.status == DemandStatus.PENDING)
+
+    @property
+    def open_deadlines(self) -> tuple[Deadline, ...]:
+        """The deadlines not marked handled: the ones the clocks count down."""
+        return tuple(d for d in self.deadlines if d.done_at is None)
 
     @property
     def in_contact(self) -> bool:

@@ -103,10 +103,12 @@ def check_note(
     ref = clean.get("ref")
     if ref is not None and ref not in notes:
         raise NoteRefused(f"There is no note {ref[:40]!r} in incident {inc.id} to refer to.")
-    if kind in (NoteKind.AMENDMENT, NoteKind.DEMAND_STATUS) and ref is None:
+    if kind in (NoteKind.AMENDMENT, NoteKind.DEMAND_STATUS, NoteKind.DEADLINE_DONE) and ref is None:
         raise NoteRefused(f"A {kind.value.replace('_', ' ')} must say which note it is about.")
     if kind == NoteKind.DEMAND_STATUS and notes[ref].kind != NoteKind.DEMAND:
         raise NoteRefused("A demand status must refer to a demand.")
+    if kind == NoteKind.DEADLINE_DONE and notes[ref].kind != NoteKind.DEADLINE:
+        raise NoteRefused("Only a deadline can be marked handled.")
     if "status" in clean:
         try:
             clean["status"] = DemandStatus(clean["status"])

@@ -282,6 +282,15 @@ class IncidentPart:
         self.refresh_board()
         self.ui.changed()
 
+    def deadline_done(self, deadline: Any) -> None:
+        """The officer marks a deadline handled: logged, and off the clocks."""
+        if not self.is_open or deadline.done_at is not None:
+            return
+        self.record("deadline_done", t("log_deadline_done", deadline=deadline.text),
+                    ref=deadline.note_id)
+        self.refresh_board()
+        self.ui.changed()
+
     def clocks(self) -> tuple[timedelta | None, timedelta | None]:
         """(since the incident opened, since the last contact); a contact going on is 0."""
         if self.current is None:
@@ -296,11 +305,12 @@ class IncidentPart:
         return since_start, now - board.last_contact
 
     def deadlines(self) -> tuple:
-        """The open incident's deadlines, soonest (or longest overdue) first."""
+        """The open incident's deadlines not yet handled, soonest (or longest overdue)
+        first."""
         if not self.is_open or self.log is None:
             return ()
         board = self._call(lambda: self.log.board(self.current.id))
-        return board.deadlines if board is not None else ()
+        return board.open_deadlines if board is not None else ()
 
     def chain_line(self) -> str:
         """ "N entries, chain intact, head 3f9a 1c07 b2e4", or what is wrong with it."""

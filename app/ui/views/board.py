@@ -6,7 +6,7 @@ from __future__ import annotations
 import flet as ft
 
 from app.i18n import text as t
-from app.incidents import DemandStatus, format_local
+from app.incidents import DemandStatus, format_stamp
 from app.incidents.kinds import BOARD_SECTIONS
 from app.ui import labels as L
 from app.ui.theme import Sizes
@@ -32,8 +32,19 @@ def Deadlines(state):
     hooks.use_tick(1.0)
     sz = Sizes(state.prefs.text_scale)
     now = state.incident.now()
-    out = [deadline(d, now, sz) for d in state.incident.board.deadlines]
-    return ft.Column(out or [c.para(L.BOARD_NONE, sz.fs, 15)], spacing=4)
+    out = [deadline_row(state, d, now, sz) for d in state.incident.board.deadlines]
+    return ft.Column(out or [c.para(L.BOARD_NONE, sz.fs, 15)], spacing=8)
+
+
+def deadline_row(state, d, now, sz: Sizes) -> ft.Control:
+    """The countdown, and under it "Mark handled" while it runs: a deadline that passed
+    quietly or was met stops counting on every screen."""
+    if d.done_at is not None or not state.incident.is_open:
+        return deadline(d, now, sz)
+    mark = c.button(t("deadline_mark_done", text=d.text),
+                    lambda e: state.incident.deadline_done(d), ft.Icons.CHECK,
+                    text=t("deadline_mark_done_short"))
+    return ft.Column([deadline(d, now, sz), mark], spacing=4)
 
 
 @ft.component
@@ -55,8 +66,9 @@ def BoardView(state):
         out.append(c.bullets(items, sz.fs) if items else c.para(L.BOARD_NONE, sz.fs, 15))
     out.append(c.heading(L.BOARD_CONTACTS, sz.fs))
     for i, ct in enumerate(b.contacts, 1):
-        end = format_local(ct.end, fmt="%H:%M:%S") if ct.end else L.CONTACT_GOING_ON
-        out.append(c.para(t("contact_span", n=i, start=format_local(ct.start, fmt="%H:%M:%S"),
+        day = state.incident.current.opened_at
+        end = format_stamp(ct.end, day) if ct.end else L.CONTACT_GOING_ON
+        out.append(c.para(t("contact_span", n=i, start=format_stamp(ct.start, day),
                             end=end), sz.fs, 16))
     if not b.contacts:
         out.append(c.para(L.BOARD_NONE, sz.fs, 15))

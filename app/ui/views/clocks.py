@@ -11,7 +11,7 @@ from __future__ import annotations
 import flet as ft
 
 from app.i18n import text as t
-from app.incidents.clock import format_duration, format_local
+from app.incidents.clock import format_duration, format_stamp
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import hooks
@@ -27,12 +27,16 @@ def shown(label: str, value) -> str:
 
 def deadline(d, now, sz: Sizes, size: float = 17) -> ft.Control:
     """"Come out by 05:30 — due 05:30 (0:12:24 left)"; overdue: in the error colour, bold,
-    with a warning icon (never colour alone)."""
+    with a warning icon (never colour alone); handled: plain, with the time it was. The
+    date shows when the time falls on another day than now (a call past midnight)."""
+    if d.done_at is not None:
+        return ft.Text(t("deadline_line_done", text=d.text, time=format_stamp(d.due, now, "%H:%M"),
+                         done=format_stamp(d.done_at, now, "%H:%M")), size=sz.fs(size - 1))
     left = d.due - now
     late = left.total_seconds() < 0
     when = t("deadline_overdue", time=format_duration(-left)) if late \
         else t("deadline_left", time=format_duration(left))
-    text = ft.Text(t("deadline_line", text=d.text, time=format_local(d.due, fmt="%H:%M"),
+    text = ft.Text(t("deadline_line", text=d.text, time=format_stamp(d.due, now, "%H:%M"),
                      when=when), size=sz.fs(size), expand=True,
                    weight=ft.FontWeight.BOLD if late else None,
                    color=ft.Colors.ERROR if late else None)

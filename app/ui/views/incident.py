@@ -9,7 +9,7 @@ from __future__ import annotations
 import flet as ft
 
 from app.i18n import text as t
-from app.incidents import MORE_KINDS, QUICK_KINDS, format_local
+from app.incidents import MORE_KINDS, QUICK_KINDS, format_local, format_stamp
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
@@ -75,13 +75,14 @@ def note_row(state, n, amended: list, sz: Sizes) -> ft.Control:
     """One note: a header line and the text; tapping it opens the amendment (while open).
     Few controls per note: the timeline is the app's longest screen."""
     kind = str(n.kind)
-    title = f"#{n.seq} · {format_local(n.at, fmt='%H:%M:%S')} · {L.kind_label(kind)}"
+    day = state.incident.current.opened_at if state.incident.current else None
+    title = f"#{n.seq} · {format_stamp(n.at, day)} · {L.kind_label(kind)}"
     if kind == "amendment":
         seq = state.incident.seq_of(n.ref)
         title += " " + t("note_corrects", ref=f"#{seq}" if seq is not None else "?")
     lines = [ft.Text(title, size=sz.fs(13), weight=ft.FontWeight.BOLD),
              ft.Text(n.text, size=sz.fs(16))]  # selectable text drops out of the a11y tree
-    lines += [ft.Text(t("note_amended", time=format_local(a.at, fmt="%H:%M:%S"), text=a.text),
+    lines += [ft.Text(t("note_amended", time=format_stamp(a.at, day), text=a.text),
                       size=sz.fs(15), italic=True) for a in amended]
     body = ft.Column(lines, spacing=2)
     border = ft.Border.only(bottom=ft.BorderSide(1, ft.Colors.OUTLINE))
@@ -122,6 +123,9 @@ def IncidentView(state):
                     situation=cur.situation), sz.fs, 2),
         c.para(t("incident_since", location=cur.location or L.NO_LOCATION,
                  time=format_local(cur.opened_at, fmt="%Y-%m-%d %H:%M")), sz.fs, 14),
+        *([c.para(t("incident_closed_at", time=format_stamp(cur.closed_at, cur.opened_at,
+                                                            "%H:%M")), sz.fs, 14)]
+          if cur.closed_at is not None and not inc.is_open else []),
         *([Clocks(state),
            c.button(L.CHANGE_LOCATION, lambda e: state.ui.ask("location"), ft.Icons.PLACE)]
           if inc.is_open else []),
