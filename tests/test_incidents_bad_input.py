@@ -282,3 +282,41 @@ def test_damage_found_on_a_read_only_disk_is_recovered_in_memory_then_repaired(
     assert [n.text for n in again.all_notes(inc.id)] == [f"n{i}" for i in range(6)]
     assert again.warnings == []
     assert len([p for p in journal.parent.iterdir() if ".corrupt-" in p.name]) == 1
+
+
+def test_a_file_that_cannot_be_read_is_told_as_a_read_not_a_write(tmp_path):
+    """A journal replaced by a folder was reported as "Could not write to ... (Is a
+    directory)" while nothing was being written."""
+    from app.incidents import StorageUnreadable
+
+    log = IncidentLog(tmp_path)
+    inc = log.open_incident("bridge", "x")
+    log.add_note(inc.id, NoteKind.NOTE, "first")
+    folder = tmp_path / "incidents" / inc.id
+    (folder / "journal.jsonl").unlink()
+    (folder / "journal.jsonl").mkdir()
+
+    again = IncidentLog(tmp_path)
+
+    assert again.warnings == [
+        f"Incident {inc.id} could not be read: Could not read {folder} because a folder is "
+        "where one of its files should be."
+    ]
+    with pytest.raises(StorageUnreadable):
+        again.add_note(inc.id, NoteKind.NOTE, "second")
+    assert again.pending(inc.id) == []  # nothing was taken in, so nothing waits
+
+
+@pytest.mark.parametrize(
+    "err, reading, said",
+    [
+        (errno.EACCES, True, "the app is not allowed to read there"),
+        (errno.EACCES, False, "the app is not allowed to write there"),
+        (errno.ENOTDIR, True, "a file is where one of its folders should be"),
+        (errno.ENOSPC, False, "the disk is full"),
+    ],
+)
+def test_the_reason_says_read_or_write(err, reading, said):
+    from app.incidents.storage import reason
+
+    assert reason(OSError(err, os.strerror(err)), reading) == said

@@ -28,7 +28,8 @@ a JSON export.
 Errors are `IncidentError` subclasses whose str() is one plain sentence:
 `NoteRefused` (empty note...), `StorageUnavailable` (disk full / read-only: the note is
 kept in `log.pending(incident_id)` and retried by `log.retry()` or the next add_note),
-`IncidentNotFound`, `ImportRefused`.
+`StorageUnreadable` (a read refused: nothing was being saved), `IncidentNotFound`,
+`ImportRefused`.
 """
 
 from app.incidents.chain import ChainStatus
@@ -54,6 +55,7 @@ from app.incidents.model import (
     NoteRefused,
     PendingNote,
     StorageUnavailable,
+    StorageUnreadable,
 )
 
 __all__ = [
@@ -79,6 +81,7 @@ __all__ = [
     "NoteRefused",
     "PendingNote",
     "StorageUnavailable",
+    "StorageUnreadable",
     "format_duration",
     "format_local",
     "format_stamp",

@@ -47,6 +47,11 @@ class ImportRefused(IncidentError):
     """An import file is not a Stairway incident export, or the incident already exists."""
 
 
+class StorageUnreadable(IncidentError):
+    """The disk refused a read (a file replaced by a folder, no permission): nothing was
+    being saved, so nothing is pending."""
+
+
 class StorageUnavailable(IncidentError):
     """The disk refused the write (full, read-only, gone).
 

@@ -21,6 +21,7 @@ from app.incidents.model import (
     NoteRefused,
     PendingNote,
     StorageUnavailable,
+    StorageUnreadable,
 )
 from app.incidents.records import valid_id
 from app.incidents.storage import fsync_dir, reason
@@ -55,7 +56,7 @@ class Books:
                 raise IncidentNotFound(f"There is no incident {incident_id}.")
             book = self.open[incident_id] = Book(incident_id, directory, self.fold_min)
         if load and incident_id not in self.loaded:
-            self.guard(book.load, book)
+            self.guard(book.load, book, reading=True)
             self.loaded.add(incident_id)
         return book
 
@@ -77,11 +78,15 @@ class Books:
             self.warnings.extend(w for w in book.warnings if w not in self.warnings)
             book.warnings.clear()
 
-    def guard(self, action, book: Book | None = None):
+    def guard(self, action, book: Book | None = None, reading: bool = False):
         try:
             return action()
         except OSError as err:
             where = book.dir if book is not None and book.dir else self.root
+            if reading:
+                raise StorageUnreadable(
+                    f"Could not read {where} because {reason(err, reading=True)}."
+                ) from err
             raise StorageUnavailable(
                 f"Could not write to {where} because {reason(err)}.", str(where)
             ) from err

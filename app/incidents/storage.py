@@ -198,12 +198,16 @@ def sealed(raw: bytes) -> bool:
     return hashlib.sha256(table).hexdigest().encode() == tail[len(_SEAL_MID) : -len(_SEAL_END)]
 
 
-def reason(err: OSError) -> str:
-    """Why the disk refused, in the officer's words."""
+def reason(err: OSError, reading: bool = False) -> str:
+    """Why the disk refused, in the officer's words (`reading`: it refused a read)."""
     if err.errno == errno.ENOSPC or err.errno == getattr(errno, "EDQUOT", -1):
         return "the disk is full"
     if err.errno == errno.EROFS:
         return "the storage is read-only"
     if err.errno in (errno.EACCES, errno.EPERM):
-        return "the app is not allowed to write there"
+        return f"the app is not allowed to {'read' if reading else 'write'} there"
+    if err.errno == errno.EISDIR:
+        return "a folder is where one of its files should be"
+    if err.errno == errno.ENOTDIR:
+        return "a file is where one of its folders should be"
     return f"the disk reported an error ({err.strerror or err})"
