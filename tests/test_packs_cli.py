@@ -166,3 +166,37 @@ def test_python_m_app_round_trip(tmp_path):
     assert made.returncode == 0, made.stderr
     verified = run("verify-pack", str(pack), "--keys", str(tmp_path))
     assert verified.returncode == 0 and "dept (trusted)" in verified.stdout, verified.stderr
+
+
+def _noise(n: int) -> bytes:
+    """ASCII that does not compress (so the zip-bomb check stays out of the way)."""
+    import hashlib
+
+    return b"".join(hashlib.sha256(str(i).encode()).hexdigest().encode()
+                    for i in range(n // 64 + 1))[:n]
+
+
+@pytest.mark.parametrize(
+    "make, says",
+    [
+        (lambda: b"\x8b" * 3000, "The file is not a complete guide pack: it may be cut short, "
+                                  "or not a .stairway file.\n"),
+        (lambda: forge([("manifest.json", b"[" * 5000 + _noise(20_000)),
+                        ("signature.json", b"{}")]),  # deep enough to hit the recursion limit
+         "The pack's manifest is not valid JSON: the pack is damaged.\n"),
+        (lambda: forge([("manifest.json", b"\xff\xfe{"), ("signature.json", b"[1]")]),
+         "The pack's manifest is not UTF-8 text: the pack is damaged.\n"),
+    ],
+)  # fmt: skip
+def test_a_damaged_pack_is_told_in_the_apps_words_not_a_parsers(made, capsys, make, says):
+    """Before: "(File is not a zip file)", "(maximum recursion depth exceeded while
+    decoding a JSON array from a unicode string)", "(byte 0)", and "1 problem(s)"."""
+    tmp, _, trusted = made
+    bad = tmp / "bad.stairway"
+    bad.write_bytes(make())
+    assert main(["verify-pack", str(bad), "--keys", str(trusted)]) == 1
+    got = capsys.readouterr()
+    assert f"stairway: {says}" in got.err
+    for raw in ("zip file", "recursion", "unicode", "byte 0", "Expecting", "(s)"):
+        assert raw not in got.err + got.out
+    assert "pack is NOT valid: " in got.out and " problem" in got.out

@@ -50,7 +50,7 @@ def read_entries(data: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, byte
         raise PackError(
             "not-a-pack",
             "The file is not a complete guide pack: it may be cut short, or not a .stairway "
-            f"file ({e}).",
+            "file.",
         ) from e
     with zf:
         files = _judge(infos, limits)
@@ -134,7 +134,7 @@ def _read(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
             data = fh.read(info.file_size + 1)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as e:
         raise PackError(
-            "not-a-pack", f"The pack is damaged: '{info.filename}' cannot be read ({e})."
+            "not-a-pack", f"The pack is damaged: '{info.filename}' cannot be read."
         ) from e
     if len(data) != info.file_size:
         raise PackError(

@@ -146,5 +146,6 @@ def run_verify(pack_file: str, keys_dir: str, out: TextIO, err: TextIO | None = 
         return 0
     for e in report.errors:
         print(f"stairway: {e.message}", file=err)
-    print(f"pack is NOT valid: {len(report.errors)} problem(s)", file=out)
+    n = len(report.errors)
+    print(f"pack is NOT valid: {n} problem{'' if n == 1 else 's'}", file=out)
     return 1

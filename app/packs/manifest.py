@@ -100,14 +100,16 @@ def parse(data: bytes) -> Manifest:
     except UnicodeDecodeError as e:
         raise PackError(
             "manifest-not-utf8",
-            f"The pack's manifest is not UTF-8 text (byte {e.start}): the pack is damaged.",
+            "The pack's manifest is not UTF-8 text: the pack is damaged.",
         ) from e
     try:
         d = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
     except (ValueError, RecursionError) as e:
+        # our own checks (a key twice, NaN) say what is wrong; the parser's words do not
+        why = f" ({e})" if type(e) is ValueError else ""
         raise PackError(
             "manifest-not-json",
-            f"The pack's manifest is not valid JSON ({e}): the pack is damaged.",
+            f"The pack's manifest is not valid JSON{why}: the pack is damaged.",
         ) from e
     if not isinstance(d, dict):
         _bad("it is not a JSON object")

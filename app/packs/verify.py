@@ -50,8 +50,10 @@ def parse_signature(data: bytes) -> tuple[bytes, bytes]:
         if len(raw) != 32 or len(sig) != 64:
             raise ValueError("the key or the signature has the wrong length")
     except (ValueError, UnicodeDecodeError, KeyError, TypeError, binascii.Error) as e:
+        # our own checks say what is wrong; a parser's or a codec's words do not
+        why = f" ({e})" if type(e) is ValueError else ""
         raise PackError(
-            "bad-signature-file", f"The pack's signature cannot be read ({e}): the pack is damaged."
+            "bad-signature-file", f"The pack's signature cannot be read{why}: the pack is damaged."
         ) from e
     return raw, sig
 
