@@ -39,6 +39,9 @@ async def test_move_up_says_why_then_moves_when_every_sign_is_ticked(app):
     await app.click(L.MOVE_UP)
     assert app.state.stairway.number == 2
     assert app.has(L.stage_indicator(2))
+    steps = app.find(L.stage_indicator(2)).content.controls
+    assert isinstance(steps[0].content, ft.Icon) and steps[0].content.icon == ft.Icons.CHECK
+    assert [s.content.value for s in steps[1:]] == ["2", "3", "4", "5"]  # no "✓" glyph
     await app.nav(L.NAV_PHRASES)  # a stage 2 phrase from content/ is on the phrases screen
     first = app.state.phrases.list()[0]
     assert first.stage == 2 and app.has(L.phrase(first.kind, first.text))

@@ -181,3 +181,14 @@ def call_button(label: str, name: str, number: str, tel: str,
         style=ft.ButtonStyle(padding=PAD, shape=ft.RoundedRectangleBorder(radius=12),
                              icon_size=fs(28)),
     )
+
+
+def step(n: int, done: bool, here: bool, sz, border: int = 1) -> ft.Control:
+    """One numbered step of the stairway: the current one filled, done ones ticked with the
+    check icon (the font has no "✓": it drew a square-root sign)."""
+    mark = ft.Icon(ft.Icons.CHECK, size=sz.fs(18)) if done else ft.Text(
+        str(n), size=sz.fs(16), weight=ft.FontWeight.BOLD if here else None,
+        color=ft.Colors.ON_PRIMARY if here else None)
+    return ft.Container(mark, width=40, height=40, alignment=ft.Alignment.CENTER,
+                        border_radius=20, bgcolor=ft.Colors.PRIMARY if here else None,
+                        border=ft.Border.all(border, ft.Colors.OUTLINE))

@@ -21,14 +21,7 @@ def meter(state, stage: int, position: float, sz: Sizes, caption: bool = True) -
     cells = []
     for n in range(1, TOP + 1):
         here = n == stage
-        cells.append(ft.Container(
-            ft.Text("✓" if n < stage else str(n), size=sz.fs(16),
-                    weight=ft.FontWeight.BOLD if here else None,
-                    color=ft.Colors.ON_PRIMARY if here else None),
-            width=40, height=40, alignment=ft.Alignment.CENTER, border_radius=20,
-            bgcolor=ft.Colors.PRIMARY if here else None,
-            border=ft.Border.all(1, ft.Colors.OUTLINE),
-        ))
+        cells.append(c.step(n, n < stage, here, sz))
     name = titles.get(stage, "")
     caption_text = t("meter_stage_named", stage=stage, title=name) if name else \
         t("meter_stage", stage=stage)

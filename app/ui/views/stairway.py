@@ -15,14 +15,7 @@ def indicator(current: int, total: int, reading: int | None, sz: Sizes) -> ft.Co
     cells = []
     for n in range(1, total + 1):
         done, here = n < current, n == current
-        cells.append(ft.Container(
-            ft.Text("✓" if done else str(n), size=sz.fs(16),
-                    weight=ft.FontWeight.BOLD if here else None,
-                    color=ft.Colors.ON_PRIMARY if here else None),
-            width=40, height=40, alignment=ft.Alignment.CENTER, border_radius=20,
-            bgcolor=ft.Colors.PRIMARY if here else None,
-            border=ft.Border.all(3 if n == reading else 1, ft.Colors.OUTLINE),
-        ))
+        cells.append(c.step(n, done, here, sz, border=3 if n == reading else 1))
     return ft.Semantics(label=L.stage_indicator(current, total),
                         content=ft.Row(cells, alignment=ft.MainAxisAlignment.CENTER, wrap=True))
 
