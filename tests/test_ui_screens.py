@@ -11,10 +11,11 @@ import shutil
 import flet as ft
 import pytest
 
+from app.i18n import text as t
 from app.ui import labels as L
 from app.ui import screens
 from app.ui.router import Location, to_route
-from tests.ui_harness import CONTENT, open_incident, start, tick_all_signs
+from tests.ui_harness import CONTENT, label_of, open_incident, start, tick_all_signs
 
 
 async def test_home_shows_stage_and_start(app):
@@ -194,6 +195,36 @@ async def test_search_opens_the_place_it_came_from(app):
     assert app.state.nav.screen == "phrases"
     assert app.state.phrases.stage == hit.target[1]
     assert app.state.stairway.number == 1  # reading is not moving
+
+
+async def test_a_phrase_found_by_search_is_the_first_card_on_its_screen(app):
+    """The screen opens at its top: the hit used to sit far down, out of sight."""
+    p = app.state.stairway.stage(2).phrases[-1]  # the last of its stage, so not first already
+    await app.click(L.OPEN_SEARCH)
+    await app.type(L.SEARCH_FIELD, p.text)
+    hit = next(h for h in app.state.search.results if h.target[:3] == ("phrase", 2, p.text))
+    await app.click(L.search_result(hit.title))
+    cards = [lab for lab in app.labels() if lab.startswith(("Say: ", "Avoid: "))]
+    order = [lab for c in app.controls() for lab in label_of(c) if lab in cards]
+    assert order[0] == L.phrase(p.kind, p.text)
+
+
+async def test_a_checklist_item_found_by_search_is_on_top_and_can_be_ticked_there(app):
+    cl = app.state.guide.checklists[0]
+    item = [i for i in cl.items if i.tick][-1]  # the last to do, far down the screen
+    await app.click(L.OPEN_SEARCH)
+    await app.type(L.SEARCH_FIELD, item.text)
+    hit = next(h for h in app.state.search.results
+               if h.target[:3] == ("checklist", cl.id, item.id))
+    await app.click(L.search_result(hit.title))
+    found = t("search_found_item", text=item.text)
+    labels = [lab for c in app.controls() for lab in label_of(c)]
+    first_item = next(i for i, lab in enumerate(labels) if lab.startswith("Checklist item: "))
+    assert labels.index(found) < first_item  # above the whole list
+    await app.click(found)
+    assert app.state.checklist.tick_time(cl.id, item.id)  # the same tick as in its place
+    ticked = [x for x in app.texts() if x.startswith(item.text) and "(ticked " in x]
+    assert len(ticked) == 2  # on top and in its place
 
 
 async def test_search_shows_an_avoid_hit_with_its_instead(app):

@@ -37,6 +37,26 @@ def item_row(state, cl, item, sz: Sizes, highlight: str | None) -> ft.Control:
     return row
 
 
+def found_card(state, cl, item, sz: Sizes) -> ft.Control:
+    """A search hit, on top of the screen: the screen opens at its top, and a long
+    checklist put the match out of sight. It can be ticked right here; it is also in its
+    place below, framed."""
+    part = state.checklist
+    where = t("search_found_in", place=item.section or cl.title)
+    if item.tick:
+        at = _clock(part.tick_time(cl.id, item.id))
+        text = t("checklist_ticked", text=item.text, time=at) if at else item.text
+        row = c.check_row(t("search_found_item", text=item.text), text, bool(at),
+                          lambda v: part.tick(cl.id, item), sz.fs,
+                          caution=getattr(item, "caution", None))
+    else:
+        row = c.para(item.text, sz.fs)
+    return ft.Container(
+        ft.Column([c.para(where, sz.fs, 14, weight=ft.FontWeight.BOLD), row], spacing=2),
+        border=ft.Border.all(2, ft.Colors.PRIMARY), border_radius=8, padding=8,
+    )
+
+
 @ft.component
 def ChecklistView(state):
     sz = Sizes(state.prefs.text_scale)
@@ -58,6 +78,10 @@ def ChecklistView(state):
                           sz.fs, 14, italic=True))
     lists = part.lists()
     highlight = state.nav.location.get("item")
+    found = next(((cl, it) for cl, its in lists for it in its
+                  if highlight == f"{cl.id}/{it.id}"), None)
+    if found:
+        out.append(found_card(state, *found, sz))
     if not lists:
         out.append(c.para(L.CHECKLIST_NONE, sz.fs))
     for cl, items in lists:

@@ -151,5 +151,9 @@ def PhrasesView(state):
         out.append(c.para(L.PHRASES_NONE, sz.fs))
     elif not items:
         out.append(c.para(L.PHRASES_NO_MATCH, sz.fs))
+    # a search hit comes first: the screen opens at its top, and the match must be in
+    # sight (the rest keep their order below it)
+    aim = state.phrases.highlight
+    items = sorted(items, key=lambda p: phrase_key(p) != aim) if aim else items
     out += [phrase_card(state, p, sz) for p in items]
     return ft.Column(out, spacing=10)
