@@ -292,6 +292,23 @@ def test_a_flag_to_check_does_not_count_against_the_skill(guide, clock):
     assert practice.history.attempts()[-1].right is False
 
 
+def test_the_same_words_for_every_line_are_named_and_not_counted_right(practice):
+    """'I hear you' to every line is a minimal encourager each time: Progress showed that
+    skill at 100% for an officer who answered nothing the person said."""
+    session = practice.start_own_words(n=3)
+    first = session.answer("I hear you.")
+    assert first.result.skill == "minimal-encouragers" and not first.result.to_fix
+    assert practice.history.attempts()[-1].right is True
+    session.next()
+    again = session.answer("i HEAR you!")  # the same words for a new line
+    assert [f.code for f in again.result.to_fix] == ["repeated"]
+    assert "same words to an earlier line" in again.result.to_fix[0].message
+    assert practice.history.attempts()[-1].right is False
+    session.next()
+    fresh = session.answer("You sound exhausted.")
+    assert not any(f.code == "repeated" for f in fresh.result.flags)
+
+
 # --- history and progress ---
 
 

@@ -19,7 +19,7 @@ from app.guide.model import ACCEPTABLE, BEST, SAY, Guide, Turn
 from app.guide.query import phrases
 from app.practice import disputes as D
 from app.practice import quiz as Q
-from app.practice.classify import Result
+from app.practice.classify import Flag, Result
 from app.practice.history import Attempt, PracticeError
 from app.practice.walk import Pick, Summary, Walk
 
@@ -27,6 +27,20 @@ if TYPE_CHECKING:
     from app.practice.drills import Practice
 
 TIME_LIMIT = 10.0  # seconds to answer in timed mode
+
+# "I hear you" to every line is a minimal encourager every time: right by the rules, and
+# Progress showed that skill at 100%. The same words given to an earlier line are named
+# and not counted as right: the drill is to answer what this line said.
+REPEATED = Flag(
+    "repeated",
+    "You gave these same words to an earlier line. One stock answer for everything tells "
+    "them you are not listening: answer what they just said.",
+)
+_WORDS = re.compile(r"[^\w]+")
+
+
+def _same_words(text: str) -> str:
+    return " ".join(_WORDS.sub(" ", text.casefold()).split())
 
 
 @dataclass(frozen=True)
@@ -182,6 +196,7 @@ class OwnWords(_Session):
     index: int = 0
     last: tuple[str, Judged] | None = None  # the current line's answer and its verdict
     kept_id: int | None = None  # the current answer, kept for a debrief (its id, for undo)
+    given: dict[str, str] = field(default_factory=dict)  # words of each answer -> line id
 
     @property
     def current(self) -> Prompt | None:
@@ -192,6 +207,9 @@ class OwnWords(_Session):
         if p is None:
             raise IndexError("no line left to answer: start again")
         result = self.owner.classifier.classify(text, p.said, p.before)
+        words = _same_words(text)
+        if words and self.given.setdefault(words, p.id) != p.id:
+            result = replace(result, flags=(*result.flags, REPEATED))
         # a flag to check (the backstop's, unsure) does not count against the skill; a
         # safety question asked straight is right, though it names no skill
         good = (result.skill is not None or result.asks_safety) and not result.to_fix
