@@ -29,11 +29,12 @@ def PracticeView(state):
         c.para(t("practice_intro"), sz.fs),
         c.switch(L.TIMED_MODE, p.timed, p.set_timed, sz.fs),
     ]
-    for screen, icon, about in DRILLS:
-        out.append(ft.Column([
+    for screen, icon, about in DRILLS:  # one card each: what the drill is, then its button
+        out.append(ft.Container(ft.Column([
+            c.para(t(about), sz.fs, 15),
             c.button(screens.get(screen).label, lambda e, s=screen: state.nav.go(s), icon,
                      primary=True),
-            c.para(t(about), sz.fs, 15, color=ft.Colors.ON_SURFACE_VARIANT),
-        ], spacing=4, horizontal_alignment=ft.CrossAxisAlignment.STRETCH))
+        ], spacing=8, horizontal_alignment=ft.CrossAxisAlignment.STRETCH),
+            border=ft.Border.all(1, ft.Colors.OUTLINE), border_radius=12, padding=12))
     out.append(c.button(L.OPEN_PROGRESS, lambda e: state.nav.go("progress"), ft.Icons.BAR_CHART))
     return ft.Column(out, spacing=14)
