@@ -27,7 +27,7 @@ from tests.packs_helpers import (
     resign,
     snapshot,
 )
-from tests.ui_harness import start
+from tests.ui_harness import CONTENT, start
 
 STAGE1 = "stairway/1-active-listening-stage.md"
 NEW_PHRASE = "You sound exhausted tonight (1)."
@@ -188,9 +188,9 @@ async def test_older_version_asks_a_second_time(tmp_path, key, tabs):
 
 async def test_go_back_and_built_in_are_confirmed_and_switch_every_page(tmp_path, key, tabs):
     a, b = tabs
-    await a.click(L.GUIDE_ROLLBACK)  # nothing to go back to yet: said at once
+    # nothing to go back to yet: said where the buttons would be, not behind a tap
+    assert not a.has(L.GUIDE_ROLLBACK) and not a.has(L.GUIDE_BUILTIN)
     assert "There is no previous guide to go back to." in a.texts()
-    await a.click(L.GUIDE_BUILTIN)
     assert "The built-in guide is already in use." in a.texts()
     await apply_pack(a, pack_file(tmp_path, key))
     await a.click(L.GUIDE_BUILTIN)
@@ -253,10 +253,21 @@ async def test_live_preview_turns_packs_off(tmp_path, key, tree):
     main = build_main(*tree, watch=True)
     try:
         a = await start(*tree, route="/settings/guide", main=main)
-        assert a.find(L.GUIDE_IMPORT).disabled and a.find(L.GUIDE_ROLLBACK).disabled
+        assert a.find(L.GUIDE_IMPORT).disabled
+        assert not a.has(L.GUIDE_ROLLBACK)  # nothing to go back to: said, not offered
         await imported(a, pack_file(tmp_path, key))
         assert a.state.packs.refusal.message.startswith("Guide packs are off during live")
         assert not (tree[1] / "packs" / "stored").exists()
         a.close()
     finally:
         main.hub.stop()
+
+
+async def test_with_no_trusted_key_import_is_not_offered_and_the_screen_says_why(tmp_path):
+    """The Import button used to be there, only to refuse every pack when tapped."""
+    content = copy_tree(CONTENT, tmp_path / "content")
+    assert not list((content / "keys").glob("*.pub"))  # the shipped folder trusts no key
+    a = await start(content, tmp_path / "data", route="/settings/guide")
+    assert not a.has(L.GUIDE_IMPORT)
+    assert a.texts().count(L.GUIDE_NO_KEYS) == 1 and not a.has(L.GUIDE_TRUSTED_KEYS)
+    a.close()

@@ -40,9 +40,9 @@ def in_use(state, sz: Sizes) -> list[ft.Control]:
 
 def keys(state, sz: Sizes) -> list[ft.Control]:
     found = state.packs.keys()
+    if not found:  # said where the Import button would be
+        return []
     out: list[ft.Control] = [c.heading(L.GUIDE_TRUSTED_KEYS, sz.fs)]
-    if not found:
-        out.append(c.para(L.GUIDE_NO_KEYS, sz.fs, 15))
     for k in found:
         out.append(ft.Column([c.para(k.name, sz.fs, 16, weight=ft.FontWeight.BOLD),
                               c.para(k.fingerprint, sz.fs, 13, selectable=True)], spacing=2))
@@ -66,15 +66,25 @@ def GuideView(state):
     if state.ui.message:
         out.append(c.para(state.ui.message, sz.fs, 15, weight=ft.FontWeight.BOLD))
     out += in_use(state, sz)
+    # A button is shown only when it can act; otherwise the sentence it would have said
+    # when tapped stands in its place (an officer should not have to tap to find out).
     picker = packs.picker
-    out.append(c.button(L.GUIDE_IMPORT, None, ft.Icons.FILE_OPEN, disabled=packs.live,
-                        action=picker.action() if picker is not None else None))
-    out += [
-        c.heading(L.GUIDE_GOING_BACK, sz.fs),
-        c.button(L.GUIDE_ROLLBACK, lambda e: packs.ask(ROLLBACK), ft.Icons.UNDO,
-                 disabled=packs.live),
-        c.button(L.GUIDE_BUILTIN, lambda e: packs.ask(BUILTIN), ft.Icons.HOME_OUTLINED,
-                 disabled=packs.live),
-        *keys(state, sz),
-    ]
+    if packs.keys():
+        out.append(c.button(L.GUIDE_IMPORT, None, ft.Icons.FILE_OPEN, disabled=packs.live,
+                            action=picker.action() if picker is not None else None))
+    else:
+        out.append(c.para(L.GUIDE_NO_KEYS, sz.fs, 15))
+    out.append(c.heading(L.GUIDE_GOING_BACK, sz.fs))
+    if packs.previous() is not None:
+        out.append(c.button(L.GUIDE_ROLLBACK, lambda e: packs.ask(ROLLBACK), ft.Icons.UNDO,
+                            disabled=packs.live))
+    else:
+        out.append(c.para(t("guide_no_previous"), sz.fs, 15))
+    origin = packs.origin
+    if origin is not None and origin.kind == "built-in":
+        out.append(c.para(t("guide_builtin_in_use"), sz.fs, 15))
+    else:
+        out.append(c.button(L.GUIDE_BUILTIN, lambda e: packs.ask(BUILTIN),
+                            ft.Icons.HOME_OUTLINED, disabled=packs.live))
+    out += keys(state, sz)
     return ft.Column(out, spacing=10)
