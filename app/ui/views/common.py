@@ -27,14 +27,17 @@ def button(
     text: str | None = None,
     expand: bool = False,
     action=None,
+    compact: bool = False,
 ) -> ft.Control:
     """A filled (primary) or outlined button at least 48 px tall; `label` is its name.
 
     When the visible `text` differs from the label (a filter chip's "3"), the text carries
     `label` as its semantics label, so a screen reader announces the label and can still
     activate the button (a Semantics wrapper with exclude_semantics dropped the tap action).
+    `compact` narrows the sides, for a row of short chips ("1" to "5") that must fit.
     """
-    style = ft.ButtonStyle(padding=PAD, shape=ft.RoundedRectangleBorder(radius=12))
+    pad = ft.Padding.symmetric(vertical=16, horizontal=8) if compact else PAD
+    style = ft.ButtonStyle(padding=pad, shape=ft.RoundedRectangleBorder(radius=12))
     cls = ft.FilledButton if primary else ft.OutlinedButton
     shown = text or label
     btn = cls(
@@ -59,7 +62,8 @@ def icon_button(label: str, icon: ft.IconData, on_click: Callable | None) -> ft.
     )
 
 
-def choice(label: str, on_click: Callable, selected: bool, text: str | None = None) -> ft.Control:
+def choice(label: str, on_click: Callable, selected: bool, text: str | None = None,
+           compact: bool = False) -> ft.Control:
     """One option in a group: selected shows a tick icon and a filled style (not colour only)."""
     return button(
         label,
@@ -67,6 +71,7 @@ def choice(label: str, on_click: Callable, selected: bool, text: str | None = No
         icon=ft.Icons.CHECK if selected else None,
         primary=selected,
         text=text,
+        compact=compact,
     )
 
 

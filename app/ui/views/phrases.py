@@ -8,7 +8,6 @@ phrase marks it used.
 
 from __future__ import annotations
 
-import asyncio
 import re
 
 import flet as ft
@@ -71,47 +70,40 @@ def phrase_card(state, p, sz: Sizes) -> ft.Control:
     )
 
 
-# From this text scale up the five stage chips would fill a phone's first screen (four
-# rows at 175% on 360x640), so they scroll sideways in one row instead, the chosen one shown.
-ONE_ROW_SCALE = 1.5
-
-
-def chip_key(order: int) -> str:
-    return f"stage-chip-{order}"
+# From this text scale up, five named stage chips fill a phone's first screen (four rows at
+# 175% on 360x640). They then show the stage number only, and the chosen stage's name is
+# written under them. (A sideways-scrolling row was tried: Flet's scroll_to could leave the
+# chosen chip half off the edge.)
+NUMBERS_SCALE = 1.5
+NUMBER_WIDTH = 60  # five of these and their gaps fit a 360 px phone's 336 px
 
 
 @ft.component
 def StageChips(state):
-    """One tap to another stage's phrases: "1 Active Listening", "2 Empathy"..."""
+    """One tap to another stage's phrases: "1 Active Listening", "2 Empathy"... (at large
+    text "1", "2"..., with the chosen stage's name below). Each chip's label names it."""
     sz = Sizes(state.prefs.text_scale)
     ph, st = state.phrases, state.stairway
-    chips = [
-        ft.Container(
-            c.choice(L.stage_chip(s.order, s.title), lambda e, o=s.order: ph.set_filters(stage=o),
-                     ph.stage == s.order,
-                     text=t("stage_chip_now", order=s.order, title=s.title)
-                     if s.order == st.number else f"{s.order} {s.title}"),
-            key=ft.ScrollKey(chip_key(s.order)),
-        )
-        for s in st.stages
-    ]
-    one_row = sz.scale >= ONE_ROW_SCALE
-    row = ft.Row(chips, scroll=ft.ScrollMode.AUTO, spacing=8) if one_row else c.wrap_row(chips)
-    shown = ft.use_ref(None)
-    shown.current = row
+    numbers = sz.scale >= NUMBERS_SCALE
 
-    async def show_chosen() -> None:
-        """Scroll the chosen stage's chip into view (only the client can scroll)."""
-        r = shown.current
-        if not one_row or r is None or ph.stage is None:
-            return
-        try:
-            await asyncio.wait_for(r.scroll_to(scroll_key=chip_key(ph.stage)), 3)
-        except (TimeoutError, RuntimeError):  # no client to answer (tests), or unmounted
-            pass
+    def shown(s) -> str:
+        if numbers:
+            return str(s.order)
+        return t("stage_chip_now", order=s.order, title=s.title) if s.order == st.number \
+            else f"{s.order} {s.title}"
 
-    ft.use_effect(show_chosen, [ph.stage, one_row], cleanup=lambda: None)
-    return row
+    chips = [c.choice(L.stage_chip(s.order, s.title), lambda e, o=s.order: ph.set_filters(stage=o),
+                      ph.stage == s.order, text=shown(s), compact=numbers)
+             for s in st.stages]
+    if numbers:  # Material's 64 px minimum width made five chips one too many for 360 px
+        chips = [ft.Container(chip, width=NUMBER_WIDTH) for chip in chips]
+    chosen = next((s for s in st.stages if s.order == ph.stage), None)
+    if not numbers or chosen is None:
+        return c.wrap_row(chips)
+    name = t("stage_chip_now", order=chosen.order, title=chosen.title) \
+        if chosen.order == st.number else f"{chosen.order} {chosen.title}"
+    return ft.Column([c.wrap_row(chips), c.para(name, sz.fs, 16, weight=ft.FontWeight.BOLD)],
+                     spacing=4)
 
 
 def more_filters(state, sz: Sizes) -> ft.Control:
