@@ -8,29 +8,15 @@ every message points at the key that is wrong.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass, field
 
 import yaml
 
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+from app.guide.headervalues import ADD, ID_RE, Header, bad_character, read_key
+
+__all__ = ["ID_RE", "Header", "KNOWN", "REQUIRED", "read_header"]
+
 REQUIRED = ("id", "title", "version", "reviewed", "reviewed_by", "sources")
 KNOWN = (*REQUIRED, "approved_by", "stage", "order")
-
-
-@dataclass
-class Header:
-    """What the front matter says, plus the line (1-based, in the file) of each key."""
-
-    values: dict[str, object] = field(default_factory=dict)
-    lines: dict[str, int] = field(default_factory=dict)
-    source_lines: dict[str, int] = field(default_factory=dict)  # source key -> line
-    problems: list[tuple[int, str, str]] = field(default_factory=list)  # line, code, message
-    future: str | None = None  # a reviewed date later than today, if any
-
-    def line(self, key: str) -> int:
-        return self.lines.get(key, 1)
 
 
 def read_header(
@@ -106,18 +92,18 @@ def read_header(
                 )
             )
             continue
-        if (bad := _bad_character(value_node)) is not None:
+        if (bad := bad_character(value_node)) is not None:
             h.problems.append((line, "value-bad-character", f"'{key}' holds {bad}, which no "
                                "screen can show: write the character itself, or remove it"))
             continue
-        _read_key(h, key, value_node, line, kind, today, first_line)
+        read_key(h, key, value_node, line, kind, today, first_line)
 
     for key in REQUIRED:
         if key == "sources" and lenient_sources:
             continue
         if key not in h.lines:
             h.problems.append(
-                (first_line - 1, "key-missing", f"front matter has no '{key}': {_ADD[key]}")
+                (first_line - 1, "key-missing", f"front matter has no '{key}': {ADD[key]}")
             )
     if not lenient_sources and h.values.get("sources") == ():
         h.problems.append(
@@ -140,176 +126,3 @@ def read_header(
             (first_line - 1, "key-missing", "front matter has no 'stage': add `stage: 1` to 5")
         )
     return h
-
-
-_ADD = {
-    "id": "add `id: ...` (lower case letters, digits and dashes)",
-    "title": "add `title: ...`",
-    "version": 'add `version: "1.0"`',
-    "reviewed": "add `reviewed: YYYY-MM-DD`, the date you checked the file",
-    "reviewed_by": "add `reviewed_by: ...`, who checked the file",
-    "sources": "add `sources: [...]` with keys from sources.md",
-}
-
-
-def _bad_character(node: yaml.Node) -> str | None:
-    """A YAML escape for a character that is no text ("\\udcff", a half of a pair; "\\0"):
-    it would stop the guide from being saved and shown, though it reads fine here."""
-    values = [n.value for n in (node.value if isinstance(node, yaml.SequenceNode) else [node])
-              if isinstance(n, yaml.ScalarNode)]
-    for value in values:
-        for ch in str(value):
-            if 0xD800 <= ord(ch) <= 0xDFFF or ch == "\0":
-                return f"\\u{ord(ch):04x}"
-    return None
-
-
-def _scalar(node: yaml.Node) -> str | None:
-    return node.value if isinstance(node, yaml.ScalarNode) else None
-
-
-def _read_key(
-    h: Header, key: str, node: yaml.Node, line: int, kind: str, today: dt.date, first_line: int
-) -> None:
-    text = _scalar(node)
-    if key == "sources":
-        _read_sources(h, node, line, first_line)
-        return
-    if text is None:
-        h.problems.append(
-            (line, "value-not-single", f"{key} must be a single value, not a list or a mapping")
-        )
-        return
-    text = text.strip()
-    plain = isinstance(node, yaml.ScalarNode) and node.style is None
-    if key == "id":
-        if not ID_RE.match(text):
-            h.problems.append(
-                (
-                    line,
-                    "id-invalid",
-                    f"id '{text}' must be lower case letters, digits and "
-                    "dashes, e.g. `id: active-listening`",
-                )
-            )
-            return
-    elif key == "title":
-        if not text:
-            h.problems.append(
-                (line, "title-empty", "title is empty: write the title shown in the app")
-            )
-            return
-    elif key == "version":
-        if not text:
-            h.problems.append(
-                (line, "version-empty", 'version is empty: write e.g. `version: "1.0"`')
-            )
-            return
-        if plain and re.match(r"^[0-9.+\-_eE]+$", text):
-            h.problems.append(
-                (
-                    line,
-                    "version-unquoted",
-                    f"version {text} must be in quotes, or YAML may read it "
-                    f'as a number (1.10 becomes 1.1): write `version: "{text}"`',
-                )
-            )
-            return
-    elif key == "reviewed":
-        if not _read_date(h, text, line, today):
-            return
-    elif key == "reviewed_by":
-        if not text:
-            h.problems.append(
-                (
-                    line,
-                    "reviewed-by-empty",
-                    "reviewed_by is empty: write who checked this file, e.g. "
-                    "`reviewed_by: Stairway content team`",
-                )
-            )
-            return
-    elif key == "approved_by":
-        if not text:
-            h.problems.append(
-                (
-                    line,
-                    "approved-by-empty",
-                    "approved_by is empty: write who approved this file for your agency, "
-                    "or delete the line until someone has",
-                )
-            )
-            return
-    elif key in ("stage", "order"):
-        if not re.match(r"^[0-9]+$", text):
-            want = "1 to 5" if key == "stage" else "a whole number"
-            h.problems.append(
-                (line, "number-invalid", f"{key} '{text}' is not a number: write {want}")
-            )
-            return
-        number = int(text)
-        if key == "stage" and not 1 <= number <= 5:
-            h.problems.append((line, "number-invalid", f"stage {number} is not 1 to 5"))
-            return
-        h.values[key] = number
-        return
-    h.values[key] = text
-
-
-def _read_date(h: Header, text: str, line: int, today: dt.date) -> bool:
-    day = None
-    if DATE_RE.match(text):
-        try:
-            day = dt.date.fromisoformat(text)
-        except ValueError:
-            day = None
-    if day is None:
-        h.problems.append(
-            (
-                line,
-                "reviewed-not-date",
-                f"reviewed '{text}' is not a date: write it as YYYY-MM-DD, "
-                f"e.g. `reviewed: {today.isoformat()}`",
-            )
-        )
-        return False
-    if day > today:
-        h.future = text
-        h.problems.append(
-            (
-                line,
-                "reviewed-future",
-                f"reviewed {text} is in the future (today is "
-                f"{today.isoformat()}): write the date you checked the file",
-            )
-        )
-    return True  # a future date is kept (and reported): the file's guidance is intact
-
-
-def _read_sources(h: Header, node: yaml.Node, line: int, first_line: int) -> None:
-    if not isinstance(node, yaml.SequenceNode):
-        h.problems.append(
-            (
-                line,
-                "sources-invalid",
-                "sources must be a list of keys from sources.md, e.g. `sources: [noesner-1997]`",
-            )
-        )
-        return
-    keys: list[str] = []
-    for item in node.value:
-        key = _scalar(item)
-        item_line = first_line + item.start_mark.line
-        if key is None or not key.strip():
-            h.problems.append(
-                (
-                    item_line,
-                    "sources-invalid",
-                    "sources must list keys from sources.md, e.g. `sources: [noesner-1997]`",
-                )
-            )
-            continue
-        key = key.strip()
-        keys.append(key)
-        h.source_lines.setdefault(key, item_line)
-    h.values["sources"] = tuple(keys)
