@@ -195,3 +195,32 @@ def test_an_open_incident_whose_every_entry_is_gone_says_so_and_keeps_saying_so(
     again = IncidentLog(data)
     assert again.warnings == [f"Incident {inc.id}: 1 entry is missing (#0)."]
     assert [n.text for n in again.all_notes(inc.id)] == ["written after the loss"]
+
+
+def test_a_closed_incident_whose_last_entries_were_cut_says_so(tmp_path):
+    """notes.json cut after note 1 of a closed incident (its closing entry with it) still
+    parses and chains: before, it opened as '3 entries, chain intact', silently."""
+    import json
+
+    data = tmp_path / "data"
+    log = IncidentLog(data)
+    inc = log.open_incident("Suicidal subject", "Elm St")
+    for i in range(3):
+        log.add_note(inc.id, NoteKind.NOTE, f"note {i}")
+    log.close_incident(inc.id)
+    log.close()
+    whole = IncidentLog(data)
+    assert len(whole.entries(inc.id)) == 5 and whole.warnings == []  # a whole one: no warning
+
+    notes = data / "incidents" / inc.id / "notes.json"
+    doc = json.loads(notes.read_text())
+    for k in sorted(doc["notes"], key=int)[-2:]:  # note 2 and the closing entry
+        del doc["notes"][k]
+    notes.write_text(json.dumps(doc))
+
+    after = IncidentLog(data)
+    assert [n.text for n in after.all_notes(inc.id)] == ["note 0", "note 1"]
+    assert after.warnings == [
+        f"Incident {inc.id}: its record says it was closed, but the closing entry is missing. "
+        "Entries at the end of its log may have been removed."
+    ]

@@ -44,6 +44,10 @@ from app.incidents.records import note_to_record, record_to_note, to_doc
 from app.incidents.storage import encode_line, move_aside, reason
 
 LOCK = "lock"
+NO_CLOSING = (
+    "Incident {id}: its record says it was closed, but the closing entry is missing. "
+    "Entries at the end of its log may have been removed."
+)
 # incident.json is written only after entry #0 is durable, so a record with no entry at
 # all means the entries were lost after the fact (a journal emptied or deleted).
 NO_ENTRIES = (
@@ -121,7 +125,20 @@ class Book(Ledger):
             except OSError as err:  # read-only: recovered in memory; repaired on write
                 self.warnings.append(f"The repair could not be saved yet ({reason(err)}).")
             self.migrate()
+            self._check_closing()
             self.maybe_fold()
+
+    def _check_closing(self) -> None:
+        """A record that says closed with no closing entry: entries were cut from the end
+        (the closing entry is always written before the record says closed). Only for a
+        chained log: an old one is given its closing entry by `migrate`."""
+        if not self.notes or not self.hashes or self.hashes[-1] is None:
+            return
+        inc = self.read_incident()
+        if inc is None or inc.is_open:
+            return
+        if not any(self.notes[i].kind == NoteKind.INCIDENT_CLOSED for i in self.record_at):
+            self.warnings.append(NO_CLOSING.format(id=self.id))
 
     def _problem(self, sentence: str | None, path: Path) -> None:
         if sentence:
