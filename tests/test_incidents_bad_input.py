@@ -75,6 +75,10 @@ NAIVE = datetime(2026, 1, 1, 12, 0)
         ("demand_status", {"ref": "FIRST", "status": "denied"}, "must refer to a demand"),
         ("deadline_done", {}, "which note"),  # handles no deadline
         ("deadline_done", {"ref": "FIRST"}, "Only a deadline can be marked handled"),
+        ("note", {"due": datetime(2026, 1, 1, tzinfo=UTC)}, "Only a deadline has a due"),
+        ("deadline", {"due": datetime(226, 11, 28, tzinfo=UTC)}, "between the years 1970"),
+        ("deadline", {"due": datetime.max.replace(tzinfo=UTC)}, "between the years 1970"),
+        ("note", {"at": datetime(1, 1, 1, tzinfo=UTC)}, "between the years 1970"),
         ("gossip", {}, "Unknown note kind 'gossip'"),
         ("note", {"colour": "red"}, "Unknown note field 'colour'"),
     ],
@@ -320,3 +324,13 @@ def test_the_reason_says_read_or_write(err, reading, said):
     from app.incidents.storage import reason
 
     assert reason(OSError(err, os.strerror(err)), reading) == said
+
+
+def test_a_time_before_year_1000_is_stored_with_four_digits():
+    """strftime wrote year 226 as "226", which fromisoformat cannot read back: an
+    incident holding such a time could not be opened again."""
+    from app.incidents.clock import from_iso, to_iso
+
+    old = datetime(226, 11, 28, 12, 0, tzinfo=UTC)
+    assert to_iso(old) == "0226-11-28T12:00:00.000000Z" and from_iso(to_iso(old)) == old
+

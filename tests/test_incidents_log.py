@@ -142,6 +142,19 @@ def test_a_deadline_marked_handled_leaves_the_countdown_and_the_first_mark_count
     assert [d.text for d in board.open_deadlines] == ["pizza in 30 min"]
 
 
+def test_a_deadline_moved_after_it_was_handled_runs_again(log):
+    inc = log.open_incident("hostage", "bank")
+    car = log.add_note(inc.id, NoteKind.DEADLINE, "car by 14:00", due=T0 + timedelta(hours=2))
+    log.add_note(inc.id, NoteKind.DEADLINE_DONE, "", ref=car.id, at=T0)
+    later = T0 + timedelta(hours=3)
+    log.amend(inc.id, car.id, "car by 15:00 now", due=later)
+
+    (moved,) = log.board(inc.id).open_deadlines  # counted down again, to the new time
+    assert (moved.text, moved.due, moved.done_at) == ("car by 15:00 now", later, None)
+    again = log.add_note(inc.id, NoteKind.DEADLINE_DONE, "", ref=car.id)
+    assert log.board(inc.id).deadlines[0].done_at == again.at
+
+
 def test_unknown_incident(log):
     for bad in ("nope", "../../etc", ""):
         with pytest.raises(IncidentNotFound):

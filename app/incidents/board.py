@@ -48,6 +48,7 @@ def derive(notes: list[Note]) -> Board:
     lists: dict[str, list[BoardItem]] = {name: [] for name in LISTS.values()}
     demands: dict[str, dict] = {}
     deadlines: dict[str, Deadline] = {}
+    marks: dict[str, list[Note]] = {}  # deadline id -> its "handled" entries, in order
     contacts: list[list] = []
     stage, overrides = None, 0
     for n in notes:
@@ -72,8 +73,7 @@ def derive(notes: list[Note]) -> Board:
             text, amended, _ = current(n, am)
             deadlines[n.id] = Deadline(n.id, text, _latest(n, am, "due"), n.at, amended)
         elif kind == NoteKind.DEADLINE_DONE and n.ref in deadlines:
-            if deadlines[n.ref].done_at is None:  # the first mark counts
-                deadlines[n.ref] = dataclasses.replace(deadlines[n.ref], done_at=n.at)
+            marks.setdefault(n.ref, []).append(n)
         elif kind == NoteKind.CONTACT_START:
             contacts.append([n.at, None])
         elif kind == NoteKind.CONTACT_END:
@@ -85,6 +85,8 @@ def derive(notes: list[Note]) -> Board:
             stage = n.stage or n.text.strip() or stage
         elif kind == NoteKind.OVERRIDE:
             overrides += 1
+    for i, done in marks.items():
+        deadlines[i] = dataclasses.replace(deadlines[i], done_at=_handled(done, am.get(i, [])))
     return Board(
         demands=tuple(Demand(note_id=i, **d) for i, d in demands.items()),
         deadlines=tuple(sorted(deadlines.values(), key=lambda d: d.due)),
@@ -123,3 +125,10 @@ def incident_of(incident_id: str, notes: list[Note], base: Incident | None = Non
         else:
             inc = dataclasses.replace(inc, situation=n.text, location=n.location or "")
     return inc
+
+
+def _handled(marks: list[Note], amends: list[Note]):
+    """When a deadline was handled: its first mark after the last amendment that moved
+    its due time (a deadline moved later runs again), else None."""
+    moved = max((a.seq for a in amends if a.due is not None), default=-1)
+    return next((m.at for m in marks if m.seq > moved), None)

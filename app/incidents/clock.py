@@ -13,7 +13,8 @@ def utcnow() -> datetime:
 
 def to_iso(dt: datetime) -> str:
     """Store format: ISO-8601 UTC with microseconds and a `Z`, e.g. 2026-03-29T00:30:00.000000Z."""
-    return as_utc(dt).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    d = as_utc(dt)  # the year padded by hand: strftime writes year 226 as "226"
+    return f"{d.year:04d}-" + d.strftime("%m-%dT%H:%M:%S.%fZ")
 
 
 def from_iso(text: str) -> datetime:

@@ -40,13 +40,24 @@ def clean_text(text: str) -> str:
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
-def check_time(at) -> datetime:
+# Evidence times outside these years are typos or forgeries; nearer the limits of
+# datetime itself, converting to a local zone on screen would overflow.
+YEARS = (1970, 2200)
+
+
+def check_time(at, what: str = "The time of a note") -> datetime:
     """When a note was saved: now, or an aware datetime given by the caller."""
     if at is None:
         return utcnow()
     if not isinstance(at, datetime) or at.tzinfo is None or at.utcoffset() is None:
-        raise NoteRefused("The time of a note must be a date and time with a time zone.")
-    return as_utc(at)
+        raise NoteRefused(f"{what} must be a date and time with a time zone.")
+    try:
+        utc = as_utc(at)
+    except OverflowError:
+        utc = None
+    if utc is None or not YEARS[0] <= utc.year <= YEARS[1]:
+        raise NoteRefused(f"{what} must fall between the years {YEARS[0]} and {YEARS[1]}.")
+    return utc
 
 
 def check_field(name: str, value) -> str:
@@ -119,10 +130,9 @@ def check_note(
     if kind == NoteKind.DEMAND_STATUS and "status" not in clean:
         raise NoteRefused("A demand status needs the new status (granted, denied...).")
     if "due" in clean:
-        due = clean["due"]
-        if not isinstance(due, datetime) or due.tzinfo is None:
-            raise NoteRefused("A deadline's due time must be a date and time with a time zone.")
-        clean["due"] = as_utc(due)
+        if kind not in (NoteKind.DEADLINE, NoteKind.AMENDMENT):
+            raise NoteRefused("Only a deadline has a due time.")
+        clean["due"] = check_time(clean["due"], "A deadline's due time")
     if kind == NoteKind.DEADLINE and "due" not in clean:
         raise NoteRefused("A deadline needs the time it runs out.")
     return kind, text, clean
