@@ -309,6 +309,32 @@ def test_the_same_words_for_every_line_are_named_and_not_counted_right(practice)
     assert not any(f.code == "repeated" for f in fresh.result.flags)
 
 
+@pytest.mark.parametrize(
+    "first, again",
+    [
+        ("...", "…"),  # a pause, then the same pause: punctuation alone is compared as itself
+        ("I hear you.", "I hear\u00ad you"),  # a soft hyphen hides nothing
+        ("Tell me more.", "ｔｅｌｌ ｍｅ ｍｏｒｅ"),  # full-width letters are the same words
+    ],
+)
+def test_a_stock_answer_cannot_hide_behind_punctuation_or_invisible_characters(
+    practice, first, again
+):
+    session = practice.start_own_words(n=3)
+    session.answer(first)
+    session.next()
+    judged = session.answer(again)
+    assert "repeated" in [f.code for f in judged.result.to_fix]
+
+
+def test_asking_about_suicide_again_on_a_later_line_is_never_a_stock_answer(practice):
+    session = practice.start_own_words(n=3)
+    ask = "Are you thinking of killing yourself?"
+    assert session.answer(ask).result.asks_safety
+    session.next()
+    assert not any(f.code == "repeated" for f in session.answer(ask).result.flags)
+
+
 # --- history and progress ---
 
 

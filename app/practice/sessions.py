@@ -11,6 +11,7 @@ Sessions are made by `app.practice.drills.Practice`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -40,7 +41,12 @@ _WORDS = re.compile(r"[^\w]+")
 
 
 def _same_words(text: str) -> str:
-    return " ".join(_WORDS.sub(" ", text.casefold()).split())
+    """What makes two answers the same: the words, whatever the case, the accents' form
+    (NFKC), invisible format characters (a soft hyphen) and punctuation. An answer of
+    punctuation alone ("...") is compared as its punctuation."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFKC", text)
+                    if unicodedata.category(ch) != "Cf").casefold()
+    return " ".join(_WORDS.sub(" ", plain).split()) or "".join(plain.split())
 
 
 @dataclass(frozen=True)
@@ -208,12 +214,15 @@ class OwnWords(_Session):
             raise IndexError("no line left to answer: start again")
         result = self.owner.classifier.classify(text, p.said, p.before)
         words = _same_words(text)
-        if words and self.given.setdefault(words, p.id) != p.id:
+        # asking about suicide again on a later line is right: it is never a stock answer
+        if words and not result.asks_safety and self.given.get(words, p.id) != p.id:
             result = replace(result, flags=(*result.flags, REPEATED))
         # a flag to check (the backstop's, unsure) does not count against the skill; a
         # safety question asked straight is right, though it names no skill
         good = (result.skill is not None or result.asks_safety) and not result.to_fix
         seconds, late = self._mark(result.skill, good, p.id)
+        if words:
+            self.given.setdefault(words, p.id)  # once the answer is taken
         models = model_answers(self.owner.guide, p.turn, result.skill, p.situation)
         judged = Judged(result, models, late, seconds)
         self.last = (text, judged)
