@@ -41,6 +41,8 @@ class _Guarded:
 
 
 def run() -> int:
+    if sys.stdout is None:  # started with stdout closed (`>&-`): nobody reads it
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
     sys.stdout = _Guarded(sys.stdout)
     try:
         code = main()

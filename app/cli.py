@@ -196,6 +196,11 @@ def _not_a_file(path: Path) -> str | None:
     return None
 
 
+# An export holds every entry of one incident (a note is at most 100 KB): far below this.
+# A bigger file is refused before it is read, not read into memory whole.
+MAX_EXPORT_BYTES = 512 * 2**20
+
+
 def run_verify(path: str, stdout: TextIO) -> int:
     """`python -m app verify FILE.json`: "N entries, chain intact, head XXXX XXXX XXXX"
     and 0, or the first entry changed, removed or inserted and 1."""
@@ -203,8 +208,16 @@ def run_verify(path: str, stdout: TextIO) -> int:
     from app.incidents import IncidentError
     from app.incidents.export import verify
 
+    if not path.strip():
+        _say("give the export file to check, e.g. incident.json")
+        return 1
     try:
-        _, _, status = verify(read_regular(Path(path)))
+        big = Path(path).stat().st_size > MAX_EXPORT_BYTES  # told before anything is read
+        data = b"" if big else read_regular(Path(path), MAX_EXPORT_BYTES)
+        if big or len(data) > MAX_EXPORT_BYTES:
+            _say(f"{path} is larger than any incident export ({MAX_EXPORT_BYTES // 2**20} MB).")
+            return 1
+        _, _, status = verify(data)
     except OSError as err:
         _say(f"cannot read {path}: {err.strerror}")
         return 1

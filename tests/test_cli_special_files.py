@@ -95,3 +95,25 @@ def test_a_reader_that_goes_away_ends_the_command_quietly():
     proc.stdout.close()
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 1 and err == ""
+
+
+def test_an_export_larger_than_any_incident_is_refused_before_it_is_read(tmp_path):
+    big = tmp_path / "big.json"
+    with open(big, "wb") as f:
+        f.truncate(600 * 2**20)  # sparse: no disk used, but 600 MB to a reader
+    got = _run("verify", str(big))
+    assert got.returncode == 1
+    assert got.stderr == f"stairway: {big} is larger than any incident export (512 MB).\n"
+
+
+@pytest.mark.parametrize("args, code", [(["verify", ""], 1), (["verify-pack", ""], 2)])
+def test_an_empty_file_name_is_asked_for_not_read_as_the_folder(args, code):
+    got = _run(*args)
+    assert got.returncode == code and "give the " in got.stderr
+    assert "directory" not in got.stderr and got.stderr.count("\n") == 1
+
+
+def test_a_closed_stdout_is_no_traceback():
+    got = subprocess.run(f"{sys.executable} -m app check content >&-", shell=True, cwd=ROOT,
+                         capture_output=True, text=True, timeout=120, executable="/bin/bash")
+    assert "Traceback" not in got.stderr and got.stderr == ""

@@ -108,6 +108,9 @@ def run_verify(pack_file: str, keys_dir: str, out: TextIO, err: TextIO | None = 
     """Print the manifest, the signature and every file's hash; 0 when all hold."""
     err = err or sys.stderr
     path = Path(pack_file)
+    if not pack_file.strip():
+        print("stairway: give the pack file to check, e.g. guide.stairway", file=err)
+        return 2
     if not path.exists():
         print(f"stairway: pack file '{pack_file}' does not exist.", file=err)
         return 2
