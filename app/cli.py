@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -124,9 +125,18 @@ def run_check(content_dir: str | None, out: TextIO) -> int:
     except ContentDirError as e:
         return _usage(str(e), out)
     for line in report.lines:
-        print(line, file=out)
+        print(terminal_safe(line), file=out)
     print(report.summary, file=out)
     return report.exit_code
+
+
+# C0 and C1 controls (tab aside) and DEL: a content file quoted in a message could set the
+# terminal's title or clear its screen with them. They are shown as \x1b, \x07...
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(line: str) -> str:
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", line)
 
 
 def run_dump(content_dir: str | None, out: TextIO) -> int:
@@ -141,7 +151,7 @@ def run_dump(content_dir: str | None, out: TextIO) -> int:
     json.dump(data, out, ensure_ascii=False, indent=2)
     out.write("\n")
     for line in report.lines:
-        print(line, file=sys.stderr)
+        print(terminal_safe(line), file=sys.stderr)
     return report.exit_code
 
 

@@ -417,3 +417,34 @@ def test_a_named_pipe_in_the_folder_is_reported_not_waited_on(tmp_path, monkeypa
     assert code == 1
     want = "c/situations/pipe.md:1: file cannot be opened (it is a named pipe (FIFO), not a file)"
     assert any(ln.startswith(want) for ln in lines), "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    "make, says",
+    [
+        (lambda p: p.symlink_to(p), "it is a symbolic link that leads back to itself"),
+        (lambda p: p.symlink_to(p.parent / "gone.md"), "it is a symbolic link to nothing"),
+        (lambda p: p.write_text("x" * 300_000), "file is larger than 256 KB"),
+    ],
+)
+def test_a_file_that_cannot_be_read_gets_one_plain_problem(tmp_path, monkeypatch, make, says):
+    """Each also got "front matter is missing", and a link loop was told to check its
+    permissions."""
+    root = copy_tree(VALID, tmp_path / "c")
+    make(root / "situations" / "odd.md")
+    code, lines = _check(root, monkeypatch)
+    mine = [ln for ln in lines if ln.startswith("c/situations/odd.md:")]
+    assert code == 1 and len(mine) == 1 and says in mine[0], "\n".join(lines)
+    assert "permissions" not in mine[0]
+
+
+def test_control_characters_quoted_from_content_never_reach_the_terminal(tmp_path, monkeypatch):
+    """A sub-item holding ESC ]0;...BEL ESC [2J was printed raw inside its message: it set
+    the terminal's title and cleared the screen of whoever ran check."""
+    root = copy_tree(VALID, tmp_path / "c")
+    _plant(root, ("edit", "checklists/first-officer.md", "- [ ] Set the inner perimeter.\n",
+                  "- [ ] Set the inner perimeter.\n  - \x1b]0;PWNED\x07\x1b[2Jbad\n"))
+    code, lines = _check(root, monkeypatch)
+    out = "\n".join(lines)
+    assert code == 1 and "\\x1b]0;PWNED\\x07\\x1b[2Jbad" in out
+    assert not any(ch in out for ch in "\x1b\x07")

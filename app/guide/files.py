@@ -9,6 +9,7 @@ instructors and are skipped.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import os
 import re
@@ -164,11 +165,25 @@ def read_files(root: Path) -> list[File]:
             files.append(f)
         except OSError as e:
             f = File(rel, kind_of(rel), b"", readable=False)
-            f.add(
-                1, "file-unreadable", f"file cannot be opened ({e.strerror}): check its permissions"
-            )
+            f.add(1, "file-unreadable", f"file cannot be opened ({_why(e)}): {_fix(e)}")
             files.append(f)
     return files
+
+
+def _why(e: OSError) -> str:
+    if e.errno == errno.ELOOP:
+        return "it is a symbolic link that leads back to itself"
+    if e.errno == errno.ENOENT:
+        return "it is a symbolic link to nothing"
+    if e.errno == errno.ENXIO:
+        return "it is a socket, not a file"
+    return e.strerror or str(e)
+
+
+def _fix(e: OSError) -> str:
+    if e.errno in (errno.EACCES, errno.EPERM):
+        return "check its permissions"
+    return "replace it with a plain text file"
 
 
 def content_hash(root: Path, salt: str) -> str:
@@ -206,6 +221,8 @@ def _control_characters(f: File) -> None:
 
 def decode(f: File, today: dt.date) -> None:
     """Decode, parse the Markdown and read the front matter of one file."""
+    if not f.readable:  # it could not be read: that is its one problem
+        return
     if f.kind == "unknown":
         f.add(
             1,
