@@ -448,3 +448,35 @@ def test_control_characters_quoted_from_content_never_reach_the_terminal(tmp_pat
     out = "\n".join(lines)
     assert code == 1 and "\\x1b]0;PWNED\\x07\\x1b[2Jbad" in out
     assert not any(ch in out for ch in "\x1b\x07")
+
+
+def test_what_pack_would_refuse_check_says_first(tmp_path, monkeypatch):
+    """check said "no problems" for a folder that pack then refused (a link, a pipe), and
+    missed a private key that was hidden, in DER form, or read through a link."""
+    import os
+
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    root = copy_tree(VALID, tmp_path / "c")
+    key = Ed25519PrivateKey.generate()
+    der = key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+                            serialization.NoEncryption())
+    (root / "skills" / "der.bin").write_bytes(der)
+    (root / ".old.key").write_text("hidden, but the app build copies it\n")
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_bytes(der)
+    (root / "skills" / "leak.txt").symlink_to(outside)
+    os.mkfifo(root / "pipe")
+
+    code, lines = _check(root, monkeypatch)
+
+    found = sorted((ln.split(": ")[0], ln.split(": ")[1].split(":")[0]) for ln in lines[:-1])
+    assert found == [
+        ("c/.old.key:1", "this is a private signing key"),
+        ("c/pipe:1", "this is not a plain file (a pipe, a socket or a device)"),
+        ("c/skills/der.bin:1", "this is a private signing key"),
+        ("c/skills/leak.txt:1", "this is a private signing key"),
+        ("c/skills/leak.txt:1", "this is a symbolic link"),
+    ], "\n".join(lines)
+    assert code == 1

@@ -16,13 +16,17 @@ from app import i18n
 from app.guide.bundle import to_dict
 from app.guide.codes import CODES
 from app.guide.compile import compile_guide
-from app.guide.files import content_paths, private_keys
+from app.guide.files import content_paths, folder_problems
 from app.guide.model import Guide, Problem
 
-KEY_MESSAGE = (
-    "this is a private signing key: the content folder ships inside the app and in every "
-    "pack, so move the key out of it and keep it secret"
-)
+FOLDER_MESSAGES = {
+    "private-key": "this is a private signing key: the content folder ships inside the app "
+    "and in every pack, so move the key out of it and keep it secret",
+    "file-is-link": "this is a symbolic link: a guide pack cannot hold one, so pack refuses "
+    "the folder; copy the file here instead",
+    "not-a-file": "this is not a plain file (a pipe, a socket or a device): pack refuses the "
+    "folder; remove it",
+}
 
 
 class ContentDirError(ValueError):
@@ -78,8 +82,8 @@ def check(content_dir: str | Path, shown: str | None = None) -> Report:
     guide = compile_guide(path, shown)
     labels = [Problem(os.path.join(shown, rel), line, message, code, CODES[code].severity)
               for rel, line, code, message in i18n.problems(path)]
-    keys = [Problem(os.path.join(shown, rel), 1, KEY_MESSAGE, "private-key",
-                    CODES["private-key"].severity) for rel in private_keys(path)]
+    keys = [Problem(os.path.join(shown, rel), 1, FOLDER_MESSAGES[code], code,
+                    CODES[code].severity) for rel, code in folder_problems(path)]
     if labels or keys:
         guide = replace(guide, problems=(*guide.problems, *labels, *keys))
     n_labels = 1 if (path / i18n.LABELS_FILE).is_file() else 0

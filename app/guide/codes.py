@@ -35,6 +35,8 @@ _ALL = (
     Code("text-bad-character", WARNING),
     Code("file-outside-folders", FILE),
     Code("private-key", WARNING),
+    Code("file-is-link", WARNING),
+    Code("not-a-file", WARNING),
     # front matter
     Code("front-matter-missing", FILE, root=True),
     Code("front-matter-not-closed", FILE, root=True),

@@ -37,33 +37,58 @@ ROOT_FILES = {"sources.md": "sources", "style.md": "style", "contacts.md": "cont
 # the app and inside every pack, so a key left here would reach every phone.
 PRIVATE_KEY_SUFFIX = ".key"
 PRIVATE_KEY_RE = re.compile(rb"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----")
+ED25519_DER = bytes.fromhex("302e020100300506032b657004220420")  # PKCS#8 DER, Ed25519
 # The largest guide file is about 10 KB; parsing grows with size (5 MB took 24 s), so a
 # file this big is refused unread: a paste gone wrong, not guidance.
 MAX_FILE_BYTES = 256 * 1024
 KEY_SCAN_BYTES = 16 * 1024 * 1024  # more than any guide file; a bigger one is read this far
 def is_private_key(name: str, data: bytes) -> bool:
-    """True when a file called name holding data is a private signing key."""
-    return name.lower().endswith(PRIVATE_KEY_SUFFIX) or PRIVATE_KEY_RE.search(data) is not None
+    """True when a file called name holding data is a private signing key (PEM, or an
+    Ed25519 key in DER form)."""
+    return (name.lower().endswith(PRIVATE_KEY_SUFFIX) or data.startswith(ED25519_DER)
+            or PRIVATE_KEY_RE.search(data) is not None)
 
 
-def private_keys(root: Path) -> list[str]:
-    """Every file under root (hidden ones left out, keys/ and translations/ included) that
-    is or holds a private signing key, as relative POSIX paths. Links and special files are
-    not opened: `pack` refuses them on its own."""
+def folder_problems(root: Path) -> list[tuple[str, str]]:
+    """(relative path, code) for what in the folder is not guide text and must not ship:
+    a private signing key anywhere, hidden files included (the app build copies them
+    too), read through a link as well; and, outside hidden folders, a symbolic link or a
+    pipe, socket or device, which `pack` refuses (so `check` says so first)."""
     found = []
-    for rel in _walk(root):
+    for rel, hidden in _walk_all(root):
         path = root / rel
         try:
-            if not stat.S_ISREG(os.lstat(path).st_mode):
+            mode = os.lstat(path).st_mode
+            if not hidden and stat.S_ISLNK(mode):
+                if os.path.exists(path) or not _is_content(rel):  # else read_files says it
+                    found.append((rel, "file-is-link"))
+            elif not hidden and not stat.S_ISREG(mode):
+                found.append((rel, "not-a-file"))
+                continue
+            if not stat.S_ISREG(os.stat(path).st_mode):
                 continue
             data = b"" if rel.lower().endswith(PRIVATE_KEY_SUFFIX) else read_regular(
-                path, KEY_SCAN_BYTES, follow=False
-            )
+                path, KEY_SCAN_BYTES)
         except OSError:
             continue  # unreadable: the file's own check, or `pack`, names it
         if is_private_key(rel, data):
-            found.append(rel)
+            found.append((rel, "private-key"))
     return found
+
+
+def _walk_all(root: Path) -> list[tuple[str, bool]]:
+    """Every file and link under root, hidden ones too, with whether it is hidden (or in a
+    hidden folder). Links to folders are listed, not entered."""
+    out = []
+    for here, dirs, names in os.walk(root):
+        rel = os.path.relpath(here, root).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
+        in_hidden = any(part.startswith(".") for part in prefix.split("/") if part)
+        links = [d for d in dirs if os.path.islink(os.path.join(here, d))]
+        dirs[:] = [d for d in dirs if d not in links]
+        for n in sorted([*names, *links]):
+            out.append((prefix + n, in_hidden or n.startswith(".")))
+    return sorted(out)
 
 
 @dataclass
