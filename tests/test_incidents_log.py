@@ -126,12 +126,11 @@ def test_board_demands_deadlines_contacts_stage(log):
     assert board.stage == "rapport" and board.overrides == 1
 
 
-def test_a_deadline_marked_handled_leaves_the_countdown_and_the_first_mark_counts(log):
+def test_a_deadline_marked_handled_leaves_the_countdown(log):
     inc = log.open_incident("hostage", "bank")
     car = log.add_note(inc.id, NoteKind.DEADLINE, "car by 14:00", due=T0 + timedelta(hours=2))
     log.add_note(inc.id, NoteKind.DEADLINE, "pizza in 30 min", due=T0 + timedelta(minutes=30))
     first = log.add_note(inc.id, NoteKind.DEADLINE_DONE, "", ref=car.id, at=T0)
-    log.add_note(inc.id, NoteKind.DEADLINE_DONE, "", ref=car.id, at=T0 + timedelta(minutes=5))
 
     board = log.board(inc.id)
 
@@ -153,6 +152,8 @@ def test_a_deadline_moved_after_it_was_handled_runs_again(log):
     assert (moved.text, moved.due, moved.done_at) == ("car by 15:00 now", later, None)
     again = log.add_note(inc.id, NoteKind.DEADLINE_DONE, "", ref=car.id)
     assert log.board(inc.id).deadlines[0].done_at == again.at
+    with pytest.raises(NoteRefused, match="already marked handled"):  # once per due time
+        log.add_note(inc.id, NoteKind.DEADLINE_DONE, "", ref=car.id)
 
 
 def test_unknown_incident(log):

@@ -120,6 +120,8 @@ def check_note(
         raise NoteRefused("A demand status must refer to a demand.")
     if kind == NoteKind.DEADLINE_DONE and notes[ref].kind != NoteKind.DEADLINE:
         raise NoteRefused("Only a deadline can be marked handled.")
+    if kind == NoteKind.DEADLINE_DONE and _handled(notes, ref):
+        raise NoteRefused("This deadline is already marked handled.")
     if "status" in clean:
         try:
             clean["status"] = DemandStatus(clean["status"])
@@ -136,3 +138,14 @@ def check_note(
     if kind == NoteKind.DEADLINE and "due" not in clean:
         raise NoteRefused("A deadline needs the time it runs out.")
     return kind, text, clean
+
+
+def _handled(notes, ref: str) -> bool:
+    """Is the deadline `ref` marked handled since its due time last moved (board.py's
+    rule: a deadline moved later runs again)?"""
+    moved = max((n.seq for n in notes.values()
+                 if n.kind == NoteKind.AMENDMENT and n.ref == ref and n.due is not None),
+                default=-1)
+    return any(n.kind == NoteKind.DEADLINE_DONE and n.ref == ref and n.seq > moved
+               for n in notes.values())
+
