@@ -60,6 +60,19 @@ async def test_practice_is_one_tap_from_home_and_offers_the_three_drills(app):
     assert app.state.nav.route == "/practice"
     for label in (L.DRILL_SKILL, L.DRILL_WALK, L.DRILL_WORDS, L.TIMED_MODE, L.OPEN_PROGRESS):
         assert app.has(label), label
+    # each drill is a card: what it is, then its button (under the button, the words read
+    # as the caption of the next button down)
+    import flet as ft
+
+    from app.i18n import text as t
+    from app.ui import screens
+    from app.ui.views.practice import DRILLS
+
+    for screen, _, about in DRILLS:
+        button = app.find(screens.get(screen).label)
+        at = button.parent.controls.index(button)
+        above = button.parent.controls[at - 1] if at else None
+        assert isinstance(above, ft.Text) and above.value == t(about), screen
 
 
 # --- Name the skill ---
