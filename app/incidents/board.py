@@ -86,7 +86,7 @@ def derive(notes: list[Note]) -> Board:
         elif kind == NoteKind.OVERRIDE:
             overrides += 1
     for i, done in marks.items():
-        deadlines[i] = dataclasses.replace(deadlines[i], done_at=_handled(done, am.get(i, [])))
+        deadlines[i] = dataclasses.replace(deadlines[i], done_at=handled_at(done, am.get(i, [])))
     return Board(
         demands=tuple(Demand(note_id=i, **d) for i, d in demands.items()),
         deadlines=tuple(sorted(deadlines.values(), key=lambda d: d.due)),
@@ -127,7 +127,7 @@ def incident_of(incident_id: str, notes: list[Note], base: Incident | None = Non
     return inc
 
 
-def _handled(marks: list[Note], amends: list[Note]):
+def handled_at(marks: list[Note], amends: list[Note]):
     """When a deadline was handled: its first mark after the last amendment that moved
     its due time (a deadline moved later runs again), else None."""
     moved = max((a.seq for a in amends if a.due is not None), default=-1)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from app.incidents.board import handled_at
 from app.incidents.clock import as_utc, utcnow
 from app.incidents.kinds import EVENT_KINDS, RECORD_KINDS
 from app.incidents.model import DemandStatus, Incident, Note, NoteKind, NoteRefused
@@ -141,11 +142,8 @@ def check_note(
 
 
 def _handled(notes, ref: str) -> bool:
-    """Is the deadline `ref` marked handled since its due time last moved (board.py's
-    rule: a deadline moved later runs again)?"""
-    moved = max((n.seq for n in notes.values()
-                 if n.kind == NoteKind.AMENDMENT and n.ref == ref and n.due is not None),
-                default=-1)
-    return any(n.kind == NoteKind.DEADLINE_DONE and n.ref == ref and n.seq > moved
-               for n in notes.values())
-
+    """Is the deadline `ref` marked handled since its due time last moved? (board.py's
+    rule, `handled_at`: a deadline moved later runs again.)"""
+    mine = [n for n in notes.values() if n.ref == ref]
+    return handled_at([n for n in mine if n.kind == NoteKind.DEADLINE_DONE],
+                      [n for n in mine if n.kind == NoteKind.AMENDMENT]) is not None
