@@ -348,3 +348,21 @@ async def test_the_incident_screen_shows_the_chain(app):
     await app.click(L.NOTE_KINDS["note"])
     head = app.state.log.chain_status(app.state.incident.current.id).head
     assert f"2 entries, chain intact, head {C.short(head)}" in app.texts()
+
+
+async def test_the_incident_screen_says_when_the_chain_was_cut_short(app, monkeypatch):
+    """A closed incident whose closing entry is gone: intact, but not whole (book.py)."""
+    from tests.ui_harness import open_incident
+
+    await open_incident(app)
+    log = app.state.log
+    real = log.chain_status
+
+    def cut(incident_id):
+        s = real(incident_id)
+        return C.ChainStatus(s.entries, s.head, warning="the closing entry is missing.")
+
+    monkeypatch.setattr(log, "chain_status", cut)
+    head = C.short(real(app.state.incident.current.id).head)
+    line = app.state.incident.chain_line()
+    assert line == f"1 entry, chain intact, head {head}, but the closing entry is missing."

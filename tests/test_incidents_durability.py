@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from app.incidents import IncidentLog, NoteKind
+from app.incidents import chain as C
 from tests.incidents_helpers.common import acked, start_writer
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and flock are POSIX")
@@ -211,6 +212,7 @@ def test_a_closed_incident_whose_last_entries_were_cut_says_so(tmp_path):
     log.close()
     whole = IncidentLog(data)
     assert len(whole.entries(inc.id)) == 5 and whole.warnings == []  # a whole one: no warning
+    assert whole.chain_status(inc.id).warning is None
 
     notes = data / "incidents" / inc.id / "notes.json"
     doc = json.loads(notes.read_text())
@@ -224,3 +226,10 @@ def test_a_closed_incident_whose_last_entries_were_cut_says_so(tmp_path):
         f"Incident {inc.id}: its record says it was closed, but the closing entry is missing. "
         "Entries at the end of its log may have been removed."
     ]
+    # The chain is intact, only shorter: every place that shows it says what is missing.
+    head = C.short(after.chain_status(inc.id).head)
+    told = (f"3 entries, chain intact, head {head}, but the closing entry is missing: "
+            "entries at the end may have been removed.")
+    assert after.chain_status(inc.id).sentence == told
+    assert told in after.export(inc.id, "md")
+    assert told in after.export(inc.id, "csv").splitlines()[-1]

@@ -24,6 +24,7 @@ Every operation that touches the files runs under the lock after `refresh()`.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import secrets
 from pathlib import Path
@@ -44,6 +45,7 @@ from app.incidents.records import note_to_record, record_to_note, to_doc
 from app.incidents.storage import encode_line, move_aside, reason
 
 LOCK = "lock"
+CUT_SHORT = "the closing entry is missing: entries at the end may have been removed."
 NO_CLOSING = (
     "Incident {id}: its record says it was closed, but the closing entry is missing. "
     "Entries at the end of its log may have been removed."
@@ -69,6 +71,7 @@ class Book(Ledger):
         self._damaged: list[Path] = []  # to set aside once the repair is written
         self._gen = 0  # the lock file's counter when we last read the journals
         self.lost_all = False  # the record is there but not one entry (see NO_ENTRIES)
+        self.closing_missing = False  # the record says closed; no closing entry (NO_CLOSING)
         self.meta = IncidentFile(directory)
         if directory is None:
             self._notes_db = TinyDB(storage=MemoryStorage)
@@ -132,13 +135,23 @@ class Book(Ledger):
         """A record that says closed with no closing entry: entries were cut from the end
         (the closing entry is always written before the record says closed). Only for a
         chained log: an old one is given its closing entry by `migrate`."""
+        self.closing_missing = False
         if not self.notes or not self.hashes or self.hashes[-1] is None:
             return
         inc = self.read_incident()
         if inc is None or inc.is_open:
             return
         if not any(self.notes[i].kind == NoteKind.INCIDENT_CLOSED for i in self.record_at):
+            self.closing_missing = True
             self.warnings.append(NO_CLOSING.format(id=self.id))
+
+    def status(self) -> chain.ChainStatus:
+        """The chain's status, with what the record says is missing from its end: a chain
+        cut short is still intact, so the cut is told as a warning beside it."""
+        status = self.verifier.status()
+        if status.intact and self.closing_missing:
+            return dataclasses.replace(status, warning=CUT_SHORT)
+        return status
 
     def _problem(self, sentence: str | None, path: Path) -> None:
         if sentence:

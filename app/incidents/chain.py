@@ -84,6 +84,8 @@ class ChainStatus:
     head: str | None  # hash of the last entry; None while nothing is chained
     problem: str | None = None  # the first thing wrong, as one sentence
     missing: int = 0  # entries whose numbers are absent
+    # the chain holds, but the record says more was written (the closing entry is gone)
+    warning: str | None = None
 
     @property
     def intact(self) -> bool:
@@ -96,6 +98,8 @@ class ChainStatus:
         if self.problem is None:
             if self.head is None:
                 return f"{n}, not chained yet"
+            if self.warning:
+                return f"{n}, chain intact, head {short(self.head)}, but {self.warning}"
             return f"{n}, chain intact, head {short(self.head)}"
         return f"{n}, chain broken: {self.problem}"
 

@@ -80,7 +80,7 @@ class Timeline:
     def chain_status(self, incident_id: str) -> ChainStatus:
         """How many entries, and whether the chain is intact (`.sentence` to show)."""
         with self._lock:
-            return self._books.read(incident_id).verifier.status()
+            return self._books.read(incident_id).status()
 
     def amendments(self, incident_id: str) -> dict[str, list[Note]]:
         """Original note id -> its amendments, oldest first (to show them side by side)."""

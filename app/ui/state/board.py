@@ -76,5 +76,8 @@ class BoardPart:
         one = status.entries == 1  # "1 entry", never "1 entries"
         if status.head is None:
             return t("chain_not_yet_one" if one else "chain_not_yet", n=status.entries)
-        return t("chain_intact_one" if one else "chain_intact", n=status.entries,
+        line = t("chain_intact_one" if one else "chain_intact", n=status.entries,
                  head=short(status.head))
+        if status.warning:  # intact but cut short: the log's own sentence, as for a break
+            return t("chain_cut", line=line, warning=status.warning)
+        return line
