@@ -19,6 +19,7 @@ from app.cli import main as cli_main
 from app.incidents import IncidentLog, IncidentStatus, NoteKind
 from app.incidents import chain as C
 from app.incidents.export import verify
+from app.incidents.model import ImportRefused
 
 ROOT = Path(__file__).resolve().parents[1]
 T0 = datetime(2026, 7, 1, 14, 0, tzinfo=UTC)
@@ -366,3 +367,51 @@ async def test_the_incident_screen_says_when_the_chain_was_cut_short(app, monkey
     head = C.short(real(app.state.incident.current.id).head)
     line = app.state.incident.chain_line()
     assert line == f"1 entry, chain intact, head {head}, but the closing entry is missing."
+
+
+def _with_refs(tmp_path) -> dict:
+    lg = IncidentLog(tmp_path / "refs")
+    inc = lg.open_incident("barricaded subject", "12 Oak Rd", at=T0)
+    lg.add_note(inc.id, NoteKind.NOTE, "plain", at=T0 + timedelta(minutes=1))
+    due = lg.add_note(inc.id, NoteKind.DEADLINE, "car by 3", due=T0 + timedelta(minutes=60),
+                      at=T0 + timedelta(minutes=2))
+    demand = lg.add_note(inc.id, NoteKind.DEMAND, "a car", at=T0 + timedelta(minutes=3))
+    lg.add_note(inc.id, NoteKind.DEADLINE_DONE, "", ref=due.id, at=T0 + timedelta(minutes=4))
+    lg.add_note(inc.id, NoteKind.DEMAND_STATUS, "", ref=demand.id, status="denied",
+                at=T0 + timedelta(minutes=5))
+    return json.loads(lg.export(inc.id, "json"))
+
+
+def _rechained(doc: dict, seq: int, **change) -> dict:
+    doc["entries"][seq].update(change)
+    _rehash(doc["entries"], 0)
+    doc["head"] = doc["entries"][-1]["hash"]
+    return doc
+
+
+BAD, BEFORE = "is not a valid note: ", "refers to a note that does not come before it."
+
+
+@pytest.mark.parametrize("seq, change, message", [
+    (4, {"ref": "plain"}, f"Entry #4 {BAD}only a deadline can be marked handled."),
+    (5, {"ref": "deadline"}, f"Entry #5 {BAD}a demand status must refer to a demand."),
+    (4, {"ref": "ffffffffffff"}, f"Entry #4 {BEFORE}"),
+    (1, {"ref": "last", "kind": "amendment"}, f"Entry #1 {BEFORE}"),
+    (4, {"ref": None}, f"Entry #4 {BAD}a deadline marked handled must say which note"),
+])
+def test_a_rechained_export_whose_references_make_no_sense_is_refused(
+    tmp_path, seq, change, message
+):
+    """A forger who recomputes every hash still cannot make a 'Deadline handled' point at
+    a plain note: the app never writes one (validate.ref_problem), so verify and import say so."""
+    doc = _with_refs(tmp_path)
+    ids = {"plain": doc["entries"][1]["id"], "deadline": doc["entries"][2]["id"],
+           "last": doc["entries"][-1]["id"]}
+    if change.get("ref") in ids:
+        change = {**change, "ref": ids[change["ref"]]}
+    assert verify(json.dumps(doc))[2].intact  # untouched: whole
+    forged = _rechained(doc, seq, **change)
+    status = verify(json.dumps(forged))[2]
+    assert not status.intact and message in status.problem
+    with pytest.raises(ImportRefused, match="Nothing was imported"):
+        IncidentLog(tmp_path / "other").import_json(json.dumps(forged))

@@ -34,7 +34,7 @@ from app.incidents.records import (
     valid_id,
 )
 from app.incidents.text import cell
-from app.incidents.validate import clean_text
+from app.incidents.validate import clean_text, ref_problem
 
 FORMAT, VERSION = "stairway.incident", 2
 FORMATS = ("md", "json", "csv")
@@ -181,9 +181,26 @@ def _record_problem(inc: Incident, entries: list[tuple[dict, str | None]]) -> st
         notes = [record_to_note(r, inc.id) for r, _ in entries]
     except (KeyError, ValueError, TypeError, AttributeError) as err:
         return f"An entry is not a valid note ({_why(err)})."
+    problem = _ref_problem(notes)
+    if problem is not None:
+        return problem
     told = incident_of(inc.id, notes, inc)
     if told is not None and told != inc:
         return "The incident record does not match its entries (situation, location or status)."
+    return None
+
+
+def _ref_problem(notes: list[Note]) -> str | None:
+    """Every reference must be to an earlier entry of the right kind, as the app itself
+    refuses otherwise (validate.ref_problem): a re-chained forgery can break that."""
+    earlier: dict[str, Note] = {}
+    for n in sorted(notes, key=lambda n: n.seq):
+        if n.ref is not None and n.ref not in earlier:
+            return f"Entry #{n.seq} refers to a note that does not come before it."
+        wrong = ref_problem(n.kind, earlier[n.ref].kind if n.ref is not None else None)
+        if wrong is not None:
+            return f"Entry #{n.seq} is not a valid note: {wrong[0].lower()}{wrong[1:]}"
+        earlier[n.id] = n
     return None
 
 

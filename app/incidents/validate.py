@@ -115,12 +115,9 @@ def check_note(
     ref = clean.get("ref")
     if ref is not None and ref not in notes:
         raise NoteRefused(f"There is no note {ref[:40]!r} in incident {inc.id} to refer to.")
-    if kind in (NoteKind.AMENDMENT, NoteKind.DEMAND_STATUS, NoteKind.DEADLINE_DONE) and ref is None:
-        raise NoteRefused(f"A {kind.value.replace('_', ' ')} must say which note it is about.")
-    if kind == NoteKind.DEMAND_STATUS and notes[ref].kind != NoteKind.DEMAND:
-        raise NoteRefused("A demand status must refer to a demand.")
-    if kind == NoteKind.DEADLINE_DONE and notes[ref].kind != NoteKind.DEADLINE:
-        raise NoteRefused("Only a deadline can be marked handled.")
+    wrong = ref_problem(kind, notes[ref].kind if ref is not None else None)
+    if wrong:
+        raise NoteRefused(wrong)
     if kind == NoteKind.DEADLINE_DONE and _handled(notes, ref):
         raise NoteRefused("This deadline is already marked handled.")
     if "status" in clean:
@@ -139,6 +136,27 @@ def check_note(
     if kind == NoteKind.DEADLINE and "due" not in clean:
         raise NoteRefused("A deadline needs the time it runs out.")
     return kind, text, clean
+
+
+# What a note that refers to another must refer to (None: any note).
+REFERS = {NoteKind.AMENDMENT: None, NoteKind.DEMAND_STATUS: NoteKind.DEMAND,
+          NoteKind.DEADLINE_DONE: NoteKind.DEADLINE}
+_NAMED = {NoteKind.AMENDMENT: "An amendment", NoteKind.DEMAND_STATUS: "A demand status",
+          NoteKind.DEADLINE_DONE: "A deadline marked handled"}
+_WRONG_REF = {NoteKind.DEMAND_STATUS: "A demand status must refer to a demand.",
+              NoteKind.DEADLINE_DONE: "Only a deadline can be marked handled."}
+
+
+def ref_problem(kind: NoteKind, ref_kind: NoteKind | None) -> str | None:
+    """What is wrong with a note of `kind` referring to a note of `ref_kind` (None: it
+    refers to none), as one sentence; None when nothing is. Also checked on import."""
+    if kind not in REFERS:
+        return None
+    if ref_kind is None:
+        return f"{_NAMED[kind]} must say which note it is about."
+    if REFERS[kind] is not None and ref_kind != REFERS[kind]:
+        return _WRONG_REF[kind]
+    return None
 
 
 def _handled(notes, ref: str) -> bool:
