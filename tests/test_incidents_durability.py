@@ -233,3 +233,74 @@ def test_a_closed_incident_whose_last_entries_were_cut_says_so(tmp_path):
     assert after.chain_status(inc.id).sentence == told
     assert told in after.export(inc.id, "md")
     assert told in after.export(inc.id, "csv").splitlines()[-1]
+
+
+@pytest.mark.parametrize("cut", [1, 2])
+def test_a_closed_incident_whose_last_amendments_were_cut_says_so(tmp_path, cut):
+    """Amendments follow the closing entry, so cutting them left the closing entry in
+    place: the log opened as whole. The tail in incident.json (meta.py) now tells it."""
+    import json
+
+    data = tmp_path / "data"
+    log = IncidentLog(data)
+    inc = log.open_incident("Suicidal subject", "Elm St")
+    note = log.add_note(inc.id, NoteKind.NOTE, "he has a knife")
+    log.close_incident(inc.id)
+    log.amend(inc.id, note.id, "he has a kitchen knife")
+    log.amend(inc.id, note.id, "he had a kitchen knife; he put it down")
+    last = log.entries(inc.id)[-1].seq
+    log.close()
+    whole = IncidentLog(data)
+    assert whole.chain_status(inc.id).warning is None and whole.warnings == []
+    whole.close()
+
+    notes = data / "incidents" / inc.id / "notes.json"
+    doc = json.loads(notes.read_text())
+    for k in sorted(doc["notes"], key=int)[-cut:]:
+        del doc["notes"][k]
+    notes.write_text(json.dumps(doc))
+
+    after = IncidentLog(data)
+    assert len(after.entries(inc.id)) == last + 1 - cut  # a closed incident is read when asked
+    told = (f"entry #{last} was written, but the log ends at #{last - cut}: entries at the "
+            "end may have been removed.")
+    assert after.warnings == [f"Incident {inc.id}: E{told[1:]}"]
+    assert after.chain_status(inc.id).intact  # shorter, not broken
+    assert after.chain_status(inc.id).sentence.endswith(f", but {told}")
+
+
+def test_the_tail_never_warns_on_a_whole_log_after_a_restart_or_a_new_amendment(tmp_path):
+    data = tmp_path / "data"
+    log = IncidentLog(data)
+    inc = log.open_incident("Barricaded subject", "Oak Rd")
+    note = log.add_note(inc.id, NoteKind.NOTE, "door locked")
+    log.amend(inc.id, note.id, "back door locked")  # open: the tail moves too
+    log.close_incident(inc.id)
+    log.close()
+    again = IncidentLog(data)
+    again.amend(inc.id, note.id, "both doors locked")
+    again.close()
+    last = IncidentLog(data)
+    assert last.chain_status(inc.id).warning is None and last.warnings == []
+    assert len(last.entries(inc.id)) == 5
+
+
+@pytest.mark.parametrize("bad", [{"1": 5}, {"1": {"seq": "x"}}, {"1": {"seq": -4}},
+                                 {"1": {"seq": True}}, {"1": {}}])
+def test_a_damaged_tail_is_ignored_and_written_anew(tmp_path, bad):
+    import json
+
+    data = tmp_path / "data"
+    log = IncidentLog(data)
+    inc = log.open_incident("Suicidal subject", "Elm St")
+    note = log.add_note(inc.id, NoteKind.NOTE, "on the rail")
+    log.close_incident(inc.id)
+    log.close()
+    meta = data / "incidents" / inc.id / "incident.json"
+    doc = json.loads(meta.read_text())
+    assert doc["tail"] == {"1": {"seq": 2}}  # the closing entry
+    meta.write_text(json.dumps({**doc, "tail": bad}))
+    again = IncidentLog(data)
+    assert again.chain_status(inc.id).warning is None and again.warnings == []
+    again.amend(inc.id, note.id, "off the rail")
+    assert json.loads(meta.read_text())["tail"] == {"1": {"seq": 3}}

@@ -2,7 +2,8 @@
 
 Directory per incident (`DATA/incidents/ID/`):
   incident.json          TinyDB (SafeJSONStorage): the incident record, a copy of what
-                         the record entries say (rebuilt from them when damaged)
+                         the record entries say (rebuilt from them when damaged), and
+                         the tail: how far the log reached (meta.py, ends.py)
   notes.json             TinyDB (SafeJSONStorage): the entries folded so far, by seq
   journal.jsonl          one line per entry, appended and fsynced before a note is
                          acknowledged (`storage.encode_line`)
@@ -33,7 +34,7 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 from tinydb.table import Document
 
-from app.incidents import chain, journal
+from app.incidents import chain, ends, journal
 from app.incidents.clock import utcnow
 from app.incidents.journal_read import read_all, read_journal
 from app.incidents.kinds import NoteKind
@@ -45,17 +46,6 @@ from app.incidents.records import note_to_record, record_to_note, to_doc
 from app.incidents.storage import encode_line, move_aside, reason
 
 LOCK = "lock"
-CUT_SHORT = "the closing entry is missing: entries at the end may have been removed."
-NO_CLOSING = (
-    "Incident {id}: its record says it was closed, but the closing entry is missing. "
-    "Entries at the end of its log may have been removed."
-)
-# incident.json is written only after entry #0 is durable, so a record with no entry at
-# all means the entries were lost after the fact (a journal emptied or deleted).
-NO_ENTRIES = (
-    "Incident {id}: no entry was found, not even #0, which every incident starts with. Its "
-    "notes may be lost: the journal in {folder} is empty or missing."
-)
 NOTES, JOURNAL = journal.NOTES, journal.JOURNAL
 
 
@@ -70,8 +60,8 @@ class Book(Ledger):
         self.warnings: list[str] = []
         self._damaged: list[Path] = []  # to set aside once the repair is written
         self._gen = 0  # the lock file's counter when we last read the journals
-        self.lost_all = False  # the record is there but not one entry (see NO_ENTRIES)
-        self.closing_missing = False  # the record says closed; no closing entry (NO_CLOSING)
+        self.lost_all = False  # the record is there but not one entry (ends.NO_ENTRIES)
+        self.cut_short: str | None = None  # what says entries were cut from the end
         self.meta = IncidentFile(directory)
         if directory is None:
             self._notes_db = TinyDB(storage=MemoryStorage)
@@ -118,7 +108,7 @@ class Book(Ledger):
                 not entries and self.meta.path is not None and self.meta.path.exists()
             )
             if self.lost_all:
-                self.warnings.append(NO_ENTRIES.format(id=self.id, folder=self.dir))
+                self.warnings.append(ends.NO_ENTRIES.format(id=self.id, folder=self.dir))
             self._set(entries)
             status = self.verifier.status()
             if not status.intact:
@@ -132,25 +122,23 @@ class Book(Ledger):
             self.maybe_fold()
 
     def _check_closing(self) -> None:
-        """A record that says closed with no closing entry: entries were cut from the end
-        (the closing entry is always written before the record says closed). Only for a
-        chained log: an old one is given its closing entry by `migrate`."""
-        self.closing_missing = False
+        """Say when entries were cut from the end (`ends.py`). Only for a chained log: an
+        old one is given its closing entry by `migrate`."""
+        self.cut_short = None
         if not self.notes or not self.hashes or self.hashes[-1] is None:
             return
-        inc = self.read_incident()
-        if inc is None or inc.is_open:
-            return
-        if not any(self.notes[i].kind == NoteKind.INCIDENT_CLOSED for i in self.record_at):
-            self.closing_missing = True
-            self.warnings.append(NO_CLOSING.format(id=self.id))
+        records = [self.notes[i] for i in self.record_at]
+        found = ends.cut_short(self.read_incident(), records, self.last_seq, self.meta.tail())
+        if found is not None:
+            self.cut_short, warning = found
+            self.warnings.append(warning)
 
     def status(self) -> chain.ChainStatus:
         """The chain's status, with what the record says is missing from its end: a chain
         cut short is still intact, so the cut is told as a warning beside it."""
         status = self.verifier.status()
-        if status.intact and self.closing_missing:
-            return dataclasses.replace(status, warning=CUT_SHORT)
+        if status.intact and self.cut_short:
+            return dataclasses.replace(status, warning=self.cut_short)
         return status
 
     def _problem(self, sentence: str | None, path: Path) -> None:
@@ -204,6 +192,8 @@ class Book(Ledger):
             self.lock.check()
             self.current.append(encode_line(rec, entry_hash))
         self._add(rec, entry_hash, note)
+        if note.kind in (NoteKind.INCIDENT_CLOSED, NoteKind.AMENDMENT):
+            self.meta.raise_tail(note.seq)
         self.maybe_fold()
 
     def bulk_load(self, entries: list[tuple[dict, str | None]]) -> None:

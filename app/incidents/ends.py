@@ -1,0 +1,42 @@
+"""What says that entries were lost from the end of a log, which the chain alone cannot
+tell (a chain cut short is still a whole chain, only shorter).
+
+- NO_ENTRIES: a record with not one entry (incident.json is written only after entry #0
+  is durable, so the entries were lost after the fact: a journal emptied or deleted).
+- NO_CLOSING: a record that says closed with no closing entry (the closing entry is always
+  written before the record says closed).
+- PAST_END: the tail (meta.py: the last closing entry or amendment written) is past the
+  log's last entry. Amendments follow the closing entry; without the tail a removed last
+  amendment went unnoticed.
+"""
+
+from __future__ import annotations
+
+from app.incidents.kinds import NoteKind
+from app.incidents.model import Incident, Note
+
+NO_ENTRIES = (
+    "Incident {id}: no entry was found, not even #0, which every incident starts with. Its "
+    "notes may be lost: the journal in {folder} is empty or missing."
+)
+NO_CLOSING = (
+    "Incident {id}: its record says it was closed, but the closing entry is missing. "
+    "Entries at the end of its log may have been removed."
+)
+CUT_SHORT = "the closing entry is missing: entries at the end may have been removed."
+PAST_END = ("entry #{tail} was written, but the log ends at #{last}: entries at the end may "
+            "have been removed.")
+
+
+def cut_short(inc: Incident | None, records: list[Note], last: int,
+              tail: int | None) -> tuple[str, str] | None:
+    """(what to add to the chain's status, the warning to show), or None when nothing says
+    the log was cut. `records`: the log's incident-record entries; `last`: its last seq."""
+    if inc is not None and not inc.is_open and not any(
+        n.kind == NoteKind.INCIDENT_CLOSED for n in records
+    ):
+        return CUT_SHORT, NO_CLOSING.format(id=inc.id)
+    if tail is not None and tail > last and inc is not None:
+        told = PAST_END.format(tail=tail, last=last)
+        return told, f"Incident {inc.id}: {told[0].upper()}{told[1:]}"
+    return None
