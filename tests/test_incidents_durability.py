@@ -262,9 +262,9 @@ def test_a_closed_incident_whose_last_amendments_were_cut_says_so(tmp_path, cut)
 
     after = IncidentLog(data)
     assert len(after.entries(inc.id)) == last + 1 - cut  # a closed incident is read when asked
-    told = (f"entry #{last} was written, but the log ends at #{last - cut}: entries at the "
-            "end may have been removed.")
-    assert after.warnings == [f"Incident {inc.id}: E{told[1:]}"]
+    told = (f"the log ends at #{last - cut}, though entry #{last} was written: entries at "
+            "the end may have been removed.")
+    assert after.warnings == [f"Incident {inc.id}: T{told[1:]}"]
     assert after.chain_status(inc.id).intact  # shorter, not broken
     assert after.chain_status(inc.id).sentence.endswith(f", but {told}")
 

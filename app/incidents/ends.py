@@ -24,8 +24,8 @@ NO_CLOSING = (
     "Entries at the end of its log may have been removed."
 )
 CUT_SHORT = "the closing entry is missing: entries at the end may have been removed."
-PAST_END = ("entry #{tail} was written, but the log ends at #{last}: entries at the end may "
-            "have been removed.")
+PAST_END = ("the log ends at #{last}, though entry #{tail} was written: entries at the end "
+            "may have been removed.")
 
 
 def cut_short(inc: Incident | None, records: list[Note], last: int,

@@ -42,8 +42,17 @@ class IncidentPart(BoardPart):
         self.incident_list: list = []
         self.used_phrases: set[str] = set()  # phrase keys used in this incident
         self.guide_in_use: tuple[str, str] | None = None  # (id and version, line): AppState
-        if log is not None:
-            ui.notices.extend(getattr(log, "warnings", []) or [])
+        self._warned = 0  # how many of the log's warnings are already on screen
+        self._warn()
+
+    def _warn(self) -> None:
+        """Show what the log found wrong since we last looked, once, as a banner: a closed
+        incident is read only when opened, so what is wrong with it is found then."""
+        found = getattr(self.log, "warnings", None) or []
+        self._warned = min(self._warned, len(found))  # the log may start its list anew
+        new = found[self._warned:]
+        self._warned += len(new)
+        self.ui.notices.extend(w for w in new if w not in self.ui.notices)
 
     def resume(self) -> None:
         """At start: reopen the incident that was open when the app last ran."""
@@ -62,6 +71,8 @@ class IncidentPart(BoardPart):
             self.save_error = t("not_saved_kept", problem=exc)
         except IncidentError as exc:
             self.ui.message = str(exc)
+        finally:
+            self._warn()
         return None
 
     def _load(self, incident_id: str) -> bool:
