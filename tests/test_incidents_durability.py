@@ -285,22 +285,64 @@ def test_the_tail_never_warns_on_a_whole_log_after_a_restart_or_a_new_amendment(
     assert len(last.entries(inc.id)) == 5
 
 
-@pytest.mark.parametrize("bad", [{"1": 5}, {"1": {"seq": "x"}}, {"1": {"seq": -4}},
-                                 {"1": {"seq": True}}, {"1": {}}])
+@pytest.mark.parametrize("bad", [b"x", b"", b"-4", b"4.0", b" 9", b"9" * 40, b"\xff\xfe",
+                                 "folder", "link"])
 def test_a_damaged_tail_is_ignored_and_written_anew(tmp_path, bad):
-    import json
-
     data = tmp_path / "data"
     log = IncidentLog(data)
     inc = log.open_incident("Suicidal subject", "Elm St")
     note = log.add_note(inc.id, NoteKind.NOTE, "on the rail")
     log.close_incident(inc.id)
     log.close()
-    meta = data / "incidents" / inc.id / "incident.json"
-    doc = json.loads(meta.read_text())
-    assert doc["tail"] == {"1": {"seq": 2}}  # the closing entry
-    meta.write_text(json.dumps({**doc, "tail": bad}))
+    tail = data / "incidents" / inc.id / "tail"
+    assert tail.read_bytes() == b"2"  # the closing entry
+    tail.unlink()
+    if bad == "folder":
+        tail.mkdir()
+    elif bad == "link":
+        tail.symlink_to(tmp_path / "elsewhere")
+        (tmp_path / "elsewhere").write_bytes(b"99")  # a link is never followed
+    else:
+        tail.write_bytes(bad)
     again = IncidentLog(data)
     assert again.chain_status(inc.id).warning is None and again.warnings == []
     again.amend(inc.id, note.id, "off the rail")
-    assert json.loads(meta.read_text())["tail"] == {"1": {"seq": 3}}
+    if bad != "folder":  # a folder in its place cannot be replaced: only the safeguard is lost
+        assert tail.read_bytes() == b"3"
+    assert [n.text for n in again.entries(inc.id)][-1] == "off the rail"
+
+
+def test_closing_while_another_process_amends_keeps_the_record_closed(tmp_path, monkeypatch):
+    """Two processes on one data folder: A closes while B amends. The tail once lived in
+    incident.json, which is rewritten whole, so B's tail write could land A's stale copy
+    and reopen a closed incident. The tail is now a file of its own."""
+    import json
+
+    import app.incidents.storage as S
+
+    data = tmp_path / "data"
+    a = IncidentLog(data)
+    inc = a.open_incident("Barricaded subject", "Oak Rd")
+    note = a.add_note(inc.id, NoteKind.NOTE, "door locked")
+    b = IncidentLog(data)
+    b.entries(inc.id)
+    real = S.atomic_write
+    done = []
+
+    def amend_meanwhile(path, data_, *args, **kw):  # A's incident.json write, just before
+        if path.name == "incident.json" and not done:
+            done.append(1)
+            b.amend(inc.id, note.id, "back door locked too")
+        return real(path, data_, *args, **kw)
+
+    monkeypatch.setattr(S, "atomic_write", amend_meanwhile)
+    a.close_incident(inc.id)
+    monkeypatch.setattr(S, "atomic_write", real)
+    assert done
+    record = json.loads((data / "incidents" / inc.id / "incident.json").read_text())
+    assert record["incident"]["1"]["status"] == "closed"
+    fresh = IncidentLog(data)
+    assert not fresh.incident(inc.id).is_open
+    kinds = [n.kind.value for n in fresh.entries(inc.id)]
+    assert kinds[-2:] in (["incident_closed", "amendment"], ["amendment", "incident_closed"])
+    assert fresh.warnings == [] and fresh.chain_status(inc.id).warning is None

@@ -2,8 +2,9 @@
 
 Directory per incident (`DATA/incidents/ID/`):
   incident.json          TinyDB (SafeJSONStorage): the incident record, a copy of what
-                         the record entries say (rebuilt from them when damaged), and
-                         the tail: how far the log reached (meta.py, ends.py)
+                         the record entries say (rebuilt from them when damaged)
+  tail                   the number of the last closing entry or amendment: how far
+                         the log reached (ends.py)
   notes.json             TinyDB (SafeJSONStorage): the entries folded so far, by seq
   journal.jsonl          one line per entry, appended and fsynced before a note is
                          acknowledged (`storage.encode_line`)
@@ -63,6 +64,7 @@ class Book(Ledger):
         self.lost_all = False  # the record is there but not one entry (ends.NO_ENTRIES)
         self.cut_short: str | None = None  # what says entries were cut from the end
         self.meta = IncidentFile(directory)
+        self.tail = ends.Tail(directory)
         if directory is None:
             self._notes_db = TinyDB(storage=MemoryStorage)
             self.lock = contextlib.nullcontext()
@@ -128,7 +130,7 @@ class Book(Ledger):
         if not self.notes or not self.hashes or self.hashes[-1] is None:
             return
         records = [self.notes[i] for i in self.record_at]
-        found = ends.cut_short(self.read_incident(), records, self.last_seq, self.meta.tail())
+        found = ends.cut_short(self.read_incident(), records, self.last_seq, self.tail.read())
         if found is not None:
             self.cut_short, warning = found
             self.warnings.append(warning)
@@ -193,7 +195,7 @@ class Book(Ledger):
             self.current.append(encode_line(rec, entry_hash))
         self._add(rec, entry_hash, note)
         if note.kind in (NoteKind.INCIDENT_CLOSED, NoteKind.AMENDMENT):
-            self.meta.raise_tail(note.seq)
+            self.tail.raise_to(note.seq)
         self.maybe_fold()
 
     def bulk_load(self, entries: list[tuple[dict, str | None]]) -> None:

@@ -5,13 +5,17 @@ tell (a chain cut short is still a whole chain, only shorter).
   is durable, so the entries were lost after the fact: a journal emptied or deleted).
 - NO_CLOSING: a record that says closed with no closing entry (the closing entry is always
   written before the record says closed).
-- PAST_END: the tail (meta.py: the last closing entry or amendment written) is past the
+- PAST_END: the tail (`Tail`: the last closing entry or amendment written) is past the
   log's last entry. Amendments follow the closing entry; without the tail a removed last
   amendment went unnoticed.
 """
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
+from app.fsutil import atomic_write
 from app.incidents.kinds import NoteKind
 from app.incidents.model import Incident, Note
 
@@ -26,6 +30,49 @@ NO_CLOSING = (
 CUT_SHORT = "the closing entry is missing: entries at the end may have been removed."
 PAST_END = ("the log ends at #{last}, though entry #{tail} was written: entries at the end "
             "may have been removed.")
+
+
+TAIL = "tail"
+
+
+class Tail:
+    """`DIR/tail`: the number of the last closing entry or amendment written, as decimal
+    text. Written under the incident's lock, after that entry is durable, so it never
+    runs ahead of a whole log. A file of its own: incident.json is rewritten whole by
+    whoever writes the record, so a tail kept there lost races (and could undo a close)."""
+
+    def __init__(self, directory: Path | None):
+        self.path = directory / TAIL if directory is not None else None
+        self._memory: int | None = None
+
+    def read(self) -> int | None:
+        """The tail; None when there is none or it cannot be read (no warning then)."""
+        if self.path is None:
+            return self._memory
+        try:
+            fd = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+        except OSError:
+            return None
+        try:
+            text = os.read(fd, 32)
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
+        return int(text) if text.isdigit() and len(text) < 20 else None
+
+    def raise_to(self, seq: int) -> None:
+        """Record that entry `seq` was written. A disk that refuses loses only this
+        safeguard, never the entry."""
+        if (self.read() or -1) >= seq:
+            return
+        if self.path is None:
+            self._memory = seq
+            return
+        try:
+            atomic_write(self.path, str(seq).encode("ascii"), 0o600)
+        except OSError:
+            pass
 
 
 def cut_short(inc: Incident | None, records: list[Note], last: int,

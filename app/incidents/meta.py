@@ -2,11 +2,6 @@
 
 It is a copy of what the record entries say (`board.incident_of`): fast to read for
 the list of incidents, rebuilt from the entries when it is damaged or missing.
-
-Its `tail` table holds the number of the last closing entry or amendment written (after
-that entry is durable): the one thing outside the log that says how far the log reached.
-A closed incident gets nothing after those, so a log that ends before its tail was cut
-short (book.py tells it); without this a removed last amendment went unnoticed.
 """
 
 from __future__ import annotations
@@ -49,28 +44,6 @@ class IncidentFile:
 
     def write(self, inc: Incident) -> None:
         self._db.table("incident").upsert(Document(incident_to_record(inc), doc_id=1))
-
-    def tail(self) -> int | None:
-        """The number of the last closing entry or amendment written; None if unknown."""
-        try:
-            doc = self._db.table("tail").get(doc_id=1)
-        except DAMAGE:
-            return None  # read() sets a damaged file aside and says so
-        seq = doc.get("seq") if doc else None
-        return seq if type(seq) is int and seq >= 0 else None
-
-    def raise_tail(self, seq: int) -> None:
-        """Record that entry `seq` (durable already) was written. A disk that refuses loses
-        only this safeguard, never the entry."""
-        try:
-            if (self.tail() or -1) < seq:
-                try:
-                    self._db.table("tail").upsert(Document({"seq": seq}, doc_id=1))
-                except DAMAGE:  # a damaged tail table: written anew
-                    self._db.drop_table("tail")
-                    self._db.table("tail").insert(Document({"seq": seq}, doc_id=1))
-        except (OSError, *DAMAGE):
-            pass
 
     def close(self) -> None:
         self._db.close()
