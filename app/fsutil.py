@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import secrets
 import stat
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -108,16 +109,21 @@ def unlink_quietly(path: str | os.PathLike) -> None:
         pass
 
 
-def remove_temps(folder: str | os.PathLike) -> list[str]:
-    """Delete the `*.tmp` files a killed write left in `folder`; their names."""
+def remove_temps(folder: str | os.PathLike, older_than: float = 0.0) -> list[str]:
+    """Delete the `*.tmp` files a killed write left in `folder`; their names. With
+    `older_than` (seconds), a newer one is left: it may be another process's write in
+    flight, and deleting it would fail that write."""
     gone = []
     try:
         names = os.listdir(folder)
     except OSError:
         return gone
+    now = time.time()
     for name in names:
         if name.endswith(".tmp"):
             try:
+                if older_than and now - os.lstat(Path(folder) / name).st_mtime < older_than:
+                    continue
                 os.unlink(Path(folder) / name)
                 gone.append(name)
             except OSError:

@@ -6,6 +6,8 @@ Every test here failed on the code before the fix (run and seen failing first).
 from __future__ import annotations
 
 import json
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -230,7 +232,10 @@ def test_leftover_temp_files_are_cleaned_at_open(tmp_path):
     folder = data / "incidents" / inc_id
     for name in ("notes.json.tmp", ".notes.json.x1y2.tmp", "incident.json.tmp"):
         (folder / name).write_bytes(b'{"half a wri')  # as a killed write leaves them
+        os.utime(folder / name, (time.time() - 120, time.time() - 120))  # from a past run
+    (folder / ".incident.json.f00d.tmp").write_bytes(b'{"inc')  # another process writing now
     again = IncidentLog(data)
     again.all_notes(inc_id)
-    assert sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp")) == []
+    left = sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+    assert left == [".incident.json.f00d.tmp"]  # deleting it would fail that write
     assert again.warnings == []

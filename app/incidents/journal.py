@@ -117,6 +117,9 @@ def clean_up(folder: Path, upto: int) -> None:
             unlink_quietly(path)
 
 
+TEMP_AGE = 60.0  # seconds: a temp file younger may be a write in flight
+
+
 class FoldJob(threading.Thread):
     """Writes notes.json from a snapshot of the entries, holding the fold lock, which
     it releases at the end (taken by the caller under the main lock, so snapshots
@@ -194,12 +197,14 @@ class Folder:
         return problem
 
     def remove_temps(self) -> None:
-        """Clear temp files a killed write left, unless a fold is writing one now."""
+        """Clear temp files a killed write left, unless a fold is writing one now. One
+        younger than a minute is left: incident.json is written outside the lock, so it
+        may be another process's write in flight."""
         if self.busy():
             return
         lock = self.take(wait=False)
         if lock is not None:
-            remove_temps(self.dir)
+            remove_temps(self.dir, older_than=TEMP_AGE)
             lock.release()
 
     def wait(self) -> None:
