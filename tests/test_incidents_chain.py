@@ -389,14 +389,19 @@ def _rechained(doc: dict, seq: int, **change) -> dict:
     return doc
 
 
-BAD, BEFORE = "is not a valid note: ", "refers to a note that does not come before it."
+BAD = "is not a valid note: "
 
 
 @pytest.mark.parametrize("seq, change, message", [
     (4, {"ref": "plain"}, f"Entry #4 {BAD}only a deadline can be marked handled."),
     (5, {"ref": "deadline"}, f"Entry #5 {BAD}a demand status must refer to a demand."),
-    (4, {"ref": "ffffffffffff"}, f"Entry #4 {BEFORE}"),
-    (1, {"ref": "last", "kind": "amendment"}, f"Entry #1 {BEFORE}"),
+    (4, {"ref": "ffffffffffff"}, "Entry #4 refers to a note that is not in the export."),
+    (4, {"ref": ""}, "Entry #4 refers to a note that is not in the export."),
+    (1, {"ref": "last", "kind": "amendment"}, "Entry #1 refers to a later entry."),
+    (4, {"ref": "self"}, "Entry #4 refers to a later entry."),  # to itself
+    (5, {"id": "plain"}, "Entry #5 has the same id as entry #1."),
+    (5, {"kind": "deadline_done", "ref": "deadline", "status": None},
+     f"Entry #5 {BAD}this deadline is already marked handled."),  # marked twice
     (4, {"ref": None}, f"Entry #4 {BAD}a deadline marked handled must say which note"),
 ])
 def test_a_rechained_export_whose_references_make_no_sense_is_refused(
@@ -406,12 +411,43 @@ def test_a_rechained_export_whose_references_make_no_sense_is_refused(
     a plain note: the app never writes one (validate.ref_problem), so verify and import say so."""
     doc = _with_refs(tmp_path)
     ids = {"plain": doc["entries"][1]["id"], "deadline": doc["entries"][2]["id"],
-           "last": doc["entries"][-1]["id"]}
-    if change.get("ref") in ids:
-        change = {**change, "ref": ids[change["ref"]]}
+           "last": doc["entries"][-1]["id"], "self": doc["entries"][seq]["id"]}
+    change = {k: ids.get(v, v) if k in ("ref", "id") else v for k, v in change.items()}
     assert verify(json.dumps(doc))[2].intact  # untouched: whole
     forged = _rechained(doc, seq, **change)
     status = verify(json.dumps(forged))[2]
     assert not status.intact and message in status.problem
     with pytest.raises(ImportRefused, match="Nothing was imported"):
         IncidentLog(tmp_path / "other").import_json(json.dumps(forged))
+
+
+def test_an_old_closed_incident_whose_migration_stopped_is_finished_not_called_cut(
+    tmp_path, monkeypatch
+):
+    """The disk filled (or the app was killed) between chain_started and the closing
+    entry: that is not a cut. Nothing is said, and the closing entry is written when the
+    disk allows, at the next open."""
+    from app.incidents.book import Book
+
+    data = tmp_path / "data"
+    inc_id, _ = _old_incident(data, closed=True)
+    real = Book.append
+
+    def full_for_closing(self, note):
+        if note.kind == NoteKind.INCIDENT_CLOSED:
+            raise OSError(28, "No space left on device")
+        return real(self, note)
+
+    monkeypatch.setattr(Book, "append", full_for_closing)
+    first = IncidentLog(data)
+    kinds = [n.kind for n in first.entries(inc_id)]
+    assert kinds[-1] == NoteKind.CHAIN_STARTED  # stopped there
+    assert first.warnings == [] and first.chain_status(inc_id).warning is None
+    first.close()
+    monkeypatch.setattr(Book, "append", real)
+    again = IncidentLog(data)
+    kinds = [n.kind for n in again.entries(inc_id)]
+    assert kinds[-2:] == [NoteKind.CHAIN_STARTED, NoteKind.INCIDENT_CLOSED]
+    assert again.warnings == [] and again.chain_status(inc_id).sentence.startswith(
+        "9 entries, chain intact")
+    assert not again.incident(inc_id).is_open

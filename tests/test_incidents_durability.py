@@ -262,9 +262,9 @@ def test_a_closed_incident_whose_last_amendments_were_cut_says_so(tmp_path, cut)
 
     after = IncidentLog(data)
     assert len(after.entries(inc.id)) == last + 1 - cut  # a closed incident is read when asked
-    told = (f"the log ends at #{last - cut}, though entry #{last} was written: entries at "
-            "the end may have been removed.")
-    assert after.warnings == [f"Incident {inc.id}: T{told[1:]}"]
+    told = (f"its record says entry #{last} was written, yet the log ends at #{last - cut}: "
+            "entries at the end may have been removed.")
+    assert after.warnings == [f"Incident {inc.id}: I{told[1:]}"]
     assert after.chain_status(inc.id).intact  # shorter, not broken
     assert after.chain_status(inc.id).sentence.endswith(f", but {told}")
 
@@ -285,8 +285,15 @@ def test_the_tail_never_warns_on_a_whole_log_after_a_restart_or_a_new_amendment(
     assert len(last.entries(inc.id)) == 5
 
 
-@pytest.mark.parametrize("bad", [b"x", b"", b"-4", b"4.0", b" 9", b"9" * 40, b"\xff\xfe",
-                                 "folder", "link"])
+def _flip(line: bytes, at: int) -> bytes:  # one character changed, as a bad sector might
+    return line[:at] + (b"5" if line[at:at + 1] != b"5" else b"6") + line[at + 1:]
+
+
+@pytest.mark.parametrize("bad", [
+    b"x", b"", b"-4", b"4.0", b" 9", b"9" * 40, b"\xff\xfe",  # junk
+    "seq", "hash", "crc",  # one character of a real tail changed: its checksum fails
+    "folder", "link",  # not a file: never read, never followed
+])
 def test_a_damaged_tail_is_ignored_and_written_anew(tmp_path, bad):
     data = tmp_path / "data"
     log = IncidentLog(data)
@@ -295,21 +302,73 @@ def test_a_damaged_tail_is_ignored_and_written_anew(tmp_path, bad):
     log.close_incident(inc.id)
     log.close()
     tail = data / "incidents" / inc.id / "tail"
-    assert tail.read_bytes() == b"2"  # the closing entry
+    real = tail.read_bytes()
+    assert real.split()[0] == b"2"  # the closing entry, with its hash and a checksum
     tail.unlink()
     if bad == "folder":
         tail.mkdir()
     elif bad == "link":
+        (tmp_path / "elsewhere").write_bytes(real.replace(b"2 ", b"9 ", 1))
         tail.symlink_to(tmp_path / "elsewhere")
-        (tmp_path / "elsewhere").write_bytes(b"99")  # a link is never followed
+    elif isinstance(bad, str):
+        tail.write_bytes(_flip(real, {"seq": 0, "hash": 10, "crc": len(real) - 3}[bad]))
     else:
         tail.write_bytes(bad)
     again = IncidentLog(data)
     assert again.chain_status(inc.id).warning is None and again.warnings == []
     again.amend(inc.id, note.id, "off the rail")
     if bad != "folder":  # a folder in its place cannot be replaced: only the safeguard is lost
-        assert tail.read_bytes() == b"3"
+        assert tail.read_bytes().split()[0] == b"3"
     assert [n.text for n in again.entries(inc.id)][-1] == "off the rail"
+
+
+def test_a_cut_stays_told_after_new_amendments_take_its_numbers(tmp_path):
+    """The tail keeps the hash of the entry it names: writing new amendments where the cut
+    ones were no longer hides the cut at the next start."""
+    import json
+
+    data = tmp_path / "data"
+    log = IncidentLog(data)
+    inc = log.open_incident("Suicidal subject", "Elm St")
+    note = log.add_note(inc.id, NoteKind.NOTE, "knife")
+    log.close_incident(inc.id)
+    log.amend(inc.id, note.id, "kitchen knife")  # #3
+    log.close()
+    notes = data / "incidents" / inc.id / "notes.json"
+    doc = json.loads(notes.read_text())
+    del doc["notes"][max(doc["notes"], key=int)]
+    notes.write_text(json.dumps(doc))
+    cut = IncidentLog(data)
+    assert len(cut.entries(inc.id)) == 3 and len(cut.warnings) == 1
+    cut.amend(inc.id, note.id, "a different #3")
+    cut.close()
+    later = IncidentLog(data)
+    assert later.chain_status(inc.id).warning == (
+        "entry #3 is not the one its record says was written: entries at the end may have "
+        "been removed and others written in their place.")
+    later.amend(inc.id, note.id, "#4, on top")  # the tail stays: a cut, once found, is kept
+    later.close()
+    assert IncidentLog(data).chain_status(inc.id).warning.startswith("entry #3 is not the one")
+
+
+def test_an_imported_closed_incident_is_watched_for_cuts_too(tmp_path):
+    import json
+
+    src = IncidentLog(tmp_path / "src")
+    inc = src.open_incident("Barricaded subject", "Oak Rd")
+    note = src.add_note(inc.id, NoteKind.NOTE, "door locked")
+    src.close_incident(inc.id)
+    src.amend(inc.id, note.id, "back door locked")
+    data = tmp_path / "data"
+    dst = IncidentLog(data)
+    dst.import_json(src.export(inc.id, "json"))
+    dst.close()
+    notes = data / "incidents" / inc.id / "notes.json"
+    doc = json.loads(notes.read_text())
+    del doc["notes"][max(doc["notes"], key=int)]
+    notes.write_text(json.dumps(doc))
+    after = IncidentLog(data)
+    assert after.chain_status(inc.id).warning.startswith("its record says entry #3 was written")
 
 
 def test_closing_while_another_process_amends_keeps_the_record_closed(tmp_path, monkeypatch):

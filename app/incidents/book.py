@@ -3,8 +3,8 @@
 Directory per incident (`DATA/incidents/ID/`):
   incident.json          TinyDB (SafeJSONStorage): the incident record, a copy of what
                          the record entries say (rebuilt from them when damaged)
-  tail                   the number of the last closing entry or amendment: how far
-                         the log reached (ends.py)
+  tail                   the number and hash of the last closing entry or amendment:
+                         how far the log reached (ends.py)
   notes.json             TinyDB (SafeJSONStorage): the entries folded so far, by seq
   journal.jsonl          one line per entry, appended and fsynced before a note is
                          acknowledged (`storage.encode_line`)
@@ -26,17 +26,14 @@ Every operation that touches the files runs under the lock after `refresh()`.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import os
-import secrets
 from pathlib import Path
 
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 from tinydb.table import Document
 
-from app.incidents import chain, ends, journal
-from app.incidents.clock import utcnow
+from app.incidents import chain, ends, journal, migrate
 from app.incidents.journal_read import read_all, read_journal
 from app.incidents.kinds import NoteKind
 from app.incidents.ledger import Ledger
@@ -48,6 +45,8 @@ from app.incidents.storage import encode_line, move_aside, reason
 
 LOCK = "lock"
 NOTES, JOURNAL = journal.NOTES, journal.JOURNAL
+TAIL_KINDS = (NoteKind.INCIDENT_CLOSED, NoteKind.AMENDMENT)  # what the tail follows
+TAIL_VALUES = frozenset(k.value for k in TAIL_KINDS)
 
 
 class Book(Ledger):
@@ -62,7 +61,6 @@ class Book(Ledger):
         self._damaged: list[Path] = []  # to set aside once the repair is written
         self._gen = 0  # the lock file's counter when we last read the journals
         self.lost_all = False  # the record is there but not one entry (ends.NO_ENTRIES)
-        self.cut_short: str | None = None  # what says entries were cut from the end
         self.meta = IncidentFile(directory)
         self.tail = ends.Tail(directory)
         if directory is None:
@@ -130,18 +128,11 @@ class Book(Ledger):
         if not self.notes or not self.hashes or self.hashes[-1] is None:
             return
         records = [self.notes[i] for i in self.record_at]
-        found = ends.cut_short(self.read_incident(), records, self.last_seq, self.tail.read())
+        found = ends.cut_short(self.read_incident(), records, self.last_seq, self.tail.read(),
+                               self.hash_at)
         if found is not None:
             self.cut_short, warning = found
             self.warnings.append(warning)
-
-    def status(self) -> chain.ChainStatus:
-        """The chain's status, with what the record says is missing from its end: a chain
-        cut short is still intact, so the cut is told as a warning beside it."""
-        status = self.verifier.status()
-        if status.intact and self.cut_short:
-            return dataclasses.replace(status, warning=self.cut_short)
-        return status
 
     def _problem(self, sentence: str | None, path: Path) -> None:
         if sentence:
@@ -194,14 +185,17 @@ class Book(Ledger):
             self.lock.check()
             self.current.append(encode_line(rec, entry_hash))
         self._add(rec, entry_hash, note)
-        if note.kind in (NoteKind.INCIDENT_CLOSED, NoteKind.AMENDMENT):
-            self.tail.raise_to(note.seq)
+        if note.kind in TAIL_KINDS and not self.cut_short:  # a cut, once found, stays told
+            self.tail.raise_to(note.seq, entry_hash)
         self.maybe_fold()
 
     def bulk_load(self, entries: list[tuple[dict, str | None]]) -> None:
         """Fill a new, empty incident at once (imports): one atomic write."""
         with self.lock:
             self._set([(rec, h, record_to_note(rec, self.id)) for rec, h in entries])
+            ends_at = [(r["seq"], h) for r, h in entries if r.get("kind") in TAIL_VALUES]
+            if ends_at:  # an imported log is watched like one written here
+                self.tail.raise_to(*max(ends_at))
             if self.dir is None:
                 docs = [Document(to_doc(r, h), doc_id=r["seq"] + 1) for r, h in entries]
                 self._notes_db.table("notes").insert_multiple(docs)
@@ -209,25 +203,8 @@ class Book(Ledger):
                 self.fold_now()
 
     def migrate(self) -> None:
-        """Start the chain of an incident written before it existed (see chain.py): a
-        chain_started entry sealing the earlier ones and carrying the situation and
-        location, then incident_closed if it is closed. Old entries are never
-        rewritten. Skipped quietly when the disk refuses (tried again later)."""
-        if self.chained or not self.notes:
-            return
-        inc = self.read_incident()
-        if inc is None:
-            return
-        seq = self.last_seq + 1
-        try:
-            self.append(Note(secrets.token_hex(6), self.id, seq, utcnow(),
-                             NoteKind.CHAIN_STARTED, inc.situation, location=inc.location,
-                             seal=chain.seal(self.recs)))
-            if not inc.is_open:
-                self.append(Note(secrets.token_hex(6), self.id, seq + 1,
-                                 inc.closed_at or utcnow(), NoteKind.INCIDENT_CLOSED, ""))
-        except OSError:
-            return
+        """Start the chain of an incident written before it existed (`migrate.py`)."""
+        migrate.start_chain(self)
 
     def repair(self) -> None:
         """Write every entry in memory to a new journal file, then set the damaged

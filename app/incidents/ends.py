@@ -5,14 +5,19 @@ tell (a chain cut short is still a whole chain, only shorter).
   is durable, so the entries were lost after the fact: a journal emptied or deleted).
 - NO_CLOSING: a record that says closed with no closing entry (the closing entry is always
   written before the record says closed).
-- PAST_END: the tail (`Tail`: the last closing entry or amendment written) is past the
-  log's last entry. Amendments follow the closing entry; without the tail a removed last
-  amendment went unnoticed.
+- PAST_END / REPLACED: the tail (`Tail`: the number and hash of the last closing entry or
+  amendment written) is past the log's last entry, or the entry with its number is not
+  the one written. Amendments follow the closing entry; without the tail a removed last
+  amendment went unnoticed, and with a number alone, new amendments written in its place
+  hid it again.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 from app.fsutil import atomic_write
@@ -28,62 +33,89 @@ NO_CLOSING = (
     "Entries at the end of its log may have been removed."
 )
 CUT_SHORT = "the closing entry is missing: entries at the end may have been removed."
-PAST_END = ("the log ends at #{last}, though entry #{tail} was written: entries at the end "
-            "may have been removed.")
-
+PAST_END = ("its record says entry #{tail} was written, yet the log ends at #{last}: "
+            "entries at the end may have been removed.")
+REPLACED = ("entry #{tail} is not the one its record says was written: entries at the end "
+            "may have been removed and others written in their place.")
 
 TAIL = "tail"
+_TAIL = re.compile(rb"(\d{1,18}) ([0-9a-f]{64}) ([0-9a-f]{8})")
+
+
+def _line(seq: int, entry_hash: str) -> bytes:
+    body = f"{seq} {entry_hash}".encode("ascii")
+    return body + b" " + f"{zlib.crc32(body):08x}".encode("ascii")
 
 
 class Tail:
-    """`DIR/tail`: the number of the last closing entry or amendment written, as decimal
-    text. Written under the incident's lock, after that entry is durable, so it never
-    runs ahead of a whole log. A file of its own: incident.json is rewritten whole by
-    whoever writes the record, so a tail kept there lost races (and could undo a close)."""
+    """`DIR/tail`: "SEQ HASH CRC" of the last closing entry or amendment written. Written
+    under the incident's lock, after that entry is durable, so it never runs ahead of a
+    whole log. Its own checksum makes a damaged tail read as none (no warning), never as
+    a false one. A file of its own: incident.json is rewritten whole by whoever writes
+    the record, so a tail kept there lost races (and could undo a close)."""
 
     def __init__(self, directory: Path | None):
         self.path = directory / TAIL if directory is not None else None
-        self._memory: int | None = None
+        self._memory: bytes = b""
 
-    def read(self) -> int | None:
-        """The tail; None when there is none or it cannot be read (no warning then)."""
-        if self.path is None:
-            return self._memory
-        try:
-            fd = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
-        except OSError:
+    def read(self) -> tuple[int, str] | None:
+        """(seq, hash) of the tail; None when there is none or it is damaged."""
+        data = self._memory if self.path is None else _read_small(self.path)
+        m = _TAIL.fullmatch(data.strip())
+        if m is None or _line(int(m[1]), m[2].decode("ascii")) != m[0]:
             return None
-        try:
-            text = os.read(fd, 32)
-        except OSError:
-            return None
-        finally:
-            os.close(fd)
-        return int(text) if text.isdigit() and len(text) < 20 else None
+        return int(m[1]), m[2].decode("ascii")
 
-    def raise_to(self, seq: int) -> None:
-        """Record that entry `seq` was written. A disk that refuses loses only this
-        safeguard, never the entry."""
-        if (self.read() or -1) >= seq:
+    def raise_to(self, seq: int, entry_hash: str | None) -> None:
+        """Record that entry `seq` (with `entry_hash`) was written. A disk that refuses
+        loses only this safeguard, never the entry."""
+        now = self.read()
+        if entry_hash is None or (now is not None and now[0] >= seq):
             return
         if self.path is None:
-            self._memory = seq
+            self._memory = _line(seq, entry_hash)
             return
         try:
-            atomic_write(self.path, str(seq).encode("ascii"), 0o600)
+            atomic_write(self.path, _line(seq, entry_hash) + b"\n", 0o600)
         except OSError:
             pass
 
 
+def _read_small(path: Path) -> bytes:
+    """A few bytes, never following a link nor waiting on a pipe; b"" when unreadable."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+    except OSError:
+        return b""
+    try:
+        return os.read(fd, 128)
+    except OSError:
+        return b""
+    finally:
+        os.close(fd)
+
+
 def cut_short(inc: Incident | None, records: list[Note], last: int,
-              tail: int | None) -> tuple[str, str] | None:
+              tail: tuple[int, str] | None,
+              hash_at: Callable[[int], str | None]) -> tuple[str, str] | None:
     """(what to add to the chain's status, the warning to show), or None when nothing says
-    the log was cut. `records`: the log's incident-record entries; `last`: its last seq."""
-    if inc is not None and not inc.is_open and not any(
+    the log was cut. `records`: the log's incident-record entries; `last`: its last seq;
+    `hash_at(seq)`: the hash of the entry with that number, None when there is none."""
+    if inc is None:
+        return None
+    # a closed incident's migration stopped before its closing entry (book.py finishes it)
+    unfinished = bool(records) and records[-1].kind == NoteKind.CHAIN_STARTED and (
+        tail is None or tail[0] <= last)
+    if not inc.is_open and not unfinished and not any(
         n.kind == NoteKind.INCIDENT_CLOSED for n in records
     ):
         return CUT_SHORT, NO_CLOSING.format(id=inc.id)
-    if tail is not None and tail > last and inc is not None:
-        told = PAST_END.format(tail=tail, last=last)
-        return told, f"Incident {inc.id}: {told[0].upper()}{told[1:]}"
-    return None
+    if tail is None:
+        return None
+    if tail[0] > last:
+        told = PAST_END.format(tail=tail[0], last=last)
+    elif hash_at(tail[0]) not in (None, tail[1]):
+        told = REPLACED.format(tail=tail[0])
+    else:
+        return None  # a gap where the tail's entry was is the chain's to tell
+    return told, f"Incident {inc.id}: {told[0].upper()}{told[1:]}"

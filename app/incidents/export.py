@@ -25,7 +25,7 @@ from app.incidents import chain
 from app.incidents.board import incident_of
 from app.incidents.brief import markdown
 from app.incidents.clock import format_local
-from app.incidents.model import Board, ImportRefused, Incident, IncidentError, Note
+from app.incidents.model import Board, ImportRefused, Incident, IncidentError, Note, NoteKind
 from app.incidents.records import (
     incident_to_record,
     note_to_record,
@@ -34,7 +34,7 @@ from app.incidents.records import (
     valid_id,
 )
 from app.incidents.text import cell
-from app.incidents.validate import clean_text, ref_problem
+from app.incidents.validate import clean_text, handled, ref_problem
 
 FORMAT, VERSION = "stairway.incident", 2
 FORMATS = ("md", "json", "csv")
@@ -191,16 +191,27 @@ def _record_problem(inc: Incident, entries: list[tuple[dict, str | None]]) -> st
 
 
 def _ref_problem(notes: list[Note]) -> str | None:
-    """Every reference must be to an earlier entry of the right kind, as the app itself
-    refuses otherwise (validate.ref_problem): a re-chained forgery can break that."""
+    """Every id once, and every reference to an earlier entry of the right kind, as the
+    app itself refuses otherwise (validate.py): a re-chained forgery can break that."""
     earlier: dict[str, Note] = {}
+    about: dict[str, dict[str, Note]] = {}  # id -> the entries that refer to it
+    every = {n.id for n in notes}
     for n in sorted(notes, key=lambda n: n.seq):
+        if n.id in earlier:
+            return f"Entry #{n.seq} has the same id as entry #{earlier[n.id].seq}."
         if n.ref is not None and n.ref not in earlier:
-            return f"Entry #{n.seq} refers to a note that does not come before it."
+            where = "a later entry" if n.ref in every else "a note that is not in the export"
+            return f"Entry #{n.seq} refers to {where}."
         wrong = ref_problem(n.kind, earlier[n.ref].kind if n.ref is not None else None)
+        if wrong is None and n.kind == NoteKind.DEADLINE_DONE and handled(
+            about.get(n.ref, {}), n.ref
+        ):
+            wrong = "This deadline is already marked handled."
         if wrong is not None:
             return f"Entry #{n.seq} is not a valid note: {wrong[0].lower()}{wrong[1:]}"
         earlier[n.id] = n
+        if n.ref is not None:
+            about.setdefault(n.ref, {})[n.id] = n
     return None
 
 

@@ -9,6 +9,8 @@ checked when read or chained when appended: the verifier takes them as trusted.
 
 from __future__ import annotations
 
+import dataclasses
+
 from app.incidents import chain
 from app.incidents.board import incident_of
 from app.incidents.kinds import RECORD_KINDS
@@ -30,6 +32,7 @@ class Ledger:
         self.by_id = NoteIndex(self.notes, {})
         self.record_at: list[int] = []  # where the incident-record entries are
         self.verifier = chain.Verifier(incident_id)
+        self.cut_short: str | None = None  # what says entries were cut from the end (ends.py)
 
     def replay(self, base: Incident | None = None) -> Incident | None:
         """The incident as its record entries tell it (starting from `base`, if any)."""
@@ -37,6 +40,21 @@ class Ledger:
             return base
         first = self.notes[0].at
         return incident_of(self.id, [self.notes[i] for i in self.record_at], base, first)
+
+    def status(self) -> chain.ChainStatus:
+        """The chain's status, with what says entries are missing from its end: a chain
+        cut short is still intact, so the cut is told as a warning beside it."""
+        status = self.verifier.status()
+        if status.intact and self.cut_short:
+            return dataclasses.replace(status, warning=self.cut_short)
+        return status
+
+    def hash_at(self, seq: int) -> str | None:
+        """The hash of entry #seq, None when there is none (searched from the end)."""
+        for i in range(len(self.recs) - 1, -1, -1):
+            if self.recs[i]["seq"] <= seq:
+                return self.hashes[i] if self.recs[i]["seq"] == seq else None
+        return None
 
     @property
     def records(self) -> int:

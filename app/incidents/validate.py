@@ -118,7 +118,7 @@ def check_note(
     wrong = ref_problem(kind, notes[ref].kind if ref is not None else None)
     if wrong:
         raise NoteRefused(wrong)
-    if kind == NoteKind.DEADLINE_DONE and _handled(notes, ref):
+    if kind == NoteKind.DEADLINE_DONE and handled(notes, ref):
         raise NoteRefused("This deadline is already marked handled.")
     if "status" in clean:
         try:
@@ -159,7 +159,7 @@ def ref_problem(kind: NoteKind, ref_kind: NoteKind | None) -> str | None:
     return None
 
 
-def _handled(notes, ref: str) -> bool:
+def handled(notes, ref: str) -> bool:
     """Is the deadline `ref` marked handled since its due time last moved? (board.py's
     rule, `handled_at`: a deadline moved later runs again.)"""
     mine = [n for n in notes.values() if n.ref == ref]
