@@ -14,7 +14,7 @@ import pytest
 
 from app.incidents import IncidentLog, NoteKind
 from app.incidents import chain as C
-from tests.incidents_helpers.common import acked, start_writer
+from tests.incidents_helpers.common import acked, closed_and_amended, cut_last, start_writer
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and flock are POSIX")
 
@@ -238,27 +238,17 @@ def test_a_closed_incident_whose_last_entries_were_cut_says_so(tmp_path):
 @pytest.mark.parametrize("cut", [1, 2])
 def test_a_closed_incident_whose_last_amendments_were_cut_says_so(tmp_path, cut):
     """Amendments follow the closing entry, so cutting them left the closing entry in
-    place: the log opened as whole. The tail in incident.json (meta.py) now tells it."""
-    import json
-
+    place: the log opened as whole. The tail (ends.py) now tells it."""
     data = tmp_path / "data"
-    log = IncidentLog(data)
-    inc = log.open_incident("Suicidal subject", "Elm St")
-    note = log.add_note(inc.id, NoteKind.NOTE, "he has a knife")
-    log.close_incident(inc.id)
-    log.amend(inc.id, note.id, "he has a kitchen knife")
-    log.amend(inc.id, note.id, "he had a kitchen knife; he put it down")
-    last = log.entries(inc.id)[-1].seq
-    log.close()
-    whole = IncidentLog(data)
+    inc_id, _ = closed_and_amended(data, "he has a knife", "he has a kitchen knife",
+                                   "he had a kitchen knife; he put it down")
+    whole, last = IncidentLog(data), 4  # #0 opened, #1 the note, #2 closed, #3-#4 amended
+    inc = whole.incident(inc_id)
+    assert whole.entries(inc.id)[-1].seq == last
     assert whole.chain_status(inc.id).warning is None and whole.warnings == []
     whole.close()
 
-    notes = data / "incidents" / inc.id / "notes.json"
-    doc = json.loads(notes.read_text())
-    for k in sorted(doc["notes"], key=int)[-cut:]:
-        del doc["notes"][k]
-    notes.write_text(json.dumps(doc))
+    cut_last(data, inc.id, cut)
 
     after = IncidentLog(data)
     assert len(after.entries(inc.id)) == last + 1 - cut  # a closed incident is read when asked
@@ -325,20 +315,12 @@ def test_a_damaged_tail_is_ignored_and_written_anew(tmp_path, bad):
 def test_a_cut_stays_told_after_new_amendments_take_its_numbers(tmp_path):
     """The tail keeps the hash of the entry it names: writing new amendments where the cut
     ones were no longer hides the cut at the next start."""
-    import json
 
     data = tmp_path / "data"
-    log = IncidentLog(data)
-    inc = log.open_incident("Suicidal subject", "Elm St")
-    note = log.add_note(inc.id, NoteKind.NOTE, "knife")
-    log.close_incident(inc.id)
-    log.amend(inc.id, note.id, "kitchen knife")  # #3
-    log.close()
-    notes = data / "incidents" / inc.id / "notes.json"
-    doc = json.loads(notes.read_text())
-    del doc["notes"][max(doc["notes"], key=int)]
-    notes.write_text(json.dumps(doc))
+    inc_id, note_id = closed_and_amended(data, "knife", "kitchen knife")  # the amendment: #3
+    cut_last(data, inc_id)
     cut = IncidentLog(data)
+    inc, note = cut.incident(inc_id), cut.entries(inc_id)[1]
     assert len(cut.entries(inc.id)) == 3 and len(cut.warnings) == 1
     cut.amend(inc.id, note.id, "a different #3")
     cut.close()
@@ -352,7 +334,6 @@ def test_a_cut_stays_told_after_new_amendments_take_its_numbers(tmp_path):
 
 
 def test_an_imported_closed_incident_is_watched_for_cuts_too(tmp_path):
-    import json
 
     src = IncidentLog(tmp_path / "src")
     inc = src.open_incident("Barricaded subject", "Oak Rd")
@@ -363,10 +344,7 @@ def test_an_imported_closed_incident_is_watched_for_cuts_too(tmp_path):
     dst = IncidentLog(data)
     dst.import_json(src.export(inc.id, "json"))
     dst.close()
-    notes = data / "incidents" / inc.id / "notes.json"
-    doc = json.loads(notes.read_text())
-    del doc["notes"][max(doc["notes"], key=int)]
-    notes.write_text(json.dumps(doc))
+    cut_last(data, inc.id)
     after = IncidentLog(data)
     assert after.chain_status(inc.id).warning.startswith("its record says entry #3 was written")
 

@@ -365,31 +365,23 @@ async def test_a_call_past_midnight_dates_its_times_and_a_closed_one_says_when(a
 async def test_what_is_found_wrong_when_a_closed_incident_is_opened_shows_at_once(tmp_path):
     """A closed incident is read only when opened: its warning (here a last amendment cut
     from its log) used to reach the banner only at the next start of the app."""
-    from app.incidents import IncidentLog, NoteKind
+    from tests.incidents_helpers.common import closed_and_amended, cut_last
 
     data = tmp_path / "data"
-    log = IncidentLog(data)
-    inc = log.open_incident("Suicidal subject", "Harbour bridge")
-    note = log.add_note(inc.id, NoteKind.NOTE, "says his name is Sam")
-    log.close_incident(inc.id)
-    log.amend(inc.id, note.id, "says his name is Sam Reid")
-    log.close()
-    notes = data / "incidents" / inc.id / "notes.json"
-    doc = json.loads(notes.read_text())
-    del doc["notes"][max(doc["notes"], key=int)]
-    notes.write_text(json.dumps(doc))
+    inc_id, _ = closed_and_amended(data, "says his name is Sam", "says his name is Sam Reid")
+    cut_last(data, inc_id)
 
     app = await start(CONTENT, data)
     try:
         assert not any("may have been removed" in n for n in app.state.ui.notices)
-        await app.session.connection.route_change(f"/incident/{inc.id}")
+        await app.session.connection.route_change(f"/incident/{inc_id}")
         await app.settle()
         warned = [n for n in app.state.ui.notices if "may have been removed" in n]
-        assert warned == [f"Incident {inc.id}: Its record says entry #3 was written, yet the "
+        assert warned == [f"Incident {inc_id}: Its record says entry #3 was written, yet the "
                           "log ends at #2: entries at the end may have been removed."]
         assert app.has(L.DISMISS_BANNER)
         await app.session.connection.route_change("/")
-        await app.session.connection.route_change(f"/incident/{inc.id}")
+        await app.session.connection.route_change(f"/incident/{inc_id}")
         assert len([n for n in app.state.ui.notices if "may have been removed" in n]) == 1
     finally:
         app.close()

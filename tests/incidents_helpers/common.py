@@ -48,3 +48,29 @@ def acked(output: str) -> list[str]:
         if line.endswith("\n") and len(parts) == 3 and parts[0] == "ACK" and len(parts[1]) == 12:
             ids.append(parts[1])
     return ids
+
+
+def closed_and_amended(data: Path, note: str, *amendments: str) -> tuple[str, str]:
+    """(incident id, note id): an incident with one note, closed, then amended; the log
+    closed (so notes.json holds every entry)."""
+    from app.incidents import NoteKind
+
+    lg = IncidentLog(data)
+    inc = lg.open_incident("Suicidal subject", "Harbour bridge")
+    first = lg.add_note(inc.id, NoteKind.NOTE, note)
+    lg.close_incident(inc.id)
+    for text in amendments:
+        lg.amend(inc.id, first.id, text)
+    lg.close()
+    return inc.id, first.id
+
+
+def cut_last(data: Path, incident_id: str, n: int = 1) -> None:
+    """Remove the last n entries from notes.json, as someone editing the file would."""
+    import json
+
+    notes = data / "incidents" / incident_id / "notes.json"
+    doc = json.loads(notes.read_text())
+    for key in sorted(doc["notes"], key=int)[-n:]:
+        del doc["notes"][key]
+    notes.write_text(json.dumps(doc))
