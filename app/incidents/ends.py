@@ -14,13 +14,12 @@ tell (a chain cut short is still a whole chain, only shorter).
 
 from __future__ import annotations
 
-import os
 import re
 import zlib
 from collections.abc import Callable
 from pathlib import Path
 
-from app.fsutil import atomic_write
+from app.fsutil import atomic_write, read_regular
 from app.incidents.kinds import NoteKind
 from app.incidents.model import Incident, Note
 
@@ -84,15 +83,9 @@ class Tail:
 def _read_small(path: Path) -> bytes:
     """A few bytes, never following a link nor waiting on a pipe; b"" when unreadable."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+        return read_regular(path, 128, follow=False)
     except OSError:
         return b""
-    try:
-        return os.read(fd, 128)
-    except OSError:
-        return b""
-    finally:
-        os.close(fd)
 
 
 def cut_short(inc: Incident | None, records: list[Note], last: int,

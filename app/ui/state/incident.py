@@ -48,11 +48,7 @@ class IncidentPart(BoardPart):
     def _warn(self) -> None:
         """Show what the log found wrong since we last looked, once, as a banner: a closed
         incident is read only when opened, so what is wrong with it is found then."""
-        found = getattr(self.log, "warnings", None) or []
-        self._warned = min(self._warned, len(found))  # the log may start its list anew
-        new = found[self._warned:]
-        self._warned += len(new)
-        self.ui.notices.extend(w for w in new if w not in self.ui.notices)
+        self._warned = self.ui.tell_new(getattr(self.log, "warnings", None) or [], self._warned)
 
     def resume(self) -> None:
         """At start: reopen the incident that was open when the app last ran."""

@@ -293,7 +293,4 @@ class PracticePart:
 
     def _warn(self) -> None:
         """A damaged history file found while reading: say so once, as a banner."""
-        new = self.core.warnings[self._warned:]
-        self._warned += len(new)
-        if new:
-            self.ui.notices.extend(new)
+        self._warned = self.ui.tell_new(self.core.warnings, self._warned)

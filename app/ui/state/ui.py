@@ -79,6 +79,13 @@ class Ui:
         self.errors.clear()
         self.changed()
 
+    def tell_new(self, found: list[str], told: int) -> int:
+        """Show the sentences of `found` after the first `told` as banners, each once (a
+        log's or a history's warnings, which only grow); returns how many are told now."""
+        told = min(told, len(found))  # a list started anew
+        self.notices.extend(w for w in found[told:] if w not in self.notices)
+        return len(found)
+
     def dismiss_notice(self, index: int) -> None:
         if 0 <= index < len(self.notices):
             del self.notices[index]
