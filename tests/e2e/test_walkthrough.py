@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from PIL import Image, ImageStat
 
 from app.guide.model import SAY
@@ -90,15 +92,27 @@ def _mean_brightness(path) -> float:
     return ImageStat.Stat(Image.open(path).convert("L")).mean[0]
 
 
+def _brightness_once(page, name: str, done, timeout: float = 10.0) -> float:
+    """The screen's mean brightness once `done(brightness)` holds, or the last one seen.
+
+    The new theme is painted a frame or more after the tap reaches the server; under
+    load (CI runs the whole suite on two cores) that took longer than a fixed wait.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        seen = _mean_brightness(shot(page, name))
+        if done(seen) or time.monotonic() > deadline:
+            return seen
+        page.wait_for_timeout(250)
+
+
 def test_dark_mode_toggles(phone):
     go_tab(phone, L.NAV_HOME)
     tap(phone, L.OPEN_SETTINGS)
     tap(phone, L.THEME_LIGHT)
-    phone.wait_for_timeout(500)
-    light = _mean_brightness(shot(phone, "e2e-settings-light"))
+    light = _brightness_once(phone, "e2e-settings-light", lambda b: b > 180)
     tap(phone, L.THEME_DARK)
-    phone.wait_for_timeout(500)
-    dark = _mean_brightness(shot(phone, "e2e-settings-dark"))
+    dark = _brightness_once(phone, "e2e-settings-dark", lambda b: b < 80)
     tap(phone, L.THEME_SYSTEM)  # back to the default for the other tests
     phone.go_back()  # the browser's Back leaves Settings for the screen before
     control(phone, "tab", L.NAV_HOME)
