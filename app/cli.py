@@ -213,7 +213,8 @@ MAX_EXPORT_BYTES = 512 * 2**20
 
 def run_verify(path: str, stdout: TextIO) -> int:
     """`python -m app verify FILE.json`: "N entries, chain intact, head XXXX XXXX XXXX"
-    and 0, or the first entry changed, removed or inserted and 1."""
+    and 0; or the first entry changed, removed or inserted, or the export's own record
+    that entries were cut from its end, and 1."""
     from app.fsutil import read_regular
     from app.incidents import IncidentError
     from app.incidents.export import verify
@@ -236,8 +237,10 @@ def run_verify(path: str, stdout: TextIO) -> int:
         return 1
     if not status.intact:
         _say(f"{path}: {status.problem}")
+    elif status.warning:  # whole as a chain, but its own app said entries were cut
+        _say(f"{path}: {status.warning}")
     stdout.write(status.sentence + "\n")
-    return 0 if status.intact else 1
+    return 0 if status.intact and not status.warning else 1
 
 
 def _usage(message: str, out: TextIO) -> int:

@@ -451,3 +451,34 @@ def test_an_old_closed_incident_whose_migration_stopped_is_finished_not_called_c
     assert again.warnings == [] and again.chain_status(inc_id).sentence.startswith(
         "9 entries, chain intact")
     assert not again.incident(inc_id).is_open
+
+
+H = "ab" * 32
+
+
+@pytest.mark.parametrize("tail", [
+    "3", [3, H], {"seq": 3}, {"seq": "3", "hash": H}, {"seq": True, "hash": H},
+    {"seq": -1, "hash": H}, {"seq": 10**18, "hash": H}, {"seq": 3.0, "hash": H},
+    {"seq": 3, "hash": H.upper()}, {"seq": 3, "hash": H[:-1]}, {"seq": 3, "hash": None},
+    {"seq": 3, "hash": H, "note": "x"}, {"seq": 3, "hash": "\ud800" * 64},
+])
+def test_an_export_whose_tail_is_not_what_the_app_writes_is_refused(tmp_path, exported, tail):
+    """The tail (ends.py) says how far the log reached; one the app could not have written
+    is damage or forgery, told like any other, never a traceback."""
+    doc, _ = exported
+    text = json.dumps({**doc, "tail": tail})
+    status = verify(text)[2]
+    assert not status.intact
+    assert status.problem == ("The export's tail (the number and hash of the last closing "
+                              "entry or amendment written) is damaged.")
+    with pytest.raises(ImportRefused, match="Nothing was imported"):
+        IncidentLog(tmp_path / "other").import_json(text)
+
+
+def test_an_export_whose_tail_reaches_past_its_end_warns(exported):
+    """A tail past the last entry: entries were cut after the export was written."""
+    doc, head = exported
+    status = verify(json.dumps({**doc, "tail": {"seq": 40, "hash": H}}))[2]
+    assert status.intact and status.head == head
+    assert status.warning == ("its record says entry #40 was written, yet the log ends at #8: "
+                              "entries at the end may have been removed.")

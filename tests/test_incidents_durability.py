@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import re
@@ -347,6 +348,70 @@ def test_an_imported_closed_incident_is_watched_for_cuts_too(tmp_path):
     cut_last(data, inc.id)
     after = IncidentLog(data)
     assert after.chain_status(inc.id).warning.startswith("its record says entry #3 was written")
+
+
+PAST_END_3_2 = ("its record says entry #3 was written, yet the log ends at #2: entries at "
+                "the end may have been removed.")
+REPLACED_3 = ("entry #3 is not the one its record says was written: entries at the end may "
+              "have been removed and others written in their place.")
+
+
+@pytest.mark.parametrize("after_cut, told", [
+    ((), PAST_END_3_2),  # the last amendment removed
+    (("a different #3",), REPLACED_3),  # removed, and another written in its place
+])
+def test_a_cut_log_exports_as_cut_and_its_import_stays_cut(tmp_path, capsys, after_cut, told):
+    """The JSON export carries the tail: without it a cut log exported, verified and imported
+    as whole. `verify` now says what the app said, and exits 1; the imported incident tells
+    it at once, after a restart and after amendments of its own."""
+    from app.cli import main as cli_main
+    from app.incidents.export import verify
+
+    data = tmp_path / "data"
+    inc_id, note_id = closed_and_amended(data, "knife", "kitchen knife")  # the amendment: #3
+    cut_last(data, inc_id)
+    src = IncidentLog(data)
+    for text in after_cut:
+        src.amend(inc_id, note_id, text)
+    src.close()
+    src = IncidentLog(data)
+    assert src.chain_status(inc_id).warning == told
+    text = src.export(inc_id, "json")
+
+    status = verify(text)[2]
+    assert status.intact and status.warning == told
+    assert status.sentence.endswith(f", but {told}")
+    path = tmp_path / "cut.json"
+    path.write_text(text, "utf-8")
+    assert cli_main(["verify", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert out == status.sentence + "\n" and err.count("\n") == 1 and told in err
+
+    dst = IncidentLog(tmp_path / "dst")
+    dst.import_json(text)
+    assert dst.chain_status(inc_id).warning == told
+    assert dst.warnings == [f"Incident {inc_id}: {told[0].upper()}{told[1:]}"]
+    dst.amend(inc_id, note_id, "amended after the import")  # takes #3 or #4: still told
+    dst.close()
+    assert IncidentLog(tmp_path / "dst").chain_status(inc_id).warning == REPLACED_3
+
+
+def test_a_whole_export_carries_its_tail_and_verifies_without_a_warning(tmp_path, capsys):
+    from app.cli import main as cli_main
+    from app.incidents.export import verify
+
+    data = tmp_path / "data"
+    inc_id, _ = closed_and_amended(data, "knife", "kitchen knife")
+    lg = IncidentLog(data)
+    text = lg.export(inc_id, "json")
+    assert json.loads(text)["tail"] == {"seq": 3, "hash": lg.chain_status(inc_id).head}
+    assert verify(text)[2].warning is None
+    path = tmp_path / "whole.json"
+    path.write_text(text, "utf-8")
+    assert cli_main(["verify", str(path)]) == 0 and capsys.readouterr().err == ""
+    dst = IncidentLog(tmp_path / "dst")
+    dst.import_json(text)
+    assert dst.warnings == [] and dst.chain_status(inc_id).warning is None
 
 
 def test_closing_while_another_process_amends_keeps_the_record_closed(tmp_path, monkeypatch):

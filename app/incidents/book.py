@@ -118,12 +118,13 @@ class Book(Ledger):
             except OSError as err:  # read-only: recovered in memory; repaired on write
                 self.warnings.append(f"The repair could not be saved yet ({reason(err)}).")
             self.migrate()
-            self._check_closing()
+            self.check_ends()
             self.maybe_fold()
 
-    def _check_closing(self) -> None:
-        """Say when entries were cut from the end (`ends.py`). Only for a chained log: an
-        old one is given its closing entry by `migrate`."""
+    def check_ends(self) -> None:
+        """Say when entries were cut from the end (`ends.py`): the closing entry, or what
+        the tail says was written. Only for a chained log: an old one is given its closing
+        entry by `migrate`."""
         self.cut_short = None
         if not self.notes or not self.hashes or self.hashes[-1] is None:
             return
@@ -189,13 +190,15 @@ class Book(Ledger):
             self.tail.raise_to(note.seq, entry_hash)
         self.maybe_fold()
 
-    def bulk_load(self, entries: list[tuple[dict, str | None]]) -> None:
-        """Fill a new, empty incident at once (imports): one atomic write."""
+    def bulk_load(self, entries: list[tuple[dict, str | None]],
+                  tail: tuple[int, str] | None = None) -> None:
+        """Fill a new, empty incident at once (imports): one atomic write. `tail`: the
+        export's, kept as it is (raised to the last amendment, it would hide a cut)."""
         with self.lock:
             self._set([(rec, h, record_to_note(rec, self.id)) for rec, h in entries])
             ends_at = [(r["seq"], h) for r, h in entries if r.get("kind") in TAIL_VALUES]
-            if ends_at:  # an imported log is watched like one written here
-                self.tail.raise_to(*max(ends_at))
+            if tail is not None or ends_at:  # an imported log is watched like one written here
+                self.tail.raise_to(*(tail or max(ends_at)))
             if self.dir is None:
                 docs = [Document(to_doc(r, h), doc_id=r["seq"] + 1) for r, h in entries]
                 self._notes_db.table("notes").insert_multiple(docs)

@@ -10,6 +10,9 @@ tell (a chain cut short is still a whole chain, only shorter).
   the one written. Amendments follow the closing entry; without the tail a removed last
   amendment went unnoticed, and with a number alone, new amendments written in its place
   hid it again.
+
+A JSON export carries the tail ("tail": {"seq": N, "hash": H}), so `verify` tells the
+same cut and an imported incident keeps being told it (`tail_of`).
 """
 
 from __future__ import annotations
@@ -39,6 +42,9 @@ REPLACED = ("entry #{tail} is not the one its record says was written: entries a
 
 TAIL = "tail"
 _TAIL = re.compile(rb"(\d{1,18}) ([0-9a-f]{64}) ([0-9a-f]{8})")
+_HASH = re.compile(r"[0-9a-f]{64}")
+DAMAGED = ("The export's tail (the number and hash of the last closing entry or amendment "
+           "written) is damaged.")
 
 
 def _line(seq: int, entry_hash: str) -> bytes:
@@ -78,6 +84,23 @@ class Tail:
             atomic_write(self.path, _line(seq, entry_hash) + b"\n", 0o600)
         except OSError:
             pass
+
+
+def tail_of(value: object) -> tuple[int, str] | None:
+    """(seq, hash) of an export's "tail"; None when it has none; ValueError(DAMAGED) when
+    it is not what the app writes."""
+    if value is None:
+        return None
+    if (
+        not isinstance(value, dict)
+        or set(value) != {"seq", "hash"}
+        or type(value["seq"]) is not int
+        or not 0 <= value["seq"] < 10**18
+        or not isinstance(value["hash"], str)
+        or _HASH.fullmatch(value["hash"]) is None
+    ):
+        raise ValueError(DAMAGED)
+    return value["seq"], value["hash"]
 
 
 def _read_small(path: Path) -> bytes:

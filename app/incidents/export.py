@@ -3,7 +3,9 @@
 Every export carries the chain (`chain.py`): the JSON export lists every entry with
 its prev and hash and ends with the entry count and the head; the Markdown brief and
 the CSV end with the entry count and the head hash. `verify(text)` recomputes the chain
-of a JSON export; importing one verifies it first.
+of a JSON export and checks what the chain cannot (`sense.py`); importing one verifies it
+first. The JSON export also carries the tail (`ends.py`): a log cut short exports as
+intact but told so, by `verify` and by the incident imported from it.
 
 Text is evidence and is exported as typed, made safe (`text.py`): in Markdown every
 officer field stays text; in Markdown and CSV control characters and bidi overrides
@@ -21,11 +23,10 @@ import io
 import json
 from dataclasses import dataclass
 
-from app.incidents import chain
-from app.incidents.board import incident_of
+from app.incidents import chain, ends, sense
 from app.incidents.brief import markdown
 from app.incidents.clock import format_local
-from app.incidents.model import Board, ImportRefused, Incident, IncidentError, Note, NoteKind
+from app.incidents.model import Board, ImportRefused, Incident, IncidentError, Note
 from app.incidents.records import (
     incident_to_record,
     note_to_record,
@@ -34,7 +35,7 @@ from app.incidents.records import (
     valid_id,
 )
 from app.incidents.text import cell
-from app.incidents.validate import clean_text, handled, ref_problem
+from app.incidents.validate import clean_text
 
 FORMAT, VERSION = "stairway.incident", 2
 FORMATS = ("md", "json", "csv")
@@ -42,13 +43,14 @@ FORMATS = ("md", "json", "csv")
 
 @dataclass(frozen=True)
 class Entries:
-    """What an export shows: every entry (Notes), its stored record and hash, and the
-    chain's status."""
+    """What an export shows: every entry (Notes), its stored record and hash, the
+    chain's status, and the tail (ends.py), which JSON carries so a cut stays told."""
 
     notes: list[Note]
     recs: list[dict]
     hashes: list[str | None]
     status: chain.ChainStatus
+    tail: tuple[int, str] | None = None
 
 
 def check_zone(tz):
@@ -87,6 +89,8 @@ def to_json(inc: Incident, entries: Entries) -> str:
         "count": len(listed),
         "head": entries.status.head,
     }
+    if entries.tail is not None:
+        doc["tail"] = {"seq": entries.tail[0], "hash": entries.tail[1]}
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -141,7 +145,7 @@ def _incident(doc: dict) -> Incident:
 
 
 def _why(err: Exception) -> str:
-    return clean_text(f"{type(err).__name__}: {err}")[:200]
+    return sense.why(err)
 
 
 def verify(text: str) -> tuple[Incident, list[tuple[dict, str | None]], chain.ChainStatus]:
@@ -169,62 +173,28 @@ def verify(text: str) -> tuple[Incident, list[tuple[dict, str | None]], chain.Ch
                    f"#{entries[-1][0].get('seq') if entries else '-'}: entries were removed "
                    "from the end.")
     if problem is None:
-        problem = _record_problem(inc, entries)
+        problem = sense.record_problem(inc, entries)
+    warning = None
+    if problem is None:
+        problem, warning = sense.cut(doc.get("tail"), inc, entries)
     if problem is not None:
         problem = clean_text(problem)  # it may quote a forged value
-    return inc, entries, chain.ChainStatus(status.entries, status.head, problem, status.missing)
+    return inc, entries, chain.ChainStatus(status.entries, status.head, problem, status.missing,
+                                           warning)
 
 
-def _record_problem(inc: Incident, entries: list[tuple[dict, str | None]]) -> str | None:
-    """The incident record must say what its entries say."""
-    try:
-        notes = [record_to_note(r, inc.id) for r, _ in entries]
-    except (KeyError, ValueError, TypeError, AttributeError) as err:
-        return f"An entry is not a valid note ({_why(err)})."
-    problem = _ref_problem(notes)
-    if problem is not None:
-        return problem
-    told = incident_of(inc.id, notes, inc)
-    if told is not None and told != inc:
-        return "The incident record does not match its entries (situation, location or status)."
-    return None
-
-
-def _ref_problem(notes: list[Note]) -> str | None:
-    """Every id once, and every reference to an earlier entry of the right kind, as the
-    app itself refuses otherwise (validate.py): a re-chained forgery can break that."""
-    earlier: dict[str, Note] = {}
-    about: dict[str, dict[str, Note]] = {}  # id -> the entries that refer to it
-    every = {n.id for n in notes}
-    for n in sorted(notes, key=lambda n: n.seq):
-        if n.id in earlier:
-            return f"Entry #{n.seq} has the same id as entry #{earlier[n.id].seq}."
-        if n.ref is not None and n.ref not in earlier:
-            where = "a later entry" if n.ref in every else "a note that is not in the export"
-            return f"Entry #{n.seq} refers to {where}."
-        wrong = ref_problem(n.kind, earlier[n.ref].kind if n.ref is not None else None)
-        if wrong is None and n.kind == NoteKind.DEADLINE_DONE and handled(
-            about.get(n.ref, {}), n.ref
-        ):
-            wrong = "This deadline is already marked handled."
-        if wrong is not None:
-            return f"Entry #{n.seq} is not a valid note: {wrong[0].lower()}{wrong[1:]}"
-        earlier[n.id] = n
-        if n.ref is not None:
-            about.setdefault(n.ref, {})[n.id] = n
-    return None
-
-
-def parse_json(text: str) -> tuple[Incident, list[tuple[dict, str | None]]]:
-    """The incident and entries of a JSON export, chain checked; ImportRefused otherwise."""
+def parse_json(text: str) -> tuple[Incident, list[tuple[dict, str | None]],
+                                    tuple[int, str] | None]:
+    """The incident, entries and tail (ends.py) of a JSON export, chain checked;
+    ImportRefused otherwise. A cut the export tells is imported with it, to be told."""
     doc = _load(text)
     if doc.get("version") == 1:
-        return _parse_v1(doc)
+        return (*_parse_v1(doc), None)
     inc, entries, status = verify(text)
     if not status.intact:
         raise ImportRefused(f"The export's chain is broken: {status.problem} Nothing was "
                             "imported.")
-    return inc, entries
+    return inc, entries, ends.tail_of(doc.get("tail"))
 
 
 def _parse_v1(doc: dict) -> tuple[Incident, list[tuple[dict, str | None]]]:

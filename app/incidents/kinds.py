@@ -85,6 +85,7 @@ QUICK_KINDS: tuple = tuple(NoteKind(s.kind) for s in KINDS if s.use == QUICK)
 MORE_KINDS: tuple = tuple(NoteKind(s.kind) for s in KINDS if s.use == MORE)
 EVENT_KINDS = frozenset(NoteKind(s.kind) for s in KINDS if s.event)
 RECORD_KINDS = frozenset(NoteKind(s.kind) for s in KINDS if s.use == RECORD)
+RECORD_VALUES = frozenset(k.value for k in RECORD_KINDS)  # as stored records spell them
 BOARD_LISTS: dict = {NoteKind(s.kind): s.board for s in KINDS if s.board}
 BOARD_SECTIONS: tuple[tuple[str, str], ...] = tuple((s.board, s.board_title) for s in KINDS
                                                     if s.board)

@@ -13,11 +13,9 @@ import dataclasses
 
 from app.incidents import chain
 from app.incidents.board import incident_of
-from app.incidents.kinds import RECORD_KINDS
+from app.incidents.kinds import RECORD_VALUES
 from app.incidents.model import Incident, Note
 from app.incidents.records import NoteIndex, NoteList
-
-RECORD_VALUES = frozenset(k.value for k in RECORD_KINDS)
 
 
 class Ledger:

@@ -195,16 +195,16 @@ class IncidentLog(Timeline):
             inc = self.incident(incident_id)
             tz = export.check_zone(tz)
             shown = export.Entries(list(book.notes), book.recs, book.hashes,
-                                   book.status())
+                                   book.status(), book.tail.read())
             return export.render(inc, shown, self.board(incident_id), fmt, tz)
 
     def import_json(self, text: str) -> Incident:
         """Load a JSON export as a new incident (same id, entries, times), after checking
         its chain. ImportRefused when the text is not an export, its chain is broken or
         the incident already exists here."""
-        inc, entries = export.parse_json(text)
+        inc, entries, tail = export.parse_json(text)
         with self._lock:
-            self._books.create(inc, entries)
+            self._books.create(inc, entries, tail=tail)
             return self.incident(inc.id)
 
     def purge_closed(self, older_than_days: int, *, confirm: bool = False, now=None) -> list[str]:

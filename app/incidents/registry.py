@@ -108,9 +108,10 @@ class Books:
         return inc
 
     def create(self, inc: Incident, entries: list | None = None,
-               guide: str | None = None) -> Book:
+               guide: str | None = None, tail: tuple[int, str] | None = None) -> Book:
         """A new incident folder: entry #0 (naming the `guide` in use, when given) or the
-        imported entries, then the record. Nothing is left behind when any step fails."""
+        imported entries (with the export's `tail`, ends.py), then the record. Nothing is
+        left behind when any step fails."""
         if not valid_id(inc.id):
             raise ImportRefused(f"{inc.id!r} is not a valid incident id; nothing was imported.")
         if self.exists(inc.id):
@@ -126,10 +127,12 @@ class Books:
                               item=guide)
                 self.guard(lambda: _locked(book, lambda: book.append(opened)), book)
             else:
-                self.guard(lambda: book.bulk_load(entries), book)
+                self.guard(lambda: book.bulk_load(entries, tail), book)
             self.guard(lambda: book.write_incident(inc), book)
             if entries is not None and not book.chained:
                 self.guard(lambda: _locked(book, book.migrate), book)
+            if entries is not None:  # a cut the export tells is told here at once
+                _locked(book, book.check_ends)
         except BaseException:
             book.close()
             if directory is not None:
