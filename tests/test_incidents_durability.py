@@ -195,7 +195,10 @@ def test_an_open_incident_whose_every_entry_is_gone_says_so_and_keeps_saying_so(
     note = after.add_note(inc.id, NoteKind.NOTE, "written after the loss")
     assert note.seq == 1  # never a second #0
     again = IncidentLog(data)
-    assert again.warnings == [f"Incident {inc.id}: 1 entry is missing (#0)."]
+    assert again.warnings == [  # the new #1 took the place of what the lock file remembers
+        f"Incident {inc.id}: 1 entry is missing (#0).",
+        f"Incident {inc.id}: Its record says entry #3 was written, yet the log ends at #1: "
+        "entries at the end may have been removed."]
     assert [n.text for n in again.all_notes(inc.id)] == ["written after the loss"]
 
 
@@ -311,6 +314,71 @@ def test_a_damaged_tail_is_ignored_and_written_anew(tmp_path, bad):
     if bad != "folder":  # a folder in its place cannot be replaced: only the safeguard is lost
         assert tail.read_bytes().split()[0] == b"3"
     assert [n.text for n in again.entries(inc.id)][-1] == "off the rail"
+
+
+def _open_with_notes(data: Path, *texts: str) -> tuple[str, list[str]]:
+    lg = IncidentLog(data)
+    inc = lg.open_incident("Barricaded subject", "Oak Rd")
+    ids = [lg.add_note(inc.id, NoteKind.NOTE, t).id for t in texts]
+    lg.close()  # notes.json holds every entry
+    return inc.id, ids
+
+
+def test_plain_notes_cut_from_an_open_incident_are_told(tmp_path):
+    """The lock file keeps the last entry of any kind (ends.Tail.read_every): the last
+    notes of an open incident removed from its files no longer pass as a whole log, nor
+    once it is closed on top of the cut."""
+    from app.incidents.export import verify
+
+    data = tmp_path / "data"
+    inc_id, _ = _open_with_notes(data, "door locked", "he says he has a gun", "lights off")
+    cut_last(data, inc_id, 2)
+    told = ("its record says entry #3 was written, yet the log ends at #1: entries at the "
+            "end may have been removed.")
+    after = IncidentLog(data)
+    assert after.warnings == [f"Incident {inc_id}: I{told[1:]}"]
+    assert after.chain_status(inc_id).intact and after.chain_status(inc_id).warning == told
+    assert f", but {told}" in after.export(inc_id, "md")
+    assert verify(after.export(inc_id, "json"))[2].warning == told  # JSON carries it too
+    after.close_incident(inc_id)  # the closing entry takes #2: the cut stays told
+    after.close()
+    assert IncidentLog(data).chain_status(inc_id).warning == told.replace("#1", "#2")
+
+
+def test_a_journal_line_cut_from_an_open_incident_is_told(tmp_path):
+    data = tmp_path / "data"
+    lg = IncidentLog(data)
+    inc = lg.open_incident("Suicidal subject", "Harbour bridge")
+    for text in ("on the rail", "asked for his sister"):
+        lg.add_note(inc.id, NoteKind.NOTE, text)
+    journal = data / "incidents" / inc.id / "journal.jsonl"
+    lines = journal.read_bytes().splitlines(keepends=True)
+    journal.write_bytes(b"".join(lines[:-1]))  # the last note's line, whole, removed
+    again = IncidentLog(data)
+    assert [n.text for n in again.entries(inc.id)][-1] == "on the rail"
+    assert again.chain_status(inc.id).warning.startswith("its record says entry #2 was written")
+
+
+@pytest.mark.parametrize("junk", [b"x" * 96, b"\0" * 96, b"", "one digit changed"],
+                         ids=["junk", "zeros", "empty", "one-digit"])
+def test_a_damaged_last_entry_record_in_the_lock_file_says_nothing(tmp_path, junk):
+    """What the lock file keeps is not synced: after a power cut it may be anything. It is
+    checksummed, so it then reads as none (no warning) and is written anew."""
+    from app.incidents.locks import EXTRA_AT
+
+    data = tmp_path / "data"
+    inc_id, ids = _open_with_notes(data, "door locked")
+    lock = data / "incidents" / inc_id / "lock"
+    raw = lock.read_bytes()
+    kept = raw[EXTRA_AT:]
+    assert kept.split()[0] == b"1"  # entry #1, with its hash and a checksum
+    if junk == "one digit changed":
+        junk = kept.replace(b"1 ", b"9 ", 1)
+    lock.write_bytes(raw[:EXTRA_AT] + junk)
+    again = IncidentLog(data)
+    assert again.warnings == [] and again.chain_status(inc_id).warning is None
+    again.add_note(inc_id, NoteKind.NOTE, "lights off")
+    assert lock.read_bytes()[EXTRA_AT:].split()[0] == b"2"
 
 
 def test_a_cut_stays_told_after_new_amendments_take_its_numbers(tmp_path):

@@ -4,7 +4,8 @@ Directory per incident (`DATA/incidents/ID/`):
   incident.json          TinyDB (SafeJSONStorage): the incident record, a copy of what
                          the record entries say (rebuilt from them when damaged)
   tail                   the number and hash of the last closing entry or amendment:
-                         how far the log reached (ends.py)
+                         how far the log reached (ends.py; the lock file keeps the
+                         same for the last entry of any kind)
   notes.json             TinyDB (SafeJSONStorage): the entries folded so far, by seq
   journal.jsonl          one line per entry, appended and fsynced before a note is
                          acknowledged (`storage.encode_line`)
@@ -62,13 +63,14 @@ class Book(Ledger):
         self._gen = 0  # the lock file's counter when we last read the journals
         self.lost_all = False  # the record is there but not one entry (ends.NO_ENTRIES)
         self.meta = IncidentFile(directory)
-        self.tail = ends.Tail(directory)
         if directory is None:
             self._notes_db = TinyDB(storage=MemoryStorage)
             self.lock = contextlib.nullcontext()
+            self.tail = ends.Tail(None)
         else:
             self._notes_db = None
             self.lock = FileLock(directory / LOCK)
+            self.tail = ends.Tail(directory, self.lock)
             self.folder = journal.Folder(directory)
             self.current = journal.Current(directory)
 
@@ -129,11 +131,17 @@ class Book(Ledger):
         if not self.notes or not self.hashes or self.hashes[-1] is None:
             return
         records = [self.notes[i] for i in self.record_at]
-        found = ends.cut_short(self.read_incident(), records, self.last_seq, self.tail.read(),
+        found = ends.cut_short(self.read_incident(), records, self.last_seq, self.tail.both(),
                                self.hash_at)
         if found is not None:
             self.cut_short, warning = found
             self.warnings.append(warning)
+
+    def export_tail(self) -> tuple[int, str] | None:
+        """The tail a JSON export carries (`ends.carried`); the lock file's copy is read
+        only while the lock is held."""
+        with self.lock:
+            return ends.carried(self.tail.both(), self.last_seq, self.hash_at)
 
     def _problem(self, sentence: str | None, path: Path) -> None:
         if sentence:
@@ -186,19 +194,19 @@ class Book(Ledger):
             self.lock.check()
             self.current.append(encode_line(rec, entry_hash))
         self._add(rec, entry_hash, note)
-        if note.kind in TAIL_KINDS and not self.cut_short:  # a cut, once found, stays told
-            self.tail.raise_to(note.seq, entry_hash)
+        if not self.cut_short:  # a cut, once found, stays told
+            self.tail.raise_to(note.seq, entry_hash, closing=note.kind in TAIL_KINDS)
         self.maybe_fold()
 
     def bulk_load(self, entries: list[tuple[dict, str | None]],
                   tail: tuple[int, str] | None = None) -> None:
-        """Fill a new, empty incident at once (imports): one atomic write. `tail`: the
-        export's, kept as it is (raised to the last amendment, it would hide a cut)."""
+        """Fill a new, empty incident at once (imports): one atomic write; watched for
+        cuts like one written here, from the export's `tail` if it has one (ends.py)."""
         with self.lock:
             self._set([(rec, h, record_to_note(rec, self.id)) for rec, h in entries])
             ends_at = [(r["seq"], h) for r, h in entries if r.get("kind") in TAIL_VALUES]
-            if tail is not None or ends_at:  # an imported log is watched like one written here
-                self.tail.raise_to(*(tail or max(ends_at)))
+            last = (self.recs[-1]["seq"], self.hashes[-1]) if self.recs else None
+            self.tail.start(tail, max(ends_at, default=None), last)
             if self.dir is None:
                 docs = [Document(to_doc(r, h), doc_id=r["seq"] + 1) for r, h in entries]
                 self._notes_db.table("notes").insert_multiple(docs)

@@ -17,6 +17,7 @@ same cut and an imported incident keeps being told it (`tail_of`).
 
 from __future__ import annotations
 
+import contextlib
 import re
 import zlib
 from collections.abc import Callable
@@ -43,8 +44,8 @@ REPLACED = ("entry #{tail} is not the one its record says was written: entries a
 TAIL = "tail"
 _TAIL = re.compile(rb"(\d{1,18}) ([0-9a-f]{64}) ([0-9a-f]{8})")
 _HASH = re.compile(r"[0-9a-f]{64}")
-DAMAGED = ("The export's tail (the number and hash of the last closing entry or amendment "
-           "written) is damaged.")
+_WIDTH = 96  # a line at most: 18 digits, 64 hex digits, 8 hex digits, 2 spaces
+DAMAGED = "The export's tail (the number and hash of the last entry written) is damaged."
 
 
 def _line(seq: int, entry_hash: str) -> bytes:
@@ -52,38 +53,86 @@ def _line(seq: int, entry_hash: str) -> bytes:
     return body + b" " + f"{zlib.crc32(body):08x}".encode("ascii")
 
 
-class Tail:
-    """`DIR/tail`: "SEQ HASH CRC" of the last closing entry or amendment written. Written
-    under the incident's lock, after that entry is durable, so it never runs ahead of a
-    whole log. Its own checksum makes a damaged tail read as none (no warning), never as
-    a false one. A file of its own: incident.json is rewritten whole by whoever writes
-    the record, so a tail kept there lost races (and could undo a close)."""
+def _parse(data: bytes) -> tuple[int, str] | None:
+    m = _TAIL.fullmatch(data.strip(b" \n\0"))
+    if m is None or _line(int(m[1]), m[2].decode("ascii")) != m[0]:
+        return None
+    return int(m[1]), m[2].decode("ascii")
 
-    def __init__(self, directory: Path | None):
+
+class Tail:
+    """How far the log reached, as "SEQ HASH CRC", in two copies, each written under the
+    incident's lock after its entry is durable, so neither runs ahead of a whole log:
+
+    - `DIR/tail` (`read`): the last closing entry or amendment, written atomically and
+      synced. A file of its own: incident.json is rewritten whole by whoever writes the
+      record, so a tail kept there lost races (and could undo a close).
+    - the lock file, after its counter (`read_every`): the last entry of any kind,
+      written in place at every append with no sync of its own (a second sync per note
+      would double an append's cost). After a power cut it can be behind or unreadable,
+      which says nothing, never ahead.
+
+    Their checksums make a damaged copy read as none (no warning), never as a false one.
+    """
+
+    def __init__(self, directory: Path | None, lock=None):
         self.path = directory / TAIL if directory is not None else None
+        self.lock = lock  # locks.FileLock, held by whoever reads or raises; None: memory
         self._memory: bytes = b""
+        self._every: bytes = b""
 
     def read(self) -> tuple[int, str] | None:
-        """(seq, hash) of the tail; None when there is none or it is damaged."""
-        data = self._memory if self.path is None else _read_small(self.path)
-        m = _TAIL.fullmatch(data.strip())
-        if m is None or _line(int(m[1]), m[2].decode("ascii")) != m[0]:
-            return None
-        return int(m[1]), m[2].decode("ascii")
+        """(seq, hash) of the last closing entry or amendment; None when there is none or
+        it is damaged."""
+        return _parse(self._memory if self.path is None else _read_small(self.path))
 
-    def raise_to(self, seq: int, entry_hash: str | None) -> None:
-        """Record that entry `seq` (with `entry_hash`) was written. A disk that refuses
-        loses only this safeguard, never the entry."""
-        now = self.read()
-        if entry_hash is None or (now is not None and now[0] >= seq):
+    def read_every(self) -> tuple[int, str] | None:
+        """(seq, hash) of the last entry of any kind, as far as it is known."""
+        if self.lock is None:
+            return _parse(self._every)
+        try:
+            return _parse(self.lock.read_extra(_WIDTH))
+        except OSError:
+            return None
+
+    def both(self) -> list[tuple[int, str]]:
+        return [t for t in (self.read(), self.read_every()) if t is not None]
+
+    def raise_to(self, seq: int, entry_hash: str | None, closing: bool = True) -> None:
+        """Record that entry `seq` (with `entry_hash`) was written; in the synced copy too
+        when it is a closing entry or amendment (`closing`). A disk that refuses loses only
+        this safeguard, never the entry."""
+        if entry_hash is None:
+            return
+        line = _line(seq, entry_hash)
+        every = self.read_every()
+        if every is None or every[0] < seq:
+            if self.lock is None:
+                self._every = line
+            else:
+                with contextlib.suppress(OSError):
+                    self.lock.write_extra(line.ljust(_WIDTH))
+        now = self.read() if closing else None
+        if not closing or (now is not None and now[0] >= seq):
             return
         if self.path is None:
-            self._memory = _line(seq, entry_hash)
+            self._memory = line
             return
-        try:
-            atomic_write(self.path, _line(seq, entry_hash) + b"\n", 0o600)
-        except OSError:
-            pass
+        with contextlib.suppress(OSError):
+            atomic_write(self.path, line + b"\n", 0o600)
+
+    def start(self, given: tuple[int, str] | None, closing: tuple[int, str | None] | None,
+              last: tuple[int, str | None] | None) -> None:
+        """An imported log's: the export's tail (`given`) as it is (raised to the last
+        amendment, it would hide a cut); else its last `closing` entry or amendment and
+        its `last` entry."""
+        if given is not None:
+            self.raise_to(*given)
+            return
+        if closing is not None:
+            self.raise_to(*closing)
+        if last is not None:
+            self.raise_to(*last, closing=False)
 
 
 def tail_of(value: object) -> tuple[int, str] | None:
@@ -111,27 +160,40 @@ def _read_small(path: Path) -> bytes:
         return b""
 
 
+def _told(tail: tuple[int, str], last: int, hash_at: Callable[[int], str | None]) -> str | None:
+    if tail[0] > last:
+        return PAST_END.format(tail=tail[0], last=last)
+    if hash_at(tail[0]) not in (None, tail[1]):
+        return REPLACED.format(tail=tail[0])
+    return None  # a gap where the tail's entry was is the chain's to tell
+
+
 def cut_short(inc: Incident | None, records: list[Note], last: int,
-              tail: tuple[int, str] | None,
+              tails: list[tuple[int, str]],
               hash_at: Callable[[int], str | None]) -> tuple[str, str] | None:
     """(what to add to the chain's status, the warning to show), or None when nothing says
     the log was cut. `records`: the log's incident-record entries; `last`: its last seq;
-    `hash_at(seq)`: the hash of the entry with that number, None when there is none."""
+    `tails`: what `Tail` read (or an export carries); `hash_at(seq)`: the hash of the
+    entry with that number, None when there is none."""
     if inc is None:
         return None
     # a closed incident's migration stopped before its closing entry (book.py finishes it)
-    unfinished = bool(records) and records[-1].kind == NoteKind.CHAIN_STARTED and (
-        tail is None or tail[0] <= last)
+    unfinished = bool(records) and records[-1].kind == NoteKind.CHAIN_STARTED and all(
+        t[0] <= last for t in tails)
     if not inc.is_open and not unfinished and not any(
         n.kind == NoteKind.INCIDENT_CLOSED for n in records
     ):
         return CUT_SHORT, NO_CLOSING.format(id=inc.id)
-    if tail is None:
-        return None
-    if tail[0] > last:
-        told = PAST_END.format(tail=tail[0], last=last)
-    elif hash_at(tail[0]) not in (None, tail[1]):
-        told = REPLACED.format(tail=tail[0])
-    else:
-        return None  # a gap where the tail's entry was is the chain's to tell
-    return told, f"Incident {inc.id}: {told[0].upper()}{told[1:]}"
+    for tail in tails:
+        if (told := _told(tail, last, hash_at)) is not None:
+            return told, f"Incident {inc.id}: {told[0].upper()}{told[1:]}"
+    return None
+
+
+def carried(tails: list[tuple[int, str]], last: int,
+            hash_at: Callable[[int], str | None]) -> tuple[int, str] | None:
+    """The tail a JSON export carries: one that tells a cut, else the furthest."""
+    for tail in tails:
+        if _told(tail, last, hash_at) is not None:
+            return tail
+    return max(tails, default=None)

@@ -28,6 +28,9 @@ except ImportError:  # pragma: no cover - Windows
         msvcrt = None
 
 
+EXTRA_AT = 32  # where `FileLock.write_extra` keeps its bytes: after the 20-digit counter
+
+
 class FileLock:
     """An exclusive lock on `path` held across processes; re-entrant within one object.
 
@@ -83,6 +86,21 @@ class FileLock:
             os.lseek(self._fd, 0, os.SEEK_SET)
             write_all(self._fd, f"{n:020d}".encode())
         return n
+
+    def read_extra(self, size: int) -> bytes:
+        """Up to `size` bytes kept after the counter (read while the lock is held; b""
+        when it is not: nothing to read)."""
+        if self._fd is None:
+            return b""
+        os.lseek(self._fd, EXTRA_AT, os.SEEK_SET)
+        return os.read(self._fd, size)
+
+    def write_extra(self, data: bytes) -> None:
+        """Keep `data` after the counter (under the lock), in place, with no sync: for what
+        may be lost in a power cut (ends.Tail keeps the last entry written there)."""
+        if self._fd is not None:
+            os.lseek(self._fd, EXTRA_AT, os.SEEK_SET)
+            write_all(self._fd, data)
 
     def __exit__(self, *exc: object) -> None:
         self._depth -= 1

@@ -195,7 +195,7 @@ class IncidentLog(Timeline):
             inc = self.incident(incident_id)
             tz = export.check_zone(tz)
             shown = export.Entries(list(book.notes), book.recs, book.hashes,
-                                   book.status(), book.tail.read())
+                                   book.status(), book.export_tail())
             return export.render(inc, shown, self.board(incident_id), fmt, tz)
 
     def import_json(self, text: str) -> Incident:

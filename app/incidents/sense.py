@@ -73,5 +73,5 @@ def cut(tail_field: object, inc: Incident, entries: list[tuple[dict, str | None]
     hashes = {rec["seq"]: h for rec, h in entries}
     records = [record_to_note(rec, inc.id) for rec, _ in entries
                if rec["kind"] in RECORD_VALUES]
-    found = ends.cut_short(inc, records, max(hashes), tail, hashes.get)
+    found = ends.cut_short(inc, records, max(hashes), [tail], hashes.get)
     return None, found[0] if found is not None else None
