@@ -128,7 +128,7 @@ def test_verify_names_the_first_entry_changed_removed_or_inserted(
     if message == "head":  # a consistent rewrite: intact, but its head is not the one read out
         assert C.short(head) not in out and "chain intact" in out
         # the tail still names the last entry as written: told, unless forged as well
-        assert code == 1 and "entry #8 is not the one its record says was written" in err
+        assert code == 1 and "entry #8 is not the one that was saved" in err
         forged["tail"] = {"seq": 8, "hash": forged["head"]}
         path.write_text(json.dumps(forged), "utf-8")
         assert cli_main(["verify", str(path)]) == 0
@@ -486,5 +486,5 @@ def test_an_export_whose_tail_reaches_past_its_end_warns(exported):
     doc, head = exported
     status = verify(json.dumps({**doc, "tail": {"seq": 40, "hash": H}}))[2]
     assert status.intact and status.head == head
-    assert status.warning == ("its record says entry #40 was written, yet the log ends at #8: "
+    assert status.warning == ("entry #40 was saved, yet the log now ends at #8: "
                               "entries at the end may have been removed.")

@@ -197,7 +197,7 @@ def test_an_open_incident_whose_every_entry_is_gone_says_so_and_keeps_saying_so(
     again = IncidentLog(data)
     assert again.warnings == [  # the new #1 took the place of what the lock file remembers
         f"Incident {inc.id}: 1 entry is missing (#0).",
-        f"Incident {inc.id}: Its record says entry #3 was written, yet the log ends at #1: "
+        f"Incident {inc.id}: Entry #3 was saved, yet the log now ends at #1: "
         "entries at the end may have been removed."]
     assert [n.text for n in again.all_notes(inc.id)] == ["written after the loss"]
 
@@ -256,9 +256,9 @@ def test_a_closed_incident_whose_last_amendments_were_cut_says_so(tmp_path, cut)
 
     after = IncidentLog(data)
     assert len(after.entries(inc.id)) == last + 1 - cut  # a closed incident is read when asked
-    told = (f"its record says entry #{last} was written, yet the log ends at #{last - cut}: "
+    told = (f"entry #{last} was saved, yet the log now ends at #{last - cut}: "
             "entries at the end may have been removed.")
-    assert after.warnings == [f"Incident {inc.id}: I{told[1:]}"]
+    assert after.warnings == [f"Incident {inc.id}: E{told[1:]}"]
     assert after.chain_status(inc.id).intact  # shorter, not broken
     assert after.chain_status(inc.id).sentence.endswith(f", but {told}")
 
@@ -333,10 +333,10 @@ def test_plain_notes_cut_from_an_open_incident_are_told(tmp_path):
     data = tmp_path / "data"
     inc_id, _ = _open_with_notes(data, "door locked", "he says he has a gun", "lights off")
     cut_last(data, inc_id, 2)
-    told = ("its record says entry #3 was written, yet the log ends at #1: entries at the "
+    told = ("entry #3 was saved, yet the log now ends at #1: entries at the "
             "end may have been removed.")
     after = IncidentLog(data)
-    assert after.warnings == [f"Incident {inc_id}: I{told[1:]}"]
+    assert after.warnings == [f"Incident {inc_id}: E{told[1:]}"]
     assert after.chain_status(inc_id).intact and after.chain_status(inc_id).warning == told
     assert f", but {told}" in after.export(inc_id, "md")
     assert verify(after.export(inc_id, "json"))[2].warning == told  # JSON carries it too
@@ -356,7 +356,7 @@ def test_a_journal_line_cut_from_an_open_incident_is_told(tmp_path):
     journal.write_bytes(b"".join(lines[:-1]))  # the last note's line, whole, removed
     again = IncidentLog(data)
     assert [n.text for n in again.entries(inc.id)][-1] == "on the rail"
-    assert again.chain_status(inc.id).warning.startswith("its record says entry #2 was written")
+    assert again.chain_status(inc.id).warning.startswith("entry #2 was saved")
 
 
 @pytest.mark.parametrize("junk", [b"x" * 96, b"\0" * 96, b"", "one digit changed"],
@@ -395,7 +395,7 @@ def test_a_cut_stays_told_after_new_amendments_take_its_numbers(tmp_path):
     cut.close()
     later = IncidentLog(data)
     assert later.chain_status(inc.id).warning == (
-        "entry #3 is not the one its record says was written: entries at the end may have "
+        "entry #3 is not the one that was saved: entries at the end may have "
         "been removed and others written in their place.")
     later.amend(inc.id, note.id, "#4, on top")  # the tail stays: a cut, once found, is kept
     later.close()
@@ -415,12 +415,12 @@ def test_an_imported_closed_incident_is_watched_for_cuts_too(tmp_path):
     dst.close()
     cut_last(data, inc.id)
     after = IncidentLog(data)
-    assert after.chain_status(inc.id).warning.startswith("its record says entry #3 was written")
+    assert after.chain_status(inc.id).warning.startswith("entry #3 was saved")
 
 
-PAST_END_3_2 = ("its record says entry #3 was written, yet the log ends at #2: entries at "
+PAST_END_3_2 = ("entry #3 was saved, yet the log now ends at #2: entries at "
                 "the end may have been removed.")
-REPLACED_3 = ("entry #3 is not the one its record says was written: entries at the end may "
+REPLACED_3 = ("entry #3 is not the one that was saved: entries at the end may "
               "have been removed and others written in their place.")
 
 

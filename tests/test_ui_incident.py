@@ -377,8 +377,8 @@ async def test_what_is_found_wrong_when_a_closed_incident_is_opened_shows_at_onc
         await app.session.connection.route_change(f"/incident/{inc_id}")
         await app.settle()
         warned = [n for n in app.state.ui.notices if "may have been removed" in n]
-        assert warned == [f"Incident {inc_id}: Its record says entry #3 was written, yet the "
-                          "log ends at #2: entries at the end may have been removed."]
+        assert warned == [f"Incident {inc_id}: Entry #3 was saved, yet the "
+                          "log now ends at #2: entries at the end may have been removed."]
         assert app.has(L.DISMISS_BANNER)
         await app.session.connection.route_change("/")
         await app.session.connection.route_change(f"/incident/{inc_id}")

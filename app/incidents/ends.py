@@ -36,9 +36,9 @@ NO_CLOSING = (
     "Entries at the end of its log may have been removed."
 )
 CUT_SHORT = "the closing entry is missing: entries at the end may have been removed."
-PAST_END = ("its record says entry #{tail} was written, yet the log ends at #{last}: "
+PAST_END = ("entry #{tail} was saved, yet the log now ends at #{last}: "
             "entries at the end may have been removed.")
-REPLACED = ("entry #{tail} is not the one its record says was written: entries at the end "
+REPLACED = ("entry #{tail} is not the one that was saved: entries at the end "
             "may have been removed and others written in their place.")
 
 TAIL = "tail"
