@@ -487,4 +487,4 @@ def test_an_export_whose_tail_reaches_past_its_end_warns(exported):
     status = verify(json.dumps({**doc, "tail": {"seq": 40, "hash": H}}))[2]
     assert status.intact and status.head == head
     assert status.warning == ("entry #40 was saved, yet the log now ends at #8: "
-                              "entries at the end may have been removed.")
+                              "entries at the end were lost or removed.")

@@ -373,15 +373,15 @@ async def test_what_is_found_wrong_when_a_closed_incident_is_opened_shows_at_onc
 
     app = await start(CONTENT, data)
     try:
-        assert not any("may have been removed" in n for n in app.state.ui.notices)
+        assert not any("lost or removed" in n for n in app.state.ui.notices)
         await app.session.connection.route_change(f"/incident/{inc_id}")
         await app.settle()
-        warned = [n for n in app.state.ui.notices if "may have been removed" in n]
+        warned = [n for n in app.state.ui.notices if "lost or removed" in n]
         assert warned == [f"Incident {inc_id}: Entry #3 was saved, yet the "
-                          "log now ends at #2: entries at the end may have been removed."]
+                          "log now ends at #2: entries at the end were lost or removed."]
         assert app.has(L.DISMISS_BANNER)
         await app.session.connection.route_change("/")
         await app.session.connection.route_change(f"/incident/{inc_id}")
-        assert len([n for n in app.state.ui.notices if "may have been removed" in n]) == 1
+        assert len([n for n in app.state.ui.notices if "lost or removed" in n]) == 1
     finally:
         app.close()

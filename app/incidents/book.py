@@ -206,7 +206,8 @@ class Book(Ledger):
             self._set([(rec, h, record_to_note(rec, self.id)) for rec, h in entries])
             ends_at = [(r["seq"], h) for r, h in entries if r.get("kind") in TAIL_VALUES]
             last = (self.recs[-1]["seq"], self.hashes[-1]) if self.recs else None
-            self.tail.start(tail, max(ends_at, default=None), last)
+            cut = tail is not None and ends.tells(tail, self.last_seq, self.hash_at)
+            self.tail.start(tail, max(ends_at, default=None), last, cut)
             if self.dir is None:
                 docs = [Document(to_doc(r, h), doc_id=r["seq"] + 1) for r, h in entries]
                 self._notes_db.table("notes").insert_multiple(docs)

@@ -36,10 +36,11 @@ NO_CLOSING = (
     "Entries at the end of its log may have been removed."
 )
 CUT_SHORT = "the closing entry is missing: entries at the end may have been removed."
+# "lost or removed": a damaged last entry, set aside when read, is gone as surely
 PAST_END = ("entry #{tail} was saved, yet the log now ends at #{last}: "
-            "entries at the end may have been removed.")
+            "entries at the end were lost or removed.")
 REPLACED = ("entry #{tail} is not the one that was saved: entries at the end "
-            "may have been removed and others written in their place.")
+            "were lost or removed, and others written in their place.")
 
 TAIL = "tail"
 _TAIL = re.compile(rb"(\d{1,18}) ([0-9a-f]{64}) ([0-9a-f]{8})")
@@ -122,13 +123,14 @@ class Tail:
             atomic_write(self.path, line + b"\n", 0o600)
 
     def start(self, given: tuple[int, str] | None, closing: tuple[int, str | None] | None,
-              last: tuple[int, str | None] | None) -> None:
-        """An imported log's: the export's tail (`given`) as it is (raised to the last
-        amendment, it would hide a cut); else its last `closing` entry or amendment and
-        its `last` entry."""
+              last: tuple[int, str | None] | None, cut: bool) -> None:
+        """An imported log's: the export's tail (`given`), kept as it is when it tells a
+        `cut` (raised, it would hide it); its last `closing` entry or amendment; its
+        `last` entry (an export's tail can be behind it: from a read-only disk)."""
         if given is not None:
             self.raise_to(*given)
-            return
+            if cut:
+                return
         if closing is not None:
             self.raise_to(*closing)
         if last is not None:
@@ -158,6 +160,11 @@ def _read_small(path: Path) -> bytes:
         return read_regular(path, 128, follow=False)
     except OSError:
         return b""
+
+
+def tells(tail: tuple[int, str], last: int, hash_at: Callable[[int], str | None]) -> bool:
+    """Does `tail` say that entries were cut from a log ending at `last`?"""
+    return _told(tail, last, hash_at) is not None
 
 
 def _told(tail: tuple[int, str], last: int, hash_at: Callable[[int], str | None]) -> str | None:

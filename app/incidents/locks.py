@@ -16,7 +16,7 @@ import errno
 import os
 from pathlib import Path
 
-from app.fsutil import write_all
+from app.fsutil import NOFOLLOW, read_regular, write_all
 
 try:  # POSIX
     import fcntl
@@ -34,8 +34,9 @@ EXTRA_AT = 32  # where `FileLock.write_extra` keeps its bytes: after the 20-digi
 class FileLock:
     """An exclusive lock on `path` held across processes; re-entrant within one object.
 
-    When the lock file cannot even be opened (a read-only disk), the block still runs,
-    unlocked, so the notes can be read; `check()` raises that error before any write.
+    When the lock file cannot even be opened (a read-only disk, or a link in its place,
+    which is never followed), the block still runs, unlocked, so the notes can be read;
+    `check()` raises that error before any write.
     """
 
     def __init__(self, path: Path):
@@ -47,7 +48,7 @@ class FileLock:
     def __enter__(self) -> FileLock:
         if self._depth == 0:
             try:
-                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | NOFOLLOW, 0o600)
             except OSError as err:
                 self.error = err
             else:
@@ -88,10 +89,13 @@ class FileLock:
         return n
 
     def read_extra(self, size: int) -> bytes:
-        """Up to `size` bytes kept after the counter (read while the lock is held; b""
-        when it is not: nothing to read)."""
+        """Up to `size` bytes kept after the counter; read through the lock while it is
+        held, else (a read-only disk: the lock could not be opened) from the file itself."""
         if self._fd is None:
-            return b""
+            try:
+                return read_regular(self.path, EXTRA_AT + size, follow=False)[EXTRA_AT:][:size]
+            except OSError:
+                return b""
         os.lseek(self._fd, EXTRA_AT, os.SEEK_SET)
         return os.read(self._fd, size)
 
@@ -123,7 +127,7 @@ class TryLock:
 
     def acquire(self, wait: bool = False) -> bool:
         """True when taken. Raises OSError when the lock file cannot be opened."""
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | NOFOLLOW, 0o600)
         try:
             if wait:
                 _lock(fd)

@@ -22,6 +22,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from app.incidents import export
+from app.incidents.board import derive
 from app.incidents.clock import as_utc, utcnow
 from app.incidents.model import (
     Incident,
@@ -191,12 +192,14 @@ class IncidentLog(Timeline):
     def export(self, incident_id: str, fmt: str, tz=None) -> str:
         """ "md" (handover brief), "json" (everything, with the chain) or "csv"."""
         with self._lock:
-            book = self._books.read(incident_id)
-            inc = self.incident(incident_id)
             tz = export.check_zone(tz)
-            shown = export.Entries(list(book.notes), book.recs, book.hashes,
-                                   book.status(), book.export_tail())
-            return export.render(inc, shown, self.board(incident_id), fmt, tz)
+            inc = self.incident(incident_id)
+            book = self._books.book(incident_id, load=True)
+            with book.lock:  # one moment: another process's next entry is not half in it
+                self._books.refresh(book)
+                shown = export.Entries(list(book.notes), list(book.recs), list(book.hashes),
+                                       book.status(), book.export_tail())
+            return export.render(inc, shown, derive(shown.notes), fmt, tz)
 
     def import_json(self, text: str) -> Incident:
         """Load a JSON export as a new incident (same id, entries, times), after checking
