@@ -138,8 +138,8 @@ class Book(Ledger):
             self.warnings.append(warning)
 
     def export_tail(self) -> tuple[int, str] | None:
-        """The tail a JSON export carries (`ends.carried`); the lock file's copy is read
-        only while the lock is held."""
+        """The tail a JSON export carries (`ends.carried`); read in one hold of the lock with
+        its entries (`IncidentLog.export`), or another process's entry looks like a cut."""
         with self.lock:
             return ends.carried(self.tail.both(), self.last_seq, self.hash_at)
 

@@ -5,11 +5,11 @@ tell (a chain cut short is still a whole chain, only shorter).
   is durable, so the entries were lost after the fact: a journal emptied or deleted).
 - NO_CLOSING: a record that says closed with no closing entry (the closing entry is always
   written before the record says closed).
-- PAST_END / REPLACED: the tail (`Tail`: the number and hash of the last closing entry or
-  amendment written) is past the log's last entry, or the entry with its number is not
-  the one written. Amendments follow the closing entry; without the tail a removed last
-  amendment went unnoticed, and with a number alone, new amendments written in its place
-  hid it again.
+- PAST_END / REPLACED: a tail (`Tail`: the number and hash of the last entry written, and
+  of the last closing entry or amendment) is past the log's last entry, or the entry
+  with its number is not the one written. Without it, removed last notes or a removed
+  last amendment went unnoticed; with a number alone, new entries written in their
+  place hid the cut again.
 
 A JSON export carries the tail ("tail": {"seq": N, "hash": H}), so `verify` tells the
 same cut and an imported incident keeps being told it (`tail_of`).

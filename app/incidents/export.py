@@ -34,6 +34,7 @@ from app.incidents.records import (
     record_to_note,
     valid_id,
 )
+from app.incidents.sense import why as _why
 from app.incidents.text import cell
 from app.incidents.validate import clean_text
 
@@ -142,10 +143,6 @@ def _incident(doc: dict) -> Incident:
         return record_to_incident(rec)
     except (KeyError, ValueError, TypeError, AttributeError) as err:
         raise ImportRefused(f"The export's incident record is damaged ({_why(err)}).") from None
-
-
-def _why(err: Exception) -> str:
-    return sense.why(err)
 
 
 def verify(text: str) -> tuple[Incident, list[tuple[dict, str | None]], chain.ChainStatus]:
