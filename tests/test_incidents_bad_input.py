@@ -212,28 +212,12 @@ def test_full_disk_keeps_the_note_and_retries(tmp_path, monkeypatch, target, fak
     assert not [p for p in (lg.root / inc.id).iterdir() if "corrupt" in p.name]
 
 
-def _read_only(real_open, real_mkdir, root):
-    def fake_open(path, flags, *args, **kwargs):
-        if str(path).startswith(str(root)) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
-            raise OSError(errno.EROFS, "Read-only file system", str(path))
-        return real_open(path, flags, *args, **kwargs)
-
-    def fake_mkdir(path, *args, **kwargs):
-        if str(path).startswith(str(root)):
-            raise OSError(errno.EROFS, "Read-only file system", str(path))
-        return real_mkdir(path, *args, **kwargs)
-
-    return fake_open, fake_mkdir
-
-
 def test_read_only_data_dir(tmp_path, monkeypatch):
     # Simulated: these tests run as root, for whom chmod cannot make a folder read-only.
     lg = IncidentLog(tmp_path)
     inc = lg.open_incident("bridge", "x")
     lg.add_note(inc.id, NoteKind.NOTE, "before")
-    fake_open, fake_mkdir = _read_only(os.open, os.mkdir, tmp_path)
-    monkeypatch.setattr(os, "open", fake_open)
-    monkeypatch.setattr(os, "mkdir", fake_mkdir)
+    common.read_only_disk(monkeypatch, tmp_path)
     with pytest.raises(StorageUnavailable, match="read-only"):
         lg.add_note(inc.id, NoteKind.NOTE, "during")
     with pytest.raises(StorageUnavailable, match="read-only"):
@@ -272,9 +256,8 @@ def test_damage_found_on_a_read_only_disk_is_recovered_in_memory_then_repaired(
     journal = tmp_path / "incidents" / inc.id / "journal.jsonl"
     with open(journal, "ab") as f:
         f.write(b'12345678 {"half a li')  # torn by a power cut
-    fake_open, fake_mkdir = _read_only(os.open, os.mkdir, tmp_path)
-    monkeypatch.setattr(os, "open", fake_open)
-    monkeypatch.setattr(os, "rename", lambda *a: fake_open(str(journal), os.O_WRONLY))
+    common.read_only_disk(monkeypatch, tmp_path)
+    monkeypatch.setattr(os, "rename", lambda *a: os.open(str(journal), os.O_WRONLY))  # EROFS
     ro = IncidentLog(tmp_path)  # opens: nothing can be moved or rewritten
     assert [n.text for n in ro.all_notes(inc.id)] == [f"n{i}" for i in range(5)]
     assert any("could not be saved yet (the storage is read-only)" in w for w in ro.warnings)

@@ -324,19 +324,11 @@ def test_an_old_export_is_imported_and_its_chain_starts_there(tmp_path):
 
 
 def test_an_old_incident_on_a_read_only_disk_opens_unchained(tmp_path, monkeypatch):
-    import errno
-    import os
+    from tests.incidents_helpers.common import read_only_disk
 
     data = tmp_path / "data"
     inc_id, folder = _old_incident(data, closed=False)
-    real_open = os.open
-
-    def read_only(path, flags, *a, **k):
-        if str(path).startswith(str(tmp_path)) and flags & (os.O_WRONLY | os.O_RDWR):
-            raise OSError(errno.EROFS, "Read-only file system", str(path))
-        return real_open(path, flags, *a, **k)
-
-    monkeypatch.setattr(os, "open", read_only)
+    read_only_disk(monkeypatch, tmp_path)
     lg = IncidentLog(data)
     assert len(lg.all_notes(inc_id)) == 7
     assert lg.chain_status(inc_id).sentence == "7 entries, not chained yet"

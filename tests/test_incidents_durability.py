@@ -15,7 +15,13 @@ import pytest
 
 from app.incidents import IncidentLog, NoteKind
 from app.incidents import chain as C
-from tests.incidents_helpers.common import acked, closed_and_amended, cut_last, start_writer
+from tests.incidents_helpers.common import (
+    acked,
+    closed_and_amended,
+    cut_last,
+    read_only_disk,
+    start_writer,
+)
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and flock are POSIX")
 
@@ -422,21 +428,12 @@ def test_an_export_while_another_process_writes_is_never_told_cut(tmp_path, monk
 def test_a_cut_is_told_on_a_read_only_disk_and_in_its_export(tmp_path, monkeypatch):
     """A read-only copy of the evidence cannot take the lock: the lock file's record of
     the last entry is then read from the file itself (never through a link)."""
-    import errno
-
     from app.incidents.export import verify
 
     data = tmp_path / "data"
     inc_id, _ = _open_with_notes(data, "door locked", "he says he has a gun", "lights off")
     cut_last(data, inc_id, 2)
-    real_open = os.open
-
-    def read_only(path, flags, *args, **kwargs):
-        if str(path).startswith(str(data)) and flags & (os.O_WRONLY | os.O_RDWR):
-            raise OSError(errno.EROFS, "Read-only file system", str(path))
-        return real_open(path, flags, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", read_only)
+    read_only_disk(monkeypatch, data)
     ro = IncidentLog(data)
     told = ("entry #3 was saved, yet the log now ends at #1: entries at the end were lost or "
             "removed.")

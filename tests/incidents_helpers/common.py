@@ -74,3 +74,25 @@ def cut_last(data: Path, incident_id: str, n: int = 1) -> None:
     for key in sorted(doc["notes"], key=int)[-n:]:
         del doc["notes"][key]
     notes.write_text(json.dumps(doc))
+
+
+def read_only_disk(monkeypatch, root: Path) -> None:
+    """Make everything under `root` read-only until `monkeypatch.undo()`: opening a file to
+    write or create it, or making a folder, fails with EROFS. Simulated: the tests run as
+    root, for whom chmod cannot make a folder read-only."""
+    import errno
+
+    real_open, real_mkdir = os.open, os.mkdir
+
+    def fake_open(path, flags, *args, **kwargs):
+        if str(path).startswith(str(root)) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+            raise OSError(errno.EROFS, "Read-only file system", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    def fake_mkdir(path, *args, **kwargs):
+        if str(path).startswith(str(root)):
+            raise OSError(errno.EROFS, "Read-only file system", str(path))
+        return real_mkdir(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", fake_open)
+    monkeypatch.setattr(os, "mkdir", fake_mkdir)
