@@ -212,9 +212,8 @@ MAX_EXPORT_BYTES = 512 * 2**20
 
 
 def run_verify(path: str, stdout: TextIO) -> int:
-    """`python -m app verify FILE.json`: "N entries, chain intact, head XXXX XXXX XXXX"
-    and 0; or the first entry changed, removed or inserted, or the export's own record
-    that entries were cut from its end, and 1."""
+    """`python -m app verify FILE.json`: "N entries, chain intact, head XXXX XXXX XXXX" and
+    0; the first entry changed, removed or inserted, or a cut the export records, and 1."""
     from app.fsutil import read_regular
     from app.incidents import IncidentError
     from app.incidents.export import verify
@@ -235,10 +234,8 @@ def run_verify(path: str, stdout: TextIO) -> int:
     except IncidentError as err:
         _say(f"{path}: {err}")
         return 1
-    if not status.intact:
-        _say(f"{path}: {status.problem}")
-    elif status.warning:  # whole as a chain, but its own app said entries were cut
-        _say(f"{path}: {status.warning}")
+    if not status.intact or status.warning:  # broken, or whole but told cut by its app
+        _say(f"{path}: {status.problem or status.warning}")
     stdout.write(status.sentence + "\n")
     return 0 if status.intact and not status.warning else 1
 
