@@ -10,7 +10,7 @@ answers, shipped with the app) may still say an answer reads like a rapport kill
 network, no download, fast enough for a phone. Mirroring and paraphrasing are judged
 against `said`, what the person said; without it the classifier says it cannot be sure.
 Confidence is a plain 0..1 score of how many cues agree, never more than the rules know,
-and the feedback words it that way ("this looks like", "this may be").
+and the feedback (`app.practice.wording`) words it that way ("this looks like", "this may be").
 """
 
 from __future__ import annotations
@@ -29,12 +29,13 @@ from app.practice import problems as P
 from app.practice import rules as R
 from app.practice import safety as SF
 from app.practice import speech as S
+from app.practice import wording as W
 from app.practice.backstop import WHY as LIKELY_WHY
 from app.practice.backstop import Backstop
 from app.practice.scores import Scorer
 from app.practice.text import clean, flip, sentences, starts, texting, words
+from app.practice.wording import NO_SAID  # skills judged against the person's words
 
-NO_SAID = ("mirroring", "paraphrasing")  # skills judged against the person's words
 ATTEMPT = "open-ended-questions"  # what a closed question tried to be
 LISTENING_SURE = 0.6  # talking at them counts unless a skill shows at least this clearly
 _FEELING = re.compile(rf"\b({R.FEELINGS})\b")
@@ -220,50 +221,14 @@ class Classifier:
                 closed = True
         return closed
 
-    # --- words for the officer ---
+    # --- words for the officer (app.practice.wording) ---
 
     def title(self, skill: str) -> str:
-        """How the feedback names it: "a paraphrase", "an I-message"."""
-        if skill in R.SAID_AS:
-            return R.SAID_AS[skill]
-        s = self.skills.get(skill)
-        return (s.title if s else skill.replace("-", " ")).lower()
+        return W.title(self.skills, skill)
 
-    def feedback(
-        self,
-        skill: str | None,
-        conf: float,
-        flags: tuple[Flag, ...],
-        said: str | None,
-        asked: str | None = None,
-    ) -> str:
-        """`asked`: what to say of a safety question asked straight, when no skill shows."""
-        if asked:
-            return asked
-        parts: list[str] = []
-        if flags and flags[0].hedged:
-            parts.append(flags[0].message)  # the warning first; what it tried is the fix
-        if skill is None:
-            parts.append("This doesn't look like one of the listening skills.")
-        elif conf <= 0.3 and any(f.code == "closed-question" for f in flags):
-            parts.append(f"This looks like an attempt at {self.title(skill)}.")
-        else:
-            name = self.title(skill)
-            if conf >= 0.75:
-                parts.append(f"This looks like {name}.")
-            elif conf >= 0.5:
-                parts.append(f"This may be {name}.")
-            else:
-                parts.append(f"This might be {name}, but I can't tell for sure.")
-            if skill in NO_SAID and said is None:
-                parts.append("Without their words I can't check it against what they said.")
-            elif skill in self.skills and self.skills[skill].description:
-                parts.append(_first_sentence(self.skills[skill].description))
-        if flags and not flags[0].hedged:
-            parts.append(flags[0].message)
-        elif skill is None:
-            parts.append("Try naming the feeling you hear, or ask what happened.")
-        return " ".join(parts)
+    def feedback(self, skill: str | None, conf: float, flags: tuple[Flag, ...],
+                 said: str | None, asked: str | None = None) -> str:
+        return W.feedback(self.skills, skill, conf, flags, said, asked)
 
 
 @cache
@@ -284,11 +249,6 @@ def read(text: str | None) -> str:
     """What the rules read of a typed line: cleaned, its first `rules.ANALYSE_CHARS`
     characters, texting spelled out. The backstop is trained on the same reading."""
     return texting(clean(text)[: R.ANALYSE_CHARS])
-
-
-def _first_sentence(text: str) -> str:
-    first = re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0]
-    return first if first.endswith((".", "!", "?")) else first + "."
 
 
 _DEFAULT: list[Classifier] = []
