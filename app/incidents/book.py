@@ -43,6 +43,7 @@ from app.incidents.meta import IncidentFile
 from app.incidents.model import Incident, Note
 from app.incidents.records import note_to_record, record_to_note, to_doc
 from app.incidents.storage import encode_line, move_aside, reason
+from app.said import Said
 
 LOCK = "lock"
 NOTES, JOURNAL = journal.NOTES, journal.JOURNAL
@@ -61,7 +62,7 @@ class Book(Ledger):
         self.warnings: list[str] = []
         self._damaged: list[Path] = []  # to set aside once the repair is written
         self._gen = 0  # the lock file's counter when we last read the journals
-        self.lost_all = False  # the record is there but not one entry (ends.NO_ENTRIES)
+        self.lost_all = False  # the record is there but not one entry (said_no_entries)
         self.meta = IncidentFile(directory)
         if directory is None:
             self._notes_db = TinyDB(storage=MemoryStorage)
@@ -106,19 +107,17 @@ class Book(Ledger):
             self.current.ino, self.current.offset = ino, size
             for sentence, path in problems:
                 self._problem(sentence, path)
-            self.lost_all = (
-                not entries and self.meta.path is not None and self.meta.path.exists()
-            )
+            self.lost_all = not entries and bool(self.meta.path and self.meta.path.exists())
             if self.lost_all:
-                self.warnings.append(ends.NO_ENTRIES.format(id=self.id, folder=self.dir))
+                self.warnings.append(Said("said_no_entries", id=self.id, folder=self.dir))
             self._set(entries)
             status = self.verifier.status()
             if not status.intact:
-                self.warnings.append(f"Incident {self.id}: {status.problem}")
+                self.warnings.append(Said("said_incident", id=self.id, problem=status.problem))
             try:
                 self.repair()
             except OSError as err:  # read-only: recovered in memory; repaired on write
-                self.warnings.append(f"The repair could not be saved yet ({reason(err)}).")
+                self.warnings.append(Said("said_repair_not_saved", reason=reason(err)))
             self.migrate()
             self.check_ends()
             self.maybe_fold()

@@ -42,6 +42,8 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from app.said import Said
+
 _CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
@@ -132,26 +134,26 @@ class Verifier:
         last = self._last_seq
         self.count += 1
         if type(seq) is not int or seq < 0:
-            self._fail(f"Entry {self.count} of the list has no valid number.")
+            self._fail(Said("said_no_number", n=self.count))
             return
         gap = self._gap(rec, seq, stored_hash)
         if stored_hash is None:
             if self.head is not None:
-                self._fail(f"Entry #{seq} has no hash inside the chain: it was inserted.")
+                self._fail(Said("said_no_hash", seq=seq))
             else:
                 self._before.append(rec)
             self._last_seq = seq if last is None else max(last, seq)
             return
         if not trusted and digest(canonical(rec)) != stored_hash:
-            self._fail(f"Entry #{seq} was changed after it was written.")
+            self._fail(Said("said_changed", seq=seq))
         prev = rec.get("prev")
         if self.head is None:
             self._start(rec, seq, prev, gap)
         elif prev != self.head and not gap:
             if isinstance(prev, str) and prev in self._seen:
-                self._fail(f"Entry #{last} was inserted: entry #{seq} follows #{self._seen[prev]}.")
+                self._fail(Said("said_inserted", last=last, seq=seq, before=self._seen[prev]))
             else:
-                self._fail(f"Entry #{last} was changed after it was written, or entry #{seq} was.")
+                self._fail(Said("said_changed_either", last=last, seq=seq))
         self._before_head, self.head = self.head, stored_hash
         self._seen[stored_hash] = seq
         self._last_seq = seq if last is None else max(last, seq)
@@ -180,12 +182,11 @@ class Verifier:
             if self._take_absent(seq):  # it was not missing: it came late
                 if self._gap_first:
                     self.problem = None
-                self._fail(f"Entries are out of order: #{seq} comes after #{last}.")
+                self._fail(Said("said_out_of_order", seq=seq, last=last))
             elif seq == last and self._before_head and rec.get("prev") == self._before_head:
-                self._fail(f"Two entries are numbered #{seq}, both following #{seq - 1}: "
-                           "one of them was inserted.")
+                self._fail(Said("said_numbered_twice", seq=seq, before=seq - 1))
             else:
-                self._fail(f"Entry #{seq} is repeated or out of order (after #{last}).")
+                self._fail(Said("said_repeated", seq=seq, last=last))
             return True
         if seq > first:
             self._absent.append([first, seq - 1])
@@ -207,28 +208,23 @@ class Verifier:
     def missing(self) -> int:
         return sum(b - a + 1 for a, b in self._absent)
 
-    def _missing_sentence(self) -> str:
+    def _missing_sentence(self) -> Said:
         ranges = self._absent
-        shown = [f"#{a}" if a == b else f"#{a} to #{b}" for a, b in ranges[:3]]
-        where = ", ".join(shown) + (" ..." if len(ranges) > 3 else "")
+        shown = [f"#{a}" if a == b else Said("said_range", first=a, last=b)
+                 for a, b in ranges[:3]]
         n = self.missing
-        return f"{n} {'entry is' if n == 1 else 'entries are'} missing ({where})."
+        return Said("said_missing_one" if n == 1 else "said_missing", n=n,
+                    where=shown + ["..."] if len(ranges) > 3 else shown)
 
     def _start(self, rec: dict, seq, prev, gap: bool) -> None:
         if prev != genesis(self.incident_id):
             if not gap:
-                self._fail(
-                    f"Entry #{seq} does not start the chain of incident {self.incident_id}: "
-                    "entries before it were removed, or it belongs to another incident."
-                )
+                self._fail(Said("said_not_first", seq=seq, id=self.incident_id))
         elif rec.get("kind") == "chain_started":
             if rec.get("seal") != seal(self._before) and not gap:
-                self._fail(
-                    f"The entries written before the chain were changed, removed or inserted: "
-                    f"entry #{seq} sealed others."
-                )
+                self._fail(Said("said_seal_broken", seq=seq))
         elif self._before:
-            self._fail(f"Entries before #{seq} have no hash and no seal: they were inserted.")
+            self._fail(Said("said_before_unsealed", seq=seq))
 
     def status(self) -> ChainStatus:
         problem = self._missing_sentence() if self._gap_first and self._absent else self.problem

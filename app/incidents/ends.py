@@ -1,18 +1,20 @@
 """What says that entries were lost from the end of a log, which the chain alone cannot
 tell (a chain cut short is still a whole chain, only shorter).
 
-- NO_ENTRIES: a record with not one entry (incident.json is written only after entry #0
+- said_no_entries: a record with not one entry (incident.json is written only after entry #0
   is durable, so the entries were lost after the fact: a journal emptied or deleted).
-- NO_CLOSING: a record that says closed with no closing entry (the closing entry is always
+- said_no_closing: a record that says closed with no closing entry (the closing entry is always
   written before the record says closed).
-- PAST_END / REPLACED: a tail (`Tail`: the number and hash of the last entry written, and
+- said_past_end / said_replaced: a tail (`Tail`: the number and hash of the last entry written, and
   of the last closing entry or amendment) is past the log's last entry, or the entry
   with its number is not the one written. Without it, removed last notes or a removed
   last amendment went unnoticed; with a number alone, new entries written in their
   place hid the cut again.
 
 A JSON export carries the tail ("tail": {"seq": N, "hash": H}), so `verify` tells the
-same cut and an imported incident keeps being told it (`tail_of`).
+same cut and an imported incident keeps being told it (`tail_of`). The sentences are in
+app/i18n/en.txt under those keys (app/said.py: English in exports, the officer's language
+on screen).
 """
 
 from __future__ import annotations
@@ -26,21 +28,7 @@ from pathlib import Path
 from app.fsutil import atomic_write, read_regular
 from app.incidents.kinds import NoteKind
 from app.incidents.model import Incident, Note
-
-NO_ENTRIES = (
-    "Incident {id}: no entry was found, not even #0, which every incident starts with. Its "
-    "notes may be lost: the journal in {folder} is empty or missing."
-)
-NO_CLOSING = (
-    "Incident {id}: its record says it was closed, but the closing entry is missing. "
-    "Entries at the end of its log may have been removed."
-)
-CUT_SHORT = "the closing entry is missing: entries at the end may have been removed."
-# "lost or removed": a damaged last entry, set aside when read, is gone as surely
-PAST_END = ("entry #{tail} was saved, yet the log now ends at #{last}: "
-            "entries at the end were lost or removed.")
-REPLACED = ("entry #{tail} is not the one that was saved: entries at the end "
-            "were lost or removed, and others written in their place.")
+from app.said import Said
 
 TAIL = "tail"
 _TAIL = re.compile(rb"(\d{1,18}) ([0-9a-f]{64}) ([0-9a-f]{8})")
@@ -167,17 +155,19 @@ def tells(tail: tuple[int, str], last: int, hash_at: Callable[[int], str | None]
     return _told(tail, last, hash_at) is not None
 
 
-def _told(tail: tuple[int, str], last: int, hash_at: Callable[[int], str | None]) -> str | None:
+def _told(tail: tuple[int, str], last: int, hash_at: Callable[[int], str | None],
+          capital: bool = False) -> Said | None:
+    # "lost or removed": a damaged last entry, set aside when read, is gone as surely
     if tail[0] > last:
-        return PAST_END.format(tail=tail[0], last=last)
+        return Said("said_past_end", tail=tail[0], last=last, capital=capital)
     if hash_at(tail[0]) not in (None, tail[1]):
-        return REPLACED.format(tail=tail[0])
+        return Said("said_replaced", tail=tail[0], capital=capital)
     return None  # a gap where the tail's entry was is the chain's to tell
 
 
 def cut_short(inc: Incident | None, records: list[Note], last: int,
               tails: list[tuple[int, str]],
-              hash_at: Callable[[int], str | None]) -> tuple[str, str] | None:
+              hash_at: Callable[[int], str | None]) -> tuple[Said, Said] | None:
     """(what to add to the chain's status, the warning to show), or None when nothing says
     the log was cut. `records`: the log's incident-record entries; `last`: its last seq;
     `tails`: what `Tail` read (or an export carries); `hash_at(seq)`: the hash of the
@@ -190,10 +180,11 @@ def cut_short(inc: Incident | None, records: list[Note], last: int,
     if not inc.is_open and not unfinished and not any(
         n.kind == NoteKind.INCIDENT_CLOSED for n in records
     ):
-        return CUT_SHORT, NO_CLOSING.format(id=inc.id)
+        return Said("said_cut_short"), Said("said_no_closing", id=inc.id)
     for tail in tails:
         if (told := _told(tail, last, hash_at)) is not None:
-            return told, f"Incident {inc.id}: {told[0].upper()}{told[1:]}"
+            return told, Said("said_incident", id=inc.id,
+                              problem=_told(tail, last, hash_at, capital=True))
     return None
 
 

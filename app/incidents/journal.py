@@ -21,6 +21,7 @@ from app.fsutil import atomic_write, fsync_dir, remove_temps, unlink_quietly
 from app.incidents.locks import TryLock
 from app.incidents.records import to_doc
 from app.incidents.storage import BINARY, encode_line, sync, write_all, write_sealed
+from app.said import Said
 
 NOTES, JOURNAL, FOLD_LOCK = "notes.json", "journal.jsonl", "fold.lock"
 _SET_ASIDE = re.compile(r"journal-(\d{12})-[0-9a-f]{8}\.jsonl")
@@ -174,7 +175,7 @@ class Folder:
             self.stored, self.covered = job.count, max(self.covered, job.upto)
             return None
         why = getattr(job.error, "strerror", None) or repr(job.error)
-        return f"Could not tidy the notes file ({why}); the notes are safe in the journal."
+        return Said("said_not_tidied", problem=why)
 
     def take(self, wait: bool) -> TryLock | None:
         """The fold lock, or None when another fold holds it (and not `wait`)."""

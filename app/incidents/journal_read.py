@@ -19,6 +19,7 @@ from app.incidents.chain import canonical, digest
 from app.incidents.journal import JOURNAL, NOTES, journals
 from app.incidents.records import from_doc, record_to_note, salvage_docs
 from app.incidents.storage import decode_line, sealed
+from app.said import Said
 
 DAMAGE = (ValueError, UnicodeDecodeError, KeyError, TypeError, AttributeError)
 
@@ -69,31 +70,22 @@ def read_store(folder: Path, incident_id: str) -> tuple[list, str | None]:
         docs = list(json.loads(raw.decode("utf-8"))["notes"].values())
     except (*DAMAGE, RecursionError):
         good = valid(salvage_docs(raw.decode("utf-8", "replace")), incident_id)
-        return good, (
-            f"The notes file {path} was damaged; it will be kept aside and {len(good)} "
-            "readable entries were recovered from it."
-        )
+        return good, Said("said_notes_damaged", path=path, n=len(good))
     if sealed(raw):
         return _trusted(docs), None
     got = [checked(doc) for doc in docs]
     good = valid([g for g in got if g is not None], incident_id)
     if len(good) != len(docs):
-        return good, (
-            f"{len(docs) - len(good)} damaged entries in {path} were skipped; it will be kept "
-            f"aside and {len(good)} entries were recovered."
-        )
+        return good, Said("said_entries_skipped", skipped=len(docs) - len(good), path=path,
+                          n=len(good))
     return good, None
 
 
 # A crash or a kill in the middle of a save can cut the journal's last line short (a
 # write stops at a page boundary). That entry was never shown as saved; the file is still
 # kept aside exactly as found, and the officer is told in these words. A file cut short by
-# something else looks the same, so the sentence claims no more than the file shows.
-UNFINISHED = (
-    "The last entry in {path} was cut short. If Stairway was stopped while saving it, that "
-    "entry was never shown as saved. The file is kept aside and every readable entry ({n} in "
-    "it) was recovered."
-)
+# something else looks the same, so the sentence claims no more than the file shows
+# (en.txt's said_last_cut).
 
 
 def read_journal(path: Path, incident_id: str, start: int = 0):
@@ -111,12 +103,9 @@ def read_journal(path: Path, incident_id: str, start: int = 0):
     found = valid([d for d in decoded if d is not None], incident_id)
     problem = None
     if len(found) != len(lines):
-        problem = (
-            f"The journal {path} had a damaged or unfinished entry; it will be kept aside "
-            f"and every readable entry ({len(found)} in it) was recovered."
-        )
+        problem = Said("said_journal_damaged", path=path, n=len(found))
     elif torn:  # only the last line is cut short: a save stopped by a crash or a kill
-        problem = UNFINISHED.format(path=path, n=len(found))
+        problem = Said("said_last_cut", path=path, n=len(found))
     return found, problem, len(data), ino
 
 

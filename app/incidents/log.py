@@ -39,6 +39,7 @@ from app.incidents.registry import Books
 from app.incidents.timeline import Timeline
 from app.incidents.validate import check_field, check_note, check_time
 from app.paths import incidents_dir
+from app.said import Said
 
 
 class IncidentLog(Timeline):
@@ -65,7 +66,8 @@ class IncidentLog(Timeline):
                     try:
                         self._books.reconcile(self._books.book(inc.id, load=True), inc)
                     except IncidentError as err:
-                        self.warnings.append(f"Incident {inc.id} could not be read: {err}")
+                        self.warnings.append(
+                            Said("said_incident_unreadable", id=inc.id, problem=err))
 
     @classmethod
     def memory(cls) -> IncidentLog:
@@ -155,7 +157,8 @@ class IncidentLog(Timeline):
                 except IncidentNotFound:
                     continue
                 except (OSError, IncidentError) as err:  # unreadable: say so, list the rest
-                    self.warnings.append(f"Incident {inc_id} could not be read: {err}")
+                    self.warnings.append(
+                        Said("said_incident_unreadable", id=inc_id, problem=err))
             return sorted(found, key=lambda i: (i.opened_at, i.id), reverse=True)
 
     # --- notes ---
@@ -258,8 +261,7 @@ class IncidentLog(Timeline):
             left = self.pending()
             if left:
                 raise StorageUnavailable(
-                    f"{len(left)} notes could not be written to {self.root}; "
-                    "they are still in memory.",
+                    Said("said_still_in_memory", n=len(left), where=self.root),
                     str(self.root),
                     len(left),
                 )

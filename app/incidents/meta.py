@@ -15,6 +15,7 @@ from tinydb.table import Document
 from app.incidents.model import Incident
 from app.incidents.records import incident_to_record, record_to_incident
 from app.incidents.storage import SafeJSONStorage, move_aside, reason
+from app.said import Said
 
 META = "incident.json"
 DAMAGE = (ValueError, UnicodeDecodeError, KeyError, TypeError, AttributeError, RecursionError)
@@ -37,10 +38,7 @@ class IncidentFile:
         except DAMAGE:
             if self.path is None or not self.path.exists():
                 return None, None
-            return None, (
-                f"The incident record {self.path} was damaged; {aside(self.path)} and it was "
-                "rebuilt from the entries."
-            )
+            return None, Said("said_record_rebuilt", path=self.path, kept=aside(self.path))
 
     def write(self, inc: Incident) -> None:
         self._db.table("incident").upsert(Document(incident_to_record(inc), doc_id=1))
@@ -49,9 +47,9 @@ class IncidentFile:
         self._db.close()
 
 
-def aside(path: Path) -> str:
+def aside(path: Path) -> Said:
     """Move a damaged file aside; say where it is (or why it could not move)."""
     try:
-        return f"it was kept as {move_aside(path).name}"
+        return Said("said_kept_as", name=move_aside(path).name)
     except OSError as err:
-        return f"it could not be moved aside ({reason(err)})"
+        return Said("said_not_moved", reason=reason(err))

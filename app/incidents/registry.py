@@ -26,6 +26,7 @@ from app.incidents.model import (
 from app.incidents.records import valid_id
 from app.incidents.storage import fsync_dir, reason
 from app.incidents.validate import clean_text
+from app.said import Said
 
 
 class Books:
@@ -44,16 +45,17 @@ class Books:
     def book(self, incident_id: str, load: bool = False) -> Book:
         if not valid_id(incident_id):
             shown = clean_text(repr(incident_id))[:80]
-            raise IncidentNotFound(f"There is no incident {shown}.")
+            raise IncidentNotFound(Said("said_no_incident", id=shown))
         book = self.open.get(incident_id)
         if book is None:
             directory = None
             if self.root is not None:
                 directory = self.root / incident_id
                 if not directory.is_dir():
-                    raise IncidentNotFound(f"There is no incident {incident_id} in {self.root}.")
+                    raise IncidentNotFound(Said("said_no_incident_in", id=incident_id,
+                                                folder=self.root))
             else:
-                raise IncidentNotFound(f"There is no incident {incident_id}.")
+                raise IncidentNotFound(Said("said_no_incident", id=incident_id))
             book = self.open[incident_id] = Book(incident_id, directory, self.fold_min)
         if load and incident_id not in self.loaded:
             self.guard(book.load, book, reading=True)
@@ -85,10 +87,10 @@ class Books:
             where = book.dir if book is not None and book.dir else self.root
             if reading:
                 raise StorageUnreadable(
-                    f"Could not read {where} because {reason(err, reading=True)}."
+                    Said("said_not_read", where=where, reason=reason(err, reading=True))
                 ) from err
             raise StorageUnavailable(
-                f"Could not write to {where} because {reason(err)}.", str(where)
+                Said("said_not_written", where=where, reason=reason(err)), str(where)
             ) from err
         finally:
             if book is not None:
@@ -148,7 +150,7 @@ class Books:
         inc = book.replay()
         if inc is None:
             if not book.notes:
-                raise IncidentNotFound(f"There is no readable incident {book.id}.")
+                raise IncidentNotFound(Said("said_no_readable_incident", id=book.id))
             inc = Incident(book.id, book.notes[0].at, None,
                            "(recovered: the incident record was damaged)", "")
         try:
@@ -204,8 +206,7 @@ class Books:
                         except OSError:
                             raise
                         except Exception as err:  # noqa: BLE001 - never block the queue
-                            msg = (f"The note could not be saved ({type(err).__name__}); it "
-                                   "is kept on screen and will be retried.")
+                            msg = Said("said_note_failed", error=type(err).__name__)
                             queue[queue.index(p)] = dataclasses.replace(p, error=msg)
                             refused = msg if p.id == newest else refused
                             continue
@@ -213,10 +214,7 @@ class Books:
                     queue.remove(p)
         except OSError as err:
             where = book.dir or self.root
-            msg = (
-                f"The note was not saved to {where} because {reason(err)}; it is kept "
-                f"in memory ({len(queue)} waiting) and will be retried."
-            )
+            msg = Said("said_note_kept", where=where, reason=reason(err), n=len(queue))
             queue[:] = [dataclasses.replace(p, error=msg) for p in queue]
             raise StorageUnavailable(msg, str(where), len(queue)) from err
         finally:

@@ -31,6 +31,7 @@ from tinydb.storages import Storage
 
 from app.fsutil import BINARY, atomic_write, fsync_dir, unlink_quietly, write_all  # noqa: F401
 from app.incidents.chain import canonical
+from app.said import Said
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
@@ -198,16 +199,16 @@ def sealed(raw: bytes) -> bool:
     return hashlib.sha256(table).hexdigest().encode() == tail[len(_SEAL_MID) : -len(_SEAL_END)]
 
 
-def reason(err: OSError, reading: bool = False) -> str:
+def reason(err: OSError, reading: bool = False) -> Said:
     """Why the disk refused, in the officer's words (`reading`: it refused a read)."""
     if err.errno == errno.ENOSPC or err.errno == getattr(errno, "EDQUOT", -1):
-        return "the disk is full"
+        return Said("said_reason_full")
     if err.errno == errno.EROFS:
-        return "the storage is read-only"
+        return Said("said_reason_read_only")
     if err.errno in (errno.EACCES, errno.EPERM):
-        return f"the app is not allowed to {'read' if reading else 'write'} there"
+        return Said("said_reason_denied_read" if reading else "said_reason_denied_write")
     if err.errno == errno.EISDIR:
-        return "a folder is where one of its files should be"
+        return Said("said_reason_folder")
     if err.errno == errno.ENOTDIR:
-        return "a file is where one of its folders should be"
-    return f"the disk reported an error ({err.strerror or err})"
+        return Said("said_reason_file")
+    return Said("said_reason_other", error=err.strerror or err)

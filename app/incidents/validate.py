@@ -27,6 +27,7 @@ from app.incidents.board import handled_at
 from app.incidents.clock import as_utc, utcnow
 from app.incidents.kinds import EVENT_KINDS, RECORD_KINDS
 from app.incidents.model import DemandStatus, Incident, Note, NoteKind, NoteRefused
+from app.said import Said
 
 MAX_CHARS = 1_000_000  # a 100 KB note is fine; a runaway paste of megabytes is not
 MAX_FIELD = 2_000  # situation, location
@@ -94,16 +95,11 @@ def check_note(
     if unknown:
         raise NoteRefused(f"Unknown note field {clean_text(str(sorted(map(str, unknown))[0]))!r}.")
     if not text.strip() and kind not in EVENT_KINDS:
-        raise NoteRefused("The note is empty: type what happened, then save.")
+        raise NoteRefused(Said("said_note_empty"))
     if len(text) > MAX_CHARS:
-        raise NoteRefused(
-            f"The note is too long ({len(text):,} characters; the limit is {MAX_CHARS:,}): "
-            "split it into several notes."
-        )
+        raise NoteRefused(Said("said_note_too_long", n=f"{len(text):,}", most=f"{MAX_CHARS:,}"))
     if not inc.is_open and kind != NoteKind.AMENDMENT:
-        raise NoteRefused(
-            f"Incident {inc.id} is closed: add an amendment to correct a note instead."
-        )
+        raise NoteRefused(Said("said_closed_amend", id=inc.id))
     clean = {k: v for k, v in fields.items() if v is not None}
     for key in ("ref", "stage", "item"):
         if key in clean and not isinstance(clean[key], str):
@@ -119,7 +115,7 @@ def check_note(
     if wrong:
         raise NoteRefused(wrong)
     if kind == NoteKind.DEADLINE_DONE and handled(notes, ref):
-        raise NoteRefused("This deadline is already marked handled.")
+        raise NoteRefused(Said("said_deadline_handled"))
     if "status" in clean:
         try:
             clean["status"] = DemandStatus(clean["status"])

@@ -27,8 +27,10 @@ from tinydb.storages import MemoryStorage
 from tinydb.table import Table
 
 from app.incidents.locks import FileLock
-from app.incidents.storage import SafeJSONStorage, move_aside, reason
+from app.incidents.meta import aside
+from app.incidents.storage import SafeJSONStorage, reason
 from app.paths import practice_file
+from app.said import Said
 
 DRILLS = ("name-skill", "scenario", "own-words")  # the drills that write history
 # ids are the guide's slugs: lower case letters of any language (a Spanish phrase's id keeps
@@ -157,15 +159,9 @@ class PracticeHistory:
             with self._locked():
                 self._table().insert_multiple(records)
         except OSError as err:
-            raise HistoryUnavailable(
-                f"Practice history could not be saved: {reason(err)}. "
-                "It is kept until the next answer."
-            ) from err
+            raise HistoryUnavailable(Said("said_history_not_saved", reason=reason(err))) from err
         except DAMAGE as err:  # damaged and could not be moved aside
-            raise HistoryUnavailable(
-                f"Practice history {self.path} is damaged and could not be replaced. "
-                "It is kept until the next answer."
-            ) from err
+            raise HistoryUnavailable(Said("said_history_damaged_kept", path=self.path)) from err
         self._pending.clear()
 
     def erase(self) -> int:
@@ -182,8 +178,7 @@ class PracticeHistory:
                             old.unlink()
             except OSError as err:
                 raise HistoryUnavailable(
-                    f"Practice history could not be erased: {reason(err)}."
-                ) from err
+                    Said("said_history_not_erased", reason=reason(err))) from err
             return n
 
     @contextmanager
@@ -197,9 +192,10 @@ class PracticeHistory:
                 with self._locked(write):
                     yield self._table(name)
             except (OSError, *DAMAGE) as err:
-                why = reason(err) if isinstance(err, OSError) else f"{self.path} is damaged"
-                done = "written" if write else "read"
-                raise HistoryUnavailable(f"Practice history could not be {done}: {why}.") from err
+                why = (reason(err) if isinstance(err, OSError)
+                       else Said("said_history_is_damaged", path=self.path))
+                said = "said_history_not_written" if write else "said_history_not_read"
+                raise HistoryUnavailable(Said(said, reason=why)) from err
 
     # --- reading ---
 
@@ -257,11 +253,7 @@ class PracticeHistory:
     def _recover(self) -> None:
         """The file could not be read: keep it aside, start empty, say so."""
         assert self.path is not None
-        try:
-            kept = f"it was kept as {move_aside(self.path).name}"
-        except OSError as err:
-            kept = f"it could not be moved aside ({reason(err)})"
-        self.warnings.append(f"Practice history {self.path} was damaged; {kept}.")
+        self.warnings.append(Said("said_history_damaged", path=self.path, kept=aside(self.path)))
         self._db.storage.close()  # drop the cache
 
 

@@ -23,6 +23,7 @@ from app.practice import quiz as Q
 from app.practice.classify import Flag, Result
 from app.practice.history import Attempt, PracticeError
 from app.practice.walk import Pick, Summary, Walk
+from app.said import said_of
 
 if TYPE_CHECKING:
     from app.practice.drills import Practice
@@ -102,7 +103,7 @@ class _Session:
             self.owner.history.record(attempt)
             self.notice = ""
         except PracticeError as err:
-            self.notice = str(err)
+            self.notice = said_of(err)  # English, and said on screen in the officer's language
         return seconds, late
 
 

@@ -13,6 +13,7 @@ from app.i18n import text as t
 from app.incidents.clock import format_local
 from app.practice.disputes import Dispute
 from app.practice.history import PracticeError
+from app.said import local
 from app.ui.state.practice import PracticePart
 from app.ui.state.ui import Ui
 
@@ -71,7 +72,7 @@ class DebriefPart:
         try:
             change(words)
         except PracticeError as err:
-            self._failed = (words.last, t(failed, reason=str(err)))
+            self._failed = (words.last, t(failed, reason=local(err)))
         else:
             self._failed = None
             self.practice.report = None

@@ -17,6 +17,7 @@ from typing import Any
 from app.i18n import text as t
 from app.numbers import plain_int
 from app.prefs import Prefs
+from app.said import local
 from app.ui import labels as L
 from app.ui.state.board import BoardPart
 from app.ui.state.device import Device
@@ -64,9 +65,9 @@ class IncidentPart(BoardPart):
         try:
             return fn()
         except StorageUnavailable as exc:
-            self.save_error = t("not_saved_kept", problem=exc)
+            self.save_error = t("not_saved_kept", problem=local(exc))
         except IncidentError as exc:
-            self.ui.message = str(exc)
+            self.ui.message = local(exc)
         finally:
             self._warn()
         return None

@@ -20,6 +20,7 @@ from app.practice import quiz as Q
 from app.practice.drills import TIME_LIMIT, Practice, Progress
 from app.practice.history import PracticeError, PracticeHistory
 from app.practice.sessions import OwnWords, Quiz, WalkSession
+from app.said import local
 from app.ui import labels as L
 from app.ui.router import Location
 from app.ui.state.nav import Nav
@@ -286,7 +287,7 @@ class PracticePart:
         try:
             n = self.core.erase_history()
         except PracticeError as err:
-            self.ui.say(str(err))
+            self.ui.say(local(err))
             return
         self._stop()
         self.ui.say(t("erase_done_one") if n == 1 else t("erase_done", n=n))

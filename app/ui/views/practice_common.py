@@ -15,6 +15,7 @@ import math
 import flet as ft
 
 from app.i18n import text as t
+from app.said import local
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
@@ -117,7 +118,7 @@ def labelled(word: str, value: str, sz: Sizes, size: float = 16) -> ft.Text:
 def notice(state, sz: Sizes) -> list[ft.Control]:
     """The history could not be saved (kept and retried): one sentence, under the answer."""
     text = state.practice.notice
-    return [c.field_error(text, sz.fs)] if text else []
+    return [c.field_error(local(text), sz.fs)] if text else []
 
 
 def onward(state, sz: Sizes, label: str) -> list[ft.Control]:

@@ -14,6 +14,7 @@ import importlib
 import flet as ft
 
 from app import i18n
+from app.said import local
 from app.ui import labels as L
 from app.ui import router, screens
 from app.ui.router import Location
@@ -39,7 +40,8 @@ def banners(state, sz: Sizes) -> list[ft.Control]:
         out.append(ft.Container(
             ft.Row([
                 ft.Icon(ft.Icons.WARNING_AMBER, color=ft.Colors.ON_ERROR_CONTAINER),
-                ft.Text(text, size=sz.fs(15), expand=True, color=ft.Colors.ON_ERROR_CONTAINER),
+                ft.Text(local(text), size=sz.fs(15), expand=True,
+                        color=ft.Colors.ON_ERROR_CONTAINER),
                 c.icon_button(L.DISMISS_BANNER, ft.Icons.CLOSE,
                               lambda e, i=i: state.ui.dismiss_notice(i)),
             ]),
