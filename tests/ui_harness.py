@@ -83,7 +83,8 @@ def label_of(c) -> list[str]:
     if isinstance(c, ft.Switch) and isinstance(c.label, ft.Container):
         out.append(c.label.content.value)  # a wrapping label (common.switch)
     content = getattr(c, "content", None)
-    if isinstance(c, ft.Button | ft.FilledButton | ft.OutlinedButton) and isinstance(content, str):
+    buttons = ft.Button | ft.FilledButton | ft.OutlinedButton | ft.TextButton
+    if isinstance(c, buttons) and isinstance(content, str):
         out.append(content)
     if isinstance(c, ft.Button | ft.FilledButton | ft.OutlinedButton) and isinstance(
         content, ft.Text

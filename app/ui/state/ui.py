@@ -39,6 +39,7 @@ class Ui:
         self.errors: dict[str, str] = {}  # field label -> the error shown beside it
         self.dialog: str | None = None  # "start" | "override" | "amend" | "close" | ...
         self.notices: list[str] = [store.problem] if store.problem else []
+        self.opened: set[str] = set()  # banners shown whole (the rest: their first lines)
         self.version = 0
         self._listeners: list[Listener] = []
 
@@ -88,7 +89,13 @@ class Ui:
 
     def dismiss_notice(self, index: int) -> None:
         if 0 <= index < len(self.notices):
-            del self.notices[index]
+            self.opened.discard(self.notices.pop(index))
+            self.changed()
+
+    def toggle_notice(self, index: int) -> None:
+        """Show a long banner whole, or only its first lines again."""
+        if 0 <= index < len(self.notices):
+            self.opened ^= {self.notices[index]}
             self.changed()
 
     def reset(self) -> None:

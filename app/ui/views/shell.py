@@ -14,12 +14,11 @@ import importlib
 import flet as ft
 
 from app import i18n
-from app.said import local
-from app.ui import labels as L
 from app.ui import router, screens
 from app.ui.router import Location
 from app.ui.theme import Sizes
 from app.ui.views import common as c
+from app.ui.views.banners import banners
 from app.ui.views.dialogs import DialogView
 
 ACTIONS = (("situations", "PERSON_SEARCH"), ("search", "SEARCH"), ("settings", "SETTINGS"))
@@ -32,22 +31,6 @@ def view_of(screen: screens.Screen):
         module, name = screen.view.split(":")
         _views[screen.view] = getattr(importlib.import_module(f"app.ui.views.{module}"), name)
     return _views[screen.view]
-
-
-def banners(state, sz: Sizes) -> list[ft.Control]:
-    out = []
-    for i, text in enumerate(state.ui.notices):
-        out.append(ft.Container(
-            ft.Row([
-                ft.Icon(ft.Icons.WARNING_AMBER, color=ft.Colors.ON_ERROR_CONTAINER),
-                ft.Text(local(text), size=sz.fs(15), expand=True,
-                        color=ft.Colors.ON_ERROR_CONTAINER),
-                c.icon_button(L.DISMISS_BANNER, ft.Icons.CLOSE,
-                              lambda e, i=i: state.ui.dismiss_notice(i)),
-            ]),
-            bgcolor=ft.Colors.ERROR_CONTAINER, padding=8, border_radius=8,
-        ))
-    return out
 
 
 def app_bar(state, s: screens.Screen, sz: Sizes) -> ft.AppBar:
