@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from app.fsutil import atomic_write
+from app.said import Said
 
 FILE_NAME = "prefs.json"
 THEMES = ("system", "light", "dark")
@@ -109,7 +110,7 @@ def load(data_dir: Path) -> tuple[Prefs, str | None]:
     except FileNotFoundError:
         return Prefs(), None
     except OSError as exc:
-        return Prefs(), f"Preferences could not be read ({exc.strerror}); using defaults."
+        return Prefs(), Said("said_prefs_not_read", error=exc.strerror or exc)
     try:
         return _clean(json.loads(text)), None
     except (ValueError, TypeError):
@@ -117,8 +118,8 @@ def load(data_dir: Path) -> tuple[Prefs, str | None]:
         try:
             os.replace(p, aside)
         except OSError:
-            return Prefs(), "Preferences were unreadable; using defaults."
-        return Prefs(), f"Preferences were unreadable, kept as {aside.name}; using defaults."
+            return Prefs(), Said("said_prefs_unreadable")
+        return Prefs(), Said("said_prefs_kept_as", name=aside.name)
 
 
 def save(data_dir: Path, prefs: Prefs) -> None:

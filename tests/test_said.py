@@ -175,3 +175,13 @@ async def test_in_spanish_practice_history_not_saved_is_told_in_spanish(tmp_path
         assert "Practice history" not in said and english_words(app.texts()) == []
     finally:
         app.close()
+
+
+def test_damaged_preferences_are_told_in_the_active_language(tmp_path):
+    from app import prefs
+
+    prefs.path(tmp_path).write_text("{not json", encoding="utf-8")
+    _, problem = prefs.load(tmp_path)
+    assert problem.startswith("Preferences were unreadable, kept as prefs.json.bad-")
+    i18n.use("es")
+    assert local(problem).startswith("Las preferencias no se podían leer; se guardaron aparte")
