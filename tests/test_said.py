@@ -54,8 +54,8 @@ def test_local_says_it_in_the_active_language_with_its_values_too():
         (Said("said_incident", id="X", problem=Said("said_past_end", tail=3, last=1, capital=True)),
          "Incident X: Entry #3 was saved, yet the log now ends at #1: entries at the end "
          "were lost or removed.",
-         "Incidente X: Se guardó la entrada #3, y ahora el registro termina en la #1: se "
-         "perdieron o se borraron entradas del final."),
+         "Incidente X: Se guardó la entrada #3, y sin embargo ahora el registro termina en "
+         "la #1: se perdieron o se borraron entradas del final."),
         # a list of values, each said
         (Said("said_missing", n=4, where=["#2", Said("said_range", first=4, last=6)]),
          "4 entries are missing (#2, #4 to #6).", "Faltan 4 entradas (#2, #4 a #6)."),
@@ -149,7 +149,7 @@ async def test_in_spanish_notes_cut_from_the_log_are_told_in_spanish(tmp_path):
         await app.nav(L.NAV_INCIDENT)
         said = " ".join(app.texts())
         assert f"Incidente {inc_id}: Se guardó la entrada #" in said  # the banner
-        assert "y ahora el registro termina en la #" in said
+        assert "y sin embargo ahora el registro termina en la #" in said
         assert "cadena intacta" in said and ", pero se guardó la entrada #" in said  # chain line
         assert english_words(app.texts()) == []
     finally:
@@ -184,4 +184,4 @@ def test_damaged_preferences_are_told_in_the_active_language(tmp_path):
     _, problem = prefs.load(tmp_path)
     assert problem.startswith("Preferences were unreadable, kept as prefs.json.bad-")
     i18n.use("es")
-    assert local(problem).startswith("Las preferencias no se podían leer; se guardaron aparte")
+    assert local(problem).startswith("No se pudieron leer las preferencias; se guardaron aparte")
