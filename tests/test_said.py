@@ -18,7 +18,7 @@ from app.incidents.storage import reason
 from app.said import Said, local, said_of
 from app.ui import labels as L
 from tests.test_ui_i18n_screens import spanish_pack
-from tests.ui_harness import open_incident, start
+from tests.ui_harness import open_incident, save_on_a_full_disk, start
 
 
 @pytest.fixture(autouse=True)
@@ -107,20 +107,12 @@ def english_words(texts: list[str]) -> list[str]:
 
 
 async def test_in_spanish_a_full_disk_is_told_in_spanish(tmp_path, monkeypatch):
-    from app.incidents.book import Book
-
     builtin, _, _ = spanish_pack(tmp_path)
     app = await start(builtin, tmp_path / "data")
     try:
         assert i18n.language() == "es"
         await open_incident(app, "Puente de la calle Olmo")
-
-        def full(self, note):
-            raise OSError(errno.ENOSPC, "No space left on device")
-
-        monkeypatch.setattr(Book, "append", full)
-        await app.type(L.NOTE_FIELD, "Tiró el teléfono")
-        await app.click(L.note_kind("note"))
+        await save_on_a_full_disk(app, monkeypatch, "Tiró el teléfono")
         assert app.has(L.RETRY_SAVE)
         said = " ".join(app.texts())
         assert "porque el disco está lleno" in said and "Se conserva en memoria" in said

@@ -7,7 +7,6 @@ checked against what reached the note log.
 from __future__ import annotations
 
 import asyncio
-import errno
 import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -17,7 +16,7 @@ import flet as ft
 from app.i18n import text as t
 from app.incidents.book import Book
 from app.ui import labels as L
-from tests.ui_harness import CONTENT, open_incident, start
+from tests.ui_harness import CONTENT, open_incident, save_on_a_full_disk, start
 
 
 async def test_quick_note_saved_and_shown_then_amended(app):
@@ -169,14 +168,7 @@ async def test_export_shows_text(app):
 
 async def test_disk_full_keeps_the_note_visible_with_retry(app, monkeypatch):
     await open_incident(app)
-    real = Book.append
-
-    def full(self, note):
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(Book, "append", full)
-    await app.type(L.NOTE_FIELD, "Subject threw the phone")
-    await app.click(L.note_kind("note"))
+    real = await save_on_a_full_disk(app, monkeypatch, "Subject threw the phone")
     assert app.has(L.RETRY_SAVE)
     assert "Unsaved: Subject threw the phone" in app.texts()
     assert app.state.incident.save_error and "Traceback" not in app.state.incident.save_error

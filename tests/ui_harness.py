@@ -253,3 +253,22 @@ async def open_incident(app: App, location: str = "Elm St bridge"):
     await app.type(L.START_LOCATION, location)
     await app.click(L.START_CONFIRM)
     return sit
+
+
+async def save_on_a_full_disk(app: App, monkeypatch, text: str):
+    """Save a note as the officer does while every write fails with "no space left";
+    returns the real `Book.append`, to put back for the retry."""
+    import errno
+
+    from app.incidents.book import Book
+    from app.ui import labels as L
+
+    real = Book.append
+
+    def full(self, note):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Book, "append", full)
+    await app.type(L.NOTE_FIELD, text)
+    await app.click(L.note_kind("note"))
+    return real
