@@ -54,7 +54,7 @@ def test_local_says_it_in_the_active_language_with_its_values_too():
         (Said("said_incident", id="X", problem=Said("said_past_end", tail=3, last=1, capital=True)),
          "Incident X: Entry #3 was saved, yet the log now ends at #1: entries at the end "
          "were lost or removed.",
-         "Incidente X: Se guardó la entrada #3, y sin embargo ahora el registro termina en "
+         "Incidente X: Se guardó la entrada #3 y ahora el registro termina en "
          "la #1: se perdieron o se borraron entradas del final."),
         # a list of values, each said
         (Said("said_missing", n=4, where=["#2", Said("said_range", first=4, last=6)]),
@@ -115,7 +115,7 @@ async def test_in_spanish_a_full_disk_is_told_in_spanish(tmp_path, monkeypatch):
         await save_on_a_full_disk(app, monkeypatch, "Tiró el teléfono")
         assert app.has(L.RETRY_SAVE)
         said = " ".join(app.texts())
-        assert "porque el disco está lleno" in said and "Se conserva en memoria" in said
+        assert "porque el disco está lleno" in said and "solo está en la app abierta" in said
         assert english_words(app.texts()) == []
     finally:
         app.close()
@@ -141,7 +141,7 @@ async def test_in_spanish_notes_cut_from_the_log_are_told_in_spanish(tmp_path):
         await app.nav(L.NAV_INCIDENT)
         said = " ".join(app.texts())
         assert f"Incidente {inc_id}: Se guardó la entrada #" in said  # the banner
-        assert "y sin embargo ahora el registro termina en la #" in said
+        assert "y ahora el registro termina en la #" in said
         assert "cadena intacta" in said and ", pero se guardó la entrada #" in said  # chain line
         assert english_words(app.texts()) == []
     finally:
@@ -176,4 +176,4 @@ def test_damaged_preferences_are_told_in_the_active_language(tmp_path):
     _, problem = prefs.load(tmp_path)
     assert problem.startswith("Preferences were unreadable, kept as prefs.json.bad-")
     i18n.use("es")
-    assert local(problem).startswith("No se pudieron leer las preferencias; se guardaron aparte")
+    assert local(problem).startswith("No se pudieron leer los ajustes; se guardaron aparte")
