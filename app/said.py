@@ -2,9 +2,9 @@
 language.
 
     from app.said import Said, local
-    err = Said("store_not_written", where=folder, reason=Said("store_full"))
+    err = Said("said_not_written", where=folder, reason=Said("said_reason_full"))
     str(err)      # "Could not write to /data/x because the disk is full." (exports, CLI)
-    local(err)    # the same in the active language: i18n.text("store_not_written", ...)
+    local(err)    # the same in the active language: i18n.text("said_not_written", ...)
 
 A `Said` is a `str` holding the English text of a key of app/i18n/en.txt, so everything
 that reads it as text (exports, the CLI, logs, tests, `==`) reads English as before. It

@@ -155,13 +155,12 @@ def tells(tail: tuple[int, str], last: int, hash_at: Callable[[int], str | None]
     return _told(tail, last, hash_at) is not None
 
 
-def _told(tail: tuple[int, str], last: int, hash_at: Callable[[int], str | None],
-          capital: bool = False) -> Said | None:
+def _told(tail: tuple[int, str], last: int, hash_at: Callable[[int], str | None]) -> Said | None:
     # "lost or removed": a damaged last entry, set aside when read, is gone as surely
     if tail[0] > last:
-        return Said("said_past_end", tail=tail[0], last=last, capital=capital)
+        return Said("said_past_end", tail=tail[0], last=last)
     if hash_at(tail[0]) not in (None, tail[1]):
-        return Said("said_replaced", tail=tail[0], capital=capital)
+        return Said("said_replaced", tail=tail[0])
     return None  # a gap where the tail's entry was is the chain's to tell
 
 
@@ -184,7 +183,7 @@ def cut_short(inc: Incident | None, records: list[Note], last: int,
     for tail in tails:
         if (told := _told(tail, last, hash_at)) is not None:
             return told, Said("said_incident", id=inc.id,
-                              problem=_told(tail, last, hash_at, capital=True))
+                              problem=Said(told.key, capital=True, **told.values))
     return None
 
 
