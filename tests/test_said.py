@@ -177,3 +177,17 @@ def test_damaged_preferences_are_told_in_the_active_language(tmp_path):
     assert problem.startswith("Preferences were unreadable, kept as prefs.json.bad-")
     i18n.use("es")
     assert local(problem).startswith("No se pudieron leer los ajustes; se guardaron aparte")
+
+
+@pytest.mark.parametrize("where", [
+    "/data/{reason}/x",  # a placeholder inside a value is text, never filled again
+    "/data/\udcff\ud800/x",  # lone surrogates from a path the OS gave back
+    "/data/../../etc/passwd",
+    "=cmd|' /C calc'!A0 | **bold** [link](http://x)",  # CSV and Markdown injection
+    "/data/" + "x" * 100_000,  # a huge value
+])
+def test_odd_values_are_said_as_they_are(where):
+    said = Said("said_not_written", where=where, reason=Said("said_reason_full"))
+    assert said == f"Could not write to {where} because the disk is full."
+    i18n.use("es")
+    assert local(said) == f"No se pudo escribir en {where} porque el disco está lleno."
