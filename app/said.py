@@ -32,6 +32,7 @@ class Said(str):
 
     def __new__(cls, key: str, /, *, capital: bool = False, **values: object) -> Said:
         english = i18n.english()
+        key = i18n.counted(key, values)  # "1 entry", said as such in every language
         if key not in english:
             raise KeyError(f"unknown label key {key!r}: add it to app/i18n/en.txt")
         text = fill(english[key], {k: _each(v, str) for k, v in values.items()})

@@ -32,11 +32,12 @@ from app.i18n import catalogue
 from app.i18n.catalogue import Parsed, fill, placeholders
 
 __all__ = [
-    "ENGLISH", "LABELS_FILE", "builtin", "english", "generation", "language", "problems",
-    "placeholders", "shipped", "text", "use", "use_guide",
+    "ENGLISH", "LABELS_FILE", "ONE", "builtin", "counted", "english", "generation", "language",
+    "problems", "placeholders", "shipped", "text", "use", "use_guide",
 ]  # fmt: skip
 
 ENGLISH = "en"
+ONE = "_one"  # the suffix of a label's form for a count of one (see counted)
 LABELS_FILE = "labels.txt"  # a guide folder's own labels (the pack's language)
 HERE = Path(__file__).resolve().parent
 LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -201,9 +202,21 @@ def missing() -> tuple[str, ...]:
     return _current().missing
 
 
+def counted(key: str, fields: Mapping[str, object]) -> str:
+    """`key` + "_one" when `fields` has n == 1 and en.txt has that key ("1 entry is
+    missing", not "1 entries are missing"); otherwise `key`. Every language has the same
+    keys, so a language with one plural form writes its `_one` text like its other one."""
+    n = fields.get("n")
+    if type(n) is int and n == 1 and key + ONE in english():
+        return key + ONE
+    return key
+
+
 def text(key: str, **fields: object) -> str:
-    """The label `key` in the current language, its `{placeholders}` filled from `fields`.
-    An unknown key is a programming error (KeyError naming it)."""
+    """The label `key` in the current language, its `{placeholders}` filled from `fields`
+    (its `_one` form when n is 1: `counted`). An unknown key is a programming error
+    (KeyError naming it)."""
+    key = counted(key, fields)
     try:
         value = _current().labels[key]
     except KeyError:

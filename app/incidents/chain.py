@@ -212,8 +212,7 @@ class Verifier:
         ranges = self._absent
         shown = [f"#{a}" if a == b else Said("said_range", first=a, last=b)
                  for a, b in ranges[:3]]
-        n = self.missing
-        return Said("said_missing_one" if n == 1 else "said_missing", n=n,
+        return Said("said_missing", n=self.missing,  # said_missing_one when it is 1
                     where=shown + ["..."] if len(ranges) > 3 else shown)
 
     def _start(self, rec: dict, seq, prev, gap: bool) -> None:

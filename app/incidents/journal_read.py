@@ -76,8 +76,9 @@ def read_store(folder: Path, incident_id: str) -> tuple[list, str | None]:
     got = [checked(doc) for doc in docs]
     good = valid([g for g in got if g is not None], incident_id)
     if len(good) != len(docs):
-        return good, Said("said_entries_skipped", skipped=len(docs) - len(good), path=path,
-                          n=len(good))
+        return good, Said("said_entries_skipped", path=path,
+                          skipped=Said("said_count_damaged", n=len(docs) - len(good)),
+                          recovered=Said("said_count_entries", n=len(good)))
     return good, None
 
 

@@ -74,11 +74,9 @@ class BoardPart:
             return ""
         if status.problem is not None:  # the problem itself is the log's own sentence
             return t("chain_broken", n=status.entries, problem=local(status.problem))
-        one = status.entries == 1  # "1 entry", never "1 entries"
-        if status.head is None:
-            return t("chain_not_yet_one" if one else "chain_not_yet", n=status.entries)
-        line = t("chain_intact_one" if one else "chain_intact", n=status.entries,
-                 head=short(status.head))
+        if status.head is None:  # t says "1 entry" for one (its _one key), never "1 entries"
+            return t("chain_not_yet", n=status.entries)
+        line = t("chain_intact", n=status.entries, head=short(status.head))
         if status.warning:  # intact but cut short: the log's own sentence, as for a break
             return t("chain_cut", line=line, warning=local(status.warning))
         return line

@@ -290,7 +290,7 @@ class PracticePart:
             self.ui.say(local(err))
             return
         self._stop()
-        self.ui.say(t("erase_done_one") if n == 1 else t("erase_done", n=n))
+        self.ui.say(t("erase_done", n=n))
 
     def _warn(self) -> None:
         """A damaged history file found while reading: say so once, as a banner."""

@@ -20,7 +20,7 @@ def erase_confirm(state, sz: Sizes) -> list[ft.Control]:
     if n is None:
         return []
     return [ft.Container(ft.Column([
-        c.para(t("erase_ask_one") if n == 1 else t("erase_ask", n=n), sz.fs),
+        c.para(t("erase_ask", n=n), sz.fs),
         c.button(L.ERASE_PRACTICE_CONFIRM, lambda e: state.practice.confirm_erase(),
                  ft.Icons.DELETE_FOREVER, primary=True),
         c.button(L.ERASE_PRACTICE_CANCEL, lambda e: state.practice.cancel_erase()),
