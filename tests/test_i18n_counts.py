@@ -20,7 +20,8 @@ PAIRED = {
     "words_flags": "words_flag_one",
     "guide_edit_problems": "guide_edit_problem",
 }
-NEVER_ONE = {"said_note_too_long"}  # n is a note's length over the limit
+# n is a length over a limit: a note's characters, an answer's words over the longest phrase
+NEVER_ONE = {"said_note_too_long", "said_flag_too_long"}
 COUNTED = re.compile(r"\{n\} (?:[a-z]+ ){0,2}[a-z]+s\b")  # "{n} entries", "{n} guide files"
 ONE = sorted(k[: -len(i18n.ONE)] for k in i18n.english() if k.endswith(i18n.ONE)
              and k[: -len(i18n.ONE)] in i18n.english())

@@ -1375,3 +1375,15 @@ def test_is_that_everything_on_its_own_is_a_closed_question():
     # after a summary it is the summary's check; on its own it shuts them down
     flags = [f.code for f in RULES_ONLY.classify("Is that everything?", "I want the van.").flags]
     assert "closed-question" in flags
+
+
+def test_faith_is_weighed_against_their_words_even_beside_a_banned_word():
+    """A never-say word in the answer once took the place of what they said, so a faith
+    lecture was judged against the banned word instead of their line."""
+    from app.practice.dismissals import FAITH_WHY
+
+    lecture = "Don't give up, God loves you."
+    theirs = C.classify(lecture, "God has left me.").flags
+    assert "banned-word" in [f.code for f in theirs]
+    assert FAITH_WHY not in [f.message for f in theirs]  # they brought God in: no lecture
+    assert FAITH_WHY in [f.message for f in C.classify(lecture, "I lost my job.").flags]

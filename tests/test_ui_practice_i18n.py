@@ -77,12 +77,11 @@ async def test_own_words_says_its_rules_read_english_only(tmp_path):
     from tests.ui_harness import CONTENT
 
     app = await start(CONTENT, tmp_path / "data", route="/practice/words")
-    note = "The app checks answers with rules written for English."
+    note = "Stairway's rules read English only."
     assert app.state.practice.words.current is not None
     assert not any(s.startswith(note) for s in app.texts())  # English: no note
     i18n.use("es")
     app.state.ui.changed()
     await app.settle()
-    assert any(s.startswith("La app revisa las respuestas con reglas escritas para el inglés.")
-               for s in app.texts())
+    assert any(s.startswith("Las reglas de Stairway solo leen inglés.") for s in app.texts())
     app.close()

@@ -11,6 +11,11 @@ network, no download, fast enough for a phone. Mirroring and paraphrasing are ju
 against `said`, what the person said; without it the classifier says it cannot be sure.
 Confidence is a plain 0..1 score of how many cues agree, never more than the rules know,
 and the feedback (`app.practice.wording`) words it that way ("this looks like", "this may be").
+
+The rules read English. For a guide in another language (`language`), only the guide's own
+style rules run (its never-say list and its longest phrase, written in that language), no
+skill is named, and the Result says so (`unjudged`): the officer compares the answer with
+the model answers. What it says there is a `Said` (app/said.py), shown in that language.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from app.practice.backstop import Backstop
 from app.practice.scores import Scorer
 from app.practice.text import clean, flip, sentences, starts, texting, words
 from app.practice.wording import NO_SAID  # skills judged against the person's words
+from app.said import Said
 
 ATTEMPT = "open-ended-questions"  # what a closed question tried to be
 LISTENING_SURE = 0.6  # talking at them counts unless a skill shows at least this clearly
@@ -56,6 +62,7 @@ class Result:
     feedback: str  # a few plain sentences
     asks_safety: bool = False  # no skill, but a safety question asked straight: right here
     reminder: str = ""  # their words may point to suicide, and the answer doesn't ask: ask
+    unjudged: bool = False  # not English: only the guide's style rules ran, no skill named
 
     @property
     def to_fix(self) -> tuple[Flag, ...]:
@@ -80,17 +87,20 @@ class Classifier:
         style: StyleRules | None = None,
         skills: tuple[Skill, ...] = (),
         backstop: Backstop | None | bool = True,
+        language: str = "en",
     ):
         """`backstop`: True for the shipped one (rules only when it is unusable), False or
-        None for the rules alone, or a `Backstop`."""
+        None for the rules alone, or a `Backstop`. `language`: the guide's (a pack's);
+        the rules read English only."""
+        self.english = language.lower().split("-")[0] == "en"
         self.style = style or StyleRules()
         self.skills = {s.id: s for s in skills}
         self._scorer = Scorer()
         self.backstop = Backstop.shipped() if backstop is True else (backstop or None)
 
     @classmethod
-    def from_guide(cls, guide: Guide) -> Classifier:
-        return cls(guide.style, guide.skills)
+    def from_guide(cls, guide: Guide, language: str = "en") -> Classifier:
+        return cls(guide.style, guide.skills, language=language)
 
     # --- the one entry point ---
 
@@ -102,8 +112,12 @@ class Classifier:
         said_text = read(said) or None
         asked = SF.asks_about_suicide(sentences((read(before) or "").lower()))
         if not words(text) and not text.strip(" -\u2013\u2014").count("."):
-            return Result(None, 0.0, (), "Type or say what you would answer.",
-                          reminder=SF.reminder((said_text or "").lower(), [], asked))
+            return Result(None, 0.0, (), Said("said_words_type"),
+                          reminder=SF.reminder((said_text or "").lower(), [], asked)
+                          if self.english else "", unjudged=not self.english)
+        if not self.english:
+            return Result(None, 0.0, self.style_flags(full, text), Said("said_words_compare"),
+                          unjudged=True)
         low = text.lower()
         scores = self._scorer.scores(low, said_text.lower() if said_text else None)
         mirrored = said_text is not None and scores.get("mirroring", 0.0) >= 0.7
@@ -159,10 +173,7 @@ class Classifier:
     ) -> tuple[Flag, ...]:
         """`mirrored`: the answer hands their own last words back as a question; `said`:
         what they said, when known."""
-        out: list[Flag] = []
-        for b in self.style.breaches(text):
-            said = b.find(text) or b.expression
-            out.append(Flag("banned-word", f"'{said}' is on the never-say list. {b.advice}"))
+        out: list[Flag] = [f for f in self.style_flags(full, text) if f.code == "banned-word"]
         low = text.lower()
         # stage directions are not said aloud: "(pause... let it sit)"
         parts = sentences(re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", low).strip())
@@ -200,10 +211,20 @@ class Classifier:
             out.append(Flag("why-question", P.WHY_MESSAGE))
         elif not mirrored and self._closed(parts):  # a mirror hands back their words
             out.append(Flag("closed-question", P.CLOSED_MESSAGE))
+        out += [f for f in self.style_flags(full, text) if f.code == "too-long"]
+        return tuple(dict.fromkeys(out))
+
+    def style_flags(self, full: str, text: str) -> tuple[Flag, ...]:
+        """The guide's own writing rules, in its own language: its never-say list (read in
+        `text`) and its longest phrase (counted in `full`)."""
+        out = []
+        for b in self.style.breaches(text):
+            said = b.find(text) or b.expression
+            out.append(Flag("banned-word", Said("said_flag_banned", said=said, advice=b.advice)))
         n = self.style.word_count(full)
         if n > self.style.max_words:
-            out.append(Flag("too-long", P.TOO_LONG_MESSAGE.format(n=n, most=self.style.max_words)))
-        return tuple(dict.fromkeys(out))
+            out.append(Flag("too-long", Said("said_flag_too_long", n=n, most=self.style.max_words)))
+        return tuple(out)
 
     def _closed(self, parts: list[str]) -> bool:
         closed = False

@@ -56,13 +56,14 @@ class Practice:
     guide: Guide
     history: PracticeHistory
     classifier: Classifier | None = None
+    language: str = "en"  # the guide's (a pack's): the classifier's rules read English only
     clock: Callable[[], float] = time.monotonic
     now: Callable[[], datetime] = lambda: datetime.now(UTC)  # noqa: E731
     rng: random.Random = field(default_factory=random.Random)
 
     def __post_init__(self) -> None:
         if self.classifier is None:
-            self.classifier = Classifier.from_guide(self.guide)
+            self.classifier = Classifier.from_guide(self.guide, self.language)
 
     @property
     def warnings(self) -> list[str]:

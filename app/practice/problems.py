@@ -158,4 +158,5 @@ PROMISE = Killer(
     "'I can't promise that, but I'll pass it on.'",
 )
 
-TOO_LONG_MESSAGE = "{n} words is more than one breath ({most} at most): say less, then listen."
+# the too-long and never-say messages are en.txt's said_flag_too_long and said_flag_banned:
+# they come from the guide's own style rules, so a guide in another language says them too

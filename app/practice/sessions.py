@@ -23,7 +23,7 @@ from app.practice import quiz as Q
 from app.practice.classify import Flag, Result
 from app.practice.history import Attempt, PracticeError
 from app.practice.walk import Pick, Summary, Walk
-from app.said import said_of
+from app.said import Said, said_of
 
 if TYPE_CHECKING:
     from app.practice.drills import Practice
@@ -33,11 +33,7 @@ TIME_LIMIT = 10.0  # seconds to answer in timed mode
 # "I hear you" to every line is a minimal encourager every time: right by the rules, and
 # Progress showed that skill at 100%. The same words given to an earlier line are named
 # and not counted as right: the drill is to answer what this line said.
-REPEATED = Flag(
-    "repeated",
-    "You gave these same words to an earlier line. One stock answer for everything tells "
-    "them you are not listening: answer what they just said.",
-)
+REPEATED = Flag("repeated", Said("said_flag_repeated"))
 _WORDS = re.compile(r"[^\w]+")
 
 
@@ -84,12 +80,15 @@ class _Session:
     def left(self) -> float | None:
         return self.timing.left(self.elapsed())
 
-    def _mark(self, skill: str | None, right: bool, item: str) -> tuple[float, bool]:
+    def _mark(self, skill: str | None, right: bool, item: str,
+              record: bool = True) -> tuple[float, bool]:
         if self.answered:
             raise RuntimeError("this question is already answered: call next()")
         seconds = self.elapsed()
         late = self.timing.late(seconds)
         self.answered = True
+        if not record:
+            return seconds, late
         attempt = Attempt(
             self.drill,
             skill,
@@ -221,7 +220,8 @@ class OwnWords(_Session):
         # a flag to check (the backstop's, unsure) does not count against the skill; a
         # safety question asked straight is right, though it names no skill
         good = (result.skill is not None or result.asks_safety) and not result.to_fix
-        seconds, late = self._mark(result.skill, good, p.id)
+        # not English: the rules named no skill, so nothing is known to count in Progress
+        seconds, late = self._mark(result.skill, good, p.id, record=not result.unjudged)
         if words:
             self.given.setdefault(words, p.id)  # once the answer is taken
         models = model_answers(self.owner.guide, p.turn, result.skill, p.situation)
@@ -239,6 +239,8 @@ class OwnWords(_Session):
             return False
         text, j = self.last
         r = j.result
+        if r.unjudged:  # no verdict to disagree with, only the guide's style flags
+            return bool(text.strip()) and not j.late and bool(r.flags)
         return bool(text.strip()) and not j.late and (
             bool(r.flags) or not (r.skill or r.asks_safety)
         )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app import i18n
 from app.guide import query
 from app.guide.model import SAY, Guide
 from app.i18n import text as t
@@ -53,7 +54,7 @@ class PracticePart:
             history, problem = open_history(data_dir)
             if problem:
                 ui.notices.append(problem)
-            core = Practice(guide, history)
+            core = Practice(guide, history, language=i18n.language())
         self.core = core
         self._guide = guide
         self.timed = False  # the switch on the Practice screen; read when a drill starts
@@ -82,7 +83,7 @@ class PracticePart:
         if guide is self._guide:
             return
         self._guide = guide
-        self.core = Practice(guide, self.core.history)
+        self.core = Practice(guide, self.core.history, language=i18n.language())
         if self.key is not None:
             self._start(self.key)
         self.report = None

@@ -92,17 +92,18 @@ def said(line: str, sz: Sizes, note: str = "") -> list[ft.Control]:
     return out
 
 
-def verdict(good: bool | None, text: str, sz: Sizes, check: bool = False) -> ft.Control:
+def verdict(good: bool | None, text: str, sz: Sizes, check: bool = False,
+            icon: ft.IconData | None = None) -> ft.Control:
     """Right, wrong or missed, or (`check`) something to look at again: an icon and a word,
-    never colour alone."""
-    icon = {True: ft.Icons.CHECK_CIRCLE, False: ft.Icons.CANCEL, None: ft.Icons.TIMER_OFF}[good]
+    never colour alone. `icon` replaces the check's flag (nothing to fix, only to compare)."""
+    shown = {True: ft.Icons.CHECK_CIRCLE, False: ft.Icons.CANCEL, None: ft.Icons.TIMER_OFF}[good]
     fg = ft.Colors.ON_SECONDARY_CONTAINER if good else ft.Colors.ON_ERROR_CONTAINER
     bg = ft.Colors.SECONDARY_CONTAINER if good else ft.Colors.ERROR_CONTAINER
     if check:
-        icon, fg, bg = (ft.Icons.FLAG_OUTLINED, ft.Colors.ON_TERTIARY_CONTAINER,
-                        ft.Colors.TERTIARY_CONTAINER)
+        shown, fg, bg = (icon or ft.Icons.FLAG_OUTLINED, ft.Colors.ON_TERTIARY_CONTAINER,
+                         ft.Colors.TERTIARY_CONTAINER)
     return ft.Container(
-        ft.Row([ft.Icon(icon, color=fg, size=sz.fs(24)),
+        ft.Row([ft.Icon(shown, color=fg, size=sz.fs(24)),
                 ft.Text(text, size=sz.fs(18), weight=ft.FontWeight.BOLD, color=fg, expand=True)],
                vertical_alignment=ft.CrossAxisAlignment.START),
         padding=12, border_radius=12, bgcolor=bg,

@@ -11,6 +11,7 @@ import flet as ft
 
 from app import i18n
 from app.i18n import text as t
+from app.said import local
 from app.ui import labels as L
 from app.ui.state.debrief import headline
 from app.ui.theme import Sizes
@@ -41,21 +42,24 @@ def judged(state, j, sz: Sizes, last: bool) -> list[ft.Control]:
     if answered:
         out.append(pc.labelled(t("you_said"), f"“{answered}”", sz))
     check = False  # only the backstop's flag: worded like a killer, to check, not to fix
+    icon = None
     if not (answered or "").strip():
         head, good = t("words_timeout"), None
     elif j.late:
         head, good = t("words_late"), None
+    elif r.unjudged and not r.flags:  # not English: no verdict, only the models to compare
+        head, good, check, icon = t("words_compare"), None, True, ft.Icons.COMPARE_ARROWS
     else:
         head, good, check = headline(len(r.flags), not r.to_fix, r.skill, r.asks_safety)
-    out.append(pc.verdict(good, head, sz, check))
-    if (answered or "").strip():
-        out.append(c.para(r.feedback, sz.fs, 17))
+    out.append(pc.verdict(good, head, sz, check, icon))
+    if (answered or "").strip() and not r.unjudged:  # unjudged: the note above says it
+        out.append(c.para(local(r.feedback), sz.fs, 17))
     if r.reminder:  # their words may point to suicide: ask (said when time ran out too)
         out.append(_marked(ft.Icons.PRIORITY_HIGH, r.reminder, sz, 17, ft.FontWeight.W_600))
     if good:  # "no problem" must never read as "safe to say": the rules miss some killers
         out.append(c.para(t("words_clean_caveat"), sz.fs, 15, italic=True))
-    for f in (f for f in r.flags if f.message not in r.feedback):  # the first is said above
-        out.append(_marked(ft.Icons.FLAG_OUTLINED, f.message, sz, 16))
+    for f in (f for f in r.flags if r.unjudged or f.message not in r.feedback):
+        out.append(_marked(ft.Icons.FLAG_OUTLINED, local(f.message), sz, 16))  # not said above
     if j.models:
         out.append(c.heading(t("model_answers"), sz.fs, 3))
         out += [c.para(f"“{m}”", sz.fs, 17, weight=ft.FontWeight.W_500) for m in j.models]
