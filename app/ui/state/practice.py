@@ -71,6 +71,12 @@ class PracticePart:
     def guide(self) -> Guide:
         return self._guide
 
+    @property
+    def judges(self) -> bool:
+        """Do the rules judge answers in the guide's language (English)? If not, Your own
+        words checks only the guide's style rules and counts nothing in Progress."""
+        return self.core.classifier.english
+
     @guide.setter
     def guide(self, guide: Guide) -> None:
         """`AppState.use_guide` sets every part's `.guide`: here that is `use_guide`."""

@@ -31,7 +31,8 @@ def PracticeView(state):
     ]
     for screen, icon, about in DRILLS:  # one card each: what the drill is, then its button
         out.append(ft.Container(ft.Column([
-            c.para(t(about), sz.fs, 15),
+            c.para(t(about if p.judges or about != "drill_words_about"
+                     else "drill_words_compare"), sz.fs, 15),
             c.button(screens.get(screen).label, lambda e, s=screen: state.nav.go(s), icon,
                      primary=True),
         ], spacing=8, horizontal_alignment=ft.CrossAxisAlignment.STRETCH),

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import flet as ft
 
-from app import i18n
 from app.i18n import text as t
 from app.said import local
 from app.ui import labels as L
@@ -103,7 +102,7 @@ def WordsView(state):
                 c.button(L.BACK_TO_PRACTICE, lambda e: state.nav.back(), ft.Icons.ARROW_BACK)])
         return ft.Column([
             c.heading(t("words_done", n=len(words.prompts)), sz.fs, 1),
-            c.para(t("words_done_note"), sz.fs, 15),
+            c.para(t("words_done_note" if p.judges else "words_done_compare"), sz.fs, 15),
             *pc.finish(state, sz),
         ], spacing=10)
     j = p.last
@@ -117,7 +116,7 @@ def WordsView(state):
     if prompt.before:  # what their line replies to: the scenario's answer to the line before
         out.append(pc.labelled(t("words_before"), f"“{prompt.before}”", sz, 15))
     out += pc.said(prompt.said, sz, prompt.note)
-    if not i18n.language().startswith("en"):  # the rules read English only: say so
+    if not p.judges:  # the rules read English only: say so
         out.append(c.para(t("words_english_rules"), sz.fs, 15, italic=True))
     if j is None:
         out.append(c.para(t("words_prompt"), sz.fs, 15))
