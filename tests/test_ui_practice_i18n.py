@@ -136,6 +136,22 @@ async def test_a_walk_and_own_words_in_spanish(tmp_path):
         assert any(s.startswith("“Cálmese” está en la lista de lo que nunca se dice.")
                    for s in shown), shown
         assert len(history.attempts()) == walked  # Progress counts only what was judged
+        await app.click(L.KEEP_FINE)  # kept for the instructor, as the officer read it
+        lines = len(app.state.practice.words.prompts)
+        for i in range(2, lines):
+            await app.click(L.NEXT_LINE)
+            await app.type(L.WORDS_FIELD, f"Cuénteme más, por favor ({i}).")
+            await app.click(L.CHECK_ANSWER)
+        await app.click(L.SEE_RESULT)
+        seen["own words, end"] = shown = strings(app)
+        assert f"{lines} frases respondidas" in shown
+        assert any(s.startswith("Estas respuestas no cuentan en tu progreso") for s in shown)
+        app.state.nav.go("progress")
+        await app.settle()
+        seen["progress, kept"] = shown = strings(app)
+        assert any(s.startswith("“Cálmese” está en la lista") for s in shown), shown
+        copy = app.state.debrief.text()
+        assert "La app dijo: 1 cosa que corregir. Compara tu respuesta" in copy, copy
         patterns, guide = english_patterns(), guide_texts(ES)
         left = {name: english_left(shown, patterns, guide) for name, shown in seen.items()}
         assert {k: v for k, v in left.items() if v} == {}

@@ -18,6 +18,7 @@ from app.incidents.validate import clean_text
 from app.practice.classify import Result
 from app.practice.history import DAMAGE, HistoryUnavailable, PracticeHistory
 from app.practice.rules import ANALYSE_CHARS
+from app.said import local
 
 TABLE = "disputed"
 KEEP_CHARS = ANALYSE_CHARS  # the most of an answer kept: what the rules read
@@ -57,8 +58,8 @@ class Dispute:
             result.skill,
             tuple(f.code for f in result.flags),
             bool(result.flags) and not result.to_fix,
-            _cut(result.feedback),
-            tuple(_cut(f.message) for f in result.flags),
+            _cut(local(result.feedback)),  # as the officer read it, in their language
+            tuple(_cut(local(f.message)) for f in result.flags),
         )
 
     def to_record(self) -> dict:
