@@ -39,3 +39,18 @@ def test_a_test_stuck_after_its_timeout_ends_the_run_with_its_stack(tmp_path):
     assert "Timeout (0:00:03)!" in out.stderr
     assert "test_stuck_in_finally" in out.stderr  # the stack says where it stuck
     assert took < 45, f"the run took {took:.0f} s: it waited for the stuck test"
+
+
+def test_the_watchdog_waits_longer_than_any_test_may_run():
+    """faulthandler_timeout counts from a test's start: below a test's own
+    @pytest.mark.timeout it would end the whole run while that test is still allowed to
+    work (it cut a 600 s browser test at 420 s on 2026-11-28)."""
+    import re
+    import tomllib
+
+    options = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["pytest"]
+    watchdog = options["ini_options"]["faulthandler_timeout"]
+    marks = [int(n) for p in (ROOT / "tests").rglob("*.py")
+             for n in re.findall(r"mark\.timeout\((\d+)\)", p.read_text(encoding="utf-8"))]
+    longest = max([options["ini_options"]["timeout"], *marks])
+    assert longest >= 600 and watchdog >= longest + 120
