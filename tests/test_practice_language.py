@@ -55,7 +55,7 @@ def test_the_guide_s_longest_phrase_still_counts(spanish):
     r = spanish.classify(" ".join(["palabra"] * 40) + ".")
     assert [f.code for f in r.flags] == ["too-long"]
     i18n.use("es")
-    assert local(r.flags[0].message).startswith("40 palabras son más de lo que se dice")
+    assert local(r.flags[0].message).startswith("40 palabras no caben en un solo aliento")
 
 
 def test_an_empty_answer_says_so_in_the_officer_s_language(spanish):
