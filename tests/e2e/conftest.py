@@ -118,14 +118,29 @@ def playwright():
     pw.stop()
 
 
+def launch(playwright):
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                      args=CHROMIUM_ARGS)
+
+
 @pytest.fixture(scope="module")
 def browser(playwright):
     """A Chromium per test module. Twice in a full run (CI at bba44e4 and 3adc046) one
     renderer spun at 100% CPU for good and the pages opened after it failed, probably
     because Chromium put them in that same renderer: a browser per module keeps such a
     renderer to the module it began in (the cause itself is not found)."""
-    b = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                   args=CHROMIUM_ARGS)
+    b = launch(playwright)
+    yield b
+    b.close()
+
+
+@pytest.fixture
+def fresh_browser(playwright):
+    """A Chromium for one test, for modules whose pages switch the guide live. Each of the
+    three stuck renderers seen (CI at bba44e4 and 3adc046, a local run on 2026-11-28) came
+    in a page opened after another page of the same browser had switched the guide; one
+    in seven local runs of test_i18n did it, none with a browser per test so far."""
+    b = launch(playwright)
     yield b
     b.close()
 

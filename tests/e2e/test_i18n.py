@@ -39,6 +39,13 @@ ES = ROOT / "content" / "translations" / "es"
 FLUTTER_BACK = {"en": "Back", "es": "Atrás"}  # the app bar arrow: Flutter's own word
 
 
+@pytest.fixture
+def browser(fresh_browser):
+    """A Chromium per test: these pages switch the guide live (see conftest's
+    fresh_browser)."""
+    return fresh_browser
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """(server url, the Spanish pack) over a built-in content that trusts its key."""
@@ -133,6 +140,59 @@ def test_every_screen_in_spanish_reads_cleanly_at_360_night_largest_text(browser
             shot(page, f"es-{s.name}-dark-360x640-text1.75")
             if out := unreadable(page, SMALL_PHONE["width"]):
                 problems[s.name] = out
+        assert problems == {}
+        assert page.net.unexpected() == []
+    finally:
+        text_scale(page, 1.0)
+        page.context.close()
+
+
+@pytest.mark.timeout(600)  # two screens at the largest text on a loaded 2-core machine
+def test_spanish_practice_walk_and_own_words_at_360_night_largest_text(browser, server):
+    """A Spanish scenario played in the browser, then Your own words: a Spanish answer is
+    not judged by the English rules (compare with the models), and the Spanish never-say
+    list still flags "Cálmese"."""
+    from app.guide import compile_guide
+    from app.guide.model import BEST, HARMFUL
+
+    url, _ = server
+    assert i18n.language() == "es", "the first test applies the Spanish pack"
+    bridge = next(s for s in compile_guide(ES).practice if s.id == "practice-bridge")
+    page = open_app(browser, url, viewport=SMALL_PHONE, color_scheme="dark")
+    problems = {}
+    try:
+        text_scale(page, max(L.TEXT_SIZES))
+        open_screen(page, "practice_walk")
+        tap(page, L.scenario(bridge.title))
+        for i, grade in enumerate((BEST, HARMFUL)):
+            turn = bridge.turns[i]
+            see(page, turn.line)
+            tap(page, L.walk_answer(next(a.text for a in turn.answers if a.grade == grade)))
+            page.wait_for_timeout(500)
+            page.mouse.wheel(0, -20_000)
+            page.wait_for_timeout(500)
+            shot(page, f"es-practice-walk-{grade}-dark-360x640-text1.75")
+            if out := unreadable(page, SMALL_PHONE["width"]):
+                problems[f"walk {grade}"] = out
+            tap(page, L.NEXT_LINE)
+        open_screen(page, "practice_words")
+        for tag, answer, verdict in (
+                ("compare", "Se le nota mucho miedo.", "Compara con las respuestas modelo."),
+                ("banned", "Cálmese, por favor.", "1 cosa que corregir.")):
+            fill(page, L.WORDS_FIELD, answer)
+            tap(page, L.CHECK_ANSWER)
+            see(page, verdict)
+            page.wait_for_timeout(500)
+            page.mouse.wheel(0, -20_000)
+            page.wait_for_timeout(500)
+            page.mouse.move(180, 320)  # over the body, not the app bar
+            page.mouse.wheel(0, 560)  # the verdict, under their line and the note
+            page.wait_for_timeout(700)
+            shot(page, f"es-practice-words-{tag}-dark-360x640-text1.75")
+            if out := unreadable(page, SMALL_PHONE["width"]):
+                problems[f"own words: {answer}"] = out
+            tap(page, L.NEXT_LINE)
+            control(page, "textbox", L.WORDS_FIELD)
         assert problems == {}
         assert page.net.unexpected() == []
     finally:

@@ -40,6 +40,13 @@ STAGE = "stairway/1-active-listening.md"
 VERSION = "2026.11"
 
 
+@pytest.fixture
+def browser(fresh_browser):
+    """A Chromium per test: these pages switch the guide live (see conftest's
+    fresh_browser)."""
+    return fresh_browser
+
+
 @pytest.fixture(scope="module")
 def packs(tmp_path_factory):
     """(server url, good pack, broken pack, the phrase the good pack changes)."""
