@@ -116,3 +116,15 @@ def test_a_repeated_answer_is_said_in_the_officer_s_language():
     (flag,) = [f for f in again.result.flags if f.code == "repeated"]
     i18n.use("es")
     assert local(flag.message).startswith("Ya usaste estas mismas palabras")
+
+
+@pytest.mark.parametrize("answer", [
+    "x" * 100_000 + "\ud800",  # huge, with a lone surrogate
+    "Cálmese\u0301 ../../etc =HYPERLINK(\"x\") **negrita** <b>",  # NFD, path, CSV, Markdown
+    "\u200b\u202e",  # only invisible marks
+])
+def test_odd_answers_in_another_language_are_read_without_a_traceback(spanish, answer):
+    r = spanish.classify(answer, "\ud800 ¿qué?")
+    assert r.unjudged and r.skill is None
+    i18n.use("es")
+    assert all(local(f.message) for f in r.flags) and local(r.feedback)
