@@ -115,9 +115,9 @@ class Classifier:
             return Result(None, 0.0, (), Said("said_words_type"),
                           reminder=SF.reminder((said_text or "").lower(), [], asked)
                           if self.english else "", unjudged=not self.english)
-        if not self.english:
-            return Result(None, 0.0, self.style_flags(full, text), Said("said_words_compare"),
-                          unjudged=True)
+        if not self.english:  # as typed: `texting` spells out English ("u" -> "you")
+            flags = self.style_flags(full, full[: R.ANALYSE_CHARS])
+            return Result(None, 0.0, flags, Said("said_words_compare"), unjudged=True)
         low = text.lower()
         scores = self._scorer.scores(low, said_text.lower() if said_text else None)
         mirrored = said_text is not None and scores.get("mirroring", 0.0) >= 0.7
@@ -173,7 +173,8 @@ class Classifier:
     ) -> tuple[Flag, ...]:
         """`mirrored`: the answer hands their own last words back as a question; `said`:
         what they said, when known."""
-        out: list[Flag] = [f for f in self.style_flags(full, text) if f.code == "banned-word"]
+        style = self.style_flags(full, text)
+        out: list[Flag] = [f for f in style if f.code == "banned-word"]
         low = text.lower()
         # stage directions are not said aloud: "(pause... let it sit)"
         parts = sentences(re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", low).strip())
@@ -211,7 +212,7 @@ class Classifier:
             out.append(Flag("why-question", P.WHY_MESSAGE))
         elif not mirrored and self._closed(parts):  # a mirror hands back their words
             out.append(Flag("closed-question", P.CLOSED_MESSAGE))
-        out += [f for f in self.style_flags(full, text) if f.code == "too-long"]
+        out += [f for f in style if f.code == "too-long"]
         return tuple(dict.fromkeys(out))
 
     def style_flags(self, full: str, text: str) -> tuple[Flag, ...]:
