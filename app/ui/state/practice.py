@@ -71,16 +71,14 @@ class PracticePart:
     def guide(self) -> Guide:
         return self._guide
 
-    @property
-    def judges(self) -> bool:
-        """Do the rules judge answers in the guide's language (English)? If not, Your own
-        words checks only the guide's style rules and counts nothing in Progress."""
-        return self.core.classifier.english
-
     @guide.setter
     def guide(self, guide: Guide) -> None:
         """`AppState.use_guide` sets every part's `.guide`: here that is `use_guide`."""
         self.use_guide(guide)
+
+    @property
+    def judges(self) -> bool:  # the rules read the guide's language (English only)
+        return self.core.classifier.english
 
     def use_guide(self, guide: Guide) -> None:
         """A new guide (a pack applied, a live edit): drills draw on it from now on; the

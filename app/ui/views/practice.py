@@ -19,6 +19,7 @@ DRILLS = (  # screen (its label is the button), icon, what the drill is (a catal
     ("practice_walk", ft.Icons.STAIRS_OUTLINED, "drill_walk_about"),
     ("practice_words", ft.Icons.KEYBOARD_VOICE_OUTLINED, "drill_words_about"),
 )
+UNJUDGED = {"drill_words_about": "drill_words_compare"}  # when the rules can't read it
 
 
 @ft.component
@@ -31,8 +32,7 @@ def PracticeView(state):
     ]
     for screen, icon, about in DRILLS:  # one card each: what the drill is, then its button
         out.append(ft.Container(ft.Column([
-            c.para(t(about if p.judges or about != "drill_words_about"
-                     else "drill_words_compare"), sz.fs, 15),
+            c.para(t(about if p.judges else UNJUDGED.get(about, about)), sz.fs, 15),
             c.button(screens.get(screen).label, lambda e, s=screen: state.nav.go(s), icon,
                      primary=True),
         ], spacing=8, horizontal_alignment=ft.CrossAxisAlignment.STRETCH),
