@@ -15,23 +15,21 @@ from pathlib import Path
 
 from app import i18n
 from app.guide import query
-from app.guide.model import SAY, Guide
+from app.guide.model import Guide
 from app.i18n import text as t
-from app.practice import quiz as Q
 from app.practice.drills import TIME_LIMIT, Practice, Progress
-from app.practice.history import PracticeError, PracticeHistory
+from app.practice.history import PracticeHistory
 from app.practice.sessions import OwnWords, Quiz, WalkSession
-from app.said import local
 from app.ui import labels as L
 from app.ui.router import Location
 from app.ui.state.nav import Nav
+from app.ui.state.progress import DAYS, ProgressPart
 from app.ui.state.ui import Ui
 
 DRILLS = ("practice_skill", "practice_walk", "practice_words")  # screens that run a drill
 ENDS = ("practice", "progress")  # opening these ends the drill on screen
 QUESTIONS = 10  # name the skill: questions per run
 LINES = 5  # your own words: lines per run
-DAYS = (7, 30)  # the Progress windows
 
 __all__ = ["DAYS", "DRILLS", "TIME_LIMIT", "PracticePart", "open_history"]
 
@@ -46,7 +44,7 @@ def open_history(data_dir: Path | None) -> tuple[PracticeHistory, str | None]:
                                          reason=exc.__class__.__name__)
 
 
-class PracticePart:
+class PracticePart(ProgressPart):
     def __init__(self, guide: Guide, data_dir: Path | None, ui: Ui, nav: Nav,
                  core: Practice | None = None) -> None:
         self.ui, self.nav = ui, nav
@@ -247,56 +245,3 @@ class PracticePart:
 
     def review_stage(self, order: int) -> None:
         self.nav.go("stairway", read=order)
-
-    # ---- Progress ----
-    def refresh(self) -> Progress:
-        """Read the history for the Progress screen (on entry, so a damaged file's banner
-        shows with the first frame)."""
-        self.report = self.core.progress()
-        self._warn()
-        return self.report
-
-    def can_drill(self, skill: str) -> bool:
-        """Does the guide have Say phrases of this skill to ask about?"""
-        return any(p.kind == SAY and p.skill == skill for p in Q.candidates(self.guide))
-
-    def set_days(self, days: int) -> None:
-        if days not in DAYS:
-            raise ValueError(f"no progress window of {days!r} days: use one of {DAYS}")
-        self.days = days
-        self.ui.changed()
-
-    def drill(self, skill: str) -> None:
-        """Start a "Name the skill" drill on one skill (the weakest, from Progress)."""
-        self.nav.go("practice_skill", skill=skill)
-
-    # ---- Settings: erase practice history, confirmed first ----
-    def ask_erase(self) -> None:
-        n = len(self.core.history.attempts())
-        self._warn()
-        if n == 0:
-            self.erase_count = None
-            self.ui.say(t("erase_nothing"))
-            return
-        self.erase_count = n
-        self.ui.say(None)
-
-    def cancel_erase(self) -> None:
-        self.erase_count = None
-        self.ui.say(t("erase_kept"))
-
-    def confirm_erase(self) -> None:
-        if self.erase_count is None:
-            return
-        self.erase_count = None
-        try:
-            n = self.core.erase_history()
-        except PracticeError as err:
-            self.ui.say(local(err))
-            return
-        self._stop()
-        self.ui.say(t("erase_done", n=n))
-
-    def _warn(self) -> None:
-        """A damaged history file found while reading: say so once, as a banner."""
-        self._warned = self.ui.tell_new(self.core.warnings, self._warned)

@@ -1,0 +1,82 @@
+"""Progress and erasing practice history: part of `PracticePart` (which supplies `core`,
+`guide`, `ui`, `nav`, `days`, `erase_count`, `report` and `_stop`). No flet import."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from app.guide.model import SAY
+from app.i18n import text as t
+from app.practice import quiz as Q
+from app.practice.drills import Progress
+from app.practice.history import PracticeError
+from app.said import local
+
+DAYS = (7, 30)  # the Progress windows
+
+
+class ProgressPart:
+    """The Progress screen's figures and Settings' erase, confirmed first."""
+
+    core: Any
+    guide: Any
+    ui: Any
+    nav: Any
+    days: int
+    erase_count: int | None
+    report: Progress | None
+    _warned: int
+    _stop: Callable[[], None]  # ends the drill on screen
+
+    def refresh(self) -> Progress:
+        """Read the history for the Progress screen (on entry, so a damaged file's banner
+        shows with the first frame)."""
+        self.report = self.core.progress()
+        self._warn()
+        return self.report
+
+    def can_drill(self, skill: str) -> bool:
+        """Does the guide have Say phrases of this skill to ask about?"""
+        return any(p.kind == SAY and p.skill == skill for p in Q.candidates(self.guide))
+
+    def set_days(self, days: int) -> None:
+        if days not in DAYS:
+            raise ValueError(f"no progress window of {days!r} days: use one of {DAYS}")
+        self.days = days
+        self.ui.changed()
+
+    def drill(self, skill: str) -> None:
+        """Start a "Name the skill" drill on one skill (the weakest, from Progress)."""
+        self.nav.go("practice_skill", skill=skill)
+
+    # ---- Settings: erase practice history, confirmed first ----
+    def ask_erase(self) -> None:
+        n = len(self.core.history.attempts())
+        self._warn()
+        if n == 0:
+            self.erase_count = None
+            self.ui.say(t("erase_nothing"))
+            return
+        self.erase_count = n
+        self.ui.say(None)
+
+    def cancel_erase(self) -> None:
+        self.erase_count = None
+        self.ui.say(t("erase_kept"))
+
+    def confirm_erase(self) -> None:
+        if self.erase_count is None:
+            return
+        self.erase_count = None
+        try:
+            n = self.core.erase_history()
+        except PracticeError as err:
+            self.ui.say(local(err))
+            return
+        self._stop()
+        self.ui.say(t("erase_done", n=n))
+
+    def _warn(self) -> None:
+        """A damaged history file found while reading: say so once, as a banner."""
+        self._warned = self.ui.tell_new(self.core.warnings, self._warned)
