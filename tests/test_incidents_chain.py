@@ -234,7 +234,7 @@ def test_the_chain_is_checked_at_open(tmp_path, change, problem, entries):
     again = IncidentLog(data)  # never a crash
     status = again.chain_status(inc_id)
     assert status.problem == problem and not status.intact
-    assert f"Incident {inc_id}: {problem}" in again.warnings
+    assert f"{problem} (Incident {inc_id})" in again.warnings
     assert status.sentence == f"{entries} entries, chain broken: {problem}"
 
 

@@ -159,7 +159,7 @@ def test_damaged_file_is_moved_aside_and_readable_notes_recovered(
     lost = 221 - len(log.entries(inc_id))  # entries #0 to #220 were written
     if lost:  # and the hole is told, with how many entries are missing
         (gap,) = log.warnings[1:]
-        assert re.fullmatch(rf"Incident {inc_id}: {lost} (entry is|entries are) missing .*", gap)
+        assert re.fullmatch(rf"{lost} (entry is|entries are) missing .* \(Incident {inc_id}\)", gap)
     else:
         assert len(log.warnings) == 1
     by_id = {n.id: n for n in before}
@@ -195,16 +195,16 @@ def test_an_open_incident_whose_every_entry_is_gone_says_so_and_keeps_saying_so(
     after = IncidentLog(data)
 
     assert after.warnings == [
-        f"Incident {inc.id}: no entry was found, not even #0, which every incident starts "
+        f"No entry was found in incident {inc.id}, not even #0, which every incident starts "
         f"with. Its notes may be lost: the journal in {journal.parent} is empty or missing."
     ]
     note = after.add_note(inc.id, NoteKind.NOTE, "written after the loss")
     assert note.seq == 1  # never a second #0
     again = IncidentLog(data)
     assert again.warnings == [  # the new #1 took the place of what the lock file remembers
-        f"Incident {inc.id}: 1 entry is missing (#0).",
-        f"Incident {inc.id}: Entry #3 was saved, yet the log now ends at #1: "
-        "entries at the end were lost or removed."]
+        f"1 entry is missing (#0). (Incident {inc.id})",
+        "Entry #3 was saved, yet the log now ends at #1: "
+        f"entries at the end were lost or removed. (Incident {inc.id})"]
     assert [n.text for n in again.all_notes(inc.id)] == ["written after the loss"]
 
 
@@ -233,7 +233,7 @@ def test_a_closed_incident_whose_last_entries_were_cut_says_so(tmp_path):
     after = IncidentLog(data)
     assert [n.text for n in after.all_notes(inc.id)] == ["note 0", "note 1"]
     assert after.warnings == [
-        f"Incident {inc.id}: its record says it was closed, but the closing entry is missing. "
+        f"The closing entry of incident {inc.id} is missing, though its record says it was closed. "
         "Entries at the end of its log may have been removed."
     ]
     # The chain is intact, only shorter: every place that shows it says what is missing.
@@ -264,7 +264,7 @@ def test_a_closed_incident_whose_last_amendments_were_cut_says_so(tmp_path, cut)
     assert len(after.entries(inc.id)) == last + 1 - cut  # a closed incident is read when asked
     told = (f"entry #{last} was saved, yet the log now ends at #{last - cut}: "
             "entries at the end were lost or removed.")
-    assert after.warnings == [f"Incident {inc.id}: E{told[1:]}"]
+    assert after.warnings == [f"E{told[1:]} (Incident {inc.id})"]
     assert after.chain_status(inc.id).intact  # shorter, not broken
     assert after.chain_status(inc.id).sentence.endswith(f", but {told}")
 
@@ -342,7 +342,7 @@ def test_plain_notes_cut_from_an_open_incident_are_told(tmp_path):
     told = ("entry #3 was saved, yet the log now ends at #1: entries at the "
             "end were lost or removed.")
     after = IncidentLog(data)
-    assert after.warnings == [f"Incident {inc_id}: E{told[1:]}"]
+    assert after.warnings == [f"E{told[1:]} (Incident {inc_id})"]
     assert after.chain_status(inc_id).intact and after.chain_status(inc_id).warning == told
     assert f", but {told}" in after.export(inc_id, "md")
     assert verify(after.export(inc_id, "json"))[2].warning == told  # JSON carries it too
@@ -558,7 +558,7 @@ def test_a_cut_log_exports_as_cut_and_its_import_stays_cut(tmp_path, capsys, aft
     dst = IncidentLog(tmp_path / "dst")
     dst.import_json(text)
     assert dst.chain_status(inc_id).warning == told
-    assert dst.warnings == [f"Incident {inc_id}: {told[0].upper()}{told[1:]}"]
+    assert dst.warnings == [f"{told[0].upper()}{told[1:]} (Incident {inc_id})"]
     dst.amend(inc_id, note_id, "amended after the import")  # takes #3 or #4: still told
     dst.close()
     assert IncidentLog(tmp_path / "dst").chain_status(inc_id).warning == REPLACED_3

@@ -52,10 +52,10 @@ def test_local_says_it_in_the_active_language_with_its_values_too():
     [
         # capital: the same sentence at the start of another one
         (Said("said_incident", id="X", problem=Said("said_past_end", tail=3, last=1, capital=True)),
-         "Incident X: Entry #3 was saved, yet the log now ends at #1: entries at the end "
-         "were lost or removed.",
-         "Incidente X: Se guardó la entrada #3 y ahora el registro termina en "
-         "la #1: se perdieron o se borraron entradas del final."),
+         "Entry #3 was saved, yet the log now ends at #1: entries at the end "
+         "were lost or removed. (Incident X)",
+         "Se guardó la entrada #3 y ahora el registro termina en "
+         "la #1: se perdieron o se borraron entradas del final. (Incidente X)"),
         # a list of values, each said
         (Said("said_missing", n=4, where=["#2", Said("said_range", first=4, last=6)]),
          "4 entries are missing (#2, #4 to #6).", "Faltan 4 entradas (#2, #4 a #6)."),
@@ -69,6 +69,22 @@ def test_nested_capital_and_listed_values(said, english, spanish):
     assert said == english
     i18n.use("es")
     assert local(said) == spanish
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("said", [
+    Said("said_incident", id="20261128-1900-04d5", problem=Said("said_past_end", tail=3, last=1,
+                                                                capital=True)),
+    Said("said_no_entries", id="20261128-1900-04d5", folder="/data/incidents/x"),
+    Said("said_no_closing", id="20261128-1900-04d5"),
+])
+def test_a_damaged_incident_is_told_problem_first_not_id_first(said, language):
+    """A banner folded at the largest text shows about 50 characters: an 18-character id
+    and "Incident" up front left a few words of what went wrong."""
+    i18n.use(language)
+    text = local(said)
+    assert text.index("20261128-1900-04d5") >= 20, text
+    assert not text.startswith(("Incident", "Incidente")), text
 
 
 def test_an_error_raised_with_a_said_is_said_too():
@@ -140,7 +156,7 @@ async def test_in_spanish_notes_cut_from_the_log_are_told_in_spanish(tmp_path):
         assert i18n.language() == "es"
         await app.nav(L.NAV_INCIDENT)
         said = " ".join(app.texts())
-        assert f"Incidente {inc_id}: Se guardó la entrada #" in said  # the banner
+        assert "Se guardó la entrada #" in said and f"(Incidente {inc_id})" in said  # banner
         assert "y ahora el registro termina en la #" in said
         assert "cadena intacta" in said and ", pero se guardó la entrada #" in said  # chain line
         assert english_words(app.texts()) == []

@@ -8,8 +8,8 @@ import flet as ft
 
 from app.ui import labels as L
 
-LONG = ("Incident 20261128-1857-292e: Entry #3 was saved, yet the log now ends at #1: "
-        "entries at the end were lost or removed.")
+LONG = ("Entry #3 was saved, yet the log now ends at #1: "
+        "entries at the end were lost or removed. (Incident 20261128-1857-292e)")
 SHORT = "Notes are off."
 
 
