@@ -59,10 +59,12 @@ def StairwayView(state):
                       lambda v, s=s: st.tick_sign(s.id, v), sz.fs, disabled=reading,
                       caution=getattr(s, "caution", None))
           for s in stage.signs],
+        # Move up right under its signs: after "Step back if" it sat screens down at 175%
+        *([] if reading else controls(state, sz)),
         c.heading(L.STEP_BACK_IF, sz.fs),
         c.bullets(stage.warnings, sz.fs, ft.Icons.WARNING_AMBER),
     ]
-    return ft.Column([*head, *body, *([] if reading else controls(state, sz))], spacing=10)
+    return ft.Column([*head, *body], spacing=10)
 
 
 def controls(state, sz: Sizes) -> list[ft.Control]:
