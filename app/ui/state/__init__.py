@@ -26,6 +26,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from app import drafts
 from app.guide.model import Guide
 from app.i18n import text as t
 from app.incidents import format_local
@@ -147,15 +148,19 @@ class AppState:
         if not self.incident.start(situation_id, sit.title if sit else None, location):
             return False
         self._log_before()
+        self.ui.drafts.drop(drafts.START)
         self.ui.changed(save=True)
         return True
 
     def close_incident(self) -> bool:
         """Close the open incident. The call is over: the next one starts with no ticks, at
         stage 1 (the closed incident's log keeps every tick and stage change)."""
+        closing = self.incident.current
         self.incident.close()
         if self.incident.is_open:  # not closed: the reason is on screen
             return False
+        if closing is not None:  # the call is over: what was typed for it goes too
+            self.ui.drafts.drop_incident(closing.id)
         self.checklist.start_over()
         self.stairway.start_over()
         self.ui.changed(save=True)

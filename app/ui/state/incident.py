@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from app.i18n import text as t
+from app.incidents import format_local
 from app.numbers import plain_int
 from app.prefs import Prefs
 from app.said import local
@@ -42,6 +43,8 @@ class IncidentPart(BoardPart):
         self.amend_target = None
         self.incident_list: list = []
         self.used_phrases: set[str] = set()  # phrase keys used in this incident
+        self.saved: str | None = None  # "Saved as #21 (Note) at 01:19.": under the buttons
+        self.unfolded: set[str] = set()  # ids of long notes shown whole in the timeline
         self.guide_in_use: tuple[str, str] | None = None  # (id and version, line): AppState
         self._warned = 0  # how many of the log's warnings are already on screen
         self._warn()
@@ -115,6 +118,7 @@ class IncidentPart(BoardPart):
 
     def enter(self, screen: str, incident_id: str | None) -> None:
         """The nav opened an incident screen: show the incident the route names."""
+        self.saved = None
         if incident_id and (self.current is None or self.current.id != incident_id):
             if not self._load(incident_id):
                 missing = t("no_such_incident", id=incident_id)
@@ -166,7 +170,7 @@ class IncidentPart(BoardPart):
     def add_note(self, kind: str, text: str, due_minutes: str | int | None = None) -> bool:
         """Save a note typed by the officer; a refusal is shown beside the field at fault."""
         self.ui.errors.clear()
-        self.ui.message = None
+        self.ui.message = self.saved = None
         if not self.is_open:
             self.ui.say(t("start_first"))
             return False
@@ -188,10 +192,18 @@ class IncidentPart(BoardPart):
             self.ui.error(L.NOTE_FIELD, t("note_empty"))
             return False
         note = self.record(kind, text, **fields)
+        if note is not None:  # on disk: said where the officer looks, by the field
+            self.saved = t("note_saved", seq=note.seq, kind=L.kind_label(kind),
+                           time=format_local(note.at, fmt="%H:%M:%S"))
         if note is not None and self.nav.screen == "board":
             self.refresh_board()
         self.ui.changed()
         return note is not None
+
+    def toggle_note(self, note_id: str) -> None:
+        """Show a long note whole in the timeline, or folded again."""
+        self.unfolded ^= {note_id}
+        self.ui.changed()
 
     def pending(self) -> list:
         if self.current is None or self.log is None:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app import prefs as prefs_mod
+from app.drafts import Drafts
 from app.i18n import text as t
 
 Listener = Callable[[], None]
@@ -40,6 +41,7 @@ class Ui:
         self.dialog: str | None = None  # "start" | "override" | "amend" | "close" | ...
         self.notices: list[str] = [store.problem] if store.problem else []
         self.opened: set[str] = set()  # banners shown whole (the rest: their first lines)
+        self.drafts = Drafts(store.data_dir)  # typed, not saved yet (app/drafts.py)
         self.version = 0
         self._listeners: list[Listener] = []
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import flet as ft
 
+from app import drafts
 from app.i18n import text as t
 from app.incidents import format_local
 from app.ui import labels as L
@@ -21,7 +22,7 @@ from app.ui.views import hooks
 @ft.component
 def StartForm(state):
     sz = Sizes(state.prefs.text_scale)
-    location, get_location, on_location = hooks.use_field("")
+    location, get_location, on_location = hooks.use_field("", state.ui.drafts, drafts.START)
     sit, set_sit = ft.use_state(state.prefs.situation)
     chosen = ft.use_ref(state.prefs.situation)
 
@@ -43,8 +44,14 @@ def StartForm(state):
                      on_change=on_location),
         *([c.field_error(state.ui.message, sz.fs)] if state.ui.message else []),
         c.button(L.START_CONFIRM, start, ft.Icons.PLAY_ARROW, primary=True),
-        c.button(L.START_CANCEL, lambda e: state.ui.close_dialog()),
+        c.button(L.START_CANCEL, lambda e: cancel(state, drafts.START)),
     ], tight=True, spacing=10)
+
+
+def cancel(state, draft: str) -> None:
+    """An explicit Cancel throws the typed words away (Back keeps them for later)."""
+    state.ui.drafts.drop(draft)
+    state.ui.close_dialog()
 
 
 def _still_open(inc) -> str:
@@ -54,18 +61,24 @@ def _still_open(inc) -> str:
 
 
 @ft.component
-def ReasonForm(state, label: str, confirm: str, cancel: str, on_confirm, intro: str,
-               initial: str = ""):
+def ReasonForm(state, label: str, confirm: str, cancel_label: str, on_confirm, intro: str,
+               draft: str, initial: str = ""):
     sz = Sizes(state.prefs.text_scale)
-    text, get_text, on_text = hooks.use_field(initial)
+    text, get_text, on_text = hooks.use_field(initial, state.ui.drafts, draft)
     error = state.ui.errors.get(label)
+
+    def done(e) -> None:
+        on_confirm(get_text())
+        if state.ui.dialog is None:  # taken: the words are in the log now
+            state.ui.drafts.drop(draft)
+
     return ft.Column([
         c.para(intro, sz.fs, 16),
         ft.TextField(label=label, value=text, multiline=True, min_lines=2, max_lines=5,
                      text_size=sz.fs(17), on_change=on_text),
         *([c.field_error(error, sz.fs)] if error else []),
-        c.button(confirm, lambda e: on_confirm(get_text()), ft.Icons.CHECK, primary=True),
-        c.button(cancel, lambda e: state.ui.close_dialog()),
+        c.button(confirm, done, ft.Icons.CHECK, primary=True),
+        c.button(cancel_label, lambda e: cancel(state, draft)),
     ], tight=True, spacing=10)
 
 
@@ -98,6 +111,7 @@ def export_form(state) -> ft.Control:
 
 def build(state) -> ft.Control | None:
     d, ui, sz = state.ui.dialog, state.ui, Sizes(state.prefs.text_scale)
+    inc_id = state.incident.current.id if state.incident.is_open else None
 
     def frame(title: str, content: ft.Control) -> ft.Control:
         return _frame(title, content, sz)
@@ -107,17 +121,18 @@ def build(state) -> ft.Control | None:
     if d == "override":
         return frame(L.OVERRIDE, ReasonForm(
             state, L.OVERRIDE_REASON, L.OVERRIDE_CONFIRM, L.OVERRIDE_CANCEL,
-            state.stairway.override, L.OVERRIDE_INTRO))
+            state.stairway.override, L.OVERRIDE_INTRO, drafts.key("override", inc_id)))
     if d == "amend" and state.incident.amend_target is not None:
         n = state.incident.amend_target
         return frame(L.AMEND, ReasonForm(
             state, L.AMEND_FIELD, L.AMEND_CONFIRM, L.AMEND_CANCEL, state.incident.amend,
-            t("amend_intro", text=n.text), initial=n.text))
+            t("amend_intro", text=n.text), drafts.key(f"amend-{n.id}", inc_id),
+            initial=n.text))
     if d == "location" and state.incident.is_open:
         return frame(L.CHANGE_LOCATION, ReasonForm(
             state, L.LOCATION_FIELD, L.LOCATION_CONFIRM, L.LOCATION_CANCEL,
             lambda text: state.incident.change_details(location=text), L.LOCATION_INTRO,
-            initial=state.incident.current.location))
+            drafts.key("location", inc_id), initial=state.incident.current.location))
     if d == "close":
         return frame(L.CLOSE_INCIDENT, choice_form(
             L.CLOSE_QUESTION,

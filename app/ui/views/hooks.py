@@ -1,4 +1,5 @@
-"""Component hooks the screens share: a re-render clock and a text field's value."""
+"""Component hooks the screens share: a re-render clock and a text field's value, kept as
+a draft (app/drafts.py) when the field asks for it."""
 
 from __future__ import annotations
 
@@ -27,18 +28,25 @@ def use_tick(seconds: float = 1.0) -> int:
     return tick
 
 
-def use_field(initial: str = ""):
+def use_field(initial: str = "", drafts=None, key: str | None = None):
     """A text field's value for a component: (value to render, getter, on_change).
 
     Read the text with the getter, not the rendered value, in a button's handler: a tap
     that arrives right after typing can reach the server before the re-render, while
     the button still holds the previous render's closure.
+
+    With `drafts` and `key`, what is typed is kept as a draft under `key` and comes back
+    when the field is built again (another screen and back, a reload); `reset` drops it.
+    The form drops it too when the officer cancels (`drafts.drop(key)`).
     """
-    value, set_value = ft.use_state(initial)
-    latest = ft.use_ref(initial)
+    kept = drafts.get(key, initial) if drafts is not None and key else initial
+    value, set_value = ft.use_state(kept)
+    latest = ft.use_ref(kept)
 
     def on_change(e) -> None:
         latest.current = e.control.value or ""
+        if drafts is not None and key:
+            drafts.put(key, latest.current)
         set_value(latest.current)
 
     def get() -> str:
@@ -46,6 +54,8 @@ def use_field(initial: str = ""):
 
     def reset(text: str = "") -> None:
         latest.current = text
+        if drafts is not None and key:
+            drafts.drop(key)
         set_value(text)
 
     get.reset = reset

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import flet as ft
 
+from app import drafts
 from app.i18n import text as t
 from app.incidents import MORE_KINDS, QUICK_KINDS, format_local, format_stamp
 from app.ui import labels as L
@@ -15,6 +16,7 @@ from app.ui.theme import Sizes
 from app.ui.views import common as c
 from app.ui.views import hooks
 from app.ui.views.clocks import Clocks
+from app.ui.views.timeline import note_row
 
 # from the note-kind table (app.incidents.kinds): the kinds an officer taps most sit in
 # view; a deadline has its minutes field right there; the rest fold under "More note kinds"
@@ -36,10 +38,12 @@ def errors_of(state, label: str, sz: Sizes) -> list[ft.Control]:
 @ft.component
 def QuickNotes(state):
     sz = Sizes(state.prefs.text_scale)
-    text, get_text, on_text = hooks.use_field("")
-    minutes, get_minutes, on_minutes = hooks.use_field("")
-    more, set_more = ft.use_state(False)
     inc = state.incident
+    inc_id = inc.current.id if inc.current else None
+    text, get_text, on_text = hooks.use_field("", state.ui.drafts, drafts.key("note", inc_id))
+    minutes, get_minutes, on_minutes = hooks.use_field("", state.ui.drafts,
+                                                       drafts.key("minutes", inc_id))
+    more, set_more = ft.use_state(False)
 
     def save(kind):
         due = get_minutes() if kind == "deadline" else None
@@ -57,6 +61,8 @@ def QuickNotes(state):
                              max_lines=4, text_size=sz.fs(17), on_change=on_text, expand=True)]),
         *errors_of(state, L.NOTE_FIELD, sz),
         buttons(QUICK),
+        *([ft.Row([ft.Icon(ft.Icons.CHECK_CIRCLE, color=ft.Colors.PRIMARY),
+                   c.para(inc.saved, sz.fs, 15, expand=True)])] if inc.saved else []),
         ft.Row([
             ft.TextField(label=L.DEADLINE_MINUTES, value=minutes, text_size=sz.fs(16),
                          keyboard_type=ft.KeyboardType.NUMBER, on_change=on_minutes,
@@ -69,27 +75,6 @@ def QuickNotes(state):
                  text=L.FEWER_KINDS if more else more_text()),
         *([buttons(FOLDED)] if more else []),
     ], spacing=8)
-
-
-def note_row(state, n, amended: list, sz: Sizes) -> ft.Control:
-    """One note: a header line and the text; tapping it opens the amendment (while open).
-    Few controls per note: the timeline is the app's longest screen."""
-    kind = str(n.kind)
-    day = state.incident.current.opened_at if state.incident.current else None
-    title = f"#{n.seq} · {format_stamp(n.at, day)} · {L.kind_label(kind)}"
-    if kind == "amendment":
-        seq = state.incident.seq_of(n.ref)
-        title += " " + t("note_corrects", ref=f"#{seq}" if seq is not None else "?")
-    lines = [ft.Text(title, size=sz.fs(13), weight=ft.FontWeight.BOLD),
-             ft.Text(n.text, size=sz.fs(16))]  # selectable text drops out of the a11y tree
-    lines += [ft.Text(t("note_amended", time=format_stamp(a.at, day), text=a.text),
-                      size=sz.fs(15), italic=True) for a in amended]
-    body = ft.Column(lines, spacing=2)
-    border = ft.Border.only(bottom=ft.BorderSide(1, ft.Colors.OUTLINE))
-    if state.incident.is_open and kind != "amendment":
-        return c.tappable(L.amend_note(n.seq), body,
-                          lambda e: state.incident.open_amend(n), border=border)
-    return ft.Container(body, padding=8, border=border)
 
 
 @ft.component

@@ -1,0 +1,88 @@
+"""What the officer has typed and not saved yet: the note half-written when they went to
+look up a phrase, the place typed into "Start incident", a reason for an override.
+
+Kept per field in memory and in `data_dir/drafts.json`, so a tab switch, Back, a reload or
+a phone that killed the app in the background gives the words back. A draft is not a
+note: it never goes into an incident's log or export, and it is dropped once its form is
+saved or cancelled (or its incident is closed). Best effort by design: a file that cannot
+be read starts empty and one that cannot be written keeps the drafts in memory, silently;
+what the app has shown as saved lives in the note log, never here. No flet import.
+
+    drafts = Drafts(data_dir)
+    drafts.get("note:20261129-0130-ab12") -> ""      # nothing typed yet
+    drafts.put("note:20261129-0130-ab12", "He has a knife")
+    drafts.drop("note:20261129-0130-ab12")           # saved: the draft goes
+    drafts.drop_incident("20261129-0130-ab12")       # the incident closed: its drafts go
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from app.fsutil import atomic_write
+
+FILE_NAME = "drafts.json"
+
+
+def key(field: str, incident_id: str | None = None) -> str:
+    """A draft's key: the field, then the incident it belongs to ("note:<id>"), or nothing
+    after the colon when it belongs to none yet (the Start incident form)."""
+    return f"{field}:{incident_id or ''}"
+
+
+START = key("start")  # the place typed into the Start incident form
+
+MAX_CHARS = 100_000  # written to the file up to this; a longer paste is kept in memory only
+# (the file is rewritten at every keystroke: a megabyte each time would stall the phone)
+
+
+class Drafts:
+    def __init__(self, data_dir: Path | None) -> None:
+        self.path = Path(data_dir) / FILE_NAME if data_dir is not None else None
+        self._texts: dict[str, str] = self._read()
+
+    def _read(self) -> dict[str, str]:
+        if self.path is None:
+            return {}
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):  # missing, unreadable, cut short: start empty
+            return {}
+        if not isinstance(raw, dict):
+            return {}
+        return {k: v for k, v in raw.items() if isinstance(k, str) and isinstance(v, str) and v}
+
+    def get(self, key: str, default: str = "") -> str:
+        return self._texts.get(key, default)
+
+    def put(self, key: str, text: str) -> None:
+        if self._texts.get(key, "") == text:
+            return
+        if text:
+            self._texts[key] = text
+        else:
+            self._texts.pop(key, None)
+        self._write()
+
+    def drop(self, key: str) -> None:
+        if self._texts.pop(key, None) is not None:
+            self._write()
+
+    def drop_incident(self, incident_id: str) -> None:
+        """Drop the drafts of one incident (their keys end with ":<id>")."""
+        gone = [k for k in self._texts if k.endswith(f":{incident_id}")]
+        for k in gone:
+            del self._texts[k]
+        if gone:
+            self._write()
+
+    def _write(self) -> None:
+        if self.path is None:
+            return
+        kept = {k: v for k, v in self._texts.items() if len(v) <= MAX_CHARS}
+        try:
+            # ASCII JSON: a lone surrogate typed into a field is kept as its \\u escape
+            atomic_write(self.path, json.dumps(kept, ensure_ascii=True))
+        except OSError:  # read-only or full: the drafts stay in memory (see the docstring)
+            pass

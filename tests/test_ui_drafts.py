@@ -1,0 +1,137 @@
+"""Typed, not saved: a note, the Start incident place and a reason come back after
+another screen, Back or a restart, and go once saved, cancelled or the call is closed
+(app/drafts.py through the screens). Also what the officer sees after a save, and long
+notes folded in the timeline so the hand-over buttons stay within reach."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from app import drafts as D
+from app.ui import labels as L
+from app.ui.views.timeline import FOLD_CHARS, folded
+from tests.ui_harness import CONTENT, label_of, open_incident, start
+
+TYPED = "He said his sister Dana lives on Oak Road"
+
+
+def field(app, label: str) -> str:
+    return app.find(label).value or ""
+
+
+async def test_a_half_typed_note_survives_other_screens_back_and_a_restart(app, tmp_path):
+    await open_incident(app)
+    inc_id = app.state.incident.current.id
+    await app.type(L.NOTE_FIELD, TYPED)
+    await app.type(L.DEADLINE_MINUTES, "15")
+    await app.nav(L.NAV_PHRASES)
+    await app.nav(L.NAV_INCIDENT)
+    assert field(app, L.NOTE_FIELD) == TYPED and field(app, L.DEADLINE_MINUTES) == "15"
+    await app.click(L.OPEN_BOARD)
+    await app.back()
+    assert field(app, L.NOTE_FIELD) == TYPED
+    app.close()
+
+    again = await start(CONTENT, tmp_path / "data", route=f"/incident/{inc_id}")
+    try:  # a reload, or a phone that killed the app in the background
+        assert field(again, L.NOTE_FIELD) == TYPED
+        assert TYPED not in [n.text for n in again.state.log.all_notes(inc_id)]  # not a note
+        await again.click(L.note_kind("note"))
+        assert field(again, L.NOTE_FIELD) == ""
+        assert D.Drafts(tmp_path / "data").get(D.key("note", inc_id)) == ""
+        assert again.state.log.all_notes(inc_id)[-1].text == TYPED
+    finally:
+        again.close()
+
+
+async def test_a_saved_note_is_said_saved_by_the_field(app):
+    await open_incident(app)
+    await app.type(L.NOTE_FIELD, "Subject on the rail")
+    await app.click(L.note_kind("note"))
+    note = app.state.log.all_notes(app.state.incident.current.id)[-1]
+    saved = [x for x in app.texts() if x.startswith(f"Saved as #{note.seq} (Note) at ")]
+    assert saved, app.texts()
+    await app.click(L.note_kind("note"))  # nothing typed: the refusal replaces it
+    assert not any(x.startswith("Saved as #") for x in app.texts())
+    await app.nav(L.NAV_HOME)
+    await app.nav(L.NAV_INCIDENT)
+    assert not any(x.startswith("Saved as #") for x in app.texts())
+
+
+async def test_the_start_place_survives_a_tab_and_goes_on_cancel_or_start(app):
+    await app.click(L.START_INCIDENT)
+    await app.type(L.START_LOCATION, "12 Elm Street")
+    await app.nav(L.NAV_PHRASES)
+    await app.nav(L.NAV_HOME)
+    await app.click(L.START_INCIDENT)
+    assert field(app, L.START_LOCATION) == "12 Elm Street"
+    await app.click(L.START_CANCEL)
+    await app.click(L.START_INCIDENT)
+    assert field(app, L.START_LOCATION) == ""
+    await app.type(L.START_LOCATION, "14 Elm Street")
+    await app.click(L.START_CONFIRM)
+    assert app.state.incident.current.location == "14 Elm Street"
+    assert app.state.ui.drafts.get(D.START) == ""
+
+
+async def test_an_override_reason_survives_back_and_goes_once_logged(app):
+    await open_incident(app)
+    await app.nav(L.NAV_STAIRWAY)
+    await app.click(L.OVERRIDE)
+    await app.type(L.OVERRIDE_REASON, "Negotiator on the phone asked for it")
+    await app.back()  # the phone's Back closes the dialog and keeps the words
+    await app.click(L.OVERRIDE)
+    assert field(app, L.OVERRIDE_REASON) == "Negotiator on the phone asked for it"
+    await app.click(L.OVERRIDE_CONFIRM)
+    assert app.state.stairway.number == 2
+    await app.click(L.OVERRIDE)
+    assert field(app, L.OVERRIDE_REASON) == ""
+
+
+async def test_closing_the_call_drops_what_was_typed_for_it(app):
+    await open_incident(app)
+    inc_id = app.state.incident.current.id
+    await app.type(L.NOTE_FIELD, TYPED)
+    await app.call(app.state.close_incident)
+    assert app.state.ui.drafts.get(D.key("note", inc_id)) == ""
+    await open_incident(app, "Second call")
+    await app.nav(L.NAV_INCIDENT)
+    assert field(app, L.NOTE_FIELD) == ""
+
+
+def test_folding_keeps_short_notes_whole_and_cuts_long_ones_on_a_word():
+    assert folded("Subject on the rail") is None
+    assert folded("a\nb\nc\nd\ne\nf") is None  # six lines fit
+    assert folded("a\nb\nc\nd\ne\nf\ng") == "a\nb\nc\nd\ne\nf …"
+    long = "word " * 200
+    cut = folded(long)
+    assert cut.endswith("word …") and len(cut) <= FOLD_CHARS + 2
+    assert folded("x" * 1000) == "x" * FOLD_CHARS + " …"  # no space: cut where it must
+
+
+async def test_a_long_note_is_folded_in_the_timeline_until_opened(app):
+    await open_incident(app)
+    big = "Long note line. " * 6400  # about 100 KB
+    await app.type(L.NOTE_FIELD, big)
+    await app.click(L.note_kind("note"))
+    seq = app.state.log.all_notes(app.state.incident.current.id)[-1].seq
+    texts = app.texts()
+    assert big.strip() not in texts and folded(big.strip()) in texts
+    assert app.has(L.amend_note(seq))  # the note is still a button, holding its start only
+    assert sum(len(x) for x in app.texts()) < 5_000
+    await app.click(f"Show all of #{seq}")
+    assert big.strip() in app.texts() and app.has(f"Show less of #{seq}")
+    await app.click(f"Show less of #{seq}")
+    assert big.strip() not in app.texts()
+    assert app.has(L.EXPORT_MD) and app.has(L.CLOSE_INCIDENT)
+
+
+async def test_move_up_sits_right_under_its_signs(app):
+    """Before, it came after "Step back if": about nine screens down at stage 4 at 175%."""
+    await app.nav(L.NAV_STAIRWAY)
+    step_back_if = next(c for c in app.controls()
+                        if isinstance(c, ft.Text) and c.value == L.STEP_BACK_IF)
+    column = step_back_if.parent
+    names = [label for c in column.controls for label in [*label_of(c), getattr(c, "value", "")]]
+    assert names.index(L.MOVE_UP) < names.index(L.STEP_BACK_IF)
+    assert names.index(L.WHAT_TO_DO) < names.index(L.MOVE_UP)
