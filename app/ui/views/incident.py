@@ -60,9 +60,9 @@ def QuickNotes(state):
         ft.Row([ft.TextField(label=L.NOTE_FIELD, value=text, multiline=True, min_lines=1,
                              max_lines=4, text_size=sz.fs(17), on_change=on_text, expand=True)]),
         *errors_of(state, L.NOTE_FIELD, sz),
-        buttons(QUICK),
-        *([ft.Row([ft.Icon(ft.Icons.CHECK_CIRCLE, color=ft.Colors.PRIMARY),
+        *([ft.Row([ft.Icon(ft.Icons.CHECK_CIRCLE, color=ft.Colors.PRIMARY),  # in view at 175%
                    c.para(inc.saved, sz.fs, 15, expand=True)])] if inc.saved else []),
+        buttons(QUICK),
         ft.Row([
             ft.TextField(label=L.DEADLINE_MINUTES, value=minutes, text_size=sz.fs(16),
                          keyboard_type=ft.KeyboardType.NUMBER, on_change=on_minutes,
