@@ -135,3 +135,32 @@ async def test_move_up_sits_right_under_its_signs(app):
     names = [label for c in column.controls for label in [*label_of(c), getattr(c, "value", "")]]
     assert names.index(L.MOVE_UP) < names.index(L.STEP_BACK_IF)
     assert names.index(L.WHAT_TO_DO) < names.index(L.MOVE_UP)
+
+
+async def test_hand_over_is_one_tap_from_the_top_of_the_log(app):
+    await open_incident(app)
+    await app.click(L.OPEN_HAND_OVER)
+    assert app.has(L.EXPORT_MD) and app.has(L.CLOSE_INCIDENT) and app.has(L.HAND_OVER_CANCEL)
+    await app.click(L.EXPORT_MD)
+    assert app.find(L.EXPORT_TEXT).value.startswith("# ")  # the brief, ready to share
+    await app.click(L.EXPORT_CLOSE)
+    await app.click(L.OPEN_HAND_OVER)
+    await app.click(L.HAND_OVER_CANCEL)
+    assert app.has(L.NOTE_FIELD) and app.state.incident.is_open
+    await app.click(L.OPEN_HAND_OVER)
+    await app.click(L.CLOSE_INCIDENT)
+    await app.click(L.CLOSE_CONFIRM)
+    assert not app.state.incident.is_open
+
+
+async def test_closing_with_a_half_typed_note_says_it_will_be_dropped(app):
+    await open_incident(app)
+    await app.click(L.CLOSE_INCIDENT)
+    assert not any("not saved and will be dropped" in x for x in app.texts())
+    await app.click(L.CLOSE_CANCEL)
+    await app.type(L.NOTE_FIELD, "Sister   Dana\non Oak Road " + "x" * 200)
+    await app.click(L.CLOSE_INCIDENT)
+    said = [x for x in app.texts() if "not saved and will be dropped" in x]
+    assert said and "“Sister Dana on Oak Road xxx" in said[0] and said[0].endswith("…”")
+    await app.click(L.CLOSE_CANCEL)
+    assert field(app, L.NOTE_FIELD).startswith("Sister")  # cancel keeps it

@@ -1,5 +1,5 @@
-"""The dialogs the state asks for (`state.ui.dialog`): start, override, amend, location, close,
-export, retention, leave.
+"""The dialogs the state asks for (`state.ui.dialog`): start, override, amend, location,
+handover, close, export, retention, leave. Their forms are in app/ui/views/forms.py.
 
 Shown full screen in place of the current screen (a phone's full-screen dialog): always
 in view whatever the scroll position, each with an explicit cancel; the phone's Back
@@ -12,101 +12,16 @@ import flet as ft
 
 from app import drafts
 from app.i18n import text as t
-from app.incidents import format_local
 from app.ui import labels as L
 from app.ui.theme import Sizes
-from app.ui.views import common as c
-from app.ui.views import hooks
-
-
-@ft.component
-def StartForm(state):
-    sz = Sizes(state.prefs.text_scale)
-    location, get_location, on_location = hooks.use_field("", state.ui.drafts, drafts.START)
-    sit, set_sit = ft.use_state(state.prefs.situation)
-    chosen = ft.use_ref(state.prefs.situation)
-
-    def pick(sid):
-        chosen.current = sid
-        set_sit(sid)
-
-    def start(e):
-        state.start_incident(chosen.current, get_location())
-
-    still_open = [c.para(_still_open(state.incident.current), sz.fs, 16,
-                         weight=ft.FontWeight.BOLD)] if state.incident.is_open else []
-    return ft.Column([
-        *still_open,
-        c.para(L.WHAT_IS_THE_CALL, sz.fs, 16),
-        c.wrap_row([c.choice(L.situation_choice(s.title), lambda e, s=s: pick(s.id),
-                             sit == s.id, text=s.title) for s in state.guide.situations]),
-        ft.TextField(label=L.START_LOCATION, value=location, text_size=sz.fs(17),
-                     on_change=on_location),
-        *([c.field_error(state.ui.message, sz.fs)] if state.ui.message else []),
-        c.button(L.START_CONFIRM, start, ft.Icons.PLAY_ARROW, primary=True),
-        c.button(L.START_CANCEL, lambda e: cancel(state, drafts.START)),
-    ], tight=True, spacing=10)
-
-
-def cancel(state, draft: str) -> None:
-    """An explicit Cancel throws the typed words away (Back keeps them for later)."""
-    state.ui.drafts.drop(draft)
-    state.ui.close_dialog()
-
-
-def _still_open(inc) -> str:
-    """"An incident is still open (Hostage · Elm St · since 06:01)...": which one it is."""
-    return t("start_closes_open", situation=inc.situation, location=inc.location or
-             L.NO_LOCATION, time=format_local(inc.opened_at, fmt="%H:%M"))
-
-
-@ft.component
-def ReasonForm(state, label: str, confirm: str, cancel_label: str, on_confirm, intro: str,
-               draft: str, initial: str = ""):
-    sz = Sizes(state.prefs.text_scale)
-    text, get_text, on_text = hooks.use_field(initial, state.ui.drafts, draft)
-    error = state.ui.errors.get(label)
-
-    def done(e) -> None:
-        on_confirm(get_text())
-        if state.ui.dialog is None:  # taken: the words are in the log now
-            state.ui.drafts.drop(draft)
-
-    return ft.Column([
-        c.para(intro, sz.fs, 16),
-        ft.TextField(label=label, value=text, multiline=True, min_lines=2, max_lines=5,
-                     text_size=sz.fs(17), on_change=on_text),
-        *([c.field_error(error, sz.fs)] if error else []),
-        c.button(confirm, done, ft.Icons.CHECK, primary=True),
-        c.button(cancel_label, lambda e: cancel(state, draft)),
-    ], tight=True, spacing=10)
-
-
-def choice_form(text: str, yes: str, on_yes, no: str, on_no, sz: Sizes) -> ft.Control:
-    return ft.Column([c.para(text, sz.fs, 17), c.button(yes, on_yes, primary=True),
-                      c.button(no, on_no)], tight=True, spacing=10)
-
-
-def export_form(state) -> ft.Control:
-    f = state.export.file
-    where = t("export_saved_to", path=f.saved_to) if f.saved_to else \
-        t("export_downloading", name=f.name)
-    return ft.Column([
-        c.para(where, Sizes(state.prefs.text_scale).fs, 15),
-        c.wrap_row([
-            c.button(L.EXPORT_COPY, lambda e: state.export.copied(), ft.Icons.COPY,
-                     primary=True, action=ft.CopyToClipboard(f.text)),
-            c.button(L.EXPORT_SHARE, None, ft.Icons.SHARE,
-                     action=ft.ShareText(f.text, subject=f.name)),
-            *([] if state.device.browser else  # a browser has downloaded it already
-              [c.button(L.EXPORT_SAVE, lambda e: state.export.save_file(), ft.Icons.SAVE)]),
-        ]),
-        *([c.para(state.ui.message, Sizes(state.prefs.text_scale).fs, 15)]
-          if state.ui.message else []),
-        ft.TextField(label=L.EXPORT_TEXT, value=f.text, multiline=True, read_only=True,
-                     min_lines=6, max_lines=14, text_size=Sizes(state.prefs.text_scale).fs(13)),
-        c.button(L.EXPORT_CLOSE, lambda e: state.ui.close_dialog()),
-    ], tight=True, spacing=10)
+from app.ui.views.forms import (
+    ReasonForm,
+    StartForm,
+    choice_form,
+    draft_start,
+    export_form,
+    handover_form,
+)
 
 
 def build(state) -> ft.Control | None:
@@ -133,9 +48,13 @@ def build(state) -> ft.Control | None:
             state, L.LOCATION_FIELD, L.LOCATION_CONFIRM, L.LOCATION_CANCEL,
             lambda text: state.incident.change_details(location=text), L.LOCATION_INTRO,
             drafts.key("location", inc_id), initial=state.incident.current.location))
+    if d == "handover" and state.incident.current is not None:
+        return frame(L.HAND_OVER, handover_form(state, sz))
     if d == "close":
+        typed = state.ui.drafts.get(drafts.key("note", inc_id)) if inc_id else ""
         return frame(L.CLOSE_INCIDENT, choice_form(
-            L.CLOSE_QUESTION,
+            L.CLOSE_QUESTION + ("\n\n" + t("close_drops_draft", text=draft_start(typed)) if typed
+                                else ""),
             L.CLOSE_CONFIRM, lambda e: state.close_incident(), L.CLOSE_CANCEL,
             lambda e: ui.close_dialog(), sz))
     if d == "retention" and state.retention.choice:

@@ -117,6 +117,7 @@ def IncidentView(state):
         c.para(inc.chain_line(), sz.fs, 13),
         c.wrap_row([
             c.button(L.OPEN_BOARD, lambda e: go("board"), ft.Icons.DASHBOARD),
+            c.button(L.OPEN_HAND_OVER, lambda e: state.ui.ask("handover"), ft.Icons.SEND),
             c.button(L.OPEN_INCIDENTS, lambda e: go("incidents"), ft.Icons.LIST),
         ]),
     ]
