@@ -116,3 +116,25 @@ def test_officer_text_never_becomes_markdown_structure(field, text):
         "\n" not in shown and _escape_html(shown.strip()) in html
     ), (field, text, md)
     assert all(f.content == shown + "\n" for f in fences)  # no other fence appeared
+
+
+@pytest.mark.parametrize("stages, said", [
+    # no stage change logged
+    ([], "- Stairway stage: not recorded"),
+    # the last change is the one told, with its time and the stage's id
+    ([("rapport", "Moved up to stage 3: Rapport"), ("influence", "Moved up to stage 4: Influence")],
+     "- Stairway stage: Moved up to stage 4: Influence (2026-07-01 14:02:00 UTC; stage id "
+     "influence)"),
+    # a stage title with Markdown in it stays text
+    ([("x", "Moved up to stage 2: *Empathy* [l](http://x)")],
+     "- Stairway stage: Moved up to stage 2: \\*Empathy\\* \\[l\\](http://x) "
+     "(2026-07-01 14:01:00 UTC; stage id x)"),
+])
+def test_the_brief_says_the_stage_reached_as_the_log_said_it(stages, said):
+    """It printed the id alone ("influence"): a negotiator wants "stage 4: Influence"."""
+    lg = IncidentLog(None)
+    inc = lg.open_incident("Suicidal subject", "Elm St", at=T0)
+    for m, (stage, text) in enumerate(stages, 1):
+        lg.add_note(inc.id, NoteKind.STAGE_CHANGE, text, stage=stage, at=T0 + timedelta(minutes=m))
+    brief = lg.export(inc.id, "md", tz="UTC")
+    assert said in brief.splitlines(), [x for x in brief.splitlines() if "Stairway" in x]

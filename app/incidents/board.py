@@ -50,7 +50,7 @@ def derive(notes: list[Note]) -> Board:
     deadlines: dict[str, Deadline] = {}
     marks: dict[str, list[Note]] = {}  # deadline id -> its "handled" entries, in order
     contacts: list[list] = []
-    stage, overrides = None, 0
+    stage, stage_said, overrides = None, None, 0
     for n in notes:
         kind = n.kind
         if kind in LISTS:
@@ -83,6 +83,7 @@ def derive(notes: list[Note]) -> Board:
                 contacts.append([n.at, n.at])
         elif kind == NoteKind.STAGE_CHANGE:
             stage = n.stage or n.text.strip() or stage
+            stage_said = BoardItem(n.id, n.text, n.at)
         elif kind == NoteKind.OVERRIDE:
             overrides += 1
     for i, done in marks.items():
@@ -92,6 +93,7 @@ def derive(notes: list[Note]) -> Board:
         deadlines=tuple(sorted(deadlines.values(), key=lambda d: d.due)),
         contacts=tuple(Contact(s, e) for s, e in contacts),
         stage=stage,
+        stage_said=stage_said,
         overrides=overrides,
         lists={name: tuple(items) for name, items in lists.items()},
     )

@@ -56,7 +56,7 @@ def markdown(inc: Incident, notes: list[Note], board: Board, chain: ChainStatus,
         out.append(f"{i}. {t(c.start)} to {t(c.end) if c.end else 'now'}{length}")
     out += ["", "## Status", ""]
     out += [
-        f"- Stairway stage: {md_inline(board.stage) if board.stage else 'not recorded'}",
+        f"- Stairway stage: {_stage(board, t)}",
         f"- Stage overrides logged: {board.overrides}",
         f"- Last contact: {t(board.last_contact)}",
         f"- Notes logged: {sum(n.kind not in RECORD_KINDS for n in notes)}",
@@ -170,3 +170,15 @@ def _extra(n: Note, t) -> str:
     if n.seal:
         bits.append(f"seals the earlier entries, {n.seal[:12]}")
     return f" ({', '.join(bits)})" if bits else ""
+
+
+def _stage(board, t) -> str:
+    """`4 Influence`-style: the logged sentence and its time, with the stage's id, so a
+    negotiator reads where the officer got to, not only an id ("influence")."""
+    if not board.stage:
+        return "not recorded"
+    if board.stage_said is None or not board.stage_said.text.strip():
+        return md_inline(board.stage)
+    said = board.stage_said
+    return f"{md_inline(said.text)} ({t(said.at)}; stage id {md_inline(board.stage)})"
+

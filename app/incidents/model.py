@@ -163,7 +163,8 @@ class Board:
     demands: tuple[Demand, ...] = ()
     deadlines: tuple[Deadline, ...] = ()  # soonest first, handled ones included
     contacts: tuple[Contact, ...] = ()
-    stage: str | None = None  # latest stage_change
+    stage: str | None = None  # latest stage_change: the stage's id ("influence")
+    stage_said: BoardItem | None = None  # ... and its entry ("Moved up to stage 4: Influence")
     overrides: int = 0
     lists: dict[str, tuple[BoardItem, ...]] = field(default_factory=dict)
 
