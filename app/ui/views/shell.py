@@ -104,7 +104,9 @@ def screen_view(state, s: screens.Screen, loc: Location, top: bool, sz: Sizes,
         can_pop=not guard,
         on_confirm_pop=confirm_pop(state, s) if guard else None,
         controls=[ft.Column(
-            [*banners(state, sz), body],
+            # room above the body: a text field first on its screen (the note, search) floats
+            # its label above its border, and the scroll view cut that label in half
+            [*banners(state, sz), ft.Container(body, padding=ft.Padding.only(top=sz.fs(6)))],
             key=f"{route}:{(state.ui.dialog or '') if top else ''}",  # new screen: at the top
             spacing=12, expand=True, scroll=ft.ScrollMode.AUTO,
         )],
