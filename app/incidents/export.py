@@ -136,12 +136,15 @@ def _load(text: str) -> dict:
 
 def _incident(doc: dict) -> Incident:
     rec = doc.get("incident")
-    if isinstance(rec, dict) and not valid_id(rec.get("id")):
+    if not isinstance(rec, dict):
+        raise ImportRefused("The export has no incident record (the part that names the "
+                            "incident, its place and times); nothing was imported.")
+    if not valid_id(rec.get("id")):
         shown = clean_text(repr(rec.get("id")))[:80]
         raise ImportRefused(f"{shown} is not a valid incident id; nothing was imported.")
     try:
         return record_to_incident(rec)
-    except (KeyError, ValueError, TypeError, AttributeError) as err:
+    except (KeyError, ValueError, TypeError, AttributeError, OverflowError) as err:
         raise ImportRefused(f"The export's incident record is damaged ({_why(err)}).") from None
 
 
@@ -201,7 +204,7 @@ def _parse_v1(doc: dict) -> tuple[Incident, list[tuple[dict, str | None]]]:
                    clean_text(inc.location), inc.status)
     try:
         notes = [record_to_note(_clean(r), inc.id) for r in doc["notes"]]
-    except (KeyError, ValueError, TypeError, AttributeError) as err:
+    except (KeyError, ValueError, TypeError, AttributeError, OverflowError) as err:
         raise ImportRefused(f"The export is damaged ({_why(err)}).") from None
     ids = {n.id for n in notes}
     if len(ids) != len(notes) or len({n.seq for n in notes}) != len(notes):

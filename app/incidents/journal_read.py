@@ -13,15 +13,17 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import stat
 from pathlib import Path
 
+from app.fsutil import NONBLOCK, NotRegularFile, kind_of_mode, read_regular
 from app.incidents.chain import canonical, digest
 from app.incidents.journal import JOURNAL, NOTES, journals
 from app.incidents.records import from_doc, record_to_note, salvage_docs
 from app.incidents.storage import decode_line, sealed
 from app.said import Said
 
-DAMAGE = (ValueError, UnicodeDecodeError, KeyError, TypeError, AttributeError)
+DAMAGE = (ValueError, UnicodeDecodeError, KeyError, TypeError, AttributeError, OverflowError)
 
 
 def checked(doc: object) -> tuple[dict, str | None] | None:
@@ -61,7 +63,7 @@ def read_store(folder: Path, incident_id: str) -> tuple[list, str | None]:
     """The entries of notes.json and, when it is damaged, a sentence saying so."""
     path = folder / NOTES
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)  # a named pipe in its place raises, never waits
     except FileNotFoundError:
         return [], None
     try:
@@ -92,8 +94,12 @@ def read_store(folder: Path, incident_id: str) -> tuple[list, str | None]:
 def read_journal(path: Path, incident_id: str, start: int = 0):
     """(entries, damage sentence or None, bytes read, inode or None) from `start`."""
     try:
-        with open(path, "rb") as f:
-            ino = os.fstat(f.fileno()).st_ino
+        with os.fdopen(os.open(path, os.O_RDONLY | NONBLOCK), "rb") as f:
+            st = os.fstat(f.fileno())
+            if not stat.S_ISREG(st.st_mode):  # a pipe would wait forever for a writer
+                raise NotRegularFile(0, f"it is a {kind_of_mode(st.st_mode)}, not a file",
+                                     str(path))
+            ino = st.st_ino
             f.seek(start)
             data = f.read()
     except FileNotFoundError:

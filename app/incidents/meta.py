@@ -18,7 +18,8 @@ from app.incidents.storage import SafeJSONStorage, move_aside, reason
 from app.said import Said
 
 META = "incident.json"
-DAMAGE = (ValueError, UnicodeDecodeError, KeyError, TypeError, AttributeError, RecursionError)
+DAMAGE = (ValueError, UnicodeDecodeError, KeyError, TypeError, AttributeError, RecursionError,
+          OverflowError)  # OverflowError: a date such as 9999-12-31T23:59-23:59
 
 
 class IncidentFile:

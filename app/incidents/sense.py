@@ -24,7 +24,7 @@ def record_problem(inc: Incident, entries: list[tuple[dict, str | None]]) -> str
     """The incident record must say what its entries say."""
     try:
         notes = [record_to_note(r, inc.id) for r, _ in entries]
-    except (KeyError, ValueError, TypeError, AttributeError) as err:
+    except (KeyError, ValueError, TypeError, AttributeError, OverflowError) as err:
         return f"An entry is not a valid note ({why(err)})."
     problem = ref_problem_of(notes)
     if problem is not None:

@@ -29,7 +29,14 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from app.fsutil import BINARY, atomic_write, fsync_dir, unlink_quietly, write_all  # noqa: F401
+from app.fsutil import (  # noqa: F401
+    BINARY,
+    atomic_write,
+    fsync_dir,
+    read_regular,
+    unlink_quietly,
+    write_all,
+)
 from app.incidents.chain import canonical
 from app.said import Said
 
@@ -114,7 +121,7 @@ class SafeJSONStorage(Storage):
             return None
         if self._cache and self._cache[0] == ident:
             return self._cache[1]
-        raw = self.path.read_bytes()
+        raw = read_regular(self.path)  # a named pipe in its place raises, never waits
         if not raw.strip():  # we never write an empty file: it was truncated
             raise ValueError(f"{self.path} is empty")
         data = json.loads(raw.decode("utf-8"))

@@ -37,7 +37,8 @@ DRILLS = ("name-skill", "scenario", "own-words")  # the drills that write histor
 # its accents: "2-say-parece-que-ya-se-cansó"), digits, and : / . _ -
 ID_RE = re.compile(r"^[^\W_][\w:/.-]{0,199}$")
 TABLE = "attempts"
-DAMAGE = (ValueError, UnicodeDecodeError, KeyError, TypeError, AttributeError, RecursionError)
+DAMAGE = (ValueError, UnicodeDecodeError, KeyError, TypeError, AttributeError, RecursionError,
+          OverflowError)  # OverflowError: a date such as 9999-12-31T23:59-23:59
 
 
 class PracticeError(Exception):
