@@ -130,13 +130,15 @@ def run_check(content_dir: str | None, out: TextIO) -> int:
     return report.exit_code
 
 
-# C0 and C1 controls (tab aside) and DEL: a content file quoted in a message could set the
-# terminal's title or clear its screen with them. They are shown as \x1b, \x07...
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 and C1 controls (tab aside), DEL and line breaks: a content file quoted in a message
+# (or named) could set the terminal's title, clear its screen, or start a forged
+# "path:line:" line with them. They are shown as \x1b, \x0a, \u2028...
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def terminal_safe(line: str) -> str:
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", line)
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                        else f"\\u{ord(m.group()):04x}", line)
 
 
 def run_dump(content_dir: str | None, out: TextIO) -> int:
@@ -174,7 +176,7 @@ def run_export(
         for sentence in log.warnings:
             _say(sentence)
         if out_file:
-            if (why := _not_a_file(Path(out_file))) is not None:
+            if (why := _not_a_file(Path(out_file)) or _in_log(Path(out_file), log.root)):
                 _say(f"cannot write {out_file}: {why}")
                 return 1
             atomic_write(Path(out_file), text)
@@ -204,6 +206,15 @@ def _not_a_file(path: Path) -> str | None:
     if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
         return "it is not a regular file (a device or a pipe): give a file name"
     return None
+
+
+def _in_log(path: Path, root: Path) -> str | None:
+    """An export written over the note log's own files would replace the evidence."""
+    try:
+        inside = path.resolve().is_relative_to(Path(root).resolve())
+    except (OSError, RuntimeError):  # a symlink loop: the write says why
+        return None
+    return f"it is inside the note log ({root}); write the export elsewhere" if inside else None
 
 
 # An export holds every entry of one incident (a note is at most 100 KB): far below this.
@@ -248,6 +259,11 @@ def _usage(message: str, out: TextIO) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a console that is not UTF-8 (cp1252, ascii):
+        try:  # a character it cannot show is printed as \u2019, never a traceback
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError):  # not a text file (a test's StringIO)
+            pass
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
         argv.insert(0, "serve")

@@ -26,6 +26,8 @@ FOLDER_MESSAGES = {
     "the folder; copy the file here instead",
     "not-a-file": "this is not a plain file (a pipe, a socket or a device): pack refuses the "
     "folder; remove it",
+    "folder-unreadable": "this folder cannot be opened, so none of its files are in the guide: "
+    "check its permissions",
 }
 
 

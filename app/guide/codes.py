@@ -37,6 +37,7 @@ _ALL = (
     Code("private-key", WARNING),
     Code("file-is-link", WARNING),
     Code("not-a-file", WARNING),
+    Code("folder-unreadable", WARNING),
     # front matter
     Code("front-matter-missing", FILE, root=True),
     Code("front-matter-not-closed", FILE, root=True),

@@ -49,6 +49,21 @@ def is_private_key(name: str, data: bytes) -> bool:
             or PRIVATE_KEY_RE.search(data) is not None)
 
 
+def unreadable_folders(root: Path) -> list[str]:
+    """Folders under root (not hidden, not root itself) that cannot be listed: every file
+    in them is missing from the guide, so `check` must say so (os.walk skips them)."""
+    bad: list[str] = []
+
+    def note(err: OSError) -> None:
+        if err.filename:
+            bad.append(os.path.relpath(err.filename, root).replace(os.sep, "/"))
+
+    for here, dirs, _ in os.walk(root, onerror=note):
+        dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(here, d))]
+    return sorted(r for r in bad if r != "." and not any(
+        part.startswith(".") for part in r.split("/")))
+
+
 def folder_problems(root: Path) -> list[tuple[str, str]]:
     """(relative path, code) for what in the folder is not guide text and must not ship:
     a private signing key anywhere, hidden files included (the app build copies them
@@ -73,7 +88,7 @@ def folder_problems(root: Path) -> list[tuple[str, str]]:
             continue  # unreadable: the file's own check, or `pack`, names it
         if is_private_key(rel, data):
             found.append((rel, "private-key"))
-    return found
+    return found + [(rel, "folder-unreadable") for rel in unreadable_folders(root)]
 
 
 def _walk_all(root: Path) -> list[tuple[str, bool]]:

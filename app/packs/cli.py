@@ -65,6 +65,12 @@ def run_pack(
     if not Path(key_file).exists():
         print(f"stairway: key file '{key_file}' does not exist.", file=err)
         return 2
+    if dest.exists() and (dest.resolve() == Path(key_file).resolve()
+                          or dest.suffix.lower() in (".key", ".pub")):
+        # keygen never replaces a key; neither does a pack written over one by a slip
+        print(f"stairway: {out_file} is a key file; write the pack to a new name, e.g. "
+              "guide.stairway.", file=err)
+        return 2
     try:
         key = load_private(key_file)
         stem = Path(key_file).stem

@@ -49,7 +49,8 @@ def parse_signature(data: bytes) -> tuple[bytes, bytes]:
         sig = base64.b64decode(d["signature"], validate=True)
         if len(raw) != 32 or len(sig) != 64:
             raise ValueError("the key or the signature has the wrong length")
-    except (ValueError, UnicodeDecodeError, KeyError, TypeError, binascii.Error) as e:
+    except (ValueError, UnicodeDecodeError, KeyError, TypeError, binascii.Error,
+            RecursionError) as e:  # RecursionError: [[[[... nested thousands deep
         # our own checks say what is wrong; a parser's or a codec's words do not
         why = f" ({e})" if type(e) is ValueError else ""
         raise PackError(
