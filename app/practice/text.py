@@ -6,15 +6,22 @@ Everything works on lower-case words with straight apostrophes (`app.guide.style
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from app.guide.style import WORD_RE, plain
 
 
 def clean(text: str | None) -> str:
-    """One line of plain text: lone surrogates replaced, straight apostrophes, one space."""
+    """One line of plain text: lone surrogates replaced, compatibility forms as their plain
+    letters (fullwidth "Ｙｏｕ" -> "You"), invisible format marks dropped (a zero-width
+    space is a space), straight apostrophes, one space. What the rules read, never shown."""
     if not text:
         return ""
     text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates -> "?"
+    if not text.isascii():
+        text = "".join(" " if c == "\u200b" else c
+                       for c in unicodedata.normalize("NFKC", text)
+                       if c == "\u200b" or unicodedata.category(c) != "Cf")
     text = plain(text).replace("\u2026", "...")
     text = text.replace("\u201c", '"').replace("\u201d", '"')
     return " ".join(text.split())
