@@ -245,6 +245,11 @@ CASES = [
         ("bytes", R, b"You sound worn out", b"You sound\x00 worn out"),
         "c/stairway/3-rapport.md:28: this line holds an invisible control character (U+0000)",
     ),
+    # a NUL in the front matter: markdown-it made it \ufffd before the header check saw it
+    (
+        ("bytes", R, b"title: Rapport", b"title: Rap\x00port"),
+        "c/stairway/3-rapport.md:3: this line holds an invisible control character (U+0000)",
+    ),
     # a list nested ten deep: markdown-it silently stops reading the file there
     (
         (

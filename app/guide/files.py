@@ -245,11 +245,12 @@ CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _control_characters(f: File) -> None:
-    """One warning per body line that holds a control character (the header's own check,
-    value-bad-character, covers the front matter)."""
+    """One warning per line that holds a control character: in the body any, in the front
+    matter a NUL only (the header's own check, value-bad-character, covers the others; the
+    Markdown reader turns a NUL into \ufffd before the header check sees it)."""
     body = 1 if f.doc.yaml is None else f.doc.yaml_line + f.doc.yaml.count("\n") + 2
-    for n, line in enumerate(f.lines[body - 1 :], start=body):
-        found = CONTROL_RE.search(line)
+    for n, line in enumerate(f.lines, start=1):
+        found = CONTROL_RE.search(line) if n >= body else re.search("\x00", line)
         if found:
             f.add(
                 n,
