@@ -39,13 +39,14 @@ def use_field(initial: str = "", drafts=None, key: str | None = None):
     when the field is built again (another screen and back, a reload); `reset` drops it.
     The form drops it too when the officer cancels (`drafts.drop(key)`).
     """
-    kept = drafts.get(key, initial) if drafts is not None and key else initial
+    drafted = drafts is not None and bool(key)
+    kept = drafts.get(key, initial) if drafted else initial
     value, set_value = ft.use_state(kept)
     latest = ft.use_ref(kept)
 
     def on_change(e) -> None:
         latest.current = e.control.value or ""
-        if drafts is not None and key:
+        if drafted:
             drafts.put(key, latest.current)
         set_value(latest.current)
 
@@ -54,7 +55,7 @@ def use_field(initial: str = "", drafts=None, key: str | None = None):
 
     def reset(text: str = "") -> None:
         latest.current = text
-        if drafts is not None and key:
+        if drafted:
             drafts.drop(key)
         set_value(text)
 
