@@ -106,7 +106,9 @@ def test_names_that_differ_only_in_case_refuse_the_pack(tmp_path, key):
     (content / "situations" / "readme.md").write_text("b")
     with pytest.raises(PackError) as got:
         make_pack(content, key, version="1.0", **FIELDS)
-    assert got.value.code == "duplicate-name"
+    # `check` names the clash first (name-case-clash), so pack refuses on its report
+    assert got.value.code == "content-problems"
+    assert any("differ only in case" in line for line in got.value.details)
 
 
 # --- what the content folder must never hand to a pack -------------------------------------

@@ -168,3 +168,55 @@ def test_a_folder_that_cannot_be_opened_is_a_problem_not_a_silence(tmp_path, mon
 def test_the_far_date_really_is_past_the_end_of_time():
     with pytest.raises(OverflowError):
         datetime.fromisoformat(FAR).astimezone(UTC)
+
+
+# --- what `check` passed and `pack` then refused (check must say it first) ------------------
+
+
+@pytest.mark.parametrize("name", ["Bridge.MD", "bridge.Md", "bridge.markdown"])
+def test_a_markdown_file_the_guide_would_not_read_is_named(tmp_path, name):
+    content = copy_tree(VALID, tmp_path / "c")
+    source = next((content / "situations").glob("*.md"))
+    (content / "situations" / name).write_bytes(source.read_bytes())
+    report = check(content)
+    found = [p for p in report.guide.problems if p.code == "file-name-not-md"]
+    assert [(Path(p.path).name, p.line) for p in found] == [(name, 1)]
+    assert "rename it to " + name.rsplit(".", 1)[0] + ".md" in found[0].message
+    assert report.exit_code == 1
+
+
+def test_a_readme_in_capitals_is_documentation_not_a_problem(tmp_path):
+    content = copy_tree(VALID, tmp_path / "c")
+    (content / "situations" / "README.MD").write_text("notes for instructors\n")
+    assert not [p for p in check(content).guide.problems if p.code == "file-name-not-md"]
+
+
+def test_names_that_differ_only_in_case_are_a_check_problem(tmp_path):
+    content = copy_tree(VALID, tmp_path / "c")
+    source = next((content / "situations").glob("*.md"))
+    twin = source.with_name(source.stem.upper() + ".md")
+    twin.write_bytes(source.read_bytes())
+    report = check(content)
+    found = [p for p in report.guide.problems if p.code == "name-case-clash"]
+    assert len(found) == 1 and found[0].line == 1
+    assert Path(found[0].path).name in (source.name, twin.name)
+    assert "differ only in case" in found[0].message and report.exit_code == 1
+
+
+def test_translations_are_left_to_their_own_check(tmp_path):
+    content = copy_tree(VALID, tmp_path / "c")
+    es = copy_tree(VALID, content / "translations" / "es")
+    (es / "situations" / "X.MD").write_text("x\n")
+    codes = {p.code for p in check(content).guide.problems}
+    assert not codes & {"file-name-not-md", "name-case-clash"}
+
+
+def test_a_labels_file_too_big_for_a_pack_is_a_check_problem(tmp_path):
+    from app import i18n
+
+    content = copy_tree(VALID, tmp_path / "c")
+    (content / "labels.txt").write_bytes(b"# pasted\n" * (i18n.MAX_LABELS_BYTES // 9 + 1))
+    found = [p for p in check(content).guide.problems if p.path.endswith("labels.txt")]
+    assert [(p.code, p.line) for p in found] == [("file-too-big", 1)]
+    warnings: list[str] = []
+    assert i18n._overrides(content, warnings) == {} and "larger than" in warnings[0]

@@ -16,7 +16,7 @@ from app import i18n
 from app.guide.bundle import to_dict
 from app.guide.codes import CODES
 from app.guide.compile import compile_guide
-from app.guide.files import content_paths, folder_problems
+from app.guide.files import content_paths, folder_problems, name_problems
 from app.guide.model import Guide, Problem
 
 FOLDER_MESSAGES = {
@@ -86,6 +86,8 @@ def check(content_dir: str | Path, shown: str | None = None) -> Report:
               for rel, line, code, message in i18n.problems(path)]
     keys = [Problem(os.path.join(shown, rel), 1, FOLDER_MESSAGES[code], code,
                     CODES[code].severity) for rel, code in folder_problems(path)]
+    keys += [Problem(os.path.join(shown, rel), 1, message, code, CODES[code].severity)
+             for rel, code, message in name_problems(path)]
     if labels or keys:
         guide = replace(guide, problems=(*guide.problems, *labels, *keys))
     n_labels = 1 if (path / i18n.LABELS_FILE).is_file() else 0

@@ -38,6 +38,8 @@ _ALL = (
     Code("file-is-link", WARNING),
     Code("not-a-file", WARNING),
     Code("folder-unreadable", WARNING),
+    Code("file-name-not-md", WARNING),
+    Code("name-case-clash", WARNING),
     # front matter
     Code("front-matter-missing", FILE, root=True),
     Code("front-matter-not-closed", FILE, root=True),

@@ -14,6 +14,7 @@ import hashlib
 import os
 import re
 import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,6 +90,34 @@ def folder_problems(root: Path) -> list[tuple[str, str]]:
         if is_private_key(rel, data):
             found.append((rel, "private-key"))
     return found + [(rel, "folder-unreadable") for rel in unreadable_folders(root)]
+
+
+def name_problems(root: Path) -> list[tuple[str, str, str]]:
+    """(relative path, code, message) for names the guide cannot use as they are: a
+    Markdown file whose ending is not a lower-case `.md` (`Bridge.MD`, `bridge.markdown`),
+    which the guide does not read, and two names that differ only in case, which a phone's
+    file system (and a pack) cannot hold side by side. Other guides (translations/) and
+    the keys are left to their own checks, as `pack` leaves them out."""
+    found: list[tuple[str, str, str]] = []
+    seen: dict[str, str] = {}
+    for rel in _walk(root):
+        if rel.split("/", 1)[0] in NOT_GUIDE and "/" in rel:
+            continue
+        name = rel.rsplit("/", 1)[-1]
+        stem, dot, ending = name.rpartition(".")
+        if dot and stem and ending.lower() in ("md", "markdown") and ending != "md":
+            if name.lower() != "readme.md":
+                found.append((rel, "file-name-not-md", (
+                    f"this file ends in .{ending}, and the guide reads only files ending in "
+                    f".md (lower case), so it is not in the guide: rename it to {stem}.md")))
+        key = unicodedata.normalize("NFC", rel).casefold()
+        if key in seen:
+            found.append((rel, "name-case-clash", (
+                f"this name and {seen[key]} differ only in case; a phone keeps only one of "
+                "them and pack refuses the folder: rename or remove one")))
+        else:
+            seen[key] = rel
+    return found
 
 
 def _walk_all(root: Path) -> list[tuple[str, bool]]:

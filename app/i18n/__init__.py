@@ -28,6 +28,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.fsutil import read_regular
 from app.i18n import catalogue
 from app.i18n.catalogue import Parsed, fill, placeholders
 
@@ -39,6 +40,9 @@ __all__ = [
 ENGLISH = "en"
 ONE = "_one"  # the suffix of a label's form for a count of one (see counted)
 LABELS_FILE = "labels.txt"  # a guide folder's own labels (the pack's language)
+# Every label of the app in one language is about 35 KB; a file far past that is a paste
+# gone wrong (and a pack carries no file over 4 MB), so it is refused unread.
+MAX_LABELS_BYTES = 256 * 1024
 HERE = Path(__file__).resolve().parent
 LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
@@ -163,9 +167,13 @@ def _overrides(
     if not path.exists():
         return {}
     try:
-        data = path.read_bytes()
+        data = read_regular(path, MAX_LABELS_BYTES)
     except OSError as e:
         warnings.append(f"{path} could not be read ({e.strerror}); its labels are not used.")
+        return {}
+    if len(data) > MAX_LABELS_BYTES:
+        warnings.append(f"{path} is larger than {MAX_LABELS_BYTES // 1024} KB; its labels are "
+                        "not used.")
         return {}
     parsed = catalogue.read(data, english())
     warnings += [f"{path}:{line}: {message}" for line, _, message in parsed.problems]
@@ -179,10 +187,14 @@ def problems(content_dir: str | os.PathLike) -> list[tuple[str, int, str, str]]:
     if not path.is_file():
         return []
     try:
-        data = path.read_bytes()
+        data = read_regular(path, MAX_LABELS_BYTES)
     except OSError as e:
         return [(LABELS_FILE, 1, "file-unreadable",
                  f"file cannot be opened ({e.strerror}): check its permissions")]
+    if len(data) > MAX_LABELS_BYTES:
+        return [(LABELS_FILE, 1, "file-too-big",
+                 f"file is larger than {MAX_LABELS_BYTES // 1024} KB, far more than every "
+                 "label of the app needs: remove what was pasted in")]
     return [(LABELS_FILE, line, code, message)
             for line, code, message in catalogue.read(data, english()).problems]
 
