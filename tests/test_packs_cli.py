@@ -200,3 +200,45 @@ def test_a_damaged_pack_is_told_in_the_apps_words_not_a_parsers(made, capsys, ma
     for raw in ("zip file", "recursion", "unicode", "byte 0", "Expecting", "(s)"):
         assert raw not in got.err + got.out
     assert "pack is NOT valid: " in got.out and " problem" in got.out
+
+
+def test_verify_runs_the_apps_content_check_on_a_signed_pack(made, capsys):
+    """A trusted signer's pack whose guide the app would refuse is not "valid"."""
+    import hashlib
+    import json
+
+    from app.packs.keys import load_private
+    from tests.packs_helpers import canonical, manifest_of, resign
+
+    tmp, pack, trusted = made
+    good = pack.read_bytes()
+    rel = "stairway/3-rapport.md"
+    body = dict(entries(good))["content/" + rel].replace(
+        b"reviewed: 2026-11-01", b"reviewed: someday")
+    m = manifest_of(good)
+    m["files"][rel] = {"sha256": hashlib.sha256(body).hexdigest(), "size": len(body)}
+    items = dict(entries(good))
+    items["content/" + rel] = body
+    key = load_private(tmp / "k" / "metro-pd.key")
+    bad = tmp / "signed-but-wrong.stairway"
+    bad.write_bytes(forge(resign(list(items.items()), key, canonical(m))))
+    assert json.loads(canonical(m))["files"][rel]["size"] == len(body)
+
+    assert main(["verify-pack", str(bad), "--keys", str(trusted)]) == 1
+    got = capsys.readouterr()
+    assert "signature:   valid" in got.out and "guide:       NOT valid" in got.out
+    assert "stairway/3-rapport.md:5: " in got.err and "Traceback" not in got.err
+    assert got.out.rstrip().endswith("pack is NOT valid: 1 problem")
+
+
+def test_verify_says_the_guide_passed_the_import_check(made, capsys):
+    _, pack, trusted = made
+    assert main(["verify-pack", str(pack), "--keys", str(trusted)]) == 0
+    assert "guide:       no problems" in capsys.readouterr().out
+
+
+def test_verify_with_a_keys_folder_that_is_not_there_is_a_usage_error(made, capsys):
+    tmp, pack, _ = made
+    assert main(["verify-pack", str(pack), "--keys", str(tmp / "nope")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == f"stairway: keys folder '{tmp / 'nope'}' does not exist."

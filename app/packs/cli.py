@@ -8,6 +8,7 @@ Every refusal is one sentence on stderr; content problems follow as `path:line: 
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 from typing import TextIO
 
@@ -15,9 +16,11 @@ from app import paths
 from app.fsutil import read_regular
 from app.packs.archive import Limits
 from app.packs.build import make_pack, write_pack
+from app.packs.disk import write_tree
 from app.packs.errors import PackError
 from app.packs.keys import fingerprint, keygen, load_keyring, load_private, raw_public
-from app.packs.verify import inspect
+from app.packs.store import content_check
+from app.packs.verify import CONTENT, VerifiedPack, inspect
 
 USAGE_CODES = {"bad-input"}
 
@@ -102,6 +105,22 @@ def run_pack(
     return 0
 
 
+def _check_guide(pack: VerifiedPack) -> PackError | None:
+    """What the app's import would say of the guide inside a signed, whole pack (its
+    content checks), or None: unpacked into a temporary folder that is then removed."""
+    with tempfile.TemporaryDirectory(prefix="stairway-verify-") as tmp:
+        dest = Path(tmp) / "pack"
+        try:
+            write_tree(dest, pack)
+        except OSError as e:
+            return PackError("storage", f"The pack could not be unpacked to be checked ({e}).")
+        try:
+            content_check(dest / CONTENT.rstrip("/"))
+        except PackError as e:
+            return e
+    return None
+
+
 def _date_version() -> str:
     """The default version: the UTC date and time, so a later pack is always newer."""
     from app.packs.manifest import created_now
@@ -129,10 +148,17 @@ def run_verify(pack_file: str, keys_dir: str, out: TextIO, err: TextIO | None = 
     except OSError as e:
         print(f"stairway: {pack_file} cannot be read ({e.strerror}).", file=err)
         return 2
+    if not Path(keys_dir).is_dir():
+        print(f"stairway: keys folder '{keys_dir}' does not exist.", file=err)
+        return 2
     ring = load_keyring(keys_dir)
     for problem in ring.problems:
         print(f"note: {problem}", file=err)
-    report, _ = inspect(data, ring, limits)
+    report, pack = inspect(data, ring, limits)
+    if pack is not None:  # signed and whole: now the guide in it, as the app checks it
+        content_error = _check_guide(pack)
+        if content_error:
+            report.errors.append(content_error)
     m = report.manifest
     if m:
         for label, value in (
@@ -150,11 +176,16 @@ def run_verify(pack_file: str, keys_dir: str, out: TextIO, err: TextIO | None = 
         print(f"{'files:':13}{n_ok} of {len(report.files)} match their SHA-256", file=out)
         for c in report.files:
             print(f"  {c.status.upper() if c.status != 'ok' else 'ok':8} {c.name}", file=out)
-    if report.ok:
+    if pack is not None:
+        state = "NOT valid" if report.errors else "no problems (the app's import check)"
+        print(f"{'guide:':13}{state}", file=out)
+    if not report.errors:
         print("pack is valid", file=out)
         return 0
     for e in report.errors:
         print(f"stairway: {e.message}", file=err)
+        for line in e.details:
+            print(line, file=err)
     n = len(report.errors)
     print(f"pack is NOT valid: {n} problem{'' if n == 1 else 's'}", file=out)
     return 1

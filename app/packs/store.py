@@ -99,7 +99,7 @@ class GuideStore:
                     "storage", f"The pack could not be unpacked in {self.root} ({e.strerror or e})."
                 ) from e
             try:
-                _content_check(dest / "content")
+                content_check(dest / "content")
             except BaseException:
                 remove_tree(dest.parent)
                 raise
@@ -262,8 +262,9 @@ def _entries(folder: Path) -> list[Path]:
         return []
 
 
-def _content_check(content: Path) -> None:
-    """The same checks as `python -m app check`; any problem refuses the pack."""
+def content_check(content: Path) -> None:
+    """The same checks as `python -m app check`; any problem refuses the pack (PackError,
+    the problems as `path:line: message` in its details). `verify-pack` runs it too."""
     try:
         report = check(content, shown="")
     except ContentDirError as e:
@@ -277,7 +278,7 @@ def _content_check(content: Path) -> None:
         first = report.lines[0].rstrip(".")
         raise PackError(
             "content-problems",
-            f"The guide in the pack has {n} problem{'s' if n != 1 else ''}, so it was not "
-            f"imported; the first is {first}.",
+            f"The guide in the pack has {n} problem{'s' if n != 1 else ''}, so the app "
+            f"does not import it; the first is {first}.",
             tuple(report.lines),
         )
