@@ -202,7 +202,8 @@ def test_cli_export_to_stdout_and_file(tmp_path, capsys):
     [
         ("20990101-0000-dead", None, "There is no incident 20990101-0000-dead"),  # unknown
         ("../etc", None, "There is no incident"),  # not an id at all
-        (None, "missing-dir/x.md", "cannot write"),  # --out into a folder that is not there
+        # --out into a folder that is not there: the file asked for, never a temporary one
+        (None, "missing-dir/x.md", "missing-dir/x.md: its folder does not exist\n"),
         # a folder, or a pipe, is never replaced by the export (a FIFO became a file)
         (None, "a-folder", "a-folder: it is a folder: give a file name"),
         (None, "a-pipe", "a-pipe: it is not a regular file (a device or a pipe)"),

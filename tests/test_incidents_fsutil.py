@@ -71,7 +71,7 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temp(tmp_path, monkeypa
         "app/guide/cache.py",  # the compiled guide bundle
         "app/incidents/storage.py",  # notes.json and incident.json
         "app/incidents/journal.py",  # journals set aside, repairs
-        "app/cli.py",  # `export --out`
+        "app/incidents_cli.py",  # `export --out`
         "app/drafts.py",  # what is typed and not saved yet
         "app/ui/state/export.py",  # exports saved on the device
         "app/packs/build.py",  # `pack --out`

@@ -1,0 +1,115 @@
+"""`python -m app export | verify`: the note log's two commands (what app/cli.py calls).
+
+Commands live here, not in app/incidents/ (the core prints nothing). Exit codes: 0 done,
+1 with one plain line on stderr (no such incident, a file that cannot be written or read,
+a broken chain).
+"""
+
+from __future__ import annotations
+
+import errno
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from app import paths
+
+
+def _say(sentence: str) -> None:
+    from app.incidents.validate import clean_text
+
+    print(f"stairway: {clean_text(sentence)}", file=sys.stderr)
+
+
+def run_export(
+    incident_id: str, fmt: str, data_dir: str | None, out_file: str | None, stdout: TextIO
+) -> int:
+    """`python -m app export`: 0 on success, 1 with one line on stderr otherwise."""
+    from app.fsutil import atomic_write
+    from app.incidents import IncidentError, IncidentLog
+
+    try:
+        log = IncidentLog(paths.data_dir(data_dir), preload=False)
+        text = log.export(incident_id, fmt)
+        for sentence in log.warnings:
+            _say(sentence)
+        if out_file:
+            if (why := _not_a_file(Path(out_file)) or _in_log(Path(out_file), log.root)):
+                _say(f"cannot write {out_file}: {why}")
+                return 1
+            try:
+                atomic_write(Path(out_file), text)
+            except OSError as err:  # name the file asked for, never the temporary one
+                missing = err.errno == errno.ENOENT and not Path(out_file).parent.is_dir()
+                _say(f"cannot write {out_file}: "
+                     + ("its folder does not exist" if missing else str(err.strerror)))
+                return 1
+        else:
+            stdout.write(text)
+            stdout.flush()
+    except IncidentError as err:
+        _say(str(err))
+        return 1
+    except OSError as err:
+        _say(f"cannot write {err.filename or out_file}: {err.strerror}")
+        return 1
+    return 0
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why `--out` must not be written (the export replaces the path with a new file):
+    it is a folder, a device or a pipe. None for a regular file or a new name."""
+    import stat
+
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        return None  # not there yet (or unreadable: the write says why)
+    if stat.S_ISDIR(mode):
+        return "it is a folder: give a file name, e.g. incident.md"
+    if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+        return "it is not a regular file (a device or a pipe): give a file name"
+    return None
+
+
+def _in_log(path: Path, root: Path) -> str | None:
+    """An export written over the note log's own files would replace the evidence."""
+    try:
+        inside = path.resolve().is_relative_to(Path(root).resolve())
+    except (OSError, RuntimeError):  # a symlink loop: the write says why
+        return None
+    return f"it is inside the note log ({root}); write the export elsewhere" if inside else None
+
+
+# An export holds every entry of one incident (a note is at most 100 KB): far below this.
+# A bigger file is refused before it is read, not read into memory whole.
+MAX_EXPORT_BYTES = 512 * 2**20
+
+
+def run_verify(path: str, stdout: TextIO) -> int:
+    """`python -m app verify FILE.json`: "N entries, chain intact, head XXXX XXXX XXXX" and
+    0; the first entry changed, removed or inserted, or a cut the export records, and 1."""
+    from app.fsutil import read_regular
+    from app.incidents import IncidentError
+    from app.incidents.export import verify
+
+    if not path.strip():
+        _say("give the export file to check, e.g. incident.json")
+        return 1
+    try:
+        big = Path(path).stat().st_size > MAX_EXPORT_BYTES  # told before anything is read
+        data = b"" if big else read_regular(Path(path), MAX_EXPORT_BYTES)
+        if big or len(data) > MAX_EXPORT_BYTES:
+            _say(f"{path} is larger than any incident export ({MAX_EXPORT_BYTES // 2**20} MB).")
+            return 1
+        _, _, status = verify(data)
+    except OSError as err:
+        _say(f"cannot read {path}: {err.strerror}")
+        return 1
+    except IncidentError as err:
+        _say(f"{path}: {err}")
+        return 1
+    if not status.intact or status.warning:  # broken, or whole but told cut by its app
+        _say(f"{path}: {status.problem or status.warning}")
+    stdout.write(status.sentence + "\n")
+    return 0 if status.intact and not status.warning else 1
