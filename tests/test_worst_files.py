@@ -220,3 +220,22 @@ def test_a_labels_file_too_big_for_a_pack_is_a_check_problem(tmp_path):
     assert [(p.code, p.line) for p in found] == [("file-too-big", 1)]
     warnings: list[str] = []
     assert i18n._overrides(content, warnings) == {} and "larger than" in warnings[0]
+
+
+def test_a_journal_copied_with_crlf_line_ends_is_read_whole(tmp_path):
+    """A copy through a tool that rewrote line ends used to set every entry aside."""
+    log = IncidentLog(tmp_path)
+    inc = log.open_incident("Suicidal subject", "Elm St")
+    for text in ("He is on the rail", "Wants his sister", "Said \"no\"\r\nthen quiet"):
+        log.add_note(inc.id, NoteKind.NOTE, text)
+    journal = tmp_path / "incidents" / inc.id / "journal.jsonl"
+    before = [n.text for n in log.entries(inc.id)]
+    del log  # as a killed app leaves it: the journal not folded yet
+    raw = journal.read_bytes()
+    assert raw.count(b"\n") >= 4 and b"\r\n" not in raw
+    journal.write_bytes(raw.replace(b"\n", b"\r\n"))
+
+    again = IncidentLog(tmp_path)
+    assert [n.text for n in again.entries(inc.id)] == before
+    assert again.warnings == [] and journal.exists()
+    again.close()

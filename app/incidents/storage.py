@@ -54,7 +54,11 @@ def encode_line(record: dict, entry_hash: str | None) -> bytes:
 
 
 def decode_line(line: bytes) -> tuple[dict, str | None] | None:
-    """(record, hash or None) of one complete journal line; None when torn or garbled."""
+    """(record, hash or None) of one complete journal line; None when torn or garbled.
+    A line ending in CR (a copy that turned line ends into CRLF) is read without it: a
+    journal line is JSON, which never ends in a bare CR, so nothing the hash covers goes."""
+    if line.endswith(b"\r"):
+        line = line[:-1]
     try:
         text = line.decode("utf-8")
     except UnicodeDecodeError:
