@@ -133,7 +133,87 @@ def test_one_odd_record_does_not_hide_the_rest(tmp_path):
     raw = json.loads((data / "practice.json").read_text())
     raw["attempts"]["99"] = {"drill": "name-skill", "at": "not a time"}
     (data / "practice.json").write_text(json.dumps(raw))
-    assert [a.skill for a in PracticeHistory(data).attempts()] == ["mirroring"]
+    again = PracticeHistory(data)
+    assert [a.skill for a in again.attempts()] == ["mirroring"]
+    again.attempts()  # read again: said once
+    assert again.warnings == [
+        f"Some records in practice history {data / 'practice.json'} could not be read and "
+        "are left out: 1 answer."]
+
+
+def _kept_record(answer: str) -> dict:
+    return {"at": "2026-11-27T12:00:00+00:00", "item": "bridge/line-1", "said": "Go away",
+            "answer": answer, "skill": None, "flags": ["why-question"], "hedged": False,
+            "feedback": "", "reasons": []}
+
+
+@pytest.mark.parametrize("cut", [0.5, 0.8, 0.97])
+def test_a_file_cut_short_keeps_every_whole_record(tmp_path, cut):
+    """A file cut short (a copy that stopped, a full card) loses only what was cut."""
+    data = tmp_path / "data"
+    h = PracticeHistory(data)
+    for i in range(40):
+        h.record(att("mirroring" if i % 2 else "paraphrasing", bool(i % 3), days_ago=i / 10))
+    with h.table("disputed") as table:
+        table.insert(_kept_record("Why did you do that?"))
+    path = data / "practice.json"
+    raw = path.read_bytes()
+    path.write_bytes(raw[: int(len(raw) * cut)])
+    whole = json.loads(raw)
+
+    again = PracticeHistory(data)
+    got = again.attempts()
+
+    from app.practice.history import salvage
+
+    expected = salvage(raw[: int(len(raw) * cut)])["attempts"]
+    assert 0 < len(got) == len(expected) <= 40
+    by_time = {a["at"]: a for a in whole["attempts"].values()}
+    assert all(by_time[a.to_record()["at"]] == a.to_record() for a in got)  # unchanged
+    assert len(again.warnings) == 1 and "Read back from it: " in again.warnings[0]
+    assert f"{len(got)} answers" in again.warnings[0]
+    assert len(list(data.glob("practice.json.corrupt-*"))) == 1  # the damaged copy, as found
+    assert len(PracticeHistory(data).attempts()) == len(got)  # written back, not only shown
+
+
+def test_kept_answers_are_read_back_from_a_damaged_file(tmp_path):
+    from app.practice import disputes as D
+
+    data = tmp_path / "data"
+    h = PracticeHistory(data)
+    h.record(att("mirroring", True))
+    with h.table("disputed") as table:
+        table.insert(_kept_record("You sound let down"))
+    path = data / "practice.json"
+    path.write_bytes(b"\x00\x00garbage" + path.read_bytes() + b"\x00 trailing")
+    again = PracticeHistory(data)
+    assert [d.answer for d in D.kept(again)] == ["You sound let down"]
+    assert [a.skill for a in again.attempts()] == ["mirroring"]
+    assert "1 answer, 1 kept answer" in again.warnings[0]
+
+
+def test_a_damaged_kept_answer_is_said_not_silently_dropped(tmp_path):
+    from app.practice import disputes as D
+
+    data = tmp_path / "data"
+    h = PracticeHistory(data)
+    with h.table("disputed") as table:
+        table.insert(_kept_record("You sound let down"))
+        table.insert({**_kept_record("x"), "at": "yesterday"})
+    again = PracticeHistory(data)
+    assert [d.answer for d in D.kept(again)] == ["You sound let down"]
+    assert again.warnings and again.warnings[-1].endswith("left out: 1 kept answer.")
+
+
+def test_salvage_takes_only_records_that_check_out():
+    from app.practice.history import salvage
+
+    good = att("mirroring", True).to_record()
+    junk = [{**good, "drill": "sleeping"}, {**good, "skill": "../etc"}, {**good, "at": "x"},
+            {"answer": "no said"}, [1], {"a": {"b": 1}}]
+    raw = json.dumps({"attempts": {"1": good, "2": junk}}).encode()[:-1]
+    assert salvage(raw) == {"attempts": [good], "disputed": []}
+    assert salvage(b'{"a":' * 50_000) == {"attempts": [], "disputed": []}  # no recursion error
 
 
 def test_refused_write_keeps_the_attempt_until_the_disk_takes_it(tmp_path):

@@ -127,5 +127,6 @@ def kept(history: PracticeHistory, quiet: bool = True) -> list[Dispute]:
             out.append(Dispute.from_record(r))
         except DAMAGE:
             continue
+    history.skipped(len(records) - len(out), "said_count_kept")
     out.sort(key=lambda d: d.at)
     return out

@@ -4,7 +4,9 @@
 never the incidents' folder, so practice never shows up in an incident or its export.
 Writes go through the incidents' `SafeJSONStorage` (temp file, fsync, rename), under a
 `FileLock`, so a kill leaves the old file or the new one, never half. A damaged file is
-moved aside and the history starts empty, with one sentence in `warnings`. When the disk
+moved aside as found and the history starts again with every record still whole in it
+(`salvage`), with one sentence in `warnings`; a record that cannot be read is left out
+and said once. When the disk
 refuses a write the attempt is kept in memory and written with the next one (it still
 counts in `accuracy`); `HistoryUnavailable` says why in one sentence.
 `PracticeHistory(None)` keeps everything in memory (tests).
@@ -12,6 +14,7 @@ counts in `accuracy`); `HistoryUnavailable` says why in one sentence.
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import re
@@ -26,6 +29,7 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 from tinydb.table import Table
 
+from app.fsutil import read_regular
 from app.incidents.locks import FileLock
 from app.incidents.meta import aside
 from app.incidents.storage import SafeJSONStorage, reason
@@ -214,6 +218,7 @@ class PracticeHistory:
                         stored.append(Attempt.from_record(r))
                     except DAMAGE:
                         continue  # one odd record does not hide the rest
+            self.skipped(len(records) - len(stored), "said_count_answers")
             out = stored + self._pending
         out.sort(key=lambda a: a.at)
         return [a for a in out if since is None or a.at >= since]
@@ -241,6 +246,14 @@ class PracticeHistory:
             return None
         return min(scores, key=lambda s: (s.ratio, -s.total, s.skill))
 
+    def skipped(self, n: int, noun: str) -> None:
+        """Say once that n records of the file could not be read and are left out (the
+        others still count); `noun` is a counted key, e.g. "said_count_answers"."""
+        if n > 0 and self.path is not None:
+            said = Said("said_history_skipped", path=self.path, what=Said(noun, n=n))
+            if said not in self.warnings:
+                self.warnings.append(said)
+
     # --- plumbing ---
 
     def _table(self, name: str = TABLE) -> Table:
@@ -252,10 +265,67 @@ class PracticeHistory:
         return _Guarded(self, write)
 
     def _recover(self) -> None:
-        """The file could not be read: keep it aside, start empty, say so."""
+        """The file could not be read: keep it aside, start again with every record still
+        whole in it (a file cut short keeps all but its last), and say so."""
         assert self.path is not None
-        self.warnings.append(Said("said_history_damaged", path=self.path, kept=aside(self.path)))
+        try:
+            found = salvage(read_regular(self.path, SALVAGE_BYTES)[:SALVAGE_BYTES])
+        except OSError:
+            found = {}
+        kept = aside(self.path)
         self._db.storage.close()  # drop the cache
+        n = {name: len(records) for name, records in found.items()}
+        if any(n.values()) and not self.path.exists():
+            try:
+                self._db.storage.write({name: {str(i): r for i, r in enumerate(records, 1)}
+                                        for name, records in found.items() if records})
+            except OSError:
+                n = {}  # the disk refused: the damaged copy aside still holds them
+        if any(n.values()):
+            self.warnings.append(Said(
+                "said_history_recovered", path=self.path, kept=kept,
+                found=[Said(key, n=n[name]) for name, key in RECOVERED if n.get(name)]))
+        else:
+            self.warnings.append(Said("said_history_damaged", path=self.path, kept=kept))
+
+
+# what a damaged file's recovery counts, per table ("disputed": app.practice.disputes)
+RECOVERED = ((TABLE, "said_count_answers"), ("disputed", "said_count_kept"))
+SALVAGE_BYTES = 64 * 2**20  # far more than years of practice; a bigger file is read this far
+
+
+def salvage(raw: bytes) -> dict[str, list[dict]]:
+    """The attempts and kept answers still whole anywhere in a damaged file's bytes, by
+    table, each record as a fresh write would store it; nothing else."""
+    from app.practice.disputes import TABLE as KEPT
+    from app.practice.disputes import Dispute
+
+    text = raw.decode("utf-8", "replace")
+    decoder = json.JSONDecoder()
+    out: dict[str, list[dict]] = {TABLE: [], KEPT: []}
+    i = text.find("{")
+    while i != -1:
+        try:
+            obj, end = decoder.raw_decode(text, i)
+        except (ValueError, RecursionError):
+            i = text.find("{", i + 1)
+            continue
+        record = table = None
+        try:
+            if isinstance(obj, dict) and "drill" in obj:
+                attempt = Attempt.from_record(obj)
+                check_attempt(attempt)
+                record, table = attempt.to_record(), TABLE
+            elif isinstance(obj, dict) and "answer" in obj and "said" in obj:
+                record, table = Dispute.from_record(obj).to_record(), KEPT
+        except (*DAMAGE, PracticeError):
+            record = None
+        if record is None or table is None:
+            i = text.find("{", i + 1)
+            continue
+        out[table].append(record)
+        i = text.find("{", end)
+    return out
 
 
 class _Guarded:
