@@ -195,6 +195,38 @@ async def test_a_walk_climbs_drops_and_ends_with_the_stage_reached(app, grades, 
     assert [a.right for a in attempts(app)] == [g == "b" for g in grades]
 
 
+async def test_a_walk_left_for_its_list_goes_on_where_it_was(app):
+    """Browser Back to the scenario list, then the same scenario again (or Forward): the
+    walk goes on at its line, each answer counted once. The Practice screen ends it."""
+    await open_drill(app, L.DRILL_WALK)
+    walk_route = app.state.nav.route
+    title = next(s.title for s in app.state.guide.practice if s.id == BRIDGE)
+    for _ in range(3):
+        await app.click(L.walk_answer(pick_grade(app, BEST)))
+        await app.click(L.NEXT_LINE)
+    stage = app.state.practice.walk.walk.stage
+    assert "Line 4 of 8" in app.texts()
+
+    await app.browser_back()
+    assert app.has(L.scenario(title)) and app.state.practice.walk is None
+    await app.click(L.scenario(title))
+    assert "Line 4 of 8" in app.texts() and app.state.practice.walk.walk.stage == stage
+    await app.click(L.walk_answer(pick_grade(app, BEST)))
+    await app.click(L.NEXT_LINE)
+    assert len(attempts(app)) == 4
+
+    await app.browser_back()
+    await app.session.connection.route_change(walk_route)  # the browser's Forward
+    await app.settle()
+    assert "Line 5 of 8" in app.texts() and len(attempts(app)) == 4
+
+    app.state.nav.go("practice")  # the Practice screen (and the phone's Back) ends the walk
+    await app.settle()
+    await app.click(L.DRILL_WALK)
+    await app.click(L.scenario(title))
+    assert "Line 1 of 8" in app.texts() and len(attempts(app)) == 4
+
+
 async def test_the_end_of_a_walk_links_to_the_skill_and_the_stage(app):
     await open_drill(app, L.DRILL_WALK)
     for i in range(8):
@@ -293,6 +325,20 @@ async def test_timed_mode_counts_down_and_times_out(app, drill, verdict):
     assert not app.has(L.TIME_LEFT)  # the countdown is gone
     (a,) = attempts(app)
     assert (a.right, a.timed) == (False, True)
+
+
+async def test_a_timed_walk_opened_again_gives_its_line_the_full_time(app):
+    """Left for the list and opened again, the line is shown anew: its 10 s start again."""
+    clock = Clock()
+    app.state.practice.core.clock = clock
+    await open_drill(app, L.DRILL_WALK, timed=True)
+    clock.t += 7
+    await app.browser_back()
+    clock.t += 60  # a minute on the list
+    title = next(s.title for s in app.state.guide.practice if s.id == BRIDGE)
+    await app.click(L.scenario(title))
+    assert app.state.practice.left() == pytest.approx(TIME_LIMIT)
+    assert "Line 1 of 8" in app.texts() and attempts(app) == []
 
 
 async def test_untimed_drills_show_no_countdown(app):

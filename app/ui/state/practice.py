@@ -5,7 +5,8 @@ The screens call this part; it calls the core (`app.practice.drills.Practice`) a
 only what the screens show. A drill starts when its screen opens (`enter`, from the
 route), so a reload, a deep link or a killed app never finds a drill half-built: at worst
 it starts again. Leaving for the Practice or Progress screen ends it; a review link (a
-skill's phrases, a stage) keeps a finished walk so browser Back shows its summary again.
+skill's phrases, a stage) keeps a finished walk so browser Back shows its summary again,
+and a walk left for the scenario list goes on where it was when it is opened again.
 Results go to the practice history file in the data folder, never to the incident log.
 """
 
@@ -63,6 +64,7 @@ class PracticePart(ProgressPart):
         self.key: tuple | None = None  # what the running drill was started for
         self.erase_count: int | None = None  # Settings: asked to erase this many answers
         self.report: Progress | None = None  # what the Progress screen shows (read on entry)
+        self._parked: tuple | None = None  # a walk left for its list: (key, session, last, chosen)
         self._warned = 0
 
     @property
@@ -86,6 +88,7 @@ class PracticePart(ProgressPart):
             return
         self._guide = guide
         self.core = Practice(guide, self.core.history, language=i18n.language())
+        self._parked = None
         if self.key is not None:
             self._start(self.key)
         self.report = None
@@ -101,14 +104,36 @@ class PracticePart(ProgressPart):
             return
         key = (loc.screen, loc.get("skill"), loc.get("scenario"))
         if key != self.key or (self.session is None and loc.get("scenario")):
-            self._start(key)
+            parked = self._parked
+            self._park()
+            if parked is not None and parked[0] == key:
+                self._resume(parked)
+            else:
+                self._start(key)
 
     def _stop(self) -> None:
+        self._clear()
+        self._parked = None
+
+    def _clear(self) -> None:
         self.session, self.last, self.key, self.chosen = None, None, None, None
+
+    def _park(self) -> None:
+        """Leaving a walk not finished for its list (browser Back): keep it, so Forward or
+        the same scenario again goes on where it was. Only one walk is kept."""
+        s = self.session
+        if isinstance(s, WalkSession) and s.walk is not None and not s.walk.done:
+            self._parked = (self.key, self.session, self.last, self.chosen)
+
+    def _resume(self, parked: tuple) -> None:
+        self.key, self.session, self.last, self.chosen = parked
+        self._parked = None
+        if not self.session.answered:  # the line is shown again: its time starts again
+            self.session._start()
 
     def _start(self, key: tuple) -> None:
         screen, skill, scenario = key
-        self._stop()
+        self._clear()
         self.key = key
         p = self.core
         if screen == "practice_skill":
