@@ -16,7 +16,8 @@ from app import i18n
 from app.guide.bundle import to_dict
 from app.guide.codes import CODES
 from app.guide.compile import compile_guide
-from app.guide.files import content_paths, folder_problems, name_problems
+from app.guide.files import content_paths
+from app.guide.folder import folder_problems, name_problems
 from app.guide.model import Guide, Problem
 
 FOLDER_MESSAGES = {

@@ -24,7 +24,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from app.fsutil import NotRegularFile, atomic_write, kind_of_mode, read_regular
 from app.guide.checks import check
-from app.guide.files import all_names, is_private_key
+from app.guide.files import all_names
+from app.guide.folder import is_private_key
 from app.packs.archive import DEFAULT_LIMITS, Limits
 from app.packs.errors import PackError
 from app.packs.keys import raw_public
