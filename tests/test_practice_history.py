@@ -164,7 +164,7 @@ def test_a_file_cut_short_keeps_every_whole_record(tmp_path, cut):
     again = PracticeHistory(data)
     got = again.attempts()
 
-    from app.practice.history import salvage
+    from app.practice.salvage import salvage
 
     expected = salvage(raw[: int(len(raw) * cut)])["attempts"]
     assert 0 < len(got) == len(expected) <= 40
@@ -206,7 +206,7 @@ def test_a_damaged_kept_answer_is_said_not_silently_dropped(tmp_path):
 
 
 def test_salvage_takes_only_records_that_check_out():
-    from app.practice.history import salvage
+    from app.practice.salvage import salvage
 
     good = att("mirroring", True).to_record()
     junk = [{**good, "drill": "sleeping"}, {**good, "skill": "../etc"}, {**good, "at": "x"},

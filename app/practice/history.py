@@ -14,7 +14,6 @@ counts in `accuracy`); `HistoryUnavailable` says why in one sentence.
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import re
@@ -268,6 +267,8 @@ class PracticeHistory:
         """The file could not be read: keep it aside, start again with every record still
         whole in it (a file cut short keeps all but its last), and say so."""
         assert self.path is not None
+        from app.practice.salvage import RECOVERED, SALVAGE_BYTES, salvage
+
         try:
             found = salvage(read_regular(self.path, SALVAGE_BYTES)[:SALVAGE_BYTES])
         except OSError:
@@ -287,45 +288,6 @@ class PracticeHistory:
                 found=[Said(key, n=n[name]) for name, key in RECOVERED if n.get(name)]))
         else:
             self.warnings.append(Said("said_history_damaged", path=self.path, kept=kept))
-
-
-# what a damaged file's recovery counts, per table ("disputed": app.practice.disputes)
-RECOVERED = ((TABLE, "said_count_answers"), ("disputed", "said_count_kept"))
-SALVAGE_BYTES = 64 * 2**20  # far more than years of practice; a bigger file is read this far
-
-
-def salvage(raw: bytes) -> dict[str, list[dict]]:
-    """The attempts and kept answers still whole anywhere in a damaged file's bytes, by
-    table, each record as a fresh write would store it; nothing else."""
-    from app.practice.disputes import TABLE as KEPT
-    from app.practice.disputes import Dispute
-
-    text = raw.decode("utf-8", "replace")
-    decoder = json.JSONDecoder()
-    out: dict[str, list[dict]] = {TABLE: [], KEPT: []}
-    i = text.find("{")
-    while i != -1:
-        try:
-            obj, end = decoder.raw_decode(text, i)
-        except (ValueError, RecursionError):
-            i = text.find("{", i + 1)
-            continue
-        record = table = None
-        try:
-            if isinstance(obj, dict) and "drill" in obj:
-                attempt = Attempt.from_record(obj)
-                check_attempt(attempt)
-                record, table = attempt.to_record(), TABLE
-            elif isinstance(obj, dict) and "answer" in obj and "said" in obj:
-                record, table = Dispute.from_record(obj).to_record(), KEPT
-        except (*DAMAGE, PracticeError):
-            record = None
-        if record is None or table is None:
-            i = text.find("{", i + 1)
-            continue
-        out[table].append(record)
-        i = text.find("{", end)
-    return out
 
 
 class _Guarded:

@@ -1,0 +1,51 @@
+"""Reading back a damaged practice history: every attempt and kept answer still whole in
+its bytes (a file cut short by a copy or a full card keeps all but its last record).
+
+`PracticeHistory` calls `salvage` when its file cannot be read, before it moves the file
+aside; the records found are written to a new file and counted in one sentence. A table
+added to the history (`PracticeHistory.table`) is read back only once it has a row in
+`RECOVERED` and a shape test here. No flet.
+"""
+
+from __future__ import annotations
+
+import json
+
+from app.practice.disputes import TABLE as KEPT
+from app.practice.disputes import Dispute
+from app.practice.history import DAMAGE, TABLE, Attempt, PracticeError, check_attempt
+
+# what a damaged file's recovery counts, per table ("disputed": app.practice.disputes)
+RECOVERED = ((TABLE, "said_count_answers"), ("disputed", "said_count_kept"))
+SALVAGE_BYTES = 64 * 2**20  # far more than years of practice; a bigger file is read this far
+
+
+def salvage(raw: bytes) -> dict[str, list[dict]]:
+    """The attempts and kept answers still whole anywhere in a damaged file's bytes, by
+    table, each record as a fresh write would store it; nothing else."""
+    text = raw.decode("utf-8", "replace")
+    decoder = json.JSONDecoder()
+    out: dict[str, list[dict]] = {TABLE: [], KEPT: []}
+    i = text.find("{")
+    while i != -1:
+        try:
+            obj, end = decoder.raw_decode(text, i)
+        except (ValueError, RecursionError):
+            i = text.find("{", i + 1)
+            continue
+        record = table = None
+        try:
+            if isinstance(obj, dict) and "drill" in obj:
+                attempt = Attempt.from_record(obj)
+                check_attempt(attempt)
+                record, table = attempt.to_record(), TABLE
+            elif isinstance(obj, dict) and "answer" in obj and "said" in obj:
+                record, table = Dispute.from_record(obj).to_record(), KEPT
+        except (*DAMAGE, PracticeError):
+            record = None
+        if record is None or table is None:
+            i = text.find("{", i + 1)
+            continue
+        out[table].append(record)
+        i = text.find("{", end)
+    return out
