@@ -42,6 +42,9 @@ class PackPicker:
         if not files:
             return  # the officer closed the dialog: nothing to say
         f = files[0]
+        if not f.size and not f.bytes:  # an empty upload never reports that it arrived
+            self.part.refuse(t("pick_empty", name=f.name))
+            return
         self.part.checking(f.name)
         if f.path:
             self.part.import_file(f.path)
