@@ -74,7 +74,8 @@ def _pack_args(sub) -> None:
     pack.add_argument("--id", default=None, help="pack id (default: the key's name)")
     pack.add_argument("--title", default=None, help="pack title (default: Stairway guide)")
     pack.add_argument("--version", default=None, help="e.g. 2026.11 (default: now, UTC)")
-    pack.add_argument("--language", default=None, help="language code (default: en)")
+    pack.add_argument("--language", default=None,
+                      help="language code (default: LANG for translations/LANG/, else en)")
 
     verify = sub.add_parser("verify-pack", help="check a pack's signature and every hash")
     verify.add_argument("file")

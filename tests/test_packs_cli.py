@@ -242,3 +242,20 @@ def test_verify_with_a_keys_folder_that_is_not_there_is_a_usage_error(made, caps
     assert main(["verify-pack", str(pack), "--keys", str(tmp / "nope")]) == 2
     err = capsys.readouterr().err.strip()
     assert err == f"stairway: keys folder '{tmp / 'nope'}' does not exist."
+
+
+@pytest.mark.parametrize("where, language", [
+    ("translations/es", "es"),  # a translation is packed in its own language
+    ("guide", "en"),  # any other folder: English
+    ("translations/notalanguage", "en"),
+])
+def test_pack_without_language_takes_a_translations_folders_name(made, capsys, where, language):
+    from tests.packs_helpers import manifest_of
+
+    tmp, _, _ = made
+    content = copy_tree(VALID, tmp / where)
+    out = tmp / "lang.stairway"
+    key = str(tmp / "k" / "metro-pd.key")
+    assert main(["pack", str(content), "--key", key, "--out", str(out), "--approved-by", "x"]) == 0
+    assert manifest_of(out.read_bytes())["language"] == language
+    assert f"language {language}" in capsys.readouterr().out

@@ -7,6 +7,7 @@ Every refusal is one sentence on stderr; content problems follow as `path:line: 
 
 from __future__ import annotations
 
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -83,14 +84,15 @@ def run_pack(
             id=fields.get("id") or stem,
             title=fields.get("title") or "Stairway guide",
             version=fields.get("version") or _date_version(),
-            language=fields.get("language") or "en",
+            language=fields.get("language") or default_language(root),
             approved_by=fields.get("approved_by") or "",
         )
         write_pack(dest, data)
     except PackError as e:
         return _fail(e, err)
     raw = raw_public(key.public_key())
-    print(f"wrote {dest}: {manifest.id} {manifest.version}, {len(manifest.files)} files", file=out)
+    print(f"wrote {dest}: {manifest.id} {manifest.version}, {len(manifest.files)} files, "
+          f"language {manifest.language}", file=out)
     # a translation (content/translations/es) has no keys/: the app's content/keys decide
     keys = root / "keys" if (root / "keys").is_dir() else paths.keys_dir(paths.content_dir())
     trusted = load_keyring(keys).find(raw)
@@ -119,6 +121,15 @@ def _check_guide(pack: VerifiedPack) -> PackError | None:
         except PackError as e:
             return e
     return None
+
+
+def default_language(root: Path) -> str:
+    """The language of a pack made without --language: LANG for a guide kept as
+    translations/LANG/ (its labels.txt is in that language), else English."""
+    folder = root.resolve()
+    if folder.parent.name == "translations" and re.fullmatch(r"[a-z]{2,3}", folder.name):
+        return folder.name
+    return "en"
 
 
 def _date_version() -> str:
