@@ -44,6 +44,8 @@ async def open_drill(app, drill: str, timed: bool = False) -> None:
     if drill == L.DRILL_WALK:
         title = next(s.title for s in app.state.guide.practice if s.id == BRIDGE)
         await app.click(L.scenario(title))
+        if timed:  # the scene is read first; the clock starts on the officer's tap
+            await app.click(L.START_CLOCK)
 
 
 async def beat(app) -> None:
@@ -339,6 +341,37 @@ async def test_a_timed_walk_opened_again_gives_its_line_the_full_time(app):
     await app.click(L.scenario(title))
     assert app.state.practice.left() == pytest.approx(TIME_LIMIT)
     assert "Line 1 of 8" in app.texts() and attempts(app) == []
+
+
+async def test_a_timed_walk_shows_its_scene_before_the_clock_runs(app):
+    """10 s cannot hold the scene and the first line at the largest text: the scene comes
+    first, with no clock; the clock starts with the officer's tap."""
+    clock = Clock()
+    app.state.practice.core.clock = clock
+    await app.click(L.OPEN_PRACTICE)
+    await app.click(L.TIMED_MODE)
+    await app.click(L.DRILL_WALK)
+    scenario = next(s for s in app.state.guide.practice if s.id == BRIDGE)
+    await app.click(L.scenario(scenario.title))
+    assert scenario.summary in app.texts() and not app.has(L.TIME_LEFT)
+    assert not any(lab.startswith("Answer: ") for lab in app.labels())
+    clock.t += 60  # reading takes as long as it takes
+    await beat(app)
+    assert attempts(app) == [] and app.has(L.START_CLOCK)
+
+    await app.click(L.START_CLOCK)
+    assert f"{TIME_LIMIT:.0f} s left" in app.texts() and not app.has(L.START_CLOCK)
+    assert scenario.turns[0].line in " ".join(app.texts())
+    assert any(lab.startswith("Answer: ") for lab in app.labels())
+
+
+async def test_the_next_question_opens_at_its_top(app):
+    await open_drill(app, L.DRILL_WALK)
+    await app.click(L.walk_answer(pick_grade(app, BEST)))
+    scroller = app.top_view().controls[0]
+    await app.click(L.NEXT_LINE)
+    again = app.top_view().controls[0]
+    assert again.scroll and again.key != scroller.key  # built anew: at its top, not scrolled
 
 
 async def test_untimed_drills_show_no_countdown(app):

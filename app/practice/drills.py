@@ -94,6 +94,8 @@ class Practice:
             raise KeyError(f"no practice scenario '{scenario_id}': it may have failed the check")
         s = WalkSession("scenario", self.timing(timed), self, walk=Walk(scenario, self.rng))
         s._start()
+        # timed: the scene is read before the clock runs (10 s cannot hold it and line 1)
+        s.held = timed and bool(scenario.summary)
         return s
 
     def prompts(self, situation: str | None = None) -> list[Prompt]:

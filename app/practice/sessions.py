@@ -68,14 +68,21 @@ class _Session:
     notice: str = ""  # one sentence when history could not be written
     asked_at: float = 0.0
     answered: bool = False
+    held: bool = False  # the clock waits for begin(): a timed walk's scene is read first
 
     def _start(self) -> None:
         self.asked_at = self.owner.clock()
         self.answered = False
 
+    def begin(self) -> None:
+        """Start the clock held for the scene (the first line is shown from now)."""
+        self.held = False
+        self._start()
+
     def elapsed(self) -> float:
-        """Seconds since the current question was shown (for a countdown)."""
-        return max(0.0, self.owner.clock() - self.asked_at)
+        """Seconds since the current question was shown (for a countdown); none while the
+        clock is held."""
+        return 0.0 if self.held else max(0.0, self.owner.clock() - self.asked_at)
 
     def left(self) -> float | None:
         return self.timing.left(self.elapsed())

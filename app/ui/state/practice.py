@@ -128,8 +128,8 @@ class PracticePart(ProgressPart):
     def _resume(self, parked: tuple) -> None:
         self.key, self.session, self.last, self.chosen = parked
         self._parked = None
-        if not self.session.answered:  # the line is shown again: its time starts again
-            self.session._start()
+        if not self.session.answered and not self.session.held:  # the line is shown again:
+            self.session._start()  # its time starts again
 
     def _start(self, key: tuple) -> None:
         screen, skill, scenario = key
@@ -171,10 +171,20 @@ class PracticePart(ProgressPart):
         return self.session if isinstance(self.session, OwnWords) else None
 
     @property
+    def held(self) -> bool:
+        """A timed walk shows its scene first; its clock starts with `begin`."""
+        return self.session is not None and self.session.held
+
+    def begin(self) -> None:
+        if self.session is not None and self.session.held:
+            self.session.begin()
+            self.ui.turn_page()
+
+    @property
     def waiting(self) -> bool:
         """A question is on screen and not answered yet."""
         s = self.session
-        if s is None or s.answered or self.last is not None:
+        if s is None or s.answered or self.last is not None or s.held:
             return False
         if isinstance(s, WalkSession):
             return s.walk is not None and not s.walk.done
@@ -237,7 +247,7 @@ class PracticePart(ProgressPart):
             return
         self.last, self.chosen = None, None
         self.session.next()
-        self.ui.changed()
+        self.ui.turn_page()
 
     # ---- the scenario walk's list and its end-of-walk links ----
     @property

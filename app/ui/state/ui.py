@@ -43,6 +43,7 @@ class Ui:
         self.opened: set[str] = set()  # banners shown whole (the rest: their first lines)
         self.drafts = Drafts(store.data_dir)  # typed, not saved yet (app/drafts.py)
         self.version = 0
+        self.page_turn = 0  # bumped by `turn_page`: the screen opens at its top again
         self._listeners: list[Listener] = []
 
     def subscribe(self, fn: Listener) -> Callable[[], None]:
@@ -61,6 +62,12 @@ class Ui:
         self.version += 1
         for fn in list(self._listeners):
             fn()
+
+    def turn_page(self) -> None:
+        """What the screen shows is new (the next question of a drill): show its top, not
+        where the officer had scrolled to on the last one."""
+        self.page_turn += 1
+        self.changed()
 
     def say(self, message: str | None, save: bool = False) -> None:
         self.message = message

@@ -102,12 +102,17 @@ def WalkView(state):
         meter(state, walk.stage, walk.position, sz),
         pc.counter(t("line_count", n=index + 1, total=len(walk.scenario.turns)), sz),
     ]
-    if index == 0 and walk.scenario.summary:
+    if p.held:  # timed: the scene first, then the clock and the first line
+        return ft.Column([*out, c.para(walk.scenario.summary, sz.fs, 16),
+                          c.button(L.START_CLOCK, lambda e: p.begin(), ft.Icons.TIMER,
+                                   primary=True)], spacing=10)
+    if index == 0 and walk.scenario.summary and not p.is_timed:
         out.append(c.para(walk.scenario.summary, sz.fs, 16))
-    if p.waiting and p.is_timed:
-        out.append(pc.Countdown(state, key=f"t{index}"))
-    out += pc.said(turn.line, sz, turn.note)
-    out += answers(state, walk.orders[index], pick, sz)
+    line = [*pc.said(turn.line, sz, turn.note), *answers(state, walk.orders[index], pick, sz)]
+    if p.waiting and p.is_timed:  # the clock, the line and the answers first, in view
+        out = [out[2], pc.Countdown(state, key=f"t{index}"), *line, *out[:2]]
+    else:
+        out += line
     if pick is not None:
         out += feedback(state, pick, sz, walk.done)
     return ft.Column(out, spacing=10)

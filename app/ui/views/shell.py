@@ -107,7 +107,8 @@ def screen_view(state, s: screens.Screen, loc: Location, top: bool, sz: Sizes,
             # room above the body: a text field first on its screen (the note, search) floats
             # its label above its border, and the scroll view cut that label in half
             [*banners(state, sz), ft.Container(body, padding=ft.Padding.only(top=sz.fs(6)))],
-            key=f"{route}:{(state.ui.dialog or '') if top else ''}",  # new screen: at the top
+            # a new screen, a dialog or a new question (ui.turn_page) opens at its top
+            key=f"{route}:{(state.ui.dialog or '') if top else ''}:{state.ui.page_turn}",
             spacing=12, expand=True, scroll=ft.ScrollMode.AUTO,
         )],
         padding=12,
