@@ -88,6 +88,17 @@ async def test_an_override_reason_survives_back_and_goes_once_logged(app):
     assert field(app, L.OVERRIDE_REASON) == ""
 
 
+async def test_a_reason_typed_after_its_error_takes_the_error_away(app):
+    await open_incident(app)
+    await app.nav(L.NAV_STAIRWAY)
+    await app.click(L.OVERRIDE)
+    await app.click(L.OVERRIDE_CONFIRM)  # no reason
+    error = app.state.ui.errors.get(L.OVERRIDE_REASON)
+    assert error and error in app.texts()
+    await app.type(L.OVERRIDE_REASON, "Negotiator asked for it")
+    assert L.OVERRIDE_REASON not in app.state.ui.errors and error not in app.texts()
+
+
 async def test_closing_the_call_drops_what_was_typed_for_it(app):
     await open_incident(app)
     inc_id = app.state.incident.current.id

@@ -286,8 +286,11 @@ async def test_own_words_refuses_an_empty_answer_and_saves_nothing(app):
     await app.click(L.CHECK_ANSWER)
     assert "Type or say your answer first." in app.texts() and attempts(app) == []
     await app.type(L.WORDS_FIELD, "x" * 100_000 + "\ud800")  # huge, with a lone surrogate
+    assert "Type or say your answer first." not in app.texts()  # typing mends it
     await app.click(L.CHECK_ANSWER)
     assert app.state.practice.last is not None and len(attempts(app)) == 1
+    echo = next(x for x in app.texts() if x.startswith("You said: "))
+    assert len(echo) < 320 and echo.endswith("…”")  # the verdict is not 100 KB down
 
 
 async def test_own_words_ends_after_its_lines(app):
@@ -467,7 +470,7 @@ async def test_own_words_shows_what_their_line_replies_to_and_reads_it_so(app):
     words.prompts = [line]
     app.state.ui.changed()
     await app.settle()
-    assert f"Before this, you said: “{line.before}”" in app.texts()
+    assert f"Before this, the officer in the scenario said: “{line.before}”" in app.texts()
     await app.type(L.WORDS_FIELD, "You sound worn out.")
     await app.click(L.CHECK_ANSWER)
     reminder = app.state.practice.last.result.reminder

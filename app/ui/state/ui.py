@@ -78,6 +78,12 @@ class Ui:
         self.errors[field] = message
         self.changed()
 
+    def clear_error(self, field: str) -> None:
+        """The officer changed the field: its error no longer stands (re-renders only when
+        there was one, not at every keystroke)."""
+        if self.errors.pop(field, None) is not None:
+            self.changed()
+
     def ask(self, dialog: str) -> None:
         self.dialog = dialog
         self.message = None

@@ -60,7 +60,8 @@ def _still_open(inc) -> str:
 def ReasonForm(state, label: str, confirm: str, cancel_label: str, on_confirm, intro: str,
                draft: str, initial: str = ""):
     sz = Sizes(state.prefs.text_scale)
-    text, get_text, on_text = hooks.use_field(initial, state.ui.drafts, draft)
+    text, get_text, on_text = hooks.use_field(initial, state.ui.drafts, draft,
+                                              lambda: state.ui.clear_error(label))
     error = state.ui.errors.get(label)
 
     def done(e) -> None:

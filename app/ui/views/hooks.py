@@ -28,7 +28,7 @@ def use_tick(seconds: float = 1.0) -> int:
     return tick
 
 
-def use_field(initial: str = "", drafts=None, key: str | None = None):
+def use_field(initial: str = "", drafts=None, key: str | None = None, on_edit=None):
     """A text field's value for a component: (value to render, getter, on_change).
 
     Read the text with the getter, not the rendered value, in a button's handler: a tap
@@ -37,7 +37,8 @@ def use_field(initial: str = "", drafts=None, key: str | None = None):
 
     With `drafts` and `key`, what is typed is kept as a draft under `key` and comes back
     when the field is built again (another screen and back, a reload); `reset` drops it.
-    The form drops it too when the officer cancels (`drafts.drop(key)`).
+    The form drops it too when the officer cancels (`drafts.drop(key)`). `on_edit` is
+    called at each change (e.g. to take away an error the new words may have mended).
     """
     drafted = drafts is not None and bool(key)
     kept = drafts.get(key, initial) if drafted else initial
@@ -49,6 +50,8 @@ def use_field(initial: str = "", drafts=None, key: str | None = None):
         if drafted:
             drafts.put(key, latest.current)
         set_value(latest.current)
+        if on_edit is not None:
+            on_edit()
 
     def get() -> str:
         return latest.current

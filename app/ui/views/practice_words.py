@@ -18,12 +18,15 @@ from app.ui.views import common as c
 from app.ui.views import hooks
 from app.ui.views import practice_common as pc
 
+ECHO_CHARS = 280  # the most of an answer said back above its verdict
+
 
 @ft.component
 def AnswerForm(state):
     """The field and its button; one per line (keyed by it), so it starts empty."""
     sz = Sizes(state.prefs.text_scale)
-    text, get_text, on_text = hooks.use_field("")
+    text, get_text, on_text = hooks.use_field("", on_edit=lambda: state.ui.clear_error(
+        L.WORDS_FIELD))
     return ft.Column([
         ft.TextField(label=L.WORDS_FIELD, value=text, multiline=True, min_lines=2, max_lines=5,
                      text_size=sz.fs(17), on_change=on_text,
@@ -38,8 +41,9 @@ def judged(state, j, sz: Sizes, last: bool) -> list[ft.Control]:
     r = j.result
     answered = state.practice.chosen
     out: list[ft.Control] = []
-    if answered:
-        out.append(pc.labelled(t("you_said"), f"“{answered}”", sz))
+    if answered:  # a long paste is cut: the verdict must not sit twenty screens down
+        shown = answered if len(answered) <= ECHO_CHARS else answered[:ECHO_CHARS - 1] + "…"
+        out.append(pc.labelled(t("you_said"), f"“{shown}”", sz))
     check = False  # only the backstop's flag: worded like a killer, to check, not to fix
     icon = None
     if not (answered or "").strip():
