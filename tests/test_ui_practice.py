@@ -182,7 +182,9 @@ async def test_a_walk_climbs_drops_and_ends_with_the_stage_reached(app, grades, 
         texts = app.texts()
         assert not any(lab.startswith("Answer: ") for lab in app.labels())  # picked: no buttons
         if g == "h":
-            assert "Harmful. The meter drops a stage." in texts
+            said = ("Harmful. The meter drops a stage." if before > 1 else
+                    "Harmful. The meter goes back to the start of stage 1.")
+            assert said in texts
             assert f"Harmful (your answer): {text}" in texts
             assert app.state.practice.walk.walk.stage == max(1, before - 1)
             best = app.state.practice.last.best
@@ -235,6 +237,8 @@ async def test_the_end_of_a_walk_links_to_the_skill_and_the_stage(app):
         await app.click(L.walk_answer(pick_grade(app, HARMFUL if i == 0 else BEST)))
         await app.click(L.SEE_RESULT if i == 7 else L.NEXT_LINE)
     (r,) = app.state.practice.walk.summary().review  # the one line not answered best
+    assert f"Harmful (your answer): “{r.chosen}”" in app.texts()  # what they said, then best
+    assert r.chosen and r.chosen != r.best and f"Best answer: “{r.best}”" in app.texts()
     await app.click(L.review_skill(r.skill_title))
     assert app.state.nav.screen == "phrases" and app.state.phrases.skill == r.skill
     assert app.state.phrases.list(), "the link opens a stage where the skill has phrases"

@@ -44,6 +44,8 @@ class Review:
     line: str  # what the person said
     best: str  # the best answer's text
     why: str  # why it was best
+    chosen: str = ""  # the officer's answer ("" when time ran out)
+    grade: str | None = None  # its grade (None when time ran out)
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,8 @@ class Walk:
                 self.scenario.turns[p.turn].line,
                 p.best.text,
                 p.best.why,
+                p.answer.text if p.answer else "",
+                p.grade,
             )
         reached = stages.get(self.stage)
         grades = [p.grade for p in self.picks]

@@ -14,9 +14,8 @@ from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
 from app.ui.views import practice_common as pc
-from app.ui.views.practice_walk_end import meter, summary
+from app.ui.views.practice_walk_end import WORDS, meter, summary
 
-WORDS = {BEST: "grade_best", ACCEPTABLE: "grade_acceptable", HARMFUL: "grade_harmful"}
 GRADES = {  # grade -> (good for the verdict box, what it did to the meter: a catalogue key)
     BEST: (True, "walk_best"),
     ACCEPTABLE: (True, "walk_acceptable"),
@@ -75,6 +74,8 @@ def feedback(state, pick, sz: Sizes, last: bool) -> list[ft.Control]:
         out = [pc.verdict(None, t("walk_late" if late else "walk_timeout"), sz)]
     else:
         good, head = GRADES[a.grade]
+        if a.grade == HARMFUL and pick.stage_before == 1:  # no stage below to drop to
+            head = "walk_harmful_floor"
         out = [pc.verdict(good, t(head), sz), pc.labelled(t("word_why"), a.why, sz)]
         if a.skill:
             out.append(pc.labelled(t("word_skill"), skills.get(a.skill, a.skill), sz))

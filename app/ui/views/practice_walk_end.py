@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import flet as ft
 
+from app.guide.model import ACCEPTABLE, BEST, HARMFUL
 from app.i18n import text as t
 from app.practice.walk import TOP
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
 from app.ui.views import practice_common as pc
+
+WORDS = {BEST: "grade_best", ACCEPTABLE: "grade_acceptable", HARMFUL: "grade_harmful"}
 
 
 def meter(state, stage: int, position: float, sz: Sizes, caption: bool = True) -> ft.Control:
@@ -46,6 +49,8 @@ def review_card(state, r, sz: Sizes) -> ft.Control:
     return ft.Container(ft.Column([
         c.heading(r.skill_title or t("review_no_skill"), sz.fs, 3),
         c.para(t("they_said", line=r.line), sz.fs, 15, italic=True),
+        pc.labelled(t("grade_yours", grade=t(WORDS[r.grade])), f"“{r.chosen}”", sz)
+        if r.chosen and r.grade else c.para(t("review_missed"), sz.fs, 15),
         pc.labelled(t("best_answer"), f"“{r.best}”", sz),
         pc.labelled(t("word_why"), r.why, sz, 15),
         *links,
