@@ -52,6 +52,7 @@ def SettingsView(state):
     ]
     if state.ui.message:
         out.append(c.para(state.ui.message, sz.fs, 15))
+    out.append(c.heading(t("settings_guide"), sz.fs))
     out.append(c.button(L.OPEN_GUIDE, lambda e: state.nav.go("guide"), ft.Icons.MENU_BOOK))
     out.append(c.button(L.OPEN_ABOUT, lambda e: state.nav.go("about"), ft.Icons.INFO_OUTLINE))
     return ft.Column(out, spacing=8)
