@@ -114,6 +114,20 @@ async def test_checklist_tick_is_timestamped_logged_and_ticks_the_phone(app):
     assert not app.has(L.checklist_item(item.text))
 
 
+async def test_a_section_with_nothing_to_tick_shows_no_count(app):
+    await app.nav(L.NAV_CHECKLIST)
+    sections = {}
+    for _, items in app.state.checklist.lists():
+        for i in items:
+            sections.setdefault(i.section, []).append(i.tick)
+    signs = [s for s, ticks in sections.items() if s and not any(ticks)]
+    counted = [s for s, ticks in sections.items() if s and any(ticks)]
+    assert signs and counted, "the shipped checklist has both kinds of section"
+    texts = app.texts()
+    assert all(s in texts and not any(x.startswith(s + "  (") for x in texts) for s in signs)
+    assert all(any(x.startswith(s + "  (0/") for x in texts) for s in counted)
+
+
 async def test_situation_filters_and_shows_danger_signs(app):
     await app.click(L.OPEN_SITUATIONS)
     sit = next(s for s in app.state.guide.situations if s.danger_signs)

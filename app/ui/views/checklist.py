@@ -98,7 +98,8 @@ def ChecklistView(state):
                     L.section_toggle(section or cl.title),
                     ft.Row([
                         ft.Icon(ft.Icons.EXPAND_MORE if folded else ft.Icons.EXPAND_LESS),
-                        ft.Text(f"{section or cl.title}  ({n_done}/{n_tick})",
+                        ft.Text(f"{section or cl.title}  ({n_done}/{n_tick})" if n_tick
+                                else section or cl.title,  # signs to watch: nothing to tick
                                 size=sz.fs(18), weight=ft.FontWeight.BOLD, expand=True),
                     ]),
                     lambda e, cid=cl.id, s=section: part.toggle_section(cid, s),
