@@ -130,6 +130,9 @@ async def test_bad_pack_shows_its_sentence_and_changes_nothing(tmp_path, key, ta
     refusal = a.state.packs.refusal
     assert refusal is not None and refusal.code == code, refusal
     assert refusal.message in a.texts()
+    if code == "untrusted-key":  # says what to do next, not only what is wrong
+        assert refusal.message.endswith("ask your department for its own signed pack, or a "
+                                        "build that trusts this key.")
     assert "The guide in use did not change." in a.texts()
     assert a.state.packs.preview is None and a.state.guide is guide
     assert snapshot(data_dir / "packs") == before

@@ -114,7 +114,9 @@ def check_parts(
             r.errors.append(
                 PackError(
                     "untrusted-key",
-                    f"The pack was signed with key {r.fingerprint}, which this app does not trust.",
+                    f"The pack was signed with key {r.fingerprint}, which this app does not "
+                    "trust: ask your department for its own signed pack, or a build that "
+                    "trusts this key.",
                 )
             )
         r.signature_valid = verify(raw, sig, manifest_bytes)
