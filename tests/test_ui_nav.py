@@ -151,6 +151,12 @@ async def test_export_copy_and_share_run_inside_the_tap(app):
     assert share.action.args["text"] == text
     await app.click(L.EXPORT_COPY)
     assert app.state.ui.message.startswith("Copied")
+    hint = "Share opens the phone's share menu. If nothing opens, use Copy."
+    assert (hint in app.texts()) == app.state.device.browser
+    app.state.device.browser = not app.state.device.browser  # the other kind of client
+    app.state.ui.changed()
+    await app.settle()
+    assert (hint in app.texts()) == app.state.device.browser
 
 
 async def test_an_incident_reopened_at_start_keeps_the_screen_on(tmp_path):

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import flet as ft
 
+from app.i18n import text as t
 from app.ui import labels as L
 from app.ui.theme import MIN_TARGET
 
@@ -197,3 +198,9 @@ def step(n: int, done: bool, here: bool, sz, border: int = 1) -> ft.Control:
     return ft.Container(mark, width=40, height=40, alignment=ft.Alignment.CENTER,
                         border_radius=20, bgcolor=ft.Colors.PRIMARY if here else None,
                         border=ft.Border.all(border, ft.Colors.OUTLINE))
+
+
+def share_hint(state, sz) -> list[ft.Control]:
+    """In a browser, Share opens the system's share menu only where the browser has one
+    (phones do; many desktops do not), and the app cannot tell: say what to do then."""
+    return [para(t("share_hint"), sz.fs, 14, italic=True)] if state.device.browser else []

@@ -98,6 +98,7 @@ def export_form(state) -> ft.Control:
             *([] if state.device.browser else  # a browser has downloaded it already
               [c.button(L.EXPORT_SAVE, lambda e: state.export.save_file(), ft.Icons.SAVE)]),
         ]),
+        *c.share_hint(state, Sizes(state.prefs.text_scale)),
         *([c.para(state.ui.message, Sizes(state.prefs.text_scale).fs, 15)]
           if state.ui.message else []),
         ft.TextField(label=L.EXPORT_TEXT, value=f.text, multiline=True, read_only=True,

@@ -84,6 +84,7 @@ def kept(state, answers, sz: Sizes) -> list[ft.Control]:
             c.button(L.SHARE_KEPT, None, ft.Icons.SHARE,
                      action=ft.ShareText(text, subject=t("kept_copy_title", n=len(answers)))),
         ]),
+        *c.share_hint(state, sz),
         *([c.para(state.ui.message, sz.fs, 15)] if state.ui.message else []),
     ]
     if len(shown) < len(answers):
