@@ -336,6 +336,21 @@ async def test_timed_mode_counts_down_and_times_out(app, drill, verdict):
     assert (a.right, a.timed) == (False, True)
 
 
+async def test_own_words_typed_when_time_runs_out_is_judged_late_not_thrown_away(app):
+    clock = Clock()
+    app.state.practice.core.clock = clock
+    await open_drill(app, L.DRILL_WORDS, timed=True)
+    await app.type(L.WORDS_FIELD, "It sounds like you are exhausted")
+    clock.t += TIME_LIMIT + 1
+    await beat(app)
+    texts = app.texts()
+    assert "After the 10 seconds: it counts as missed." in texts
+    assert "You said: “It sounds like you are exhausted”" in texts
+    assert app.state.practice.last.result.skill == "emotion-labeling"  # what it would be
+    (a,) = attempts(app)
+    assert (a.right, a.timed) == (False, True)
+
+
 async def test_a_timed_walk_opened_again_gives_its_line_the_full_time(app):
     """Left for the list and opened again, the line is shown anew: its 10 s start again."""
     clock = Clock()

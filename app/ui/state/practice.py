@@ -65,6 +65,7 @@ class PracticePart(ProgressPart):
         self.erase_count: int | None = None  # Settings: asked to erase this many answers
         self.report: Progress | None = None  # what the Progress screen shows (read on entry)
         self._parked: tuple | None = None  # a walk left for its list: (key, session, last, chosen)
+        self.typed = ""  # your own words: the field as typed so far
         self._warned = 0
 
     @property
@@ -117,6 +118,7 @@ class PracticePart(ProgressPart):
 
     def _clear(self) -> None:
         self.session, self.last, self.key, self.chosen = None, None, None, None
+        self.typed = ""  # your own words: the field as typed so far
 
     def _park(self) -> None:
         """Leaving a walk not finished for its list (browser Back): keep it, so Forward or
@@ -224,12 +226,23 @@ class PracticePart(ProgressPart):
         self.ui.errors.pop(L.WORDS_FIELD, None)
         self._answered(lambda: self.words.answer(text), text)
 
+    def typing(self, text: str) -> None:
+        """Your own words: what the field holds now (judged, late, if time runs out), and
+        the field's error goes once the officer types."""
+        self.typed = text
+        self.ui.clear_error(L.WORDS_FIELD)
+
     def tick(self) -> bool:
-        """The countdown's heartbeat: when time is up, the question counts as missed."""
+        """The countdown's heartbeat: when time is up, the question counts as missed (an
+        answer half typed is still judged, as late, so the officer sees what it was)."""
         left = self.left()
         if left is None or left > 0:
             return False
-        self._answered(self.session.timeout)
+        if self.words is not None and self.typed.strip():
+            typed = self.typed
+            self._answered(lambda: self.words.answer(typed), typed)
+        else:
+            self._answered(self.session.timeout)
         return True
 
     def _answered(self, answer, chosen: str | int | None = None) -> None:
@@ -245,7 +258,7 @@ class PracticePart(ProgressPart):
         """On to the next question (after the feedback)."""
         if self.session is None or self.last is None:
             return
-        self.last, self.chosen = None, None
+        self.last, self.chosen, self.typed = None, None, ""
         self.session.next()
         self.ui.turn_page()
 

@@ -61,7 +61,7 @@ def ReasonForm(state, label: str, confirm: str, cancel_label: str, on_confirm, i
                draft: str, initial: str = ""):
     sz = Sizes(state.prefs.text_scale)
     text, get_text, on_text = hooks.use_field(initial, state.ui.drafts, draft,
-                                              lambda: state.ui.clear_error(label))
+                                              lambda _: state.ui.clear_error(label))
     error = state.ui.errors.get(label)
 
     def done(e) -> None:

@@ -37,8 +37,8 @@ def use_field(initial: str = "", drafts=None, key: str | None = None, on_edit=No
 
     With `drafts` and `key`, what is typed is kept as a draft under `key` and comes back
     when the field is built again (another screen and back, a reload); `reset` drops it.
-    The form drops it too when the officer cancels (`drafts.drop(key)`). `on_edit` is
-    called at each change (e.g. to take away an error the new words may have mended).
+    The form drops it too when the officer cancels (`drafts.drop(key)`). `on_edit(text)`
+    is called at each change (e.g. to take away an error the new words may have mended).
     """
     drafted = drafts is not None and bool(key)
     kept = drafts.get(key, initial) if drafted else initial
@@ -51,7 +51,7 @@ def use_field(initial: str = "", drafts=None, key: str | None = None, on_edit=No
             drafts.put(key, latest.current)
         set_value(latest.current)
         if on_edit is not None:
-            on_edit()
+            on_edit(latest.current)
 
     def get() -> str:
         return latest.current
