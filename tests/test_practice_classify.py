@@ -1387,3 +1387,23 @@ def test_faith_is_weighed_against_their_words_even_beside_a_banned_word():
     assert "banned-word" in [f.code for f in theirs]
     assert FAITH_WHY not in [f.message for f in theirs]  # they brought God in: no lecture
     assert FAITH_WHY in [f.message for f in C.classify(lecture, "I lost my job.").flags]
+
+
+@pytest.mark.parametrize("answer", [
+    "أفهم أنك خائف جدا الآن",  # Arabic: "I understand you are very scared now"
+    "Я понимаю, тебе сейчас очень страшно",  # Russian
+    "我明白你现在很害怕",  # Chinese
+])
+def test_an_answer_in_another_script_is_not_judged_by_english_rules(answer):
+    r = C.classify(answer, "Leave me alone")
+    assert r.unjudged and r.skill is None
+    assert r.feedback.startswith("Stairway's rules read English only")
+
+
+@pytest.mark.parametrize("answer, skill", [
+    ("You sound scared. أفهم", "emotion-labeling"),  # mostly English: judged
+    ("You sound really scared, señor.", "emotion-labeling"),  # Latin letters with accents
+])
+def test_english_with_a_few_other_letters_is_still_judged(answer, skill):
+    r = C.classify(answer, "Leave me alone")
+    assert not r.unjudged and r.skill == skill

@@ -285,6 +285,17 @@ async def test_own_words_names_the_skill_lists_flags_and_shows_models(app, answe
         assert caveat not in texts
 
 
+async def test_own_words_in_another_script_says_it_was_not_judged(app):
+    await open_drill(app, L.DRILL_WORDS)
+    await app.type(L.WORDS_FIELD, "أفهم أنك خائف جدا الآن")
+    await app.click(L.CHECK_ANSWER)
+    texts = app.texts()
+    assert "Compare with the model answers." in texts
+    assert any(x.startswith("Stairway's rules read English only") for x in texts)
+    assert not any("doesn't look like one of the listening skills" in x for x in texts)
+    assert attempts(app) == []  # not judged: not counted right or wrong
+
+
 async def test_own_words_refuses_an_empty_answer_and_saves_nothing(app):
     await open_drill(app, L.DRILL_WORDS)
     await app.click(L.CHECK_ANSWER)

@@ -38,7 +38,7 @@ from app.practice import wording as W
 from app.practice.backstop import WHY as LIKELY_WHY
 from app.practice.backstop import Backstop
 from app.practice.scores import Scorer
-from app.practice.text import clean, flip, sentences, starts, texting, words
+from app.practice.text import clean, flip, mostly_not_latin, sentences, starts, texting, words
 from app.practice.wording import NO_SAID  # skills judged against the person's words
 from app.said import Said
 
@@ -118,6 +118,9 @@ class Classifier:
         if not self.english:  # as typed: `texting` spells out English ("u" -> "you")
             flags = self.style_flags(full, full[: R.ANALYSE_CHARS])
             return Result(None, 0.0, flags, Said("said_words_compare"), unjudged=True)
+        if mostly_not_latin(text):  # another script: "no skill" would be a false verdict
+            flags = self.style_flags(full, full[: R.ANALYSE_CHARS])
+            return Result(None, 0.0, flags, Said("said_words_not_english"), unjudged=True)
         low = text.lower()
         scores = self._scorer.scores(low, said_text.lower() if said_text else None)
         mirrored = said_text is not None and scores.get("mirroring", 0.0) >= 0.7

@@ -193,6 +193,19 @@ def texting(text: str) -> str:
     return contract(_DROPPED_G.sub(lambda m: (m.group(1) or "") + "ing", text))
 
 
+def mostly_not_latin(text: str) -> bool:
+    """True when most letters of text are of another script (Arabic, Cyrillic, CJK...):
+    rules written over English words cannot judge it."""
+    latin = other = 0
+    for ch in text:
+        if ch.isalpha():
+            if ch.isascii() or unicodedata.name(ch, "").startswith("LATIN"):
+                latin += 1
+            else:
+                other += 1
+    return other > latin
+
+
 def sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
 

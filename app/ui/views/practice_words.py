@@ -54,7 +54,9 @@ def judged(state, j, sz: Sizes, last: bool) -> list[ft.Control]:
     else:
         head, good, check = headline(len(r.flags), not r.to_fix, r.skill, r.asks_safety)
     out.append(pc.verdict(good, head, sz, check, icon))
-    if (answered or "").strip() and not r.unjudged:  # unjudged: the note above says it
+    # unjudged in a guide the rules read: the feedback says why (another script); in
+    # another language's guide the note above the field says it already
+    if (answered or "").strip() and (not r.unjudged or state.practice.judges):
         out.append(c.para(local(r.feedback), sz.fs, 17))
     if r.reminder:  # their words may point to suicide: ask (said when time ran out too)
         out.append(_marked(ft.Icons.PRIORITY_HIGH, r.reminder, sz, 17, ft.FontWeight.W_600))
