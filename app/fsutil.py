@@ -47,10 +47,15 @@ def read_regular(path: Path, limit: int | None = None, *, follow: bool = True) -
     or a device raises NotRegularFile at once instead of waiting for a writer; with
     follow=False a symbolic link raises OSError (ELOOP). Raises OSError."""
     fd = os.open(path, os.O_RDONLY | NONBLOCK | (0 if follow else NOFOLLOW))
+    try:  # looked at before fdopen, which names a folder by its descriptor ("3")
+        mode = os.fstat(fd).st_mode
+    except OSError:
+        os.close(fd)
+        raise
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise NotRegularFile(0, f"it is a {kind_of_mode(mode)}, not a file", str(path))
     with os.fdopen(fd, "rb") as fh:
-        mode = os.fstat(fh.fileno()).st_mode
-        if not stat.S_ISREG(mode):
-            raise NotRegularFile(0, f"it is a {kind_of_mode(mode)}, not a file", str(path))
         return fh.read() if limit is None else fh.read(limit + 1)
 
 

@@ -34,7 +34,8 @@ def run_export(
         for sentence in log.warnings:
             _say(sentence)
         if out_file:
-            if (why := _not_a_file(Path(out_file)) or _in_log(Path(out_file), log.root)):
+            data = paths.data_dir(data_dir)
+            if (why := _not_a_file(Path(out_file)) or _in_data(Path(out_file), data)):
                 _say(f"cannot write {out_file}: {why}")
                 return 1
             try:
@@ -51,7 +52,7 @@ def run_export(
         _say(str(err))
         return 1
     except OSError as err:
-        _say(f"cannot write {err.filename or out_file}: {err.strerror}")
+        _say(f"cannot read {err.filename or data_dir}: {err.strerror}")  # the note log
         return 1
     return 0
 
@@ -72,13 +73,15 @@ def _not_a_file(path: Path) -> str | None:
     return None
 
 
-def _in_log(path: Path, root: Path) -> str | None:
-    """An export written over the note log's own files would replace the evidence."""
+def _in_data(path: Path, root: Path) -> str | None:
+    """An export written over the data folder's own files would replace the evidence (the
+    note log), the practice history, the preferences or the guide in use."""
     try:
         inside = path.resolve().is_relative_to(Path(root).resolve())
     except (OSError, RuntimeError):  # a symlink loop: the write says why
         return None
-    return f"it is inside the note log ({root}); write the export elsewhere" if inside else None
+    return f"it is inside the data folder ({root}); write the export elsewhere" if inside \
+        else None
 
 
 # An export holds every entry of one incident (a note is at most 100 KB): far below this.

@@ -26,7 +26,7 @@ from app.guide.checks import check
 from app.incidents import ImportRefused, IncidentLog, NoteKind
 from app.packs import PackError
 from app.packs.verify import parse_signature
-from app.practice.history import PracticeHistory
+from app.practice.history import Attempt, PracticeHistory
 from tests.guide_helpers import VALID, copy_tree
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,16 +97,22 @@ def test_pack_never_writes_over_a_key(tmp_path, capsys):
 
 
 def test_export_never_writes_over_the_note_log(tmp_path, capsys):
-    inc_id = _incident(tmp_path)
-    folder = tmp_path / "incidents" / inc_id
+    data = tmp_path / "data"
+    inc_id = _incident(data)
+    PracticeHistory(data).record(Attempt("name-skill", "mirroring", True, 1.0,
+                                         datetime.now(UTC)))
+    (data / "prefs.json").write_text("{}")
+    folder = data / "incidents" / inc_id
     before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
-    for name in before:
-        assert main(["export", "--incident", inc_id, "--data-dir", str(tmp_path), "--format",
-                     "md", "--out", str(folder / name)]) == 1
-        assert "inside the note log" in capsys.readouterr().err
+    others = {p: p.read_bytes() for p in (data / "practice.json", data / "prefs.json")}
+    for target in [*(folder / name for name in before), *others]:
+        assert main(["export", "--incident", inc_id, "--data-dir", str(data), "--format",
+                     "md", "--out", str(target)]) == 1
+        assert "inside the data folder" in capsys.readouterr().err
     assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before
+    assert {p: p.read_bytes() for p in others} == others  # practice history, preferences
     out = tmp_path / "brief.md"  # beside it is fine
-    assert main(["export", "--incident", inc_id, "--data-dir", str(tmp_path), "--format",
+    assert main(["export", "--incident", inc_id, "--data-dir", str(data), "--format",
                  "md", "--out", str(out)]) == 0 and out.read_text().startswith("# ")
 
 
@@ -239,3 +245,35 @@ def test_a_journal_copied_with_crlf_line_ends_is_read_whole(tmp_path):
     assert [n.text for n in again.entries(inc.id)] == before
     assert again.warnings == [] and journal.exists()
     again.close()
+
+
+def test_a_folder_where_a_file_should_be_is_named_by_its_path(tmp_path):
+    from app.fsutil import NotRegularFile, read_regular
+
+    with pytest.raises(NotRegularFile) as got:
+        read_regular(tmp_path)
+    assert got.value.filename == str(tmp_path) and "it is a folder" in got.value.strerror
+
+
+def test_export_names_the_log_file_it_could_not_read(tmp_path, capsys):
+    inc_id = _incident(tmp_path)
+    record = tmp_path / "incidents" / inc_id / "incident.json"
+    record.unlink()
+    record.mkdir()
+    code = main(["export", "--incident", inc_id, "--data-dir", str(tmp_path), "--format", "md"])
+    err = capsys.readouterr().err
+    assert "cannot write" not in err and " 3" not in err and "Traceback" not in err
+    assert code == 0 or f"{record}" in err, err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_in_a_stored_pack_is_refused_not_waited_on(tmp_path):
+    folder = tmp_path / "stored"
+    (folder / "content").mkdir(parents=True)
+    (folder / "manifest.json").write_text("{}")
+    os.mkfifo(folder / "signature.json")
+    run = subprocess.run(  # in a child: before the fix it waited for a writer forever
+        [sys.executable, "-c", "import sys; from pathlib import Path; "
+         "from app.packs.disk import read_tree; read_tree(Path(sys.argv[1]))", str(folder)],
+        cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert "named pipe" in run.stderr and "PackError" in run.stderr, run.stderr

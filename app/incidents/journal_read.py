@@ -94,11 +94,13 @@ def read_store(folder: Path, incident_id: str) -> tuple[list, str | None]:
 def read_journal(path: Path, incident_id: str, start: int = 0):
     """(entries, damage sentence or None, bytes read, inode or None) from `start`."""
     try:
-        with os.fdopen(os.open(path, os.O_RDONLY | NONBLOCK), "rb") as f:
-            st = os.fstat(f.fileno())
-            if not stat.S_ISREG(st.st_mode):  # a pipe would wait forever for a writer
-                raise NotRegularFile(0, f"it is a {kind_of_mode(st.st_mode)}, not a file",
-                                     str(path))
+        fd = os.open(path, os.O_RDONLY | NONBLOCK)
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):  # a pipe would wait forever for a writer; a
+            os.close(fd)  # folder is named by its path, not its descriptor
+            raise NotRegularFile(0, f"it is a {kind_of_mode(st.st_mode)}, not a file",
+                                 str(path))
+        with os.fdopen(fd, "rb") as f:
             ino = st.st_ino
             f.seek(start)
             data = f.read()

@@ -13,7 +13,7 @@ import os
 import shutil
 from pathlib import Path
 
-from app.fsutil import fsync_dir
+from app.fsutil import fsync_dir, read_regular
 from app.packs.archive import DEFAULT_LIMITS, Limits
 from app.packs.errors import PackError
 from app.packs.verify import CONTENT, MANIFEST, SIGNATURE, VerifiedPack
@@ -72,9 +72,8 @@ def read_tree(
 
 
 def _read(path: Path, limits: Limits) -> bytes:
-    fd = os.open(path, os.O_RDONLY | NOFOLLOW)
-    with os.fdopen(fd, "rb") as fh:
-        data = fh.read(limits.max_file_bytes + 1)
+    """A stored pack's file: no link followed, a pipe or a folder refused at once."""
+    data = read_regular(path, limits.max_file_bytes, follow=False)
     if len(data) > limits.max_file_bytes:
         raise PackError("too-big", f"{path} is larger than a pack may carry.")
     return data
