@@ -12,6 +12,7 @@ killed process left behind.
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 import stat
@@ -25,7 +26,13 @@ NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 class NotRegularFile(OSError):
-    """A path that is a named pipe, a socket or a device: reading it could wait forever."""
+    """A path that is a named pipe, a socket or a device: reading it could wait forever;
+    or a folder (errno EISDIR, as opening one for reading says)."""
+
+    @classmethod
+    def of(cls, mode: int, path: object) -> NotRegularFile:
+        code = errno.EISDIR if stat.S_ISDIR(mode) else 0
+        return cls(code, f"it is a {kind_of_mode(mode)}, not a file", str(path))
 
 
 def kind_of_mode(mode: int) -> str:
@@ -54,7 +61,7 @@ def read_regular(path: Path, limit: int | None = None, *, follow: bool = True) -
         raise
     if not stat.S_ISREG(mode):
         os.close(fd)
-        raise NotRegularFile(0, f"it is a {kind_of_mode(mode)}, not a file", str(path))
+        raise NotRegularFile.of(mode, path)
     with os.fdopen(fd, "rb") as fh:
         return fh.read() if limit is None else fh.read(limit + 1)
 

@@ -16,7 +16,7 @@ import os
 import stat
 from pathlib import Path
 
-from app.fsutil import NONBLOCK, NotRegularFile, kind_of_mode, read_regular
+from app.fsutil import NONBLOCK, NotRegularFile, read_regular
 from app.incidents.chain import canonical, digest
 from app.incidents.journal import JOURNAL, NOTES, journals
 from app.incidents.records import from_doc, record_to_note, salvage_docs
@@ -98,8 +98,7 @@ def read_journal(path: Path, incident_id: str, start: int = 0):
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):  # a pipe would wait forever for a writer; a
             os.close(fd)  # folder is named by its path, not its descriptor
-            raise NotRegularFile(0, f"it is a {kind_of_mode(st.st_mode)}, not a file",
-                                 str(path))
+            raise NotRegularFile.of(st.st_mode, path)
         with os.fdopen(fd, "rb") as f:
             ino = st.st_ino
             f.seek(start)
