@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from app.fsutil import atomic_write
+from app.fsutil import atomic_write, read_regular
 
 FILE_NAME = "drafts.json"
 
@@ -34,6 +34,7 @@ def key(field: str, incident_id: str | None = None) -> str:
 START = key("start")  # the place typed into the Start incident form
 
 MAX_CHARS = 100_000  # written to the file up to this; a longer paste is kept in memory only
+MAX_FILE_BYTES = 16 * 1024 * 1024  # far past what a few drafts of MAX_CHARS take
 # (the file is rewritten at every keystroke: a megabyte each time would stall the phone)
 
 
@@ -45,10 +46,10 @@ class Drafts:
     def _read(self) -> dict[str, str]:
         if self.path is None:
             return {}
-        try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):  # missing, unreadable, cut short: start empty
-            return {}
+        try:  # never waits on a pipe; a file past what drafts can hold is not read whole
+            raw = json.loads(read_regular(self.path, MAX_FILE_BYTES)[:MAX_FILE_BYTES])
+        except (OSError, ValueError, RecursionError):  # missing, unreadable, cut short,
+            return {}  # nested past the parser's depth, not UTF-8: start empty
         if not isinstance(raw, dict):
             return {}
         return {k: v for k, v in raw.items() if isinstance(k, str) and isinstance(v, str) and v}

@@ -14,7 +14,7 @@ import time
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-from app.fsutil import atomic_write
+from app.fsutil import atomic_write, read_regular
 from app.said import Said
 
 FILE_NAME = "prefs.json"
@@ -87,12 +87,26 @@ def path(data_dir: Path) -> Path:
     return Path(data_dir) / FILE_NAME
 
 
+# What a damaged file raises when read: not JSON, not UTF-8, nested past the parser's
+# depth, a number too big to be a float ("text_scale": 1e999999), a field of a wrong type.
+DAMAGE = (ValueError, TypeError, UnicodeError, RecursionError, OverflowError)
+MAX_BYTES = 1024 * 1024  # the preferences are a few KB; a bigger file is not ours
+
+
+def _read(p: Path) -> str:
+    """The file's text, read without waiting on a pipe; ValueError when far too big."""
+    data = read_regular(p, MAX_BYTES)
+    if len(data) > MAX_BYTES:
+        raise ValueError(f"{p} is larger than any preferences file")
+    return data.decode("utf-8")
+
+
 def theme_of(data_dir: Path) -> str:
     """The saved theme, read without side effects ("system" when there is none, or the
     file is unreadable: `load` deals with that, and says so, when the app starts)."""
     try:
-        raw = json.loads(path(data_dir).read_text(encoding="utf-8"))
-    except (OSError, ValueError, UnicodeError):
+        raw = json.loads(_read(path(data_dir)))
+    except (OSError, *DAMAGE):
         return "system"
     theme = raw.get("theme") if isinstance(raw, dict) else None
     return theme if theme in THEMES else "system"
@@ -106,14 +120,16 @@ def load(data_dir: Path) -> tuple[Prefs, str | None]:
     """
     p = path(data_dir)
     try:
-        text = p.read_text(encoding="utf-8")
+        text = _read(p)
     except FileNotFoundError:
         return Prefs(), None
-    except OSError as exc:
+    except OSError as exc:  # unreadable, or a pipe or folder in its place: never waited on
         return Prefs(), Said("said_prefs_not_read", error=exc.strerror or exc)
+    except DAMAGE:
+        text = ""  # not UTF-8, or far too big to be ours: set aside below
     try:
         return _clean(json.loads(text)), None
-    except (ValueError, TypeError):
+    except DAMAGE:
         aside = p.with_name(f"{FILE_NAME}.bad-{time.strftime('%Y%m%d-%H%M%S')}")
         try:
             os.replace(p, aside)

@@ -277,3 +277,39 @@ def test_a_pipe_in_a_stored_pack_is_refused_not_waited_on(tmp_path):
          "from app.packs.disk import read_tree; read_tree(Path(sys.argv[1]))", str(folder)],
         cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert "named pipe" in run.stderr and "PackError" in run.stderr, run.stderr
+
+
+DAMAGED_JSON = {
+    "nested past the parser's depth": b"[" * 100_000 + b"]" * 100_000,
+    "a number too big for a float": b'{"text_scale": 1' + b"0" * 400 + b"}",
+    "not UTF-8": b'{"theme": "\xff"}',
+}
+
+
+@pytest.mark.parametrize("raw", DAMAGED_JSON.values(), ids=DAMAGED_JSON.keys())
+def test_damaged_preferences_and_drafts_never_stop_the_app(tmp_path, raw):
+    from app import prefs
+    from app.drafts import Drafts
+
+    (tmp_path / "prefs.json").write_bytes(raw)
+    (tmp_path / "drafts.json").write_bytes(raw)
+    assert prefs.theme_of(tmp_path) == "system"
+    loaded, problem = prefs.load(tmp_path)
+    assert loaded == prefs.Prefs() and problem  # the defaults, and a sentence saying so
+    assert list(tmp_path.glob("prefs.json.bad-*"))  # kept aside, not deleted
+    assert Drafts(tmp_path).get("note") == ""
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_in_place_of_a_data_file_is_never_waited_on(tmp_path):
+    for name in ("prefs.json", "drafts.json", "packs/active.json"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        os.mkfifo(tmp_path / name)
+    code = ("import sys; from pathlib import Path; from app import prefs; "
+            "from app.drafts import Drafts; from app.packs.pointer import read_pointer; "
+            "d = Path(sys.argv[1]); print(prefs.theme_of(d), prefs.load(d)[1], "
+            "Drafts(d).get('x') == '', read_pointer(d / 'packs' / 'active.json')[1])")
+    run = subprocess.run([sys.executable, "-c", code, str(tmp_path)], cwd=ROOT,
+                         capture_output=True, text=True, timeout=60)  # before: forever
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+    assert run.stdout.startswith("system ") and "named pipe" in run.stdout

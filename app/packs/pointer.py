@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.fsutil import atomic_write
+from app.fsutil import atomic_write, read_regular
 
 FORMAT = 1
 FOLDER_RE = re.compile(r"^[a-z0-9][a-z0-9.-]{0,150}$")
@@ -51,7 +51,7 @@ def _folder(v) -> str | None:
 def read_pointer(path: Path) -> tuple[Pointer, str | None]:
     """The pointer, and one sentence when it was damaged (then: the built-in guide)."""
     try:
-        data = path.read_bytes()
+        data = read_regular(path, 1024 * 1024)  # a pipe in its place is never waited on
     except FileNotFoundError:
         return Pointer(), None
     except OSError:
