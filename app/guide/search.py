@@ -15,7 +15,8 @@ its plural or singular (`weapon` <-> `weapons`), as a prefix (`empa` -> `empathy
 when it matches no guide word in those ways, with a small typo: edit distance 1 for words
 of 4+ characters, 2 for 8+ (transpositions count once). Every query word must match;
 when none of the documents match all of them, documents matching most of them are
-returned.
+returned. Only the start of a long query is searched (`query_words`): a paste must not
+freeze the screen.
 
 Ranking: a title match weighs twice a text match; a short text that holds the word
 beats a long one (BM25's length normalisation, on text matches only). Avoid phrases come
@@ -35,11 +36,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.guide.model import AVOID, SAY, Guide
-from app.guide.words import distance_within, inflections, max_typos, normalize, snippet, tokens
+from app.guide.words import (
+    distance_within,
+    inflections,
+    max_typos,
+    normalize,
+    query_words,
+    snippet,
+    tokens,
+)
 
 log = logging.getLogger("stairway")
 
-__all__ = ["Hit", "Index", "build_index", "lazy_search", "normalize", "search", "tokens"]
+__all__ = [
+    "Hit", "Index", "build_index", "lazy_search", "normalize", "query_words", "search", "tokens",
+]
 
 TITLE_WEIGHT = 2.0
 TEXT_WEIGHT = 1.0
@@ -196,7 +207,7 @@ def _matches(index: Index, q: str) -> list[tuple[str, float]]:
 
 
 def search(index: Index, query: str, limit: int = 20) -> list[Hit]:
-    words = list(dict.fromkeys(tokens(query)))
+    words = query_words(query)
     if not words or not index.docs:
         return []
     n_docs = len(index.docs)
