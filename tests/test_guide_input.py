@@ -7,9 +7,28 @@ story. The check must answer each with `path:line: message`, fast and true.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from app.guide.frontmatter import read_header
 from app.guide.items import ItemIds
+from app.i18n import catalogue
+from tests.guide_helpers import REAL, check_cli, copy_tree
+
+TODAY = dt.date(2026, 11, 29)
+HEADER = (
+    'id: rapport\ntitle: {title}\nversion: "1.0"\nreviewed: 2026-11-01\n'
+    "reviewed_by: {by}\nsources: {sources}\nstage: 3\n"
+)
+CONTROL = "an invisible control character (U+{}), which shows as \ufffd or not at all: remove it"
+BIDI = "an invisible direction mark (U+{}), which turns the text around it backwards on screen: "
+
+
+def _header(title="Rapport", by="Team", sources="[noesner-1997]") -> list[tuple[int, str, str]]:
+    """The problems of a stage file's header (its YAML starts on line 2: title is line 3)."""
+    text = HEADER.format(title=title, by=by, sources=sources)
+    return read_header(text, 2, "stage", TODAY).problems
 
 
 class _CountingSet(set):
@@ -54,3 +73,92 @@ def test_twenty_thousand_identical_items_take_one_probe_each():
     assert got == ["x"] + [f"x-{k}" for k in range(2, n + 1)]
     # one look at the base and one at the suffix tried: 2 per item, never n*n/2
     assert _CountingSet.probes <= 2 * n
+
+
+# ---- front matter: control characters and direction marks in a value -----------------
+
+
+@pytest.mark.parametrize(
+    "title, by, sources, line, holds",
+    [
+        # ESC written as a YAML escape: it clears a terminal that prints the title
+        ('"Rap\\x1b[2Jport"', "Team", "[noesner-1997]", 3, CONTROL.format("001B")),
+        # BEL at the very end
+        ('"Rapport\\a"', "Team", "[noesner-1997]", 3, CONTROL.format("0007")),
+        # a carriage return
+        ('"Rap\\rport"', "Team", "[noesner-1997]", 3, CONTROL.format("000D")),
+        # C1: CSI, a terminal's escape in one character
+        ('"Rap\\x9bport"', "Team", "[noesner-1997]", 3, CONTROL.format("009B")),
+        # C1: NEL, written as an escape, in another key
+        ("Rapport", '"A\\x85B"', "[noesner-1997]", 6, CONTROL.format("0085")),
+        # a right-to-left override: the title reads backwards
+        ('"Rap\\u202eport"', "Team", "[noesner-1997]", 3, BIDI.format("202E") + "remove it"),
+        # a right-to-left isolate and its end
+        ('"\\u2067Rapport\\u2069"', "Team", "[noesner-1997]", 3,
+         BIDI.format("2067") + "remove it"),
+        # typed, not escaped: the same
+        ("Rap\u202aport", "Team", "[noesner-1997]", 3, BIDI.format("202A") + "remove it"),
+        # in a list of sources
+        ("Rapport", "Team", '[noesner-1997, "x\\x1b"]', 7, CONTROL.format("001B")),
+    ],
+)
+def test_a_control_or_direction_mark_in_a_header_value_is_reported(title, by, sources, line,
+                                                                    holds):
+    key = {3: "title", 6: "reviewed_by", 7: "sources"}[line]
+    assert _header(title, by, sources) == [(line, "value-bad-character", f"'{key}' holds {holds}")]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # a tab is fine
+        '"Rap\\tport"',
+        # letters from other scripts, dashes, quotes: fine
+        "Rapport — «rapport» ½ Zoë",
+        # a right-to-left script itself (no override) is fine
+        "\u0645\u0631\u062d\u0628\u0627",
+    ],
+)
+def test_ordinary_header_values_pass(title):
+    assert _header(title) == []
+
+
+def test_check_names_an_escaped_control_in_a_title_at_its_line(tmp_path, monkeypatch, capsys):
+    root = copy_tree(REAL, tmp_path / "content")
+    path = root / "stairway" / "3-rapport.md"
+    text = path.read_text(encoding="utf-8")
+    assert "\ntitle: Rapport\n" in text
+    path.write_text(text.replace("\ntitle: Rapport\n", '\ntitle: "Rap\\x1b[2Jport\\a"\n'),
+                    encoding="utf-8")
+    code, out = check_cli(root, monkeypatch, capsys)
+    assert code == 1
+    assert out[0] == f"content/stairway/3-rapport.md:3: 'title' holds {CONTROL.format('001B')}"
+
+
+# ---- labels.txt: control characters and direction marks -------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, problem",
+    [
+        # ESC and BEL pasted into a label
+        ("move_up: Up\x1b[2J\x07", "an invisible control character (U+001B)"),
+        # BEL alone, at the end (where strip() would have dropped a \x1f)
+        ("move_up: Up\x07", "an invisible control character (U+0007)"),
+        ("move_up: Up\x1f", "an invisible control character (U+001F)"),
+        # C1
+        ("move_up: Up\x9b31m", "an invisible control character (U+009B)"),
+        # a right-to-left override
+        ("move_up: \u202eevil", "an invisible direction mark (U+202E)"),
+    ],
+)
+def test_a_control_in_a_label_is_a_problem_at_its_line(line, problem):
+    parsed = catalogue.parse(f"# ours\nnav_home: Inicio\n{line}\n")
+    assert parsed.labels == {"nav_home": "Inicio"}  # the bad label is left out
+    assert [(n, code) for n, code, _ in parsed.problems] == [(3, "labels-bad-character")]
+    assert parsed.problems[0][2].startswith(f"label 'move_up' holds {problem}, ")
+
+
+def test_a_label_with_a_tab_or_another_script_is_fine():
+    parsed = catalogue.parse("move_up:\tSubir\nnav_home: \u0627\u0644\u0631\u0626\u064a\n")
+    assert list(parsed.labels) == ["move_up", "nav_home"] and parsed.problems == []

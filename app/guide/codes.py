@@ -136,6 +136,7 @@ _ALL = (
     Code("labels-twice", ITEM),
     Code("labels-unknown-key", ITEM),
     Code("labels-placeholder", ITEM),
+    Code("labels-bad-character", ITEM),
 )
 
 CODES: dict[str, Code] = {c.code: c for c in _ALL}

@@ -93,8 +93,7 @@ def read_header(
             )
             continue
         if (bad := bad_character(value_node)) is not None:
-            h.problems.append((line, "value-bad-character", f"'{key}' holds {bad}, which no "
-                               "screen can show: write the character itself, or remove it"))
+            h.problems.append((line, "value-bad-character", f"'{key}' holds {bad}"))
             continue
         read_key(h, key, value_node, line, kind, today, first_line)
 

@@ -39,15 +39,31 @@ ADD = {
 }
 
 
+# Controls (C0 but tab and line feed, DEL, C1) show as \ufffd, a box or nothing, and
+# ESC or BEL act on a terminal (`check`, `dump`); the bidi overrides and isolates turn the
+# text around them backwards ("\u202e" makes 'Rapport' read 'troppaR'). In quotes YAML
+# writes them as escapes ("\x1b", "\x07", "\u202e"), so they pass its own reader.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+BIDI_RE = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+
+
 def bad_character(node: yaml.Node) -> str | None:
-    """A YAML escape for a character that is no text ("\\udcff", a half of a pair; "\\0"):
-    it would stop the guide from being saved and shown, though it reads fine here."""
+    """What a value holds that no screen can show, said for the message after "holds", or
+    None. A YAML escape for a character that is no text ("\\udcff", a half of a pair;
+    "\\0") would stop the guide from being saved and shown, though it reads fine here."""
     values = [n.value for n in (node.value if isinstance(node, yaml.SequenceNode) else [node])
               if isinstance(n, yaml.ScalarNode)]
     for value in values:
         for ch in str(value):
             if 0xD800 <= ord(ch) <= 0xDFFF or ch == "\0":
-                return f"\\u{ord(ch):04x}"
+                return (f"\\u{ord(ch):04x}, which no screen can show: write the character "
+                        "itself, or remove it")
+        if found := CONTROL_RE.search(str(value)):
+            return (f"an invisible control character (U+{ord(found.group()):04X}), which shows "
+                    "as \ufffd or not at all: remove it")
+        if found := BIDI_RE.search(str(value)):
+            return (f"an invisible direction mark (U+{ord(found.group()):04X}), which turns the "
+                    "text around it backwards on screen: remove it")
     return None
 
 

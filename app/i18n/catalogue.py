@@ -25,12 +25,17 @@ KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 PLACEHOLDER_RE = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 LINE_RE = re.compile(r"^([^:\s]+)\s*:(.*)$")
 
+# A control character (C0 but tab, DEL, C1) shows as \ufffd, a box or nothing, and ESC or
+# BEL act on a terminal; a bidi override or isolate turns the label around it backwards.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+BIDI_RE = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+
 # the problem codes this module reports (documented in content/README.md)
-SYNTAX, EMPTY, DUPLICATE, UNKNOWN, PLACEHOLDER, NOT_UTF8 = (
+SYNTAX, EMPTY, DUPLICATE, UNKNOWN, PLACEHOLDER, NOT_UTF8, BAD_CHARACTER = (
     "labels-syntax", "labels-empty", "labels-twice", "labels-unknown-key",
-    "labels-placeholder", "not-utf8",
+    "labels-placeholder", "not-utf8", "labels-bad-character",
 )  # fmt: skip
-CODES = (SYNTAX, EMPTY, DUPLICATE, UNKNOWN, PLACEHOLDER, NOT_UTF8)
+CODES = (SYNTAX, EMPTY, DUPLICATE, UNKNOWN, PLACEHOLDER, NOT_UTF8, BAD_CHARACTER)
 
 
 @dataclass
@@ -83,6 +88,9 @@ def parse(text: str) -> Parsed:
                                  "the key in lower case letters, digits and _"))
             continue
         key, value = m.group(1), m.group(2).strip()
+        if bad := _bad_character(raw):  # the line as written: strip() drops some at the ends
+            out.problems.append((n, BAD_CHARACTER, f"label '{key}' holds {bad}"))
+            continue
         if not value:
             out.problems.append((n, EMPTY, f"label '{key}' has no text: write it after the "
                                  "colon, or delete the line to keep the English"))
@@ -94,6 +102,17 @@ def parse(text: str) -> Parsed:
         out.labels[key] = value
         out.lines[key] = n
     return out
+
+
+def _bad_character(text: str) -> str | None:
+    """What a label holds that no screen should show, said for the message, or None."""
+    if found := CONTROL_RE.search(text):
+        return (f"an invisible control character (U+{ord(found.group()):04X}), which shows as "
+                "\ufffd or not at all: delete it")
+    if found := BIDI_RE.search(text):
+        return (f"an invisible direction mark (U+{ord(found.group()):04X}), which turns the "
+                "text around it backwards on screen: delete it")
+    return None
 
 
 def validate(parsed: Parsed, english: Mapping[str, str]) -> Parsed:
