@@ -162,3 +162,73 @@ def test_a_control_in_a_label_is_a_problem_at_its_line(line, problem):
 def test_a_label_with_a_tab_or_another_script_is_fine():
     parsed = catalogue.parse("move_up:\tSubir\nnav_home: \u0627\u0644\u0631\u0626\u064a\n")
     assert list(parsed.labels) == ["move_up", "nav_home"] and parsed.problems == []
+
+
+# ---- code and HTML blocks where a list item or a phrase belongs ------------------------
+
+CODE_FIX = "remove the ``` lines (or the indent) and start each line with `- `"
+HTML_FIX = "remove the <tags> and start each line with `- `"
+RAPPORT, SUICIDAL = "stairway/3-rapport.md", "situations/suicidal.md"
+SKILLS = "skills/active-listening.md"
+
+
+def _insert(root, rel: str, heading: str, block: str) -> None:
+    """Put `block` right under the first line `heading` of one file."""
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert f"\n{heading}\n" in text, heading
+    path.write_text(text.replace(f"\n{heading}\n", f"\n{heading}\n{block}", 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "rel, heading, block, message",
+    [
+        # a fenced code block under ## Do: it vanished from the app, check said nothing
+        (RAPPORT, "## Do", "```\n- Keep the knife in view.\n```\n\n",
+         f"18: a code block under '## Do' is not a list item, so the app would not show it: "
+         f"{CODE_FIX}"),
+        # an indented code block (four spaces) likewise
+        (RAPPORT, "## Do", "    Keep the knife in view.\n\n",
+         f"18: a code block under '## Do' is not a list item, so the app would not show it: "
+         f"{CODE_FIX}"),
+        # an HTML block
+        (RAPPORT, "## Do", "<div>\nNever turn your back.\n</div>\n\n",
+         f"18: an HTML block under '## Do' is not a list item, so the app would not show it: "
+         f"{HTML_FIX}"),
+        # under another item section of a stage
+        (RAPPORT, "## Step back if", "~~~\nThey go quiet.\n~~~\n\n",
+         f"38: a code block under '## Step back if' is not a list item, so the app would not "
+         f"show it: {CODE_FIX}"),
+        # under a Say heading, where a paragraph is "not a phrase"
+        (RAPPORT, "### Emotion labeling", "```\nYou sound tired.\n```\n",
+         f"50: a code block under a Say/Avoid heading is not a phrase: {CODE_FIX}"),
+        # a situation's questions
+        (SUICIDAL, "## Questions to ask", "<p>Are you safe?</p>\n\n",
+         f"37: an HTML block under '## Questions to ask' is not a list item, so the app would "
+         f"not show it: {HTML_FIX}"),
+        # a skill's examples, where a paragraph is "not an example"
+        (SKILLS, "### Examples", "```\nYou sound angry.\n```\n",
+         f"21: an example must be a list item, not a code block: {CODE_FIX}"),
+    ],
+)
+def test_a_block_the_app_would_drop_is_reported(tmp_path, monkeypatch, capsys, rel, heading,
+                                               block, message):
+    root = copy_tree(REAL, tmp_path / "content")
+    _insert(root, rel, heading, block)
+    code, out = check_cli(root, monkeypatch, capsys)
+    assert (code, out[:-1]) == (1, [f"content/{rel}:{message}"])
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # an HTML comment is hidden on purpose: a note between instructors
+        "<!-- ask the negotiator about this one -->\n\n",
+        # a thematic break (a rule) holds no text: nothing is lost
+        "***\n\n",
+    ],
+)
+def test_a_comment_under_do_is_no_problem(tmp_path, monkeypatch, capsys, block):
+    root = copy_tree(REAL, tmp_path / "content")
+    _insert(root, RAPPORT, "## Do", block)
+    assert check_cli(root, monkeypatch, capsys)[0] == 0

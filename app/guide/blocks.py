@@ -21,9 +21,20 @@ EMPTY_TASK_RE = re.compile(r"^\[[ xX]\]$")
 _MD = MarkdownIt("commonmark", {"tasklists": True}).use(front_matter_plugin)
 
 
+# Blocks the app never shows, with what a message calls them and how to fix one: a
+# fenced or indented code block, an HTML block. They were dropped with no word from check
+# where a paragraph is reported; now each kind parser reports them where it reports one.
+UNSHOWN = {
+    "code": ("a code block", "remove the ``` lines (or the indent) and start each line with `- `"),
+    "html": ("an HTML block", "remove the <tags> and start each line with `- `"),
+}
+_UNSHOWN_TOKENS = {"fence": "code", "code_block": "code", "html_block": "html"}
+
+
 @dataclass
 class Block:
-    kind: str  # "heading", "para", "item", "quote", "sub" (a list item inside an item)
+    kind: str  # "heading", "para", "item", "quote", "sub" (a list item inside an item),
+    # or an UNSHOWN kind ("code", "html") outside a list item
     line: int
     text: str
     level: int = 0  # heading level (1 for #); for a "sub", 1 + how deep it is nested
@@ -158,6 +169,11 @@ def _blocks(tokens: list[Token], doc: Doc) -> None:
                 doc.blocks.append(Block("quote", line, text, code=code))
             else:
                 doc.blocks.append(Block("para", line, text, code=code))
+        elif tok.type in _UNSHOWN_TOKENS and not item_at and tok.map:
+            text = " ".join(tok.content.split())
+            if tok.type == "html_block" and text.startswith("<!--") and text.endswith("-->"):
+                continue  # a comment: hidden on purpose, a note between instructors
+            doc.blocks.append(Block(_UNSHOWN_TOKENS[tok.type], tok.map[0] + 1, text))
 
 
 def _text(inline: Token, line: int, doc: Doc) -> tuple[str, str | None]:
@@ -245,7 +261,8 @@ def entries(doc: Doc) -> tuple[list[Entry], list[tuple[str, int]]]:
                 continue  # an `Only for:` and a `Not for:` may both sit under one heading
             after_heading = False
             continue
-        after_heading = False
+        if block.kind not in UNSHOWN:  # as before they were read: `Only for:` may follow
+            after_heading = False
         only = only_at[max(only_at)] if only_at else ()  # the innermost one wins
         not_for = tuple(dict.fromkeys(x for lv in sorted(not_at) for x in not_at[lv]))
         out.append(Entry(block, dict(heads), only, not_for))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.guide.blocks import Block, Entry, slug
+from app.guide.blocks import UNSHOWN, Block, Entry, slug
 from app.guide.files import File
 from app.guide.model import AVOID, SAY, Item, Phrase
 from app.guide.reference import Vocab
@@ -63,11 +63,12 @@ def make_items(
     for e in es:
         b = e.block
         if b.kind != "item":
+            what, fix = UNSHOWN.get(b.kind, ("text", "start the line with `- `"))
             f.add(
                 b.line,
                 "not-a-list-item",
-                f"text under '## {section}' is not a list item, so the app would "
-                "not show it: start the line with `- `",
+                f"{what} under '## {section}' is not a list item, so the app would "
+                f"not show it: {fix}",
             )
             continue
         ex = read_subs(f, b, vocab, ITEM_LABELS)
@@ -118,11 +119,12 @@ def make_phrases(f: File, vocab: Vocab, es: list[Entry], where: Where) -> list[P
     in_stage_file = where.stage is not None
     for e in es:
         b = e.block
-        if b.kind == "para":
+        if b.kind == "para" or b.kind in UNSHOWN:
+            what, fix = UNSHOWN.get(b.kind, ("text", "start the line with `- `"))
             f.add(
                 b.line,
                 "not-a-list-item",
-                "text under a Say/Avoid heading is not a phrase: start the line with `- `",
+                f"{what} under a Say/Avoid heading is not a phrase: {fix}",
             )
             continue
         ex = read_subs(f, b, vocab, SAY_LABELS if where.kind == SAY else AVOID_LABELS)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.guide.blocks import Block, slug
+from app.guide.blocks import UNSHOWN, Block, slug
 from app.guide.files import File
 from app.guide.items import _banned, _length
 from app.guide.model import ACCEPTABLE, BEST, Answer, Scenario, Turn
@@ -53,6 +53,8 @@ def parse_practice(f: File, vocab: Vocab) -> Scenario | None:
     summary: list[str] = []
     turns: list[_Turn] = []
     for b in f.doc.blocks:
+        if b.kind in UNSHOWN:
+            continue  # as before: a scenario's code or HTML block is not read
         if b.kind == "heading":
             if b.level == 2:
                 turns.append(_Turn(b))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.guide.blocks import entries, section_key, slug
+from app.guide.blocks import UNSHOWN, entries, section_key, slug
 from app.guide.files import File
 from app.guide.frontmatter import ID_RE
 from app.guide.model import Skill, Source
@@ -185,13 +185,16 @@ def parse_skills(f: File) -> list[Skill]:
         if e.block.kind == "item" and not e.block.text:
             f.add(e.block.line, "item-empty", "example is empty: write the text or delete the line")
             continue
-        if part == "examples" and e.block.kind == "para":
+        if part == "examples" and (e.block.kind == "para" or e.block.kind in UNSHOWN):
+            what, fix = UNSHOWN.get(e.block.kind, ("", "start the line with `- `"))
             f.add(
                 e.block.line,
                 "example-not-item",
-                "an example must be a list item: start the line with `- `",
+                f"an example must be a list item{f', not {what}' if what else ''}: {fix}",
             )
             continue
+        if e.block.kind in UNSHOWN:
+            continue  # as before: a description or `When to use` is not a list
         skill[part].append(e.block.text)
     skills = []
     seen: dict[str, int] = {}

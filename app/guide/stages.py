@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.guide.blocks import Block, Entry, entries, section_key
+from app.guide.blocks import UNSHOWN, Block, Entry, entries, section_key
 from app.guide.files import File
 from app.guide.items import ItemIds, Where, make_items, make_phrases
 from app.guide.model import AVOID, SAY, Meta, Phrase, Situation, Stage
@@ -99,7 +99,7 @@ def _written(parts: Parts, part: str) -> bool:
 
 
 def _texts(es: list[Entry]) -> str:
-    return "\n".join(e.block.text for e in es if e.block.text)
+    return "\n".join(e.block.text for e in es if e.block.text and e.block.kind not in UNSHOWN)
 
 
 def parse_stage(f: File, vocab: Vocab) -> Stage:
