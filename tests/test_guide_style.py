@@ -160,3 +160,49 @@ def test_rule_matching(expression, text, caught):
 )
 def test_word_count(text, words):
     assert StyleRules().word_count(text) == words
+
+
+# ---- style.md: the longest phrase, each mistake its own sentence -----------------------
+
+
+@pytest.mark.parametrize(
+    "new, message",
+    [
+        # the section written twice: it had said '20 words' "is not a number of words"
+        ("20 words\n\n## Longest phrase\n20 words",
+         "38: longest phrase '20 words' is given a second time (first on line 35): keep one "
+         "`## Longest phrase` with one line such as `20 words`"),
+        # two lines under the one heading
+        ("20 words\n\n25 words",
+         "37: longest phrase '25 words' is given a second time (first on line 35): keep one "
+         "`## Longest phrase` with one line such as `20 words`"),
+        # a number, but none a phrase can have
+        ("0 words",
+         "35: longest phrase '0 words' is out of range: write a number of words from 1 to 200, "
+         "such as `20 words`"),
+        ("201 words",
+         "35: longest phrase '201 words' is out of range: write a number of words from 1 to "
+         "200, such as `20 words`"),
+        # not a number at all: the sentence it always had
+        ("twenty words",
+         "35: longest phrase 'twenty words' is not a number of words: write one line such as "
+         "`20 words`"),
+    ],
+)
+def test_each_wrong_longest_phrase_has_its_own_message(tmp_path, monkeypatch, capsys, new,
+                                                      message):
+    root = copy_tree(REAL, tmp_path / "content")
+    path = root / "style.md"
+    text = path.read_text(encoding="utf-8")
+    assert text.endswith("\n## Longest phrase\n20 words\n")
+    path.write_text(text[: -len("20 words\n")] + new + "\n", encoding="utf-8")
+    code, out = check_cli(root, monkeypatch, capsys)
+    assert (code, out[:-1]) == (1, [f"content/style.md:{message}"])
+
+
+def test_the_largest_longest_phrase_is_accepted(tmp_path, monkeypatch, capsys):
+    root = copy_tree(REAL, tmp_path / "content")
+    path = root / "style.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("\n20 words\n", "\n200 words\n"),
+                    encoding="utf-8")
+    assert check_cli(root, monkeypatch, capsys)[0] == 0

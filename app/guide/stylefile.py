@@ -20,6 +20,7 @@ from app.guide.files import File
 from app.guide.style import Banned, StyleRules, plain
 
 DEFAULT_MAX_WORDS = 20
+MAX_LONGEST = 200  # a longest phrase of more words than this is a slip, not a rule
 PARTS = {"never in a say phrase": "banned", "never say": "banned", "longest phrase": "longest"}
 MARKER_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 QUOTES = "\"'`\u201c\u201d\u2018\u2019"
@@ -33,7 +34,7 @@ def parse_style(f: File) -> StyleRules:
     max_words = DEFAULT_MAX_WORDS
     part: str | None = None
     first: dict[str, int] = {}
-    longest_seen = False
+    longest_at = 0  # the line of the longest phrase, once given
     for b in f.doc.blocks:
         if b.kind == "heading":
             if b.level == 2:
@@ -51,18 +52,27 @@ def parse_style(f: File) -> StyleRules:
             if rule is not None:
                 banned.append(rule)
         elif part == "longest" and b.kind in ("para", "item"):
-            m = LONGEST_RE.match(b.text.strip())
-            if longest_seen or not m or not 1 <= int(m.group(1)) <= 200:
-                f.add(
-                    b.line,
-                    "style-longest-invalid",
-                    f"longest phrase '{b.text}' is not a number of words: write one line such "
-                    "as `20 words`",
-                )
+            if (why := _longest_wrong(b.text, longest_at)) is not None:
+                f.add(b.line, "style-longest-invalid", why)
                 continue
-            longest_seen = True
-            max_words = int(m.group(1))
+            longest_at = b.line
+            max_words = int(LONGEST_RE.match(b.text.strip()).group(1))
     return StyleRules(tuple(banned), max_words, f.rel)
+
+
+def _longest_wrong(text: str, first: int) -> str | None:
+    """Why a `## Longest phrase` line is not used (each case its own sentence), or None."""
+    if first:
+        return (f"longest phrase '{text}' is given a second time (first on line {first}): "
+                "keep one `## Longest phrase` with one line such as `20 words`")
+    m = LONGEST_RE.match(text.strip())
+    if not m:
+        return (f"longest phrase '{text}' is not a number of words: write one line such as "
+                "`20 words`")
+    if not 1 <= int(m.group(1)) <= MAX_LONGEST:
+        return (f"longest phrase '{text}' is out of range: write a number of words from 1 to "
+                f"{MAX_LONGEST}, such as `20 words`")
+    return None
 
 
 def _raw(f: File, b: Block) -> str:
