@@ -232,3 +232,47 @@ def test_a_comment_under_do_is_no_problem(tmp_path, monkeypatch, capsys, block):
     root = copy_tree(REAL, tmp_path / "content")
     _insert(root, RAPPORT, "## Do", block)
     assert check_cli(root, monkeypatch, capsys)[0] == 0
+
+
+# ---- front matter: a character YAML takes for a line break ------------------------------
+
+TYPED = "this line holds an invisible {}, which YAML reads as a line break: delete it"
+
+
+@pytest.mark.parametrize(
+    "title, by, line, message",
+    [
+        # U+2028 typed in a plain value: it was "not valid YAML (could not find expected
+        # ':')" on the next line, and the character was never named
+        ("Rap\u2028port", "Team", 3, TYPED.format("line separator (U+2028)")),
+        # the same in quotes
+        ('"Rap\u2028port"', "Team", 3, TYPED.format("line separator (U+2028)")),
+        # U+0085 (NEL) typed
+        ("Rap\x85port", "Team", 3, TYPED.format("next-line mark (U+0085)")),
+        # U+2029 in another key
+        ("Rapport", "A\u2029B", 6, TYPED.format("paragraph separator (U+2029)")),
+        # written as a YAML escape: the value holds it
+        ('"Rap\\u2028port"', "Team", 3, "'title' holds an invisible line separator (U+2028), "
+         "which shows as a line break or not at all: remove it"),
+    ],
+)
+def test_a_line_break_yaml_sees_is_named_at_its_line(title, by, line, message):
+    assert _header(title, by) == [(line, "value-bad-character", message)]
+
+
+def test_after_a_line_separator_every_line_is_still_right():
+    text = HEADER.format(title="Rap\u2028port", by="Team", sources="[noesner-1997]")
+    problems = read_header(text.replace("stage: 3", "stage: 9"), 2, "stage", TODAY).problems
+    assert [(n, code) for n, code, _ in problems] == [
+        (3, "value-bad-character"), (8, "number-invalid")]
+
+
+def test_check_names_a_pasted_line_separator_in_a_title(tmp_path, monkeypatch, capsys):
+    root = copy_tree(REAL, tmp_path / "content")
+    path = root / "stairway" / "3-rapport.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\ntitle: Rapport\n", "\ntitle: Rap\u2028port\n"),
+                    encoding="utf-8")
+    code, out = check_cli(root, monkeypatch, capsys)
+    assert (code, out[:-1]) == (1, [
+        "content/stairway/3-rapport.md:3: " + TYPED.format("line separator (U+2028)")])

@@ -11,7 +11,15 @@ import datetime as dt
 
 import yaml
 
-from app.guide.headervalues import ADD, ID_RE, Header, bad_character, read_key
+from app.guide.headervalues import (
+    ADD,
+    ID_RE,
+    LINE_BREAK_RE,
+    LINE_BREAKS,
+    Header,
+    bad_character,
+    read_key,
+)
 
 __all__ = ["ID_RE", "Header", "KNOWN", "REQUIRED", "read_header"]
 
@@ -29,6 +37,7 @@ def read_header(
     `lenient_sources`: sources.md may leave out `sources` (it is the bibliography).
     """
     h = Header()
+    yaml_text = _line_breaks(h, yaml_text, first_line)
     try:
         node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
     except RecursionError:
@@ -125,3 +134,18 @@ def read_header(
             (first_line - 1, "key-missing", "front matter has no 'stage': add `stage: 1` to 5")
         )
     return h
+
+
+def _line_breaks(h: Header, yaml_text: str, first_line: int) -> str:
+    """Name each line holding a character YAML takes for a line break and we do not (U+2028
+    from a pasted web page; it was "not valid YAML (could not find expected ':')" on the
+    next line, the character never named), and read the header with a space in its place,
+    so the lines of every other message stay right."""
+    if not LINE_BREAK_RE.search(yaml_text):
+        return yaml_text
+    for n, text in enumerate(yaml_text.split("\n")):
+        if found := LINE_BREAK_RE.search(text):
+            h.problems.append((first_line + n, "value-bad-character", "this line holds an "
+                               f"invisible {LINE_BREAKS[found.group()]}, which YAML reads as "
+                               "a line break: delete it"))
+    return LINE_BREAK_RE.sub(" ", yaml_text)

@@ -45,6 +45,11 @@ ADD = {
 # writes them as escapes ("\x1b", "\x07", "\u202e"), so they pass its own reader.
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 BIDI_RE = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+# What YAML reads as a line break and an editor shows as nothing (text pasted from a web
+# page or a word processor): typed, it shifts every line YAML reports after it.
+LINE_BREAK_RE = re.compile("[\x85\u2028\u2029]")
+LINE_BREAKS = {"\x85": "next-line mark (U+0085)", "\u2028": "line separator (U+2028)",
+               "\u2029": "paragraph separator (U+2029)"}
 
 
 def bad_character(node: yaml.Node) -> str | None:
@@ -61,6 +66,9 @@ def bad_character(node: yaml.Node) -> str | None:
         if found := CONTROL_RE.search(str(value)):
             return (f"an invisible control character (U+{ord(found.group()):04X}), which shows "
                     "as \ufffd or not at all: remove it")
+        if found := LINE_BREAK_RE.search(str(value)):
+            return (f"an invisible {LINE_BREAKS[found.group()]}, which shows as a line break "
+                    "or not at all: remove it")
         if found := BIDI_RE.search(str(value)):
             return (f"an invisible direction mark (U+{ord(found.group()):04X}), which turns the "
                     "text around it backwards on screen: remove it")
