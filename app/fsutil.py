@@ -1,6 +1,8 @@
 """The one way Stairway replaces a file: `atomic_write(path, data)`; and the one way it
 reads a file a person named: `read_regular(path)`, which never waits on a pipe.
 
+`not_a_file(path)` says why a command must not replace a path it was told to write.
+
 Used by the preferences, the compiled guide cache, the incident store and exports.
 The data goes to a temp file with a unique name in the same folder (so two writers at
 once never share one), is fsynced, then `os.replace`d over the target and the folder is
@@ -46,6 +48,22 @@ def kind_of_mode(mode: int) -> str:
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         return "device file"
     return "special file"
+
+
+def not_a_file(path: Path, example: str) -> str | None:
+    """Why a command's `--out` must not be written (the write replaces the path with a new
+    file): it is a folder, a device or a pipe (`--out /dev/null` would replace the device
+    itself). None for a regular file, a link, or a new name. `example` is a file name to
+    suggest (incident.md). Shared by `export --out` and `pack --out`."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        return None  # not there yet (or unreadable: the write says why)
+    if stat.S_ISDIR(mode):
+        return f"it is a folder: give a file name, e.g. {example}"
+    if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+        return "it is not a regular file (a device or a pipe): give a file name"
+    return None
 
 
 def read_regular(path: Path, limit: int | None = None, *, follow: bool = True) -> bytes:

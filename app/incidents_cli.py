@@ -25,7 +25,7 @@ def run_export(
     incident_id: str, fmt: str, data_dir: str | None, out_file: str | None, stdout: TextIO
 ) -> int:
     """`python -m app export`: 0 on success, 1 with one line on stderr otherwise."""
-    from app.fsutil import atomic_write
+    from app.fsutil import atomic_write, not_a_file
     from app.incidents import IncidentError, IncidentLog
 
     try:
@@ -34,8 +34,8 @@ def run_export(
         for sentence in log.warnings:
             _say(sentence)
         if out_file:
-            data = paths.data_dir(data_dir)
-            if (why := _not_a_file(Path(out_file)) or _in_data(Path(out_file), data)):
+            target, data = Path(out_file), paths.data_dir(data_dir)
+            if (why := not_a_file(target, "incident.md") or _in_data(target, data)):
                 _say(f"cannot write {out_file}: {why}")
                 return 1
             try:
@@ -55,22 +55,6 @@ def run_export(
         _say(f"cannot read {err.filename or data_dir}: {err.strerror}")  # the note log
         return 1
     return 0
-
-
-def _not_a_file(path: Path) -> str | None:
-    """Why `--out` must not be written (the export replaces the path with a new file):
-    it is a folder, a device or a pipe. None for a regular file or a new name."""
-    import stat
-
-    try:
-        mode = path.lstat().st_mode
-    except OSError:
-        return None  # not there yet (or unreadable: the write says why)
-    if stat.S_ISDIR(mode):
-        return "it is a folder: give a file name, e.g. incident.md"
-    if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
-        return "it is not a regular file (a device or a pipe): give a file name"
-    return None
 
 
 def _in_data(path: Path, root: Path) -> str | None:

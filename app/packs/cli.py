@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from app import paths
-from app.fsutil import read_regular
+from app.fsutil import not_a_file, read_regular
 from app.packs.archive import Limits
 from app.packs.build import make_pack, write_pack
 from app.packs.disk import write_tree
@@ -57,12 +57,18 @@ def run_pack(
     """Check the content, then write the signed pack. `fields`: id, title, version,
     language, approved_by (None: the default)."""
     err = err or sys.stderr
+    if not out_file:  # Path("") is the current folder: no file to write
+        print("stairway: give the pack file to write with --out, e.g. guide.stairway", file=err)
+        return 2
     root = Path(content_dir)
     if not root.is_dir():
         what = "is not a folder" if root.exists() else "does not exist"
         print(f"stairway: content directory '{content_dir}' {what}.", file=err)
         return 2
     dest = Path(out_file)
+    if why := not_a_file(dest, "guide.stairway"):  # a pipe or /dev/null would be replaced
+        print(f"stairway: cannot write {out_file}: {why}", file=err)
+        return 2
     if dest.resolve().is_relative_to(root.resolve()):
         print(f"stairway: {out_file} is inside {content_dir}; write the pack elsewhere.", file=err)
         return 2
