@@ -40,6 +40,7 @@ _ALL = (
     Code("folder-unreadable", WARNING),
     Code("file-name-not-md", WARNING),
     Code("name-case-clash", WARNING),
+    Code("name-unsafe", WARNING),
     # front matter
     Code("front-matter-missing", FILE, root=True),
     Code("front-matter-not-closed", FILE, root=True),

@@ -2,8 +2,9 @@
 cannot use: what `check` reports beside the files' own problems (and `pack` refuses).
 
 A private signing key anywhere, a symbolic link, a pipe, socket or device, a folder that
-cannot be opened, a Markdown file whose ending is not a lower-case `.md`, and two names
-that differ only in case. No flet.
+cannot be opened, a Markdown file whose ending is not a lower-case `.md`, a name a pack
+cannot carry (app/guide/names.py, the rule `pack` applies), and two names that differ
+only in case. No flet.
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ from __future__ import annotations
 import os
 import re
 import stat
-import unicodedata
 from pathlib import Path
 
 from app.fsutil import read_regular
 from app.guide.files import NOT_GUIDE, all_names, is_content
+from app.guide.names import fold, unsafe_reason
 
 # A private signing key: what `keygen` names one, and the PEM headers of PKCS#8 (what keygen
 # writes), encrypted PKCS#8, OpenSSH and the older RSA/EC/DSA formats. content/ ships inside
@@ -78,14 +79,22 @@ def folder_problems(root: Path) -> list[tuple[str, str]]:
 def name_problems(root: Path) -> list[tuple[str, str, str]]:
     """(relative path, code, message) for names the guide cannot use as they are: a
     Markdown file whose ending is not a lower-case `.md` (`Bridge.MD`, `bridge.markdown`),
-    which the guide does not read, and two names that differ only in case, which a phone's
-    file system (and a pack) cannot hold side by side. Other guides (translations/) and
-    the keys are left to their own checks, as `pack` leaves them out."""
+    which the guide does not read; a name a pack cannot carry (app.guide.names: a colon, a
+    backslash, a control character, bytes that are not UTF-8, over 240 characters...);
+    and two names that differ only in case, which a phone's file system (and a pack)
+    cannot hold side by side. Other guides (translations/) and the keys are left to their
+    own checks, as `pack` leaves them out."""
     found: list[tuple[str, str, str]] = []
     seen: dict[str, str] = {}
     for rel in all_names(root):
         if rel.split("/", 1)[0] in NOT_GUIDE and "/" in rel:
             continue
+        why = unsafe_reason(rel)
+        if why:
+            found.append((rel, "name-unsafe", (
+                f"this name cannot go in a guide pack ({why}), so pack refuses the folder and "
+                "a phone may not be able to hold it: rename it with plain letters, digits "
+                "and dashes")))
         name = rel.rsplit("/", 1)[-1]
         stem, dot, ending = name.rpartition(".")
         if dot and stem and ending.lower() in ("md", "markdown") and ending != "md":
@@ -93,7 +102,7 @@ def name_problems(root: Path) -> list[tuple[str, str, str]]:
                 found.append((rel, "file-name-not-md", (
                     f"this file ends in .{ending}, and the guide reads only files ending in "
                     f".md (lower case), so it is not in the guide: rename it to {stem}.md")))
-        key = unicodedata.normalize("NFC", rel).casefold()
+        key = fold(rel)
         if key in seen:
             found.append((rel, "name-case-clash", (
                 f"this name and {seen[key]} differ only in case; a phone keeps only one of "
