@@ -15,13 +15,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 from pathlib import Path
 from typing import TextIO
 
 from app import paths
 from app.incidents_cli import run_export, run_verify  # noqa: F401 (tests import them here)
+from app.terminal import terminal_safe
 
 
 def _about() -> str:
@@ -131,17 +131,6 @@ def run_check(content_dir: str | None, out: TextIO) -> int:
         print(terminal_safe(line), file=out)
     print(report.summary, file=out)
     return report.exit_code
-
-
-# C0 and C1 controls (tab aside), DEL and line breaks: a content file quoted in a message
-# (or named) could set the terminal's title, clear its screen, or start a forged
-# "path:line:" line with them. They are shown as \x1b, \x0a, \u2028...
-_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def terminal_safe(line: str) -> str:
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
-                        else f"\\u{ord(m.group()):04x}", line)
 
 
 def run_dump(content_dir: str | None, out: TextIO) -> int:

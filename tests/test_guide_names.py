@@ -17,7 +17,7 @@ from tests.guide_helpers import VALID, copy_tree
         (b"situations/a:b.md", "it holds a colon"),  # a Windows stream, a drive on FAT
         (b"situations/x\\y.md", "it holds a backslash"),  # a folder on Windows
         (b"situations/" + b"l" * 236 + b".md", "it is longer than 240 characters"),
-        (b"situations/tab\tname.md", "it holds a control character"),  # a tab
+        (b"situations/tab\tname.md", "it holds a control character (U+0009)"),  # a tab
         (b"situations/caf\xe9.md", "it is not valid Unicode"),  # Latin-1 bytes, not UTF-8
         (b"situations/dot./x.md", "a part of it ends with a space or a dot"),  # Windows drops it
     ],

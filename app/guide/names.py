@@ -14,7 +14,20 @@ import unicodedata
 
 MAX_NAME = 240
 DRIVE_RE = re.compile(r"^[A-Za-z]:")
-CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+# C0 and C1 controls, DEL and the Unicode line breaks: in a name or a pack's field they
+# can move a terminal's cursor (U+009B is CSI, as ESC [ is) or start a forged line.
+CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Bidi embeddings, overrides and isolates: "\u202etxt.exe" reads as "exe.txt".
+BIDI_RE = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+
+
+def bad_character(text: str) -> str | None:
+    """A few words on the first control or text-direction character in text, or None."""
+    if found := CONTROL_RE.search(text):
+        return f"a control character (U+{ord(found.group()):04X})"
+    if found := BIDI_RE.search(text):
+        return f"a text-direction control (U+{ord(found.group()):04X})"
+    return None
 
 
 def unsafe_reason(name: str) -> str | None:
@@ -23,8 +36,8 @@ def unsafe_reason(name: str) -> str | None:
         return "it is empty"
     if len(name) > MAX_NAME:
         return f"it is longer than {MAX_NAME} characters"
-    if CONTROL_RE.search(name):
-        return "it holds a control character"
+    if what := bad_character(name):
+        return f"it holds {what}"
     if "\\" in name:
         return "it holds a backslash"
     if DRIVE_RE.match(name):

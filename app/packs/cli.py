@@ -22,15 +22,22 @@ from app.packs.errors import PackError
 from app.packs.keys import fingerprint, keygen, load_keyring, load_private, raw_public
 from app.packs.store import content_check
 from app.packs.verify import CONTENT, VerifiedPack, inspect
+from app.terminal import terminal_safe
 
 USAGE_CODES = {"bad-input"}
 
 
 def _fail(e: PackError, err: TextIO) -> int:
-    print(f"stairway: {e.message}", file=err)
-    for line in e.details:
-        print(line, file=err)
+    _tell(e, err)
     return 2 if e.code in USAGE_CODES else 1
+
+
+def _tell(e: PackError, err: TextIO) -> None:
+    """The refusal and its details (`path:line: message`), each one line: a name or a field
+    from a pack may hold a control character (U+009B moves the cursor as ESC [ does)."""
+    print(f"stairway: {terminal_safe(e.message)}", file=err)
+    for line in e.details:
+        print(terminal_safe(line), file=err)
 
 
 def run_keygen(out_dir: str, name: str, out: TextIO, err: TextIO | None = None) -> int:
@@ -182,7 +189,7 @@ def run_verify(pack_file: str, keys_dir: str, out: TextIO, err: TextIO | None = 
             ("pack", m.id), ("title", m.title), ("version", m.version),
             ("language", m.language), ("created", m.created), ("approved by", m.approved_by),
         ):  # fmt: skip
-            print(f"{label + ':':13}{value}", file=out)
+            print(f"{label + ':':13}{terminal_safe(value)}", file=out)
     if report.fingerprint:
         who = f"{report.signer.name} (trusted)" if report.signer else f"not trusted by {keys_dir}"
         print(f"{'signed by:':13}{report.fingerprint}  {who}", file=out)
@@ -192,7 +199,8 @@ def run_verify(pack_file: str, keys_dir: str, out: TextIO, err: TextIO | None = 
         n_ok = sum(c.status == "ok" for c in report.files)
         print(f"{'files:':13}{n_ok} of {len(report.files)} match their SHA-256", file=out)
         for c in report.files:
-            print(f"  {c.status.upper() if c.status != 'ok' else 'ok':8} {c.name}", file=out)
+            status = c.status.upper() if c.status != "ok" else "ok"
+            print(f"  {status:8} {terminal_safe(c.name)}", file=out)
     if pack is not None:
         state = "NOT valid" if report.errors else "no problems (the app's import check)"
         print(f"{'guide:':13}{state}", file=out)
@@ -200,9 +208,7 @@ def run_verify(pack_file: str, keys_dir: str, out: TextIO, err: TextIO | None = 
         print("pack is valid", file=out)
         return 0
     for e in report.errors:
-        print(f"stairway: {e.message}", file=err)
-        for line in e.details:
-            print(line, file=err)
+        _tell(e, err)
     n = len(report.errors)
     print(f"pack is NOT valid: {n} problem{'' if n == 1 else 's'}", file=out)
     return 1

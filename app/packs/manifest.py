@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from app.packs.errors import PackError
-from app.packs.names import unsafe_reason
+from app.packs.names import bad_character, unsafe_reason
 
 FORMAT = 1
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
@@ -161,8 +161,8 @@ def _text(field: str, value: str) -> str | None:
         return f"the field '{field}' is empty"
     if len(value) > MAX_TEXT:
         return f"the field '{field}' is longer than {MAX_TEXT} characters"
-    if any(ord(c) < 32 or ord(c) == 127 for c in value):
-        return f"the field '{field}' holds a control character"
+    if what := bad_character(value):  # C0, C1 (U+009B is CSI), bidi overrides and isolates
+        return f"the field '{field}' holds {what}"
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:

@@ -1,0 +1,22 @@
+"""What a command prints about text it did not write: `terminal_safe(line)`.
+
+A content file quoted in a message, a file name, a path typed on the command line or a
+pack's field could set the terminal's title, clear its screen, reverse the text that
+follows or start a forged `path:line:` line of its own. Every command (app/cli.py,
+app/incidents_cli.py, app/packs/cli.py, app/practice/commands.py) prints such text
+through this one function.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 and C1 controls (tab aside), DEL, line breaks and the bidi embeddings, overrides and
+# isolates. They are shown as \x1b, \x0a, \u2028, \u202e...
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(line: str) -> str:
+    """The line with every character that could act on a terminal shown as an escape."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                        else f"\\u{ord(m.group()):04x}", line)
