@@ -150,9 +150,10 @@ def run_dump(content_dir: str | None, out: TextIO) -> int:
 
 
 def _usage(message: str, out: TextIO) -> int:
-    print(f"stairway: {message}", file=sys.stderr)
+    line = f"stairway: {terminal_safe(message)}"  # the path as typed, line breaks escaped
+    print(line, file=sys.stderr)
     if out is not sys.stdout and out is not sys.stderr:
-        print(f"stairway: {message}", file=out)
+        print(line, file=out)
     return 2
 
 

@@ -16,9 +16,11 @@ from app import paths
 
 
 def _say(sentence: str) -> None:
+    """One line on stderr: a path typed with a line break in it is shown escaped."""
     from app.incidents.validate import clean_text
+    from app.terminal import terminal_safe
 
-    print(f"stairway: {clean_text(sentence)}", file=sys.stderr)
+    print(f"stairway: {terminal_safe(clean_text(sentence))}", file=sys.stderr)
 
 
 def run_export(

@@ -47,3 +47,42 @@ def test_pack_out_refuses_an_empty_name_a_pipe_and_a_folder(tmp_path, key, capsy
         assert stat.S_ISFIFO(out.lstat().st_mode)
     elif make == "folder":
         assert out.is_dir() and not any(out.iterdir())
+
+
+FORGED = "x\nevil.md:1: forged message"  # a second line posing as a check problem
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "{p}"],  # no such content folder
+        ["dump", "{p}"],
+        ["verify", "{p}"],  # no such export
+        ["verify-pack", "{p}"],  # no such pack
+        ["verify-pack", "{pack}", "--keys", "{p}"],  # no such keys folder
+        ["export", "--incident", "nope", "--data-dir", "{p}"],  # no such incident there
+        ["practice", "kept", "--data-dir", "{p}"],  # no such data folder
+        ["practice", "classify", "--content-dir", "{p}", "x"],  # no such content folder
+        ["pack", "{p}", "--key", "{key}", "--out", "{tmp}/o", "--approved-by", "x"],
+        ["pack", "{valid}", "--key", "{p}", "--out", "{tmp}/o", "--approved-by", "x"],
+    ],
+)  # fmt: skip
+def test_a_line_break_in_a_path_stays_on_one_line(tmp_path, key, capsys, args):
+    pack = tmp_path / "g.stairway"
+    pack.write_bytes(b"PK")
+    filled = [a.format(p=f"{tmp_path}/{FORGED}", tmp=tmp_path, key=key, pack=pack,
+                       valid=VALID) for a in args]
+    code = main(filled)
+    got = capsys.readouterr()
+    assert code != 0 and _one_line(got.err), got.err
+    assert "\nevil.md" not in got.out + got.err and "x\\x0aevil.md:1: forged" in got.err
+
+
+def test_the_lines_a_pack_and_a_key_print_name_their_files_on_one_line(tmp_path, capsys):
+    keys = tmp_path / FORGED
+    assert main(["keygen", "--out", str(keys), "--name", "k"]) == 0
+    out = tmp_path / f"{FORGED}.stairway"
+    args = ["pack", str(VALID), "--key", str(keys / "k.key"), "--out", str(out)]
+    assert main([*args, "--approved-by", "x"]) == 0
+    printed = capsys.readouterr().out
+    assert "\nevil.md" not in printed and printed.count("x\\x0aevil.md:1: forged") == 3

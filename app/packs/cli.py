@@ -35,9 +35,15 @@ def _fail(e: PackError, err: TextIO) -> int:
 def _tell(e: PackError, err: TextIO) -> None:
     """The refusal and its details (`path:line: message`), each one line: a name or a field
     from a pack may hold a control character (U+009B moves the cursor as ESC [ does)."""
-    print(f"stairway: {terminal_safe(e.message)}", file=err)
+    _say(f"stairway: {e.message}", err)
     for line in e.details:
-        print(terminal_safe(line), file=err)
+        _say(line, err)
+
+
+def _say(line: str, stream: TextIO) -> None:
+    """Print one line, as one line: a path typed with a line break in it (or a name or a
+    field from a pack with a control character) is shown escaped (app/terminal.py)."""
+    print(terminal_safe(line), file=stream)
 
 
 def run_keygen(out_dir: str, name: str, out: TextIO, err: TextIO | None = None) -> int:
@@ -47,9 +53,9 @@ def run_keygen(out_dir: str, name: str, out: TextIO, err: TextIO | None = None) 
         raw = raw_public(load_private(private).public_key())
     except PackError as e:
         return _fail(e, err)
-    print(f"private key: {private}  (keep it secret; it signs your packs)", file=out)
-    print(f"public key:  {public}  (copy it into content/keys/ of your app build)", file=out)
-    print(f"fingerprint: {fingerprint(raw)}", file=out)
+    _say(f"private key: {private}  (keep it secret; it signs your packs)", out)
+    _say(f"public key:  {public}  (copy it into content/keys/ of your app build)", out)
+    _say(f"fingerprint: {fingerprint(raw)}", out)
     return 0
 
 
@@ -65,28 +71,28 @@ def run_pack(
     language, approved_by (None: the default)."""
     err = err or sys.stderr
     if not out_file:  # Path("") is the current folder: no file to write
-        print("stairway: give the pack file to write with --out, e.g. guide.stairway", file=err)
+        _say("stairway: give the pack file to write with --out, e.g. guide.stairway", err)
         return 2
     root = Path(content_dir)
     if not root.is_dir():
         what = "is not a folder" if root.exists() else "does not exist"
-        print(f"stairway: content directory '{content_dir}' {what}.", file=err)
+        _say(f"stairway: content directory '{content_dir}' {what}.", err)
         return 2
     dest = Path(out_file)
     if why := not_a_file(dest, "guide.stairway"):  # a pipe or /dev/null would be replaced
-        print(f"stairway: cannot write {out_file}: {why}", file=err)
+        _say(f"stairway: cannot write {out_file}: {why}", err)
         return 2
     if dest.resolve().is_relative_to(root.resolve()):
-        print(f"stairway: {out_file} is inside {content_dir}; write the pack elsewhere.", file=err)
+        _say(f"stairway: {out_file} is inside {content_dir}; write the pack elsewhere.", err)
         return 2
     if not Path(key_file).exists():
-        print(f"stairway: key file '{key_file}' does not exist.", file=err)
+        _say(f"stairway: key file '{key_file}' does not exist.", err)
         return 2
     if dest.exists() and (dest.resolve() == Path(key_file).resolve()
                           or dest.suffix.lower() in (".key", ".pub")):
         # keygen never replaces a key; neither does a pack written over one by a slip
-        print(f"stairway: {out_file} is a key file; write the pack to a new name, e.g. "
-              "guide.stairway.", file=err)
+        _say(f"stairway: {out_file} is a key file; write the pack to a new name, e.g. "
+             "guide.stairway.", err)
         return 2
     try:
         key = load_private(key_file)
@@ -104,18 +110,18 @@ def run_pack(
     except PackError as e:
         return _fail(e, err)
     raw = raw_public(key.public_key())
-    print(f"wrote {dest}: {manifest.id} {manifest.version}, {len(manifest.files)} files, "
-          f"language {manifest.language}", file=out)
+    _say(f"wrote {dest}: {manifest.id} {manifest.version}, {len(manifest.files)} files, "
+         f"language {manifest.language}", out)
     # a translation (content/translations/es) has no keys/: the app's content/keys decide
     keys = root / "keys" if (root / "keys").is_dir() else paths.keys_dir(paths.content_dir())
     trusted = load_keyring(keys).find(raw)
     if trusted:
-        print(f"signed with {trusted.name} ({trusted.fingerprint})", file=out)
+        _say(f"signed with {trusted.name} ({trusted.fingerprint})", out)
     else:
-        print(
+        _say(
             f"signed with key {fingerprint(raw)}, which {keys} does not hold: "
             "an app built from this content will refuse the pack.",
-            file=out,
+            out,
         )
     return 0
 
@@ -158,26 +164,26 @@ def run_verify(pack_file: str, keys_dir: str, out: TextIO, err: TextIO | None = 
     err = err or sys.stderr
     path = Path(pack_file)
     if not pack_file.strip():
-        print("stairway: give the pack file to check, e.g. guide.stairway", file=err)
+        _say("stairway: give the pack file to check, e.g. guide.stairway", err)
         return 2
     if not path.exists():
-        print(f"stairway: pack file '{pack_file}' does not exist.", file=err)
+        _say(f"stairway: pack file '{pack_file}' does not exist.", err)
         return 2
     limits = Limits()
     try:
         if path.stat().st_size > limits.max_pack_bytes:
-            print(f"stairway: {pack_file} is larger than a guide pack may be.", file=err)
+            _say(f"stairway: {pack_file} is larger than a guide pack may be.", err)
             return 1
         data = read_regular(path)
     except OSError as e:
-        print(f"stairway: {pack_file} cannot be read ({e.strerror}).", file=err)
+        _say(f"stairway: {pack_file} cannot be read ({e.strerror}).", err)
         return 2
     if not Path(keys_dir).is_dir():
-        print(f"stairway: keys folder '{keys_dir}' does not exist.", file=err)
+        _say(f"stairway: keys folder '{keys_dir}' does not exist.", err)
         return 2
     ring = load_keyring(keys_dir)
     for problem in ring.problems:
-        print(f"note: {problem}", file=err)
+        _say(f"note: {problem}", err)
     report, pack = inspect(data, ring, limits)
     if pack is not None:  # signed and whole: now the guide in it, as the app checks it
         content_error = _check_guide(pack)
@@ -189,26 +195,26 @@ def run_verify(pack_file: str, keys_dir: str, out: TextIO, err: TextIO | None = 
             ("pack", m.id), ("title", m.title), ("version", m.version),
             ("language", m.language), ("created", m.created), ("approved by", m.approved_by),
         ):  # fmt: skip
-            print(f"{label + ':':13}{terminal_safe(value)}", file=out)
+            _say(f"{label + ':':13}{value}", out)
     if report.fingerprint:
         who = f"{report.signer.name} (trusted)" if report.signer else f"not trusted by {keys_dir}"
-        print(f"{'signed by:':13}{report.fingerprint}  {who}", file=out)
+        _say(f"{'signed by:':13}{report.fingerprint}  {who}", out)
         state = "valid" if report.signature_valid else "NOT valid"
-        print(f"{'signature:':13}{state}", file=out)
+        _say(f"{'signature:':13}{state}", out)
     if report.files:
         n_ok = sum(c.status == "ok" for c in report.files)
-        print(f"{'files:':13}{n_ok} of {len(report.files)} match their SHA-256", file=out)
+        _say(f"{'files:':13}{n_ok} of {len(report.files)} match their SHA-256", out)
         for c in report.files:
             status = c.status.upper() if c.status != "ok" else "ok"
-            print(f"  {status:8} {terminal_safe(c.name)}", file=out)
+            _say(f"  {status:8} {c.name}", out)
     if pack is not None:
         state = "NOT valid" if report.errors else "no problems (the app's import check)"
-        print(f"{'guide:':13}{state}", file=out)
+        _say(f"{'guide:':13}{state}", out)
     if not report.errors:
-        print("pack is valid", file=out)
+        _say("pack is valid", out)
         return 0
     for e in report.errors:
         _tell(e, err)
     n = len(report.errors)
-    print(f"pack is NOT valid: {n} problem{'' if n == 1 else 's'}", file=out)
+    _say(f"pack is NOT valid: {n} problem{'' if n == 1 else 's'}", out)
     return 1

@@ -25,8 +25,15 @@ class OneLine(argparse.ArgumentParser):
     """A usage error is one line on stderr and exit code 2."""
 
     def error(self, message: str):  # type: ignore[override]
-        print(f"{self.prog}: {message} (see --help)", file=sys.stderr)
+        _say(f"stairway: {self.prog.removeprefix('stairway ')}: {message} (see --help)")
         raise SystemExit(2)
+
+
+def _say(line: str) -> None:
+    """One line on stderr: a path or an argument typed with a line break is shown escaped."""
+    from app.terminal import terminal_safe
+
+    print(terminal_safe(line), file=sys.stderr)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -77,9 +84,7 @@ def run_classify(answer: str, said: str | None, content_dir: str | None, content
 
     path, shown = content(content_dir)
     if not path.is_dir():
-        print(
-            f"stairway practice classify: content folder '{shown}' does not exist", file=sys.stderr
-        )
+        _say(f"stairway: content folder '{shown}' does not exist")
         return 2
     guide = compile_guide(path, shown)
     _print_json(Classifier.from_guide(guide).classify(answer, said).to_dict(), out)
@@ -94,19 +99,18 @@ def run_kept(data_dir: str | None, out: TextIO) -> int:
 
     folder = paths.data_dir(data_dir)
     if not folder.is_dir():
-        print(f"stairway practice kept: data folder '{folder}' does not exist", file=sys.stderr)
+        _say(f"stairway: data folder '{folder}' does not exist")
         return 1
     try:
         history = PracticeHistory(folder)
         kept = D.kept(history, quiet=False)
     except OSError as err:
-        print(f"stairway practice kept: cannot read {err.filename or folder}: {err.strerror}",
-              file=sys.stderr)
+        _say(f"stairway: cannot read {err.filename or folder}: {err.strerror}")
         return 1
     except PracticeError as err:  # unreadable: never an empty list that looks like "none"
-        print(f"stairway practice kept: {err}", file=sys.stderr)
+        _say(f"stairway: {err}")
         return 1
     for sentence in history.warnings:
-        print(f"stairway: {sentence}", file=sys.stderr)
+        _say(f"stairway: {sentence}")
     _print_json([d.to_record() for d in kept], out)
     return 0
