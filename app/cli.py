@@ -149,6 +149,26 @@ def run_dump(content_dir: str | None, out: TextIO) -> int:
     return report.exit_code
 
 
+# An empty path ("") named no file: check and dump read the default folder, keygen wrote
+# into the current one, export printed to stdout. It is a usage error, as a path that is
+# not there is. (`verify ""` and `verify-pack ""` ask for the file in their own words.)
+EMPTY_PATHS = {
+    "content_dir": "the content folder, e.g. content",
+    "data_dir": "the data folder (--data-dir)",
+    "out": "the file or folder to write (--out)",
+    "key": "the private key file (--key)",
+    "keys": "the folder of trusted keys (--keys)",
+}
+
+
+def empty_path(args: dict) -> str | None:
+    """The sentence for the first path argument given as "", or None."""
+    for name, what in EMPTY_PATHS.items():
+        if args.get(name) == "":
+            return f"give {what}: an empty path names no file or folder"
+    return None
+
+
 def _usage(message: str, out: TextIO) -> int:
     line = f"stairway: {terminal_safe(message)}"  # the path as typed, line breaks escaped
     print(line, file=sys.stderr)
@@ -171,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
 
         return commands.main(argv[1:], _content, sys.stdout)
     args = _parser().parse_args(argv)
+    if why := empty_path(vars(args)):
+        return _usage(why, sys.stdout)
 
     if args.command == "check":
         return run_check(args.content_dir, sys.stdout)

@@ -28,7 +28,7 @@ def _one_line(err: str) -> bool:
 @pytest.mark.parametrize(
     "make, says",
     [
-        (None, "give the pack file to write with --out"),  # --out "": a traceback before
+        (None, "--out"),  # --out "": a traceback before
         ("fifo", "it is not a regular file (a device or a pipe)"),  # the pipe was replaced
         ("folder", "it is a folder: give a file name, e.g. guide.stairway"),  # exit 1 before
     ],
@@ -86,3 +86,35 @@ def test_the_lines_a_pack_and_a_key_print_name_their_files_on_one_line(tmp_path,
     assert main([*args, "--approved-by", "x"]) == 0
     printed = capsys.readouterr().out
     assert "\nevil.md" not in printed and printed.count("x\\x0aevil.md:1: forged") == 3
+
+
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["practice", "classify", "--content-dir", "{file}", "x"],
+         "content folder '{file}' is not a folder"),  # was "does not exist"
+        (["practice", "kept", "--data-dir", "{file}"],
+         "data folder '{file}' is not a folder"),  # was "does not exist", and exit 1
+        (["practice", "kept", "--data-dir", "{tmp}/nope"],
+         "data folder '{tmp}/nope' does not exist"),  # was exit 1
+        (["verify-pack", "{pack}", "--keys", "{file}"],
+         "keys folder '{file}' is not a folder"),  # was "does not exist"
+        (["check", ""], "give the content folder"),  # read the default folder
+        (["dump", ""], "give the content folder"),  # dumped the default folder
+        (["keygen", "--out", ""], "give the file or folder to write"),  # wrote into ./
+        (["export", "--incident", "x", "--data-dir", ""], "give the data folder"),  # the default
+        (["practice", "classify", "--content-dir", "", "x"], "give a folder with --content-dir"),
+        (["practice", "kept", "--data-dir", ""], "give a folder with --data-dir"),
+    ],
+)  # fmt: skip
+def test_usage_errors_say_what_is_wrong_with_the_path(tmp_path, monkeypatch, capsys, args, says):
+    monkeypatch.chdir(tmp_path)  # keygen --out "" wrote its keys here
+    file = tmp_path / "a-file.txt"
+    file.write_text("not a folder\n")
+    pack = tmp_path / "g.stairway"
+    pack.write_bytes(b"PK")
+    fill = dict(file=file, tmp=tmp_path, pack=pack)
+    code = main([a.format(**fill) for a in args])
+    err = capsys.readouterr().err
+    assert code == 2 and _one_line(err) and says.format(**fill) in err, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file.txt", "g.stairway"]

@@ -179,7 +179,8 @@ def run_verify(pack_file: str, keys_dir: str, out: TextIO, err: TextIO | None = 
         _say(f"stairway: {pack_file} cannot be read ({e.strerror}).", err)
         return 2
     if not Path(keys_dir).is_dir():
-        _say(f"stairway: keys folder '{keys_dir}' does not exist.", err)
+        what = "is not a folder" if Path(keys_dir).exists() else "does not exist"
+        _say(f"stairway: keys folder '{keys_dir}' {what}.", err)
         return 2
     ring = load_keyring(keys_dir)
     for problem in ring.problems:

@@ -64,9 +64,17 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str], content: Content, out: TextIO | None = None) -> int:
     args = parser().parse_args(argv)
     out = out or sys.stdout
+    for name, flag in (("content_dir", "--content-dir"), ("data_dir", "--data-dir")):
+        if getattr(args, name, None) == "":  # not the default folder: no folder at all
+            _say(f"stairway: give a folder with {flag}: an empty path names no folder")
+            return 2
     if args.command == "kept":
         return run_kept(args.data_dir, out)
     return run_classify(args.answer, args.said, args.content_dir, content, out)
+
+
+def _missing(path: Path) -> str:
+    return "is not a folder" if path.exists() else "does not exist"
 
 
 def _print_json(value: object, out: TextIO) -> None:
@@ -84,7 +92,7 @@ def run_classify(answer: str, said: str | None, content_dir: str | None, content
 
     path, shown = content(content_dir)
     if not path.is_dir():
-        _say(f"stairway: content folder '{shown}' does not exist")
+        _say(f"stairway: content folder '{shown}' {_missing(path)}")
         return 2
     guide = compile_guide(path, shown)
     _print_json(Classifier.from_guide(guide).classify(answer, said).to_dict(), out)
@@ -92,15 +100,16 @@ def run_classify(answer: str, said: str | None, content_dir: str | None, content
 
 
 def run_kept(data_dir: str | None, out: TextIO) -> int:
-    """`practice kept`: a JSON array on `out`; 1 with one line when the history can't be read."""
+    """`practice kept`: a JSON array on `out`; 1 with one line when the history can't be
+    read, 2 when the data folder is not there (or not a folder)."""
     from app import paths
     from app.practice import disputes as D
     from app.practice.history import PracticeError, PracticeHistory
 
     folder = paths.data_dir(data_dir)
-    if not folder.is_dir():
-        _say(f"stairway: data folder '{folder}' does not exist")
-        return 1
+    if not folder.is_dir():  # a usage error, as a content folder that is not there is
+        _say(f"stairway: data folder '{folder}' {_missing(folder)}")
+        return 2
     try:
         history = PracticeHistory(folder)
         kept = D.kept(history, quiet=False)
