@@ -213,6 +213,12 @@ def _symlink(folder):
     os.symlink("/etc/hostname", folder / "content" / "stairway" / "6-link.md")
 
 
+def _linked(folder):
+    """The stored folder moved away and a link put in its place (once loaded as it was)."""
+    os.rename(folder, folder.parent.parent / "elsewhere")
+    os.symlink(folder.parent.parent / "elsewhere", folder)
+
+
 DAMAGE = [
     ("edited", _edit, "file-changed"),  # a content file edited on the device
     ("deleted", lambda f: (f / "content" / "stairway" / "2-empathy.md").unlink(), "file-missing"),
@@ -220,6 +226,7 @@ DAMAGE = [
     ("manifest", lambda f: (f / "manifest.json").unlink(), "storage"),  # manifest gone
     ("signature", lambda f: (f / "signature.json").write_text("{}"), "bad-signature-file"),
     ("symlink", _symlink, "symlink"),  # a link planted in the folder
+    ("linked", _linked, "symlink"),  # the pack's folder itself is a link
     ("folder", lambda f: shutil.rmtree(f), "storage"),  # the whole folder gone
 ]
 

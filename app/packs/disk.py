@@ -3,7 +3,8 @@
 A stored pack is a folder holding `manifest.json`, `signature.json` and `content/`. It is
 written in full (every file fsynced) under the staging folder and only then renamed
 into place, so a half-written pack is never a pack. Reading one back follows no
-symbolic link and reads no more than the limits allow.
+symbolic link (the pack's folder itself is refused when it is one) and reads no more
+than the limits allow.
 """
 
 from __future__ import annotations
@@ -50,6 +51,10 @@ def read_tree(
 ) -> tuple[bytes, bytes, dict[str, bytes]]:
     """(manifest bytes, signature bytes, content files) of a stored pack. Raises PackError."""
     try:
+        # the folder itself too, not only what is in it: a link in its place would load
+        # whatever guide it points at, however it got there (checked like the files)
+        if os.path.islink(folder):
+            raise PackError("symlink", f"{folder} is a symbolic link.")
         manifest = _read(folder / MANIFEST, limits)
         signature = _read(folder / SIGNATURE, limits)
         files: dict[str, bytes] = {}
@@ -91,5 +96,12 @@ def file_hashes(root: Path, names: list[str]) -> dict[str, str]:
 
 
 def remove_tree(path: Path) -> None:
-    """Delete a folder we made; what cannot be deleted now is left for the next clean-up."""
+    """Delete a folder we made; what cannot be deleted now is left for the next clean-up.
+    A link put in its place is removed, never followed."""
+    if os.path.islink(path):
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+        return
     shutil.rmtree(path, ignore_errors=True)
