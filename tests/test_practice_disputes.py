@@ -202,7 +202,7 @@ def test_the_command_prints_every_kept_answer_as_json(guide, tmp_path, capsys):
     "setup, code, out, err",
     [
         (lambda d: d.mkdir(), 0, "[]\n", ""),  # nothing kept yet
-        (lambda d: None, 1, "", "data folder"),  # no data folder: one line, exit 1
+        (lambda d: None, 2, "", "data folder"),  # no data folder: one line, a usage error
         # a damaged history: set aside, said, and an empty list
         (lambda d: (d.mkdir(), (d / "practice.json").write_text("{trunc")), 0, "[]\n",
          "was damaged"),
