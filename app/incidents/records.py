@@ -122,7 +122,7 @@ def salvage_docs(text: str) -> list[tuple[dict, str | None]]:
     while i != -1:
         try:
             obj, end = decoder.raw_decode(text, i)
-        except ValueError:
+        except (ValueError, RecursionError):  # garbled, or nested past the parser's depth
             i = text.find("{", i + 1)
             continue
         got = from_doc(obj) if isinstance(obj, dict) and "seq" in obj else None

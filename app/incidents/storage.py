@@ -78,7 +78,7 @@ def decode_line(line: bytes) -> tuple[dict, str | None] | None:
         return None
     try:
         record = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):  # a matching CRC over JSON nested past the depth
         return None
     return (record, entry_hash) if isinstance(record, dict) else None
 
@@ -128,8 +128,11 @@ class SafeJSONStorage(Storage):
         raw = read_regular(self.path)  # a named pipe in its place raises, never waits
         if not raw.strip():  # we never write an empty file: it was truncated
             raise ValueError(f"{self.path} is empty")
-        data = json.loads(raw.decode("utf-8"))
-        if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except RecursionError as e:  # nested past the parser's depth: damage like any other
+            raise ValueError(f"{self.path} is nested too deeply to be a TinyDB file") from e
+        if not _tinydb_shaped(data):  # TinyDB would fail later, on a key like "x" or a list
             raise ValueError(f"{self.path} is not a TinyDB file")
         self._cache = (ident, data)
         return data
@@ -144,6 +147,16 @@ class SafeJSONStorage(Storage):
 
     def close(self) -> None:
         self._cache = None
+
+
+def _tinydb_shaped(data: object) -> bool:
+    """Tables of documents: {table: {"1": {...}, ...}}, every id a whole number (TinyDB
+    turns each one into an int) and every document an object."""
+    return isinstance(data, dict) and all(
+        isinstance(table, dict) and all(
+            isinstance(k, str) and k.isascii() and k.isdigit() and isinstance(doc, dict)
+            for k, doc in table.items())
+        for table in data.values())
 
 
 def encode_tables(data: dict[str, dict[str, Any]], pause_every: int = 200) -> Iterator[str]:
