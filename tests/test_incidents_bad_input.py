@@ -246,6 +246,25 @@ def test_retention_purges_only_old_closed_incidents_and_only_when_confirmed(log)
         log.purge_closed(0, confirm=True)  # "0 days" would purge everything closed
 
 
+def test_retention_never_deletes_a_call_its_entries_say_is_open(tmp_path):
+    """incident.json is outside the chain: "closed in 2000" there alone deletes nothing."""
+    import json
+
+    log = IncidentLog(tmp_path)
+    inc = log.open_incident("Suicidal subject", "Elm St")
+    log.add_note(inc.id, NoteKind.NOTE, "He is on the rail")
+    log.close()
+    record = tmp_path / "incidents" / inc.id / "incident.json"
+    data = json.loads(record.read_text())
+    data["incident"]["1"].update(status="closed", closed_at="2000-01-01T00:00:00Z")
+    record.write_text(json.dumps(data))
+
+    again = IncidentLog(tmp_path)
+    assert again.purge_closed(30, confirm=True) == []
+    assert [n.text for n in again.all_notes(inc.id)] == ["He is on the rail"]
+    again.close()
+
+
 def test_damage_found_on_a_read_only_disk_is_recovered_in_memory_then_repaired(
     tmp_path, monkeypatch
 ):

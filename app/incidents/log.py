@@ -220,7 +220,8 @@ class IncidentLog(Timeline):
             raise ValueError("older_than_days must be at least 1")
         cutoff = (as_utc(now) if now else utcnow()) - timedelta(days=older_than_days)
         with self._lock:
-            old = [i.id for i in self.incidents() if i.closed_at and i.closed_at < cutoff]
+            old = [i.id for i in self.incidents() if i.closed_at and i.closed_at < cutoff
+                   and self._closed_in_log_before(i.id, cutoff)]
             if confirm:
                 for inc_id in old:
                     self._books.forget(inc_id)
@@ -228,6 +229,17 @@ class IncidentLog(Timeline):
                     if self.root is not None:
                         shutil.rmtree(self.root / inc_id)
             return old
+
+    def _closed_in_log_before(self, incident_id: str, cutoff) -> bool:
+        """The entries agree that the call ended before `cutoff`: incident.json alone is
+        not trusted to delete an incident (it is outside the chain; a damaged or edited
+        one could say "closed in 2000" of an open call)."""
+        try:
+            ends = [n.at for n in self.entries(incident_id)
+                    if n.kind == NoteKind.INCIDENT_CLOSED]
+        except (OSError, IncidentError):
+            return False  # cannot be read now: kept, never deleted unseen
+        return bool(ends) and max(ends) < cutoff
 
     # --- notes the disk refused ---
 
