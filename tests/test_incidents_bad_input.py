@@ -248,8 +248,6 @@ def test_retention_purges_only_old_closed_incidents_and_only_when_confirmed(log)
 
 def test_retention_never_deletes_a_call_its_entries_say_is_open(tmp_path):
     """incident.json is outside the chain: "closed in 2000" there alone deletes nothing."""
-    import json
-
     log = IncidentLog(tmp_path)
     inc = log.open_incident("Suicidal subject", "Elm St")
     log.add_note(inc.id, NoteKind.NOTE, "He is on the rail")
