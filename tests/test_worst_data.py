@@ -138,3 +138,26 @@ def test_practice_history_with_a_bad_id_or_record_reads_back_the_rest(tmp_path):
     assert "Read back from it: 3 answers." in again.warnings[0]
     again.record(Attempt("name-skill", "mirroring", False, 1.0, datetime.now(UTC)))
     assert len(PracticeHistory(tmp_path).attempts()) == 4  # and new answers are kept
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv"])
+def test_a_note_edited_and_sealed_again_is_told_in_every_export(tmp_path, fmt):
+    """The seal lets the app read notes.json fast; the hand-over brief hashes every entry."""
+    import hashlib
+
+    log = IncidentLog(tmp_path)
+    inc = log.open_incident("Hostage taker", "Main St")
+    log.add_note(inc.id, NoteKind.NOTE, "He has a knife")
+    log.close_incident(inc.id)
+    log.close()
+    path = tmp_path / "incidents" / inc.id / "notes.json"
+    raw = path.read_bytes()
+    head, mid = b'{"notes":', b',"seal":{"1":{"sha256":"'
+    assert raw.startswith(head) and mid in raw  # the sealed layout the fold writes
+    table = raw[len(head):raw.rindex(mid)].replace(b"He has a knife", b"He has no weapon")
+    path.write_bytes(head + table + mid + hashlib.sha256(table).hexdigest().encode()
+                     + b'"}}}')
+
+    text = IncidentLog(tmp_path).export(inc.id, fmt)
+    assert "He has no weapon" in text and "chain intact" not in text
+    assert "was changed after it was written" in text

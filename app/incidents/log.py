@@ -14,6 +14,7 @@ are in `timeline.py` (`Timeline`, which `IncidentLog` extends).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import secrets
 import shutil
@@ -21,8 +22,10 @@ import threading
 from datetime import timedelta
 from pathlib import Path
 
+from app.incidents import chain as chain_mod
 from app.incidents import export
 from app.incidents.board import derive
+from app.incidents.chain import ChainStatus
 from app.incidents.clock import as_utc, utcnow
 from app.incidents.model import (
     Incident,
@@ -200,8 +203,10 @@ class IncidentLog(Timeline):
             book = self._books.book(incident_id, load=True)
             with book.lock:  # one moment: another process's next entry is not half in it
                 self._books.refresh(book)
-                shown = export.Entries(list(book.notes), list(book.recs), list(book.hashes),
-                                       book.status(), book.export_tail())
+                recs, hashes = list(book.recs), list(book.hashes)
+                shown = export.Entries(list(book.notes), recs, hashes,
+                                       _rehashed(inc.id, recs, hashes, book.status()),
+                                       book.export_tail())
             return export.render(inc, shown, derive(shown.notes), fmt, tz)
 
     def import_json(self, text: str) -> Incident:
@@ -277,3 +282,13 @@ class IncidentLog(Timeline):
                     str(self.root),
                     len(left),
                 )
+
+
+def _rehashed(incident_id: str, recs: list, hashes: list, status: ChainStatus) -> ChainStatus:
+    """What an export says of the chain: every entry hashed again. A notes.json whose seal
+    still matches is read without that on screen (fast); a file edited and sealed again
+    would have shown "chain intact" in the hand-over brief."""
+    full = chain_mod.check(incident_id, list(zip(recs, hashes, strict=True)))
+    if status.intact and not full.intact:
+        return dataclasses.replace(status, problem=full.problem)
+    return status
