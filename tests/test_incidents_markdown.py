@@ -8,6 +8,7 @@ officer's text shown verbatim.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -63,6 +64,7 @@ def _brief(field: str, text: str) -> tuple[str, str]:
 
 
 MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+JOINER = "\u2060"  # the invisible word joiner that keeps an address from being a link
 
 
 def _shape(md: str) -> dict:
@@ -113,7 +115,7 @@ def test_officer_text_never_becomes_markdown_structure(field, text):
     html = MD.render(md)
     # verbatim: as the content of a fenced block, or as the text of a single line
     assert any(f.content == shown + "\n" for f in fences) or (
-        "\n" not in shown and _escape_html(shown.strip()) in html
+        "\n" not in shown and _escape_html(shown.strip()) in html.replace(JOINER, "")
     ), (field, text, md)
     assert all(f.content == shown + "\n" for f in fences)  # no other fence appeared
 
@@ -127,7 +129,7 @@ def test_officer_text_never_becomes_markdown_structure(field, text):
      "influence)"),
     # a stage title with Markdown in it stays text
     ([("x", "Moved up to stage 2: *Empathy* [l](http://x)")],
-     "- Stairway stage: Moved up to stage 2: \\*Empathy\\* \\[l\\](http://x) "
+     "- Stairway stage: Moved up to stage 2: \\*Empathy\\* \\[l\\](http\u2060://x) "
      "(2026-07-01 14:01:00 UTC; stage id x)"),
 ])
 def test_the_brief_says_the_stage_reached_as_the_log_said_it(stages, said):
@@ -138,3 +140,50 @@ def test_the_brief_says_the_stage_reached_as_the_log_said_it(stages, said):
         lg.add_note(inc.id, NoteKind.STAGE_CHANGE, text, stage=stage, at=T0 + timedelta(minutes=m))
     brief = lg.export(inc.id, "md", tz="UTC")
     assert said in brief.splitlines(), [x for x in brief.splitlines() if "Stairway" in x]
+
+
+# What GFM's autolink extension and markdown-it's linkify make a link in plain text.
+LINKABLE = re.compile(r"[a-z][a-z0-9+.-]*://|www\.|[\w.+-]@\w", re.IGNORECASE)
+ADDRESSES = [
+    "log in at http://evil.example/login now",  # http
+    "https://evil.example/x?a=1",  # https, the whole field
+    "www.evil.example/reset",  # www
+    "WWW.EVIL.EXAMPLE",  # in capitals
+    "(_www.evil.example_)",  # after ( and _, where GFM links www too
+    "ftp://evil.example/file",  # another scheme
+    "write to help@evil.example",  # an e-mail address
+    "mailto:help@evil.example",  # a mailto: address
+    "[link](https://evil.example)",  # a Markdown link made text: its address stays text
+    "https://www.evil.example/ and www.other.example",  # two in one line
+]
+
+
+def _texts(md: str) -> list[str]:
+    """The text a viewer shows outside code (where auto-linkers look)."""
+    tokens = MD.parse(md)
+    return [c.content for t in tokens for c in (t.children or []) if c.type == "text"]
+
+
+@pytest.mark.parametrize("field", FIELDS)
+@pytest.mark.parametrize("text", ADDRESSES)
+def test_an_address_in_officer_text_reads_the_same_but_is_not_a_link(field, text):
+    """A viewer that auto-links made a phishing address in a note clickable in the brief."""
+    md, stored = _brief(field, text)
+    shown = [t for t in _texts(md) if stored in t.replace(JOINER, "")]
+    assert shown, (field, text, md)  # the text as typed, but for invisible joiners
+    assert not [t for t in _texts(md) if LINKABLE.search(t)], (field, text, md)
+
+
+@pytest.mark.parametrize("fields", [
+    {"stage": "https://evil.example"},  # a stage id in a stage change
+    {"item": "www.evil.example 2"},  # a checklist item id
+])
+def test_an_address_the_log_supplies_is_not_a_link(fields):
+    lg = IncidentLog(None)
+    inc = lg.open_incident("Suicidal subject", "Elm St", at=T0)
+    kind = NoteKind.STAGE_CHANGE if "stage" in fields else NoteKind.CHECKLIST_TICK
+    lg.add_note(inc.id, kind, "moved", at=T0 + timedelta(minutes=1), **fields)
+    md = lg.export(inc.id, "md", tz="UTC")
+    value = next(iter(fields.values()))
+    assert any(value in t.replace(JOINER, "") for t in _texts(md)), md
+    assert not [t for t in _texts(md) if LINKABLE.search(t)], md

@@ -8,6 +8,10 @@
   lines, leading or trailing spaces, tabs at the edges) goes in a fenced code block
   whose fence is longer than any run of backticks in the text, so headings, setext
   underlines, lists, tables, code, HTML and indentation inside it stay plain text.
+  Inline, a bare address (`http://`, any `scheme://`, `www.`, `name@host`) would still be
+  made a link by viewers that auto-link (GFM, markdown-it's linkify), so a word joiner
+  (U+2060, invisible) goes before its `://`, its `.` or its `@`: it reads the same and
+  is not a link, and a copy of it does not open. Code blocks are never auto-linked.
 - CSV: a cell that a spreadsheet would run as a formula (= + - @ tab CR first) gets a
   leading apostrophe.
 """
@@ -19,6 +23,10 @@ import re
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _MD = re.compile(r"([\\`*_\[\]<>#|~&!])")
 _TICKS = re.compile(r"`+")
+# Where an auto-linker starts a link: before "://", between "www" and ".", before the "@"
+# of an address. Backslash escapes are not enough: some viewers link after unescaping.
+_LINK = re.compile(r"(?=://)|(?<=www)(?=\.)|(?<=[\w.+-])(?=@\w)", re.IGNORECASE)
+_JOINER = "\u2060"
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -41,8 +49,10 @@ def cell(value: object) -> str:
 
 
 def md_inline(text: str) -> str:
-    """Text inert inside one Markdown line; a line break shows as the two characters \\n."""
-    return _MD.sub(r"\\\1", visible(text)).replace("\n", "\\\\n")
+    """Text inert inside one Markdown line; a line break shows as the two characters \\n.
+    An address in it shows as typed but is not a link (a word joiner breaks it)."""
+    unlinked = _LINK.sub(_JOINER, visible(text))
+    return _MD.sub(r"\\\1", unlinked).replace("\n", "\\\\n")
 
 
 def fits_inline(text: str) -> bool:
