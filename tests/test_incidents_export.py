@@ -159,6 +159,23 @@ def test_import_refuses_an_existing_incident(log):
         ("\r=1", "'\\x0d=1"),  # carriage return: quoted, and shown as a visible escape
         ("plain words", "plain words"),  # untouched
         ("a = b", "a = b"),  # an = inside is fine
+        # spreadsheets drop leading spaces before they look for a formula
+        (" =1+1", "' =1+1"),  # a space
+        ("  \t-1", "'  \t-1"),  # spaces, then a tab
+        (" \r=1", "' \\x0d=1"),  # a space, then a carriage return
+        ("\u00a0=1+1", "'\u00a0=1+1"),  # a no-break space
+        ("\u3000@SUM(A1)", "'\u3000@SUM(A1)"),  # an ideographic (full-width) space
+        ("\u200b=1+1", "'\u200b=1+1"),  # a zero-width space
+        ("\ufeff+1", "'\ufeff+1"),  # a byte order mark
+        # and read the full-width and small signs as the plain ones
+        ("\uff1d1+1", "'\uff1d1+1"),  # ＝ full-width equals
+        ("\uff0b1", "'\uff0b1"),  # ＋ full-width plus
+        ("\uff0d1", "'\uff0d1"),  # － full-width minus
+        ("\uff20SUM(A1)", "'\uff20SUM(A1)"),  # ＠ full-width at
+        ("\u3000\uff1d1", "'\u3000\uff1d1"),  # both at once
+        ("\ufe661", "'\ufe661"),  # ﹦ small equals
+        ("  plain", "  plain"),  # spaces before words are left alone
+        ("a \uff1d b", "a \uff1d b"),  # a full-width = inside is fine
     ],
 )
 def test_csv_neutralises_formulas(log, text, cell):

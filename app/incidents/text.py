@@ -13,12 +13,15 @@
   (U+2060, invisible) goes before its `://`, its `.` or its `@`: it reads the same and
   is not a link, and a copy of it does not open. Code blocks are never auto-linked.
 - CSV: a cell that a spreadsheet would run as a formula (= + - @ tab CR first) gets a
-  leading apostrophe.
+  leading apostrophe. Spreadsheets drop leading spaces (NBSP and U+3000 too) and read
+  the full-width and small signs (＝ ﹦) as the plain ones, so a sign after leading
+  spaces or zero-width characters, or in such a form (its NFKC form), counts as first.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _MD = re.compile(r"([\\`*_\[\]<>#|~&!])")
@@ -28,6 +31,7 @@ _TICKS = re.compile(r"`+")
 _LINK = re.compile(r"(?=://)|(?<=www)(?=\.)|(?<=[\w.+-])(?=@\w)", re.IGNORECASE)
 _JOINER = "\u2060"
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 
 
 def visible(text: str) -> str:
@@ -45,7 +49,17 @@ def cell(value: object) -> str:
     """A CSV cell a spreadsheet shows as text, never runs as a formula."""
     raw = "" if value is None else str(value)
     text = visible(raw)
-    return "'" + text if raw.startswith(_FORMULA) else text
+    return "'" + text if _formula(raw) else text
+
+
+def _formula(raw: str) -> bool:
+    """True when the first character that is not a space (or zero-width) starts a formula."""
+    for c in raw:
+        if unicodedata.normalize("NFKC", c).startswith(_FORMULA):
+            return True
+        if not (c.isspace() or c in _ZERO_WIDTH):
+            return False
+    return False
 
 
 def md_inline(text: str) -> str:
