@@ -238,3 +238,44 @@ def test_cli_export_failures_are_one_line(tmp_path, capsys, incident, out, messa
     assert run_export(incident or inc_id, "md", str(data), out_file, io.StringIO()) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and message in err and err.startswith("stairway: ")
+
+
+@pytest.mark.parametrize(
+    "change, said",
+    [
+        # the count as text: it read "entries were removed from the end"
+        ({"count": "14"}, '(count is "14")'),
+        ({"head": 12}, "(head is 12)"),  # the head as a number
+        ({"count": "14", "head": 12}, '(count is "14", head is 12)'),  # both
+        ({"count": True}, "(count is true)"),  # a yes/no is not a number
+        ({"count": -1}, "(count is -1)"),  # below zero
+        ({"count": 14.0}, "(count is 14.0)"),  # not a whole number as JSON writes one
+        ({"head": "not a hash"}, '(head is "not a hash")'),  # text that is no hash
+        ({"head": None}, "(head is null)"),  # no head, yet entries
+        ({"count": None}, "(count is null)"),  # no count
+        ({"count": "x" * 100}, '(count is "' + "x" * 38 + "…)"),  # a long value, cut
+    ],
+)
+def test_verify_says_an_exports_fields_are_damaged(tmp_path, capsys, change, said):
+    lg = IncidentLog(tmp_path / "data")
+    inc_id, _ = _incident(lg)
+    path = tmp_path / "damaged.json"
+    path.write_text(json.dumps({**json.loads(lg.export(inc_id, "json")), **change}), "utf-8")
+    assert cli_main(["verify", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err == (f"stairway: {path}: The export's fields are damaged {said}: an export ends "
+                   "with the number of its entries (count) and the hash of the last one "
+                   "(head).\n")
+
+
+@pytest.mark.parametrize("missing", ["count", "head"])
+def test_verify_says_an_exports_field_is_missing(tmp_path, capsys, missing):
+    lg = IncidentLog(tmp_path / "data")
+    inc_id, _ = _incident(lg)
+    doc = json.loads(lg.export(inc_id, "json"))
+    del doc[missing]
+    path = tmp_path / "damaged.json"
+    path.write_text(json.dumps(doc), "utf-8")
+    assert cli_main(["verify", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"damaged ({missing} is missing)" in err and err.count("\n") == 1

@@ -167,6 +167,8 @@ def verify(text: str) -> tuple[Incident, list[tuple[dict, str | None]], chain.Ch
         v.feed(rec, h if isinstance(h, str) else None)
     status = v.status()
     problem = status.problem
+    if problem is None:  # a count as text or a head as a number: damaged, not cut short
+        problem = sense.closing_problem(doc)
     if problem is None and (doc.get("head") != status.head or doc.get("count") != len(listed)):
         problem = (f"The export says it has {str(doc.get('count'))[:20]} entries ending at "
                    f"head {chain.short(str(doc.get('head')))}, but they end at entry "

@@ -1,12 +1,16 @@
 """What makes a JSON export one the app could have written, beyond its chain (export.py
 checks the chain): the incident record says what its entries say, every reference
 points back to an earlier entry of the right kind (validate.py's rules, which the app
-itself keeps), and the tail (ends.py) says whether entries were cut from its end.
+itself keeps), the entry count and head it ends with are a whole number and a hash, and
+the tail (ends.py) says whether entries were cut from its end.
 
 A forger who recomputes every hash can still break these; the app never does.
 """
 
 from __future__ import annotations
+
+import json
+import re
 
 from app.incidents import ends
 from app.incidents.board import incident_of
@@ -14,6 +18,9 @@ from app.incidents.kinds import RECORD_VALUES
 from app.incidents.model import Incident, Note, NoteKind
 from app.incidents.records import record_to_note
 from app.incidents.validate import clean_text, handled, ref_problem
+from app.said import Said
+
+_HASH = re.compile(r"[0-9a-f]{64}")
 
 
 def why(err: Exception) -> str:
@@ -75,3 +82,29 @@ def cut(tail_field: object, inc: Incident, entries: list[tuple[dict, str | None]
                if rec["kind"] in RECORD_VALUES]
     found = ends.cut_short(inc, records, max(hashes), [tail], hashes.get)
     return None, found[0] if found is not None else None
+
+
+def closing_problem(doc: dict) -> Said | None:
+    """The count and head an export ends with must be a whole number and a hash: a count
+    written as text ("46") or a head as a number is a damaged file, not a cut one."""
+    found = []
+    for key, fits in (("count", _is_count), ("head", _is_hash)):
+        if key not in doc:
+            found.append(Said("said_field_missing", field=key))
+        elif not fits(doc[key]):
+            found.append(Said("said_field_is", field=key, value=_shown(doc[key])))
+    return Said("said_export_fields", found=found) if found else None
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _is_hash(value: object) -> bool:
+    return isinstance(value, str) and _HASH.fullmatch(value) is not None
+
+
+def _shown(value: object) -> str:
+    """The value as JSON writes it ("46" in quotes, 12 without), cut to 40 characters."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:39] + "…"
