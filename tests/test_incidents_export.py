@@ -279,3 +279,35 @@ def test_verify_says_an_exports_field_is_missing(tmp_path, capsys, missing):
     assert cli_main(["verify", str(path)]) == 1
     err = capsys.readouterr().err
     assert f"damaged ({missing} is missing)" in err and err.count("\n") == 1
+
+
+BOM = "\ufeff"
+
+
+@pytest.mark.parametrize(
+    "text, code, said",
+    [
+        (lambda e: BOM + e, 0, "14 entries, chain intact"),  # a BOM an editor added
+        (lambda e: BOM + e.replace("\n", "\r\n"), 0, "chain intact"),  # and Windows line ends
+        (lambda e: BOM + BOM + e, 1, "not a JSON file"),  # only one is a BOM; two are damage
+        (lambda e: BOM + "not json", 1, "not a JSON file"),  # a BOM does not make it JSON
+        (lambda e: e.replace("{", "{" + BOM, 1), 1, "not a JSON file"),  # inside, it is damage
+    ],
+)
+def test_verify_reads_an_export_that_starts_with_a_bom(tmp_path, capsys, text, code, said):
+    """Rejected as "not a JSON file": the file was whole, only an editor had added a BOM."""
+    lg = IncidentLog(tmp_path / "data")
+    inc_id, _ = _incident(lg)
+    path = tmp_path / "incident.json"
+    path.write_bytes(text(lg.export(inc_id, "json")).encode("utf-8"))
+    assert cli_main(["verify", str(path)]) == code
+    out, err = capsys.readouterr()
+    assert said in (out if code == 0 else err) and err.count("\n") == code
+
+
+def test_import_reads_an_export_that_starts_with_a_bom(log):
+    inc_id, _ = _incident(log)
+    exported = log.export(inc_id, "json")
+    other = IncidentLog(None)
+    assert other.import_json(BOM + exported) == log.incident(inc_id)  # as text
+    assert IncidentLog(None).import_json((BOM + exported).encode("utf-8")).id == inc_id  # bytes

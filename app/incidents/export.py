@@ -116,6 +116,7 @@ def _load(text: str) -> dict:
             raise ImportRefused("This file is not text (UTF-8).") from None
     if not isinstance(text, str):
         raise ImportRefused("An import must be the text of a JSON export.")
+    text = text.removeprefix("\ufeff")  # one byte order mark, as an editor may add: not damage
     try:
         doc = json.loads(text, object_pairs_hook=_no_twins)
     except _Twice as err:
