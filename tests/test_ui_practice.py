@@ -48,6 +48,14 @@ async def open_drill(app, drill: str, timed: bool = False) -> None:
             await app.click(L.START_CLOCK)
 
 
+async def open_timed(app, drill: str) -> Clock:
+    """The drill in timed mode, on a clock the test moves by hand."""
+    clock = Clock()
+    app.state.practice.core.clock = clock
+    await open_drill(app, drill, timed=True)
+    return clock
+
+
 async def beat(app) -> None:
     """Let the countdown's heartbeat run once or twice."""
     await asyncio.sleep(HEARTBEAT * 2.5)
@@ -332,9 +340,7 @@ async def test_own_words_ends_after_its_lines(app):
     ],
 )
 async def test_timed_mode_counts_down_and_times_out(app, drill, verdict):
-    clock = Clock()
-    app.state.practice.core.clock = clock
-    await open_drill(app, drill, timed=True)
+    clock = await open_timed(app, drill)
     assert f"{TIME_LIMIT:.0f} s left" in app.texts() and app.has(L.TIME_LEFT)
     clock.t += 3.2
     await beat(app)
@@ -348,9 +354,7 @@ async def test_timed_mode_counts_down_and_times_out(app, drill, verdict):
 
 
 async def test_own_words_typed_when_time_runs_out_is_judged_late_not_thrown_away(app):
-    clock = Clock()
-    app.state.practice.core.clock = clock
-    await open_drill(app, L.DRILL_WORDS, timed=True)
+    clock = await open_timed(app, L.DRILL_WORDS)
     await app.type(L.WORDS_FIELD, "It sounds like you are exhausted")
     clock.t += TIME_LIMIT + 1
     await beat(app)
@@ -364,9 +368,7 @@ async def test_own_words_typed_when_time_runs_out_is_judged_late_not_thrown_away
 
 async def test_a_timed_walk_opened_again_gives_its_line_the_full_time(app):
     """Left for the list and opened again, the line is shown anew: its 10 s start again."""
-    clock = Clock()
-    app.state.practice.core.clock = clock
-    await open_drill(app, L.DRILL_WALK, timed=True)
+    clock = await open_timed(app, L.DRILL_WALK)
     clock.t += 7
     await app.browser_back()
     clock.t += 60  # a minute on the list
@@ -473,9 +475,7 @@ async def test_timed_own_words_still_reminds_to_ask_when_time_runs_out(app):
     """An officer who freezes on "I wrote the kids a letter" still learns to ask."""
     from app.practice.safety import ASK_HINT
 
-    clock = Clock()
-    app.state.practice.core.clock = clock
-    await open_drill(app, L.DRILL_WORDS, timed=True)
+    clock = await open_timed(app, L.DRILL_WORDS)
     words = app.state.practice.words
     line = next(p for p in app.state.practice.core.prompts() if "letter" in p.said)
     words.prompts = [line]
