@@ -3,6 +3,7 @@
 import time
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from tests.e2e.conftest import RIVE_CDN, client_report, open_app, see, shot, start_server, stop
 
@@ -52,11 +53,18 @@ def test_no_white_flash_at_night_while_the_app_loads(browser, tmp_path):
     try:
         page = ctx.new_page()
         page.goto(url, wait_until="commit")
-        means = []
+        means, missed = [], 0
         for _ in range(40):  # about 6 s: the loading screen, the bare page, the app
-            png = page.screenshot()
+            try:
+                png = page.screenshot()
+            except PlaywrightError as e:  # mid-commit Chromium may have no frame to give
+                assert "Unable to capture screenshot" in str(e), e  # (CI at f0bf06b)
+                missed += 1
+                page.wait_for_timeout(50)
+                continue
             means.append(ImageStat.Stat(Image.open(io.BytesIO(png)).convert("L")).mean[0])
             page.wait_for_timeout(50)
+        assert missed <= 5 and len(means) >= 35, (missed, len(means))  # still looked at
         assert max(means) < 128, [round(m) for m in means]
         assert page.locator("#loading").count() == 0  # it did load within the frames looked at
     finally:
