@@ -28,9 +28,7 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 from tinydb.table import Table
 
-from app.fsutil import read_regular
 from app.incidents.locks import FileLock
-from app.incidents.meta import aside
 from app.incidents.storage import SafeJSONStorage, reason
 from app.paths import practice_file
 from app.said import Said
@@ -264,30 +262,12 @@ class PracticeHistory:
         return _Guarded(self, write)
 
     def _recover(self) -> None:
-        """The file could not be read: keep it aside, start again with every record still
-        whole in it (a file cut short keeps all but its last), and say so."""
-        assert self.path is not None
-        from app.practice.salvage import RECOVERED, SALVAGE_BYTES, salvage
+        """The file could not be read: app.practice.salvage keeps it aside, starts again
+        with every record still whole in it, and says so."""
+        from app.practice.salvage import recover
 
-        try:
-            found = salvage(read_regular(self.path, SALVAGE_BYTES)[:SALVAGE_BYTES])
-        except OSError:
-            found = {}
-        kept = aside(self.path)
-        self._db.storage.close()  # drop the cache
-        n = {name: len(records) for name, records in found.items()}
-        if any(n.values()) and not self.path.exists():
-            try:
-                self._db.storage.write({name: {str(i): r for i, r in enumerate(records, 1)}
-                                        for name, records in found.items() if records})
-            except OSError:
-                n = {}  # the disk refused: the damaged copy aside still holds them
-        if any(n.values()):
-            self.warnings.append(Said(
-                "said_history_recovered", path=self.path, kept=kept,
-                found=[Said(key, n=n[name]) for name, key in RECOVERED if n.get(name)]))
-        else:
-            self.warnings.append(Said("said_history_damaged", path=self.path, kept=kept))
+        assert self.path is not None
+        self.warnings.append(recover(self.path, self._db.storage))
 
 
 class _Guarded:

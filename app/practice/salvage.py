@@ -10,10 +10,14 @@ added to the history (`PracticeHistory.table`) is read back only once it has a r
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+from app.fsutil import read_regular
+from app.incidents.meta import aside
 from app.practice.disputes import TABLE as KEPT
 from app.practice.disputes import Dispute
 from app.practice.history import DAMAGE, TABLE, Attempt, PracticeError, check_attempt
+from app.said import Said
 
 # what a damaged file's recovery counts, per table ("disputed": app.practice.disputes)
 RECOVERED = ((TABLE, "said_count_answers"), ("disputed", "said_count_kept"))
@@ -49,3 +53,25 @@ def salvage(raw: bytes) -> dict[str, list[dict]]:
         out[table].append(record)
         i = text.find("{", end)
     return out
+
+
+def recover(path: Path, storage) -> Said:
+    """A history file that cannot be read: kept aside as found, its whole records written
+    to a new file through `storage` (the history's SafeJSONStorage); the sentence to show."""
+    try:
+        found = salvage(read_regular(path, SALVAGE_BYTES)[:SALVAGE_BYTES])
+    except OSError:
+        found = {}
+    kept = aside(path)
+    storage.close()  # drop the cache
+    n = {name: len(records) for name, records in found.items()}
+    if any(n.values()) and not path.exists():
+        try:
+            storage.write({name: {str(i): r for i, r in enumerate(records, 1)}
+                           for name, records in found.items() if records})
+        except OSError:
+            n = {}  # the disk refused: the damaged copy aside still holds them
+    if not any(n.values()):
+        return Said("said_history_damaged", path=path, kept=kept)
+    return Said("said_history_recovered", path=path, kept=kept,
+                found=[Said(key, n=n[name]) for name, key in RECOVERED if n.get(name)])

@@ -72,12 +72,9 @@ class _Session:
 
     def _start(self) -> None:
         self.asked_at = self.owner.clock()
-        self.answered = False
+        self.answered, self.held = False, False
 
-    def begin(self) -> None:
-        """Start the clock held for the scene (the first line is shown from now)."""
-        self.held = False
-        self._start()
+    begin = _start  # the clock held for the scene starts: the first line is shown from now
 
     def elapsed(self) -> float:
         """Seconds since the current question was shown (for a countdown); none while the

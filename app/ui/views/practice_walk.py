@@ -98,11 +98,10 @@ def WalkView(state):
         return ft.Column(summary(state, ws, sz), spacing=10)
     index = pick.turn if pick is not None else walk.index
     turn = walk.scenario.turns[index]
-    out: list[ft.Control] = [
-        c.heading(walk.scenario.title, sz.fs, 3),
-        meter(state, walk.stage, walk.position, sz),
-        pc.counter(t("line_count", n=index + 1, total=len(walk.scenario.turns)), sz),
-    ]
+    stairway = [c.heading(walk.scenario.title, sz.fs, 3),
+                meter(state, walk.stage, walk.position, sz)]
+    count = pc.counter(t("line_count", n=index + 1, total=len(walk.scenario.turns)), sz)
+    out: list[ft.Control] = [*stairway, count]
     if p.held:  # timed: the scene first, then the clock and the first line
         return ft.Column([*out, c.para(walk.scenario.summary, sz.fs, 16),
                           c.button(L.START_CLOCK, lambda e: p.begin(), ft.Icons.TIMER,
@@ -111,7 +110,7 @@ def WalkView(state):
         out.append(c.para(walk.scenario.summary, sz.fs, 16))
     line = [*pc.said(turn.line, sz, turn.note), *answers(state, walk.orders[index], pick, sz)]
     if p.waiting and p.is_timed:  # the clock, the line and the answers first, in view
-        out = [out[2], pc.Countdown(state, key=f"t{index}"), *line, *out[:2]]
+        out = [count, pc.Countdown(state, key=f"t{index}"), *line, *stairway]
     else:
         out += line
     if pick is not None:
