@@ -1407,3 +1407,28 @@ def test_an_answer_in_another_script_is_not_judged_by_english_rules(answer):
 def test_english_with_a_few_other_letters_is_still_judged(answer, skill):
     r = C.classify(answer, "Leave me alone")
     assert not r.unjudged and r.skill == skill
+
+
+@pytest.mark.parametrize("answer, banned", [
+    ("Just c\u0430lm down.", "calm down"),  # a Cyrillic а in "calm"
+    ("C\u0430lm d\u043ewn, mate.", "calm down"),  # Cyrillic а and о
+    ("Just \u03bfk, calm d\u03bfwn.", "calm down"),  # Greek omicrons
+    ("CALM D\u041eWN", "calm down"),  # a capital Cyrillic О
+])
+def test_lookalike_letters_do_not_slip_a_banned_word_past_the_list(answer, banned):
+    """A Cyrillic or Greek letter drawn like a Latin one hid "calm down" from the never-say
+    list: the answer was judged, and passed, as a clean one."""
+    r = C.classify(answer)
+    codes = [f.code for f in r.flags]
+    assert "banned-word" in codes and "rapport-killer" in codes, (answer, codes)
+    assert banned in r.flags[codes.index("banned-word")].message.lower()
+
+
+def test_an_answer_in_cyrillic_keeps_its_own_letters():
+    """Only an answer written mostly in Latin letters has its lookalikes read as Latin: a
+    Russian answer is left as written, and so still unjudged, not turned into nonsense."""
+    from app.practice.text import clean
+
+    russian = "Я понимаю, тебе сейчас очень страшно"
+    assert clean(russian) == russian
+    assert clean("You sound sc\u0430red") == "You sound scared"

@@ -86,3 +86,28 @@ def test_the_json_says_which_flags_are_unsure(capsys, answer, flags):
     assert main(["practice", "classify", "--content-dir", str(REAL), answer]) == 0
     got = json.loads(capsys.readouterr().out)["flags"]
     assert [(f["code"], f["hedged"]) for f in got] == flags
+
+
+def test_a_guide_in_another_language_is_not_judged_by_the_english_skill_rules(capsys):
+    """`practice classify --content-dir content/translations/es` said a good Spanish label
+    "doesn't look like one of the listening skills": the English skill rules read it. Now
+    the folder's language is used, as the Practice screen does: its never-say list, no skill."""
+    es = REAL / "translations" / "es"
+    assert main(["practice", "classify", "--content-dir", str(es),
+                 "Parece que está muy enfadado."]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["skill"] is None and data["flags"] == []
+    assert "doesn't look like" not in data["feedback"]
+    assert main(["practice", "classify", "--content-dir", str(es), "Cálmese ya."]) == 0
+    assert [f["code"] for f in json.loads(capsys.readouterr().out)["flags"]] == ["banned-word"]
+    # --language names it outright; en reads the Spanish guide's style with English rules
+    assert main(["practice", "classify", "--content-dir", str(es), "--language", "en",
+                 "You sound angry."]) == 0
+    assert json.loads(capsys.readouterr().out)["skill"] == "emotion-labeling"
+
+
+@pytest.mark.parametrize("language", ["", "e s", "../es", "es\ud800", "=cmd|x"])
+def test_a_language_that_is_not_a_code_is_one_line_and_exit_2(capsys, language):
+    assert main(["practice", "classify", "--language", language, "x"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--language takes a language code" in err, err

@@ -27,6 +27,16 @@ ED25519_DER = bytes.fromhex("302e020100300506032b657004220420")  # PKCS#8 DER, E
 KEY_SCAN_BYTES = 16 * 1024 * 1024  # more than any guide file; a bigger one is read this far
 
 
+def language_of(root: Path) -> str:
+    """The language a guide folder is written in: LANG for a guide kept as
+    translations/LANG/ (its labels.txt and its never-say list are in that language), else
+    English. What `pack` stamps without --language and what `practice classify` reads by."""
+    folder = root.resolve()
+    if folder.parent.name == "translations" and re.fullmatch(r"[a-z]{2,3}", folder.name):
+        return folder.name
+    return "en"
+
+
 def is_private_key(name: str, data: bytes) -> bool:
     """True when a file called name holding data is a private signing key (PEM, or an
     Ed25519 key in DER form)."""

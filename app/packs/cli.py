@@ -7,7 +7,6 @@ Every refusal is one sentence on stderr; content problems follow as `path:line: 
 
 from __future__ import annotations
 
-import re
 import sys
 import tempfile
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import TextIO
 
 from app import paths
 from app.fsutil import not_a_file, read_regular
+from app.guide.folder import language_of
 from app.packs.archive import Limits
 from app.packs.build import make_pack, write_pack
 from app.packs.disk import write_tree
@@ -103,7 +103,7 @@ def run_pack(
             id=fields.get("id") or stem,
             title=fields.get("title") or "Stairway guide",
             version=fields.get("version") or _date_version(),
-            language=fields.get("language") or default_language(root),
+            language=fields.get("language") or language_of(root),
             approved_by=fields.get("approved_by") or "",
         )
         write_pack(dest, data)
@@ -140,15 +140,6 @@ def _check_guide(pack: VerifiedPack) -> PackError | None:
         except PackError as e:
             return e
     return None
-
-
-def default_language(root: Path) -> str:
-    """The language of a pack made without --language: LANG for a guide kept as
-    translations/LANG/ (its labels.txt is in that language), else English."""
-    folder = root.resolve()
-    if folder.parent.name == "translations" and re.fullmatch(r"[a-z]{2,3}", folder.name):
-        return folder.name
-    return "en"
 
 
 def _date_version() -> str:

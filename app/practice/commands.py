@@ -49,6 +49,9 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("answer", help="what the officer would say")
     c.add_argument("--said", default=None, help="what the person said (to judge mirroring)")
     c.add_argument("--content-dir", default=None, help="content folder (default: configured)")
+    c.add_argument("--language", default=None,
+                   help="the guide's language (default: LANG for translations/LANG/, else en); "
+                   "the skill rules read English only")
     k = sub.add_parser(
         "kept",
         help='answers kept for an instructor ("I think this is fine"), as JSON',
@@ -70,7 +73,7 @@ def main(argv: list[str], content: Content, out: TextIO | None = None) -> int:
             return 2
     if args.command == "kept":
         return run_kept(args.data_dir, out)
-    return run_classify(args.answer, args.said, args.content_dir, content, out)
+    return run_classify(args.answer, args.said, args.content_dir, content, out, args.language)
 
 
 def _missing(path: Path) -> str:
@@ -85,17 +88,26 @@ def _print_json(value: object, out: TextIO) -> None:
 
 
 def run_classify(answer: str, said: str | None, content_dir: str | None, content: Content,
-                 out: TextIO) -> int:
-    """`practice classify`: one JSON object on `out`; 2 when the content folder is missing."""
+                 out: TextIO, language: str | None = None) -> int:
+    """`practice classify`: one JSON object on `out`; 2 when the content folder is missing
+    or the language is not a language code. A guide in another language gets its own
+    never-say list and no skill (the skill rules read English only), as on the screen."""
     from app.guide.compile import compile_guide
+    from app.guide.folder import language_of
+    from app.i18n import LANGUAGE_RE
     from app.practice.classify import Classifier
 
     path, shown = content(content_dir)
     if not path.is_dir():
         _say(f"stairway: content folder '{shown}' {_missing(path)}")
         return 2
+    if language is not None and not LANGUAGE_RE.match(language):
+        _say(f"stairway: --language takes a language code such as en or es, not "
+             f"'{language}'")
+        return 2
     guide = compile_guide(path, shown)
-    _print_json(Classifier.from_guide(guide).classify(answer, said).to_dict(), out)
+    lang = language or language_of(path)
+    _print_json(Classifier.from_guide(guide, lang).classify(answer, said).to_dict(), out)
     return 0
 
 
