@@ -329,7 +329,8 @@ KILLERS = [
     ("It'd break your nan's heart.", {"rapport-killer"}),
     ("Look, your wife is going to be absolutely crushed.", {"rapport-killer"}),
     ("Relax, nobody's getting hurt.", {"banned-word", "promise"}),  # style rule + promise
-    ("Why did you do it?", {"banned-word", "why-question"}),  # "why did you" is banned too
+    # "why did you" is on the never-say list: its advice, once (not the why rule's as well)
+    ("Why did you do it?", {"banned-word"}),
     ("Why are you doing this to your family?", {"why-question"}),  # why = blame
     ("I know exactly how you feel.", {"banned-word", "rapport-killer"}),  # false empathy
     ("Let the hostages go first.", {"banned-word", "rapport-killer"}),  # banned + an order
@@ -1432,3 +1433,18 @@ def test_an_answer_in_cyrillic_keeps_its_own_letters():
     russian = "Я понимаю, тебе сейчас очень страшно"
     assert clean(russian) == russian
     assert clean("You sound sc\u0430red") == "You sound scared"
+
+
+@pytest.mark.parametrize("answer, codes", [
+    ("Why did you do that?", ["banned-word"]),  # the list names this "why": its words only
+    ("So why did you come up here?", ["banned-word"]),
+    ("Why are you up there?", ["why-question"]),  # a "why" the list does not name
+    ("How come you left?", ["why-question"]),
+])
+def test_a_why_the_never_say_list_names_is_flagged_once(answer, codes):
+    """"Why did you do that?" gave the same advice twice: the never-say list's ("Ask what
+    happened instead") and the why-question rule's ("ask 'What happened?' instead")."""
+    r = C.classify(answer)
+    assert [f.code for f in r.flags] == codes
+    assert r.skill is None  # a "why" is an interrogation either way, whatever else it holds
+    assert sum("happened" in f.message for f in r.flags) == 1

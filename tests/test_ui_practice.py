@@ -263,7 +263,8 @@ async def test_the_end_of_a_walk_links_to_the_skill_and_the_stage(app):
     "answer, verdict, flag",
     [
         ("You sound really scared.", "The rules found no problem.", None),  # a clean label
-        ("Why did you do that?", "2 things to fix.", "why-question"),  # blame, twice over
+        ("Why did you do that?", "1 thing to fix.", "banned-word"),  # the never-say list's why
+        ("Why are you up there?", "1 thing to fix.", "why-question"),  # a why it doesn't list
         ("I promise nobody will get hurt.", "1 thing to fix.", "promise"),  # a promise
         ("Did you take anything?", "1 thing to fix.", "closed-question"),  # yes-or-no
         # putting it off with comfort, in words no rule lists: the backstop's flag, unsure

@@ -126,7 +126,7 @@ class Classifier:
         mirrored = said_text is not None and scores.get("mirroring", 0.0) >= 0.7
         flags = self.flags(full, text, mirrored, said_text)
         codes = {f.code for f in flags}
-        if "why-question" in codes:
+        if "why-question" in codes or P.names_why(flags):
             scores = {}  # a "why" question is an interrogation, whatever else it holds
         skill, conf = None, 0.0
         if scores:
@@ -212,7 +212,8 @@ class Classifier:
         ):
             out.append(Flag("rapport-killer", D.FAITH_WHY))
         if any(re.match(P.WHY, s) for s in parts):
-            out.append(Flag("why-question", P.WHY_MESSAGE))
+            if not P.names_why(out):  # else the never-say list said it, in the guide's words
+                out.append(Flag("why-question", P.WHY_MESSAGE))
         elif not mirrored and self._closed(parts):  # a mirror hands back their words
             out.append(Flag("closed-question", P.CLOSED_MESSAGE))
         out += [f for f in style if f.code == "too-long"]

@@ -14,6 +14,8 @@ Keep them short and linear (no nested repeats): an officer may paste 100 KB.
 
 from __future__ import annotations
 
+import re
+
 from app.practice.speech import CHECKS, WEAPONS, Killer
 
 # "Why" questions sound like blame.
@@ -24,6 +26,15 @@ WHY = (
     r"(made|possessed|got into))\b"
 )
 WHY_MESSAGE = "A 'why' question sounds like blame: ask 'What happened?' instead."
+
+
+def names_why(flags) -> bool:
+    """True when the guide's never-say list already named a "why" in the answer, in its own
+    words ("'Why did you' is on the never-say list. Ask what happened instead..."): the
+    why-question rule then adds no flag of its own, or the officer reads the advice twice."""
+    return any(f.code == "banned-word"
+               and re.match(WHY, str(getattr(f.message, "values", {}).get("said", "")).lower())
+               for f in flags)
 
 # Closed questions: answered yes or no. Fine when you must ask it straight.
 CLOSED_STARTS = (
