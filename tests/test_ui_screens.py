@@ -249,6 +249,25 @@ async def test_search_shows_an_avoid_hit_with_its_instead(app):
     assert f"Instead: {hit.instead}" in app.texts()
 
 
+@pytest.mark.parametrize("query, cut", [
+    ("promise " + "x" * 300, True),  # a paste past the characters searched
+    (" ".join(f"w{n}x" for n in range(30)), True),  # more different words than searched
+    ("promise" + " " * 300, False),  # only spaces past the cut: nothing was left out
+    ("don't promise anything", False),  # as typed
+    ("\ud800" * 250, False),  # lone surrogates: no word, nothing searched, no traceback
+    ("../" * 100 + "=cmd|x", True),
+])
+async def test_a_long_paste_says_only_its_start_was_searched(app, query, cut):
+    """Search reads a query's first 200 characters, 24 words at most; a long paste had
+    been cut without a word, so "Nothing found" read as the whole text not being there."""
+    await app.click(L.OPEN_SEARCH)
+    await app.type(L.SEARCH_FIELD, query)
+    said = t("search_cut", chars=200, words=24)
+    assert (said in app.texts()) == cut
+    if cut:
+        assert said.startswith("Only the start was searched")
+
+
 async def test_about_lists_every_file_and_the_approval(app):
     await app.click(L.OPEN_SETTINGS)
     await app.click(L.OPEN_ABOUT)

@@ -40,6 +40,13 @@ def query_words(query: str) -> list[str]:
     return list(dict.fromkeys(tokens(head)))[:MAX_QUERY_WORDS]
 
 
+def query_cut(query: str) -> bool:
+    """True when `query_words` leaves some of the query unsearched (the screen says so)."""
+    if len(query) > MAX_QUERY_CHARS:
+        return bool(WORD.search(query, MAX_QUERY_CHARS - 1))  # more than spaces was cut
+    return len(set(tokens(query))) > MAX_QUERY_WORDS
+
+
 def distance_within(a: str, b: str, k: int) -> int | None:
     """Optimal-string-alignment distance of a and b if it is <= k, else None."""
     if abs(len(a) - len(b)) > k:

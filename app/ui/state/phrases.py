@@ -95,6 +95,13 @@ class SearchPart:
         self.results = list(self._search(q)) if (q and self._search) else []
         self.ui.changed()
 
+    @property
+    def cut(self) -> bool:
+        """Only the start of a long query was searched (a paste): the screen says so."""
+        from app.guide.words import query_cut
+
+        return query_cut(self.query.strip())
+
     def open(self, hit: Any) -> None:
         """Go where a search hit came from (`app.guide.search.Hit.target`).
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import flet as ft
 
+from app.guide.words import MAX_QUERY_CHARS, MAX_QUERY_WORDS
 from app.i18n import text as t
 from app.ui import labels as L
 from app.ui.theme import Sizes
@@ -28,6 +29,9 @@ def SearchView(state):
             on_submit=lambda e: part.run(e.control.value or ""),
         )
     ]
+    if part.cut:  # a paste: say it, or an officer takes "nothing found" for the whole text
+        out.append(c.para(t("search_cut", chars=MAX_QUERY_CHARS, words=MAX_QUERY_WORDS),
+                          sz.fs, 15, italic=True))
     if part.query.strip() and not part.results:
         out.append(c.para(L.SEARCH_NOTHING, sz.fs))
     for hit in part.results:
