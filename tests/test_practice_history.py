@@ -324,3 +324,25 @@ def test_practice_never_appears_in_an_incident_or_its_export(tmp_path, fmt):
     for path in (data / "incidents").rglob("*"):
         if path.is_file():
             assert b"drill-marker-7f3a" not in path.read_bytes(), path
+
+
+def test_a_kept_answer_with_a_lone_surrogate_survives_damage_and_a_restart(tmp_path):
+    r"""A lone surrogate ("\ud800", half of a character from a broken paste) in a kept answer
+    is stored as U+FFFD, and read back whole from a file that is then damaged."""
+    from app.practice import disputes as D
+    from app.practice.classify import classify
+
+    data = tmp_path / "data"
+    h = PracticeHistory(data)
+    h.record(att("mirroring", True))
+    answer = "You sound \ud800 let down"
+    D.keep(h, D.Dispute.of(NOW, "bridge/line-1", "Go \udfff away", answer, classify(answer)))
+    path = data / "practice.json"
+    raw = path.read_bytes()
+    raw.decode("utf-8")  # strict: the file holds no surrogate, escaped or not
+    path.write_bytes(b"\x00garbage" + raw + b"\x00")  # damaged: read back by salvage
+    again = PracticeHistory(data)
+    kept = D.kept(again)
+    assert [a.skill for a in again.attempts()] == ["mirroring"]
+    assert [(d.said, d.answer) for d in kept] == [("Go \ufffd away", "You sound \ufffd let down")]
+    assert len(again.warnings) == 1
