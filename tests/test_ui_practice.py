@@ -152,6 +152,47 @@ async def test_name_the_skill_ends_with_the_score_and_can_start_again(app):
     assert app.state.practice.quiz is not quiz and "Question 1 of 10 · 0 right" in app.texts()
 
 
+async def test_browser_back_after_back_to_practice_shows_the_run_as_it_ended(app):
+    """"Back to practice" at the end of a run, then the browser's Back: it had opened a new
+    run of the drill. Back shows the end as it was left; the drill tapped on the Practice
+    screen is a new run."""
+    await open_drill(app, L.DRILL_SKILL)
+    quiz = app.state.practice.quiz
+    n = len(quiz.questions)
+    for i in range(n):
+        await app.click(L.quiz_choice(choice_label(quiz.current, True)))
+        await app.click(L.SEE_RESULT if i == n - 1 else L.NEXT_QUESTION)
+    assert f"{n} of {n} right" in app.texts()
+    await app.click(L.BACK_TO_PRACTICE)
+    assert app.state.nav.screen == "practice" and app.state.practice.quiz is None
+    await app.browser_back()
+    assert app.state.practice.quiz is quiz and f"{n} of {n} right" in app.texts()
+    assert len(attempts(app)) == n  # nothing counted again
+    await app.browser_back()  # Back again: the Practice screen, then a new run from it
+    await app.click(L.DRILL_SKILL)
+    assert app.state.practice.quiz is not quiz and "Question 1 of 10 · 0 right" in app.texts()
+
+
+async def test_browser_back_to_practice_and_forward_goes_on_with_the_run(app):
+    """A run left for the Practice screen by the browser's Back comes back with Forward at
+    the question it was on; the Practice screen's own button still starts a new run."""
+    await open_drill(app, L.DRILL_SKILL)
+    drill_route = app.state.nav.route
+    quiz = app.state.practice.quiz
+    for _ in range(3):
+        await app.click(L.quiz_choice(choice_label(quiz.current, True)))
+        await app.click(L.NEXT_QUESTION)
+    await app.browser_back()
+    assert app.state.nav.screen == "practice"
+    await app.session.connection.route_change(drill_route)  # the browser's Forward
+    await app.settle()
+    assert app.state.practice.quiz is quiz and "Question 4 of 10 · 3 right" in app.texts()
+    app.state.nav.go("practice")  # the phone's Back: the Practice screen, pushed
+    await app.settle()
+    await app.click(L.DRILL_SKILL)
+    assert app.state.practice.quiz is not quiz and len(attempts(app)) == 3
+
+
 # --- Scenario walk ---
 
 

@@ -29,6 +29,7 @@ class Nav:
         self.client_route: str | None = None  # the route the client shows
         self._echoes: list[str] = []  # routes pushed whose route_change has not come back
         self._address: str | None = None  # the banner of the last refused address
+        self.following = False  # a route the client reported is being shown (browser Back)
 
     @property
     def screen(self) -> str:
@@ -57,7 +58,11 @@ class Nav:
         loc, problem = router.parse(route)
         if loc == self.location and not problem:
             return
-        self._show(loc, push=problem is not None)  # a refused route is replaced by ours
+        self.following = True
+        try:
+            self._show(loc, push=problem is not None)  # a refused route is replaced by ours
+        finally:
+            self.following = False
         if problem:
             self.tell(problem)
 

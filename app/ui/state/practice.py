@@ -4,9 +4,10 @@ bars and erasing practice history. No flet import.
 The screens call this part; it calls the core (`app.practice.drills.Practice`) and keeps
 only what the screens show. A drill starts when its screen opens (`enter`, from the
 route), so a reload, a deep link or a killed app never finds a drill half-built: at worst
-it starts again. Leaving for the Practice or Progress screen ends it; a review link (a
-skill's phrases, a stage) keeps a finished walk so browser Back shows its summary again,
-and a walk left for the scenario list goes on where it was when it is opened again.
+it starts again. Leaving for the Practice or Progress screen ends it, but browser Back
+(or Forward) to it shows it as it was left; a review link (a skill's phrases, a stage)
+keeps a finished walk so Back shows its summary, and a walk left for the scenario list
+goes on where it was when it is opened again.
 Results go to the practice history file in the data folder, never to the incident log.
 """
 
@@ -19,12 +20,11 @@ from app.guide import query
 from app.guide.model import Guide
 from app.i18n import text as t
 from app.practice.drills import TIME_LIMIT, Practice, Progress
-from app.practice.history import PracticeHistory
 from app.practice.sessions import OwnWords, Quiz, WalkSession
 from app.ui import labels as L
 from app.ui.router import Location
 from app.ui.state.nav import Nav
-from app.ui.state.progress import DAYS, ProgressPart
+from app.ui.state.progress import DAYS, ProgressPart, open_history
 from app.ui.state.ui import Ui
 
 DRILLS = ("practice_skill", "practice_walk", "practice_words")  # screens that run a drill
@@ -33,16 +33,6 @@ QUESTIONS = 10  # name the skill: questions per run
 LINES = 5  # your own words: lines per run
 
 __all__ = ["DAYS", "DRILLS", "TIME_LIMIT", "PracticePart", "open_history"]
-
-
-def open_history(data_dir: Path | None) -> tuple[PracticeHistory, str | None]:
-    """The history in the data folder; when it cannot be opened, one kept in memory and a
-    sentence saying so (practice still works, results last until the app closes)."""
-    try:
-        return PracticeHistory(data_dir), None
-    except Exception as exc:  # noqa: BLE001 - any failure becomes one sentence on screen
-        return PracticeHistory(None), t("practice_failed_open", folder=str(data_dir),
-                                         reason=exc.__class__.__name__)
 
 
 class PracticePart(ProgressPart):
@@ -64,7 +54,7 @@ class PracticePart(ProgressPart):
         self.key: tuple | None = None  # what the running drill was started for
         self.erase_count: int | None = None  # Settings: asked to erase this many answers
         self.report: Progress | None = None  # what the Progress screen shows (read on entry)
-        self._parked: tuple | None = None  # a walk left for its list: (key, session, last, chosen)
+        self._parked: tuple | None = None  # a drill left: (key, session, last, chosen, any way)
         self.typed = ""  # your own words: the field as typed so far
         self._warned = 0
 
@@ -98,7 +88,7 @@ class PracticePart(ProgressPart):
     def enter(self, loc: Location) -> None:
         self.erase_count = None
         if loc.screen in ENDS:
-            self._stop()
+            self._leave()
         if loc.screen == "progress":
             self.refresh()
         if loc.screen not in DRILLS:
@@ -107,7 +97,7 @@ class PracticePart(ProgressPart):
         if key != self.key or (self.session is None and loc.get("scenario")):
             parked = self._parked
             self._park()
-            if parked is not None and parked[0] == key:
+            if parked is not None and parked[0] == key and (parked[4] or self.nav.following):
                 self._resume(parked)
             else:
                 self._start(key)
@@ -122,13 +112,21 @@ class PracticePart(ProgressPart):
 
     def _park(self) -> None:
         """Leaving a walk not finished for its list (browser Back): keep it, so Forward or
-        the same scenario again goes on where it was. Only one walk is kept."""
+        the same scenario again goes on where it was. Only one drill is kept."""
         s = self.session
         if isinstance(s, WalkSession) and s.walk is not None and not s.walk.done:
-            self._parked = (self.key, self.session, self.last, self.chosen)
+            self._parked = (self.key, self.session, self.last, self.chosen, True)
+
+    def _leave(self) -> None:
+        """Practice or Progress opened: the drill on screen ends. It is kept for the
+        browser's Back and Forward alone, which show it again as it was left (its end
+        screen, or the line it was on); a drill opened from the Practice screen is new."""
+        s = self.session
+        self._parked = (self.key, s, self.last, self.chosen, False) if s else None
+        self._clear()
 
     def _resume(self, parked: tuple) -> None:
-        self.key, self.session, self.last, self.chosen = parked
+        self.key, self.session, self.last, self.chosen, _ = parked
         self._parked = None
         if not self.session.answered and not self.session.held:  # the line is shown again:
             self.session._start()  # its time starts again

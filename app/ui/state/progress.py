@@ -1,19 +1,31 @@
 """Progress and erasing practice history: part of `PracticePart` (which supplies `core`,
-`guide`, `ui`, `nav`, `days`, `erase_count`, `report` and `_stop`). No flet import."""
+`guide`, `ui`, `nav`, `days`, `erase_count`, `report` and `_stop`), and opening the
+history file. No flet import."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from app.guide.model import SAY
 from app.i18n import text as t
 from app.practice import quiz as Q
 from app.practice.drills import Progress
-from app.practice.history import PracticeError
+from app.practice.history import PracticeError, PracticeHistory
 from app.said import local
 
 DAYS = (7, 30)  # the Progress windows
+
+
+def open_history(data_dir: Path | None) -> tuple[PracticeHistory, str | None]:
+    """The history in the data folder; when it cannot be opened, one kept in memory and a
+    sentence saying so (practice still works, results last until the app closes)."""
+    try:
+        return PracticeHistory(data_dir), None
+    except Exception as exc:  # noqa: BLE001 - any failure becomes one sentence on screen
+        return PracticeHistory(None), t("practice_failed_open", folder=str(data_dir),
+                                         reason=exc.__class__.__name__)
 
 
 class ProgressPart:
