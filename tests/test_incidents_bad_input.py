@@ -161,6 +161,25 @@ def test_a_time_on_another_local_day_than_the_start_shows_its_date(utc, zone, sh
     assert format_stamp(datetime.fromisoformat(utc), opened, tz=zone) == shown
 
 
+@pytest.mark.parametrize("fmt, shown", [
+    ("%Y-%m-%d %H:%M", "2026-11-29 00:10"),  # a date asked for is not given twice
+    ("%d/%m %H:%M", "29/11 00:10"),
+    ("%H:%M", "2026-11-29 00:10"),  # a time alone gets its date on another day
+])
+def test_a_format_with_its_own_date_shows_it_once(fmt, shown):
+    opened = datetime.fromisoformat("2026-11-28T23:40:00Z")
+    at = datetime.fromisoformat("2026-11-29T00:10:00Z")
+    assert format_stamp(at, opened, fmt=fmt, tz="UTC") == shown
+
+
+@pytest.mark.parametrize("tz", [5, 5.5, b"UTC", ["UTC"]])
+def test_a_zone_that_is_not_a_name_is_a_clear_value_error(tz):
+    """`tz=5` raised a TypeError from deep inside zoneinfo; now it says what a zone is."""
+    at = datetime.fromisoformat("2026-11-29T00:10:00Z")
+    with pytest.raises(ValueError, match="use an IANA name"):
+        format_stamp(at, at, tz=tz)
+
+
 def test_contact_across_the_change_keeps_its_true_length(log):
     inc = log.open_incident("bridge", "x", at=datetime(2026, 3, 29, 0, 40, tzinfo=UTC))
     log.add_note(inc.id, NoteKind.CONTACT_START, at=datetime(2026, 3, 29, 0, 50, tzinfo=UTC))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -34,6 +35,8 @@ def zone(name: str | tzinfo | None = None) -> tzinfo | None:
     """A zone by IANA name (e.g. "Europe/London"); None means the machine's local zone."""
     if name is None or isinstance(name, tzinfo):
         return name
+    if not isinstance(name, str):
+        raise ValueError(f"unknown time zone {name!r}: use an IANA name like Europe/London")
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as err:
@@ -63,9 +66,12 @@ def format_stamp(
 ) -> str:
     """A time on a timeline: the time alone when it falls on the same local day as
     `day_of` (the incident's start), else with its date first, so a call that runs past
-    midnight never shows 00:10 as if it came before 23:50."""
+    midnight never shows 00:10 as if it came before 23:50. A `fmt` with a date in it already
+    is used as it is."""
     if dt is None:
         return ""
+    if re.search(r"%[-#]?[YymdjFDcxbBaAUWVGgu]", fmt):
+        return format_local(dt, tz, fmt)
     if day_of is None or as_utc(dt).astimezone(zone(tz)).date() != as_utc(day_of).astimezone(
         zone(tz)
     ).date():
