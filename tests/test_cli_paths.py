@@ -118,3 +118,27 @@ def test_usage_errors_say_what_is_wrong_with_the_path(tmp_path, monkeypatch, cap
     err = capsys.readouterr().err
     assert code == 2 and _one_line(err) and says.format(**fill) in err, err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file.txt", "g.stairway"]
+
+
+@pytest.mark.parametrize("command", ["check", "dump"])
+def test_a_folder_with_none_of_a_guides_parts_is_refused_at_once(tmp_path, capsys, command):
+    """`check /` read the whole disk for minutes and printed thousands of problems about
+    files that were never guide text. A folder holding none of a guide's parts is a usage
+    error (exit 2, one line); an empty folder is still checked as a guide being started."""
+    stray = tmp_path / "home"
+    (stray / "Documents").mkdir(parents=True)
+    (stray / "notes.md").write_text("# shopping\n")
+    assert main([command, str(stray)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "holds none of a guide's parts" in err
+    assert "stairway/" in err and "style.md" in err
+    empty = tmp_path / "new-guide"
+    empty.mkdir()
+    assert main(["check", str(empty)]) == 1  # checked: each missing part said
+    out = capsys.readouterr().out
+    assert "new-guide/stairway:1: no file for stage 1" in out
+    started = tmp_path / "started"
+    started.mkdir()
+    (started / "style.md").write_text("---\nid: style\n---\n")
+    assert main(["check", str(started)]) == 1  # one part is enough to be read as a guide
+    assert "holds none" not in capsys.readouterr().err

@@ -16,7 +16,7 @@ from app import i18n
 from app.guide.bundle import to_dict
 from app.guide.codes import CODES
 from app.guide.compile import compile_guide
-from app.guide.files import content_paths
+from app.guide.files import FOLDERS, ROOT_FILES, content_paths
 from app.guide.folder import folder_problems, name_problems
 from app.guide.model import Guide, Problem
 
@@ -71,7 +71,22 @@ def _dir(content_dir: str | Path) -> Path:
         raise ContentDirError(
             f"content directory '{content_dir}' {what}: give the path to content/"
         )
+    if not any((path / name).exists() for name in (*FOLDERS, *ROOT_FILES)) and _holds_any(path):
+        # `check /` or a home folder: not a guide (and reading all of it takes minutes)
+        parts = ", ".join([*(f"{n}/" for n in FOLDERS), *ROOT_FILES])
+        raise ContentDirError(
+            f"content directory '{content_dir}' holds none of a guide's parts ({parts}): "
+            "give the path to content/, or start a guide in an empty folder"
+        )
     return path
+
+
+def _holds_any(path: Path) -> bool:
+    try:
+        with os.scandir(path) as it:
+            return any(True for _ in it)
+    except OSError:
+        return False
 
 
 def check(content_dir: str | Path, shown: str | None = None) -> Report:
