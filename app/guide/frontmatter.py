@@ -25,6 +25,15 @@ __all__ = ["ID_RE", "Header", "KNOWN", "REQUIRED", "read_header"]
 
 REQUIRED = ("id", "title", "version", "reviewed", "reviewed_by", "sources")
 KNOWN = (*REQUIRED, "approved_by", "stage", "order")
+# The keys only one kind of file reads, with where each belongs. Elsewhere such a key
+# was accepted and read by nothing (`stage: 3` in a practice scenario said "no
+# problems"), so an instructor believed it did something.
+OWN_KEYS = {"stage": "stage", "order": "checklist", "situation": "practice"}
+BELONGS = {"stage": "a stage file, in stairway/", "checklist": "a checklist, in checklists/",
+           "practice": "a practice scenario, in practice/"}
+KIND_NAMES = {"stage": "a stage file", "checklist": "a checklist", "situation": "a situation file",
+              "skills": "the skills file", "sources": "sources.md", "style": "style.md",
+              "contacts": "contacts.md", "practice": "a practice scenario"}
 
 
 def read_header(
@@ -92,14 +101,8 @@ def read_header(
             h.problems.append((line, "key-twice", f"key '{key}' appears twice in the front matter"))
             continue
         h.lines[key] = line
-        if key not in KNOWN and not (kind == "practice" and key == "situation"):
-            h.problems.append(
-                (
-                    line,
-                    "key-unknown",
-                    f"unknown key '{key}' in the front matter (known: {', '.join(KNOWN)})",
-                )
-            )
+        if (unknown := _unknown_key(key, kind)) is not None:
+            h.problems.append((line, "key-unknown", unknown))
             continue
         if (bad := bad_character(value_node)) is not None:
             h.problems.append((line, "value-bad-character", f"'{key}' holds {bad}"))
@@ -134,6 +137,26 @@ def read_header(
             (first_line - 1, "key-missing", "front matter has no 'stage': add `stage: 1` to 5")
         )
     return h
+
+
+def _unknown_key(key: str, kind: str) -> str | None:
+    """Why `key` does not belong in this kind of file's header, or None when it does. A
+    file outside the content folders (its kind unknown) is told that first: any key
+    one kind reads is let be."""
+    owner = OWN_KEYS.get(key)
+    if owner is not None and (owner == kind or kind == "unknown"):
+        return None
+    if owner is not None:
+        return (f"key '{key}' has no meaning in {KIND_NAMES.get(kind, 'this file')}: delete "
+                f"the line (`{key}:` belongs only in {BELONGS[owner]})")
+    if key in KNOWN:
+        return None
+    known = [k for k in (*KNOWN, "situation") if OWN_KEYS.get(k, kind) == kind]
+    return (f"unknown key '{_short(key)}' in the front matter (known: {', '.join(known)})")
+
+
+def _short(text: str, n: int = 40) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "\u2026"
 
 
 def _line_breaks(h: Header, yaml_text: str, first_line: int) -> str:
