@@ -51,6 +51,7 @@ _ALL = (
     Code("key-twice", FILE),
     Code("value-not-single", FILE),
     Code("value-bad-character", FILE),
+    Code("value-too-long", FILE),
     Code("id-invalid", FILE),
     Code("id-duplicate", FILE),
     Code("title-empty", FILE),

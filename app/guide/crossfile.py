@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from app.guide.files import File, all_names
+from app.guide.headervalues import LIMITS
 from app.guide.model import FILE, Problem
 from app.guide.reference import Vocab
 from app.numbers import plain_int
@@ -21,14 +22,16 @@ _STEM_RE = re.compile(r"^(\d+)[-_ ]+(.+)$")
 
 
 def salvage_title(f: File) -> str:
-    """The file's title for a message: from its header, its raw `title:` line, or its name."""
+    """The file's title for a message: from its header, its raw `title:` line, or its name.
+    A raw title too long to be one (value-too-long) is not shown to the officer."""
     title = f.header.values.get("title")
     if isinstance(title, str) and title:
         return title
     for line in f.lines[:40]:
         m = _KEY_RE.match(line)
-        if m and m.group(1).lower() == "title" and m.group(2).strip():
-            return m.group(2).strip()
+        raw = m.group(2).strip() if m and m.group(1).lower() == "title" else ""
+        if raw and len(raw) <= LIMITS["title"][0]:
+            return raw
     return posixpath.splitext(posixpath.basename(f.rel))[0]
 
 

@@ -19,6 +19,7 @@ from app.guide.headervalues import (
     Header,
     bad_character,
     read_key,
+    short,
 )
 
 __all__ = ["ID_RE", "Header", "KNOWN", "REQUIRED", "read_header"]
@@ -152,11 +153,7 @@ def _unknown_key(key: str, kind: str) -> str | None:
     if key in KNOWN:
         return None
     known = [k for k in (*KNOWN, "situation") if OWN_KEYS.get(k, kind) == kind]
-    return (f"unknown key '{_short(key)}' in the front matter (known: {', '.join(known)})")
-
-
-def _short(text: str, n: int = 40) -> str:
-    return text if len(text) <= n else text[: n - 1].rstrip() + "\u2026"
+    return (f"unknown key '{short(key)}' in the front matter (known: {', '.join(known)})")
 
 
 def _line_breaks(h: Header, yaml_text: str, first_line: int) -> str:

@@ -75,6 +75,37 @@ def bad_character(node: yaml.Node) -> str | None:
     return None
 
 
+# The most characters each value may have. A real one is far shorter (the shipped guide's
+# longest: title 34, reviewed_by 89, id 18, version 10, a source key 20), so a value past
+# its limit is a paste gone wrong: a 200 KB title was accepted, shown on every screen and
+# echoed whole by `check`. A value with no limit here is checked against its own form.
+LIMITS = {
+    "title": (80, "a title may have (one line an officer reads at a glance)"),
+    "id": (64, "an id may have"),
+    "situation": (64, "an id may have"),
+    "version": (40, "a version may have"),
+    "reviewed_by": (200, "a name may have"),
+    "approved_by": (200, "a name may have"),
+}
+SOURCE_KEY_LIMIT = 64
+MAX_ORDER_DIGITS = 6  # `order: 1234567` is a slip; Python refuses int() past 4300 digits
+
+
+def short(text: str, n: int = 40) -> str:
+    """A value as a message quotes it: at most n characters."""
+    return text if len(text) <= n else text[: n - 1].rstrip() + "\u2026"
+
+
+def _too_long(h: Header, key: str, text: str, line: int) -> bool:
+    """Report a value longer than LIMITS allows; True when it was."""
+    limit, what = LIMITS.get(key, (0, ""))
+    if not limit or len(text) <= limit:
+        return False
+    h.problems.append((line, "value-too-long", f"'{key}' has {len(text):,} characters, more "
+                       f"than the {limit} {what}: shorten it"))
+    return True
+
+
 def _scalar(node: yaml.Node) -> str | None:
     return node.value if isinstance(node, yaml.ScalarNode) else None
 
@@ -92,6 +123,8 @@ def read_key(
         )
         return
     text = text.strip()
+    if _too_long(h, key, text, line):
+        return
     plain = isinstance(node, yaml.ScalarNode) and node.style is None
     if key == "id":
         if not ID_RE.match(text):
@@ -155,13 +188,19 @@ def read_key(
         if not re.match(r"^[0-9]+$", text):
             want = "1 to 5" if key == "stage" else "a whole number"
             h.problems.append(
-                (line, "number-invalid", f"{key} '{text}' is not a number: write {want}")
+                (line, "number-invalid", f"{key} '{short(text)}' is not a number: write {want}")
             )
             return
-        number = int(text)
-        if key == "stage" and not 1 <= number <= 5:
-            h.problems.append((line, "number-invalid", f"stage {number} is not 1 to 5"))
+        digits = text.lstrip("0") or "0"
+        if key == "stage" and (len(digits) > 1 or not 1 <= int(digits) <= 5):
+            h.problems.append((line, "number-invalid", f"stage {short(digits)} is not 1 to 5"))
             return
+        if len(digits) > MAX_ORDER_DIGITS:
+            h.problems.append((line, "number-invalid", f"order {short(digits)} has "
+                               f"{len(digits):,} digits, more than a position in a list "
+                               f"needs: write a small whole number, e.g. `order: 1`"))
+            return
+        number = int(digits)
         h.values[key] = number
         return
     h.values[key] = text
@@ -179,7 +218,7 @@ def _read_date(h: Header, text: str, line: int, today: dt.date) -> bool:
             (
                 line,
                 "reviewed-not-date",
-                f"reviewed '{text}' is not a date: write it as YYYY-MM-DD, "
+                f"reviewed '{short(text)}' is not a date: write it as YYYY-MM-DD, "
                 f"e.g. `reviewed: {today.isoformat()}`",
             )
         )
@@ -221,6 +260,11 @@ def _read_sources(h: Header, node: yaml.Node, line: int, first_line: int) -> Non
             )
             continue
         key = key.strip()
+        if len(key) > SOURCE_KEY_LIMIT:
+            h.problems.append((item_line, "value-too-long", f"a source key has {len(key):,} "
+                               f"characters, more than the {SOURCE_KEY_LIMIT} a key may have: "
+                               "use the key as written in sources.md"))
+            continue
         keys.append(key)
         h.source_lines.setdefault(key, item_line)
     h.values["sources"] = tuple(keys)

@@ -43,7 +43,8 @@ def parse_practice(f: File, vocab: Vocab) -> Scenario | None:
     """One scenario file; None when nothing in it can be played (reported)."""
     sid = str(f.header.values.get("id", ""))
     situation = str(f.header.values.get("situation", "")).strip().lower()
-    if "situation" in f.header.lines and situation not in vocab.situations:
+    # A value reported in the header (too long, a bad character) is not blamed twice.
+    if "situation" in f.header.values and situation not in vocab.situations:
         if situation not in vocab.pending_situations:
             f.add(
                 f.header.line("situation"),
