@@ -1,6 +1,7 @@
 """Values no instructor writes on purpose: a 200 KB title, a 5,000-digit `order` or
-`stage` (a QA pass, 2026-11-29). Each was accepted (or, for the numbers, a traceback
-turned into 'tell a developer'), and a title was shown whole on every screen.
+`stage`, a phone number of 100,000 digits (a QA pass, 2026-11-29). Each was accepted (or,
+for the numbers, a traceback turned into 'tell a developer'), and a title was shown whole
+on every screen.
 
 The limits sit far above what the shipped guide writes (its longest title has 34
 characters, its longest reviewed_by 89): a real instructor never meets them. Each message
@@ -47,6 +48,16 @@ CUT = "\u2026"
          "write a small whole number, e.g. `order: 1`"),
         # a 5,000-digit stage number likewise
         (RAPPORT, "stage: 3", "stage: " + "3" * 5000, f"8: stage {'3' * 39}{CUT} is not 1 to 5"),
+        # a 100,000-digit phone number
+        (CONTACTS, "- Emergency: 911", "- Emergency: " + "9" * 100_000,
+         f"20: number '{'9' * 39}{CUT}' for 'Emergency' has 100,000 digits, more than the 15 "
+         "a phone number can have: write an international number with + and its country "
+         "code, without 00 or 011"),
+        # sixteen digits: one more than E.164 allows
+        (CONTACTS, "- Emergency: 911", "- Emergency: +1 234 567 890 123 456",
+         "20: number '+1 234 567 890 123 456' for 'Emergency' has 16 digits, more than the 15 "
+         "a phone number can have: write an international number with + and its country "
+         "code, without 00 or 011"),
     ],
 )
 def test_an_absurd_value_is_reported_at_its_line(tmp_path, monkeypatch, capsys, rel, old, new,
@@ -62,6 +73,8 @@ def test_an_absurd_value_is_reported_at_its_line(tmp_path, monkeypatch, capsys, 
     [
         # a title of 80 characters: at the limit, fine
         (RAPPORT, "title: Rapport", "title: " + "A" * 80),
+        # fifteen digits, the longest E.164 number
+        (CONTACTS, "- Emergency: 911", "- Emergency: +44 20 7946 0958 123"),
         # an order with leading zeros is a small number
         (FIRST, "order: 1", "order: 00000000001"),
     ],

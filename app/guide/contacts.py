@@ -4,7 +4,7 @@
     - Emergency: 911
 
 One list item per number, "Label: number", under a `##` section. A number is digits,
-spaces, `-`, `(`, `)` and a leading `+`, with at least 3 digits. `Contact.tel` is the
+spaces, `-`, `(`, `)` and a leading `+`, with 3 to 15 digits. `Contact.tel` is the
 dialable form (a `tel:` URI without the prefix). A wrong line is reported and left out.
 """
 
@@ -14,12 +14,17 @@ import re
 
 from app.guide.blocks import entries
 from app.guide.files import File
+from app.guide.headervalues import short
 from app.guide.items import ItemIds
 from app.guide.model import Contact
 from app.guide.reference import Vocab
 from app.guide.subitems import read_subs
 
 NUMBER_RE = re.compile(r"^\+?[0-9 ()\-]+$")
+# The most digits a phone number has: E.164 caps an international number, country code
+# included, at 15 (a number written with 00 or 011 before it is written with + instead).
+# A number past that is no number anyone can dial: 100,000 digits were accepted.
+MAX_DIGITS = 15
 EXAMPLE = "e.g. `- Suicide & Crisis Lifeline (US): 988`"
 
 
@@ -55,15 +60,25 @@ def parse_contacts(f: File, vocab: Vocab) -> list[Contact]:
             f.add(
                 b.line,
                 "contact-invalid",
-                f"'{b.text}' is not a label, a colon and a number: write it as {EXAMPLE}",
+                f"'{short(b.text)}' is not a label, a colon and a number: write it as {EXAMPLE}",
             )
             continue
-        if not NUMBER_RE.match(number) or len(re.sub(r"\D", "", number)) < 3:
+        digits = len(re.sub(r"\D", "", number))
+        if not NUMBER_RE.match(number) or digits < 3:
             f.add(
                 b.line,
                 "contact-invalid",
-                f"number '{number}' for '{label}' is not a phone number: use digits, spaces, "
-                "-, ( ) and a leading +, at least 3 digits",
+                f"number '{short(number)}' for '{short(label)}' is not a phone number: use "
+                "digits, spaces, -, ( ) and a leading +, at least 3 digits",
+            )
+            continue
+        if digits > MAX_DIGITS:
+            f.add(
+                b.line,
+                "contact-invalid",
+                f"number '{short(number)}' for '{short(label)}' has {digits:,} digits, more "
+                f"than the {MAX_DIGITS} a phone number can have: write an international "
+                "number with + and its country code, without 00 or 011",
             )
             continue
         key = label.lower()
