@@ -79,6 +79,7 @@ _ALL = (
     Code("item-outside-section", ITEM),
     Code("item-empty", ITEM),
     Code("not-a-list-item", ITEM),
+    Code("block-not-shown", ITEM),
     Code("move-up-not-tickable", ITEM),
     Code("only-for-misplaced", ITEM),
     Code("only-for-empty", ITEM),

@@ -34,6 +34,7 @@ from app.guide.reference import Vocab, parse_skills, parse_sources
 from app.guide.stages import meta_of, parse_situation, parse_stage
 from app.guide.style import StyleRules
 from app.guide.stylefile import parse_style
+from app.guide.unshown import report_unshown
 
 KINDS = ("stage", "checklist", "situation", "skills", "sources", "style", "contacts", "practice")
 FIX_FIRST = " (fix this first: other problems may follow from it)"
@@ -85,6 +86,9 @@ def compile_guide(
     situations = _each(by_kind["situation"], parse_situation, vocab)
     contacts = _each(by_kind["contacts"], parse_contacts, vocab)
     scenarios = _each(by_kind["practice"], parse_practice, vocab)
+    for f in files:
+        if f.readable:  # after every kind parser: the code and HTML blocks none reported
+            _guard(f, report_unshown, None)
 
     check_ids(files)
     check_sources(files, vocab)

@@ -55,7 +55,7 @@ def parse_practice(f: File, vocab: Vocab) -> Scenario | None:
     turns: list[_Turn] = []
     for b in f.doc.blocks:
         if b.kind in UNSHOWN:
-            continue  # as before: a scenario's code or HTML block is not read
+            continue  # never shown: app.guide.unshown reports it
         if b.kind == "heading":
             if b.level == 2:
                 turns.append(_Turn(b))

@@ -194,7 +194,7 @@ def parse_skills(f: File) -> list[Skill]:
             )
             continue
         if e.block.kind in UNSHOWN:
-            continue  # as before: a description or `When to use` is not a list
+            continue  # never shown in a description: app.guide.unshown reports it
         skill[part].append(e.block.text)
     skills = []
     seen: dict[str, int] = {}

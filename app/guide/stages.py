@@ -99,6 +99,7 @@ def _written(parts: Parts, part: str) -> bool:
 
 
 def _texts(es: list[Entry]) -> str:
+    """A purpose or a summary; a code or HTML block is reported by app.guide.unshown."""
     return "\n".join(e.block.text for e in es if e.block.text and e.block.kind not in UNSHOWN)
 
 
