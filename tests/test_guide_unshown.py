@@ -82,6 +82,30 @@ def test_a_block_no_section_shows_is_reported_at_its_line(tmp_path, monkeypatch,
 
 
 @pytest.mark.parametrize(
+    "rel, line, block, message",
+    [
+        # a fenced block inside a `## Do` item: not the item's text, so never shown
+        (RAPPORT, "- Use their name", "\n  ```\n  Ask what they like to be called.\n  ```",
+         "20: a code block under '## Do' is not a list item, so the app would not show it: "
+         "remove the ``` lines (or the indent) and start each line with `- `"),
+        # an HTML block inside a checklist item's sub-item
+        ("checklists/first-officer.md", "- [ ] Keep cover.", "  - Caution: Stay low.\n\n"
+         "    <div>\n    Behind the engine block.\n    </div>",
+         f"25: an HTML block under '## Take cover' {HTML}"),
+        # a code block inside a practice answer
+        (BRIDGE, "- Best: I'm staying back", "\n      He nods.\n",
+         f"20: a code block under '## Turn 1' {CODE}"),
+    ],
+)
+def test_a_block_inside_a_list_item_is_reported_at_its_line(tmp_path, monkeypatch, capsys, rel,
+                                                            line, block, message):
+    root = copy_tree(REAL, tmp_path / "content")
+    _insert(root, rel, line, block)
+    code, out = check_cli(root, monkeypatch, capsys)
+    assert (code, out[:-1]) == (1, [f"content/{rel}:{message}"])
+
+
+@pytest.mark.parametrize(
     "rel, line, block",
     [
         # an HTML comment is hidden on purpose: a note between instructors

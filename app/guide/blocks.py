@@ -34,7 +34,7 @@ _UNSHOWN_TOKENS = {"fence": "code", "code_block": "code", "html_block": "html"}
 @dataclass
 class Block:
     kind: str  # "heading", "para", "item", "quote", "sub" (a list item inside an item),
-    # or an UNSHOWN kind ("code", "html") outside a list item
+    # or an UNSHOWN kind ("code", "html"), also when it sits inside a list item
     line: int
     text: str
     level: int = 0  # heading level (1 for #); for a "sub", 1 + how deep it is nested
@@ -169,7 +169,7 @@ def _blocks(tokens: list[Token], doc: Doc) -> None:
                 doc.blocks.append(Block("quote", line, text, code=code))
             else:
                 doc.blocks.append(Block("para", line, text, code=code))
-        elif tok.type in _UNSHOWN_TOKENS and not item_at and tok.map:
+        elif tok.type in _UNSHOWN_TOKENS and tok.map:  # in an item too: it is not its text
             text = " ".join(tok.content.split())
             if tok.type == "html_block" and text.startswith("<!--") and text.endswith("-->"):
                 continue  # a comment: hidden on purpose, a note between instructors
