@@ -4,6 +4,7 @@ Under `## Do` or a Say heading such a block was already reported (not-a-list-ite
 stage's `## Purpose`, a situation's summary, a skill's description, a practice scenario,
 a checklist, contacts.md, style.md or sources.md it vanished from the app while `check`
 said "no problems" (a QA pass, 2026-11-29). Each is now `block-not-shown` at its line.
+So is a sub-item under a Purpose item: the purpose is lines of text, and it was dropped.
 """
 
 from __future__ import annotations
@@ -121,3 +122,13 @@ def test_a_comment_anywhere_is_no_problem(tmp_path, monkeypatch, capsys, rel, li
     _insert(root, rel, line, block)
     code, out = check_cli(root, monkeypatch, capsys)
     assert (code, out[:-1]) == (0, [])
+
+
+def test_a_sub_item_under_a_purpose_item_is_reported_at_its_line(tmp_path, monkeypatch, capsys):
+    # a Caution under a line of the Purpose never reached the officer
+    root = copy_tree(REAL, tmp_path / "content")
+    _insert(root, RAPPORT, "## Purpose", "- Build trust first.\n  - Caution: A sudden calm can "
+            "mean they have decided to die.\n")
+    code, out = check_cli(root, monkeypatch, capsys)
+    assert (code, out[:-1]) == (1, [f"content/{RAPPORT}:15: sub-items have no meaning in "
+                                    "'## Purpose': write the text on the item's own line"])

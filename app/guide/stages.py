@@ -14,7 +14,7 @@ from app.guide.blocks import UNSHOWN, Block, Entry, entries, section_key
 from app.guide.files import File
 from app.guide.items import ItemIds, Where, make_items, make_phrases
 from app.guide.model import AVOID, SAY, Meta, Phrase, Situation, Stage
-from app.guide.reference import Vocab
+from app.guide.reference import Vocab, _no_subs
 
 STAGE_PARTS = {
     "purpose": "purpose",
@@ -126,6 +126,8 @@ def parse_stage(f: File, vocab: Vocab) -> Stage:
         )
         for p, t in titles.items()
     }
+    for e in parts.by_part.get("purpose", []):  # its items are lines of text: a sub-item
+        _no_subs(f, e.block.subs, f"'## {parts.heads['purpose'].text}'")  # was dropped
     phrases = []
     for kind in (SAY, AVOID):
         phrases += make_phrases(f, vocab, parts.by_part.get(kind, []), Where(kind, order, None))
