@@ -232,14 +232,16 @@ def test_a_closed_incident_whose_last_entries_were_cut_says_so(tmp_path):
 
     after = IncidentLog(data)
     assert [n.text for n in after.all_notes(inc.id)] == ["note 0", "note 1"]
-    assert after.warnings == [
-        f"The closing entry of incident {inc.id} is missing, though its record says it was closed. "
-        "Entries at the end of its log may have been removed."
-    ]
+    # The entries decide open or closed (standing.py): with no closing entry it is listed
+    # open, and the record that said closed is set aside and said; its tail tells the cut.
+    cut = "entry #4 was saved, yet the log now ends at #2: entries at the end were lost or removed."
+    assert after.warnings[0] == f"E{cut[1:]} (Incident {inc.id})"
+    assert [w.key for w in after.warnings[1:]] == ["said_record_said_closed"]
+    assert "entries at the end of its log were removed" in after.warnings[1]
+    assert after.incident(inc.id).is_open
     # The chain is intact, only shorter: every place that shows it says what is missing.
     head = C.short(after.chain_status(inc.id).head)
-    told = (f"3 entries, chain intact, head {head}, but the closing entry is missing: "
-            "entries at the end may have been removed.")
+    told = f"3 entries, chain intact, head {head}, but {cut}"
     assert after.chain_status(inc.id).sentence == told
     assert told in after.export(inc.id, "md")
     assert told in after.export(inc.id, "csv").splitlines()[-1]
@@ -585,8 +587,11 @@ def test_a_whole_export_carries_its_tail_and_verifies_without_a_warning(tmp_path
 def test_closing_while_another_process_amends_keeps_the_record_closed(tmp_path, monkeypatch):
     """Two processes on one data folder: A closes while B amends. The tail once lived in
     incident.json, which is rewritten whole, so B's tail write could land A's stale copy
-    and reopen a closed incident. The tail is now a file of its own."""
+    and reopen a closed incident. The tail is now a file of its own. A now writes its
+    closing entry and its record in one hold of the lock (so no reader sees them disagree:
+    standing.py), so B's amend, started in between, waits for both."""
     import json
+    import threading
 
     import app.incidents.storage as S
 
@@ -601,14 +606,16 @@ def test_closing_while_another_process_amends_keeps_the_record_closed(tmp_path, 
 
     def amend_meanwhile(path, data_, *args, **kw):  # A's incident.json write, just before
         if path.name == "incident.json" and not done:
-            done.append(1)
-            b.amend(inc.id, note.id, "back door locked too")
+            done.append(threading.Thread(target=b.amend,
+                                         args=(inc.id, note.id, "back door locked too")))
+            done[0].start()  # B, as another process would: it waits for A's lock
         return real(path, data_, *args, **kw)
 
     monkeypatch.setattr(S, "atomic_write", amend_meanwhile)
     a.close_incident(inc.id)
+    done[0].join(30)
     monkeypatch.setattr(S, "atomic_write", real)
-    assert done
+    assert done and not done[0].is_alive()
     record = json.loads((data / "incidents" / inc.id / "incident.json").read_text())
     assert record["incident"]["1"]["status"] == "closed"
     fresh = IncidentLog(data)

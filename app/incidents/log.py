@@ -135,10 +135,17 @@ class IncidentLog(Timeline):
             inc = self.incident(incident_id)
             if not inc.is_open:
                 return inc
-            note = self._books.append_record(book, NoteKind.INCIDENT_CLOSED, at=check_time(at))
-            inc = Incident(inc.id, inc.opened_at, note.at, inc.situation, inc.location,
-                           IncidentStatus.CLOSED)
-            self._books.guard(lambda: book.write_incident(inc), book)
+            at, was = check_time(at), inc
+
+            def close() -> Incident:  # entry and record in one hold of the lock: another
+                with book.lock:  # process never sees them disagree (standing.py)
+                    note = self._books.append_record(book, NoteKind.INCIDENT_CLOSED, at=at)
+                    done = Incident(was.id, was.opened_at, note.at, was.situation,
+                                    was.location, IncidentStatus.CLOSED)
+                    book.write_incident(done)
+                    return done
+
+            inc = self._books.guard(close, book)
             try:  # fold soon, in the background: a closed incident opens from notes.json
                 with book.lock:
                     book.refresh()
@@ -148,7 +155,8 @@ class IncidentLog(Timeline):
             return inc
 
     def incidents(self) -> list[Incident]:
-        """Every incident, newest first (reads only the small incident records)."""
+        """Every incident, newest first, open or closed as its entries say: cheap, no log
+        is parsed unless its record seems to disagree (standing.py)."""
         with self._lock:
             ids = set(self._books.open)
             if self.root is not None and self.root.is_dir():

@@ -5,12 +5,14 @@ Kept apart from `log.py` so that file reads as the public interface.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import secrets
 import shutil
 import threading
 from pathlib import Path
 
+from app.incidents import standing
 from app.incidents.book import Book
 from app.incidents.kinds import NoteKind
 from app.incidents.model import (
@@ -41,6 +43,7 @@ class Books:
         self.open: dict[str, Book] = {}
         self.loaded: set[str] = set()
         self.pending: dict[str, list[PendingNote]] = {}
+        self.scans = standing.Scans()
 
     def book(self, incident_id: str, load: bool = False) -> Book:
         if not valid_id(incident_id):
@@ -102,12 +105,36 @@ class Books:
         )
 
     def incident(self, incident_id: str) -> Incident:
+        """The incident record, open or closed as its entries say (standing.py)."""
         book = self.book(incident_id)
         inc = book.read_incident()
         self.collect(book)
         if inc is None:
-            inc = self.rebuild(book)
-        return inc
+            return self.rebuild(book)
+        if book.id in self.loaded:  # cheap: the record entries in memory
+            closed = standing.said(book)
+        else:  # cheap: the log's bytes, looked at again only when a file changed
+            closed = self.scans.closing(book.dir) if book.dir is not None else None
+        return inc if standing.agrees(inc, closed) else self.settle(book)
+
+    def settle(self, book: Book) -> Incident:
+        """The record and the entries seemed to disagree: read the log in full, under its
+        lock, and let the entries decide; a record that disagrees is set aside and said."""
+
+        def check():
+            with book.lock:
+                if book.id in self.loaded:
+                    with contextlib.suppress(OSError):  # decide on what is in memory
+                        book.refresh()
+                else:
+                    book.load()
+                    self.loaded.add(book.id)
+                return standing.settle(book)
+
+        inc, warning = self.guard(check, book, reading=True)
+        if warning is not None and warning not in self.warnings:
+            self.warnings.append(warning)
+        return inc if inc is not None else self.rebuild(book)
 
     def create(self, inc: Incident, entries: list | None = None,
                guide: str | None = None, tail: tuple[int, str] | None = None) -> Book:
