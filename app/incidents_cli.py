@@ -77,7 +77,8 @@ MAX_EXPORT_BYTES = 512 * 2**20
 
 def run_verify(path: str, stdout: TextIO) -> int:
     """`python -m app verify FILE.json`: "N entries, chain intact, head XXXX XXXX XXXX" and
-    0; the first entry changed, removed or inserted, or a cut the export records, and 1."""
+    0; the first entry damaged in a field (shape.py), changed, removed or inserted, or a
+    cut the export records, and 1."""
     from app.fsutil import read_regular
     from app.incidents import IncidentError
     from app.incidents.export import verify

@@ -79,7 +79,8 @@ def _one_char(doc: dict, seq: int) -> dict:
 
 
 TAMPER = [
-    (lambda d: _one_char(d, 5), "Entry #5 was changed after it was written."),  # one character
+    (lambda d: _one_char(d, 5),  # one character
+     "Entry #5 was changed after it was written (its hash does not match)."),
     (lambda d: _edit(d, 3, at="2026-07-01T13:04:00.000000Z"), "Entry #3 was changed"),  # time
     (lambda d: _edit(d, 0, location="elsewhere"), "Entry #0 was changed"),  # the opening
     (lambda d: _edit(d, 4, hash="0" * 64), "Entry #4 was changed"),  # a hash alone
@@ -220,7 +221,8 @@ def _rehashed(doc: dict) -> None:  # the text changed and the doc's own hash rec
     "change, problem, entries",
     [
         # a consistent forgery of one entry: the next one no longer follows it
-        (_rehashed, "Entry #4 was changed after it was written, or entry #5 was.", 9),
+        (_rehashed, "Entry #5 does not follow entry #4: one of them was changed after it "
+         "was written.", 9),
         # a changed entry whose hash no longer matches: damage, set aside, the hole told
         (lambda d: d.update(text="he is calm"), "1 entry is missing (#4).", 8),
     ],

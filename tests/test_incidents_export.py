@@ -117,7 +117,8 @@ def _edit(d: dict, i: int, **change) -> str:
         (lambda d: "not json{", "not a JSON file"),  # garbage
         (lambda d: json.dumps({**d, "format": "other"}), "not a Stairway"),  # foreign file
         (lambda d: json.dumps({**d, "version": 99}), "Unsupported export version"),
-        (lambda d: json.dumps({**d, "entries": [{"seq": 0}]}), "chain is broken"),  # no fields
+        (lambda d: json.dumps({**d, "entries": [{"seq": 0}]}),
+         "Entry #0 is damaged: its 'id' field is missing"),  # no fields: damaged, not broken
         (lambda d: json.dumps({**d, "entries": d["entries"] + d["entries"][-1:]}),
          "Two entries are numbered #13"),  # the last entry twice
         (lambda d: _without(d, 4), r"1 entry is missing \(#4\)"),  # one entry taken out

@@ -88,6 +88,7 @@ class ChainStatus:
     missing: int = 0  # entries whose numbers are absent
     # the chain holds, but the record says more was written (the closing entry is gone)
     warning: str | None = None
+    damaged: bool = False  # the problem is an entry damaged in a field (shape.py)
 
     @property
     def intact(self) -> bool:
@@ -103,6 +104,8 @@ class ChainStatus:
             if self.warning:
                 return f"{n}, chain intact, head {short(self.head)}, but {self.warning}"
             return f"{n}, chain intact, head {short(self.head)}"
+        if self.damaged:  # "9 entries, entry #3 is damaged: its 'at' field is not a time"
+            return f"{n}, {self.problem[:1].lower()}{self.problem[1:]}"
         return f"{n}, chain broken: {self.problem}"
 
 

@@ -23,7 +23,7 @@ import io
 import json
 from dataclasses import dataclass
 
-from app.incidents import chain, ends, sense
+from app.incidents import chain, ends, sense, shape
 from app.incidents.brief import markdown
 from app.incidents.clock import format_local
 from app.incidents.model import Board, ImportRefused, Incident, IncidentError, Note
@@ -37,6 +37,7 @@ from app.incidents.records import (
 from app.incidents.sense import why as _why
 from app.incidents.text import cell
 from app.incidents.validate import clean_text
+from app.said import Said
 
 FORMAT, VERSION = "stairway.incident", 2
 FORMATS = ("md", "json", "csv")
@@ -157,17 +158,22 @@ def verify(text: str) -> tuple[Incident, list[tuple[dict, str | None]], chain.Ch
         return inc, [], chain.ChainStatus(0, None, "This export was written before the "
                                           "chain existed: it has no hashes to check.")
     listed = doc.get("entries")
-    if not isinstance(listed, list) or not all(isinstance(e, dict) for e in listed):
+    if not isinstance(listed, list):
         raise ImportRefused("The export has no list of entries.")
     if not listed:  # every incident starts with its opening, entry #0
         raise ImportRefused("The export has no entries: even a new incident has its opening "
                             "(#0). Entries were removed.")
+    for n, e in enumerate(listed, 1):
+        if not isinstance(e, dict):
+            raise ImportRefused(Said("said_entry_not_object", n=n))
     entries = [({k: v for k, v in e.items() if k != "hash"}, e.get("hash")) for e in listed]
-    v = chain.Verifier(inc.id)
-    for rec, h in entries:
+    v, damaged = chain.Verifier(inc.id), None
+    for n, (e, (rec, h)) in enumerate(zip(listed, entries, strict=True), 1):
+        if damaged is None and v.problem is None:  # the first problem, whichever kind
+            damaged = shape.damage(e, n)  # before its hash: which field, not just "changed"
         v.feed(rec, h if isinstance(h, str) else None)
     status = v.status()
-    problem = status.problem
+    problem = damaged or status.problem
     if problem is None:  # a count as text or a head as a number: damaged, not cut short
         problem = sense.closing_problem(doc)
     if problem is None and (doc.get("head") != status.head or doc.get("count") != len(listed)):
@@ -183,7 +189,7 @@ def verify(text: str) -> tuple[Incident, list[tuple[dict, str | None]], chain.Ch
     if problem is not None:
         problem = clean_text(problem)  # it may quote a forged value
     return inc, entries, chain.ChainStatus(status.entries, status.head, problem, status.missing,
-                                           warning)
+                                           warning, damaged=damaged is not None)
 
 
 def parse_json(text: str) -> tuple[Incident, list[tuple[dict, str | None]],
@@ -194,6 +200,8 @@ def parse_json(text: str) -> tuple[Incident, list[tuple[dict, str | None]],
     if doc.get("version") == 1:
         return (*_parse_v1(doc), None)
     inc, entries, status = verify(text)
+    if status.damaged:
+        raise ImportRefused(f"{status.problem} Nothing was imported.")
     if not status.intact:
         raise ImportRefused(f"The export's chain is broken: {status.problem} Nothing was "
                             "imported.")

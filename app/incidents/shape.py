@@ -1,0 +1,132 @@
+"""What is wrong with the form of one entry of a JSON export: which entry, which field.
+
+`verify` (export.py) tells three kinds of problem apart, each naming the entry:
+- damaged: a field missing, or not what the app writes there (a time that is not a time,
+  a number that is not a whole number, text that is not text, a field no entry has),
+  told by this module: "Entry #12 is damaged: its 'at' field is not a time ("soon")."
+- changed after it was written: the entry is well formed but its hash does not match
+  (chain.py: said_changed);
+- not following: the entry does not link to the entry before it (chain.py:
+  said_changed_either, said_inserted, and the numbering sentences).
+A damaged entry's hash no longer matches either, so it is checked here first: the hash
+alone cannot say which field went wrong, nor that it is damage and not an edit.
+
+The rules are the ones the app reads its own files by (records.record_to_note,
+chain.py's docstring): an entry holds id, seq, at, kind and text; prev and hash once
+chained; ref, due, status, stage, item, location, seal when they apply (a null one is
+read as absent, as the app reads its own files).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+
+from app.incidents.clock import from_iso
+from app.incidents.kinds import NoteKind
+from app.incidents.model import DemandStatus
+from app.incidents.records import NOTE_ID_RE, OPTIONAL, TEXTS
+from app.said import Said
+
+REQUIRED = ("seq", "id", "at", "kind", "text")  # seq first: it names the entry
+CHAINED = ("prev", "hash")
+FIELDS = frozenset((*REQUIRED, *OPTIONAL, *CHAINED))
+_KINDS = frozenset(k.value for k in NoteKind)
+_STATUSES = frozenset(s.value for s in DemandStatus)
+_HASH = re.compile(r"[0-9a-f]{64}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SHOWN = 40  # characters of a value quoted in a sentence
+
+
+def damage(entry: dict, n: int) -> Said | None:
+    """The first thing wrong with the form of `entry` (as listed, with its "hash"), the
+    `n`-th of the export's list (from 1), as a sentence; None when the app could have
+    written it. The entry is named by its number when that number is sound."""
+    for field, what in _problems(entry):
+        seq = entry.get("seq")
+        name = _name(field)
+        if field != "seq" and type(seq) is int and seq >= 0:
+            return Said("said_entry_damaged", seq=seq, field=name, what=what)
+        return Said("said_listed_entry_damaged", n=n, field=name, what=what)
+    return None
+
+
+def _problems(entry: dict) -> Iterator[tuple[str, Said]]:
+    for key in REQUIRED:
+        if key not in entry:
+            yield key, Said("said_damage_missing")
+    if "hash" in entry and "prev" not in entry:
+        yield "prev", Said("said_damage_missing")
+    for key, value in entry.items():
+        what = _wrong(key, value)
+        if what is not None:
+            yield key, what
+
+
+def _wrong(key: object, value: object) -> Said | None:
+    """What is wrong with one field's value; None when nothing is."""
+    if key not in FIELDS:
+        return Said("said_damage_unknown")
+    if value is None and key in OPTIONAL:
+        return None  # read as absent, as the app reads its own files (record_to_note)
+    shown = _shown(value)
+    if key == "seq":
+        ok = type(value) is int and value >= 0
+        return None if ok else Said("said_damage_not_number", value=shown)
+    if key == "id":
+        ok = isinstance(value, str) and NOTE_ID_RE.fullmatch(value) is not None
+        return None if ok else Said("said_damage_not_note_id", value=shown)
+    if key in ("at", "due"):
+        return None if _is_time(value) else Said("said_damage_not_time", value=shown)
+    if key == "kind":
+        ok = isinstance(value, str) and value in _KINDS
+        return None if ok else Said("said_damage_not_kind", value=shown)
+    if key == "status":
+        ok = isinstance(value, str) and value in _STATUSES
+        return None if ok else Said("said_damage_not_status", value=shown)
+    if key in CHAINED:
+        ok = isinstance(value, str) and _HASH.fullmatch(value) is not None
+        return None if ok else Said("said_damage_not_hash", value=shown)
+    if key == "text" or key in TEXTS:
+        if not isinstance(value, str):
+            return Said("said_damage_not_text", value=shown)
+        if _SURROGATE.search(value):
+            return Said("said_damage_half_character")
+    return None
+
+
+def _is_time(value: object) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        from_iso(value)
+    except (ValueError, TypeError, OverflowError):
+        return False
+    return True
+
+
+def _name(key: object) -> str:
+    """A field's name as shown: at most 40 characters, every one printable (_printable)."""
+    text = str(key)
+    return _printable(text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…")
+
+
+def _shown(value: object) -> str:
+    """The value as JSON writes it ("12" in quotes, 12 without), cut to 40 characters; a
+    list or an object as […] or {…}; every character printable."""
+    if isinstance(value, list):
+        return "[…]"
+    if isinstance(value, dict):
+        return "{…}"
+    if isinstance(value, str) and len(value) > _SHOWN:
+        value = value[:_SHOWN]
+    text = json.dumps(value, ensure_ascii=False)
+    return _printable(text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…")
+
+
+def _printable(text: str) -> str:
+    """Every character that is not printable (controls, line breaks, text-direction marks,
+    half a character) as an escape: a quote stays one line that reads as it is stored."""
+    return "".join(c if c.isprintable() else
+                   (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}") for c in text)
