@@ -82,6 +82,7 @@ def run_verify(path: str, stdout: TextIO) -> int:
     from app.fsutil import read_regular
     from app.incidents import IncidentError
     from app.incidents.export import verify
+    from app.terminal import terminal_safe
 
     if not path.strip():
         _say("give the export file to check, e.g. incident.json")
@@ -101,5 +102,5 @@ def run_verify(path: str, stdout: TextIO) -> int:
         return 1
     if not status.intact or status.warning:  # broken, or whole but told cut by its app
         _say(f"{path}: {status.problem or status.warning}")
-    stdout.write(status.sentence + "\n")
+    stdout.write(terminal_safe(status.sentence) + "\n")  # it may quote the file: one line
     return 0 if status.intact and not status.warning else 1

@@ -1,10 +1,12 @@
-"""What a command prints about text it did not write: `terminal_safe(line)`.
+"""What a command prints, or a screen shows, about text it did not write: `terminal_safe(line)`.
 
 A content file quoted in a message, a file name, a path typed on the command line or a
 pack's field could set the terminal's title, clear its screen, reverse the text that
 follows or start a forged `path:line:` line of its own. Every command (app/cli.py,
 app/incidents_cli.py, app/packs/cli.py, app/practice/commands.py) prints such text
-through this one function.
+through this one function, and the Guide screen shows an import refusal through it
+(app/ui/state/guide.py): on a screen too, a reversing mark turns the sentence around and
+a copied ESC or CR acts wherever it is pasted.
 """
 
 from __future__ import annotations

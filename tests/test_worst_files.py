@@ -245,3 +245,22 @@ def test_a_journal_copied_with_crlf_line_ends_is_read_whole(tmp_path):
     assert [n.text for n in again.entries(inc.id)] == before
     assert again.warnings == [] and journal.exists()
     again.close()
+
+
+@pytest.mark.parametrize("field, value", [
+    ("head", "\x9b2J\u202e" + "0" * 60),  # CSI (C1) and a reversing mark, in a forged head
+    ("count", "4\u2028stairway: forged line"),  # a Unicode line break in the count
+])
+def test_verify_prints_a_forged_value_escaped_on_both_streams(tmp_path, capsys, field, value):
+    log = IncidentLog(tmp_path / "data")
+    doc = json.loads(log.export(log.open_incident("Suicidal subject", "Elm St").id, "json"))
+    doc[field] = value
+    path = tmp_path / "forged.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+    assert main(["verify", str(path)]) == 1
+    out, err = capsys.readouterr()
+    for stream in (out, err):  # before: stdout carried the raw characters
+        assert stream.count("\n") == 1 and stream[:-1].isprintable(), repr(stream)
+    with pytest.raises(ImportRefused) as refused:  # the import's sentence: printable too
+        IncidentLog(None).import_json(path.read_text("utf-8"))
+    assert str(refused.value).isprintable()

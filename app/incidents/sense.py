@@ -17,6 +17,7 @@ from app.incidents.board import incident_of
 from app.incidents.kinds import RECORD_VALUES
 from app.incidents.model import Incident, Note, NoteKind
 from app.incidents.records import record_to_note
+from app.incidents.shape import printable
 from app.incidents.validate import clean_text, handled, ref_problem
 from app.said import Said
 
@@ -105,6 +106,7 @@ def _is_hash(value: object) -> bool:
 
 
 def _shown(value: object) -> str:
-    """The value as JSON writes it ("46" in quotes, 12 without), cut to 40 characters."""
+    """The value as JSON writes it ("46" in quotes, 12 without), cut to 40 characters, every
+    character printable (a forged head holding U+202E or CSI is quoted, never acted on)."""
     text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 40 else text[:39] + "…"
+    return printable(text if len(text) <= 40 else text[:39] + "…")

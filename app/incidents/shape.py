@@ -107,9 +107,9 @@ def _is_time(value: object) -> bool:
 
 
 def _name(key: object) -> str:
-    """A field's name as shown: at most 40 characters, every one printable (_printable)."""
+    """A field's name as shown: at most 40 characters, every one printable (printable)."""
     text = str(key)
-    return _printable(text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…")
+    return printable(text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…")
 
 
 def _shown(value: object) -> str:
@@ -122,10 +122,10 @@ def _shown(value: object) -> str:
     if isinstance(value, str) and len(value) > _SHOWN:
         value = value[:_SHOWN]
     text = json.dumps(value, ensure_ascii=False)
-    return _printable(text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…")
+    return printable(text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…")
 
 
-def _printable(text: str) -> str:
+def printable(text: str) -> str:
     """Every character that is not printable (controls, line breaks, text-direction marks,
     half a character) as an escape: a quote stays one line that reads as it is stored."""
     return "".join(c if c.isprintable() else

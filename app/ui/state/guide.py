@@ -5,6 +5,9 @@ is one page's view of it: the preview waiting for Apply, the last refusal, the q
 being asked, and the banners the guide brings (a damaged stored pack, missing guidance,
 live-preview problems). Every PackError is shown as its one sentence, with its details
 (content problems as `path:line: message`) in a list; nothing changes when one is raised.
+A refusal quotes what came from the file (its names, the picked file's name, the disk's
+words): every control character, line break and text-direction mark in it is shown as an
+escape (`terminal_safe`, as a command prints it), never acted on by the screen.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import Any
 
 from app.i18n import text as t
 from app.packs import PackError, PackPreview, TrustedKey
+from app.terminal import terminal_safe
 from app.ui import labels as L
 from app.ui.state.hub import GuideHub, Origin, Shown
 from app.ui.state.ui import Ui
@@ -92,7 +96,7 @@ class GuidePart:
     def checking(self, name: str) -> None:
         """A file was picked and is on its way (an upload in the browser)."""
         self._clear()
-        self.busy = t("guide_checking", name=name)
+        self.busy = t("guide_checking", name=terminal_safe(name))
         self.ui.changed()
 
     def import_file(self, path: str | os.PathLike) -> bool:
@@ -105,7 +109,7 @@ class GuidePart:
     def refuse(self, sentence: str) -> None:
         """A pick or an upload failed before the pack could be checked."""
         self._clear()
-        self.refusal = Refusal(sentence)
+        self.refusal = Refusal(terminal_safe(sentence))
         self.ui.changed()
 
     def _import(self, read) -> bool:
@@ -203,6 +207,7 @@ class GuidePart:
 
     def _refused(self, e: PackError) -> bool:
         self.busy = None
-        self.refusal = Refusal(e.message, tuple(e.details), e.code)
+        self.refusal = Refusal(terminal_safe(e.message),
+                               tuple(terminal_safe(str(d)) for d in e.details), e.code)
         self.ui.changed()
         return False
