@@ -63,6 +63,7 @@ pack-es: $(VENV)/.installed-run
 bench: $(VENV)/.installed-test
 	$(PY) benchmarks/content.py
 	$(PY) benchmarks/notes.py
+	$(PY) benchmarks/export.py
 	$(PY) benchmarks/search.py
 	$(PY) benchmarks/startup.py
 	$(PY) benchmarks/preview.py
