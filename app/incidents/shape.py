@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from app.incidents.clock import from_iso
 from app.incidents.kinds import NoteKind
 from app.incidents.model import DemandStatus
-from app.incidents.records import NOTE_ID_RE, OPTIONAL, TEXTS
+from app.incidents.records import NOTE_ID_RE, OPTIONAL
 from app.said import Said
 
 REQUIRED = ("seq", "id", "at", "kind", "text")  # seq first: it names the entry
@@ -65,35 +65,26 @@ def _problems(entry: dict) -> Iterator[tuple[str, Said]]:
 
 
 def _wrong(key: object, value: object) -> Said | None:
-    """What is wrong with one field's value; None when nothing is."""
+    """What is wrong with one field's value; None when nothing is (the value is quoted
+    only then: most entries are whole, and verify reads thousands)."""
     if key not in FIELDS:
         return Said("said_damage_unknown")
     if value is None and key in OPTIONAL:
         return None  # read as absent, as the app reads its own files (record_to_note)
-    shown = _shown(value)
-    if key == "seq":
-        ok = type(value) is int and value >= 0
-        return None if ok else Said("said_damage_not_number", value=shown)
-    if key == "id":
-        ok = isinstance(value, str) and NOTE_ID_RE.fullmatch(value) is not None
-        return None if ok else Said("said_damage_not_note_id", value=shown)
-    if key in ("at", "due"):
-        return None if _is_time(value) else Said("said_damage_not_time", value=shown)
-    if key == "kind":
-        ok = isinstance(value, str) and value in _KINDS
-        return None if ok else Said("said_damage_not_kind", value=shown)
-    if key == "status":
-        ok = isinstance(value, str) and value in _STATUSES
-        return None if ok else Said("said_damage_not_status", value=shown)
-    if key in CHAINED:
-        ok = isinstance(value, str) and _HASH.fullmatch(value) is not None
-        return None if ok else Said("said_damage_not_hash", value=shown)
-    if key == "text" or key in TEXTS:
-        if not isinstance(value, str):
-            return Said("said_damage_not_text", value=shown)
-        if _SURROGATE.search(value):
-            return Said("said_damage_half_character")
+    fits, said = RULES.get(key, (_is_text, NOT_TEXT))
+    if not fits(value):
+        return Said(said, value=_shown(value))
+    if said == NOT_TEXT and _SURROGATE.search(value):
+        return Said("said_damage_half_character")
     return None
+
+
+def _is_number(value: object) -> bool:
+    return type(value) is int and value >= 0
+
+
+def _is_note_id(value: object) -> bool:
+    return isinstance(value, str) and NOTE_ID_RE.fullmatch(value) is not None
 
 
 def _is_time(value: object) -> bool:
@@ -104,6 +95,36 @@ def _is_time(value: object) -> bool:
     except (ValueError, TypeError, OverflowError):
         return False
     return True
+
+
+def _is_kind(value: object) -> bool:
+    return isinstance(value, str) and value in _KINDS
+
+
+def _is_status(value: object) -> bool:
+    return isinstance(value, str) and value in _STATUSES
+
+
+def _is_hash(value: object) -> bool:
+    return isinstance(value, str) and _HASH.fullmatch(value) is not None
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str)
+
+
+NOT_TEXT = "said_damage_not_text"
+# field -> (does the value fit, what is said when it does not); every other field is text
+RULES = {
+    "seq": (_is_number, "said_damage_not_number"),
+    "id": (_is_note_id, "said_damage_not_note_id"),
+    "at": (_is_time, "said_damage_not_time"),
+    "due": (_is_time, "said_damage_not_time"),
+    "kind": (_is_kind, "said_damage_not_kind"),
+    "status": (_is_status, "said_damage_not_status"),
+    "prev": (_is_hash, "said_damage_not_hash"),
+    "hash": (_is_hash, "said_damage_not_hash"),
+}
 
 
 def _name(key: object) -> str:
