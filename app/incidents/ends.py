@@ -4,7 +4,8 @@ tell (a chain cut short is still a whole chain, only shorter).
 - said_no_entries: a record with not one entry (incident.json is written only after entry #0
   is durable, so the entries were lost after the fact: a journal emptied or deleted).
 - said_no_closing: a record that says closed with no closing entry (the closing entry is always
-  written before the record says closed).
+  written before the record says closed). The entries decide: standing.py then sets that
+  record aside, lists the incident as open and says both in one sentence.
 - said_past_end / said_replaced: a tail (`Tail`: the number and hash of the last entry written, and
   of the last closing entry or amendment) is past the log's last entry, or the entry
   with its number is not the one written. Without it, removed last notes or a removed
