@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 
-# C0 and C1 controls (tab aside), DEL, line breaks and the bidi embeddings, overrides and
-# isolates. They are shown as \x1b, \x0a, \u2028, \u202e...
-_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 controls (tab aside), DEL, line breaks, the bidi embeddings, overrides and
+# isolates, and half a character (a lone surrogate, as a file name with bytes that are not
+# UTF-8 is read: no terminal or screen can encode it). Shown as \x1b, \x0a, \u2028, \udc80...
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def terminal_safe(line: str) -> str:

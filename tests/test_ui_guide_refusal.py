@@ -20,7 +20,7 @@ from tests.ui_harness import start
 
 EVIL = "a\x1b[2J\r\u202egnp\u2028\x9b.md"  # clear screen, carriage return, reversed, CSI
 SHOWN = "a\\x1b[2J\\x0d\\u202egnp\\u2028\\x9b.md"
-RAW = ("\x1b", "\r", "\u202e", "\u2028", "\x9b")
+RAW = ("\x1b", "\r", "\u202e", "\u2028", "\x9b", "\udc80")
 
 
 @pytest.fixture
@@ -52,14 +52,22 @@ async def _from_the_picker(app, tmp_path):  # an empty file picked: refused by i
     await app.settle()
 
 
-@pytest.mark.parametrize("refused", [_from_archive, _from_the_disk, _from_the_picker])
-async def test_a_refusal_on_screen_escapes_what_came_from_the_file(app, tmp_path, refused):
+async def _undecodable(app, tmp_path):  # a name with a byte that is not UTF-8 (0x80)
+    await app.call(app.state.packs.import_file, tmp_path / "gnp\udc80.stairway")
+
+
+@pytest.mark.parametrize("refused, shown", [
+    (_from_archive, SHOWN), (_from_the_disk, SHOWN), (_from_the_picker, SHOWN),
+    (_undecodable, "gnp\\udc80.stairway"),  # before: the screen could not even send it
+])
+async def test_a_refusal_on_screen_escapes_what_came_from_the_file(app, tmp_path, refused,
+                                                                   shown):
     await refused(app, tmp_path)
     r = app.state.packs.refusal
-    assert r is not None and SHOWN in r.message, r
+    assert r is not None and shown in r.message, r
     assert terminal_safe(r.message) == r.message and all(d == terminal_safe(d) for d in r.details)
-    shown = _on_screen(app)
-    assert shown and all(SHOWN in x for x in shown)
+    on_screen = _on_screen(app)
+    assert on_screen and all(shown in x for x in on_screen)
     assert not any(c in x for x in app.texts() for c in RAW)
 
 

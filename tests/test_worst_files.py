@@ -149,6 +149,7 @@ def test_a_console_that_is_not_utf8_gets_escapes_not_a_traceback(encoding):
     ("a\u2028b", "a\\u2028b"),  # a Unicode line break
     ("a\x1b[31mb", "a\\x1b[31mb"),  # a colour escape
     ("tab\there", "tab\there"),  # a tab is fine
+    ("name\udc80.md", "name\\udc80.md"),  # a byte that is not UTF-8, as a file name reads
 ])
 def test_names_printed_to_the_terminal_stay_on_one_line(name, shown):
     assert terminal_safe(name) == shown
