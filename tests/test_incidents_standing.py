@@ -209,13 +209,19 @@ def _damage(folder: Path, how: str) -> None:
         notes.symlink_to(folder.parent / "elsewhere.json")
     elif how == "a named pipe where the journal should be":
         os.mkfifo(folder / "journal.jsonl")
+    elif how == "incident.json with a formula and Markdown, saying closed":
+        doc = json.loads(record.read_text("utf-8"))
+        doc["incident"]["1"].update(situation='=HYPERLINK("http://x")\n# [x](http://x)|a|',
+                                    status="closed", closed_at="2000-01-01T00:00:00.000000Z")
+        record.write_text(json.dumps(doc), "utf-8")
 
 
 WORST = ["notes.json truncated", "notes.json nested past the parser's depth",
          "notes.json with lone surrogates, escaped and as bytes", "incident.json truncated",
          "incident.json nested past the parser's depth", "incident.json with a lone surrogate",
          "a folder where notes.json should be", "notes.json a link to another file",
-         "a named pipe where the journal should be"]
+         "a named pipe where the journal should be",
+         "incident.json with a formula and Markdown, saying closed"]
 
 
 @pytest.mark.parametrize("closed_by_log", [True, False])  # looked at by bytes / read in full
