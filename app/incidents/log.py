@@ -135,24 +135,23 @@ class IncidentLog(Timeline):
             inc = self.incident(incident_id)
             if not inc.is_open:
                 return inc
-            at, was = check_time(at), inc
+            at = check_time(at)
 
             def close() -> Incident:  # entry and record in one hold of the lock: another
                 with book.lock:  # process never sees them disagree (standing.py)
                     note = self._books.append_record(book, NoteKind.INCIDENT_CLOSED, at=at)
-                    done = Incident(was.id, was.opened_at, note.at, was.situation,
-                                    was.location, IncidentStatus.CLOSED)
-                    book.write_incident(done)
+                    book.write_incident(done := dataclasses.replace(
+                        inc, closed_at=note.at, status=IncidentStatus.CLOSED))
                     return done
 
-            inc = self._books.guard(close, book)
+            closed = self._books.guard(close, book)
             try:  # fold soon, in the background: a closed incident opens from notes.json
                 with book.lock:
                     book.refresh()
                     book.maybe_fold(force=True, wait=False)
             except OSError:
                 pass  # the notes are safe in the journal
-            return inc
+            return closed
 
     def incidents(self) -> list[Incident]:
         """Every incident, newest first, open or closed as its entries say: cheap, no log
