@@ -1448,3 +1448,14 @@ def test_a_why_the_never_say_list_names_is_flagged_once(answer, codes):
     assert [f.code for f in r.flags] == codes
     assert r.skill is None  # a "why" is an interrogation either way, whatever else it holds
     assert sum("happened" in f.message for f in r.flags) == 1
+
+
+def test_an_answer_mostly_in_another_script_with_a_flag_is_not_called_unjudged():
+    """"Просто успокойтесь, calm down" showed "1 thing to fix." and then "this answer was
+    not judged": two verdicts that contradict each other. With a flag, it says what was
+    checked (the never-say list and the length), and that no skill was named."""
+    r = C.classify("Просто успокойтесь, calm down")
+    assert r.unjudged and r.skill is None and [f.code for f in r.flags] == ["banned-word"]
+    assert "not judged" not in r.feedback and "no skill was named" in r.feedback
+    clean = C.classify("Я понимаю, тебе сейчас очень страшно")
+    assert not clean.flags and "was not judged" in clean.feedback

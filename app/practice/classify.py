@@ -120,7 +120,8 @@ class Classifier:
             return Result(None, 0.0, flags, Said("said_words_compare"), unjudged=True)
         if mostly_not_latin(text):  # another script: "no skill" would be a false verdict
             flags = self.style_flags(full, full[: R.ANALYSE_CHARS])
-            return Result(None, 0.0, flags, Said("said_words_not_english"), unjudged=True)
+            said = "said_words_not_english_checked" if flags else "said_words_not_english"
+            return Result(None, 0.0, flags, Said(said), unjudged=True)
         low = text.lower()
         scores = self._scorer.scores(low, said_text.lower() if said_text else None)
         mirrored = said_text is not None and scores.get("mirroring", 0.0) >= 0.7
