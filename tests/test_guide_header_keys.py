@@ -31,7 +31,7 @@ STAGE_FILE = "(`stage:` belongs only in a stage file, in stairway/)"
          "key 'order' has no meaning in a stage file: delete the line (`order:` belongs "
          "only in a checklist, in checklists/)"),
         # a situation in a situation file: its id already says which one it is
-        (SUICIDAL, 'version: "1.3"\n', 'version: "1.3"\nsituation: suicidal\n', 5,
+        (SUICIDAL, "title: Suicidal subject\n", "title: Suicidal subject\nsituation: suicidal\n", 4,
          "key 'situation' has no meaning in a situation file: delete the line "
          "(`situation:` belongs only in a practice scenario, in practice/)"),
         # a misspelt key lists only the keys this kind of file takes
