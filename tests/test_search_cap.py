@@ -73,10 +73,10 @@ def test_a_paste_looks_up_at_most_the_capped_number_of_words(index, monkeypatch)
 
 
 @pytest.mark.parametrize("query", ["bridge", "jump", "man threatening to jump off bridge",
-                                   "ledge", "pills"])
+                                   "ledge", "roof"])
 def test_the_commonest_call_is_found_by_its_own_words(query):
     """"bridge" and "jump" found nothing, and "Nothing found. Try fewer or shorter words."
     after one word made no sense (from the officer's walk): the situation now says where
     such a person may be, in the words an officer types."""
     index = build_index(compile_guide(REAL))
-    assert search(index, query)[0].title == "Suicidal subject"
+    assert search(index, query)[0].title.startswith("Suicidal subject")
