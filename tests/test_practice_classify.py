@@ -1459,3 +1459,11 @@ def test_an_answer_mostly_in_another_script_with_a_flag_is_not_called_unjudged()
     assert "not judged" not in r.feedback and "no skill was named" in r.feedback
     clean = C.classify("Я понимаю, тебе сейчас очень страшно")
     assert not clean.flags and "was not judged" in clean.feedback
+
+
+@pytest.mark.parametrize("answer", ["Just Calm-down.", "Calm \u2014 down, mate.", "calm\u2010down"])
+def test_a_never_say_phrase_joined_by_a_hyphen_or_dash_is_still_caught(answer):
+    """"Just Calm-down." got only the unsure flag ("1 thing to check"), not the never-say
+    list's (from the officer's walk): the list's words may be joined by a hyphen or dash."""
+    r = C.classify(answer)
+    assert "banned-word" in [f.code for f in r.flags]

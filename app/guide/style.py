@@ -51,7 +51,9 @@ def _pattern(expression: str) -> re.Pattern[str]:
         star = word.endswith("*")
         core = re.escape(word.rstrip("*"))
         parts.append(core + (r"[\w']*" if star else ""))
-    return re.compile(_BEFORE + r"\s+".join(parts) + _AFTER, re.IGNORECASE)
+    # words apart by spaces, or joined by a hyphen or a dash: "calm-down" is "calm down"
+    return re.compile(_BEFORE + r"(?:\s+|\s*[-\u2010-\u2015]\s*)".join(parts) + _AFTER,
+                      re.IGNORECASE)
 
 
 @dataclass(frozen=True)
