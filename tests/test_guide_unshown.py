@@ -72,19 +72,7 @@ def _insert(root, rel: str, line: str, block: str) -> None:
         # sources.md
         ("sources.md", "# Sources", "\n<p>Add new keys at the end.</p>\n",
          f"12: an HTML block under '# Sources' {HTML}"),
-    ],
-)
-def test_a_block_no_section_shows_is_reported_at_its_line(tmp_path, monkeypatch, capsys, rel,
-                                                          line, block, message):
-    root = copy_tree(REAL, tmp_path / "content")
-    _insert(root, rel, line, block)
-    code, out = check_cli(root, monkeypatch, capsys)
-    assert (code, out[:-1]) == (1, [f"content/{rel}:{message}"])
-
-
-@pytest.mark.parametrize(
-    "rel, line, block, message",
-    [
+        # inside a list item: neither the item's text nor a block of its own
         # a fenced block inside a `## Do` item: not the item's text, so never shown
         (RAPPORT, "- Use their name", "\n  ```\n  Ask what they like to be called.\n  ```",
          "20: a code block under '## Do' is not a list item, so the app would not show it: "
@@ -98,8 +86,8 @@ def test_a_block_no_section_shows_is_reported_at_its_line(tmp_path, monkeypatch,
          f"20: a code block under '## Turn 1' {CODE}"),
     ],
 )
-def test_a_block_inside_a_list_item_is_reported_at_its_line(tmp_path, monkeypatch, capsys, rel,
-                                                            line, block, message):
+def test_a_block_no_section_shows_is_reported_at_its_line(tmp_path, monkeypatch, capsys, rel,
+                                                          line, block, message):
     root = copy_tree(REAL, tmp_path / "content")
     _insert(root, rel, line, block)
     code, out = check_cli(root, monkeypatch, capsys)
