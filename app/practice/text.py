@@ -9,6 +9,7 @@ import re
 import unicodedata
 
 from app.guide.style import WORD_RE, plain
+from app.practice.lookalikes import LOOKALIKES
 
 
 def clean(text: str | None) -> str:
@@ -25,24 +26,9 @@ def clean(text: str | None) -> str:
     text = plain(text).replace("\u2026", "...")
     text = text.replace("\u201c", '"').replace("\u201d", '"')
     if not text.isascii() and not mostly_not_latin(text):
-        text = text.translate(_LOOKALIKES)
+        text = text.translate(LOOKALIKES)
     return " ".join(text.split())
 
-
-# Cyrillic and Greek letters drawn like Latin ones: in an answer written in Latin letters
-# they are stand-ins ("cаlm down" with a Cyrillic а), read as the letter they look like, so
-# the never-say list and the rules see the word. An answer mostly in another script is left
-# as written (`mostly_not_latin`).
-_LOOKALIKES = str.maketrans(
-    "\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u0501\u04bb\u051b\u051d"
-    "\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0423\u0406\u0408\u0405"
-    "\u03bf\u03b1\u03bd\u03b9\u03ba\u03c1"
-    "\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5\u03a7",
-    "aeopcyxijsdhqw"
-    "ABEKMHOPCTXYIJS"
-    "oavikp"
-    "ABEZHIKMNOPTYX",
-)
 
 
 # Texting as officers type it on a phone: the words the rules read instead.
