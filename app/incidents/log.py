@@ -14,6 +14,7 @@ are in `timeline.py` (`Timeline`, which `IncidentLog` extends).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import secrets
@@ -145,12 +146,10 @@ class IncidentLog(Timeline):
                     return done
 
             closed = self._books.guard(close, book)
-            try:  # fold soon, in the background: a closed incident opens from notes.json
-                with book.lock:
-                    book.refresh()
-                    book.maybe_fold(force=True, wait=False)
-            except OSError:
-                pass  # the notes are safe in the journal
+            # fold soon, in the background: a closed incident opens from notes.json (on an
+            with contextlib.suppress(OSError), book.lock:  # error: safe in the journal)
+                book.refresh()
+                book.maybe_fold(force=True, wait=False)
             return closed
 
     def incidents(self) -> list[Incident]:

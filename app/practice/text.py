@@ -23,12 +23,10 @@ def clean(text: str | None) -> str:
         text = "".join(" " if c == "\u200b" else c
                        for c in unicodedata.normalize("NFKC", text)
                        if c == "\u200b" or unicodedata.category(c) != "Cf")
-    text = plain(text).replace("\u2026", "...")
-    text = text.replace("\u201c", '"').replace("\u201d", '"')
+    text = plain(text).replace("\u2026", "...").replace("\u201c", '"').replace("\u201d", '"')
     if not text.isascii() and not mostly_not_latin(text):
         text = text.translate(LOOKALIKES)
     return " ".join(text.split())
-
 
 
 # Texting as officers type it on a phone: the words the rules read instead.

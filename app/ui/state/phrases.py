@@ -12,6 +12,7 @@ from typing import Any
 
 from app.guide import query
 from app.guide.model import Guide, Phrase
+from app.guide.words import query_cut
 from app.i18n import text as t
 from app.prefs import Prefs
 from app.ui.state.nav import Nav
@@ -98,8 +99,6 @@ class SearchPart:
     @property
     def cut(self) -> bool:
         """Only the start of a long query was searched (a paste): the screen says so."""
-        from app.guide.words import query_cut
-
         return query_cut(self.query.strip())
 
     def open(self, hit: Any) -> None:
