@@ -27,6 +27,7 @@ from app.incidents.clock import from_iso
 from app.incidents.kinds import NoteKind
 from app.incidents.model import DemandStatus
 from app.incidents.records import NOTE_ID_RE, OPTIONAL
+from app.incidents.validate import clean_text
 from app.said import Said
 
 REQUIRED = ("seq", "id", "at", "kind", "text")  # seq first: it names the entry
@@ -35,7 +36,6 @@ FIELDS = frozenset((*REQUIRED, *OPTIONAL, *CHAINED))
 _KINDS = frozenset(k.value for k in NoteKind)
 _STATUSES = frozenset(s.value for s in DemandStatus)
 _HASH = re.compile(r"[0-9a-f]{64}")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _SHOWN = 40  # characters of a value quoted in a sentence
 
 
@@ -74,7 +74,7 @@ def _wrong(key: object, value: object) -> Said | None:
     fits, said = RULES.get(key, (_is_text, NOT_TEXT))
     if not fits(value):
         return Said(said, value=_shown(value))
-    if said == NOT_TEXT and _SURROGATE.search(value):
+    if said == NOT_TEXT and clean_text(value) != value:  # half a character: lone surrogate
         return Said("said_damage_half_character")
     return None
 
