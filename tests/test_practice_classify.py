@@ -1467,3 +1467,34 @@ def test_a_never_say_phrase_joined_by_a_hyphen_or_dash_is_still_caught(answer):
     list's (from the officer's walk): the list's words may be joined by a hyphen or dash."""
     r = C.classify(answer)
     assert "banned-word" in [f.code for f in r.flags]
+
+
+@pytest.mark.parametrize("answer, banned", [
+    ("Just c\u200balm down.", "'calm down'"),  # a zero-width space inside "calm"
+    ("Calm d\u200bown, mate.", "'calm down'"),
+    ("Just calm\u200b down.", "'calm down'"),  # beside a space: read as one space
+])
+def test_a_zero_width_space_inside_a_word_does_not_hide_it_from_the_list(answer, banned):
+    """A zero-width space is read as a space ("You\u200bsound angry" is two words), so one
+    pasted inside a word ("c\u200balm") split it and hid "calm down" from the list."""
+    r = C.classify(answer)
+    codes = [f.code for f in r.flags]
+    assert "banned-word" in codes, (answer, codes)
+    assert banned in r.flags[codes.index("banned-word")].message.lower()
+    assert C.classify("You\u200bsound angry").skill == "emotion-labeling"  # still a space
+
+
+@pytest.mark.parametrize("answer, quoted", [
+    ("why did u do that?", "'why did u'"),  # texting is read as "you", quoted as typed
+    ("WHY DID U!!", "'WHY DID U'"),
+    ("ok, u should stop now", "'u should'"),
+    ("you do not need this, u should go home", "'u should'"),  # "do not" read as "don't"
+    ("Why did you do it?", "'Why did you'"),
+])
+def test_the_never_say_list_quotes_the_words_as_the_officer_typed_them(answer, quoted):
+    """The rules read "u" as "you"; the officer was told they said "'why did you'" when
+    they had typed "why did u"."""
+    r = C.classify(answer)
+    codes = [f.code for f in r.flags]
+    assert "banned-word" in codes, (answer, codes)
+    assert r.flags[codes.index("banned-word")].message.startswith(quoted)

@@ -66,10 +66,15 @@ class Banned:
 
     def find(self, text: str) -> str | None:
         """The words of `text` this rule catches, as written there, or None."""
+        at = self.span(text)
+        return plain(text)[at[0] : at[1]] if at else None
+
+    def span(self, text: str) -> tuple[int, int] | None:
+        """Where in `plain(text)` the first words this rule catches are, or None."""
         if not plain(self.expression).strip("* "):
             return None
         m = _pattern(self.expression).search(fold(text))
-        return plain(text)[m.start() : m.end()] if m else None
+        return m.span() if m else None
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ from app.practice import speech as S
 from app.practice import wording as W
 from app.practice.backstop import WHY as LIKELY_WHY
 from app.practice.backstop import Backstop
+from app.practice.quote import as_typed
 from app.practice.scores import Scorer
 from app.practice.text import clean, flip, mostly_not_latin, sentences, starts, texting, words
 from app.practice.wording import NO_SAID  # skills judged against the person's words
@@ -109,6 +110,8 @@ class Classifier:
         scenario's best answer): when it asked about suicide, their line is the reply."""
         full = clean(answer)
         text = texting(full[: R.ANALYSE_CHARS])
+        # a zero-width space inside a word ("c\u200balm down") hides it from the list
+        joined = texting(clean(answer, "")[: R.ANALYSE_CHARS]) if "\u200b" in (answer or "") else ""
         said_text = read(said) or None
         asked = SF.asks_about_suicide(sentences((read(before) or "").lower()))
         if not words(text) and not text.strip(" -\u2013\u2014").count("."):
@@ -116,16 +119,16 @@ class Classifier:
                           reminder=SF.reminder((said_text or "").lower(), [], asked)
                           if self.english else "", unjudged=not self.english)
         if not self.english:  # as typed: `texting` spells out English ("u" -> "you")
-            flags = self.style_flags(full, full[: R.ANALYSE_CHARS])
+            flags = self.style_flags(full, full[: R.ANALYSE_CHARS], joined)
             return Result(None, 0.0, flags, Said("said_words_compare"), unjudged=True)
         if mostly_not_latin(text):  # another script: "no skill" would be a false verdict
-            flags = self.style_flags(full, full[: R.ANALYSE_CHARS])
+            flags = self.style_flags(full, full[: R.ANALYSE_CHARS], joined)
             said = "said_words_not_english_checked" if flags else "said_words_not_english"
             return Result(None, 0.0, flags, Said(said), unjudged=True)
         low = text.lower()
         scores = self._scorer.scores(low, said_text.lower() if said_text else None)
         mirrored = said_text is not None and scores.get("mirroring", 0.0) >= 0.7
-        flags = self.flags(full, text, mirrored, said_text)
+        flags = self.flags(full, text, mirrored, said_text, joined)
         codes = {f.code for f in flags}
         if "why-question" in codes or P.names_why(flags):
             scores = {}  # a "why" question is an interrogation, whatever else it holds
@@ -173,11 +176,12 @@ class Classifier:
     # --- flags ---
 
     def flags(
-        self, full: str, text: str, mirrored: bool = False, said: str | None = None
+        self, full: str, text: str, mirrored: bool = False, said: str | None = None,
+        joined: str = "",
     ) -> tuple[Flag, ...]:
         """`mirrored`: the answer hands their own last words back as a question; `said`:
-        what they said, when known."""
-        style = self.style_flags(full, text)
+        what they said, when known; `joined`: see `style_flags`."""
+        style = self.style_flags(full, text, joined)
         out: list[Flag] = [f for f in style if f.code == "banned-word"]
         low = text.lower()
         # stage directions are not said aloud: "(pause... let it sit)"
@@ -220,12 +224,15 @@ class Classifier:
         out += [f for f in style if f.code == "too-long"]
         return tuple(dict.fromkeys(out))
 
-    def style_flags(self, full: str, text: str) -> tuple[Flag, ...]:
+    def style_flags(self, full: str, text: str, joined: str = "") -> tuple[Flag, ...]:
         """The guide's own writing rules, in its own language: its never-say list (read in
-        `text`) and its longest phrase (counted in `full`)."""
+        `text`, and in `joined`, the line with its zero-width spaces taken out, when it has
+        any) and its longest phrase (counted in `full`). Caught words are quoted as typed."""
         out = []
-        for b in self.style.breaches(text):
-            said = b.find(text) or b.expression
+        hidden = [b for b in self.style.breaches(joined) if b.find(text) is None]
+        for b in self.style.breaches(text) + tuple(hidden):
+            at = None if b in hidden else b.span(text)  # hidden: quoted as the list reads it
+            said = as_typed(full[: R.ANALYSE_CHARS], text, at) if at else b.find(joined)
             out.append(Flag("banned-word", Said("said_flag_banned", said=said, advice=b.advice)))
         n = self.style.word_count(full)
         if n > self.style.max_words:

@@ -12,15 +12,15 @@ from app.guide.style import WORD_RE, plain
 from app.practice.lookalikes import LOOKALIKES
 
 
-def clean(text: str | None) -> str:
+def clean(text: str | None, zero_width: str = " ") -> str:
     """One line of plain text: lone surrogates replaced, compatibility forms as their plain
     letters (fullwidth "Ｙｏｕ" -> "You"), invisible format marks dropped (a zero-width
-    space is a space), straight apostrophes, one space. What the rules read, never shown."""
+    space is `zero_width`), straight apostrophes, one space. What the rules read, never shown."""
     if not text:
         return ""
     text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates -> "?"
     if not text.isascii():
-        text = "".join(" " if c == "\u200b" else c
+        text = "".join(zero_width if c == "\u200b" else c
                        for c in unicodedata.normalize("NFKC", text)
                        if c == "\u200b" or unicodedata.category(c) != "Cf")
     text = plain(text).replace("\u2026", "...").replace("\u201c", '"').replace("\u201d", '"')
