@@ -175,3 +175,27 @@ async def test_closing_with_a_half_typed_note_says_it_will_be_dropped(app):
     assert said and "“Sister Dana on Oak Road xxx" in said[0] and said[0].endswith("…”")
     await app.click(L.CLOSE_CANCEL)
     assert field(app, L.NOTE_FIELD).startswith("Sister")  # cancel keeps it
+
+
+async def test_the_browser_back_closes_a_form_and_keeps_its_words_and_the_screen(app):
+    """The browser's Back with the Start incident form open left the whole screen (the
+    form is no address of its own). It closes the form, as the phone's Back does."""
+    await app.nav(L.NAV_PHRASES)
+    await app.nav(L.NAV_HOME)
+    await app.click(L.START_INCIDENT)
+    await app.type(L.START_LOCATION, "Bank on 5th")
+    await app.browser_back()
+    assert app.state.nav.screen == "home" and app.state.ui.dialog is None
+    assert app.session.connection.history[-1] == "/"  # the address is Home's again
+    await app.click(L.START_INCIDENT)
+    assert field(app, L.START_LOCATION) == "Bank on 5th"
+    await app.click(L.START_CONFIRM)
+    await app.click(L.CHANGE_LOCATION)
+    await app.type(L.LOCATION_FIELD, "Elm St bridge, south end")
+    await app.browser_back()
+    assert app.state.nav.screen == "incident" and app.state.ui.dialog is None
+    await app.click(L.CHANGE_LOCATION)
+    assert field(app, L.LOCATION_FIELD) == "Elm St bridge, south end"
+    await app.browser_back()  # no form open: Back leaves the screen as before
+    await app.browser_back()
+    assert app.state.nav.screen != "incident"

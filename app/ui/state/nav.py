@@ -58,6 +58,10 @@ class Nav:
         loc, problem = router.parse(route)
         if loc == self.location and not problem:
             return
+        if self.ui.dialog and not problem:  # a form or question open: the browser's Back
+            self.ui.close_dialog()  # closes it, as the phone's Back does (its words stay a
+            self._push(self.route)  # draft); the screen under it stays
+            return
         self.following = True
         try:
             self._show(loc, push=problem is not None)  # a refused route is replaced by ours
@@ -100,9 +104,13 @@ class Nav:
         self.ui.reset()
         self.prefs.last_route = router.to_route(loc)
         self.on_enter(loc)
-        route = self.prefs.last_route
-        if push and self.navigate is not None and route != self.client_route:
+        if push:
+            self._push(self.prefs.last_route)
+        self.ui.changed(save=True)
+
+    def _push(self, route: str) -> None:
+        """Have the client show `route` (its history grows), unless it shows it already."""
+        if self.navigate is not None and route != self.client_route:
             self.client_route = route
             self._echoes = [*self._echoes[-20:], route]
             self.navigate(route)
-        self.ui.changed(save=True)
