@@ -395,6 +395,27 @@ async def test_timed_mode_counts_down_and_times_out(app, drill, verdict):
     assert (a.right, a.timed) == (False, True)
 
 
+async def test_own_words_typed_and_not_checked_survive_back_and_forward(app):
+    """A typed answer, not yet checked, was empty after the browser's Back then Forward,
+    and after another tab and back: the field is built again, and started empty."""
+    await open_drill(app, L.DRILL_WORDS)
+    route = app.state.nav.route
+    await app.type(L.WORDS_FIELD, "It sounds like you are exhausted")
+    await app.browser_back()
+    assert app.state.nav.screen == "practice"
+    await app.session.connection.route_change(route)  # the browser's Forward
+    await app.settle()
+    assert app.find(L.WORDS_FIELD).value == "It sounds like you are exhausted"
+    await app.nav(L.NAV_HOME)
+    await app.session.connection.route_change(route)
+    await app.settle()
+    assert app.find(L.WORDS_FIELD).value == "It sounds like you are exhausted"
+    await app.click(L.CHECK_ANSWER)
+    assert app.state.practice.last.result.skill == "emotion-labeling"
+    await app.click(L.NEXT_LINE)
+    assert not app.find(L.WORDS_FIELD).value  # the next line starts empty
+
+
 async def test_own_words_typed_when_time_runs_out_is_judged_late_not_thrown_away(app):
     clock = await open_timed(app, L.DRILL_WORDS)
     await app.type(L.WORDS_FIELD, "It sounds like you are exhausted")

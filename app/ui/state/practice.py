@@ -54,7 +54,7 @@ class PracticePart(ProgressPart):
         self.key: tuple | None = None  # what the running drill was started for
         self.erase_count: int | None = None  # Settings: asked to erase this many answers
         self.report: Progress | None = None  # what the Progress screen shows (read on entry)
-        self._parked: tuple | None = None  # a drill left: (key, session, last, chosen, any way)
+        self._parked: tuple | None = None  # a drill left (key, session, last, chosen, typed, any)
         self.typed = ""  # your own words: the field as typed so far
         self._warned = 0
 
@@ -97,7 +97,7 @@ class PracticePart(ProgressPart):
         if key != self.key or (self.session is None and loc.get("scenario")):
             parked = self._parked
             self._park()
-            if parked is not None and parked[0] == key and (parked[4] or self.nav.following):
+            if parked is not None and parked[0] == key and (parked[5] or self.nav.following):
                 self._resume(parked)
             else:
                 self._start(key)
@@ -115,18 +115,18 @@ class PracticePart(ProgressPart):
         the same scenario again goes on where it was. Only one drill is kept."""
         s = self.session
         if isinstance(s, WalkSession) and s.walk is not None and not s.walk.done:
-            self._parked = (self.key, self.session, self.last, self.chosen, True)
+            self._parked = (self.key, self.session, self.last, self.chosen, self.typed, True)
 
     def _leave(self) -> None:
         """Practice or Progress opened: the drill on screen ends. It is kept for the
         browser's Back and Forward alone, which show it again as it was left (its end
         screen, or the line it was on); a drill opened from the Practice screen is new."""
         s = self.session
-        self._parked = (self.key, s, self.last, self.chosen, False) if s else None
+        self._parked = (self.key, s, self.last, self.chosen, self.typed, False) if s else None
         self._clear()
 
     def _resume(self, parked: tuple) -> None:
-        self.key, self.session, self.last, self.chosen, _ = parked
+        self.key, self.session, self.last, self.chosen, self.typed, _ = parked
         self._parked = None
         if not self.session.answered and not self.session.held:  # the line is shown again:
             self.session._start()  # its time starts again

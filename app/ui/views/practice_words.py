@@ -23,9 +23,10 @@ ECHO_CHARS = 280  # the most of an answer said back above its verdict
 
 @ft.component
 def AnswerForm(state):
-    """The field and its button; one per line (keyed by it), so it starts empty."""
+    """The field and its button; one per line (keyed by it), so a new line starts empty.
+    Built again for the same line (Back, then Forward), it holds what was typed."""
     sz = Sizes(state.prefs.text_scale)
-    text, get_text, on_text = hooks.use_field("", on_edit=state.practice.typing)
+    text, get_text, on_text = hooks.use_field(state.practice.typed, on_edit=state.practice.typing)
     return ft.Column([
         ft.TextField(label=L.WORDS_FIELD, value=text, multiline=True, min_lines=2, max_lines=5,
                      text_size=sz.fs(17), on_change=on_text,
