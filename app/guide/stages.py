@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.guide.blocks import UNSHOWN, Block, Entry, entries, section_key
+from app.guide.blocks import NOT_RE, ONLY_RE, UNSHOWN, Block, Entry, entries, section_key
 from app.guide.files import File
+from app.guide.headervalues import short
 from app.guide.items import ItemIds, Where, make_items, make_phrases
 from app.guide.model import AVOID, SAY, Meta, Phrase, Situation, Stage
 from app.guide.reference import Vocab, _no_subs
@@ -60,7 +61,6 @@ class Parts:
 
 def split_parts(f: File, known: dict[str, str], vocab: Vocab) -> Parts:
     items, names = entries(f.doc)
-    bad = vocab.check_situations(f, names)
     parts = Parts()
     for b in f.doc.blocks:
         if b.kind == "heading" and b.level == 2 and b.text:
@@ -81,6 +81,8 @@ def split_parts(f: File, known: dict[str, str], vocab: Vocab) -> Parts:
                 )
             else:
                 parts.heads[part] = b
+    unscoped = _not_used(f, known, parts)
+    bad = vocab.check_situations(f, [(n, line) for n, line in names if line not in unscoped])
     for e in items:
         if bad & set(e.only + e.not_for):
             continue  # under an `Only for:` naming an unknown situation (reported there)
@@ -92,6 +94,48 @@ def split_parts(f: File, known: dict[str, str], vocab: Vocab) -> Parts:
         if part is not None and parts.heads.get(part) is h2:
             parts.by_part.setdefault(part, []).append(e)
     return parts
+
+
+# The parts whose `###` headings mean something: a skill or a group (a stage file), a
+# stage (a situation file). Anywhere else a `###` heading was dropped with no word, so an
+# instructor's `### Before you speak` under `## Do` never reached the officer.
+HEADED = (SAY, AVOID)
+# The parts the app shows in every situation: an `Only for:` there did nothing.
+UNSCOPED = {"purpose": "the purpose is shown in every situation"}
+
+
+def _not_used(f: File, known: dict[str, str], parts: Parts) -> set[int]:
+    """Report the headings and the `Only for:` / `Not for:` lines the app never uses.
+    Returns the lines of those `Only for:` lines: their names are not checked as well."""
+    done = {line for line, code, _ in f.problems if code.startswith("only-for-")}
+    lines: set[int] = set()
+    h2: Block | None = None
+    for b in f.doc.blocks:
+        if b.kind == "heading" and b.level <= 2:
+            h2 = b if b.level == 2 else None
+        part = known.get(section_key(h2.text)) if h2 is not None else None
+        if part is None or parts.heads.get(part) is not h2:
+            continue  # before the first section, or a section already reported
+        if b.kind == "heading" and b.level > 2 and b.text and part not in HEADED:
+            f.add(
+                b.line,
+                "block-not-shown",
+                f"a heading '{'#' * b.level} {short(b.text)}' under '## {short(h2.text)}' is "
+                "never shown in the app: only `## Say` and `## Avoid` have headings inside "
+                f"them. Delete the line (what is under it stays in '## {short(h2.text)}')",
+            )
+        scope = ONLY_RE.match(b.text) or NOT_RE.match(b.text) if b.kind == "para" else None
+        if scope and part in UNSCOPED:
+            lines.add(b.line)
+            if b.line not in done:
+                label = "Only for" if ONLY_RE.match(b.text) else "Not for"
+                f.add(
+                    b.line,
+                    "only-for-misplaced",
+                    f"`{label}:` has no meaning under '## {short(h2.text)}': "
+                    f"{UNSCOPED[part]}. Delete the line",
+                )
+    return lines
 
 
 def _written(parts: Parts, part: str) -> bool:

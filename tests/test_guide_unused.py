@@ -1,0 +1,105 @@
+"""What an instructor writes in a stage or situation file that the app never uses: a `###`
+heading outside Say and Avoid, an `Only for:` under `## Purpose`.
+
+Both were dropped with no word (an earlier review, 2026-11-29): `### Before you speak`
+under `## Do` never reached the officer (its items did, without it), and `Only for:
+suicidal` under `## Purpose` did nothing (the purpose is shown in every situation) while
+`check` said "no problems". Each is now reported at its line; the rest of the section
+still loads.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.guide.compile import compile_guide
+from tests.guide_helpers import REAL, check_cli, copy_tree
+
+RAPPORT, SUICIDAL = "stairway/3-rapport.md", "situations/suicidal.md"
+NO_HEADINGS = ("is never shown in the app: only `## Say` and `## Avoid` have headings inside "
+               "them. Delete the line")
+PURPOSE = "has no meaning under '## Purpose': the purpose is shown in every situation. Delete " \
+    "the line"
+
+
+def _insert(root, rel: str, line: str, block: str) -> None:
+    """Put `block` right after the first line that starts with `line`."""
+    path = root / rel
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(n for n, text in enumerate(lines) if text.startswith(line))
+    lines.insert(at + 1, block)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "rel, line, block, messages",
+    [
+        # the review's row: a `###` under `## Do`, its items above an old one
+        (RAPPORT, "## Do", "### Before you speak\n- Take a breath.",
+         [f"18: a heading '### Before you speak' under '## Do' {NO_HEADINGS} (what is under "
+          "it stays in '## Do')"]),
+        # its text under it is not an item either: said at its own line, as before
+        (RAPPORT, "## Do", "### Before you speak\nTake a breath.\n",
+         [f"18: a heading '### Before you speak' under '## Do' {NO_HEADINGS} (what is under "
+          "it stays in '## Do')",
+          "19: text under '## Do' is not a list item, so the app would not show it: start the "
+          "line with `- `"]),
+        # a `####` under `## Move up when`
+        (RAPPORT, "- [ ] They use your name.", "#### If they gave it\n- [ ] They say it.",
+         [f"28: a heading '#### If they gave it' under '## Move up when' {NO_HEADINGS} (what "
+          "is under it stays in '## Move up when')"]),
+        # under `## Purpose`: its lines still join the purpose
+        (RAPPORT, "## Purpose", "### Why\nTrust comes first.",
+         [f"14: a heading '### Why' under '## Purpose' {NO_HEADINGS} (what is under it stays "
+          "in '## Purpose')"]),
+        # a situation's `## Priorities`
+        (SUICIDAL, "## Priorities", "### Safety first",
+         [f"17: a heading '### Safety first' under '## Priorities' {NO_HEADINGS} (what is "
+          "under it stays in '## Priorities')"]),
+        # the review's row: `Only for:` under `## Purpose`
+        (RAPPORT, "## Purpose", "Only for: suicidal",
+         [f"14: `Only for:` {PURPOSE}"]),
+        # `Not for:` likewise; an unknown name there is not blamed as well
+        (RAPPORT, "## Purpose", "Not for: sucidal",
+         [f"14: `Not for:` {PURPOSE}"]),
+        # under a heading inside `## Purpose`: both are told
+        (RAPPORT, "## Purpose", "### Why\nOnly for: hostage\n",
+         [f"14: a heading '### Why' under '## Purpose' {NO_HEADINGS} (what is under it stays "
+          "in '## Purpose')", f"15: `Only for:` {PURPOSE}"]),
+        # not the first line under its heading: told once, as before
+        (RAPPORT, "Keep listening.", "\nOnly for: suicidal",
+         ["17: `Only for:` must be the first line right under a heading"]),
+    ],
+)
+def test_what_the_app_never_uses_is_reported_at_its_line(tmp_path, monkeypatch, capsys, rel, line,
+                                                         block, messages):
+    root = copy_tree(REAL, tmp_path / "content")
+    _insert(root, rel, line, block)
+    code, out = check_cli(root, monkeypatch, capsys)
+    assert (code, out[:-1]) == (1, [f"content/{rel}:{m}" for m in messages])
+
+
+@pytest.mark.parametrize(
+    "rel, line, block",
+    [
+        # a `###` under Say names a skill, under Avoid a group: as before
+        (RAPPORT, "## Avoid", "### Orders\n- Calm down.\n  - Why: It tells them how to feel.\n"
+         "  - Instead: You sound angry.\n"),
+        # `Only for:` under `## Do` and in a checklist section does what README says
+        (RAPPORT, "## Do", "Only for: suicidal"),
+        ("checklists/first-officer.md", "## Take cover", "Only for: hostage"),
+    ],
+)
+def test_what_the_app_uses_is_no_problem(tmp_path, monkeypatch, capsys, rel, line, block):
+    root = copy_tree(REAL, tmp_path / "content")
+    _insert(root, rel, line, block)
+    code, out = check_cli(root, monkeypatch, capsys)
+    assert (code, out[:-1]) == (0, [])
+
+
+def test_the_items_under_a_stray_heading_still_load(tmp_path):
+    root = copy_tree(REAL, tmp_path / "content")
+    _insert(root, RAPPORT, "## Do", "### Before you speak\n- Take a breath.")
+    stage = next(s for s in compile_guide(root).stages if s.order == 3)
+    assert stage.do[0].text == "Take a breath."
+    assert stage.do[0].section == "Do"
