@@ -276,3 +276,59 @@ def test_check_names_a_pasted_line_separator_in_a_title(tmp_path, monkeypatch, c
     code, out = check_cli(root, monkeypatch, capsys)
     assert (code, out[:-1]) == (1, [
         "content/stairway/3-rapport.md:3: " + TYPED.format("line separator (U+2028)")])
+
+
+# ---- front matter: a line break in a value that is one line --------------------------
+
+BROKEN = "holds a line break, which a one-line value cannot have: write it on one line, with " \
+    "no `|` or `>` after the colon"
+
+
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        # the review's row: `title: |` keeps the line break, and every screen showed it
+        ("title: Rapport", "title: |\n  Rap\n  port", f"3: 'title' {BROKEN}"),
+        # empty lines inside `|`
+        ("title: Rapport", "title: |\n\n  Rap\n\n\n  port\n", f"3: 'title' {BROKEN}"),
+        # `>` folds lines into one, but keeps the break at an empty line
+        ("title: Rapport", "title: >\n  Rap\n\n  port", f"3: 'title' {BROKEN}"),
+        # written as an escape in quotes
+        ("title: Rapport", 'title: "Rap\\nport"', f"3: 'title' {BROKEN}"),
+        # the same in the other one-line values
+        ("id: rapport", "id: |\n  rap\n  port", f"2: 'id' {BROKEN}"),
+        ('version: "1.4"', "version: |\n  1.4\n  1.5", f"4: 'version' {BROKEN}"),
+        ("reviewed_by: Stairway content team", "reviewed_by: |\n  Sgt A\n  Sgt B",
+         f"6: 'reviewed_by' {BROKEN}"),
+        # a lone surrogate and a line break: the character that breaks saving comes first
+        ("title: Rapport", 'title: "Rap\\udcff\\nport"',
+         "3: 'title' holds \\udcff, which no screen can show: write the character itself, or "
+         "remove it"),
+    ],
+)
+def test_a_line_break_in_a_one_line_value_is_reported(tmp_path, monkeypatch, capsys, old, new,
+                                                      message):
+    root = copy_tree(REAL, tmp_path / "content")
+    path = root / "stairway" / "3-rapport.md"
+    text = path.read_text(encoding="utf-8")
+    assert f"\n{old}\n" in text
+    path.write_text(text.replace(f"\n{old}\n", f"\n{new}\n", 1), encoding="utf-8")
+    code, out = check_cli(root, monkeypatch, capsys)
+    assert (code, out[:-1]) == (1, [f"content/stairway/3-rapport.md:{message}"])
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # `|` with one line: its own line break at the end is no break in the title
+        "|\n  Rapport",
+        # `>` folds two lines into one
+        ">\n  Rap\n  port",
+        # a plain value over two lines is one line with a space
+        "Rap\n  port",
+        # `|` with only empty lines around the one line
+        "|\n\n  Rapport\n\n",
+    ],
+)
+def test_a_title_written_over_lines_that_reads_as_one_is_fine(title):
+    assert _header(title) == []

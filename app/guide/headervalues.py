@@ -53,9 +53,10 @@ LINE_BREAKS = {"\x85": "next-line mark (U+0085)", "\u2028": "line separator (U+2
 
 
 def bad_character(node: yaml.Node) -> str | None:
-    """What a value holds that no screen can show, said for the message after "holds", or
-    None. A YAML escape for a character that is no text ("\\udcff", a half of a pair;
-    "\\0") would stop the guide from being saved and shown, though it reads fine here."""
+    """What a value holds that no screen can show (or a one-line value cannot have), said
+    for the message after "holds", or None. A YAML escape for a character that is no text
+    ("\\udcff", a half of a pair; "\\0") would stop the guide from being saved and shown,
+    though it reads fine here."""
     values = [n.value for n in (node.value if isinstance(node, yaml.SequenceNode) else [node])
               if isinstance(n, yaml.ScalarNode)]
     for value in values:
@@ -72,6 +73,9 @@ def bad_character(node: yaml.Node) -> str | None:
         if found := BIDI_RE.search(str(value)):
             return (f"an invisible direction mark (U+{ord(found.group()):04X}), which turns the "
                     "text around it backwards on screen: remove it")
+        if "\n" in str(value).strip():  # `title: |` keeps its lines; every value here is one
+            return ("a line break, which a one-line value cannot have: write it on one line, "
+                    "with no `|` or `>` after the colon")
     return None
 
 
