@@ -53,6 +53,14 @@ CUT = "\u2026"
          f"20: number '{'9' * 39}{CUT}' for 'Emergency' has 100,000 digits, more than the 15 "
          "a phone number can have: write an international number with + and its country "
          "code, without 00 or 011"),
+        # a 100 KB label: only that number is left out, not the file (911 stays)
+        (CONTACTS, "- Emergency: 911", "- " + "E" * 100_000 + ": 911",
+         f"20: label '{'E' * 39}{CUT}' has 100,000 characters, more than the 120 a label may "
+         "have: shorten it"),
+        # one past the limit, before a good number
+        (CONTACTS, "- Emergency: 911", "- " + "E" * 121 + ": 911",
+         f"20: label '{'E' * 39}{CUT}' has 121 characters, more than the 120 a label may "
+         "have: shorten it"),
         # sixteen digits: one more than E.164 allows
         (CONTACTS, "- Emergency: 911", "- Emergency: +1 234 567 890 123 456",
          "20: number '+1 234 567 890 123 456' for 'Emergency' has 16 digits, more than the 15 "
@@ -73,6 +81,8 @@ def test_an_absurd_value_is_reported_at_its_line(tmp_path, monkeypatch, capsys, 
     [
         # a title of 80 characters: at the limit, fine
         (RAPPORT, "title: Rapport", "title: " + "A" * 80),
+        # a label of 120 characters: at the limit, fine
+        (CONTACTS, "- Emergency: 911", "- " + "E" * 120 + ": 911"),
         # fifteen digits, the longest E.164 number
         (CONTACTS, "- Emergency: 911", "- Emergency: +44 20 7946 0958 123"),
         # an order with leading zeros is a small number
@@ -92,6 +102,14 @@ def test_the_app_never_shows_a_title_too_long_to_be_one(tmp_path):
     edit(root, RAPPORT, "title: Rapport", "title: " + "A" * 200_000)
     skipped = {s.file: s.title for s in compile_guide(root).skipped}
     assert skipped == {RAPPORT: "3-rapport"}
+
+
+def test_a_label_too_long_leaves_out_its_number_alone(tmp_path):
+    root = copy_tree(REAL, tmp_path / "content")
+    edit(root, CONTACTS, "- Emergency: 911", "- " + "E" * 100_000 + ": 911")
+    guide = compile_guide(root)
+    assert [c.number for c in guide.contacts] == ["988"]
+    assert [(s.file, s.partial) for s in guide.skipped] == [(CONTACTS, True)]
 
 
 def test_a_situation_too_long_is_not_blamed_twice(tmp_path, monkeypatch, capsys):

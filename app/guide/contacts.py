@@ -4,7 +4,8 @@
     - Emergency: 911
 
 One list item per number, "Label: number", under a `##` section. A number is digits,
-spaces, `-`, `(`, `)` and a leading `+`, with 3 to 15 digits. `Contact.tel` is the
+spaces, `-`, `(`, `)` and a leading `+`, with 3 to 15 digits; a label has at most 120
+characters. `Contact.tel` is the
 dialable form (a `tel:` URI without the prefix). A wrong line is reported and left out.
 """
 
@@ -26,6 +27,10 @@ NUMBER_RE = re.compile(r"^\+?[0-9 ()\-]+$")
 # A number past that is no number anyone can dial: 100,000 digits were accepted.
 MAX_DIGITS = 15
 EXAMPLE = "e.g. `- Suicide & Crisis Lifeline (US): 988`"
+# The most characters a label may have: a button's name an officer reads at a glance. The
+# shipped ones have 44 (English) and 92 (Spanish: the title's 80 would refuse it); a
+# label past this is a paste gone wrong (100 KB was accepted and shown on the button).
+MAX_LABEL = 120
 
 
 def dialable(number: str) -> str:
@@ -61,6 +66,14 @@ def parse_contacts(f: File, vocab: Vocab) -> list[Contact]:
                 b.line,
                 "contact-invalid",
                 f"'{short(b.text)}' is not a label, a colon and a number: write it as {EXAMPLE}",
+            )
+            continue
+        if len(label) > MAX_LABEL:
+            f.add(
+                b.line,
+                "contact-invalid",
+                f"label '{short(label)}' has {len(label):,} characters, more than the "
+                f"{MAX_LABEL} a label may have: shorten it",
             )
             continue
         digits = len(re.sub(r"\D", "", number))
