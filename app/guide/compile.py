@@ -30,7 +30,8 @@ from app.guide.crossfile import (
 from app.guide.files import File, decode, read_files
 from app.guide.model import FILE, WARNING, Checklist, Guide, Phrase, Problem, Skipped, Stage
 from app.guide.practice import parse_practice
-from app.guide.reference import Vocab, parse_skills, parse_sources
+from app.guide.reference import Vocab, parse_sources
+from app.guide.skills import parse_skills
 from app.guide.stages import meta_of, parse_situation, parse_stage
 from app.guide.style import StyleRules
 from app.guide.stylefile import parse_style

@@ -1,8 +1,9 @@
-"""The vocabulary other files refer to: skills, sources, situations, stages.
+"""The vocabulary other files refer to: skills, sources, situations, stages; sources.md.
 
-`skills/*.md` and `sources.md` are parsed first; situation ids and stage titles come
-from the front matter of their files. `Vocab` resolves the names instructors write
-(`### Emotion labeling`, `Only for: suicidal`, `### Rapport` or `### 3`) to ids.
+`skills/*.md` (app.guide.skills) and `sources.md` are parsed first; situation ids and
+stage titles come from the front matter of their files. `Vocab` resolves the names
+instructors write (`### Emotion labeling`, `Only for: suicidal`, `### Rapport` or `### 3`)
+to ids.
 
 A file whose header is broken cannot say its id or title. Its likely names (salvaged
 from the raw header lines and the file name) are "pending": a reference to a pending
@@ -12,43 +13,13 @@ first. `Vocab.style` carries the writing rules the phrase parser applies.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from app.guide.blocks import UNSHOWN, entries, section_key, slug
+from app.guide.blocks import section_key, slug
 from app.guide.files import File
 from app.guide.frontmatter import ID_RE
 from app.guide.model import Skill, Source
 from app.guide.style import StyleRules
-
-_SKILL_PARTS = {
-    "when to use": "when",
-    "when": "when",
-    "examples": "examples",
-    "example": "examples",
-}
-
-
-# `## Etiquetar emociones {#emotion-labeling}`: a skill named in another language keeps the
-# id every other file (and every translation) refers to it by
-HEADING_ID = re.compile(r"^(.*?)\s*\{#([^{}]*)\}\s*$")
-
-
-def skill_heading(f: File, text: str, line: int) -> tuple[str, str] | None:
-    """(title, id) of a `## Skill` heading; the id is `{#id}` when given, else the slug of
-    the title. None (and a problem at its line) when the `{#id}` is not a valid id."""
-    m = HEADING_ID.match(text)
-    if not m:
-        return text, slug(text)
-    title, sid = m.group(1).strip(), m.group(2).strip()
-    if not ID_RE.match(sid):
-        f.add(line, "skill-id-invalid", f"skill id '{sid}' must be lower case letters, digits "
-              "and dashes, e.g. `## Etiquetar emociones {#emotion-labeling}`")
-        return None
-    if not title:
-        f.add(line, "heading-empty", f"skill '{sid}' has no name: write it before {{#{sid}}}")
-        return None
-    return title, sid
 
 
 def _known(names: list[str]) -> str:
@@ -142,88 +113,6 @@ def _no_subs(f: File, subs: list, where: str) -> None:
             "sub-item-misplaced",
             f"sub-items have no meaning in {where}: write the text on the item's own line",
         )
-
-
-def parse_skills(f: File) -> list[Skill]:
-    """One `##` heading per skill: text under it, `### When to use`, `### Examples`.
-
-    The skill's id is the slug of its heading, or the `{#id}` at the heading's end."""
-    found: list[dict] = []
-    reported: set[int] = set()
-    items, names = entries(f.doc)
-    if names:
-        f.add(
-            names[0][1],
-            "only-for-misplaced",
-            "`Only for:` has no meaning in the skills file: delete the line",
-        )
-    for h in f.doc.blocks:
-        if h.kind == "heading" and h.level == 2 and h.text:
-            named = skill_heading(f, h.text, h.line)
-            found.append(
-                {"title": named[0] if named else h.text, "id": named[1] if named else None,
-                 "line": h.line, "description": [], "when": [], "examples": []}
-            )
-    by_line = {s["line"]: s for s in found}
-    for e in items:
-        _no_subs(f, e.block.subs, "the skills file")
-        h2 = e.heads.get(2)
-        if h2 is None or h2.line not in by_line:
-            continue
-        skill = by_line[h2.line]
-        h3 = e.heads.get(3)
-        part = "description" if h3 is None else _SKILL_PARTS.get(section_key(h3.text))
-        if part is None:
-            if h3.line not in reported:
-                reported.add(h3.line)
-                f.add(
-                    h3.line,
-                    "skill-part-unknown",
-                    f"unknown part '{h3.text}' of a skill: use `### When to use` or `### Examples`",
-                )
-            continue
-        if e.block.kind == "item" and not e.block.text:
-            f.add(e.block.line, "item-empty", "example is empty: write the text or delete the line")
-            continue
-        if part == "examples" and (e.block.kind == "para" or e.block.kind in UNSHOWN):
-            what, fix = UNSHOWN.get(e.block.kind, ("", "start the line with `- `"))
-            f.add(
-                e.block.line,
-                "example-not-item",
-                f"an example must be a list item{f', not {what}' if what else ''}: {fix}",
-            )
-            continue
-        if e.block.kind in UNSHOWN:
-            continue  # never shown in a description: app.guide.unshown reports it
-        skill[part].append(e.block.text)
-    skills = []
-    seen: dict[str, int] = {}
-    for s in found:
-        sid = s["id"]
-        if sid is None:  # its heading's {#id} is broken: reported, the skill is left out
-            continue
-        if sid in seen:
-            f.add(
-                s["line"],
-                "skill-twice",
-                f"skill '{s['title']}' is defined twice (first on line {seen[sid]}): merge them",
-            )
-            continue
-        seen[sid] = s["line"]
-        skills.append(
-            Skill(
-                sid,
-                s["title"],
-                "\n".join(s["description"]),
-                "\n".join(s["when"]),
-                tuple(s["examples"]),
-                f.rel,
-                s["line"],
-            )
-        )
-    if not skills and f.doc.yaml is not None:
-        f.add(1, "skills-none", "no skills found: give each skill its own `## Skill name` heading")
-    return skills
 
 
 def parse_sources(f: File) -> list[Source]:
