@@ -27,7 +27,9 @@ from app.guide.model import (
 )
 from app.guide.style import Banned, StyleRules
 
-FORMAT = 3  # bump when the shape of the dict changes (2: content model v2, 3: practice)
+# bump when the shape of the dict changes (2: content model v2, 3: practice, 4: the
+# skills' intro)
+FORMAT = 4
 
 # For each class: the fields that hold nested dataclasses (tuples of them, or one).
 _NESTED: dict[type, dict[str, type]] = {

@@ -71,7 +71,8 @@ def compile_guide(
     vocab = Vocab()
     sources = [s for f in by_kind["sources"] for s in _guard(f, parse_sources, [])]
     vocab.sources = [s.key for s in sources]
-    skills = [s for f in by_kind["skills"] for s in _guard(f, parse_skills, [])]
+    read_skills = {f.rel: _guard(f, parse_skills, ([], "")) for f in by_kind["skills"]}
+    skills = [s for got, _ in read_skills.values() for s in got]
     for s in skills:
         vocab.add_skill(s)
     vocab.style = _style(by_kind["style"], files, shown, guide_problems)
@@ -113,6 +114,9 @@ def compile_guide(
         contacts=loaded_contacts,
         style=style,
         practice=tuple(practice),
+        skills_intro="\n".join(
+            t for rel, (_, t) in read_skills.items() if t and rel not in skipped
+        ),
         expires=min(future, default=""),
     )
 

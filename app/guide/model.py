@@ -222,6 +222,8 @@ class Guide:
     contacts: tuple[Contact, ...] = ()
     style: StyleRules = StyleRules()
     practice: tuple[Scenario, ...] = ()  # content/practice/: the scenario walks
+    # the text above the skills file's first `##`: advice for every skill, shown with them
+    skills_intro: str = ""
     problems: tuple[Problem, ...] = field(default=(), compare=False)
     # The earliest `reviewed` date still in the future (YYYY-MM-DD), "" if none: on that
     # day the problems change, so a cached bundle stops being valid.

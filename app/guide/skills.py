@@ -45,11 +45,14 @@ def skill_heading(f: File, text: str, line: int) -> tuple[str, str] | None:
     return title, sid
 
 
-def parse_skills(f: File) -> list[Skill]:
+def parse_skills(f: File) -> tuple[list[Skill], str]:
     """One `##` heading per skill: text under it, `### When to use`, `### Examples`.
 
-    The skill's id is the slug of its heading, or the `{#id}` at the heading's end."""
+    The skill's id is the slug of its heading, or the `{#id}` at the heading's end. Also
+    returns the intro: the text above the first `##`, advice for every skill ("Listen far
+    more than you talk"). It was never shown; now the app shows it with the skills."""
     found: list[dict] = []
+    intro: list[str] = []
     reported: set[int] = set()
     items, names = entries(f.doc)
     if names:
@@ -69,6 +72,8 @@ def parse_skills(f: File) -> list[Skill]:
     for e in items:
         _no_subs(f, e.block.subs, "the skills file")
         h2 = e.heads.get(2)
+        if h2 is None and e.block.kind not in UNSHOWN and e.block.text:
+            intro.append(e.block.text)  # a code or HTML block: app.guide.unshown says so
         if h2 is None or h2.line not in by_line:
             continue
         skill = by_line[h2.line]
@@ -124,4 +129,4 @@ def parse_skills(f: File) -> list[Skill]:
         )
     if not skills and f.doc.yaml is not None:
         f.add(1, "skills-none", "no skills found: give each skill its own `## Skill name` heading")
-    return skills
+    return skills, "\n".join(intro)

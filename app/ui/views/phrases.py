@@ -1,4 +1,5 @@
-"""Phrases: the current stage's by default; stage chips on top, skill and situation below.
+"""Phrases: the current stage's by default; stage chips on top, skill and situation below,
+then the chosen skill's definition (with none chosen, the advice that opens the skills file).
 
 Say and Avoid differ by icon, by the word itself and by the card's style (Avoid has a
 thick left bar and italic text), never by colour alone. An Avoid card says why, and what
@@ -137,8 +138,9 @@ def PhrasesView(state):
     items = state.phrases.list()
     out = [StageChips(state), more_filters(state, sz)]
     skill = next((k for k in state.guide.skills if k.id == state.phrases.skill), None)
-    if skill:
-        out.append(c.para(skill.description, sz.fs, 15, italic=True))
+    about = skill.description if skill else state.guide.skills_intro  # none chosen: for all
+    if about:
+        out.append(c.para(about, sz.fs, 15, italic=True))
     if not state.stairway.stages:
         out.append(c.para(L.PHRASES_NONE, sz.fs))
     elif not items:
