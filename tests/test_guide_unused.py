@@ -1,5 +1,6 @@
 """What an instructor writes in a stage or situation file that the app never uses: a `###`
-heading outside Say and Avoid, an `Only for:` under `## Purpose`.
+heading outside Say and Avoid, an `Only for:` under `## Purpose`, text above a stage's
+first section; and a `###` heading in contacts.md.
 
 Both were dropped with no word (an earlier review, 2026-11-29): `### Before you speak`
 under `## Do` never reached the officer (its items did, without it), and `Only for:
@@ -66,6 +67,15 @@ def _insert(root, rel: str, line: str, block: str) -> None:
         (RAPPORT, "## Purpose", "### Why\nOnly for: hostage\n",
          [f"14: a heading '### Why' under '## Purpose' {NO_HEADINGS} (what is under it stays "
           "in '## Purpose')", f"15: `Only for:` {PURPOSE}"]),
+        # text above a stage's first section: a stage has no summary, so it was dropped
+        ("stairway/2-empathy.md", "# Empathy", "\nShow them you get it.\n",
+         ["13: text under '# Empathy' is never shown in the app: move it under `## Purpose` "
+          "(a note only instructors read goes in <!-- -->)"]),
+        # a `###` in contacts.md: its numbers stay in the `##` section, the heading vanished
+        ("contacts.md", "## Emergency", "### Local\n- Dispatch: 555 0100",
+         ["20: a heading '### Local' under '## Emergency' is never shown in the app: "
+          "contacts.md has only `##` sections. Delete the line (what is under it stays in "
+          "'## Emergency')"]),
         # not the first line under its heading: told once, as before
         (RAPPORT, "Keep listening.", "\nOnly for: suicidal",
          ["17: `Only for:` must be the first line right under a heading"]),

@@ -158,6 +158,15 @@ def parse_stage(f: File, vocab: Vocab) -> Stage:
                 "item-outside-section",
                 "list item is not under a `##` section: add e.g. `## Do` above it",
             )
+        elif e.block.kind in ("para", "quote") and e.block.text:  # a stage has no summary
+            head = e.heads[max(e.heads)] if e.heads else None
+            where = f"under '{'#' * head.level} {short(head.text)}'" if head else "at the top"
+            f.add(
+                e.block.line,
+                "block-not-shown",
+                f"text {where} is never shown in the app: move it under `## Purpose` (a note "
+                "only instructors read goes in <!-- -->)",
+            )
     titles = {"do": "Do", "signs": "Move up when", "warnings": "Step back if"}
     lists = {
         p: make_items(

@@ -7,7 +7,9 @@ belongs, the kind parser reports one as it reports a paragraph (`not-a-list-item
 skill's description, a practice scenario, a checklist, contacts.md, sources.md, style.md)
 it vanished while `check` said "no problems". This pass runs after every kind parser and
 reports each one they did not, so a section added later cannot drop one unseen either.
-An HTML comment is not a block: it stays a silent note between instructors.
+An HTML comment is not a block: it stays a silent note between instructors. A `###`
+heading in contacts.md (no screen shows it either) is reported here too;
+in a stage or situation file, app.guide.stages says which sections take one.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ from app.guide.blocks import UNSHOWN, Block
 from app.guide.files import File
 from app.guide.headervalues import short
 
+# The kinds that group their items by `##` only: a `###` heading there was dropped too.
+# (A checklist's `###` is dropped as well, but the parser's fixture uses one on purpose.)
+FLAT = {"contacts": "contacts.md"}
 # The codes a kind parser already gives such a block at its line.
 REPORTED = ("not-a-list-item", "example-not-item")
 FIX = {
@@ -32,9 +37,16 @@ def report_unshown(f: File) -> None:
     done = {line for line, code, _ in f.problems if code in REPORTED}
     never = "never read by the check" if f.kind == "style" else "never shown in the app"
     head: Block | None = None
+    h2: Block | None = None
     for b in f.doc.blocks:
         if b.kind == "heading":
             head = b
+            h2 = b if b.level == 2 else h2 if b.level > 2 else None
+            if f.kind in FLAT and b.level > 2 and b.text and h2 is not None:
+                section = f"'## {short(h2.text)}'"
+                f.add(b.line, "block-not-shown", f"a heading '{'#' * b.level} {short(b.text)}' "
+                      f"under {section} is never shown in the app: {FLAT[f.kind]} has only "
+                      f"`##` sections. Delete the line (what is under it stays in {section})")
             continue
         if b.kind not in UNSHOWN or b.line in done:
             continue
