@@ -76,6 +76,13 @@ def _insert(root, rel: str, line: str, block: str) -> None:
          ["20: a heading '### Local' under '## Emergency' is never shown in the app: "
           "contacts.md has only `##` sections. Delete the line (what is under it stays in "
           "'## Emergency')"]),
+        # `Only for:` in contacts.md did nothing (an unknown name was blamed, a known one not)
+        ("contacts.md", "## Crisis lines", "Only for: suicidal",
+         ["23: `Only for:` and `Not for:` have no meaning in contacts.md: every number is "
+          "shown in every situation. Delete the line"]),
+        ("contacts.md", "## Emergency", "Not for: sucidal, hostage",
+         ["20: `Only for:` and `Not for:` have no meaning in contacts.md: every number is "
+          "shown in every situation. Delete the line"]),
         # not the first line under its heading: told once, as before
         (RAPPORT, "Keep listening.", "\nOnly for: suicidal",
          ["17: `Only for:` must be the first line right under a heading"]),

@@ -41,7 +41,9 @@ def dialable(number: str) -> str:
 
 def parse_contacts(f: File, vocab: Vocab) -> list[Contact]:
     es, names = entries(f.doc)
-    vocab.check_situations(f, names)
+    for line in dict.fromkeys(line for _, line in names):  # a Contact has no situations
+        f.add(line, "only-for-misplaced", "`Only for:` and `Not for:` have no meaning in "
+              "contacts.md: every number is shown in every situation. Delete the line")
     ids = ItemIds()
     out: list[Contact] = []
     first: dict[str, int] = {}
