@@ -88,8 +88,25 @@ CASES = [
     # `Only for:` under a phrase of a situation file, which is for that situation already
     (
         (S, "- You sound alone in this.\n", "- You sound alone in this.\n  - Only for: hostage\n"),
-        "c/situations/suicidal.md:30: `Only for:` has no meaning in a situation file: its "
-        "phrases are for this situation already; delete the line",
+        "c/situations/suicidal.md:30: `Only for:` has no meaning in a situation's file: "
+        "everything in it is shown for this situation alone. Delete the line",
+    ),
+    # ... right under its title, where it hid nothing and said nothing
+    (
+        (S, "# Suicidal subject\n", "# Suicidal subject\nOnly for: hostage\n"),
+        "c/situations/suicidal.md:10: `Only for:` has no meaning in a situation's file: "
+        "everything in it is shown for this situation alone. Delete the line",
+    ),
+    # ... under a section, or a `Not for:` under an item, even naming the file's own situation
+    (
+        (S, "## Priorities\n", "## Priorities\nNot for: suicidal\n"),
+        "c/situations/suicidal.md:14: `Not for:` has no meaning in a situation's file: "
+        "everything in it is shown for this situation alone. Delete the line",
+    ),
+    (
+        (S, "- Keep them talking.\n", "- Keep them talking.\n  - Not for: hostage\n"),
+        "c/situations/suicidal.md:15: `Not for:` has no meaning in a situation's file: "
+        "everything in it is shown for this situation alone. Delete the line",
     ),
     # a sub-item under a skill's example
     (

@@ -169,16 +169,9 @@ def make_phrases(f: File, vocab: Vocab, es: list[Entry], where: Where) -> list[P
         slots = read_slots(f, b.line, b.text) if b.text else ()
         if not good or slots is None:
             continue
-        if where.situation and ex.only is not None:
-            f.add(
-                ex.seen["only for"],
-                "sub-item-misplaced",
-                "`Only for:` has no meaning in a situation file: its phrases are for this "
-                "situation already; delete the line",
-            )
-            continue
+        # in a situation's file, its phrases are for it alone (a scope line is reported)
         only = (where.situation,) if where.situation else (ex.only or e.only)
-        not_for = tuple(dict.fromkeys(e.not_for + ex.not_for))
+        not_for = () if where.situation else tuple(dict.fromkeys(e.not_for + ex.not_for))
         out.append(
             Phrase(
                 "",

@@ -59,7 +59,8 @@ class Parts:
     intro: list[Entry] = field(default_factory=list)  # before the first `##`
 
 
-def split_parts(f: File, known: dict[str, str], vocab: Vocab) -> Parts:
+def split_parts(f: File, known: dict[str, str], vocab: Vocab, anywhere: str = "") -> Parts:
+    """`anywhere`: why an `Only for:` has no meaning anywhere in this file (a situation's)."""
     items, names = entries(f.doc)
     parts = Parts()
     for b in f.doc.blocks:
@@ -81,7 +82,7 @@ def split_parts(f: File, known: dict[str, str], vocab: Vocab) -> Parts:
                 )
             else:
                 parts.heads[part] = b
-    unscoped = _not_used(f, known, parts)
+    unscoped = _not_used(f, known, parts, anywhere)
     bad = vocab.check_situations(f, [(n, line) for n, line in names if line not in unscoped])
     for e in items:
         if bad & set(e.only + e.not_for):
@@ -104,9 +105,11 @@ HEADED = (SAY, AVOID)
 UNSCOPED = {"purpose": "the purpose is shown in every situation"}
 
 
-def _not_used(f: File, known: dict[str, str], parts: Parts) -> set[int]:
+def _not_used(f: File, known: dict[str, str], parts: Parts, anywhere: str = "") -> set[int]:
     """Report the headings and the `Only for:` / `Not for:` lines the app never uses.
     Returns the lines of those `Only for:` lines: their names are not checked as well."""
+    if anywhere:
+        return _scope_lines(f, anywhere)
     done = {line for line, code, _ in f.problems if code.startswith("only-for-")}
     lines: set[int] = set()
     h2: Block | None = None
@@ -135,6 +138,24 @@ def _not_used(f: File, known: dict[str, str], parts: Parts) -> set[int]:
                     f"`{label}:` has no meaning under '## {short(h2.text)}': "
                     f"{UNSCOPED[part]}. Delete the line",
                 )
+    return lines
+
+
+def _scope_lines(f: File, why: str) -> set[int]:
+    """Report every `Only for:` / `Not for:` line of a file where none has a meaning, under
+    a heading or under an item; returns their lines."""
+    lines: set[int] = set()
+    for b in f.doc.blocks:
+        found = [(b.line, b.text)] if b.kind == "para" else []
+        found += [(sub.line, sub.text) for sub in b.subs] if b.kind == "item" else []
+        for line, text in found:
+            if ONLY_RE.match(text) or NOT_RE.match(text):
+                lines.add(line)
+                label = "Only for" if ONLY_RE.match(text) else "Not for"
+                f.add(line, "only-for-misplaced",
+                      f"`{label}:` has no meaning in a situation's file: {why}. Delete the line")
+        if b.kind == "item":  # reported: the item is read as if the line were not there
+            b.subs = [x for x in b.subs if x.line not in lines]
     return lines
 
 
@@ -218,7 +239,8 @@ def parse_stage(f: File, vocab: Vocab) -> Stage:
 
 
 def parse_situation(f: File, vocab: Vocab) -> tuple[Situation, list[Phrase]]:
-    parts = split_parts(f, SITUATION_PARTS, vocab)
+    parts = split_parts(f, SITUATION_PARTS, vocab,
+                        "everything in it is shown for this situation alone")
     sid = str(f.header.values.get("id", ""))
     ids = ItemIds()
     for e in parts.intro:
