@@ -258,6 +258,13 @@ CASES = [
         ("contacts.md", "- Crisis line:", "- Emergency: 112\n- Crisis line:"),
         "c/contacts.md:15: 'Emergency' is listed twice (first on line 12): keep one",
     ),
+    # contacts.md cut short after its title: the officer would have no number to tap
+    (
+        ("contacts.md", "## Emergency\n- Emergency: 911\n\n## Crisis lines\n"
+         "- Crisis line: +1 (800) 555-0100", ""),
+        "c/contacts.md:9: contacts.md gives no number, so the officer has none to tap: add "
+        "one under a `##` heading, e.g. `- Suicide & Crisis Lifeline (US): 988`",
+    ),
     # contacts.md: a number above every `##` section
     (
         ("contacts.md", "## Emergency", "- Dispatch: 555 0100\n\n## Emergency"),

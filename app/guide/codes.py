@@ -118,6 +118,7 @@ _ALL = (
     # contacts.md
     Code("contact-invalid", ITEM),
     Code("contact-twice", ITEM),
+    Code("contacts-empty", WARNING, quiet_after_root=True),
     # practice scenarios (content/practice/): a broken turn is left out, the rest plays
     Code("practice-situation-unknown", FILE),
     Code("practice-no-turns", FILE),

@@ -108,4 +108,8 @@ def parse_contacts(f: File, vocab: Vocab) -> list[Contact]:
         out.append(
             Contact(ids.make(label), label, number, dialable(number), h2.text, f.rel, b.line)
         )
+    if not out:  # cut short, or every line wrong: the Contacts screen would be empty
+        last = max((i + 1 for i, x in enumerate(f.lines) if x.strip()), default=1)
+        f.add(last, "contacts-empty", "contacts.md gives no number, so the officer has none "
+              f"to tap: add one under a `##` heading, {EXAMPLE}")
     return out
