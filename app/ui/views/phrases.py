@@ -1,5 +1,5 @@
-"""Phrases: the current stage's by default; stage chips on top, skill and situation below,
-then the chosen skill's definition (with none chosen, the advice that opens the skills file).
+"""Phrases: the current stage's by default; stage chips on top, skill and situation below
+(with the advice that opens the skills file), then the chosen skill's definition.
 
 Say and Avoid differ by icon, by the word itself and by the card's style (Avoid has a
 thick left bar and italic text), never by colour alone. An Avoid card says why, and what
@@ -127,7 +127,11 @@ def more_filters(state, sz: Sizes) -> ft.Control:
         title=ft.Text(L.MORE_FILTERS, size=sz.fs(16)),
         subtitle=ft.Text(f"{skill} · {sit.title if sit else L.ANY_SITUATION_LOWER}",
                          size=sz.fs(14)),
-        controls=[c.para(L.FILTER_SKILL_HEADING, sz.fs, 14), c.wrap_row(skills),
+        # the advice that opens the skills file, for every skill: inside, so the first
+        # phrase stays on the first screen at the largest text
+        controls=[*([c.para(intro, sz.fs, 15, italic=True)]
+                    if (intro := state.guide.skills_intro) else []),
+                  c.para(L.FILTER_SKILL_HEADING, sz.fs, 14), c.wrap_row(skills),
                   c.para(L.FILTER_SITUATION_HEADING, sz.fs, 14), c.wrap_row(sits)],
     )
 
@@ -138,9 +142,8 @@ def PhrasesView(state):
     items = state.phrases.list()
     out = [StageChips(state), more_filters(state, sz)]
     skill = next((k for k in state.guide.skills if k.id == state.phrases.skill), None)
-    about = skill.description if skill else state.guide.skills_intro  # none chosen: for all
-    if about:
-        out.append(c.para(about, sz.fs, 15, italic=True))
+    if skill:
+        out.append(c.para(skill.description, sz.fs, 15, italic=True))
     if not state.stairway.stages:
         out.append(c.para(L.PHRASES_NONE, sz.fs))
     elif not items:
