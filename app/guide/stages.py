@@ -108,10 +108,8 @@ UNSCOPED = {"purpose": "the purpose is shown in every situation"}
 def _not_used(f: File, known: dict[str, str], parts: Parts, anywhere: str = "") -> set[int]:
     """Report the headings and the `Only for:` / `Not for:` lines the app never uses.
     Returns the lines of those `Only for:` lines: their names are not checked as well."""
-    if anywhere:
-        return _scope_lines(f, anywhere)
     done = {line for line, code, _ in f.problems if code.startswith("only-for-")}
-    lines: set[int] = set()
+    lines: set[int] = _scope_lines(f, anywhere) if anywhere else set()
     h2: Block | None = None
     for b in f.doc.blocks:
         if b.kind == "heading" and b.level <= 2:
@@ -128,7 +126,7 @@ def _not_used(f: File, known: dict[str, str], parts: Parts, anywhere: str = "") 
                 f"them. Delete the line (what is under it stays in '## {short(h2.text)}')",
             )
         scope = ONLY_RE.match(b.text) or NOT_RE.match(b.text) if b.kind == "para" else None
-        if scope and part in UNSCOPED:
+        if scope and part in UNSCOPED and not anywhere:
             lines.add(b.line)
             if b.line not in done:
                 label = "Only for" if ONLY_RE.match(b.text) else "Not for"
