@@ -64,6 +64,7 @@ bench: $(VENV)/.installed-test
 	$(PY) benchmarks/content.py
 	$(PY) benchmarks/notes.py
 	$(PY) benchmarks/export.py
+	$(PY) benchmarks/incidents_list.py
 	$(PY) benchmarks/search.py
 	$(PY) benchmarks/startup.py
 	$(PY) benchmarks/preview.py
