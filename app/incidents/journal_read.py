@@ -66,6 +66,11 @@ def read_store(folder: Path, incident_id: str) -> tuple[list, str | None]:
         raw = read_regular(path)  # a named pipe in its place raises, never waits
     except FileNotFoundError:
         return [], None
+    return parse_store(raw, path, incident_id)
+
+
+def parse_store(raw: bytes, path: Path, incident_id: str) -> tuple[list, str | None]:
+    """`read_store` of the bytes `raw` read from `path` (standing.py checks with it too)."""
     try:
         if not raw.strip():  # we never write an empty file: it was truncated
             raise ValueError("empty")
@@ -105,6 +110,11 @@ def read_journal(path: Path, incident_id: str, start: int = 0):
             data = f.read()
     except FileNotFoundError:
         return [], None, 0, None
+    return (*parse_journal(data, path, incident_id), len(data), ino)
+
+
+def parse_journal(data: bytes, path: Path, incident_id: str) -> tuple[list, str | None]:
+    """(entries, damage sentence or None) of journal bytes `data` read from `path`."""
     lines = data.split(b"\n")
     torn = lines.pop()  # b"" when the file ends with a newline
     decoded = [decode_line(line) for line in lines]
@@ -114,7 +124,7 @@ def read_journal(path: Path, incident_id: str, start: int = 0):
         problem = Said("said_journal_damaged", path=path, n=len(found))
     elif torn:  # only the last line is cut short: a save stopped by a crash or a kill
         problem = Said("said_last_cut", path=path, n=len(found))
-    return found, problem, len(data), ino
+    return found, problem
 
 
 def read_all(folder: Path, incident_id: str):

@@ -9,9 +9,15 @@ sentence says so (`said_record_said_open` / `said_record_said_closed` in app/i18
 Listing every incident must stay cheap, so no log is parsed to check its record:
 - an incident whose entries are in memory is checked against its record entries;
 - any other is looked at by `Scans`: the raw bytes of its log files searched for a
-  closing entry (no JSON parsed, nothing hashed), and only again when one of its files
-  changed (their size, time or inode). JSON escapes every quote inside a string, so a
-  note's text can never read as `"kind":"incident_closed"`.
+  closing entry, and only again when one of its files changed (their size, time or
+  inode). JSON escapes every quote inside a string, so a note's text can never read as
+  `"kind":"incident_closed"`. Bytes that read so are not yet a closing entry: one whose
+  hash or form is damaged is dropped when the log is opened, and the call is open. So a
+  file holding them counts as the log's reader (journal_read.py) would count it: a
+  notes.json exactly as a fold sealed it is trusted as a whole, as the reader trusts it
+  (one hash of the file, no JSON parsed); any other file (a journal: the closing entry
+  stays there only until the fold that follows the close) is read by the reader's own
+  code. A file with no such bytes, an open call's, is neither parsed nor hashed.
 Only when this look and the record disagree is the log read in full (`settle`), under
 the incident's lock, and the entries decide.
 """
@@ -25,10 +31,11 @@ import stat
 from pathlib import Path
 
 from app.fsutil import read_regular
+from app.incidents import journal_read
 from app.incidents.journal import NOTES, journals
 from app.incidents.kinds import NoteKind
 from app.incidents.model import Incident, IncidentStatus
-from app.incidents.storage import move_aside, reason
+from app.incidents.storage import move_aside, reason, sealed
 from app.said import Said
 
 CLOSED, STARTED = NoteKind.INCIDENT_CLOSED.value, NoteKind.CHAIN_STARTED.value
@@ -78,7 +85,7 @@ class Scans:
         found: bool | None = False
         for path in files:
             try:
-                if _CLOSING.search(read_regular(path, follow=False)):
+                if _closes(read_regular(path, follow=False), path, folder.name):
                     found = True
                     break
             except FileNotFoundError:
@@ -88,6 +95,19 @@ class Scans:
                 break
         self._seen[folder] = (tuple(key), found)
         return found
+
+
+def _closes(raw: bytes, path: Path, incident_id: str) -> bool:
+    """Would the log's reader keep a closing entry from these bytes of `path`?"""
+    if _CLOSING.search(raw) is None:
+        return False
+    if path.name == NOTES:
+        if sealed(raw):  # exactly as a fold wrote it from checked entries (`_trusted`)
+            return True
+        found, _ = journal_read.parse_store(raw, path, incident_id)
+    else:
+        found, _ = journal_read.parse_journal(raw, path, incident_id)
+    return any(rec["kind"] == CLOSED for rec, _, _ in found)
 
 
 def settle(book) -> tuple[Incident | None, Said | None]:
