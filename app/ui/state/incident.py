@@ -22,6 +22,7 @@ from app.said import local
 from app.ui import labels as L
 from app.ui.state.board import BoardPart
 from app.ui.state.device import Device
+from app.ui.state.left_open import LeftOpen
 from app.ui.state.nav import Nav
 from app.ui.state.ui import Ui
 
@@ -47,6 +48,8 @@ class IncidentPart(BoardPart):
         self.unfolded: set[str] = set()  # ids of long notes shown whole in the timeline
         self.guide_in_use: tuple[str, str] | None = None  # (id and version, line): AppState
         self._warned = 0  # how many of the log's warnings are already on screen
+        self.left_open = LeftOpen(ui, prefs, lambda: self._call(self.log.incidents) or []
+                                  if self.log else [])  # other calls the log says are open
         self._warn()
 
     def _warn(self) -> None:
@@ -58,6 +61,7 @@ class IncidentPart(BoardPart):
         """At start: reopen the incident that was open when the app last ran."""
         if self.log is not None and self.prefs.incident_id:
             self._load(self.prefs.incident_id)
+        self.left_open.tell()
         self.keep_awake()
 
     # ---- helpers ----
@@ -129,6 +133,7 @@ class IncidentPart(BoardPart):
         elif screen == "incidents":
             self.incident_list = self._call(lambda: list(self.log.incidents())) or [] \
                 if self.log else []
+            self.left_open.tell(self.incident_list)
 
     # ---- lifecycle ----
     def start(self, situation_id: str | None, situation_title: str | None,
@@ -148,11 +153,13 @@ class IncidentPart(BoardPart):
         self.timeline, self.has_older, self.board, self.used_phrases = [], False, None, set()
         self.note_guide()
         self.keep_awake()
+        self.left_open.tell()
         self.nav.go("incident", incident=inc.id)
         return True
 
     def select(self, incident_id: str) -> None:
         self._load(incident_id)
+        self.left_open.tell()  # the call it replaced, if still open
         self.nav.go("incident", incident=incident_id)
 
     def close(self) -> None:

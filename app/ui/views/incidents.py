@@ -19,11 +19,12 @@ def IncidentsView(state):
         out.append(c.para(L.INCIDENTS_NONE, sz.fs))
     for inc in sorted(state.incident.incident_list, key=lambda i: i.opened_at, reverse=True):
         title = f"{format_local(inc.opened_at, fmt='%Y-%m-%d %H:%M')} {inc.situation}"
+        status = "left_open" if state.incident.left_open.of(inc) else inc.status.value
         out.append(c.tappable(
             L.open_incident(f"{title}, {inc.location or L.NO_LOCATION}"),
             ft.Column([
                 ft.Text(title, size=sz.fs(17), weight=ft.FontWeight.BOLD),
-                ft.Text(f"{inc.location or L.NO_LOCATION} · {t('status_' + inc.status.value)}",
+                ft.Text(f"{inc.location or L.NO_LOCATION} · {t('status_' + status)}",
                         size=sz.fs(15)),
             ], spacing=2),
             lambda e, i=inc: state.incident.select(i.id),
