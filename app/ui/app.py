@@ -19,6 +19,7 @@ from pathlib import Path
 import flet as ft
 
 from app import i18n, paths
+from app.terminal import terminal_safe
 from app.ui import labels as L
 from app.ui import theme
 from app.ui.device import FletDevice
@@ -38,10 +39,11 @@ def locale(language: str) -> ft.LocaleConfiguration:
 
 
 def report(lines: list[str]) -> None:
-    """Paths and line numbers are for instructors: the server's terminal and the log."""
+    """Paths and line numbers are for instructors: the server's terminal and the log, a
+    file's name with a control character in it shown escaped (app/terminal.py)."""
     for line in lines:
-        log.warning("%s", line)
-        print(f"stairway: {line}", file=sys.stderr, flush=True)
+        log.warning("%s", terminal_safe(line))
+        print(f"stairway: {terminal_safe(line)}", file=sys.stderr, flush=True)
 
 
 def open_log(data_dir: Path):

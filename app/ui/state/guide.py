@@ -20,7 +20,7 @@ from typing import Any
 
 from app.i18n import text as t
 from app.packs import PackError, PackPreview, TrustedKey
-from app.terminal import terminal_safe
+from app.terminal import lines_of, terminal_safe
 from app.ui import labels as L
 from app.ui.state.hub import GuideHub, Origin, Shown
 from app.ui.state.ui import Ui
@@ -49,10 +49,11 @@ def made(created: str) -> str:
 
 
 def problems_banner(lines: tuple[str, ...]) -> str:
-    """The live-preview banner: what is wrong, one `path:line: message` per line."""
+    """The live-preview banner: what is wrong, one `path:line: message` per line (a line
+    break inside one, from a file's name or text, shown as an escape: app/terminal.py)."""
     n = len(lines)
     head = t("guide_edit_problem") if n == 1 else t("guide_edit_problems", n=n)
-    return "\n".join([head, *lines])
+    return lines_of([head, *lines])
 
 
 class GuidePart:

@@ -11,6 +11,7 @@ from pathlib import Path
 from app import prefs as prefs_mod
 from app.drafts import Drafts
 from app.i18n import text as t
+from app.terminal import terminal_safe
 
 Listener = Callable[[], None]
 
@@ -36,7 +37,7 @@ class Ui:
 
     def __init__(self, store: PrefsStore) -> None:
         self.store = store
-        self.message: str | None = None  # one sentence answering the last action
+        self.message = None  # one sentence answering the last action
         self.errors: dict[str, str] = {}  # field label -> the error shown beside it
         self.dialog: str | None = None  # "start" | "override" | "amend" | "close" | ...
         self.notices: list[str] = [store.problem] if store.problem else []
@@ -45,6 +46,16 @@ class Ui:
         self.version = 0
         self.page_turn = 0  # bumped by `turn_page`: the screen opens at its top again
         self._listeners: list[Listener] = []
+
+    @property
+    def message(self) -> str | None:
+        return self._message
+
+    @message.setter
+    def message(self, value: str | None) -> None:
+        """Kept as it will show: a path, a file name or an id in it with a control character
+        or half a character shows them as escapes (app/terminal.py), on every screen."""
+        self._message = None if value is None else terminal_safe(value)
 
     def subscribe(self, fn: Listener) -> Callable[[], None]:
         self._listeners.append(fn)

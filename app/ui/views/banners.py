@@ -9,6 +9,7 @@ from __future__ import annotations
 import flet as ft
 
 from app.said import local
+from app.terminal import Lines, screen_safe
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
@@ -21,7 +22,9 @@ def banners(state, sz: Sizes) -> list[ft.Control]:
     """One container per notice, in order (shell.py puts them above the screen's body)."""
     out = []
     for i, notice in enumerate(state.ui.notices):
-        text = local(notice)
+        # paths, file names, a pack's words, a call's situation: shown as escapes where
+        # they hold a control character or half a character (app/terminal.py)
+        text = screen_safe(local(notice), lines=isinstance(notice, Lines))
         long = len(text) > BANNER_LINES * LINE_CHARS / sz.scale
         whole = not long or notice in state.ui.opened
         words = ft.Text(text, size=sz.fs(15), color=ft.Colors.ON_ERROR_CONTAINER,

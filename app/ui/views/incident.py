@@ -11,6 +11,7 @@ import flet as ft
 from app import drafts
 from app.i18n import text as t
 from app.incidents import MORE_KINDS, QUICK_KINDS, format_local, format_stamp
+from app.terminal import terminal_safe
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
@@ -96,9 +97,9 @@ def IncidentView(state):
     pending = inc.pending()
     if inc.save_error or pending:
         out.append(ft.Container(ft.Column([
-            c.para(inc.save_error or L.NOTES_NOT_SAVED, sz.fs,
+            c.para(terminal_safe(inc.save_error or L.NOTES_NOT_SAVED), sz.fs,  # a path
                    color=ft.Colors.ON_ERROR_CONTAINER),
-            *[c.para(t("note_unsaved", text=p.text), sz.fs, 15,
+            *[c.para(terminal_safe(t("note_unsaved", text=p.text)), sz.fs, 15,
                      color=ft.Colors.ON_ERROR_CONTAINER)
               for p in pending],
             c.button(L.RETRY_SAVE, lambda e: inc.retry_save(), ft.Icons.REFRESH, primary=True),
