@@ -196,3 +196,41 @@ def test_the_worst_exports_get_one_line_and_exit_1(tmp_path, capsys, exported, m
     out, err = capsys.readouterr()
     assert err.count("\n") == 1 and "Traceback" not in err
     assert (out + err).replace("\n", "").isprintable()  # one line each, nothing raw
+
+
+# A record as the app writes one (chained, no optional field), then one field changed.
+NOTE = {"id": "0123456789ab", "seq": 3, "at": "2026-07-01T14:03:00.000000Z", "kind": "note",
+        "text": "He is on the rail", "prev": "a" * 64}
+FIELD_VALUES = [  # (field, value): refused, unless the field is optional and the value null
+    *[("seq", v) for v in (-1, "3", 1.5, True, None)],
+    *[("id", v) for v in ("0123456789aB", "abc", 5, None)],
+    *[("at", v) for v in ("soon", 5, None, "2026-13-01T00:00:00Z",
+                          "9999-12-31T23:59:59-23:59")],  # the last overflows to UTC
+    *[("kind", v) for v in ("nope", 5, ["note"], {}, None)],
+    *[("text", v) for v in (5, None, "half \ud800 a character", ["x"], "")],  # "" is text
+    *[(f, v) for f in ("ref", "stage", "item", "location", "seal")
+      for v in (5, "half \udc00", ["x"], None, "a")],
+    *[("due", v) for v in ("soon", 5, None, "2026-07-01T16:00:00.000000Z")],
+    *[("status", v) for v in ("maybe", 5, None, "granted")],
+]
+
+
+@pytest.mark.parametrize("field, value", FIELD_VALUES)
+def test_verify_names_a_field_exactly_when_opening_the_log_would_refuse_the_entry(
+    field, value
+):
+    """One form for both (records.FORM): the reader that opens a log refuses an entry at its
+    first fault, and verify names that field; neither may pass what the other refuses."""
+    from app.incidents.journal_read import DAMAGE  # what opening a log drops an entry for
+    from app.incidents.records import record_to_note
+    from app.incidents.shape import damage
+
+    rec = {**NOTE, field: value}
+    try:
+        record_to_note(rec, "20260701-1400-ab12")
+        refused = False
+    except DAMAGE:
+        refused = True
+    said = damage({**rec, "hash": "b" * 64}, 1)
+    assert (said is not None) is refused, said
+    assert said is None or f"its '{field}' field" in said

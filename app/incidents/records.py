@@ -4,10 +4,17 @@ A record is what the chain hashes: id, seq, at, kind, text, the optional fields 
 are set, and "prev" once the entry is chained. The entry's hash is kept beside the
 record (a TinyDB document is the record plus "hash", or plus "crc" for an entry written
 before the chain), never inside it.
+
+`FORM` is the one statement of an entry's form: each field the app writes and its
+reader, which returns the value as a `Note` holds it or raises one of `FAULTS` when it
+is not what the app writes there. `record_to_note` reads a record through it, stopping at
+the first fault (opening a log); `shape.py` reads an export's entry field by field through
+the same readers, to name the field at fault (`verify`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -18,13 +25,66 @@ from app.incidents.kinds import NoteKind
 from app.incidents.model import DemandStatus, Incident, IncidentStatus, Note
 from app.incidents.storage import checksum
 
-OPTIONAL = ("ref", "due", "status", "stage", "item", "location", "seal")
-TEXTS = ("ref", "stage", "item", "location", "seal")
 ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")  # an incident id; safe as a folder
 NOTE_ID_RE = re.compile(r"[0-9a-f]{12}")
 _KINDS = {k.value: k for k in NoteKind}
 _STATUSES = {s.value: s for s in DemandStatus}
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_HASH = re.compile(r"[0-9a-f]{64}")
+FAULTS = (KeyError, ValueError, TypeError, OverflowError)  # what a reader raises
+
+
+class HalfCharacter(ValueError):
+    """Text holding half a character (a lone surrogate): no file or screen can hold it."""
+
+
+def read_number(value: object) -> int:
+    if type(value) is not int or value < 0:
+        raise ValueError("not a whole number")
+    return value
+
+
+def read_note_id(value: object) -> str:
+    if type(value) is not str or NOTE_ID_RE.fullmatch(value) is None:
+        raise ValueError("not a note id")
+    return value
+
+
+def read_text(value: object) -> str:
+    if type(value) is not str:
+        raise ValueError("not text")
+    if _SURROGATE.search(value):
+        raise HalfCharacter("half a character")
+    return value
+
+
+def read_kind(value: object) -> NoteKind:
+    return _KINDS[value]  # KeyError, or TypeError for a list or an object
+
+
+def read_status(value: object) -> DemandStatus:
+    return _STATUSES[value]
+
+
+def read_hash(value: object) -> str:
+    if type(value) is not str or _HASH.fullmatch(value) is None:
+        raise ValueError("not a hash")
+    return value
+
+
+REQUIRED = ("seq", "id", "at", "kind", "text")  # seq first: it names the entry
+OPTIONAL = ("ref", "due", "status", "stage", "item", "location", "seal")  # null: absent
+# field -> its reader (from_iso reads a time: TypeError, ValueError or OverflowError);
+# prev and hash once chained: the hash is beside the record in files, in it in an export
+FORM = {
+    "seq": read_number, "id": read_note_id, "at": from_iso, "kind": read_kind,
+    "text": read_text, "ref": read_text, "due": from_iso, "status": read_status,
+    "stage": read_text, "item": read_text, "location": read_text, "seal": read_text,
+    "prev": read_hash, "hash": read_hash,
+}
+_READ_REQUIRED = tuple((key, FORM[key]) for key in REQUIRED)
+_READ_OPTIONAL = tuple((key, FORM[key]) for key in OPTIONAL)
+_BLANK = dict.fromkeys(f.name for f in dataclasses.fields(Note))  # in __init__'s order
 
 
 def valid_id(value: object) -> bool:
@@ -48,40 +108,16 @@ def note_to_record(note: Note) -> dict:
 
 
 def record_to_note(rec: dict, incident_id: str) -> Note:
-    """Raises KeyError/ValueError/TypeError for a record that is not a valid note."""
-    seq, note_id, text = rec["seq"], rec["id"], rec["text"]
-    if type(seq) is not int or seq < 0:
-        raise ValueError(f"bad seq {seq!r}")
-    if type(note_id) is not str or NOTE_ID_RE.fullmatch(note_id) is None:
-        raise ValueError(f"bad note id {note_id!r}")
-    if type(text) is not str or _SURROGATE.search(text):
-        raise ValueError("text must be text")
-    fields = {
-        "id": note_id,
-        "incident_id": incident_id,
-        "seq": seq,
-        "at": from_iso(rec["at"]),
-        "kind": _KINDS[rec["kind"]],
-        "text": text,
-        "ref": None,
-        "due": None,
-        "status": None,
-        "stage": None,
-        "item": None,
-        "location": None,
-        "seal": None,
-    }
+    """Raises one of FAULTS for a record that is not a valid note (at its first fault)."""
+    fields = _BLANK.copy()
+    fields["incident_id"] = incident_id
+    for key, read in _READ_REQUIRED:
+        fields[key] = read(rec[key])
     if len(rec) > 5:  # optional fields (and prev): rare, so checked only when present
-        for key in TEXTS:
+        for key, read in _READ_OPTIONAL:
             value = rec.get(key)
             if value is not None:
-                if type(value) is not str or _SURROGATE.search(value):
-                    raise ValueError(f"{key} must be text")
-                fields[key] = value
-        if rec.get("due") is not None:
-            fields["due"] = from_iso(rec["due"])
-        if rec.get("status") is not None:
-            fields["status"] = _STATUSES[rec["status"]]
+                fields[key] = read(value)
     # the frozen dataclass's __init__ sets 13 fields one by one; opening 10,000 notes
     # builds them directly (same object, a third of the time)
     note = object.__new__(Note)

@@ -11,32 +11,47 @@
 A damaged entry's hash no longer matches either, so it is checked here first: the hash
 alone cannot say which field went wrong, nor that it is damage and not an edit.
 
-The rules are the ones the app reads its own files by (records.record_to_note,
-chain.py's docstring): an entry holds id, seq, at, kind and text; prev and hash once
-chained; ref, due, status, stage, item, location, seal when they apply (a null one is
-read as absent, as the app reads its own files).
+The form is the one the app reads its own files by: `records.FORM`, each field and its
+reader (chain.py's docstring says the same in words): an entry holds id, seq, at, kind
+and text; prev and hash once chained; ref, due, status, stage, item, location, seal when
+they apply (a null one is read as absent, as the app reads its own files). The reader
+that opens a log (`record_to_note`) stops at the first fault; here each field is read on
+its own, so the sentence names it. What is said of a fault is kept here, by reader
+(`SAID`); which fields there are and what each must hold is not.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 
 from app.incidents.clock import from_iso
-from app.incidents.kinds import NoteKind
-from app.incidents.model import DemandStatus
-from app.incidents.records import NOTE_ID_RE, OPTIONAL
-from app.incidents.validate import clean_text
+from app.incidents.records import (
+    FAULTS,
+    FORM,
+    OPTIONAL,
+    REQUIRED,
+    HalfCharacter,
+    read_hash,
+    read_kind,
+    read_note_id,
+    read_number,
+    read_status,
+    read_text,
+)
 from app.said import Said
 
-REQUIRED = ("seq", "id", "at", "kind", "text")  # seq first: it names the entry
-CHAINED = ("prev", "hash")
-FIELDS = frozenset((*REQUIRED, *OPTIONAL, *CHAINED))
-_KINDS = frozenset(k.value for k in NoteKind)
-_STATUSES = frozenset(s.value for s in DemandStatus)
-_HASH = re.compile(r"[0-9a-f]{64}")
 _SHOWN = 40  # characters of a value quoted in a sentence
+# reader -> what is said of a value it refuses (the value quoted)
+SAID = {
+    read_number: "said_damage_not_number",
+    read_note_id: "said_damage_not_note_id",
+    from_iso: "said_damage_not_time",
+    read_kind: "said_damage_not_kind",
+    read_status: "said_damage_not_status",
+    read_hash: "said_damage_not_hash",
+    read_text: "said_damage_not_text",
+}
 
 
 def damage(entry: dict, n: int) -> Said | None:
@@ -65,66 +80,20 @@ def _problems(entry: dict) -> Iterator[tuple[str, Said]]:
 
 
 def _wrong(key: object, value: object) -> Said | None:
-    """What is wrong with one field's value; None when nothing is (the value is quoted
-    only then: most entries are whole, and verify reads thousands)."""
-    if key not in FIELDS:
+    """What is wrong with one field's value, as its reader finds it; None when nothing is
+    (the value is quoted only then: most entries are whole, and verify reads thousands)."""
+    read = FORM.get(key)
+    if read is None:
         return Said("said_damage_unknown")
     if value is None and key in OPTIONAL:
         return None  # read as absent, as the app reads its own files (record_to_note)
-    fits, said = RULES.get(key, (_is_text, NOT_TEXT))
-    if not fits(value):
-        return Said(said, value=_shown(value))
-    if said == NOT_TEXT and clean_text(value) != value:  # half a character: lone surrogate
-        return Said("said_damage_half_character")
-    return None
-
-
-def _is_number(value: object) -> bool:
-    return type(value) is int and value >= 0
-
-
-def _is_note_id(value: object) -> bool:
-    return isinstance(value, str) and NOTE_ID_RE.fullmatch(value) is not None
-
-
-def _is_time(value: object) -> bool:
-    if not isinstance(value, str):
-        return False
     try:
-        from_iso(value)
-    except (ValueError, TypeError, OverflowError):
-        return False
-    return True
-
-
-def _is_kind(value: object) -> bool:
-    return isinstance(value, str) and value in _KINDS
-
-
-def _is_status(value: object) -> bool:
-    return isinstance(value, str) and value in _STATUSES
-
-
-def _is_hash(value: object) -> bool:
-    return isinstance(value, str) and _HASH.fullmatch(value) is not None
-
-
-def _is_text(value: object) -> bool:
-    return isinstance(value, str)
-
-
-NOT_TEXT = "said_damage_not_text"
-# field -> (does the value fit, what is said when it does not); every other field is text
-RULES = {
-    "seq": (_is_number, "said_damage_not_number"),
-    "id": (_is_note_id, "said_damage_not_note_id"),
-    "at": (_is_time, "said_damage_not_time"),
-    "due": (_is_time, "said_damage_not_time"),
-    "kind": (_is_kind, "said_damage_not_kind"),
-    "status": (_is_status, "said_damage_not_status"),
-    "prev": (_is_hash, "said_damage_not_hash"),
-    "hash": (_is_hash, "said_damage_not_hash"),
-}
+        read(value)
+    except HalfCharacter:
+        return Said("said_damage_half_character")
+    except FAULTS:
+        return Said(SAID[read], value=_shown(value))
+    return None
 
 
 def _name(key: object) -> str:
