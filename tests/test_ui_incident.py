@@ -166,6 +166,21 @@ async def test_export_shows_text(app):
     assert not app.has(L.EXPORT_TEXT)
 
 
+async def test_an_export_that_cannot_be_written_says_so_and_still_shows_the_text(app):
+    """The reason was set, then cleared when the export's dialog opened: a phone whose
+    exports folder could not be written said nothing, or that the file was downloading."""
+    await open_incident(app)
+    await app.type(L.NOTE_FIELD, "Negotiator en route")
+    await app.click(L.note_kind("note"))
+    (app.state.export.data_dir / "exports").write_text("a file where the folder goes")
+    await app.click(L.EXPORT_MD)
+    texts = app.texts()
+    assert any(x.startswith("The export could not be written to ") for x in texts), texts
+    assert not any(x.startswith("Downloading ") for x in texts)
+    assert "Negotiator en route" in app.find(L.EXPORT_TEXT).value  # still there to copy
+    assert app.state.export.file.saved_to is None
+
+
 async def test_disk_full_keeps_the_note_visible_with_retry(app, monkeypatch):
     await open_incident(app)
     real = await save_on_a_full_disk(app, monkeypatch, "Subject threw the phone")

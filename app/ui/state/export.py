@@ -39,7 +39,7 @@ class ExportPart:
             self.ui.changed()
             return None
         name = f"incident-{inc.current.id}.{fmt}"
-        saved_to = None
+        saved_to = problem = None
         if self.device.browser:
             self.device.download(name, text)
         else:
@@ -49,9 +49,12 @@ class ExportPart:
                 atomic_write(target, text)
                 saved_to = str(target)
             except OSError as exc:
-                self.ui.message = t("export_not_written", path=target, reason=exc.strerror)
+                problem = t("export_not_written", path=target, reason=exc.strerror)
         self.file = ExportFile(fmt, name, text, saved_to)
-        self.ui.ask("export")
+        self.ui.ask("export")  # a new dialog starts with no message: the problem after it
+        if problem:
+            self.ui.message = problem
+            self.ui.changed()
         return self.file
 
     def save_file(self) -> None:

@@ -86,10 +86,11 @@ def choice_form(text: str, yes: str, on_yes, no: str, on_no, sz: Sizes) -> ft.Co
 
 def export_form(state) -> ft.Control:
     f = state.export.file
+    # on a phone, a file not written is said below (the message), never "downloading"
     where = t("export_saved_to", path=f.saved_to) if f.saved_to else \
-        t("export_downloading", name=f.name)
+        t("export_downloading", name=f.name) if state.device.browser else ""
     return ft.Column([
-        c.para(where, Sizes(state.prefs.text_scale).fs, 15),
+        *([c.para(where, Sizes(state.prefs.text_scale).fs, 15)] if where else []),
         c.wrap_row([
             c.button(L.EXPORT_COPY, lambda e: state.export.copied(), ft.Icons.COPY,
                      primary=True, action=ft.CopyToClipboard(f.text)),
