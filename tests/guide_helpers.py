@@ -26,6 +26,15 @@ def edit(root: Path, rel: str, old: str, new: str, count: int = 1) -> None:
     path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
+def insert_after(root: Path, rel: str, line: str, block: str) -> None:
+    """Put `block` right after the first line of `rel` that starts with `line`."""
+    path = root / rel
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(n for n, text in enumerate(lines) if text.startswith(line))
+    lines.insert(at + 1, block)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
 def line_of(root: Path, rel: str, needle: str) -> int:
     """1-based line of the first line of `rel` that contains `needle`."""
     for n, line in enumerate((root / rel).read_text(encoding="utf-8").splitlines(), 1):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.guide_helpers import REAL, check_cli, copy_tree
+from tests.guide_helpers import REAL, check_cli, copy_tree, insert_after
 
 CODE = "is never shown in the app: remove the ``` lines (or the indent) to write it as text or " \
     "`- ` items"
@@ -20,15 +20,6 @@ HTML = "is never shown in the app: remove the <tags> to write it as text or `- `
 RAPPORT, SUICIDAL = "stairway/3-rapport.md", "situations/suicidal.md"
 SKILLS, BRIDGE = "skills/active-listening.md", "practice/suicidal-bridge.md"
 SUMMARY = "A person in crisis who may end their life."
-
-
-def _insert(root, rel: str, line: str, block: str) -> None:
-    """Put `block` right after the first line that starts with `line`."""
-    path = root / rel
-    lines = path.read_text(encoding="utf-8").split("\n")
-    at = next(n for n, text in enumerate(lines) if text.startswith(line))
-    lines.insert(at + 1, block)
-    path.write_text("\n".join(lines), encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -89,7 +80,7 @@ def _insert(root, rel: str, line: str, block: str) -> None:
 def test_a_block_no_section_shows_is_reported_at_its_line(tmp_path, monkeypatch, capsys, rel,
                                                           line, block, message):
     root = copy_tree(REAL, tmp_path / "content")
-    _insert(root, rel, line, block)
+    insert_after(root, rel, line, block)
     code, out = check_cli(root, monkeypatch, capsys)
     assert (code, out[:-1]) == (1, [f"content/{rel}:{message}"])
 
@@ -107,7 +98,7 @@ def test_a_block_no_section_shows_is_reported_at_its_line(tmp_path, monkeypatch,
 )
 def test_a_comment_anywhere_is_no_problem(tmp_path, monkeypatch, capsys, rel, line, block):
     root = copy_tree(REAL, tmp_path / "content")
-    _insert(root, rel, line, block)
+    insert_after(root, rel, line, block)
     code, out = check_cli(root, monkeypatch, capsys)
     assert (code, out[:-1]) == (0, [])
 
@@ -115,8 +106,8 @@ def test_a_comment_anywhere_is_no_problem(tmp_path, monkeypatch, capsys, rel, li
 def test_a_sub_item_under_a_purpose_item_is_reported_at_its_line(tmp_path, monkeypatch, capsys):
     # a Caution under a line of the Purpose never reached the officer
     root = copy_tree(REAL, tmp_path / "content")
-    _insert(root, RAPPORT, "## Purpose", "- Build trust first.\n  - Caution: A sudden calm can "
-            "mean they have decided to die.\n")
+    insert_after(root, RAPPORT, "## Purpose", "- Build trust first.\n  - Caution: A sudden "
+                 "calm can mean they have decided to die.\n")
     code, out = check_cli(root, monkeypatch, capsys)
     assert (code, out[:-1]) == (1, [f"content/{RAPPORT}:15: sub-items have no meaning in "
                                     "'## Purpose': write the text on the item's own line"])

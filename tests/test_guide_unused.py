@@ -14,22 +14,13 @@ from __future__ import annotations
 import pytest
 
 from app.guide.compile import compile_guide
-from tests.guide_helpers import REAL, check_cli, copy_tree
+from tests.guide_helpers import REAL, check_cli, copy_tree, insert_after
 
 RAPPORT, SUICIDAL = "stairway/3-rapport.md", "situations/suicidal.md"
 NO_HEADINGS = ("is never shown in the app: only `## Say` and `## Avoid` have headings inside "
                "them. Delete the line")
 PURPOSE = "has no meaning under '## Purpose': the purpose is shown in every situation. Delete " \
     "the line"
-
-
-def _insert(root, rel: str, line: str, block: str) -> None:
-    """Put `block` right after the first line that starts with `line`."""
-    path = root / rel
-    lines = path.read_text(encoding="utf-8").split("\n")
-    at = next(n for n, text in enumerate(lines) if text.startswith(line))
-    lines.insert(at + 1, block)
-    path.write_text("\n".join(lines), encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -91,7 +82,7 @@ def _insert(root, rel: str, line: str, block: str) -> None:
 def test_what_the_app_never_uses_is_reported_at_its_line(tmp_path, monkeypatch, capsys, rel, line,
                                                          block, messages):
     root = copy_tree(REAL, tmp_path / "content")
-    _insert(root, rel, line, block)
+    insert_after(root, rel, line, block)
     code, out = check_cli(root, monkeypatch, capsys)
     assert (code, out[:-1]) == (1, [f"content/{rel}:{m}" for m in messages])
 
@@ -109,14 +100,14 @@ def test_what_the_app_never_uses_is_reported_at_its_line(tmp_path, monkeypatch, 
 )
 def test_what_the_app_uses_is_no_problem(tmp_path, monkeypatch, capsys, rel, line, block):
     root = copy_tree(REAL, tmp_path / "content")
-    _insert(root, rel, line, block)
+    insert_after(root, rel, line, block)
     code, out = check_cli(root, monkeypatch, capsys)
     assert (code, out[:-1]) == (0, [])
 
 
 def test_the_items_under_a_stray_heading_still_load(tmp_path):
     root = copy_tree(REAL, tmp_path / "content")
-    _insert(root, RAPPORT, "## Do", "### Before you speak\n- Take a breath.")
+    insert_after(root, RAPPORT, "## Do", "### Before you speak\n- Take a breath.")
     stage = next(s for s in compile_guide(root).stages if s.order == 3)
     assert stage.do[0].text == "Take a breath."
     assert stage.do[0].section == "Do"
