@@ -32,6 +32,7 @@ def key(field: str, incident_id: str | None = None) -> str:
 
 
 START = key("start")  # the place typed into the Start incident form
+START_SITUATION = key("start-situation")  # the situation picked there
 
 MAX_CHARS = 100_000  # written to the file up to this; a longer paste is kept in memory only
 MAX_FILE_BYTES = 16 * 1024 * 1024  # far past what a few drafts of MAX_CHARS take

@@ -199,3 +199,27 @@ async def test_the_browser_back_closes_a_form_and_keeps_its_words_and_the_screen
     await app.browser_back()  # no form open: Back leaves the screen as before
     await app.browser_back()
     assert app.state.nav.screen != "incident"
+
+
+async def test_the_situation_picked_in_the_start_form_survives_back(app):
+    """Back from the Start incident form kept the place but not the situation picked:
+    Start then opened the call as the app-wide situation, so the wrong one was logged."""
+    picked = app.state.guide.situations[-1]
+    assert picked.id != app.state.prefs.situation
+    await app.nav(L.NAV_PHRASES)
+    await app.nav(L.NAV_HOME)
+    await app.click(L.START_INCIDENT)
+    await app.click(L.situation_choice(picked.title))
+    await app.type(L.START_LOCATION, "First National Bank, 5th Ave")
+    await app.browser_back()
+    await app.click(L.START_INCIDENT)
+    await app.click(L.START_CONFIRM)
+    assert app.state.incident.current.situation == picked.title
+    assert app.state.ui.drafts.get(D.START_SITUATION) == ""  # started: the draft goes
+    await app.click(L.CLOSE_INCIDENT)
+    await app.click(L.CLOSE_CONFIRM)
+    await app.nav(L.NAV_HOME)
+    await app.click(L.START_INCIDENT)
+    await app.click(L.situation_choice(picked.title))
+    await app.click(L.START_CANCEL)  # Cancel throws the pick away
+    assert app.state.ui.drafts.get(D.START_SITUATION) == ""

@@ -149,6 +149,7 @@ class AppState:
             return False
         self._log_before()
         self.ui.drafts.drop(drafts.START)
+        self.ui.drafts.drop(drafts.START_SITUATION)
         self.ui.changed(save=True)
         return True
 

@@ -19,11 +19,14 @@ from app.ui.views import hooks
 def StartForm(state):
     sz = Sizes(state.prefs.text_scale)
     location, get_location, on_location = hooks.use_field("", state.ui.drafts, drafts.START)
-    sit, set_sit = ft.use_state(state.prefs.situation)
-    chosen = ft.use_ref(state.prefs.situation)
+    # the situation picked is kept like the place: Back then Start must not open another
+    picked = state.ui.drafts.get(drafts.START_SITUATION) or state.prefs.situation
+    sit, set_sit = ft.use_state(picked)
+    chosen = ft.use_ref(picked)
 
     def pick(sid):
         chosen.current = sid
+        state.ui.drafts.put(drafts.START_SITUATION, sid)
         set_sit(sid)
 
     def start(e):
@@ -40,13 +43,14 @@ def StartForm(state):
                      on_change=on_location),
         *([c.field_error(state.ui.message, sz.fs)] if state.ui.message else []),
         c.button(L.START_CONFIRM, start, ft.Icons.PLAY_ARROW, primary=True),
-        c.button(L.START_CANCEL, lambda e: cancel(state, drafts.START)),
+        c.button(L.START_CANCEL, lambda e: cancel(state, drafts.START, drafts.START_SITUATION)),
     ], tight=True, spacing=10)
 
 
-def cancel(state, draft: str) -> None:
+def cancel(state, *keys: str) -> None:
     """An explicit Cancel throws the typed words away (Back keeps them for later)."""
-    state.ui.drafts.drop(draft)
+    for draft in keys:
+        state.ui.drafts.drop(draft)
     state.ui.close_dialog()
 
 
