@@ -280,6 +280,30 @@ async def test_a_walk_left_for_its_list_goes_on_where_it_was(app):
     assert "Line 1 of 8" in app.texts() and len(attempts(app)) == 4
 
 
+async def test_a_finished_walk_comes_back_with_forward_and_is_new_from_its_list(app):
+    """Run to its end, browser Back to the list, then Forward: it showed "Line 1 of 8", a
+    new run. Forward shows the end again; the scenario tapped in the list is a new run."""
+    await open_drill(app, L.DRILL_WALK)
+    walk_route = app.state.nav.route
+    title = next(s.title for s in app.state.guide.practice if s.id == BRIDGE)
+    for i in range(8):
+        await app.click(L.walk_answer(pick_grade(app, BEST)))
+        await app.click(L.SEE_RESULT if i == 7 else L.NEXT_LINE)
+    walk = app.state.practice.walk
+    assert walk.walk.done
+    await app.browser_back()
+    assert app.has(L.scenario(title))
+    list_route = app.state.nav.route
+    await app.session.connection.route_change(walk_route)  # the browser's Forward
+    await app.settle()
+    assert app.state.practice.walk is walk and "Line 1 of 8" not in app.texts()
+    assert len(attempts(app)) == 8
+    await app.session.connection.route_change(list_route)  # and Back again
+    await app.settle()
+    await app.click(L.scenario(title))
+    assert app.state.practice.walk is not walk and "Line 1 of 8" in app.texts()
+
+
 async def test_the_end_of_a_walk_links_to_the_skill_and_the_stage(app):
     await open_drill(app, L.DRILL_WALK)
     for i in range(8):
@@ -414,6 +438,23 @@ async def test_own_words_typed_and_not_checked_survive_back_and_forward(app):
     assert app.state.practice.last.result.skill == "emotion-labeling"
     await app.click(L.NEXT_LINE)
     assert not app.find(L.WORDS_FIELD).value  # the next line starts empty
+
+
+async def test_a_drill_left_by_the_app_bar_comes_back_with_the_browser_back(app):
+    """The phone's Back to Practice, Back to Home, then the browser's Back twice: Practice
+    shown again with no drill running threw the kept drill away, so the drill came back
+    as a new run on another line, the typed answer gone."""
+    await open_drill(app, L.DRILL_WORDS)
+    words = app.state.practice.words
+    await app.type(L.WORDS_FIELD, "You sound scared. I want to help.")
+    await app.back()  # Practice
+    await app.back()  # Home
+    assert app.state.nav.screen == "home"
+    await app.browser_back()
+    assert app.state.nav.screen == "practice"
+    await app.browser_back()
+    assert app.state.practice.words is words
+    assert app.find(L.WORDS_FIELD).value == "You sound scared. I want to help."
 
 
 async def test_own_words_typed_when_time_runs_out_is_judged_late_not_thrown_away(app):

@@ -111,18 +111,22 @@ class PracticePart(ProgressPart):
         self.typed = ""  # your own words: the field as typed so far
 
     def _park(self) -> None:
-        """Leaving a walk not finished for its list (browser Back): keep it, so Forward or
-        the same scenario again goes on where it was. Only one drill is kept."""
+        """Leaving a drill for its list (browser Back): keep it. A walk not finished goes on
+        when Forward or the same scenario opens it again; any other only with Forward (a
+        finished walk shows its end). Only one drill is kept."""
         s = self.session
-        if isinstance(s, WalkSession) and s.walk is not None and not s.walk.done:
-            self._parked = (self.key, self.session, self.last, self.chosen, self.typed, True)
+        if s is not None:
+            going = isinstance(s, WalkSession) and s.walk is not None and not s.walk.done
+            self._parked = (self.key, s, self.last, self.chosen, self.typed, going)
 
     def _leave(self) -> None:
         """Practice or Progress opened: the drill on screen ends. It is kept for the
         browser's Back and Forward alone, which show it again as it was left (its end
-        screen, or the line it was on); a drill opened from the Practice screen is new."""
+        screen, or the line it was on); a drill opened from the Practice screen is new.
+        Practice opened again with no drill on screen (Back past it) keeps the one kept."""
         s = self.session
-        self._parked = (self.key, s, self.last, self.chosen, self.typed, False) if s else None
+        if s is not None:
+            self._parked = (self.key, s, self.last, self.chosen, self.typed, False)
         self._clear()
 
     def _resume(self, parked: tuple) -> None:
