@@ -242,6 +242,20 @@ async def test_a_checklist_item_found_by_search_is_on_top_and_can_be_ticked_ther
     assert len(ticked) == 2  # on top and in its place
 
 
+async def test_a_situation_found_by_search_shows_its_text_above_the_choices(app):
+    """"bridge" opened the situation screen at its top: ten choices, with the officer's
+    own situation ticked, and the text that matched 1.5 screens down at the largest text."""
+    await app.click(L.OPEN_SEARCH)
+    await app.type(L.SEARCH_FIELD, "bridge")
+    hit = next(h for h in app.state.search.results if h.target[:2] == ("situation", "suicidal"))
+    await app.click(L.search_result(hit.title))
+    sit = app.state.situations.get("suicidal")
+    texts = app.texts()
+    assert texts[:2] == [f"From your search · {sit.title}", sit.title]
+    assert texts.index(sit.summary) < texts.index(L.WHAT_IS_THE_CALL)
+    assert texts.count(sit.summary) == 1  # not again below the choices
+
+
 async def test_search_shows_an_avoid_hit_with_its_instead(app):
     await app.click(L.OPEN_SEARCH)
     await app.type(L.SEARCH_FIELD, "promise")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import flet as ft
 
+from app.i18n import text as t
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
@@ -26,7 +27,14 @@ def details(sit, sz: Sizes) -> list[ft.Control]:
 def SituationsView(state):
     sz = Sizes(state.prefs.text_scale)
     chosen = state.prefs.situation
-    out: list[ft.Control] = [c.para(L.WHAT_IS_THE_CALL, sz.fs, 18)]
+    part = state.situations
+    found = part.get(part.preview) if part.preview else None
+    # a search hit: its text first, or ten choices push it 1.5 screens down at the largest
+    # text; the choices follow, the officer's own still ticked
+    out: list[ft.Control] = [c.para(t("search_found_in", place=found.title), sz.fs, 14,
+                                    weight=ft.FontWeight.BOLD), *details(found, sz),
+                             ft.Divider()] if found else []
+    out.append(c.para(L.WHAT_IS_THE_CALL, sz.fs, 18))
     for s in state.guide.situations:
         out.append(c.choice(L.situation_choice(s.title),
                             lambda e, s=s: state.situations.choose(s.id), s.id == chosen,
@@ -35,8 +43,7 @@ def SituationsView(state):
                         chosen is None, text=L.SITUATION_NOT_SURE))
     if not state.guide.situations:
         out.append(c.para(L.SITUATIONS_NONE, sz.fs))
-    part = state.situations
-    shown = (part.get(part.preview) if part.preview else None) or part.get()
+    shown = None if found else part.get()
     if shown:
         out += details(shown, sz)
     return ft.Column(out, spacing=10)
