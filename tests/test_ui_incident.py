@@ -181,6 +181,19 @@ async def test_an_export_that_cannot_be_written_says_so_and_still_shows_the_text
     assert app.state.export.file.saved_to is None
 
 
+async def test_a_long_unsaved_note_shows_its_start_and_keeps_retry_in_reach(app, monkeypatch):
+    """The "not saved" box showed a pending note whole: a 100 KB paste filled screens and
+    pushed Retry out of reach. It shows the start; the whole note is still saved on retry."""
+    await open_incident(app)
+    text = "Subject said " + "x y " * 25_000
+    real = await save_on_a_full_disk(app, monkeypatch, text)
+    shown = [x for x in app.texts() if x.startswith("Unsaved: Subject said")]
+    assert len(shown) == 1 and len(shown[0]) < 400 and shown[0].endswith("…")
+    monkeypatch.setattr(Book, "append", real)
+    await app.click(L.RETRY_SAVE)
+    assert app.state.log.all_notes(app.state.incident.current.id)[-1].text == text.strip()
+
+
 async def test_disk_full_keeps_the_note_visible_with_retry(app, monkeypatch):
     await open_incident(app)
     real = await save_on_a_full_disk(app, monkeypatch, "Subject threw the phone")

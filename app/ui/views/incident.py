@@ -17,7 +17,7 @@ from app.ui.theme import Sizes
 from app.ui.views import common as c
 from app.ui.views import hooks
 from app.ui.views.clocks import Clocks
-from app.ui.views.timeline import note_row
+from app.ui.views.timeline import folded, note_row
 
 # from the note-kind table (app.incidents.kinds): the kinds an officer taps most sit in
 # view; a deadline has its minutes field right there; the rest fold under "More note kinds"
@@ -99,7 +99,7 @@ def IncidentView(state):
         out.append(ft.Container(ft.Column([
             c.para(terminal_safe(inc.save_error or L.NOTES_NOT_SAVED), sz.fs,  # a path
                    color=ft.Colors.ON_ERROR_CONTAINER),
-            *[c.para(terminal_safe(t("note_unsaved", text=p.text)), sz.fs, 15,
+            *[c.para(terminal_safe(t("note_unsaved", text=folded(p.text) or p.text)), sz.fs, 15,
                      color=ft.Colors.ON_ERROR_CONTAINER)
               for p in pending],
             c.button(L.RETRY_SAVE, lambda e: inc.retry_save(), ft.Icons.REFRESH, primary=True),
