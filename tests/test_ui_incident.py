@@ -108,6 +108,30 @@ async def test_close_incident_and_list(app):
     assert app.state.incident.current.location == "Main St 4"
 
 
+async def test_a_closed_call_looked_at_during_a_live_one_gives_the_live_one_back(app):
+    """Looking at an old call from All incidents made it the shown call everywhere: Home
+    offered Start incident, and the live call's stage changes and ticks went unlogged."""
+    await open_incident(app, "Main St 4")
+    await app.click(L.CLOSE_INCIDENT)
+    await app.click(L.CLOSE_CONFIRM)
+    await open_incident(app, "Elm St")
+    live = app.state.incident.current
+    await app.click(L.OPEN_INCIDENTS)
+    old = next(lab for lab in app.labels()
+               if lab.startswith("Open incident:") and "Main St 4" in lab)
+    await app.click(old)
+    assert app.state.incident.current.location == "Main St 4"  # looked at, read only
+    assert not app.has(L.NOTE_FIELD)
+    await app.nav(L.NAV_HOME)
+    assert app.state.incident.current.id == live.id and app.state.incident.is_open
+    assert any(x.startswith("Incident open:") for x in app.texts())
+    cl = app.state.guide.checklists[0]
+    item = next(i for i in cl.items if i.tick)
+    app.state.checklist.tick(cl.id, item)
+    ticks = [n.text for n in app.state.log.all_notes(live.id) if str(n.kind) == "checklist_tick"]
+    assert ticks == [item.text]
+
+
 async def test_the_close_on_screen_ends_the_call_and_a_second_start_says_it_closes(app):
     sit = await open_incident(app, "Main St 4")
     cl = app.state.guide.checklists[0]

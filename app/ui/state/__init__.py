@@ -122,11 +122,13 @@ class AppState:
     def _enter(self, loc: Location) -> None:
         self.stairway.read_stage = None
         self.practice.enter(loc)
+        if loc.screen in ("incident", "board", "incidents"):
+            self.incident.enter(loc.screen, loc.get("incident"))
+        else:  # a closed call was only being looked at
+            self.incident.back_to_live()
         if loc.screen == "stairway":
             read = loc.int("read")
             self.stairway.read_stage = None if read == self.prefs.stage else read
-        elif loc.screen in ("incident", "board", "incidents"):
-            self.incident.enter(loc.screen, loc.get("incident"))
         elif loc.screen == "situations":
             self.situations.preview = loc.get("show")
         elif loc.screen == "search" and loc.get("q") and not self.search.query:

@@ -135,6 +135,14 @@ class IncidentPart(BoardPart):
                 if self.log else []
             self.left_open.tell(self.incident_list)
 
+    def back_to_live(self) -> None:
+        """A closed call looked at during a live one: any other screen is the live call's
+        again (its stage changes and ticks were going unlogged, Home offered Start)."""
+        live = self.prefs.incident_id
+        if self.current is not None and not self.current.is_open and live \
+                and live != self.current.id:
+            self._load(live)
+
     # ---- lifecycle ----
     def start(self, situation_id: str | None, situation_title: str | None,
               location: str) -> bool:
