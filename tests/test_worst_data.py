@@ -161,3 +161,47 @@ def test_a_note_edited_and_sealed_again_is_told_in_every_export(tmp_path, fmt):
     text = IncidentLog(tmp_path).export(inc.id, fmt)
     assert "He has no weapon" in text and "chain intact" not in text
     assert "was changed after it was written" in text
+
+
+def _resealed_with_a_bad_kind(root) -> str:
+    """A closed call whose sealed notes.json was edited to hold a kind no entry can have,
+    then sealed again; returns its id."""
+    import hashlib
+
+    log = IncidentLog(root)
+    inc = log.open_incident("Hostage taker", "Main St")
+    log.add_note(inc.id, NoteKind.NOTE, "He has a knife")
+    log.close_incident(inc.id)
+    log.close()
+    path = root / "incidents" / inc.id / "notes.json"
+    raw = path.read_bytes()
+    head, mid = b'{"notes":', b',"seal":{"1":{"sha256":"'
+    table = raw[len(head):raw.rindex(mid)]
+    at = table.index(b'"kind":"note"')
+    table = table[:at] + b'"kind":"no such kind"' + table[at + len(b'"kind":"note"'):]
+    path.write_bytes(head + table + mid + hashlib.sha256(table).hexdigest().encode()
+                     + b'"}}}')
+    return inc.id
+
+
+def test_a_sealed_note_with_a_bad_field_is_said_not_raised(tmp_path):
+    """A notes.json edited to hold a field no entry can have, then sealed again, raised a
+    bare KeyError when the note was first built (the seal lets the app trust it): the
+    screen, which shows the log's own errors, had a traceback instead."""
+    from app.incidents.model import IncidentError
+
+    inc_id = _resealed_with_a_bad_kind(tmp_path)
+    with pytest.raises(IncidentError, match="Entry 2 of this call is damaged"):
+        list(IncidentLog(tmp_path).notes(inc_id))
+
+
+async def test_a_sealed_note_with_a_bad_field_is_said_on_screen(tmp_path):
+    from tests.ui_harness import CONTENT, start
+
+    inc_id = _resealed_with_a_bad_kind(tmp_path / "data")
+    app = await start(CONTENT, tmp_path / "data", route=f"/incident/{inc_id}")
+    try:
+        assert any(x.startswith("Entry 2 of this call is damaged: it was changed after it "
+                                "was saved.") for x in app.texts()), app.texts()
+    finally:
+        app.close()

@@ -22,8 +22,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from app.incidents.chain import canonical
 from app.incidents.clock import from_iso, to_iso
 from app.incidents.kinds import NoteKind
-from app.incidents.model import DemandStatus, Incident, IncidentStatus, Note
+from app.incidents.model import DemandStatus, Incident, IncidentError, IncidentStatus, Note
 from app.incidents.storage import checksum
+from app.said import Said
 
 ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")  # an incident id; safe as a folder
 NOTE_ID_RE = re.compile(r"[0-9a-f]{12}")
@@ -215,7 +216,11 @@ class NoteList(Sequence):
             return [self[j] for j in range(*i.indices(len(self.built)))]
         note = self.built[i]
         if note is None:
-            note = self.built[i] = record_to_note(self.recs[i], self.incident_id)
+            try:  # a sealed file is trusted whole: one edited and sealed again is read here
+                note = self.built[i] = record_to_note(self.recs[i], self.incident_id)
+            except FAULTS as err:
+                n = i + 1 if i >= 0 else len(self.built) + i + 1
+                raise IncidentError(Said("said_call_entry_damaged", n=n)) from err
         return note
 
     def __iter__(self) -> Iterator[Note]:
