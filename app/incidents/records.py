@@ -220,7 +220,7 @@ class NoteList(Sequence):
                 note = self.built[i] = record_to_note(self.recs[i], self.incident_id)
             except FAULTS as err:
                 n = i + 1 if i >= 0 else len(self.built) + i + 1
-                raise IncidentError(Said("said_call_entry_damaged", n=n)) from err
+                raise IncidentError(Said("said_call_entry_damaged", seq=n)) from err
         return note
 
     def __iter__(self) -> Iterator[Note]:
