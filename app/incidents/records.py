@@ -24,13 +24,13 @@ from app.incidents.clock import from_iso, to_iso
 from app.incidents.kinds import NoteKind
 from app.incidents.model import DemandStatus, Incident, IncidentError, IncidentStatus, Note
 from app.incidents.storage import checksum
+from app.incidents.validate import SURROGATE
 from app.said import Said
 
 ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")  # an incident id; safe as a folder
 NOTE_ID_RE = re.compile(r"[0-9a-f]{12}")
 _KINDS = {k.value: k for k in NoteKind}
 _STATUSES = {s.value: s for s in DemandStatus}
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _HASH = re.compile(r"[0-9a-f]{64}")
 FAULTS = (KeyError, ValueError, TypeError, OverflowError)  # what a reader raises
 
@@ -54,7 +54,7 @@ def read_note_id(value: object) -> str:
 def read_text(value: object) -> str:
     if type(value) is not str:
         raise ValueError("not text")
-    if _SURROGATE.search(value):
+    if SURROGATE.search(value):
         raise HalfCharacter("half a character")
     return value
 

@@ -32,12 +32,12 @@ from app.said import Said
 MAX_CHARS = 1_000_000  # a 100 KB note is fine; a runaway paste of megabytes is not
 MAX_FIELD = 2_000  # situation, location
 FIELDS = ("ref", "due", "status", "stage", "item")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATE = re.compile("[\ud800-\udfff]")  # half of a character
 
 
 def clean_text(text: str) -> str:
     """Lone surrogates replaced by U+FFFD; a valid pair joined into its character."""
-    if _SURROGATE.search(text) is None:
+    if SURROGATE.search(text) is None:
         return text
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
