@@ -26,7 +26,7 @@ CASES = [
     # phrase, slots, Not for under ## Avoid, an Avoid phrase with no group and one in the
     # group "Promises", labels in any case
     ("stage-rich", "stairway/3-rapport.md"),
-    # checklist: paragraphs are not items, Only for covers the ### under its ##,
+    # checklist: paragraphs and comments are not items, Only for covers its whole ##,
     # plain `-` items are reminders (tick False), order from front matter; an item's own
     # `Only for:` wins over its heading's, Caution sub-item, Not for under a ##
     ("checklist-sections", "checklists/first-officer.md"),

@@ -67,6 +67,11 @@ PURPOSE = "has no meaning under '## Purpose': the purpose is shown in every situ
          ["20: a heading '### Local' under '## Emergency' is never shown in the app: "
           "contacts.md has only `##` sections. Delete the line (what is under it stays in "
           "'## Emergency')"]),
+        # a `###` in a checklist: its items stay in the `##` section, the heading vanished
+        ("checklists/first-officer.md", "## Take cover", "### Outside\n- [ ] Close the road.",
+         ["22: a heading '### Outside' under '## Take cover' is never shown in the app: a "
+          "checklist has only `##` sections. Delete the line (what is under it stays in "
+          "'## Take cover')"]),
         # `Only for:` in contacts.md did nothing (an unknown name was blamed, a known one not)
         ("contacts.md", "## Crisis lines", "Only for: suicidal",
          ["23: `Only for:` and `Not for:` have no meaning in contacts.md: every number is "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.guide.blocks import entries
 from app.guide.files import File
+from app.guide.headervalues import short
 from app.guide.items import ItemIds, item_of
 from app.guide.model import Checklist, Item
 from app.guide.reference import Vocab
@@ -18,6 +19,15 @@ def parse_checklist(f: File, vocab: Vocab) -> Checklist:
     sections: list[str] = [
         b.text for b in f.doc.blocks if b.kind == "heading" and b.level == 2 and b.text
     ]
+    h2_text = ""
+    for b in f.doc.blocks:  # a checklist has `##` sections only: a `###` one lost its text
+        if b.kind == "heading" and b.level == 2:
+            h2_text = b.text
+        elif b.kind == "heading" and b.level > 2 and b.text and h2_text:
+            f.add(b.line, "block-not-shown",
+                  f"a heading '{'#' * b.level} {short(b.text)}' under '## {short(h2_text)}' "
+                  "is never shown in the app: a checklist has only `##` sections. Delete the "
+                  f"line (what is under it stays in '## {short(h2_text)}')")
     items: list[Item] = []
     written = False
     for e in es:
