@@ -72,6 +72,14 @@ PURPOSE = "has no meaning under '## Purpose': the purpose is shown in every situ
          ["22: a heading '### Outside' under '## Take cover' is never shown in the app: a "
           "checklist has only `##` sections. Delete the line (what is under it stays in "
           "'## Take cover')"]),
+        # a `###` in a practice scenario, or above the first skill: the heading vanished
+        ("practice/suicidal-bridge.md", "## Turn 2", "### Hint",
+         ["29: a heading '### Hint' is never shown in the app: a scenario has its `#` title "
+          "and `## Turn` headings only. Delete the line, or make it a paragraph (what the "
+          "officer sees happen)"]),
+        ("skills/active-listening.md", "# Active listening skills", "\n### Tip",
+         ["12: a heading '### Tip' above the first skill is never shown in the app: the "
+          "advice there is text only. Delete the line (what is under it stays in the advice)"]),
         # `Only for:` in contacts.md did nothing (an unknown name was blamed, a known one not)
         ("contacts.md", "## Crisis lines", "Only for: suicidal",
          ["23: `Only for:` and `Not for:` have no meaning in contacts.md: every number is "

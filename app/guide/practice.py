@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from app.guide.blocks import UNSHOWN, Block, slug
 from app.guide.files import File
+from app.guide.headervalues import short
 from app.guide.items import _banned, _length
 from app.guide.model import ACCEPTABLE, BEST, Answer, Scenario, Turn
 from app.guide.reference import Vocab
@@ -59,6 +60,11 @@ def parse_practice(f: File, vocab: Vocab) -> Scenario | None:
         if b.kind == "heading":
             if b.level == 2:
                 turns.append(_Turn(b))
+            elif b.level > 2 and b.text:
+                f.add(b.line, "block-not-shown",
+                      f"a heading '{'#' * b.level} {short(b.text)}' is never shown in the app: "
+                      "a scenario has its `#` title and `## Turn` headings only. Delete the "
+                      "line, or make it a paragraph (what the officer sees happen)")
             continue
         if not turns:
             if b.kind == "para":

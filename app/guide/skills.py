@@ -12,6 +12,7 @@ import re
 from app.guide.blocks import UNSHOWN, entries, section_key, slug
 from app.guide.files import File
 from app.guide.frontmatter import ID_RE
+from app.guide.headervalues import short
 from app.guide.model import Skill
 from app.guide.reference import _no_subs
 
@@ -62,6 +63,11 @@ def parse_skills(f: File) -> tuple[list[Skill], str]:
             "`Only for:` has no meaning in the skills file: delete the line",
         )
     for h in f.doc.blocks:
+        if h.kind == "heading" and h.level > 2 and h.text and not found:
+            f.add(h.line, "block-not-shown",
+                  f"a heading '{'#' * h.level} {short(h.text)}' above the first skill is "
+                  "never shown in the app: the advice there is text only. Delete the line "
+                  "(what is under it stays in the advice)")
         if h.kind == "heading" and h.level == 2 and h.text:
             named = skill_heading(f, h.text, h.line)
             found.append(
