@@ -106,6 +106,20 @@ def test_a_guide_in_another_language_is_not_judged_by_the_english_skill_rules(ca
     assert json.loads(capsys.readouterr().out)["skill"] == "emotion-labeling"
 
 
+@pytest.mark.parametrize("args, feedback", [
+    (["--language", "es", "Parece que está muy enfadado."],
+     "In this language, Stairway checks only the never-say list and the length. Compare "
+     "the answer with the guide's model answers."),
+    (["Я понимаю, тебе сейчас очень страшно"],
+     "Stairway's rules read English only, so this answer was not judged."),
+])
+def test_an_unjudged_answer_does_not_point_to_model_answers_below(capsys, args, feedback):
+    """The screen shows model answers under its verdict; the command prints none, and
+    said "Compare it with the model answers below"."""
+    assert main(["practice", "classify", *args]) == 0
+    assert json.loads(capsys.readouterr().out)["feedback"] == feedback
+
+
 @pytest.mark.parametrize("language", ["", "e s", "../es", "es\ud800", "=cmd|x"])
 def test_a_language_that_is_not_a_code_is_one_line_and_exit_2(capsys, language):
     assert main(["practice", "classify", "--language", language, "x"]) == 2

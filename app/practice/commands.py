@@ -96,6 +96,7 @@ def run_classify(answer: str, said: str | None, content_dir: str | None, content
     from app.guide.folder import language_of
     from app.i18n import LANGUAGE_RE
     from app.practice.classify import Classifier
+    from app.said import Said
 
     path, shown = content(content_dir)
     if not path.is_dir():
@@ -107,8 +108,18 @@ def run_classify(answer: str, said: str | None, content_dir: str | None, content
         return 2
     guide = compile_guide(path, shown)
     lang = language or language_of(path)
-    _print_json(Classifier.from_guide(guide, lang).classify(answer, said).to_dict(), out)
+    result = Classifier.from_guide(guide, lang).classify(answer, said)
+    got = result.to_dict()
+    key = getattr(result.feedback, "key", "")
+    if key in _NO_MODELS:  # the screen shows model answers below; here there are none
+        got["feedback"] = " ".join(filter(None, (Said(_NO_MODELS[key]), result.reminder)))
+    _print_json(got, out)
     return 0
+
+
+# feedback that points to the model answers the screen shows -> its words for the terminal
+_NO_MODELS = {"said_words_compare": "said_words_compare_cli",
+              "said_words_not_english": "said_words_not_english_cli"}
 
 
 def run_kept(data_dir: str | None, out: TextIO) -> int:
