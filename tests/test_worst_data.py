@@ -140,32 +140,9 @@ def test_practice_history_with_a_bad_id_or_record_reads_back_the_rest(tmp_path):
     assert len(PracticeHistory(tmp_path).attempts()) == 4  # and new answers are kept
 
 
-@pytest.mark.parametrize("fmt", ["md", "csv"])
-def test_a_note_edited_and_sealed_again_is_told_in_every_export(tmp_path, fmt):
-    """The seal lets the app read notes.json fast; the hand-over brief hashes every entry."""
-    import hashlib
-
-    log = IncidentLog(tmp_path)
-    inc = log.open_incident("Hostage taker", "Main St")
-    log.add_note(inc.id, NoteKind.NOTE, "He has a knife")
-    log.close_incident(inc.id)
-    log.close()
-    path = tmp_path / "incidents" / inc.id / "notes.json"
-    raw = path.read_bytes()
-    head, mid = b'{"notes":', b',"seal":{"1":{"sha256":"'
-    assert raw.startswith(head) and mid in raw  # the sealed layout the fold writes
-    table = raw[len(head):raw.rindex(mid)].replace(b"He has a knife", b"He has no weapon")
-    path.write_bytes(head + table + mid + hashlib.sha256(table).hexdigest().encode()
-                     + b'"}}}')
-
-    text = IncidentLog(tmp_path).export(inc.id, fmt)
-    assert "He has no weapon" in text and "chain intact" not in text
-    assert "was changed after it was written" in text
-
-
-def _resealed_with_a_bad_kind(root) -> str:
-    """A closed call whose sealed notes.json was edited to hold a kind no entry can have,
-    then sealed again; returns its id."""
+def _resealed(root, old: bytes, new: bytes) -> str:
+    """A closed call whose sealed notes.json had `old` edited to `new` and was then sealed
+    again, as only someone editing the file would; returns its id."""
     import hashlib
 
     log = IncidentLog(root)
@@ -176,12 +153,22 @@ def _resealed_with_a_bad_kind(root) -> str:
     path = root / "incidents" / inc.id / "notes.json"
     raw = path.read_bytes()
     head, mid = b'{"notes":', b',"seal":{"1":{"sha256":"'
+    assert raw.startswith(head) and mid in raw  # the sealed layout the fold writes
     table = raw[len(head):raw.rindex(mid)]
-    at = table.index(b'"kind":"note"')
-    table = table[:at] + b'"kind":"no such kind"' + table[at + len(b'"kind":"note"'):]
+    assert old in table
+    table = table.replace(old, new, 1)
     path.write_bytes(head + table + mid + hashlib.sha256(table).hexdigest().encode()
                      + b'"}}}')
     return inc.id
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv"])
+def test_a_note_edited_and_sealed_again_is_told_in_every_export(tmp_path, fmt):
+    """The seal lets the app read notes.json fast; the hand-over brief hashes every entry."""
+    inc_id = _resealed(tmp_path, b"He has a knife", b"He has no weapon")
+    text = IncidentLog(tmp_path).export(inc_id, fmt)
+    assert "He has no weapon" in text and "chain intact" not in text
+    assert "was changed after it was written" in text
 
 
 def test_a_sealed_note_with_a_bad_field_is_said_not_raised(tmp_path):
@@ -190,7 +177,7 @@ def test_a_sealed_note_with_a_bad_field_is_said_not_raised(tmp_path):
     screen, which shows the log's own errors, had a traceback instead."""
     from app.incidents.model import IncidentError
 
-    inc_id = _resealed_with_a_bad_kind(tmp_path)
+    inc_id = _resealed(tmp_path, b'"kind":"note"', b'"kind":"no such kind"')
     with pytest.raises(IncidentError, match="Entry 2 of this call is damaged"):
         list(IncidentLog(tmp_path).notes(inc_id))
 
@@ -198,7 +185,7 @@ def test_a_sealed_note_with_a_bad_field_is_said_not_raised(tmp_path):
 async def test_a_sealed_note_with_a_bad_field_is_said_on_screen(tmp_path):
     from tests.ui_harness import CONTENT, start
 
-    inc_id = _resealed_with_a_bad_kind(tmp_path / "data")
+    inc_id = _resealed(tmp_path / "data", b'"kind":"note"', b'"kind":"no such kind"')
     app = await start(CONTENT, tmp_path / "data", route=f"/incident/{inc_id}")
     try:
         assert any(x.startswith("Entry 2 of this call is damaged: it was changed after it "
