@@ -122,6 +122,10 @@ async def test_a_closed_call_looked_at_during_a_live_one_gives_the_live_one_back
     await app.click(old)
     assert app.state.incident.current.location == "Main St 4"  # looked at, read only
     assert not app.has(L.NOTE_FIELD)
+    await app.nav(L.NAV_INCIDENT)  # the tab, already lit: the live call, not the look
+    assert app.state.incident.current.id == live.id and app.has(L.NOTE_FIELD)
+    await app.click(L.OPEN_INCIDENTS)
+    await app.click(old)
     await app.nav(L.NAV_HOME)
     assert app.state.incident.current.id == live.id and app.state.incident.is_open
     assert any(x.startswith("Incident open:") for x in app.texts())
