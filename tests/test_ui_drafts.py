@@ -223,3 +223,15 @@ async def test_the_situation_picked_in_the_start_form_survives_back(app):
     await app.click(L.situation_choice(picked.title))
     await app.click(L.START_CANCEL)  # Cancel throws the pick away
     assert app.state.ui.drafts.get(D.START_SITUATION) == ""
+
+
+async def test_the_situation_picked_is_said_selected_not_only_ticked(app):
+    """A screen reader heard every situation alike: the tick was only seen."""
+    await app.click(L.START_INCIDENT)
+    picked = app.state.guide.situations[2]
+    await app.click(L.situation_choice(picked.title))
+    marks = {label_of(c.content)[0]: c.selected for c in app.controls()
+             if isinstance(c, ft.Semantics) and c.selected is not None and label_of(c.content)}
+    assert marks[L.situation_choice(picked.title)] is True
+    assert [k for k, v in marks.items() if v and k.startswith("Situation: ")] == [
+        L.situation_choice(picked.title)]

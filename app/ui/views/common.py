@@ -65,15 +65,16 @@ def icon_button(label: str, icon: ft.IconData, on_click: Callable | None) -> ft.
 
 def choice(label: str, on_click: Callable, selected: bool, text: str | None = None,
            compact: bool = False) -> ft.Control:
-    """One option in a group: selected shows a tick icon and a filled style (not colour only)."""
-    return button(
+    """One option in a group: selected shows a tick icon and a filled style (not colour only),
+    and a screen reader hears it as selected (the tick alone is seen, not said)."""
+    return ft.Semantics(selected=selected, content=button(
         label,
         on_click,
         icon=ft.Icons.CHECK if selected else None,
         primary=selected,
         text=text,
         compact=compact,
-    )
+    ))
 
 
 def tappable(label: str, content: ft.Control, on_click: Callable, **kw) -> ft.Control:
