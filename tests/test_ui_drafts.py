@@ -223,6 +223,10 @@ async def test_the_situation_picked_in_the_start_form_survives_back(app):
     await app.click(L.situation_choice(picked.title))
     await app.click(L.START_CANCEL)  # Cancel throws the pick away
     assert app.state.ui.drafts.get(D.START_SITUATION) == ""
+    app.state.ui.drafts.put(D.START_SITUATION, "../no-such-situation")  # an old guide's
+    await app.click(L.START_INCIDENT)
+    await app.click(L.START_CONFIRM)
+    assert app.state.incident.current.situation != "../no-such-situation"
 
 
 async def test_the_situation_picked_is_said_selected_not_only_ticked(app):

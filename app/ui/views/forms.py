@@ -20,7 +20,9 @@ def StartForm(state):
     sz = Sizes(state.prefs.text_scale)
     location, get_location, on_location = hooks.use_field("", state.ui.drafts, drafts.START)
     # the situation picked is kept like the place: Back then Start must not open another
-    picked = state.ui.drafts.get(drafts.START_SITUATION) or state.prefs.situation
+    kept = state.ui.drafts.get(drafts.START_SITUATION)  # a situation of this guide only
+    picked = kept if any(s.id == kept for s in state.guide.situations) else \
+        state.prefs.situation
     sit, set_sit = ft.use_state(picked)
     chosen = ft.use_ref(picked)
 
