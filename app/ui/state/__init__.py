@@ -117,9 +117,8 @@ class AppState:
     # ---- navigation glue: what a screen loads when it opens ----
     def _defaults(self, screen: str) -> dict[str, str]:
         inc = self.incident.current
-        live = self.prefs.incident_id  # the Incident tab is the live call's, even from a look
-        if screen == "incident" and inc is not None and not inc.is_open and live:
-            return {"incident": live}
+        if screen == "incident" and (live := self.incident.looked_away):
+            return {"incident": live}  # the Incident tab is the live call's, even from a look
         return {"incident": inc.id} if inc is not None and screen in ("incident", "board") else {}
 
     def _enter(self, loc: Location) -> None:

@@ -135,12 +135,16 @@ class IncidentPart(BoardPart):
                 if self.log else []
             self.left_open.tell(self.incident_list)
 
+    @property
+    def looked_away(self) -> str | None:
+        """The live call's id while a closed call is shown for a look, else None."""
+        live, cur = self.prefs.incident_id, self.current
+        return live if cur is not None and not cur.is_open and live != cur.id else None
+
     def back_to_live(self) -> None:
-        """A closed call looked at during a live one: any other screen is the live call's
-        again (its stage changes and ticks were going unlogged, Home offered Start)."""
-        live = self.prefs.incident_id
-        if self.current is not None and not self.current.is_open and live \
-                and live != self.current.id:
+        """Any other screen than a look's is the live call's again (its stage changes and
+        ticks were going unlogged, Home offered Start)."""
+        if live := self.looked_away:
             self._load(live)
 
     # ---- lifecycle ----
