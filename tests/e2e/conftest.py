@@ -19,6 +19,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests.e2e import stuck
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("STAIRWAY_CHROMIUM", "/usr/bin/chromium"))
 SHOTS = ROOT / "build" / "screenshots"
@@ -29,6 +31,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--no-first-run",
+    stuck.TAG,  # how the stuck-renderer watchdog finds the browsers these tests launch
 ]
 # The Flet web client asks once for the Rive runtime on jsdelivr; it never needs it.
 RIVE_CDN = "cdn.jsdelivr.net/npm/@rive-app/"
@@ -40,6 +43,52 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/e2e/" in str(item.path).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
+
+
+WATCHDOG = stuck.Watchdog()
+SHARED_PAGES = {"phone", "phone_page"}  # module-scoped pages, one per test module
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_protocol(item, nextitem):
+    """Run a browser test under the stuck-renderer watchdog (tests/e2e/stuck.py). If the
+    watchdog killed a browser while the test ran and the test failed, its report says so;
+    a test that opens its own page is run once more from the start, in a new browser, and a
+    second failure stands. A test on a module's shared page (`SHARED_PAGES`) cannot start
+    over, since the tests before it built that page's state: it stays failed."""
+    if item.get_closest_marker("browser") is None:
+        return None
+    from _pytest.runner import runtestprotocol
+
+    item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
+    reports = stuck.second_chance(
+        lambda: runtestprotocol(item, nextitem=nextitem, log=False), WATCHDOG, item.nodeid,
+        own_page=not SHARED_PAGES & set(getattr(item, "fixturenames", ())),
+        restart=lambda: _restart_clocks(item),
+        warn=lambda message: warnings.warn(message, stacklevel=1))
+    for r in reports:
+        item.ihook.pytest_runtest_logreport(report=r)
+    item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
+    return True
+
+
+def _restart_clocks(item) -> None:
+    """Give a second attempt a whole test's time: pytest-timeout's limit and
+    faulthandler's both started with the first attempt (their hooks wrap this one)."""
+    import faulthandler
+
+    import pytest_timeout
+    from _pytest.faulthandler import fault_handler_stderr_fd_key
+
+    settings = pytest_timeout._get_item_settings(item)
+    if settings.timeout and not settings.func_only:
+        item.ihook.pytest_timeout_cancel_timer(item=item)
+        item.ihook.pytest_timeout_set_timer(item=item, settings=settings)
+    limit = float(item.config.getini("faulthandler_timeout") or 0)
+    if limit > 0:
+        faulthandler.dump_traceback_later(
+            limit, file=item.config.stash[fault_handler_stderr_fd_key],
+            exit=item.config.getini("faulthandler_exit_on_timeout"))
 
 
 def free_port() -> int:
@@ -114,7 +163,9 @@ def playwright():
     for old in SHOTS.glob("FAILED-*.png"):  # failure pictures are from this run only
         old.unlink()
     pw = sync_playwright().start()
+    WATCHDOG.start()
     yield pw
+    WATCHDOG.stop()
     pw.stop()
 
 
@@ -123,15 +174,39 @@ def launch(playwright):
                                       args=CHROMIUM_ARGS)
 
 
+class Chromium:
+    """A test module's Chromium, launched again if the stuck-renderer watchdog killed it.
+
+    Twice in a full run (CI at bba44e4 and 3adc046) one renderer spun at 100% CPU for good
+    and the pages opened after it failed, probably because Chromium put them in that same
+    renderer: a browser per module keeps such a renderer to the module it began in. The
+    watchdog (stuck.py) now kills a browser with a stuck renderer; the module's next page
+    gets a new one. The cause itself is not found."""
+
+    def __init__(self, playwright) -> None:
+        self.playwright, self.browser = playwright, None
+
+    def get(self):
+        if self.browser is None or not self.browser.is_connected():
+            self.browser = launch(self.playwright)
+        return self.browser
+
+    def close(self) -> None:
+        if self.browser is not None and self.browser.is_connected():
+            self.browser.close()
+
+
 @pytest.fixture(scope="module")
-def browser(playwright):
-    """A Chromium per test module. Twice in a full run (CI at bba44e4 and 3adc046) one
-    renderer spun at 100% CPU for good and the pages opened after it failed, probably
-    because Chromium put them in that same renderer: a browser per module keeps such a
-    renderer to the module it began in (the cause itself is not found)."""
-    b = launch(playwright)
-    yield b
-    b.close()
+def chromium(playwright):
+    c = Chromium(playwright)
+    yield c
+    c.close()
+
+
+@pytest.fixture
+def browser(chromium):
+    """The module's Chromium, for a test that opens its own page."""
+    return chromium.get()
 
 
 @pytest.fixture
@@ -139,10 +214,13 @@ def fresh_browser(playwright):
     """A Chromium for one test, for modules whose pages switch the guide live. Each of the
     three stuck renderers seen (CI at bba44e4 and 3adc046, a local run on 2026-11-28) came
     in a page opened after another page of the same browser had switched the guide; one
-    in seven local runs of test_i18n did it, none with a browser per test so far."""
+    in seven local runs of test_i18n did it. A browser per test did not end it (CI at
+    03be534, test_packs); the watchdog in stuck.py is what turns it from a hang into a
+    second attempt."""
     b = launch(playwright)
     yield b
-    b.close()
+    if b.is_connected():
+        b.close()
 
 
 class Net:
@@ -293,12 +371,12 @@ def app_page(browser, server):
 
 
 @pytest.fixture(scope="module")
-def phone(browser, server):
+def phone(chromium, server):
     """One 390x844 page shared by a module's tests, which run in order.
 
     Whatever the tests did, nothing but the known Rive request may have left 127.0.0.1.
     """
-    page = open_app(browser, server)
+    page = open_app(chromium.get(), server)
     yield page
     page.context.close()
     assert page.net.unexpected() == [], "requests left 127.0.0.1"

@@ -61,8 +61,8 @@ def _load(page, url: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def phone_page(browser, server):
-    page = _page(browser, server)
+def phone_page(chromium, server):
+    page = _page(chromium.get(), server)
     _load(page, server)
     yield page
     page.context.close()
