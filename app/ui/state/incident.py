@@ -20,6 +20,7 @@ from app.numbers import plain_int
 from app.prefs import Prefs
 from app.said import local
 from app.ui import labels as L
+from app.ui.state.amend import AmendPart
 from app.ui.state.board import BoardPart
 from app.ui.state.device import Device
 from app.ui.state.left_open import LeftOpen
@@ -30,7 +31,7 @@ PAGE = 20  # notes per timeline page: a screen builds in under 50 ms (benchmarks
 MAX_MINUTES = 7 * 24 * 60  # a deadline further out than a week is a typo
 
 
-class IncidentPart(BoardPart):
+class IncidentPart(BoardPart, AmendPart):
     def __init__(self, log: Any, prefs: Prefs, ui: Ui, nav: Nav, device: Device,
                  data_dir: Path, now: Callable[[], datetime] | None = None) -> None:
         self.log, self.prefs, self.ui, self.nav, self.device = log, prefs, ui, nav, device
@@ -251,40 +252,6 @@ class IncidentPart(BoardPart):
         self.timeline.extend(page)
         self.has_older = len(page) == PAGE
         self.ui.changed()
-
-    def amendments(self) -> dict[str, list]:
-        """Amendments by the id of the note they correct (shown beside the original)."""
-        if self.current is None or self.log is None:
-            return {}
-        return self._call(lambda: self.log.amendments(self.current.id)) or {}
-
-    def seq_of(self, note_id: str | None) -> int | None:
-        """The number (#3) of a note of this incident, as the timeline shows it."""
-        shown = next((n.seq for n in self.timeline if n.id == note_id), None)
-        if shown is not None or not note_id or self.current is None or self.log is None:
-            return shown
-        older = self._call(lambda: self.log.all_notes(self.current.id)) or []
-        return next((n.seq for n in older if n.id == note_id), None)
-
-    def open_amend(self, note: Any) -> None:
-        self.amend_target = note
-        self.ui.ask("amend")
-
-    def amend(self, text: str) -> bool:
-        note = self.amend_target
-        if note is None or not self.is_open:
-            return False
-        if not (text or "").strip():
-            self.ui.error(L.AMEND_FIELD, t("amend_empty"))
-            return False
-        saved = self._call(lambda: self.log.amend(self.current.id, note.id, text.strip(),
-                                                     at=self.now()))
-        if saved is not None:
-            self.timeline.insert(0, saved)
-            self.amend_target = None
-            self.ui.dialog = None
-        self.ui.changed()
-        return saved is not None
 
     # ---- the call's details ----
     def change_details(self, situation: str | None = None, location: str | None = None) -> bool:
