@@ -1303,7 +1303,7 @@ def test_an_encourager_typed_without_its_g_is_an_encourager(said, answer):
     ],
 )
 def test_phone_typing_is_read_with_its_apostrophes(typed, read):
-    from app.practice.text import texting
+    from app.practice.texting import texting
 
     assert texting(typed) == (read or typed)
 

@@ -39,8 +39,8 @@ from app.practice.backstop import WHY as LIKELY_WHY
 from app.practice.backstop import Backstop
 from app.practice.quote import as_typed
 from app.practice.scores import Scorer
-from app.practice.text import clean, flip, mostly_not_latin, sentences, starts, texting, words
-from app.practice.wording import NO_SAID  # skills judged against the person's words
+from app.practice.text import clean, flip, mostly_not_latin, sentences, starts, words
+from app.practice.texting import texting
 from app.said import Said
 
 ATTEMPT = "open-ended-questions"  # what a closed question tried to be
@@ -138,7 +138,7 @@ class Classifier:
             skill, conf = ranked[0]
             if len(ranked) > 1 and ranked[1][1] >= conf - 0.05:
                 conf -= 0.15  # two skills fit about as well: say so
-            if skill in NO_SAID and said_text is None:
+            if skill in W.NO_SAID and said_text is None:  # judged against their words
                 conf = min(conf, 0.5)
         if (
             skill is None
