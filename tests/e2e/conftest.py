@@ -61,11 +61,15 @@ def pytest_runtest_protocol(item, nextitem):
     from _pytest.runner import runtestprotocol
 
     item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
+    WATCHDOG.peak = 0.0
     reports = stuck.second_chance(
         lambda: runtestprotocol(item, nextitem=nextitem, log=False), WATCHDOG, item.nodeid,
         own_page=not SHARED_PAGES & set(getattr(item, "fixturenames", ())),
         restart=lambda: _restart_clocks(item),
         warn=lambda message: warnings.warn(message, stacklevel=1))
+    if log := os.environ.get("STAIRWAY_STUCK_LOG"):  # how near each test came to a kill
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{WATCHDOG.peak:.2f} {item.nodeid}\n")
     for r in reports:
         item.ihook.pytest_runtest_logreport(report=r)
     item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)

@@ -94,6 +94,7 @@ class Watchdog(threading.Thread):
         self.tag, self.stuck_after, self.poll = tag, stuck_after, poll
         self.test = "(no test)"  # set by conftest as each test starts
         self.kills: list[Kill] = []
+        self.peak = 0.0  # the busiest full window seen (share of a core); conftest resets it
         self._stop = threading.Event()
         self._seen: dict[int, list[tuple[float, float]]] = {}  # pid: [(clock, CPU s)]
 
@@ -120,7 +121,11 @@ class Watchdog(threading.Thread):
                 while len(seen) > 1 and now - seen[1][0] >= self.stuck_after:
                     seen.pop(0)  # keep one sample at least `stuck_after` old
                 began, cpu = seen[0]
-                if now - began >= self.stuck_after and (stat[1] - cpu) / (now - began) >= BUSY:
+                if now - began < self.stuck_after:
+                    continue
+                rate = (stat[1] - cpu) / (now - began)
+                self.peak = max(self.peak, rate)
+                if rate >= BUSY:
                     self._kill(browser, tree, pid, now - began)
                     break
         for gone in set(self._seen) - alive:
