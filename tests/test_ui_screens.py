@@ -150,6 +150,22 @@ async def test_phrase_tap_marks_used_and_logs_its_id(app):
                for n in notes)
 
 
+async def test_a_screen_reader_hears_a_phrase_card_once_and_can_tap_it(app):
+    """The card's own text is hidden from a screen reader (its label says the phrase; the
+    rest is its value), so the tap reaches the app through the label's node."""
+    await open_incident(app)
+    await app.nav(L.NAV_PHRASES)
+    p = next(p for p in app.state.phrases.list() if p.kind == "avoid" and p.why)
+    card = app.find(L.phrase(p.kind, p.text))
+    assert isinstance(card, ft.Semantics) and card.exclude_semantics
+    assert f"{L.PHRASE_WHY}: {p.why}" in card.value
+    await app.session.dispatch_event(card._i, "click", None)  # TalkBack's double tap
+    await app.settle()
+    notes = app.state.log.all_notes(app.state.incident.current.id)
+    assert [n.item for n in notes if str(n.kind) == "phrase_used"] == [p.id]
+    assert app.find(L.phrase(p.kind, p.text)).value.startswith(L.PHRASE_USED)
+
+
 async def test_named_stage_chips_are_one_tap_above_the_list(app):
     await app.nav(L.NAV_PHRASES)
     empathy = app.state.stairway.stage(2)

@@ -14,6 +14,7 @@ import flet as ft
 
 from app.i18n import text as t
 from app.ui import labels as L
+from app.ui.tap import TapSemantics
 from app.ui.theme import MIN_TARGET
 
 PAD = ft.Padding.symmetric(vertical=16, horizontal=16)
@@ -77,12 +78,22 @@ def choice(label: str, on_click: Callable, selected: bool, text: str | None = No
     ))
 
 
-def tappable(label: str, content: ft.Control, on_click: Callable, **kw) -> ft.Control:
-    """A card-like area that acts as one button, announced with `label`."""
-    return ft.Semantics(
+def tappable(label: str, content: ft.Control, on_click: Callable, said: str | None = None,
+             **kw) -> ft.Control:
+    """A card-like area that acts as one button, announced with `label`.
+
+    With `said`, a screen reader hears the label, then `said`, once, as one button: the
+    card's own text is drawn but left out for it (a phrase card was heard as "Say: What
+    happened today? SAY What happened today?"). `said` must then hold whatever else the
+    card shows, and the tap reaches `on_click` through the label's own node."""
+    whole = said is not None
+    return TapSemantics(
         label=label,
+        value=said or None,
         button=True,
         container=True,
+        exclude_semantics=whole,
+        on_click=on_click if whole else None,
         content=ft.Container(
             content=content,
             on_click=on_click,

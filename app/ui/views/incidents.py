@@ -20,14 +20,14 @@ def IncidentsView(state):
     for inc in sorted(state.incident.incident_list, key=lambda i: i.opened_at, reverse=True):
         title = f"{format_local(inc.opened_at, fmt='%Y-%m-%d %H:%M')} {inc.situation}"
         status = "left_open" if state.incident.left_open.of(inc) else inc.status.value
+        place = inc.location or L.NO_LOCATION
         out.append(c.tappable(
-            L.open_incident(f"{title}, {inc.location or L.NO_LOCATION}"),
+            L.open_incident(f"{title}, {place}"),
             ft.Column([
                 ft.Text(title, size=sz.fs(17), weight=ft.FontWeight.BOLD),
-                ft.Text(f"{inc.location or L.NO_LOCATION} · {t('status_' + status)}",
-                        size=sz.fs(15)),
+                ft.Text(f"{place} · {t('status_' + status)}", size=sz.fs(15)),
             ], spacing=2),
-            lambda e, i=inc: state.incident.select(i.id),
+            lambda e, i=inc: state.incident.select(i.id), said=t("status_" + status),
             border=ft.Border.all(1, ft.Colors.OUTLINE),
         ))
     return ft.Column(out, spacing=8)

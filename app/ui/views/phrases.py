@@ -1,75 +1,18 @@
 """Phrases: the current stage's by default; stage chips on top, skill and situation below
-(with the advice that opens the skills file), then the chosen skill's definition.
-
-Say and Avoid differ by icon, by the word itself and by the card's style (Avoid has a
-thick left bar and italic text), never by colour alone. An Avoid card says why, and what
-to say instead. Slots ("[name]") stand out and are announced "fill in: name". Tapping a
-phrase marks it used.
+(with the advice that opens the skills file), then the chosen skill's definition. The
+cards themselves are in phrase_card.py.
 """
 
 from __future__ import annotations
 
-import re
-
 import flet as ft
 
-from app.guide.model import AVOID
 from app.i18n import text as t
 from app.ui import labels as L
 from app.ui.state import phrase_key
 from app.ui.theme import Sizes
 from app.ui.views import common as c
-
-SLOT = re.compile(r"\[([^\[\]]+)\]")
-
-
-def spoken(text: str) -> str:
-    """What a screen reader says for a phrase: each slot as "fill in: name"."""
-    return SLOT.sub(lambda m: t("phrase_slot", slot=m.group(1)), text)
-
-
-def phrase_text(text: str, size: float, color, italic: bool) -> ft.Text:
-    """The phrase, with each [slot] boxed and underlined so it reads as "fill this in"."""
-    parts = SLOT.split(text)
-    if len(parts) == 1:
-        return ft.Text(text, size=size, italic=italic, color=color, weight=ft.FontWeight.W_500)
-    spans = [ft.TextSpan(text=f"[{p}]" if i % 2 else p, style=ft.TextStyle(
-        decoration=ft.TextDecoration.UNDERLINE, weight=ft.FontWeight.BOLD,
-        bgcolor=ft.Colors.SURFACE) if i % 2 else None)
-             for i, p in enumerate(parts) if p]
-    return ft.Text(spans=spans, size=size, italic=italic, color=color,
-                   weight=ft.FontWeight.W_500)
-
-
-def phrase_card(state, p, sz: Sizes) -> ft.Control:
-    avoid = p.kind == AVOID
-    used = phrase_key(p) in state.incident.used_phrases
-    fg = ft.Colors.ON_ERROR_CONTAINER if avoid else ft.Colors.ON_SECONDARY_CONTAINER
-    head = [ft.Icon(ft.Icons.DO_NOT_DISTURB_ON if avoid else ft.Icons.CHECK_CIRCLE, color=fg,
-                    size=sz.fs(22)),
-            ft.Text(L.PHRASE_AVOID_BADGE if avoid else L.PHRASE_SAY_BADGE,
-                    weight=ft.FontWeight.BOLD, size=sz.fs(15), color=fg)]
-    if used:
-        head.append(ft.Text(L.PHRASE_USED, size=sz.fs(14), color=fg))
-    parts: list[ft.Control] = [ft.Row(head, spacing=6),
-                               phrase_text(p.text, sz.fs(20), fg, avoid)]
-    for word, value in ((L.PHRASE_WHY, getattr(p, "why", None)),
-                        (L.PHRASE_INSTEAD, getattr(p, "instead", None))):
-        if value:
-            parts.append(ft.Text(spans=[
-                ft.TextSpan(text=f"{word}: ", style=ft.TextStyle(weight=ft.FontWeight.BOLD)),
-                ft.TextSpan(text=value)], size=sz.fs(16), color=fg))
-    parts += c.caution_note(getattr(p, "caution", None), sz.fs)
-    highlighted = state.phrases.highlight == phrase_key(p)
-    return c.tappable(
-        L.phrase(p.kind, spoken(p.text)),
-        ft.Column(parts, spacing=4),
-        lambda e: state.phrases.use(p),
-        bgcolor=ft.Colors.ERROR_CONTAINER if avoid else ft.Colors.SECONDARY_CONTAINER,
-        border=ft.Border.only(left=ft.BorderSide(8, fg)) if avoid else
-        (ft.Border.all(3, fg) if highlighted else None),
-    )
-
+from app.ui.views.phrase_card import phrase_card
 
 # From this text scale up, five named stage chips fill a phone's first screen (four rows at
 # 175% on 360x640). They then show the stage number only, and the chosen stage's name is

@@ -15,7 +15,7 @@ from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
 from app.ui.views import practice_common as pc
-from app.ui.views.phrases import phrase_text
+from app.ui.views.phrase_card import phrase_text
 
 
 def choices(state, q, fb, chosen: str | None, sz: Sizes) -> list[ft.Control]:

@@ -35,13 +35,14 @@ def SearchView(state):
     if part.query.strip() and not part.results:
         out.append(c.para(L.SEARCH_NOTHING, sz.fs))
     for hit in part.results:
+        said = [hit.snippet] + ([t("search_instead", text=hit.instead)] if hit.instead else [])
         lines = [ft.Text(hit.title, size=sz.fs(16), weight=ft.FontWeight.BOLD),
-                 ft.Text(hit.snippet, size=sz.fs(15))]
+                 ft.Text(said[0], size=sz.fs(15))]
         if hit.instead:  # an Avoid phrase: what to say in its place, right here
-            lines.append(ft.Text(t("search_instead", text=hit.instead), size=sz.fs(15),
-                                 weight=ft.FontWeight.W_500))
+            lines.append(ft.Text(said[1], size=sz.fs(15), weight=ft.FontWeight.W_500))
         out.append(c.tappable(
             L.search_result(hit.title), ft.Column(lines, spacing=2),
-            lambda e, h=hit: part.open(h), border=ft.Border.all(1, ft.Colors.OUTLINE),
+            lambda e, h=hit: part.open(h), said="\n".join(said),
+            border=ft.Border.all(1, ft.Colors.OUTLINE),
         ))
     return ft.Column(out, spacing=8, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
