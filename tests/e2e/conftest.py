@@ -167,9 +167,9 @@ def playwright():
     for old in SHOTS.glob("FAILED-*.png"):  # failure pictures are from this run only
         old.unlink()
     pw = sync_playwright().start()
-    WATCHDOG.start()
+    if not WATCHDOG.is_alive():  # once per run: a second attempt of the run's last test
+        WATCHDOG.start()  # sets this fixture up again (its daemon thread ends with pytest)
     yield pw
-    WATCHDOG.stop()
     pw.stop()
 
 

@@ -155,3 +155,36 @@ def test_only_a_failure_with_a_kill_gets_a_second_chance(attempt):
     reports = runs.go(own_page=True)
     assert runs.restarts == 0 and runs.warnings == [] and runs.attempts == []
     assert reports[1].failed == attempt[0] and reports[1].sections == []
+
+
+# ---- the whole path: watchdog, kill, second attempt, in a pytest of its own -------------
+
+
+def _demo(tmp_path, **env):
+    import subprocess
+    import sys
+
+    from tests.e2e.conftest import ROOT
+
+    tried = tmp_path / "attempts"
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rA", "-W",
+         "default", str(ROOT / "tests" / "e2e" / "stuck_demo.py")],
+        cwd=ROOT, capture_output=True, text=True, timeout=240,
+        env={**os.environ, "STAIRWAY_STUCK_AFTER": "3", "STAIRWAY_STUCK_DEMO": str(tried),
+             **env})
+    return run, int(tried.read_text())
+
+
+def test_a_test_stuck_once_passes_on_its_second_attempt_with_a_warning(tmp_path):
+    run, attempts = _demo(tmp_path)
+    assert run.returncode == 0, run.stdout[-3000:]
+    assert attempts == 2
+    assert "a Chromium renderer was stuck and its browser was killed" in run.stdout
+    assert "running the test once more" in run.stdout
+
+
+def test_a_test_stuck_twice_fails_and_its_report_names_the_kill(tmp_path):
+    run, attempts = _demo(tmp_path, STAIRWAY_STUCK_DEMO_ALWAYS="1")
+    assert run.returncode == 1 and attempts == 2
+    assert "the watchdog killed its browser (pid " in run.stdout
