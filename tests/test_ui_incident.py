@@ -102,6 +102,8 @@ async def test_close_incident_and_list(app):
     assert ("disable", {}) == app.invoked("Wakelock")[-1]  # the screen may sleep again
     await app.click(L.OPEN_INCIDENTS)
     entry = next(lab for lab in app.labels() if lab.startswith("Open incident:"))
+    row = app.find(entry)  # a screen reader hears the name, then the status, once
+    assert row.exclude_semantics and row.value == t("status_closed")
     app.state.incident.current = None
     await app.click(entry)
     assert app.state.nav.screen == "incident"

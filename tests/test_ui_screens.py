@@ -277,6 +277,11 @@ async def test_search_shows_an_avoid_hit_with_its_instead(app):
     await app.type(L.SEARCH_FIELD, "promise")
     hit = next(h for h in app.state.search.results if h.instead)
     assert f"Instead: {hit.instead}" in app.texts()
+    card = app.find(L.search_result(hit.title))  # heard once: the title, then the rest
+    assert card.exclude_semantics and card.value == f"{hit.snippet}\nInstead: {hit.instead}"
+    await app.session.dispatch_event(card._i, "click", None)  # a screen reader's tap
+    await app.settle()
+    assert app.state.nav.screen == hit.target[0] + "s"
 
 
 @pytest.mark.parametrize("query, cut", [
