@@ -33,6 +33,7 @@ _ALL = (
     Code("parser-error", FILE, root=True),
     Code("markdown-too-deep", FILE, root=True),
     Code("text-bad-character", WARNING),
+    Code("text-too-long", WARNING),
     Code("file-outside-folders", FILE),
     Code("private-key", WARNING),
     Code("file-is-link", WARNING),

@@ -28,6 +28,7 @@ from app.guide.crossfile import (
     salvage_title,
 )
 from app.guide.files import File, decode, read_files
+from app.guide.lengths import long_text
 from app.guide.model import FILE, WARNING, Checklist, Guide, Phrase, Problem, Skipped, Stage
 from app.guide.practice import parse_practice
 from app.guide.reference import Vocab, parse_sources
@@ -89,8 +90,9 @@ def compile_guide(
     contacts = _each(by_kind["contacts"], parse_contacts, vocab)
     scenarios = _each(by_kind["practice"], parse_practice, vocab)
     for f in files:
-        if f.readable:  # after every kind parser: the code and HTML blocks none reported
-            _guard(f, report_unshown, None)
+        if f.readable:  # after every kind parser: the code and HTML blocks none reported,
+            _guard(f, report_unshown, None)  # and text too long where nothing else is
+            _guard(f, long_text, None)
 
     check_ids(files)
     check_sources(files, vocab)
