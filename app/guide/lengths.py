@@ -28,10 +28,7 @@ def long_text(f) -> None:
     if f.kind == "sources" or f.doc is None:
         return
     blamed = {line for line, _, _ in f.problems}
-    todo = list(f.doc.blocks)
-    while todo:
-        b = todo.pop(0)
-        todo[:0] = b.subs
+    for b in (x for top in f.doc.blocks for x in (top, *top.subs)):  # subs are flat
         what = _SHOWN.get(b.kind)
         if what is None or not b.text or b.line in blamed or (
                 b.kind == "para" and f.kind in _NOTES):
