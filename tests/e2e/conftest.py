@@ -61,7 +61,7 @@ def pytest_runtest_protocol(item, nextitem):
     from _pytest.runner import runtestprotocol
 
     item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
-    WATCHDOG.peak = 0.0
+    WATCHDOG.peak = WATCHDOG.longest_call = 0.0
     reports = stuck.second_chance(
         lambda: runtestprotocol(item, nextitem=nextitem, log=False), WATCHDOG, item.nodeid,
         own_page=not SHARED_PAGES & set(getattr(item, "fixturenames", ())),
@@ -69,11 +69,20 @@ def pytest_runtest_protocol(item, nextitem):
         warn=lambda message: warnings.warn(message, stacklevel=1))
     if log := os.environ.get("STAIRWAY_STUCK_LOG"):  # how near each test came to a kill
         with open(log, "a", encoding="utf-8") as out:
-            out.write(f"{WATCHDOG.peak:.2f} {item.nodeid}\n")
+            out.write(f"{WATCHDOG.peak:.2f} {WATCHDOG.longest_call:5.1f} {item.nodeid}\n")
     for r in reports:
         item.ihook.pytest_runtest_logreport(report=r)
     item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
     return True
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Every kill the watchdog made, near the end of the output where CI's excerpt of a
+    run shows it (a failure's own report can be cut off there)."""
+    if WATCHDOG.kills:
+        terminalreporter.section("stuck-renderer watchdog")
+        for k in WATCHDOG.kills:
+            terminalreporter.write_line(f"killed during {k.test}: {k.said()}")
 
 
 def _restart_clocks(item) -> None:

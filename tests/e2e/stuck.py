@@ -7,11 +7,13 @@ hung until faulthandler ended the whole run. Its cause is not found.
 
 This thread watches every Chromium the tests launch (each carries `TAG` on its command
 line) and reads the CPU time of its processes from /proc every `POLL` seconds. A process
-that used at least `BUSY` of a core over the last `STUCK_AFTER` seconds is taken for that
-renderer (a page's own work comes in bursts; the stuck renderer had spun at 99% for 12
-minutes; an average, not every sample, since it shares 2 cores with the rest of the run):
-its browser and all of the browser's processes are killed, which makes the waiting
-Playwright calls raise at once. The kill is remembered (`kills`) with the
+that used at least `BUSY` of a core over the last `STUCK_AFTER` seconds, while one
+Playwright call has waited all that time (`CALLS`), is taken for that renderer: its
+browser and all of the browser's processes are killed, which makes the waiting call raise
+at once. Both are needed. The stuck renderer spun at 99% for 12 minutes under a call that
+never returned; a healthy renderer at the largest text can be as busy (0.77 of a core
+over a minute, test_practice at 360x640, 2026-11-29: the watchdog killed it twice, in CI
+and here), but its calls keep returning. The kill is remembered (`kills`) with the
 test that was running, so conftest can say so and run that test once more (see
 `conftest.pytest_runtest_protocol`). Linux only, like the rest of the browser tests.
 """
@@ -28,10 +30,52 @@ from pathlib import Path
 TAG = f"--stairway-e2e-run={os.getpid()}"  # an unknown switch: Chromium ignores it
 POLL = 2.0
 BUSY = 0.75
-# A full run's healthy renderers peaked at 0.24 of a core over a minute (2026-11-29, every
-# browser test, STAIRWAY_STUCK_LOG); tests/e2e/test_stuck.py shortens the minute to 3 s
+# Healthy renderers: most peak under 0.25 of a core over a minute, the practice walk at the
+# largest text at 0.77 (STAIRWAY_STUCK_LOG, 2026-11-29); hence the waiting call as well.
+# tests/e2e/test_stuck.py shortens the minute to a few seconds
 STUCK_AFTER = float(os.environ.get("STAIRWAY_STUCK_AFTER", "60"))
 _TICK = os.sysconf("SC_CLK_TCK")
+
+
+class Calls:
+    """When the test's oldest unanswered Playwright call began (sync API), or None.
+
+    `install()` wraps Playwright's one door for sync calls (`SyncBase._sync`, a private
+    name: playwright is pinned in pyproject.toml). A call made inside another (a route
+    handler runs while the page's call waits) leaves the outer call's start alone."""
+
+    def __init__(self) -> None:
+        self.since: float | None = None
+        self._installed = False
+
+    def install(self) -> None:
+        if self._installed:
+            return
+        from playwright._impl._sync_base import SyncBase
+
+        sync, calls = SyncBase._sync, self
+
+        def _sync(self, awaitable):
+            __tracebackhide__ = True
+            outer = calls.since is None
+            if outer:
+                calls.since = time.monotonic()
+            try:
+                return sync(self, awaitable)
+            finally:
+                if outer:
+                    calls.since = None
+
+        SyncBase._sync = _sync
+        self._installed = True
+
+    def waited(self, now: float) -> float:
+        """How long the call under way has waited (0 with none)."""
+        since = self.since
+        return 0.0 if since is None else now - since
+
+
+CALLS = Calls()
 
 
 @dataclass(frozen=True)
@@ -40,6 +84,11 @@ class Kill:
     pid: int  # the busy process
     command: str  # its command line, shortened
     busy_for: float  # seconds it had been busy
+    threads: str = ""  # its busiest threads and their CPU seconds (which one spun)
+
+    def said(self) -> str:
+        threads = f" [{self.threads}]" if self.threads else ""
+        return f"pid {self.pid}, busy {self.busy_for:.0f} s{threads}: {self.command[:80]}"
 
 
 def _stat(pid: int) -> tuple[int, float] | None:
@@ -58,6 +107,25 @@ def _command(pid: int) -> str:
             "utf-8", "replace").strip()
     except OSError:
         return ""
+
+
+def _threads(pid: int, top: int = 3) -> str:
+    """The process's busiest threads by CPU time: "CrRendererMain 61.2 s, ..."."""
+    found = []
+    try:
+        tasks = list(os.scandir(f"/proc/{pid}/task"))
+    except OSError:
+        return ""
+    for task in tasks:
+        try:
+            raw = Path(task.path, "stat").read_text()
+        except OSError:
+            continue
+        name = raw[raw.index("(") + 1:raw.rindex(")")]
+        fields = raw[raw.rindex(")") + 2:].split()
+        found.append(((int(fields[11]) + int(fields[12])) / _TICK, name))
+    found.sort(reverse=True)
+    return ", ".join(f"{name} {cpu:.1f} s" for cpu, name in found[:top])
 
 
 def _processes() -> dict[int, tuple[int, float]]:
@@ -91,12 +159,14 @@ class Watchdog(threading.Thread):
     """Polls the tagged browsers' processes and kills a browser whose process is stuck."""
 
     def __init__(self, tag: str = TAG, stuck_after: float = STUCK_AFTER,
-                 poll: float = POLL) -> None:
+                 poll: float = POLL, calls: Calls = CALLS) -> None:
         super().__init__(name="stuck-renderer-watchdog", daemon=True)
-        self.tag, self.stuck_after, self.poll = tag, stuck_after, poll
+        self.tag, self.stuck_after, self.poll, self.calls = tag, stuck_after, poll, calls
+        calls.install()
         self.test = "(no test)"  # set by conftest as each test starts
         self.kills: list[Kill] = []
         self.peak = 0.0  # the busiest full window seen (share of a core); conftest resets it
+        self.longest_call = 0.0  # the longest wait on one Playwright call seen; conftest too
         self._halt = threading.Event()  # not `_stop`: Thread has one
         self._seen: dict[int, list[tuple[float, float]]] = {}  # pid: [(clock, CPU s)]
 
@@ -112,6 +182,8 @@ class Watchdog(threading.Thread):
 
     def check(self) -> None:
         now = time.monotonic()
+        waited = self.calls.waited(now)
+        self.longest_call = max(self.longest_call, waited)
         alive = set()
         for browser, tree in browsers(self.tag).items():
             for pid in tree:
@@ -127,14 +199,14 @@ class Watchdog(threading.Thread):
                     continue
                 rate = (stat[1] - cpu) / (now - began)
                 self.peak = max(self.peak, rate)
-                if rate >= BUSY:
+                if rate >= BUSY and waited >= self.stuck_after:
                     self._kill(browser, tree, pid, now - began)
                     break
         for gone in set(self._seen) - alive:
             del self._seen[gone]
 
     def _kill(self, browser: int, tree: set[int], pid: int, busy_for: float) -> None:
-        self.kills.append(Kill(self.test, pid, _command(pid)[:200], busy_for))
+        self.kills.append(Kill(self.test, pid, _command(pid)[:200], busy_for, _threads(pid)))
         for p in [browser, *sorted(tree - {browser})]:
             try:
                 os.kill(p, signal.SIGKILL)
@@ -157,8 +229,7 @@ def second_chance(run, watchdog: Watchdog, test: str, own_page: bool, restart, w
         killed = watchdog.kills[before:]
         if not (killed and any(r.failed for r in reports)):
             return reports
-        said = "; ".join(f"pid {k.pid}, busy {k.busy_for:.0f} s: {k.command[:80]}"
-                         for k in killed)
+        said = "; ".join(k.said() for k in killed)
         for r in reports:
             r.sections.append(("stuck renderer", f"the watchdog killed its browser ({said})"))
         if attempt == 2 or not own_page:

@@ -98,6 +98,45 @@ def test_a_renderer_busy_for_a_while_is_left_alone(tagged):
     assert browser.is_connected()
 
 
+def test_a_renderer_busy_all_along_is_left_alone_while_its_calls_return(tagged):
+    """Busy for twice the window, as the practice walk at the largest text was (0.77 of a
+    core over a minute, killed twice in one run), but every call is answered: slow, not
+    stuck."""
+    browser, tag = tagged
+    page = browser.new_page()
+    page.set_content("<p>a page</p>")
+    dog = stuck.Watchdog(tag=tag, stuck_after=4, poll=0.5)
+    dog.start()
+    began = time.monotonic()
+    try:
+        while time.monotonic() - began < 9:
+            page.evaluate("""() => { const end = Date.now() + 1000;
+                                     while (Date.now() < end) {} }""")
+    finally:
+        dog.stop()
+    assert dog.peak >= stuck.BUSY  # as busy as the stuck renderer, over the whole window
+    assert dog.kills == [] and browser.is_connected()
+    assert 0.5 < dog.longest_call < 4
+
+
+def test_a_call_made_inside_another_keeps_the_outer_calls_start(tagged):
+    """A route handler's call runs while the page's call waits; the wait is the outer's."""
+    browser, _ = tagged
+    page = browser.new_page()
+    seen = []
+
+    def handler(route):
+        seen.append(stuck.CALLS.since)
+        route.fulfill(body="<p>a page</p>", content_type="text/html")
+        seen.append(stuck.CALLS.since)
+
+    page.route("**/*", handler)
+    before = time.monotonic()
+    page.goto("http://127.0.0.1:9/a-page")
+    assert stuck.CALLS.since is None  # nothing waits now
+    assert len(seen) == 2 and seen[0] == seen[1] and seen[0] >= before
+
+
 # ---- the second chance (no browser: reports and kills are stand-ins) -------------------
 
 
