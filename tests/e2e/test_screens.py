@@ -84,8 +84,7 @@ def test_every_screen(browser, server, scheme, viewport, scale):
     page = open_app(browser, server, viewport=viewport, color_scheme=scheme)
     size = f"{viewport['width']}x{viewport['height']}" + ("" if scale == 1.0 else f"-text{scale}")
     try:
-        if scale != 1.0:
-            _text_scale(page, scale)
+        _text_scale(page, scale)  # each test sets its own (a second attempt starts over too)
         problems = {}
         for screen in SCREENS:
             _open(page, screen)
@@ -97,9 +96,9 @@ def test_every_screen(browser, server, scheme, viewport, scale):
                 problems[screen] = out
         assert problems == {}
         assert page.net.unexpected() == []
-    finally:
         if scale != 1.0:
-            _text_scale(page, 1.0)
+            _text_scale(page, 1.0)  # as found, for the session's later tests
+    finally:  # no taps here: on a page that failed they would hide its error, or hang
         page.context.close()
 
 
