@@ -11,11 +11,12 @@ that used at least `BUSY` of a core over the last `STUCK_AFTER` seconds, while o
 Playwright call has waited all that time (`CALLS`), is taken for that renderer: its
 browser and all of the browser's processes are killed, which makes the waiting call raise
 at once. Both are needed. The stuck renderer spun at 99% for 12 minutes under a call that
-never returned; a healthy renderer at the largest text can be as busy (0.77 of a core
-over a minute, test_practice at 360x640, 2026-11-29: the watchdog killed it twice, in CI
-and here), but its calls keep returning. The kill is remembered (`kills`) with the
-test that was running, so conftest can say so and run that test once more (see
-`conftest.pytest_runtest_protocol`). Linux only, like the rest of the browser tests.
+never returned; a renderer of a healthy test can be as busy (0.77 of a core over a
+minute in test_practice at 360x640 with the largest text, 2026-11-29: the watchdog killed
+its browser twice, in CI and here), while the test's calls were answered all along.
+The kill is remembered (`kills`) with the test that was running, so conftest can say so
+and run that test once more (see `conftest.pytest_runtest_protocol`). Linux only, like
+the rest of the browser tests.
 """
 
 from __future__ import annotations
@@ -110,7 +111,8 @@ def _command(pid: int) -> str:
 
 
 def _threads(pid: int, top: int = 3) -> str:
-    """The process's busiest threads by CPU time: "CrRendererMain 61.2 s, ..."."""
+    """The process's busiest threads by CPU time, by their kernel names: "chromium 61.2 s,
+    ThreadPoolForeg 0.4 s" (a process's main thread carries the program's name)."""
     found = []
     try:
         tasks = list(os.scandir(f"/proc/{pid}/task"))

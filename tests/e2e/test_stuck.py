@@ -98,6 +98,23 @@ def test_a_renderer_busy_for_a_while_is_left_alone(tagged):
     assert browser.is_connected()
 
 
+def test_a_long_wait_on_an_idle_page_is_left_alone(tagged):
+    """A call may wait longer than the window (a timer, a slow server); with no process
+    busy nothing is stuck."""
+    browser, tag = tagged
+    page = browser.new_page()
+    page.set_content("<p>a page</p>")
+    dog = stuck.Watchdog(tag=tag, stuck_after=3, poll=0.5)
+    dog.start()
+    try:
+        page.wait_for_timeout(6000)
+    finally:
+        dog.stop()
+    assert dog.longest_call >= 3  # the call did wait past the window
+    assert dog.kills == [] and browser.is_connected()
+    assert page.evaluate("() => 1 + 1") == 2
+
+
 def test_a_renderer_busy_all_along_is_left_alone_while_its_calls_return(tagged):
     """Busy for twice the window, as the practice walk at the largest text was (0.77 of a
     core over a minute, killed twice in one run), but every call is answered: slow, not
