@@ -31,6 +31,17 @@ def tagged(playwright, request):
         b.close()
 
 
+def watched(tagged, stuck_after: float):
+    """(browser, a page on it, a started watchdog on its tag with a window of
+    `stuck_after` seconds): the test stops the watchdog."""
+    browser, tag = tagged
+    page = browser.new_page()
+    page.set_content("<p>a page</p>")
+    dog = stuck.Watchdog(tag=tag, stuck_after=stuck_after, poll=0.5)
+    dog.start()
+    return browser, page, dog
+
+
 def guarded(browser, seconds: float) -> threading.Timer:
     """If the watchdog does nothing, end the spin anyway so the test fails, not hangs;
     `timer.fired` says whether it had to."""
@@ -82,11 +93,7 @@ def test_a_spinning_renderer_is_killed_and_the_waiting_call_raises(tagged):
 
 
 def test_a_renderer_busy_for_a_while_is_left_alone(tagged):
-    browser, tag = tagged
-    page = browser.new_page()
-    page.set_content("<p>a page</p>")
-    dog = stuck.Watchdog(tag=tag, stuck_after=6, poll=0.5)
-    dog.start()
+    browser, page, dog = watched(tagged, 6)
     try:
         spun = page.evaluate("""() => { const end = Date.now() + 3000;
                                          let n = 0; while (Date.now() < end) n++; return n; }""")
@@ -101,11 +108,7 @@ def test_a_renderer_busy_for_a_while_is_left_alone(tagged):
 def test_a_long_wait_on_an_idle_page_is_left_alone(tagged):
     """A call may wait longer than the window (a timer, a slow server); with no process
     busy nothing is stuck."""
-    browser, tag = tagged
-    page = browser.new_page()
-    page.set_content("<p>a page</p>")
-    dog = stuck.Watchdog(tag=tag, stuck_after=3, poll=0.5)
-    dog.start()
+    browser, page, dog = watched(tagged, 3)
     try:
         page.wait_for_timeout(6000)
     finally:
@@ -119,11 +122,7 @@ def test_a_renderer_busy_all_along_is_left_alone_while_its_calls_return(tagged):
     """Busy for twice the window, as the practice walk at the largest text was (0.77 of a
     core over a minute, killed twice in one run), but every call is answered: slow, not
     stuck."""
-    browser, tag = tagged
-    page = browser.new_page()
-    page.set_content("<p>a page</p>")
-    dog = stuck.Watchdog(tag=tag, stuck_after=4, poll=0.5)
-    dog.start()
+    browser, page, dog = watched(tagged, 4)
     began = time.monotonic()
     try:
         while time.monotonic() - began < 9:
