@@ -192,3 +192,17 @@ async def test_a_sealed_note_with_a_bad_field_is_said_on_screen(tmp_path):
                                 "was saved.") for x in app.texts()), app.texts()
     finally:
         app.close()
+
+
+async def test_half_a_character_in_the_preferences_is_drawn_as_a_replacement(tmp_path):
+    """A situation id the guide does not have is shown as it was saved; a lone surrogate
+    in it (a hand edit, a broken keyboard) cannot be sent to any screen, and raised."""
+    from tests.ui_harness import CONTENT, start
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "prefs.json").write_text(json.dumps({"situation": "bridge\ud800"}))
+    app = await start(CONTENT, tmp_path / "data", route="/checklist")
+    try:
+        assert "Showing items for: bridge\ufffd" in app.texts()
+    finally:
+        app.close()
