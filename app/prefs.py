@@ -36,6 +36,9 @@ class Prefs:
     signs: dict[str, list[str]] = field(default_factory=dict)
     # "checklist_id/item_id" -> ISO time of the tick
     checklist: dict[str, str] = field(default_factory=dict)
+    # "checklist_id/item_id" -> the item's words when ticked: a guide update may reword or
+    # drop the item, and the tick is still shown (and said) in the words it was given
+    tick_texts: dict[str, str] = field(default_factory=dict)
     collapsed: list[str] = field(default_factory=list)  # checklist sections folded away
     last_route: str = "/"  # the screen to reopen after a restart (app.ui.router parses it)
     incident_id: str | None = None
@@ -85,6 +88,9 @@ def _clean(raw: object) -> Prefs:
     ticks = raw.get("checklist")
     if isinstance(ticks, dict):
         p.checklist = {k: v for k, v in ticks.items() if isinstance(v, str)}
+    texts = raw.get("tick_texts")
+    if isinstance(texts, dict):
+        p.tick_texts = {k: v for k, v in texts.items() if isinstance(v, str)}
     collapsed = raw.get("collapsed")
     if isinstance(collapsed, list):
         p.collapsed = [c for c in collapsed if isinstance(c, str)]

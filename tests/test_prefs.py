@@ -17,6 +17,7 @@ def test_missing_file_gives_defaults(tmp_path):
 def test_round_trip(tmp_path):
     p = P.Prefs(theme="dark", text_scale=1.5, situation="hostage", stage=3,
                 signs={"1": ["a", "b"]}, checklist={"c/i": "2026-11-26T05:00:00+00:00"},
+                tick_texts={"c/i": "Set the inner perimeter."},
                 collapsed=["c/Isolate"], last_route="/phrases?stage=2", incident_id="x-1",
                 keep_awake=False)
     P.save(tmp_path, p)
@@ -59,6 +60,9 @@ def test_corrupt_file_is_kept_aside(tmp_path, text):
         ("retention_days", 30.0, None),  # a float is not one of the day counts
         ("retention_days", True, None),  # a bool is not a day count
         ("retention_days", 90, 90),  # an offered choice is kept
+        ("tick_texts", ["a"], {}),  # not a mapping
+        ("tick_texts", {"c/\udc00": "a\ud800"}, {"c/\ufffd": "a\ufffd"}),  # half a character
+        ("tick_texts", {"c/i": 3, "c/j": "Call EMS."}, {"c/j": "Call EMS."}),  # text only
     ],
 )
 def test_odd_values_fall_back_field_by_field(tmp_path, field, value, expected):

@@ -68,6 +68,10 @@ def checklist_item(text: str) -> str:
     return t("checklist_item", text=text)
 
 
+def checklist_earlier(text: str) -> str:
+    return t("checklist_earlier_item", text=text)
+
+
 def checklist_progress(done: int, total: int) -> str:
     return t("checklist_progress", done=done, total=total)
 

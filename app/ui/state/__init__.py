@@ -15,8 +15,10 @@ The guide can change while the app runs (a pack applied, a save in live preview)
 process-wide `GuideHub` tells every page, and `use_guide(shown)` hands the new guide to every
 part that keeps one as `.guide`, the new search to `search`, its banners to `packs`, and names
 it in the open incident. What the officer did is kept by id (stage number, sign and item ids,
-phrase ids): a tick whose item the new guide no longer has is simply not shown (it stays in the
-preferences and in the incident log, and shows again if a later guide brings the item back).
+phrase ids). A checklist tick whose item the new guide no longer has is shown apart, in the words
+it was ticked in, until it is unticked or the call ends; one whose words the new guide has in
+exactly one item follows that item (app.ui.state.checklist). A sign the new stage no longer has
+does not count toward Move up.
 """
 
 from __future__ import annotations
@@ -84,6 +86,8 @@ class AppState:
         inc.resume()
         self.stairway = StairwayPart(guide, self.prefs, ui, inc.record, inc.now, self.device)
         self.checklist = ChecklistPart(guide, self.prefs, ui, inc.record, inc.now, self.device)
+        if self.checklist.carry():  # ticks made under another guide (a restart after an update)
+            ui.changed(save=True)
         self.situations = SituationsPart(guide, self.prefs, ui, self._situation_chosen)
         self.phrases = PhrasesPart(guide, self.prefs, ui, nav, inc.record,
                                    lambda: inc.used_phrases)
@@ -105,7 +109,7 @@ class AppState:
         self.packs.sync_notices(shown)
         self.incident.guide_in_use = _named(shown)
         self.incident.note_guide()
-        self.ui.changed()
+        self.ui.changed(save=self.checklist.carry())
 
     @property
     def log(self) -> Any:
@@ -181,8 +185,8 @@ class AppState:
         """Log what was done before the incident was opened: the ticks (oldest first, with
         their time) and a stage past the first."""
         rec = self.incident.record
-        for key, at, item in self.checklist.ticked():
-            rec("checklist_tick", t("log_ticked_before", text=item.text, time=format_local(
+        for key, at, words in self.checklist.ticked():
+            rec("checklist_tick", t("log_ticked_before", text=words, time=format_local(
                 at, fmt="%Y-%m-%d %H:%M")), item=key)
         if self.prefs.stage > 1 and (stage := self.stairway.stage()) is not None:
             rec("stage_change", t("log_stage_before", order=self.prefs.stage,

@@ -2,10 +2,17 @@
 
 Ticks are time-stamped in the preferences (they survive a restart) and logged in the
 open incident; a tick gives a light haptic tick where the phone has one.
+
+A tick is keyed by its item's id (the slug of its words), so a guide update that rewords or
+drops a ticked item leaves the tick without an item. It is not lost: `earlier()` lists it in
+the words it was ticked in, and the checklist shows it apart until the officer unticks it or
+the call ends. A tick whose words the new guide has in exactly one item (a checklist renamed,
+an item moved) follows that item (`carry`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -37,19 +44,63 @@ class ChecklistPart:
                     done += f"{cl.id}/{i.id}" in self.prefs.checklist
         return done, total
 
-    def ticked(self) -> list[tuple[str, datetime, Item]]:
-        """Every tick of every checklist, oldest first: (key, time, item)."""
+    def _items(self) -> dict[str, Item]:
+        """Every item of the guide by its tick key, whatever the situation."""
+        return {f"{cl.id}/{i.id}": i for cl in self.guide.checklists for i in cl.items}
+
+    def ticked(self) -> list[tuple[str, datetime, str]]:
+        """Every tick, the guide's items' and `earlier()`'s, oldest first: (key, time, words)."""
+        items = self._items()
         out = []
-        for cl in self.guide.checklists:
-            for item in cl.items:
-                at = _time(self.prefs.checklist.get(key := f"{cl.id}/{item.id}"))
-                if at is not None:
-                    out.append((key, at, item))
+        for key, iso in self.prefs.checklist.items():
+            if (at := _time(iso)) is not None:
+                out.append((key, at, items[key].text if key in items else self._words(key)))
         return sorted(out, key=lambda row: row[1])
+
+    def earlier(self) -> list[tuple[str, datetime, str]]:
+        """Ticks whose item the guide no longer has (an update reworded or dropped it),
+        oldest first: (key, time, the words it was ticked in)."""
+        items = self._items()
+        return [row for row in self.ticked() if row[0] not in items]
+
+    def carry(self) -> bool:
+        """Move each `earlier()` tick whose words the guide has in exactly one tickable item,
+        not ticked yet, to that item (its time kept). Words are never guessed: a tick saved
+        without them stays apart. True if any moved (the caller saves)."""
+        by_words: dict[str, list[str]] = {}
+        for key, item in self._items().items():
+            if item.tick:
+                by_words.setdefault(_norm(item.text), []).append(key)
+        moved = False
+        for key, _at, _w in self.earlier():
+            words = self.prefs.tick_texts.get(key)
+            found = by_words.get(_norm(words), []) if words else []
+            if len(found) == 1 and found[0] not in self.prefs.checklist:
+                self.prefs.checklist[found[0]] = self.prefs.checklist.pop(key)
+                self.prefs.tick_texts[found[0]] = self.prefs.tick_texts.pop(key)
+                moved = True
+        return moved
+
+    def untick_earlier(self, key: str) -> None:
+        """Untick a tick shown apart (its item is gone from the guide); logged like any."""
+        if self.prefs.checklist.pop(key, None) is not None:
+            self.record("note", t("log_unticked", text=self._words(key)))
+        self.prefs.tick_texts.pop(key, None)
+        self.device.tick()
+        self.ui.changed(save=True)
+
+    def _words(self, key: str) -> str:
+        """The words a tick was given; for a tick saved before words were kept, its item id
+        read back as words ("set-the-inner-perimeter" -> "Set the inner perimeter")."""
+        if words := self.prefs.tick_texts.get(key):
+            return words
+        words = re.sub(r"-\d+$", "", key.rpartition("/")[2]).replace("-", " ").strip()
+        return words[:1].upper() + words[1:] if words else key
 
     def start_over(self) -> None:
         """A new call: no item ticked (the closed incident's log keeps the ticks)."""
         self.prefs.checklist.clear()
+        self.prefs.tick_texts.clear()
 
     def tick_time(self, checklist_id: str, item_id: str) -> str | None:
         return self.prefs.checklist.get(f"{checklist_id}/{item_id}")
@@ -58,9 +109,11 @@ class ChecklistPart:
         key = f"{checklist_id}/{item.id}"
         if key in self.prefs.checklist:
             del self.prefs.checklist[key]
+            self.prefs.tick_texts.pop(key, None)
             self.record("note", t("log_unticked", text=item.text))
         else:
             self.prefs.checklist[key] = self.now().isoformat(timespec="seconds")
+            self.prefs.tick_texts[key] = item.text
             self.record("checklist_tick", item.text, item=key)
         self.device.tick()
         self.ui.changed(save=True)
@@ -76,6 +129,10 @@ class ChecklistPart:
 
     def is_collapsed(self, checklist_id: str, section: str) -> bool:
         return f"{checklist_id}/{section}" in self.prefs.collapsed
+
+
+def _norm(words: str) -> str:
+    return " ".join(words.split()).casefold()
 
 
 def _time(iso: str | None) -> datetime | None:

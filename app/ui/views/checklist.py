@@ -57,6 +57,25 @@ def found_card(state, cl, item, sz: Sizes) -> ft.Control:
     )
 
 
+def earlier_rows(part, sz: Sizes) -> list[ft.Control]:
+    """Ticks whose item a guide update reworded or dropped: shown apart, on top (the
+    progress above no longer counts them), in the words they were ticked in."""
+    rows = part.earlier()
+    if not rows:
+        return []
+    return [ft.Container(
+        ft.Column([
+            c.heading(t("checklist_earlier_heading"), sz.fs, 3),
+            c.para(t("checklist_earlier_why"), sz.fs, 14, italic=True),
+            *(c.check_row(L.checklist_earlier(words), t("checklist_ticked", text=words,
+                                                        time=at.astimezone().strftime("%H:%M")),
+                          True, lambda v, k=key: part.untick_earlier(k), sz.fs)
+              for key, at, words in rows),
+        ], spacing=4),
+        border=ft.Border.all(1, ft.Colors.OUTLINE), border_radius=8, padding=8,
+    )]
+
+
 @ft.component
 def ChecklistView(state):
     sz = Sizes(state.prefs.text_scale)
@@ -76,6 +95,7 @@ def ChecklistView(state):
         sit = state.situations.get()
         out.append(c.para(t("checklist_for", situation=sit.title if sit else state.prefs.situation),
                           sz.fs, 14, italic=True))
+    out += earlier_rows(part, sz)
     lists = part.lists()
     highlight = state.nav.location.get("item")
     found = next(((cl, it) for cl, its in lists for it in its

@@ -1,0 +1,94 @@
+"""Ticks whose item a guide update reworded or dropped, in a browser: shown apart on the
+checklist in the words they were ticked in, readable on the smallest phone at night at the
+largest text, kept through a reload, and gone once unticked.
+
+The data folder is written before the server starts, as a restart after an update leaves it.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from app.ui import labels as L
+from tests.e2e.conftest import (
+    PHONE,
+    SMALL_PHONE,
+    click,
+    control,
+    enable_semantics,
+    find,
+    open_app,
+    reload,
+    see,
+    shot,
+    start_server,
+    stop,
+)
+from tests.e2e.layout import unreadable
+
+GONE = "Call the negotiators on the radio and give them the exact place to meet you."
+SHORT = "Keep the crowd back."
+COVER = "Keep cover. Do not rush in."
+
+
+def _data(tmp_path, scale: float):
+    data = tmp_path / "data"
+    data.mkdir()
+    ticks = {"first-officer/call-the-negotiators-old": "2026-11-29T09:41:00+00:00",
+             "first-officer/keep-the-crowd-back-old": "2026-11-29T09:44:00+00:00",
+             "first-officer/keep-cover-do-not-rush-in": "2026-11-29T09:40:00+00:00"}
+    words = {"first-officer/call-the-negotiators-old": GONE,
+             "first-officer/keep-the-crowd-back-old": SHORT,
+             "first-officer/keep-cover-do-not-rush-in": COVER}
+    (data / "prefs.json").write_text(json.dumps(
+        {"checklist": ticks, "tick_texts": words, "text_scale": scale,
+         "last_route": "/checklist"}))
+    return data
+
+
+@pytest.mark.parametrize(
+    "scheme, viewport, scale",
+    [
+        pytest.param("dark", SMALL_PHONE, max(L.TEXT_SIZES), id="dark-360x640-largest-text"),
+        pytest.param("dark", PHONE, max(L.TEXT_SIZES), id="dark-390x844-largest-text"),
+        pytest.param("light", PHONE, 1.0, id="light-390x844"),
+    ],
+)
+def test_ticks_from_an_earlier_guide_are_shown_apart(browser, tmp_path, scheme, viewport, scale):
+    proc, url, _log = start_server(_data(tmp_path, scale))
+    try:
+        page = open_app(browser, url + "/checklist", viewport=viewport, color_scheme=scheme)
+        name = f"earlier-ticks-{scheme}-{viewport['width']}x{viewport['height']}-{scale}"
+        see(page, L.checklist_earlier(GONE))
+        assert control(page, "checkbox", L.checklist_earlier(GONE)).get_attribute(
+            "aria-checked") == "true"
+        assert control(page, "checkbox", L.checklist_item(COVER)).get_attribute(
+            "aria-checked") == "true"  # a tick the guide still has stays in its place
+        page.wait_for_timeout(500)
+        assert unreadable(page, viewport["width"]) == []
+        shot(page, name)
+
+        reload(page)  # mid-call: still there
+        enable_semantics(page)
+        click(page, "checkbox", L.checklist_earlier(SHORT))
+        page.wait_for_timeout(800)
+        assert find(page, "checkbox", L.checklist_earlier(SHORT), timeout=2000) is None
+        click(page, "checkbox", L.checklist_earlier(GONE))
+        page.wait_for_timeout(800)
+        assert find(page, "checkbox", L.checklist_earlier(GONE), timeout=2000) is None
+        see(page, L.checklist_item(COVER))
+        page.mouse.wheel(0, -20_000)
+        page.wait_for_timeout(500)
+        shot(page, name + "-after")
+        reload(page)
+        enable_semantics(page)
+        assert find(page, "checkbox", L.checklist_earlier(GONE), timeout=3000) is None
+        assert page.net.unexpected() == []
+        page.context.close()
+    finally:
+        stop(proc)
+    saved = json.loads((tmp_path / "data" / "prefs.json").read_text())
+    assert saved["checklist"] == {"first-officer/keep-cover-do-not-rush-in":
+                                  "2026-11-29T09:40:00+00:00"}

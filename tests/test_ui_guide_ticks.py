@@ -1,0 +1,163 @@
+"""Checklist ticks across a guide update: a tick whose item was reworded or dropped is shown
+apart in the words it was ticked in (never silently gone), and a tick whose words the new
+guide still has follows them to their new place."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from app import prefs as P
+from app.ui import labels as L
+from tests.guide_helpers import VALID, copy_tree, edit
+from tests.packs_helpers import builtin, pack_bytes
+from tests.ui_harness import open_incident, start
+
+CHECKLIST = "checklists/first-officer.md"
+COVER = "Keep cover. Do not rush in."
+PERIMETER = "Set the inner perimeter."
+REWORDED = "Set an inner perimeter first."
+OLD_KEY = "first-officer/set-the-inner-perimeter"
+
+
+@pytest.fixture(scope="module")
+def key():
+    return Ed25519PrivateKey.generate()
+
+
+@pytest.fixture
+def tree(tmp_path, key):
+    return builtin(tmp_path, key), tmp_path / "data"
+
+
+def pack(tmp_path, key, version: str, *edits: tuple[str, str]):
+    """A signed pack of the valid guide with `edits` (old, new) made to its checklist."""
+    content = copy_tree(VALID, tmp_path / f"guide-{version}")
+    for old, new in edits:
+        edit(content, CHECKLIST, old, new)
+    path = tmp_path / f"guide-{version}.stairway"
+    path.write_bytes(pack_bytes(key, content, version=version))
+    return path
+
+
+async def apply(app, path) -> None:
+    await app.call(app.state.packs.import_file, path)
+    await app.call(app.state.packs.apply)
+    assert app.state.packs.origin.version == path.stem.removeprefix("guide-")
+
+
+def logged(app) -> list[str]:
+    return [n.text for n in app.state.log.entries(app.state.incident.current.id)]
+
+
+async def test_a_reworded_tick_is_shown_apart_until_the_officer_unticks_it(tmp_path, key, tree):
+    a = await start(*tree, route="/checklist")
+    await open_incident(a)
+    await a.nav(L.NAV_CHECKLIST)
+    await a.click(L.checklist_item(COVER))
+    await a.click(L.checklist_item(PERIMETER))
+    at = a.state.prefs.checklist[OLD_KEY]
+    await apply(a, pack(tmp_path, key, "2026.12", (f"- [ ] {PERIMETER}\n", f"- [ ] {REWORDED}\n")))
+    await a.nav(L.NAV_CHECKLIST)
+    apart = a.find(L.checklist_earlier(PERIMETER))
+    assert apart.value  # shown ticked, in the words it was ticked in
+    assert any(PERIMETER in x for x in a.texts())
+    assert not a.find(L.checklist_item(REWORDED)).value  # the new wording is not ticked
+    assert a.find(L.checklist_item(COVER)).value
+    assert a.state.checklist.progress() == (1, 2)  # the tick counts for no item of the new guide
+    assert a.state.prefs.checklist[OLD_KEY] == at  # its time is kept
+
+    again = await start(*tree, route="/checklist")  # a restart: still shown apart
+    assert again.find(L.checklist_earlier(PERIMETER)).value
+    again.close()
+
+    await a.click(L.checklist_earlier(PERIMETER))
+    assert not a.has(L.checklist_earlier(PERIMETER))
+    assert OLD_KEY not in a.state.prefs.checklist and OLD_KEY not in a.state.prefs.tick_texts
+    assert f"Checklist item unticked: {PERIMETER}" in logged(a)
+    assert OLD_KEY not in P.load(tree[1])[0].checklist  # saved
+    await a.back()  # the phone's Back from the checklist tab: Home, as from any tab
+    assert a.state.nav.location.screen == "home"
+    a.close()
+
+
+async def test_a_dropped_tick_is_kept_until_the_call_is_closed(tmp_path, key, tree):
+    a = await start(*tree, route="/checklist")
+    await open_incident(a)
+    await a.nav(L.NAV_CHECKLIST)
+    await a.click(L.checklist_item(PERIMETER))
+    await apply(a, pack(tmp_path, key, "2026.12", (f"- [ ] {PERIMETER}\n", "")))
+    await a.nav(L.NAV_CHECKLIST)
+    assert a.find(L.checklist_earlier(PERIMETER)).value
+    assert not a.has(L.checklist_item(PERIMETER))
+    await a.call(a.state.close_incident)
+    await a.nav(L.NAV_CHECKLIST)
+    assert not a.has(L.checklist_earlier(PERIMETER))  # the next call starts with none
+    assert a.state.prefs.tick_texts == {}
+    a.close()
+
+
+async def test_ticks_made_before_the_incident_are_logged_in_their_own_words(tmp_path, key, tree):
+    a = await start(*tree, route="/checklist")
+    await a.click(L.checklist_item(PERIMETER))  # no incident open yet
+    await apply(a, pack(tmp_path, key, "2026.12", (f"- [ ] {PERIMETER}\n", f"- [ ] {REWORDED}\n")))
+    await open_incident(a)
+    before = [x for x in logged(a) if x.startswith("Done before the incident was opened")]
+    assert len(before) == 1 and before[0].endswith(f": {PERIMETER}")
+    a.close()
+
+
+async def test_a_tick_follows_its_words_when_the_checklist_is_renamed(tmp_path, key, tree):
+    a = await start(*tree, route="/checklist")
+    await a.click(L.checklist_item(COVER))
+    at = a.state.prefs.checklist["first-officer/keep-cover-do-not-rush-in"]
+    renamed = pack(tmp_path, key, "2026.12", ("id: first-officer\n", "id: first-on-scene\n"),
+                   (f"- [ ] {COVER}\n", f"- [ ]   {COVER.upper()}\n"))
+    await apply(a, renamed)
+    await a.nav(L.NAV_CHECKLIST)
+    assert a.find(L.checklist_item(COVER.upper())).value  # ticked in its new place
+    assert not a.has(L.checklist_earlier(COVER))
+    assert a.state.prefs.checklist == {"first-on-scene/keep-cover-do-not-rush-in": at}
+    saved = json.loads((tree[1] / P.FILE_NAME).read_text())
+    assert saved["checklist"] == {"first-on-scene/keep-cover-do-not-rush-in": at}
+    a.close()
+
+
+async def test_a_restart_under_a_renamed_checklist_carries_the_tick(tmp_path, key, tree):
+    a = await start(*tree, route="/checklist")
+    await a.click(L.checklist_item(COVER))
+    a.close()
+    store = a.state.packs.hub.store  # another process applies the update
+    content = copy_tree(VALID, tmp_path / "renamed")
+    edit(content, CHECKLIST, "id: first-officer\n", "id: first-on-scene\n")
+    store.apply(store.preview(pack_bytes(key, content, version="3.0")))
+    again = await start(*tree, route="/checklist")
+    assert again.find(L.checklist_item(COVER)).value
+    assert "first-on-scene/keep-cover-do-not-rush-in" in P.load(tree[1])[0].checklist
+    again.close()
+
+
+@pytest.mark.parametrize("words, shown", [
+    (None, "Set the inner perimeter"),  # saved before words were kept: the id as words
+    ("Set the \ud800 perimeter.", "Set the \ufffd perimeter."),  # half a character
+    ("[x](javascript:alert(1)) =cmd|' /C calc'!A0", "[x](javascript:alert(1)) =cmd|' /C calc'!A0"),
+    ("W" * 100_000, "W" * 100_000),
+])
+async def test_odd_saved_words_are_shown_as_they_are(tmp_path, key, tree, words, shown):
+    """A hand-edited or old preferences file: the tick is shown apart, in its words or its
+    id read as words, and unticking it logs them; nothing raises."""
+    tree[1].mkdir(parents=True)
+    ticks = {OLD_KEY + "-2": "2026-11-29T10:00:00+00:00", "x/../../etc": "not a time"}
+    texts = {} if words is None else {OLD_KEY + "-2": words}
+    (tree[1] / P.FILE_NAME).write_text(json.dumps({"checklist": ticks, "tick_texts": texts}))
+    a = await start(*tree, route="/checklist")
+    await open_incident(a)
+    await a.nav(L.NAV_CHECKLIST)
+    assert a.find(L.checklist_earlier(shown)).value
+    assert [w for _k, _t, w in a.state.checklist.earlier()] == [shown]  # not the unreadable one
+    await a.click(L.checklist_earlier(shown))
+    assert f"Checklist item unticked: {shown}" in logged(a)
+    assert not a.state.checklist.earlier()
+    a.close()
