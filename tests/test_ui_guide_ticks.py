@@ -99,6 +99,16 @@ async def test_a_dropped_tick_is_kept_until_the_call_is_closed(tmp_path, key, tr
     a.close()
 
 
+async def test_a_tick_on_an_item_made_a_reminder_is_shown_apart(tmp_path, key, tree):
+    a = await start(*tree, route="/checklist")
+    await a.click(L.checklist_item(PERIMETER))
+    await apply(a, pack(tmp_path, key, "2026.12", (f"- [ ] {PERIMETER}\n", f"- {PERIMETER}\n")))
+    await a.nav(L.NAV_CHECKLIST)
+    assert a.find(L.checklist_earlier(PERIMETER)).value  # the reminder itself has no box
+    assert a.state.checklist.progress()[0] == 0
+    a.close()
+
+
 async def test_ticks_made_before_the_incident_are_logged_in_their_own_words(tmp_path, key, tree):
     a = await start(*tree, route="/checklist")
     await a.click(L.checklist_item(PERIMETER))  # no incident open yet

@@ -58,10 +58,10 @@ class ChecklistPart:
         return sorted(out, key=lambda row: row[1])
 
     def earlier(self) -> list[tuple[str, datetime, str]]:
-        """Ticks whose item the guide no longer has (an update reworded or dropped it),
-        oldest first: (key, time, the words it was ticked in)."""
+        """Ticks whose item the guide no longer has to tick (an update reworded or dropped
+        it, or made it a reminder), oldest first: (key, time, the words it was ticked in)."""
         items = self._items()
-        return [row for row in self.ticked() if row[0] not in items]
+        return [row for row in self.ticked() if row[0] not in items or not items[row[0]].tick]
 
     def carry(self) -> bool:
         """Move each `earlier()` tick whose words the guide has in exactly one tickable item,
