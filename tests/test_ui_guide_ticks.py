@@ -171,3 +171,18 @@ async def test_odd_saved_words_are_shown_as_they_are(tmp_path, key, tree, words,
     assert f"Checklist item unticked: {shown}" in logged(a)
     assert not a.state.checklist.earlier()
     a.close()
+
+
+async def test_thousands_of_earlier_ticks_show_the_latest_hundred(tmp_path, key, tree):
+    """A hand-edited preferences file with 3,000 ticks of no item: the screen shows the 100
+    latest and says how many more there are, instead of drawing 3,000 rows."""
+    tree[1].mkdir(parents=True)
+    ticks = {f"x/gone-{i:04}-x": f"2026-11-29T10:{i // 60 % 60:02}:{i % 60:02}+00:00"
+             for i in range(3000)}
+    (tree[1] / P.FILE_NAME).write_text(json.dumps({"checklist": ticks}))
+    a = await start(*tree, route="/checklist")
+    shown = [x for x in a.labels() if x.startswith(L.checklist_earlier(""))]
+    assert len(shown) == 100 and L.checklist_earlier("Gone 2999 x") in shown
+    assert "And 2900 more ticks from before the change, not shown here." in a.texts()
+    assert len(a.state.checklist.earlier()) == 3000  # none dropped
+    a.close()

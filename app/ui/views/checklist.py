@@ -11,6 +11,8 @@ from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
 
+EARLIER_SHOWN = 100  # a checklist holds about 70 items: more came from a hand-edited file
+
 
 def _clock(iso: str | None) -> str:
     if not iso:
@@ -63,6 +65,8 @@ def earlier_rows(part, sz: Sizes) -> list[ft.Control]:
     rows = part.earlier()
     if not rows:
         return []
+    more = len(rows) - EARLIER_SHOWN
+    rows = rows[-EARLIER_SHOWN:]  # the latest (a hand-edited file may hold thousands)
     return [ft.Container(
         ft.Column([
             c.heading(t("checklist_earlier_heading"), sz.fs, 3),
@@ -71,6 +75,7 @@ def earlier_rows(part, sz: Sizes) -> list[ft.Control]:
                                                         time=at.astimezone().strftime("%H:%M")),
                           True, lambda v, k=key: part.untick_earlier(k), sz.fs)
               for key, at, words in rows),
+            *([c.para(t("checklist_earlier_more", n=more), sz.fs, 14)] if more > 0 else []),
         ], spacing=4),
         border=ft.Border.all(1, ft.Colors.OUTLINE), border_radius=8, padding=8,
     )]
