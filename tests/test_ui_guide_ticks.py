@@ -1,10 +1,11 @@
 """Checklist ticks across a guide update: a tick whose item was reworded or dropped is shown
-apart in the words it was ticked in (never silently gone), and a tick whose words the new
-guide still has follows them to their new place."""
+apart, done and read-only, in the words it was ticked in (never silently gone) until the call
+ends, and a tick whose words the new guide still has follows them to their new place."""
 
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -48,11 +49,27 @@ async def apply(app, path) -> None:
     assert app.state.packs.origin.version == path.stem.removeprefix("guide-")
 
 
+def apart(app, words: str) -> bool:
+    """Is the tick in `words` shown in the box of earlier ticks (at its own time)?"""
+    ticks = {w: at for _k, at, w in app.state.checklist.earlier()}
+    if words not in ticks:
+        return False
+    return app.has(L.checklist_earlier(words, ticks[words].astimezone().strftime("%H:%M")))
+
+
+def within(c, row) -> bool:
+    while c is not None:
+        if c is row:
+            return True
+        c = c.parent
+    return False
+
+
 def logged(app) -> list[str]:
     return [n.text for n in app.state.log.entries(app.state.incident.current.id)]
 
 
-async def test_a_reworded_tick_is_shown_apart_until_the_officer_unticks_it(tmp_path, key, tree):
+async def test_a_reworded_tick_is_shown_apart_done_and_read_only(tmp_path, key, tree):
     a = await start(*tree, route="/checklist")
     await open_incident(a)
     await a.nav(L.NAV_CHECKLIST)
@@ -61,23 +78,28 @@ async def test_a_reworded_tick_is_shown_apart_until_the_officer_unticks_it(tmp_p
     at = a.state.prefs.checklist[OLD_KEY]
     await apply(a, pack(tmp_path, key, "2026.12", (f"- [ ] {PERIMETER}\n", f"- [ ] {REWORDED}\n")))
     await a.nav(L.NAV_CHECKLIST)
-    apart = a.find(L.checklist_earlier(PERIMETER))
-    assert apart.value  # shown ticked, in the words it was ticked in
-    assert any(PERIMETER in x for x in a.texts())
+    clock = datetime.fromisoformat(at).astimezone().strftime("%H:%M")
+    label = L.checklist_earlier(PERIMETER, clock)  # the words it was ticked in, and when
+    row = a.find(label)
+    assert f"{PERIMETER}  (ticked {clock})" in a.texts()
+    inside = [c for c in a.controls() if within(c, row)]
+    assert inside and not [c for c in inside if getattr(c, "on_click", None)
+                           or getattr(c, "on_change", None)]  # nothing a stray tap undoes
     assert not a.find(L.checklist_item(REWORDED)).value  # the new wording is not ticked
     assert a.find(L.checklist_item(COVER)).value
     assert a.state.checklist.progress() == (1, 2)  # the tick counts for no item of the new guide
     assert a.state.prefs.checklist[OLD_KEY] == at  # its time is kept
 
     again = await start(*tree, route="/checklist")  # a restart: still shown apart
-    assert again.find(L.checklist_earlier(PERIMETER)).value
+    assert again.has(label)
     again.close()
 
-    await a.click(L.checklist_earlier(PERIMETER))
-    assert not a.has(L.checklist_earlier(PERIMETER))
-    assert OLD_KEY not in a.state.prefs.checklist and OLD_KEY not in a.state.prefs.tick_texts
-    assert f"Checklist item unticked: {PERIMETER}" in logged(a)
-    assert OLD_KEY not in P.load(tree[1])[0].checklist  # saved
+    heading = L.section_toggle("Done before the guide changed")
+    await a.click(heading)  # folded away: it can fill a small phone's screen
+    assert not a.has(label) and a.has(heading)
+    assert any(x.startswith("Done before the guide changed  (1)") for x in a.texts())
+    await a.click(heading)
+    assert a.has(label)
     await a.back()  # the phone's Back from the checklist tab: Home, as from any tab
     assert a.state.nav.location.screen == "home"
     a.close()
@@ -90,12 +112,15 @@ async def test_a_dropped_tick_is_kept_until_the_call_is_closed(tmp_path, key, tr
     await a.click(L.checklist_item(PERIMETER))
     await apply(a, pack(tmp_path, key, "2026.12", (f"- [ ] {PERIMETER}\n", "")))
     await a.nav(L.NAV_CHECKLIST)
-    assert a.find(L.checklist_earlier(PERIMETER)).value
+    assert apart(a, PERIMETER)
     assert not a.has(L.checklist_item(PERIMETER))
+    await a.click(L.section_toggle("Done before the guide changed"))  # folded
     await a.call(a.state.close_incident)
     await a.nav(L.NAV_CHECKLIST)
-    assert not a.has(L.checklist_earlier(PERIMETER))  # the next call starts with none
+    assert not a.state.checklist.earlier()  # the next call starts with none
+    assert not any("Done before" in x for x in a.labels())
     assert a.state.prefs.tick_texts == {}
+    assert not a.state.checklist.earlier_folded()  # the next call's box will start open
     a.close()
 
 
@@ -104,7 +129,7 @@ async def test_a_tick_on_an_item_made_a_reminder_is_shown_apart(tmp_path, key, t
     await a.click(L.checklist_item(PERIMETER))
     await apply(a, pack(tmp_path, key, "2026.12", (f"- [ ] {PERIMETER}\n", f"- {PERIMETER}\n")))
     await a.nav(L.NAV_CHECKLIST)
-    assert a.find(L.checklist_earlier(PERIMETER)).value  # the reminder itself has no box
+    assert apart(a, PERIMETER)  # the reminder itself has no box
     assert a.state.checklist.progress()[0] == 0
     a.close()
 
@@ -128,7 +153,7 @@ async def test_a_tick_follows_its_words_when_the_checklist_is_renamed(tmp_path, 
     await apply(a, renamed)
     await a.nav(L.NAV_CHECKLIST)
     assert a.find(L.checklist_item(COVER.upper())).value  # ticked in its new place
-    assert not a.has(L.checklist_earlier(COVER))
+    assert not a.state.checklist.earlier()
     assert a.state.prefs.checklist == {"first-on-scene/keep-cover-do-not-rush-in": at}
     saved = json.loads((tree[1] / P.FILE_NAME).read_text())
     assert saved["checklist"] == {"first-on-scene/keep-cover-do-not-rush-in": at}
@@ -157,19 +182,17 @@ async def test_a_restart_under_a_renamed_checklist_carries_the_tick(tmp_path, ke
 ])
 async def test_odd_saved_words_are_shown_as_they_are(tmp_path, key, tree, words, shown):
     """A hand-edited or old preferences file: the tick is shown apart, in its words or its
-    id read as words, and unticking it logs them; nothing raises."""
+    id read as words, and logged in them when an incident opens; nothing raises."""
     tree[1].mkdir(parents=True)
     ticks = {OLD_KEY + "-2": "2026-11-29T10:00:00+00:00", "x/../../etc": "not a time"}
     texts = {} if words is None else {OLD_KEY + "-2": words}
     (tree[1] / P.FILE_NAME).write_text(json.dumps({"checklist": ticks, "tick_texts": texts}))
     a = await start(*tree, route="/checklist")
-    await open_incident(a)
-    await a.nav(L.NAV_CHECKLIST)
-    assert a.find(L.checklist_earlier(shown)).value
+    assert apart(a, shown)
     assert [w for _k, _t, w in a.state.checklist.earlier()] == [shown]  # not the unreadable one
-    await a.click(L.checklist_earlier(shown))
-    assert f"Checklist item unticked: {shown}" in logged(a)
-    assert not a.state.checklist.earlier()
+    await open_incident(a)
+    assert any(x.endswith(f": {shown}") and x.startswith("Done before the incident")
+               for x in logged(a))
     a.close()
 
 
@@ -181,8 +204,8 @@ async def test_thousands_of_earlier_ticks_show_the_latest_hundred(tmp_path, key,
              for i in range(3000)}
     (tree[1] / P.FILE_NAME).write_text(json.dumps({"checklist": ticks}))
     a = await start(*tree, route="/checklist")
-    shown = [x for x in a.labels() if x.startswith(L.checklist_earlier(""))]
-    assert len(shown) == 100 and L.checklist_earlier("Gone 2999 x") in shown
-    assert "And 2900 more ticks from before the change, not shown here." in a.texts()
+    shown = [x for x in a.labels() if x.startswith("Done before the guide changed, ticked")]
+    assert len(shown) == 100 and apart(a, "Gone 2999 x") and not apart(a, "Gone 2899 x")
+    assert "2900 more not shown." in a.texts()
     assert len(a.state.checklist.earlier()) == 3000  # none dropped
     a.close()

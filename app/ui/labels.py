@@ -68,8 +68,8 @@ def checklist_item(text: str) -> str:
     return t("checklist_item", text=text)
 
 
-def checklist_earlier(text: str) -> str:
-    return t("checklist_earlier_item", text=text)
+def checklist_earlier(text: str, time: str) -> str:
+    return t("checklist_earlier_item", text=text, time=time)
 
 
 def checklist_progress(done: int, total: int) -> str:

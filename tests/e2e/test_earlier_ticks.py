@@ -1,6 +1,6 @@
 """Ticks whose item a guide update reworded or dropped, in a browser: shown apart on the
-checklist in the words they were ticked in, readable on the smallest phone at night at the
-largest text, kept through a reload, and gone once unticked.
+checklist, done and read-only, in the words they were ticked in; readable on the smallest
+phone at night at the largest text; kept through a reload; the box folds away.
 
 The data folder is written before the server starts, as a restart after an update leaves it.
 """
@@ -8,6 +8,7 @@ The data folder is written before the server starts, as a restart after an updat
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 import pytest
 
@@ -58,37 +59,45 @@ def _data(tmp_path, scale: float):
 )
 def test_ticks_from_an_earlier_guide_are_shown_apart(browser, tmp_path, scheme, viewport, scale):
     proc, url, _log = start_server(_data(tmp_path, scale))
+    gone = L.checklist_earlier(GONE, _clock("2026-11-29T09:41:00+00:00"))
+    short = L.checklist_earlier(SHORT, _clock("2026-11-29T09:44:00+00:00"))
+    heading = L.section_toggle("Done before the guide changed")
     try:
         page = open_app(browser, url + "/checklist", viewport=viewport, color_scheme=scheme)
         name = f"earlier-ticks-{scheme}-{viewport['width']}x{viewport['height']}-{scale}"
-        see(page, L.checklist_earlier(GONE))
-        assert control(page, "checkbox", L.checklist_earlier(GONE)).get_attribute(
-            "aria-checked") == "true"
+        see(page, gone)
+        assert find(page, "checkbox", gone, timeout=1000) is None  # done, nothing to untick
         assert control(page, "checkbox", L.checklist_item(COVER)).get_attribute(
             "aria-checked") == "true"  # a tick the guide still has stays in its place
+        page.mouse.wheel(0, -20_000)
         page.wait_for_timeout(500)
         assert unreadable(page, viewport["width"]) == []
         shot(page, name)
 
         reload(page)  # mid-call: still there
         enable_semantics(page)
-        click(page, "checkbox", L.checklist_earlier(SHORT))
+        see(page, short)
+        click(page, "button", heading, exact=False)  # folded away
         page.wait_for_timeout(800)
-        assert find(page, "checkbox", L.checklist_earlier(SHORT), timeout=2000) is None
-        click(page, "checkbox", L.checklist_earlier(GONE))
-        page.wait_for_timeout(800)
-        assert find(page, "checkbox", L.checklist_earlier(GONE), timeout=2000) is None
+        assert page.locator(f'[aria-label="{gone}"]').count() == 0
         see(page, L.checklist_item(COVER))
         page.mouse.wheel(0, -20_000)
         page.wait_for_timeout(500)
-        shot(page, name + "-after")
-        reload(page)
+        assert unreadable(page, viewport["width"]) == []
+        shot(page, name + "-folded")
+        reload(page)  # folded it stays
         enable_semantics(page)
-        assert find(page, "checkbox", L.checklist_earlier(GONE), timeout=3000) is None
+        control(page, "button", heading, exact=False)
+        assert page.locator(f'[aria-label="{gone}"]').count() == 0
+        click(page, "button", heading, exact=False)
+        see(page, gone)
         assert page.net.unexpected() == []
         page.context.close()
     finally:
         stop(proc)
     saved = json.loads((tmp_path / "data" / "prefs.json").read_text())
-    assert saved["checklist"] == {"first-officer/keep-cover-do-not-rush-in":
-                                  "2026-11-29T09:40:00+00:00"}
+    assert len(saved["checklist"]) == 3  # nothing unticked by the look
+
+
+def _clock(iso: str) -> str:
+    return datetime.fromisoformat(iso).astimezone().strftime("%H:%M")

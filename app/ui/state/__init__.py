@@ -15,9 +15,9 @@ The guide can change while the app runs (a pack applied, a save in live preview)
 process-wide `GuideHub` tells every page, and `use_guide(shown)` hands the new guide to every
 part that keeps one as `.guide`, the new search to `search`, its banners to `packs`, and names
 it in the open incident. What the officer did is kept by id (stage number, sign and item ids,
-phrase ids). A checklist tick whose item the new guide no longer has is shown apart, in the words
-it was ticked in, until it is unticked or the call ends; one whose words the new guide has in
-exactly one item follows that item (app.ui.state.checklist). A sign the new stage no longer has
+phrase ids). A checklist tick whose item the new guide no longer has is shown apart, done and
+read-only, in the words it was ticked in, until the call ends; one whose words the new guide has
+in exactly one item follows that item (app.ui.state.checklist). A sign the new stage no longer has
 does not count toward Move up.
 """
 

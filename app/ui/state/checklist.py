@@ -5,9 +5,10 @@ open incident; a tick gives a light haptic tick where the phone has one.
 
 A tick is keyed by its item's id (the slug of its words), so a guide update that rewords or
 drops a ticked item leaves the tick without an item. It is not lost: `earlier()` lists it in
-the words it was ticked in, and the checklist shows it apart until the officer unticks it or
-the call ends. A tick whose words the new guide has in exactly one item (a checklist renamed,
-an item moved) follows that item (`carry`).
+the words it was ticked in, and the checklist shows it apart, as done and read-only (a stray
+tap must not undo a step the new guide cannot tick again), until the call ends. A tick whose
+words the new guide has in exactly one item (a checklist renamed, an item moved) follows
+that item (`carry`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from app.i18n import text as t
 from app.prefs import Prefs
 from app.ui.state.device import Device
 from app.ui.state.ui import Ui
+
+EARLIER = ":earlier"  # the fold of the earlier ticks' box in `collapsed` (no checklist id has ':')
 
 
 class ChecklistPart:
@@ -81,13 +84,12 @@ class ChecklistPart:
                 moved = True
         return moved
 
-    def untick_earlier(self, key: str) -> None:
-        """Untick a tick shown apart (its item is gone from the guide); logged like any."""
-        if self.prefs.checklist.pop(key, None) is not None:
-            self.record("note", t("log_unticked", text=self._words(key)))
-        self.prefs.tick_texts.pop(key, None)
-        self.device.tick()
-        self.ui.changed(save=True)
+    def toggle_earlier(self) -> None:
+        """Fold or unfold the box of `earlier()` ticks (it can fill a small screen)."""
+        self.toggle_section("", EARLIER)
+
+    def earlier_folded(self) -> bool:
+        return self.is_collapsed("", EARLIER)
 
     def _words(self, key: str) -> str:
         """The words a tick was given; for a tick saved before words were kept, its item id
@@ -101,6 +103,8 @@ class ChecklistPart:
         """A new call: no item ticked (the closed incident's log keeps the ticks)."""
         self.prefs.checklist.clear()
         self.prefs.tick_texts.clear()
+        if (fold := f"/{EARLIER}") in self.prefs.collapsed:  # the next call's box starts open
+            self.prefs.collapsed.remove(fold)
 
     def tick_time(self, checklist_id: str, item_id: str) -> str | None:
         return self.prefs.checklist.get(f"{checklist_id}/{item_id}")

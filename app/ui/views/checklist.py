@@ -60,25 +60,37 @@ def found_card(state, cl, item, sz: Sizes) -> ft.Control:
 
 
 def earlier_rows(part, sz: Sizes) -> list[ft.Control]:
-    """Ticks whose item a guide update reworded or dropped: shown apart, on top (the
-    progress above no longer counts them), in the words they were ticked in."""
+    """Ticks whose item a guide update reworded or dropped: on top, in a box that folds
+    (the progress above no longer counts them), done and read-only, in the words they were
+    ticked in: the new guide has no box to tick them again, so a stray tap must not undo them."""
     rows = part.earlier()
     if not rows:
         return []
-    more = len(rows) - EARLIER_SHOWN
-    rows = rows[-EARLIER_SHOWN:]  # the latest (a hand-edited file may hold thousands)
-    return [ft.Container(
-        ft.Column([
-            c.heading(t("checklist_earlier_heading"), sz.fs, 3),
-            c.para(t("checklist_earlier_why"), sz.fs, 14, italic=True),
-            *(c.check_row(L.checklist_earlier(words), t("checklist_ticked", text=words,
-                                                        time=at.astimezone().strftime("%H:%M")),
-                          True, lambda v, k=key: part.untick_earlier(k), sz.fs)
-              for key, at, words in rows),
-            *([c.para(t("checklist_earlier_more", n=more), sz.fs, 14)] if more > 0 else []),
-        ], spacing=4),
-        border=ft.Border.all(1, ft.Colors.OUTLINE), border_radius=8, padding=8,
+    heading = t("checklist_earlier_heading")
+    folded = part.earlier_folded()
+    out: list[ft.Control] = [c.tappable(
+        L.section_toggle(heading),
+        ft.Row([ft.Icon(ft.Icons.EXPAND_MORE if folded else ft.Icons.EXPAND_LESS),
+                ft.Text(f"{heading}  ({len(rows)})", size=sz.fs(17),
+                        weight=ft.FontWeight.BOLD, expand=True)]),
+        lambda e: part.toggle_earlier(),
     )]
+    if not folded:
+        more = len(rows) - EARLIER_SHOWN
+        out.append(c.para(t("checklist_earlier_why"), sz.fs, 14, italic=True))
+        for _key, at, words in rows[-EARLIER_SHOWN:]:  # the latest (a hand-edited file
+            time = at.astimezone().strftime("%H:%M")  # may hold thousands)
+            out.append(ft.Semantics(
+                label=L.checklist_earlier(words, time), container=True, exclude_semantics=True,
+                content=ft.Row([ft.Icon(ft.Icons.TASK_ALT, size=sz.fs(22)),  # done, not a box
+                                ft.Text(t("checklist_ticked", text=words, time=time),
+                                        size=sz.fs(16), expand=True)],
+                               vertical_alignment=ft.CrossAxisAlignment.START),
+            ))
+        if more > 0:
+            out.append(c.para(t("checklist_earlier_more", n=more), sz.fs, 14))
+    return [ft.Container(ft.Column(out, spacing=6), border=ft.Border.all(1, ft.Colors.OUTLINE),
+                         border_radius=8, padding=8)]
 
 
 @ft.component
