@@ -34,6 +34,8 @@ class Prefs:
     stage: int = 1
     # stage order (as str, JSON keys) -> ids of the "move up" signs ticked at that stage
     signs: dict[str, list[str]] = field(default_factory=dict)
+    # "stage order/sign_id" -> the sign's words when ticked (shown if an update rewords it)
+    sign_texts: dict[str, str] = field(default_factory=dict)
     # "checklist_id/item_id" -> ISO time of the tick
     checklist: dict[str, str] = field(default_factory=dict)
     # "checklist_id/item_id" -> the item's words when ticked: a guide update may reword or
@@ -88,9 +90,9 @@ def _clean(raw: object) -> Prefs:
     ticks = raw.get("checklist")
     if isinstance(ticks, dict):
         p.checklist = {k: v for k, v in ticks.items() if isinstance(v, str)}
-    texts = raw.get("tick_texts")
-    if isinstance(texts, dict):
-        p.tick_texts = {k: v for k, v in texts.items() if isinstance(v, str)}
+    for name in ("tick_texts", "sign_texts"):
+        if isinstance(texts := raw.get(name), dict):
+            setattr(p, name, {k: v for k, v in texts.items() if isinstance(v, str)})
     collapsed = raw.get("collapsed")
     if isinstance(collapsed, list):
         p.collapsed = [c for c in collapsed if isinstance(c, str)]

@@ -209,3 +209,56 @@ async def test_thousands_of_earlier_ticks_show_the_latest_hundred(tmp_path, key,
     assert "2900 more not shown." in a.texts()
     assert len(a.state.checklist.earlier()) == 3000  # none dropped
     a.close()
+
+
+STAGE1 = "stairway/1-active-listening-stage.md"
+SIGN1, SIGN2 = "Sign one of Active Listening.", "Sign two of Active Listening."
+SIGN1_NEW = "They talk a little more each time."
+
+
+async def test_a_reworded_sign_is_shown_apart_and_no_longer_counts(tmp_path, key, tree):
+    a = await start(*tree, route="/stairway")
+    await a.click(L.sign(SIGN1))
+    await a.click(L.sign(SIGN2))
+    assert a.state.stairway.can_move_up
+    content = copy_tree(VALID, tmp_path / "signs")
+    edit(content, STAGE1, f"- [ ] {SIGN1}\n", f"- [ ] {SIGN1_NEW}\n")
+    path = tmp_path / "guide-2026.12.stairway"
+    path.write_bytes(pack_bytes(key, content, version="2026.12"))
+    await apply(a, path)
+    await a.nav(L.NAV_STAIRWAY)
+    row = a.find(L.sign_earlier(SIGN1))  # the old words, read-only
+    assert not [c for c in a.controls() if within(c, row) and (
+        getattr(c, "on_click", None) or getattr(c, "on_change", None))]
+    assert "Ticked before the guide changed (not counted)" in a.texts()
+    assert not a.find(L.sign(SIGN1_NEW)).value and a.find(L.sign(SIGN2)).value
+    assert not a.state.stairway.can_move_up  # the new wording is judged afresh
+    await a.click(L.sign(SIGN2))  # ticks under the new guide keep the old one shown
+    await a.click(L.sign(SIGN2))
+    assert a.has(L.sign_earlier(SIGN1))
+    await a.click(L.sign(SIGN1_NEW))
+    assert a.state.stairway.can_move_up
+
+    again = await start(*tree, route="/stairway")  # a restart: still shown
+    assert again.has(L.sign_earlier(SIGN1))
+    again.close()
+    await a.click(L.MOVE_UP)
+    await a.click(L.STEP_BACK)
+    assert a.has(L.sign_earlier(SIGN1))  # kept with its stage
+    await open_incident(a)
+    await a.call(a.state.close_incident)
+    await a.nav(L.NAV_STAIRWAY)
+    assert not a.has(L.sign_earlier(SIGN1)) and a.state.prefs.sign_texts == {}
+    a.close()
+
+
+async def test_a_sign_saved_without_words_shows_its_id_as_words(tmp_path, key, tree):
+    tree[1].mkdir(parents=True)
+    (tree[1] / P.FILE_NAME).write_text(json.dumps(
+        {"signs": {"1": [f"gone-{i}-x" for i in range(500)] + ["they-said-\ud800-yes-3"]}}))
+    a = await start(*tree, route="/stairway")
+    assert a.has(L.sign_earlier("They said \ufffd yes"))
+    assert "401 more not shown." in a.texts()
+    await a.click(L.sign(SIGN1))  # a tick under the new guide keeps them all
+    assert len(a.state.stairway.earlier_signs()) == 501
+    a.close()

@@ -64,6 +64,11 @@ def sign(text: str) -> str:
     return t("sign", text=text)
 
 
+def sign_earlier(text: str) -> str:
+    """A sign ticked before a guide update reworded or dropped it (read-only)."""
+    return t("sign_earlier", text=text)
+
+
 def checklist_item(text: str) -> str:
     return t("checklist_item", text=text)
 

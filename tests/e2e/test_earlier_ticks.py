@@ -8,6 +8,7 @@ The data folder is written before the server starts, as a restart after an updat
 from __future__ import annotations
 
 import json
+import time
 from datetime import datetime
 
 import pytest
@@ -20,6 +21,7 @@ from tests.e2e.conftest import (
     control,
     enable_semantics,
     find,
+    go_tab,
     open_app,
     reload,
     see,
@@ -32,6 +34,7 @@ from tests.e2e.layout import unreadable
 GONE = "Call the negotiators on the radio and give them the exact place to meet you."
 SHORT = "Keep the crowd back."
 COVER = "Keep cover. Do not rush in."
+SIGN = "They answer your questions with more than one word, most of the time."
 
 
 def _data(tmp_path, scale: float):
@@ -45,7 +48,8 @@ def _data(tmp_path, scale: float):
              "first-officer/keep-cover-do-not-rush-in": COVER}
     (data / "prefs.json").write_text(json.dumps(
         {"checklist": ticks, "tick_texts": words, "text_scale": scale,
-         "last_route": "/checklist"}))
+         "last_route": "/checklist", "signs": {"1": ["they-answer-old"]},
+         "sign_texts": {"1/they-answer-old": SIGN}}))
     return data
 
 
@@ -78,8 +82,7 @@ def test_ticks_from_an_earlier_guide_are_shown_apart(browser, tmp_path, scheme, 
         enable_semantics(page)
         see(page, short)
         click(page, "button", heading, exact=False)  # folded away
-        page.wait_for_timeout(800)
-        assert page.locator(f'[aria-label="{gone}"]').count() == 0
+        _absent(page, gone)
         see(page, L.checklist_item(COVER))
         page.mouse.wheel(0, -20_000)
         page.wait_for_timeout(500)
@@ -88,16 +91,35 @@ def test_ticks_from_an_earlier_guide_are_shown_apart(browser, tmp_path, scheme, 
         reload(page)  # folded it stays
         enable_semantics(page)
         control(page, "button", heading, exact=False)
-        assert page.locator(f'[aria-label="{gone}"]').count() == 0
+        _absent(page, gone)
         click(page, "button", heading, exact=False)
         see(page, gone)
+
+        go_tab(page, L.NAV_STAIRWAY)  # a sign ticked before the change: apart, not counted
+        row = see(page, L.sign_earlier(SIGN))
+        assert find(page, "checkbox", L.sign_earlier(SIGN), timeout=1000) is None
+        if (box := row.bounding_box()) is not None:  # the box in view for the picture
+            page.mouse.wheel(0, box["y"] - viewport["height"] / 3)
+        page.wait_for_timeout(500)  # the scroll ends before the layout is read
+        assert unreadable(page, viewport["width"]) == []
+        shot(page, name + "-stairway")
         assert page.net.unexpected() == []
         page.context.close()
     finally:
         stop(proc)
     saved = json.loads((tmp_path / "data" / "prefs.json").read_text())
     assert len(saved["checklist"]) == 3  # nothing unticked by the look
+    assert saved["signs"] == {"1": ["they-answer-old"]}
 
 
 def _clock(iso: str) -> str:
     return datetime.fromisoformat(iso).astimezone().strftime("%H:%M")
+
+
+def _absent(page, label: str, timeout: float = 10.0) -> None:
+    """Wait until no node is named `label` (a fold reaches the page a frame or two later)."""
+    nodes = page.locator(f'[aria-label="{label}"]')
+    deadline = time.monotonic() + timeout
+    while nodes.count() and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+    assert nodes.count() == 0, f"{label!r} is still on screen ({shot(page, 'FAILED-absent')})"

@@ -18,7 +18,7 @@ it in the open incident. What the officer did is kept by id (stage number, sign 
 phrase ids). A checklist tick whose item the new guide no longer has is shown apart, done and
 read-only, in the words it was ticked in, until the call ends; one whose words the new guide has
 in exactly one item follows that item (app.ui.state.checklist). A sign the new stage no longer has
-does not count toward Move up.
+is shown apart the same way and does not count toward Move up.
 """
 
 from __future__ import annotations

@@ -92,12 +92,7 @@ class ChecklistPart:
         return self.is_collapsed("", EARLIER)
 
     def _words(self, key: str) -> str:
-        """The words a tick was given; for a tick saved before words were kept, its item id
-        read back as words ("set-the-inner-perimeter" -> "Set the inner perimeter")."""
-        if words := self.prefs.tick_texts.get(key):
-            return words
-        words = re.sub(r"-\d+$", "", key.rpartition("/")[2]).replace("-", " ").strip()
-        return words[:1].upper() + words[1:] if words else key
+        return self.prefs.tick_texts.get(key) or words_of(key)
 
     def start_over(self) -> None:
         """A new call: no item ticked (the closed incident's log keeps the ticks)."""
@@ -133,6 +128,13 @@ class ChecklistPart:
 
     def is_collapsed(self, checklist_id: str, section: str) -> bool:
         return f"{checklist_id}/{section}" in self.prefs.collapsed
+
+
+def words_of(key: str) -> str:
+    """A tick saved without its words: its id read back as words
+    ("first-officer/set-the-inner-perimeter-2" -> "Set the inner perimeter")."""
+    words = re.sub(r"-\d+$", "", key.rpartition("/")[2]).replace("-", " ").strip()
+    return words[:1].upper() + words[1:] if words else key
 
 
 def _norm(words: str) -> str:

@@ -4,7 +4,9 @@ The stairway is worked in order: "Move up" needs every "Move up when" sign of th
 ticked, or an override with a reason, which is kept in `overrides` and logged. A stage
 whose file did not load has no signs to tick, so only the override moves past it. A
 refused move says why right beside the button (how many signs are left, and the
-override), never silently.
+override), never silently. A ticked sign that a guide update rewords or drops stays in the
+preferences and is shown apart in its words (`earlier_signs`), counting for nothing: the new
+wording is ticked afresh if it still holds.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from app.guide.model import Guide, Stage
 from app.i18n import text as t
 from app.prefs import Prefs
 from app.ui import labels as L
+from app.ui.state.checklist import words_of
 from app.ui.state.device import Device
 from app.ui.state.ui import Ui
 
@@ -67,14 +70,33 @@ class StairwayPart:
         stage = self.stage()
         return len({s.id for s in stage.signs} - self.ticked()) if stage else 0
 
+    def earlier_signs(self) -> list[str]:
+        """The words of signs ticked at this stage that its guide no longer has (an update
+        reworded or dropped them): shown apart, not counted toward Move up."""
+        stage = self.stage()
+        if stage is None:
+            return []
+        have = {s.id for s in stage.signs}
+        key = str(self.prefs.stage)
+        return [self.prefs.sign_texts.get(f"{key}/{i}") or words_of(i)
+                for i in self.prefs.signs.get(key, []) if i not in have]
+
     def tick_sign(self, sign_id: str, ticked: bool | None = None) -> None:
         key = str(self.prefs.stage)
-        now = set(self.prefs.signs.get(key, []))
+        was = self.prefs.signs.get(key, [])
+        now = set(was)
         ticked = (sign_id not in now) if ticked is None else ticked
         now = now | {sign_id} if ticked else now - {sign_id}
         stage = self.stage()
         order = [s.id for s in stage.signs] if stage else sorted(now)
+        # the stage's order, then ticks of signs an update took away (kept: earlier_signs)
+        order += [i for i in was if i not in order]
         self.prefs.signs[key] = [i for i in order if i in now]
+        text = next((s.text for s in stage.signs if s.id == sign_id), None) if stage else None
+        if ticked and text:
+            self.prefs.sign_texts[f"{key}/{sign_id}"] = text
+        elif not ticked:
+            self.prefs.sign_texts.pop(f"{key}/{sign_id}", None)
         self.ui.errors.pop(L.MOVE_UP, None)
         self.device.tick()
         self.ui.changed(save=True)
@@ -140,6 +162,7 @@ class StairwayPart:
         keeps them). Not logged: no incident is open."""
         self.prefs.stage = 1
         self.prefs.signs.clear()
+        self.prefs.sign_texts.clear()
         self.overrides.clear()
         self.read_stage = None
 

@@ -12,6 +12,7 @@ from app.ui.theme import Sizes
 from app.ui.views import common as c
 
 EARLIER_SHOWN = 100  # a checklist holds about 70 items: more came from a hand-edited file
+# (the stairway's signs use the same limit)
 
 
 def _clock(iso: str | None) -> str:
@@ -80,13 +81,8 @@ def earlier_rows(part, sz: Sizes) -> list[ft.Control]:
         out.append(c.para(t("checklist_earlier_why"), sz.fs, 14, italic=True))
         for _key, at, words in rows[-EARLIER_SHOWN:]:  # the latest (a hand-edited file
             time = at.astimezone().strftime("%H:%M")  # may hold thousands)
-            out.append(ft.Semantics(
-                label=L.checklist_earlier(words, time), container=True, exclude_semantics=True,
-                content=ft.Row([ft.Icon(ft.Icons.TASK_ALT, size=sz.fs(22)),  # done, not a box
-                                ft.Text(t("checklist_ticked", text=words, time=time),
-                                        size=sz.fs(16), expand=True)],
-                               vertical_alignment=ft.CrossAxisAlignment.START),
-            ))
+            out.append(c.done_row(L.checklist_earlier(words, time),
+                                  t("checklist_ticked", text=words, time=time), sz.fs))
         if more > 0:
             out.append(c.para(t("checklist_earlier_more", n=more), sz.fs, 14))
     return [ft.Container(ft.Column(out, spacing=6), border=ft.Border.all(1, ft.Colors.OUTLINE),

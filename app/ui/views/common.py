@@ -174,6 +174,17 @@ def check_row(label: str, text: str, value: bool, on_toggle: Callable[[bool], No
     return ft.Column([row, *notes], spacing=2) if notes else row
 
 
+def done_row(label: str, text: str, fs: Callable[[float], float]) -> ft.Control:
+    """A tick that can no longer be changed (its item left the guide): a done mark, not a
+    box, so nothing invites a tap; a screen reader hears `label` once."""
+    return ft.Semantics(
+        label=label, container=True, exclude_semantics=True,
+        content=ft.Row([ft.Icon(ft.Icons.TASK_ALT, size=fs(22)),
+                        ft.Text(text, size=fs(16), expand=True)],
+                       vertical_alignment=ft.CrossAxisAlignment.START),
+    )
+
+
 def switch(label: str, value: bool, on_change: Callable[[bool], None],
            fs: Callable[[float], float]) -> ft.Control:
     """A switch named by its label; the label wraps in a fixed width (a Row would push a

@@ -8,6 +8,7 @@ from app.i18n import text as t
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
+from app.ui.views.checklist import EARLIER_SHOWN
 
 
 def indicator(current: int, total: int, reading: int | None, sz: Sizes) -> ft.Control:
@@ -59,12 +60,27 @@ def StairwayView(state):
                       lambda v, s=s: st.tick_sign(s.id, v), sz.fs, disabled=reading,
                       caution=getattr(s, "caution", None))
           for s in stage.signs],
+        *([] if reading else earlier_signs(st.earlier_signs(), sz)),
         # Move up right under its signs: after "Step back if" it sat screens down at 175%
         *([] if reading else controls(state, sz)),
         c.heading(L.STEP_BACK_IF, sz.fs),
         c.bullets(stage.warnings, sz.fs, ft.Icons.WARNING_AMBER),
     ]
     return ft.Column([*head, *body], spacing=10)
+
+
+def earlier_signs(words: list[str], sz: Sizes) -> list[ft.Control]:
+    """Signs ticked at this stage that a guide update reworded or dropped: shown, read-only,
+    and not counted toward Move up (the officer ticks the new wording if it still holds)."""
+    if not words:
+        return []
+    more = len(words) - EARLIER_SHOWN
+    return [ft.Container(ft.Column([
+        c.heading(t("signs_earlier_heading"), sz.fs, 3),
+        c.para(t("signs_earlier_why"), sz.fs, 14, italic=True),
+        *(c.done_row(L.sign_earlier(w), w, sz.fs) for w in words[-EARLIER_SHOWN:]),
+        *([c.para(t("checklist_earlier_more", n=more), sz.fs, 14)] if more > 0 else []),
+    ], spacing=6), border=ft.Border.all(1, ft.Colors.OUTLINE), border_radius=8, padding=8)]
 
 
 def controls(state, sz: Sizes) -> list[ft.Control]:
