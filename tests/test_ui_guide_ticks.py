@@ -230,7 +230,7 @@ async def test_a_reworded_sign_is_shown_apart_and_no_longer_counts(tmp_path, key
     row = a.find(L.sign_earlier(SIGN1))  # the old words, read-only
     assert not [c for c in a.controls() if within(c, row) and (
         getattr(c, "on_click", None) or getattr(c, "on_change", None))]
-    assert "Ticked before the guide changed (not counted)" in a.texts()
+    assert "Noted before the guide changed" in a.texts()
     assert not a.find(L.sign(SIGN1_NEW)).value and a.find(L.sign(SIGN2)).value
     assert not a.state.stairway.can_move_up  # the new wording is judged afresh
     await a.click(L.sign(SIGN2))  # ticks under the new guide keep the old one shown

@@ -174,12 +174,15 @@ def check_row(label: str, text: str, value: bool, on_toggle: Callable[[bool], No
     return ft.Column([row, *notes], spacing=2) if notes else row
 
 
-def done_row(label: str, text: str, fs: Callable[[float], float]) -> ft.Control:
+def done_row(label: str, text: str, fs: Callable[[float], float],
+             muted: bool = False) -> ft.Control:
     """A tick that can no longer be changed (its item left the guide): a done mark, not a
-    box, so nothing invites a tap; a screen reader hears `label` once."""
+    box, so nothing invites a tap; a screen reader hears `label` once. `muted` greys the
+    mark (an old observation, which may no longer be true, must not read as confirmed)."""
     return ft.Semantics(
         label=label, container=True, exclude_semantics=True,
-        content=ft.Row([ft.Icon(ft.Icons.TASK_ALT, size=fs(22)),
+        content=ft.Row([ft.Icon(ft.Icons.TASK_ALT, size=fs(22),
+                                color=ft.Colors.OUTLINE if muted else None),
                         ft.Text(text, size=fs(16), expand=True)],
                        vertical_alignment=ft.CrossAxisAlignment.START),
     )

@@ -78,7 +78,8 @@ def earlier_signs(words: list[str], sz: Sizes) -> list[ft.Control]:
     return [ft.Container(ft.Column([
         c.heading(t("signs_earlier_heading"), sz.fs, 3),
         c.para(t("signs_earlier_why"), sz.fs, 14, italic=True),
-        *(c.done_row(L.sign_earlier(w), w, sz.fs) for w in words[-EARLIER_SHOWN:]),
+        *(c.done_row(L.sign_earlier(w), w, sz.fs, muted=True)
+          for w in words[-EARLIER_SHOWN:]),
         *([c.para(t("checklist_earlier_more", n=more), sz.fs, 14)] if more > 0 else []),
     ], spacing=6), border=ft.Border.all(1, ft.Colors.OUTLINE), border_radius=8, padding=8)]
 
