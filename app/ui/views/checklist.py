@@ -79,8 +79,9 @@ def earlier_rows(part, sz: Sizes) -> list[ft.Control]:
     if not folded:
         more = len(rows) - EARLIER_SHOWN
         out.append(c.para(t("checklist_earlier_why"), sz.fs, 14, italic=True))
-        for _key, at, words in rows[-EARLIER_SHOWN:]:  # the latest (a hand-edited file
-            time = at.astimezone().strftime("%H:%M")  # may hold thousands)
+        # the latest EARLIER_SHOWN: a hand-edited preferences file may hold thousands
+        for _key, at, words in rows[-EARLIER_SHOWN:]:
+            time = at.astimezone().strftime("%H:%M")
             out.append(c.done_row(L.checklist_earlier(words, time),
                                   t("checklist_ticked", text=words, time=time), sz.fs))
         if more > 0:
