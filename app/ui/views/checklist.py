@@ -11,15 +11,12 @@ from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
 
-EARLIER_SHOWN = 100  # a checklist holds about 70 items: more came from a hand-edited file
-# (the stairway's signs use the same limit)
-
 
 def _clock(iso: str | None) -> str:
     if not iso:
         return ""
     try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%H:%M")
+        return _hh_mm(datetime.fromisoformat(iso))
     except ValueError:
         return ""
 
@@ -69,25 +66,23 @@ def earlier_rows(part, sz: Sizes) -> list[ft.Control]:
         return []
     heading = t("checklist_earlier_heading")
     folded = part.earlier_folded()
-    out: list[ft.Control] = [c.tappable(
+    head: list[ft.Control] = [c.tappable(
         L.section_toggle(heading),
         ft.Row([ft.Icon(ft.Icons.EXPAND_MORE if folded else ft.Icons.EXPAND_LESS),
                 ft.Text(f"{heading}  ({len(rows)})", size=sz.fs(17),
                         weight=ft.FontWeight.BOLD, expand=True)]),
         lambda e: part.toggle_earlier(),
     )]
-    if not folded:
-        more = len(rows) - EARLIER_SHOWN
-        out.append(c.para(t("checklist_earlier_why"), sz.fs, 14, italic=True))
-        # the latest EARLIER_SHOWN: a hand-edited preferences file may hold thousands
-        for _key, at, words in rows[-EARLIER_SHOWN:]:
-            time = at.astimezone().strftime("%H:%M")
-            out.append(c.done_row(L.checklist_earlier(words, time),
-                                  t("checklist_ticked", text=words, time=time), sz.fs))
-        if more > 0:
-            out.append(c.para(t("checklist_earlier_more", n=more), sz.fs, 14))
-    return [ft.Container(ft.Column(out, spacing=6), border=ft.Border.all(1, ft.Colors.OUTLINE),
-                         border_radius=8, padding=8)]
+    if folded:
+        return [c.done_box(head, [], sz.fs)]
+    head.append(c.para(t("checklist_earlier_why"), sz.fs, 14, italic=True))
+    return [c.done_box(head, [(L.checklist_earlier(words, _hh_mm(at)),
+                               t("checklist_ticked", text=words, time=_hh_mm(at)))
+                              for _key, at, words in rows], sz.fs)]
+
+
+def _hh_mm(at: datetime) -> str:
+    return at.astimezone().strftime("%H:%M")
 
 
 @ft.component

@@ -188,6 +188,22 @@ def done_row(label: str, text: str, fs: Callable[[float], float],
     )
 
 
+DONE_SHOWN = 100  # a list holds about 70 items: more came from a hand-edited file
+
+
+def done_box(head: list[ft.Control], rows: list[tuple[str, str]],
+             fs: Callable[[float], float], muted: bool = False) -> ft.Control:
+    """A framed box of `head` and read-only `done_row`s, given as (label, text): the latest
+    DONE_SHOWN of them, then a line saying how many more (a hand-edited preferences file may
+    hold thousands, and drawing them all took seconds)."""
+    more = len(rows) - DONE_SHOWN
+    return ft.Container(ft.Column([
+        *head,
+        *(done_row(label, text, fs, muted) for label, text in rows[-DONE_SHOWN:]),
+        *([para(t("checklist_earlier_more", n=more), fs, 14)] if more > 0 else []),
+    ], spacing=6), border=ft.Border.all(1, ft.Colors.OUTLINE), border_radius=8, padding=8)
+
+
 def switch(label: str, value: bool, on_change: Callable[[bool], None],
            fs: Callable[[float], float]) -> ft.Control:
     """A switch named by its label; the label wraps in a fixed width (a Row would push a

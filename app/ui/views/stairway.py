@@ -8,7 +8,6 @@ from app.i18n import text as t
 from app.ui import labels as L
 from app.ui.theme import Sizes
 from app.ui.views import common as c
-from app.ui.views.checklist import EARLIER_SHOWN
 
 
 def indicator(current: int, total: int, reading: int | None, sz: Sizes) -> ft.Control:
@@ -74,14 +73,9 @@ def earlier_signs(words: list[str], sz: Sizes) -> list[ft.Control]:
     and not counted toward Move up (the officer ticks the new wording if it still holds)."""
     if not words:
         return []
-    more = len(words) - EARLIER_SHOWN
-    return [ft.Container(ft.Column([
-        c.heading(t("signs_earlier_heading"), sz.fs, 3),
-        c.para(t("signs_earlier_why"), sz.fs, 14, italic=True),
-        *(c.done_row(L.sign_earlier(w), w, sz.fs, muted=True)
-          for w in words[-EARLIER_SHOWN:]),
-        *([c.para(t("checklist_earlier_more", n=more), sz.fs, 14)] if more > 0 else []),
-    ], spacing=6), border=ft.Border.all(1, ft.Colors.OUTLINE), border_radius=8, padding=8)]
+    return [c.done_box([c.heading(t("signs_earlier_heading"), sz.fs, 3),
+                        c.para(t("signs_earlier_why"), sz.fs, 14, italic=True)],
+                       [(L.sign_earlier(w), w) for w in words], sz.fs, muted=True)]
 
 
 def controls(state, sz: Sizes) -> list[ft.Control]:
