@@ -51,9 +51,9 @@ class ChecklistPart:
         """Every item of the guide by its tick key, whatever the situation."""
         return {f"{cl.id}/{i.id}": i for cl in self.guide.checklists for i in cl.items}
 
-    def ticked(self) -> list[tuple[str, datetime, str]]:
+    def ticked(self, items: dict[str, Item] | None = None) -> list[tuple[str, datetime, str]]:
         """Every tick, the guide's items' and `earlier()`'s, oldest first: (key, time, words)."""
-        items = self._items()
+        items = self._items() if items is None else items
         out = []
         for key, iso in self.prefs.checklist.items():
             if (at := _time(iso)) is not None:
@@ -64,7 +64,7 @@ class ChecklistPart:
         """Ticks whose item the guide no longer has to tick (an update reworded or dropped
         it, or made it a reminder), oldest first: (key, time, the words it was ticked in)."""
         items = self._items()
-        return [row for row in self.ticked() if row[0] not in items or not items[row[0]].tick]
+        return [row for row in self.ticked(items) if row[0] not in items or not items[row[0]].tick]
 
     def carry(self) -> bool:
         """Move each `earlier()` tick whose words the guide has in exactly one tickable item,
@@ -98,8 +98,8 @@ class ChecklistPart:
         """A new call: no item ticked (the closed incident's log keeps the ticks)."""
         self.prefs.checklist.clear()
         self.prefs.tick_texts.clear()
-        if (fold := f"/{EARLIER}") in self.prefs.collapsed:  # the next call's box starts open
-            self.prefs.collapsed.remove(fold)
+        if self.earlier_folded():  # the next call's box starts open
+            self.prefs.collapsed.remove(_fold("", EARLIER))
 
     def tick_time(self, checklist_id: str, item_id: str) -> str | None:
         return self.prefs.checklist.get(f"{checklist_id}/{item_id}")
@@ -118,7 +118,7 @@ class ChecklistPart:
         self.ui.changed(save=True)
 
     def toggle_section(self, checklist_id: str, section: str) -> None:
-        key = f"{checklist_id}/{section}"
+        key = _fold(checklist_id, section)
         c = self.prefs.collapsed
         if key in c:
             c.remove(key)
@@ -127,7 +127,12 @@ class ChecklistPart:
         self.ui.changed(save=True)
 
     def is_collapsed(self, checklist_id: str, section: str) -> bool:
-        return f"{checklist_id}/{section}" in self.prefs.collapsed
+        return _fold(checklist_id, section) in self.prefs.collapsed
+
+
+def _fold(checklist_id: str, section: str) -> str:
+    """A folded section's entry in `Prefs.collapsed`."""
+    return f"{checklist_id}/{section}"
 
 
 def words_of(key: str) -> str:
