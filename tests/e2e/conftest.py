@@ -534,6 +534,18 @@ def see(page, text: str, timeout: float = 15_000):
     raise AssertionError(f"{text!r} is not on screen (see {failed}); {client_report(page)}")
 
 
+def gone(page, text: str, timeout: float = 10.0) -> bool:
+    """Wait until `text` is nowhere on screen, as a label or as text (a change reaches the
+    page a frame or two later); False if it is still there after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if page.locator(f'[aria-label*="{_css(text)}"]').count() == 0 and \
+                page.get_by_text(text).count() == 0:
+            return True
+        page.wait_for_timeout(100)
+    return False
+
+
 def _css(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"')
 

@@ -8,7 +8,6 @@ The data folder is written before the server starts, as a restart after an updat
 from __future__ import annotations
 
 import json
-import time
 from datetime import datetime
 
 import pytest
@@ -22,6 +21,7 @@ from tests.e2e.conftest import (
     enable_semantics,
     find,
     go_tab,
+    gone,
     open_app,
     reload,
     see,
@@ -63,14 +63,14 @@ def _data(tmp_path, scale: float):
 )
 def test_ticks_from_an_earlier_guide_are_shown_apart(browser, tmp_path, scheme, viewport, scale):
     proc, url, _log = start_server(_data(tmp_path, scale))
-    gone = L.checklist_earlier(GONE, _clock("2026-11-29T09:41:00+00:00"))
+    done = L.checklist_earlier(GONE, _clock("2026-11-29T09:41:00+00:00"))
     short = L.checklist_earlier(SHORT, _clock("2026-11-29T09:44:00+00:00"))
     heading = L.section_toggle("Done before the guide changed")
     try:
         page = open_app(browser, url + "/checklist", viewport=viewport, color_scheme=scheme)
         name = f"earlier-ticks-{scheme}-{viewport['width']}x{viewport['height']}-{scale}"
-        see(page, gone)
-        assert find(page, "checkbox", gone, timeout=1000) is None  # done, nothing to untick
+        see(page, done)
+        assert find(page, "checkbox", done, timeout=1000) is None  # done, nothing to untick
         assert control(page, "checkbox", L.checklist_item(COVER)).get_attribute(
             "aria-checked") == "true"  # a tick the guide still has stays in its place
         page.mouse.wheel(0, -20_000)
@@ -82,7 +82,7 @@ def test_ticks_from_an_earlier_guide_are_shown_apart(browser, tmp_path, scheme, 
         enable_semantics(page)
         see(page, short)
         click(page, "button", heading, exact=False)  # folded away
-        _absent(page, gone)
+        assert gone(page, done), f"{done!r} is still on screen ({shot(page, 'FAILED-gone')})"
         see(page, L.checklist_item(COVER))
         page.mouse.wheel(0, -20_000)
         page.wait_for_timeout(500)
@@ -91,9 +91,9 @@ def test_ticks_from_an_earlier_guide_are_shown_apart(browser, tmp_path, scheme, 
         reload(page)  # folded it stays
         enable_semantics(page)
         control(page, "button", heading, exact=False)
-        _absent(page, gone)
+        assert gone(page, done), f"{done!r} is still on screen ({shot(page, 'FAILED-gone')})"
         click(page, "button", heading, exact=False)
-        see(page, gone)
+        see(page, done)
 
         go_tab(page, L.NAV_STAIRWAY)  # a sign ticked before the change: apart, not counted
         row = see(page, L.sign_earlier(SIGN))
@@ -115,11 +115,3 @@ def test_ticks_from_an_earlier_guide_are_shown_apart(browser, tmp_path, scheme, 
 def _clock(iso: str) -> str:
     return datetime.fromisoformat(iso).astimezone().strftime("%H:%M")
 
-
-def _absent(page, label: str, timeout: float = 10.0) -> None:
-    """Wait until no node is named `label` (a fold reaches the page a frame or two later)."""
-    nodes = page.locator(f'[aria-label="{label}"]')
-    deadline = time.monotonic() + timeout
-    while nodes.count() and time.monotonic() < deadline:
-        page.wait_for_timeout(200)
-    assert nodes.count() == 0, f"{label!r} is still on screen ({shot(page, 'FAILED-absent')})"

@@ -8,12 +8,21 @@ good guide on screen under a banner that names `path:line`; fixing the file clea
 from __future__ import annotations
 
 import shutil
-import time
 
 import pytest
 
 from app.ui import labels as L
-from tests.e2e.conftest import PHONE, ROOT, go_tab, open_app, see, shot, start_server, stop
+from tests.e2e.conftest import (
+    PHONE,
+    ROOT,
+    go_tab,
+    gone,
+    open_app,
+    see,
+    shot,
+    start_server,
+    stop,
+)
 
 STAGE = "stairway/1-active-listening.md"
 PURPOSE = "Bring the emotion down so the person can think."
@@ -34,16 +43,6 @@ def save(content, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, old
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def gone(page, text: str, timeout: float = 10.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if page.locator(f'[aria-label*="{text}"]').count() == 0 and \
-                page.get_by_text(text).count() == 0:
-            return True
-        page.wait_for_timeout(100)
-    return False
 
 
 def test_save_shows_problems_show_fix_clears(browser, live):
