@@ -158,3 +158,51 @@ def test_the_place_can_be_corrected_and_a_bad_one_is_refused_beside_its_field(
         assert st.ui.errors[L.LOCATION_FIELD] == error and st.ui.dialog == "location"
     else:
         assert done or st.ui.errors[L.LOCATION_FIELD]
+
+
+def seen(st, inc_id):
+    return [(n.text, n.stage, n.item) for n in st.log.all_notes(inc_id)
+            if str(n.kind) == "sign_ticked"]
+
+
+def test_a_sign_ticked_during_the_call_is_logged_in_its_words_and_an_untick_too(st):
+    assert st.start_incident("hostage", "Bridge")
+    inc = st.incident.current.id
+    a, b = GUIDE.stages[0].signs
+    st.stairway.tick_sign(a.id)
+    assert seen(st, inc) == [("Stage 1 (Stage1): Sign A", "s1", a.id)]
+    st.stairway.tick_sign(a.id, True)  # already ticked: nothing new happened
+    st.stairway.tick_sign(b.id, False)  # already unticked
+    assert len(seen(st, inc)) == 1
+    st.stairway.tick_sign(a.id)  # a tick taken back is logged, never erased
+    assert ("note", "Sign unticked at stage 1 (Stage1): Sign A") in notes(st, inc)
+    assert len(seen(st, inc)) == 1
+    st.stairway.tick_sign(a.id)
+    st.stairway.tick_sign(b.id)
+    assert st.stairway.move_up()
+    st.stairway.tick_sign(GUIDE.stages[1].signs[1].id)
+    said = [text for _, text in notes(st, inc)]
+    # the handover reads the signs the move rested on, then the move, then the next stage's
+    assert said[-4:] == ["Stage 1 (Stage1): Sign A",
+                         "Stage 1 (Stage1): Sign B",
+                         "Moved up to stage 2: Stage2",
+                         "Stage 2 (Stage2): Sign B"]
+    brief = st.log.export(inc, "md")
+    assert "Stage 2 (Stage2): Sign B" in brief and "Sign ticked" in brief
+
+
+def test_signs_ticked_before_the_incident_are_logged_when_it_opens_stage_by_stage(st):
+    st.stairway.tick_sign(GUIDE.stages[0].signs[1].id)
+    assert st.stairway.override("he asked for water")
+    st.stairway.tick_sign(GUIDE.stages[1].signs[0].id)
+    st.prefs.signs["2"].append("a-sign-the-guide-dropped")  # counts for nothing: not logged
+    assert st.start_incident("hostage", "Bridge")
+    said = notes(st, st.incident.current.id)
+    logged = [(k, x) for k, x in said if k in ("sign_ticked", "stage_change")]
+    assert logged == [
+        ("sign_ticked", "Ticked before the incident was opened, stage 1 (Stage1): Sign B"),
+        ("sign_ticked", "Ticked before the incident was opened, stage 2 (Stage2): Sign A"),
+        ("stage_change", "Working stage 2 when the incident was opened: Stage2")]
+    assert [(s, i) for _, s, i in seen(st, st.incident.current.id)] == [
+        ("s1", GUIDE.stages[0].signs[1].id), ("s2", GUIDE.stages[1].signs[0].id)]
+

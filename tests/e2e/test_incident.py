@@ -57,8 +57,14 @@ def test_note_in_other_scripts_is_kept(phone):
 REASON = "He asked for the negotiator by name"
 
 
-def test_override_and_phrase_used_are_logged(phone, guide):
+def test_override_sign_and_phrase_used_are_logged(phone, guide):
     back_to_stage_one(phone, len(guide.stages))  # so that an override is possible
+    sign = next(s for s in guide.stages[0].signs if not s.situations)
+    if control(phone, "checkbox", sign.text, exact=False).get_attribute("aria-checked") \
+            == "true":
+        click(phone, "checkbox", sign.text, exact=False)  # untick, to tick it below
+        phone.wait_for_timeout(300)
+    click(phone, "checkbox", sign.text, exact=False)
     tap(phone, L.OVERRIDE)
     fill(phone, L.OVERRIDE_REASON, REASON)
     tap(phone, L.OVERRIDE_CONFIRM)
@@ -70,6 +76,8 @@ def test_override_and_phrase_used_are_logged(phone, guide):
     see(phone, REASON)
     see(phone, f" · {KIND_LABELS[NoteKind.OVERRIDE]}")
     see(phone, f" · {KIND_LABELS[NoteKind.PHRASE_USED]}")
+    see(phone, f" · {KIND_LABELS[NoteKind.SIGN_TICKED]}")
+    see(phone, f"Stage 1 ({guide.stages[0].title}): {sign.text}")
     shot(phone, "e2e-incident-logged-override")
 
 

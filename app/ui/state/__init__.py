@@ -183,11 +183,15 @@ class AppState:
 
     def _log_before(self) -> None:
         """Log what was done before the incident was opened: the ticks (oldest first, with
-        their time) and a stage past the first."""
+        their time), the stairway's ticked signs (stage by stage, no time: signs keep none)
+        and a stage past the first."""
         rec = self.incident.record
         for key, at, words in self.checklist.ticked():
             rec("checklist_tick", t("log_ticked_before", text=words, time=format_local(
                 at, fmt="%Y-%m-%d %H:%M")), item=key)
+        for stage, sign in self.stairway.signs_ticked():
+            rec("sign_ticked", t("log_sign_before", order=stage.order, title=stage.title,
+                               text=sign.text), stage=stage.id, item=sign.id)
         if self.prefs.stage > 1 and (stage := self.stairway.stage()) is not None:
             rec("stage_change", t("log_stage_before", order=self.prefs.stage,
                                   title=stage.title), stage=stage.id)

@@ -6,7 +6,8 @@ whose file did not load has no signs to tick, so only the override moves past it
 refused move says why right beside the button (how many signs are left, and the
 override), never silently. A ticked sign that a guide update rewords or drops stays in the
 preferences and is shown apart in its words (`earlier_signs`), counting for nothing: the new
-wording is ticked afresh if it still holds.
+wording is ticked afresh if it still holds. Ticking a sign, and unticking it, is logged in the
+open incident in the sign's words, so the handover shows what the move up rested on.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.guide import query
-from app.guide.model import Guide, Stage
+from app.guide.model import Guide, Item, Stage
 from app.i18n import text as t
 from app.prefs import Prefs
 from app.ui import labels as L
@@ -81,6 +82,11 @@ class StairwayPart:
         return [self.prefs.sign_texts.get(f"{key}/{i}") or words_of(i)
                 for i in self.prefs.signs.get(key, []) if i not in have]
 
+    def signs_ticked(self) -> list[tuple[Stage, Item]]:
+        """The ticked signs the guide has, stage by stage in the stage's order."""
+        return [(stage, sign) for stage in self.stages for sign in stage.signs
+                if sign.id in self.ticked(stage.order)]
+
     def tick_sign(self, sign_id: str, ticked: bool | None = None) -> None:
         key = str(self.prefs.stage)
         was = self.prefs.signs.get(key, [])
@@ -97,6 +103,14 @@ class StairwayPart:
             self.prefs.sign_texts[f"{key}/{sign_id}"] = text
         elif not ticked:
             self.prefs.sign_texts.pop(f"{key}/{sign_id}", None)
+        if text and ticked != (sign_id in was):  # logged as a checklist tick is
+            if ticked:
+                self.record("sign_ticked", t("log_sign_ticked", order=stage.order,
+                                           title=stage.title, text=text),
+                            stage=stage.id, item=sign_id)
+            else:
+                self.record("note", t("log_sign_unticked", order=stage.order,
+                                      title=stage.title, text=text))
         self.ui.errors.pop(L.MOVE_UP, None)
         self.device.tick()
         self.ui.changed(save=True)
