@@ -126,6 +126,33 @@ def test_board_demands_deadlines_contacts_stage(log):
     assert board.stage == "rapport" and board.overrides == 1
 
 
+
+def test_board_signs_are_those_ticked_and_not_taken_back_each_at_its_last_tick(log):
+    inc = log.open_incident("suicidal", "bridge")
+    at = iter(T0 + timedelta(minutes=m) for m in range(60))
+
+    def sign(kind, stage, item, text):
+        return log.add_note(inc.id, kind, text, stage=stage, item=item, at=next(at))
+
+    tick, untick = NoteKind.SIGN_TICKED, NoteKind.SIGN_UNTICKED
+    sign(tick, "listening", "talk-more", "Stage 1: They talk more.")
+    slower = sign(tick, "listening", "slower", "Stage 1: Slower voice.")
+    sign(tick, "listening", "answers", "Stage 1: They answer.")
+    sign(untick, "listening", "talk-more", "Stage 1: They talk more.")  # taken back
+    sign(untick, "empathy", "answers", "not this stage's")  # another stage's: no effect
+    log.add_note(inc.id, NoteKind.STAGE_CHANGE, "Moved up to stage 2", stage="empathy")
+    again = sign(tick, "empathy", "labels", "Stage 2: They correct labels.")
+    sign(untick, "empathy", "labels", "Stage 2: They correct labels.")
+    again = sign(tick, "empathy", "labels", "Stage 2: They correct labels.")  # its new time
+    sign(tick, "empathy", "same-id-other-stage", "Stage 2: x")
+    sign(tick, "rapport", "same-id-other-stage", "Stage 3: x")  # a stage's own sign
+    board = log.board(inc.id)
+    assert [s.text for s in board.signs] == [
+        "Stage 1: Slower voice.", "Stage 1: They answer.", "Stage 2: They correct labels.",
+        "Stage 2: x", "Stage 3: x"]
+    assert board.signs[0].note_id == slower.id and board.signs[2].at == again.at
+
+
 def test_a_deadline_marked_handled_leaves_the_countdown(log):
     inc = log.open_incident("hostage", "bank")
     car = log.add_note(inc.id, NoteKind.DEADLINE, "car by 14:00", due=T0 + timedelta(hours=2))

@@ -142,6 +142,26 @@ def test_the_brief_says_the_stage_reached_as_the_log_said_it(stages, said):
     assert said in brief.splitlines(), [x for x in brief.splitlines() if "Stairway" in x]
 
 
+
+def test_the_brief_lists_the_signs_ticked_under_the_stage():
+    lg = IncidentLog(None)
+    inc = lg.open_incident("Suicidal subject", "Elm St", at=T0)
+    assert "- Stairway signs ticked: none" in lg.export(inc.id, "md", tz="UTC").splitlines()
+    for m, (kind, item, text) in enumerate([
+            (NoteKind.SIGN_TICKED, "a", "Stage 1 (Active Listening): They talk more."),
+            (NoteKind.SIGN_TICKED, "b", "Stage 1 (Active Listening): *Calm* now\n---"),
+            (NoteKind.SIGN_UNTICKED, "a", "Stage 1 (Active Listening): They talk more.")], 1):
+        lg.add_note(inc.id, kind, text, stage="listening", item=item,
+                    at=T0 + timedelta(minutes=m))
+    lines = lg.export(inc.id, "md", tz="UTC").splitlines()
+    at = lines.index("- Stairway signs ticked: 1")
+    assert lines[at - 1].startswith("- Stage overrides logged:")
+    assert lines[at + 1].startswith("  - 2026-07-01 14:02:00 UTC:")
+    assert "They talk more" not in "\n".join(lines[at:at + 6])  # taken back
+    shape = _shape("\n".join(lines))  # the sign's Markdown stays text
+    assert not any("Calm" in h for h in shape.get("headings", [])), shape
+
+
 # What GFM's autolink extension and markdown-it's linkify make a link in plain text.
 LINKABLE = re.compile(r"[a-z][a-z0-9+.-]*://|www\.|[\w.+-]@\w", re.IGNORECASE)
 ADDRESSES = [

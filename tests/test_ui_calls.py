@@ -175,7 +175,7 @@ def test_a_sign_ticked_during_the_call_is_logged_in_its_words_and_an_untick_too(
     st.stairway.tick_sign(b.id, False)  # already unticked
     assert len(seen(st, inc)) == 1
     st.stairway.tick_sign(a.id)  # a tick taken back is logged, never erased
-    assert ("note", "Sign unticked at stage 1 (Stage1): Sign A") in notes(st, inc)
+    assert ("sign_unticked", "Stage 1 (Stage1): Sign A") in notes(st, inc)
     assert len(seen(st, inc)) == 1
     st.stairway.tick_sign(a.id)
     st.stairway.tick_sign(b.id)

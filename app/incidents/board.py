@@ -3,7 +3,8 @@
 The plain lists (hooks, triggers, weapons...) come from the note-kind table
 (`kinds.KINDS`, column `board`). An amendment replaces the text shown on the board
 (and its `due` / `status` when it carries them); the original note is unchanged in
-the timeline. Record entries (incident opened, closed...) are not on the board.
+the timeline. Record entries (incident opened, closed...) are not on the board. The
+stairway's signs are those ticked and not unticked since, each at its latest tick.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ def derive(notes: list[Note]) -> Board:
     marks: dict[str, list[Note]] = {}  # deadline id -> its "handled" entries, in order
     contacts: list[list] = []
     stage, stage_said, overrides = None, None, 0
+    signs: dict[tuple, BoardItem] = {}  # (stage, sign) -> its latest tick
     for n in notes:
         kind = n.kind
         if kind in LISTS:
@@ -86,6 +88,10 @@ def derive(notes: list[Note]) -> Board:
             stage_said = BoardItem(n.id, n.text, n.at)
         elif kind == NoteKind.OVERRIDE:
             overrides += 1
+        elif kind in (NoteKind.SIGN_TICKED, NoteKind.SIGN_UNTICKED):
+            signs.pop((n.stage, n.item or n.text), None)  # ticked again: at its new time
+            if kind == NoteKind.SIGN_TICKED:
+                signs[(n.stage, n.item or n.text)] = BoardItem(n.id, n.text, n.at)
     for i, done in marks.items():
         deadlines[i] = dataclasses.replace(deadlines[i], done_at=handled_at(done, am.get(i, [])))
     return Board(
@@ -96,6 +102,7 @@ def derive(notes: list[Note]) -> Board:
         stage_said=stage_said,
         overrides=overrides,
         lists={name: tuple(items) for name, items in lists.items()},
+        signs=tuple(signs.values()),
     )
 
 

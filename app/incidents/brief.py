@@ -58,6 +58,7 @@ def markdown(inc: Incident, notes: list[Note], board: Board, chain: ChainStatus,
     out += [
         f"- Stairway stage: {_stage(board, t)}",
         f"- Stage overrides logged: {board.overrides}",
+        *_signs(board, t),
         f"- Last contact: {t(board.last_contact)}",
         f"- Notes logged: {sum(n.kind not in RECORD_KINDS for n in notes)}",
         "",
@@ -98,6 +99,14 @@ def markdown(inc: Incident, notes: list[Note], board: Board, chain: ChainStatus,
     out += _timeline(notes, t)
     out += ["", "## Chain", "", *_chain(chain)]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _signs(board: Board, t) -> list[str]:
+    """The stairway signs ticked and not taken back: what each move up rested on."""
+    out = [f"- Stairway signs ticked: {len(board.signs) or 'none'}"]
+    for s in board.signs:
+        out += md_field(f"  - {t(s.at)}:", s.text, "    ")
+    return out
 
 
 def _guides(notes: list[Note], t) -> list[str]:

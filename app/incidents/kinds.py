@@ -9,7 +9,7 @@ button labels are all derived from `KINDS`: a new kind is one row here.
 - QUICK: one tap on the incident screen's quick bar;
 - MORE: under "More note kinds" on that screen;
 - SYSTEM: written by the app for the officer (a stage move, a tick, a phrase used, an
-  override, a demand's new status, an amendment, a stairway sign ticked);
+  override, a demand's new status, an amendment, a stairway sign ticked or unticked);
 - RECORD: the incident record itself (opened, details, closed, chain started, the guide
   in use: which pack or built-in guide was on screen from then on). These
   are entries of the evidence chain and of every export, but not officer notes: the
@@ -65,6 +65,7 @@ KINDS: tuple[KindSpec, ...] = (
     KindSpec("checklist_tick", "Checklist tick", SYSTEM, event=True),  # item
     KindSpec("phrase_used", "Phrase used", SYSTEM, event=True),  # item
     KindSpec("sign_ticked", "Sign ticked", SYSTEM, event=True),  # stage, item: the sign's id
+    KindSpec("sign_unticked", "Sign unticked", SYSTEM, event=True),  # stage, item
     KindSpec("override", "Override", SYSTEM),  # text: the officer's reason
     KindSpec("amendment", "Amendment", SYSTEM),  # ref: the note it corrects
     # the incident record (entry #0 is "incident_opened")

@@ -167,6 +167,7 @@ class Board:
     stage_said: BoardItem | None = None  # ... and its entry ("Moved up to stage 4: Influence")
     overrides: int = 0
     lists: dict[str, tuple[BoardItem, ...]] = field(default_factory=dict)
+    signs: tuple[BoardItem, ...] = ()  # stairway signs ticked and not taken back, in order
 
     def __getattr__(self, name: str) -> tuple[BoardItem, ...]:
         if name in _BOARD_NAMES:

@@ -103,14 +103,10 @@ class StairwayPart:
             self.prefs.sign_texts[f"{key}/{sign_id}"] = text
         elif not ticked:
             self.prefs.sign_texts.pop(f"{key}/{sign_id}", None)
-        if text and ticked != (sign_id in was):  # logged as a checklist tick is
-            if ticked:
-                self.record("sign_ticked", t("log_sign_ticked", order=stage.order,
-                                           title=stage.title, text=text),
-                            stage=stage.id, item=sign_id)
-            else:
-                self.record("note", t("log_sign_unticked", order=stage.order,
-                                      title=stage.title, text=text))
+        if text and ticked != (sign_id in was):  # logged, as a checklist tick is
+            self.record("sign_ticked" if ticked else "sign_unticked",
+                        t("log_sign", order=stage.order, title=stage.title, text=text),
+                        stage=stage.id, item=sign_id)
         self.ui.errors.pop(L.MOVE_UP, None)
         self.device.tick()
         self.ui.changed(save=True)
