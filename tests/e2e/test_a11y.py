@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.e2e.conftest import click
 from tests.e2e.test_screens import SCREENS, _open
 
 # Interactive nodes with no name of their own, or named but not activatable (a labelled
@@ -64,3 +65,30 @@ def test_a_card_says_its_text_once(phone):
         assert found["cards"], f"no card on {screen}: the check would pass on nothing"
         heard[screen] = found["twice"]
     assert heard == {"phrases": [], "search": []}
+
+
+# The options of one group (Settings' theme, its text sizes): how each is marked for a screen
+# reader. A chosen option was marked on a node around its button, not on the button itself.
+MARKS = """prefix => [...document.querySelectorAll('flt-semantics[role=button]')]
+  .filter(e => (e.getAttribute('aria-label') || e.textContent || '').trim().startsWith(prefix))
+  .map(e => [(e.getAttribute('aria-label') || e.textContent).trim(),
+             e.getAttribute('aria-current')])"""
+
+
+def test_a_chosen_option_is_marked_on_its_own_button(phone):
+    _open(phone, "settings")
+    for prefix in ("Theme: ", "Text size "):
+        marks = dict(phone.evaluate(MARKS, prefix))
+        assert len(marks) >= 3 and sorted(marks.values()).count("true") == 1, marks
+        assert set(marks.values()) == {"true", "false"}, marks
+    marks = dict(phone.evaluate(MARKS, "Theme: "))
+    was = next(name for name, mark in marks.items() if mark == "true")
+    other = next(name for name in marks if name != was)
+    click(phone, "button", other)
+    for _ in range(20):  # the choice reaches the page
+        if dict(phone.evaluate(MARKS, "Theme: ")).get(other) == "true":
+            break
+        phone.wait_for_timeout(250)
+    marks = dict(phone.evaluate(MARKS, "Theme: "))
+    click(phone, "button", was)  # the shared page's theme as it was, for the next test
+    assert marks[other] == "true" and marks[was] == "false", marks

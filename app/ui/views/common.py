@@ -67,15 +67,19 @@ def icon_button(label: str, icon: ft.IconData, on_click: Callable | None) -> ft.
 def choice(label: str, on_click: Callable, selected: bool, text: str | None = None,
            compact: bool = False) -> ft.Control:
     """One option in a group: selected shows a tick icon and a filled style (not colour only),
-    and a screen reader hears it as selected (the tick alone is seen, not said)."""
-    return ft.Semantics(selected=selected, content=button(
+    and a screen reader hears it as selected (the tick alone is seen, not said).
+
+    The merge puts "selected" on the button's own node (on the web page, `aria-current` on
+    the button); a plain Semantics wrapper put it on a node around the button, which a
+    screen reader does not read with the button's name."""
+    return ft.MergeSemantics(content=ft.Semantics(selected=selected, content=button(
         label,
         on_click,
         icon=ft.Icons.CHECK if selected else None,
         primary=selected,
         text=text,
         compact=compact,
-    ))
+    )))
 
 
 def tappable(label: str, content: ft.Control, on_click: Callable, said: str | None = None,
