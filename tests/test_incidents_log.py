@@ -153,6 +153,31 @@ def test_board_signs_are_those_ticked_and_not_taken_back_each_at_its_last_tick(l
     assert board.signs[0].note_id == slower.id and board.signs[2].at == again.at
 
 
+
+def test_board_checklist_ticks_are_those_not_taken_back_old_unticks_included(log):
+    inc = log.open_incident("hostage", "bank")
+    at = iter(T0 + timedelta(minutes=m) for m in range(60))
+
+    def note(kind, text, item=None):
+        return log.add_note(inc.id, kind, text, item=item, at=next(at))
+
+    tick, untick = NoteKind.CHECKLIST_TICK, NoteKind.CHECKLIST_UNTICK
+    note(tick, "Done before the incident was opened (ticked 09:40): Keep cover.", "f/cover")
+    note(tick, "Set the inner perimeter.", "f/inner")
+    note(tick, "Call EMS.", "f/ems")
+    note(tick, "Clear the crowd.", "f/crowd")
+    note(untick, "Call EMS.", "f/ems")
+    # unticks logged before they had their own kind: plain notes, in either language
+    note(NoteKind.NOTE, "Checklist item unticked: Keep cover.")
+    note(NoteKind.NOTE, "Punto de la lista desmarcado: Clear the crowd.")
+    # a note that names an item is not an old untick
+    note(NoteKind.NOTE, "Checklist item unticked: Set the inner perimeter.", "f/x")
+    ems = note(tick, "Call EMS.", "f/ems")  # ticked again: at its new time
+    board = log.board(inc.id)
+    assert [(d.text, d.at) for d in board.ticked] == [
+        ("Set the inner perimeter.", T0 + timedelta(minutes=1)), ("Call EMS.", ems.at)]
+
+
 def test_a_deadline_marked_handled_leaves_the_countdown(log):
     inc = log.open_incident("hostage", "bank")
     car = log.add_note(inc.id, NoteKind.DEADLINE, "car by 14:00", due=T0 + timedelta(hours=2))

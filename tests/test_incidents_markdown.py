@@ -143,23 +143,33 @@ def test_the_brief_says_the_stage_reached_as_the_log_said_it(stages, said):
 
 
 
-def test_the_brief_lists_the_signs_ticked_under_the_stage():
+def test_the_brief_lists_what_is_ticked_under_the_stage():
+    """Checklist items and stairway signs ticked and not taken back, each with its time."""
     lg = IncidentLog(None)
     inc = lg.open_incident("Suicidal subject", "Elm St", at=T0)
-    assert "- Stairway signs ticked: none" in lg.export(inc.id, "md", tz="UTC").splitlines()
+    lines = lg.export(inc.id, "md", tz="UTC").splitlines()
+    at = lines.index("- Stage overrides logged: 0")
+    assert lines[at + 1:at + 3] == ["- Checklist items ticked: none",
+                                    "- Stairway signs ticked: none"]
     for m, (kind, item, text) in enumerate([
+            (NoteKind.CHECKLIST_TICK, "first/cover", "Keep cover."),
+            (NoteKind.CHECKLIST_TICK, "first/ems", "Call EMS."),
+            (NoteKind.CHECKLIST_UNTICK, "first/cover", "Keep cover."),
             (NoteKind.SIGN_TICKED, "a", "Stage 1 (Active Listening): They talk more."),
             (NoteKind.SIGN_TICKED, "b", "Stage 1 (Active Listening): *Calm* now\n---"),
             (NoteKind.SIGN_UNTICKED, "a", "Stage 1 (Active Listening): They talk more.")], 1):
-        lg.add_note(inc.id, kind, text, stage="listening", item=item,
-                    at=T0 + timedelta(minutes=m))
+        lg.add_note(inc.id, kind, text, stage="listening" if "Stage" in text else None,
+                    item=item, at=T0 + timedelta(minutes=m))
     lines = lg.export(inc.id, "md", tz="UTC").splitlines()
-    at = lines.index("- Stairway signs ticked: 1")
-    assert lines[at - 1].startswith("- Stage overrides logged:")
-    assert lines[at + 1].startswith("  - 2026-07-01 14:02:00 UTC:")
-    assert "They talk more" not in "\n".join(lines[at:at + 6])  # taken back
+    at = lines.index("- Stage overrides logged: 0")
+    assert lines[at + 1:at + 4] == ["- Checklist items ticked: 1",
+                                    "  - 2026-07-01 14:02:00 UTC: Call EMS.",
+                                    "- Stairway signs ticked: 1"]
+    assert lines[at + 4].startswith("  - 2026-07-01 14:05:00 UTC:")
+    status = "\n".join(lines[at:lines.index("## Demands and deadlines")])
+    assert "Keep cover" not in status and "They talk more" not in status  # taken back
     shape = _shape("\n".join(lines))  # the sign's Markdown stays text
-    assert not any("Calm" in h for h in shape.get("headings", [])), shape
+    assert not any("Calm" in h for h in shape["headings"]), shape
 
 
 # What GFM's autolink extension and markdown-it's linkify make a link in plain text.

@@ -206,3 +206,17 @@ def test_signs_ticked_before_the_incident_are_logged_when_it_opens_stage_by_stag
     assert [(s, i) for _, s, i in seen(st, st.incident.current.id)] == [
         ("s1", GUIDE.stages[0].signs[1].id), ("s2", GUIDE.stages[1].signs[0].id)]
 
+
+
+def test_a_checklist_untick_is_logged_as_one_and_the_brief_counts_what_stands(st):
+    assert st.start_incident("hostage", "Bank")
+    inc = st.incident.current.id
+    cl, item = keep_cover(st)
+    st.checklist.tick(cl.id, item)
+    st.checklist.tick(cl.id, item)  # taken back
+    assert notes(st, inc)[-2:] == [("checklist_tick", "Keep cover"),
+                                   ("checklist_untick", "Keep cover")]
+    assert [n.item for n in st.log.all_notes(inc)][-1] == "first/keep-cover"
+    assert "- Checklist items ticked: none" in st.log.export(inc, "md").splitlines()
+    st.checklist.tick(cl.id, item)
+    assert "- Checklist items ticked: 1" in st.log.export(inc, "md").splitlines()

@@ -4,7 +4,8 @@ The plain lists (hooks, triggers, weapons...) come from the note-kind table
 (`kinds.KINDS`, column `board`). An amendment replaces the text shown on the board
 (and its `due` / `status` when it carries them); the original note is unchanged in
 the timeline. Record entries (incident opened, closed...) are not on the board. The
-stairway's signs are those ticked and not unticked since, each at its latest tick.
+checklist's items and the stairway's signs are those ticked and not unticked since, each
+at its latest tick.
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ from app.incidents.model import (
     Note,
     NoteKind,
 )
+
+# How an untick was logged before it had its own kind: a plain note, in English or Spanish
+# ("Checklist item unticked: Set the inner perimeter.").
+OLD_UNTICK = ("Checklist item unticked: ", "Punto de la lista desmarcado: ")
 
 
 def amendments(notes: list[Note]) -> dict[str, list[Note]]:
@@ -53,6 +58,7 @@ def derive(notes: list[Note]) -> Board:
     contacts: list[list] = []
     stage, stage_said, overrides = None, None, 0
     signs: dict[tuple, BoardItem] = {}  # (stage, sign) -> its latest tick
+    ticked: dict[str, BoardItem] = {}  # checklist item -> its latest tick
     for n in notes:
         kind = n.kind
         if kind in LISTS:
@@ -88,6 +94,15 @@ def derive(notes: list[Note]) -> Board:
             stage_said = BoardItem(n.id, n.text, n.at)
         elif kind == NoteKind.OVERRIDE:
             overrides += 1
+        elif kind in (NoteKind.CHECKLIST_TICK, NoteKind.CHECKLIST_UNTICK):
+            ticked.pop(n.item or n.text, None)  # ticked again: at its new time
+            if kind == NoteKind.CHECKLIST_TICK:
+                ticked[n.item or n.text] = BoardItem(n.id, n.text, n.at)
+        elif kind == NoteKind.NOTE and n.item is None and n.text.startswith(OLD_UNTICK):
+            words = n.text.partition(": ")[2]  # an untick logged before it had its kind
+            for key, done in list(ticked.items()):
+                if done.text == words or done.text.endswith(f": {words}"):
+                    del ticked[key]
         elif kind in (NoteKind.SIGN_TICKED, NoteKind.SIGN_UNTICKED):
             signs.pop((n.stage, n.item or n.text), None)  # ticked again: at its new time
             if kind == NoteKind.SIGN_TICKED:
@@ -103,6 +118,7 @@ def derive(notes: list[Note]) -> Board:
         overrides=overrides,
         lists={name: tuple(items) for name, items in lists.items()},
         signs=tuple(signs.values()),
+        ticked=tuple(ticked.values()),
     )
 
 

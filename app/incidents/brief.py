@@ -58,7 +58,8 @@ def markdown(inc: Incident, notes: list[Note], board: Board, chain: ChainStatus,
     out += [
         f"- Stairway stage: {_stage(board, t)}",
         f"- Stage overrides logged: {board.overrides}",
-        *_signs(board, t),
+        *_ticked("- Checklist items ticked:", board.ticked, t),
+        *_ticked("- Stairway signs ticked:", board.signs, t),
         f"- Last contact: {t(board.last_contact)}",
         f"- Notes logged: {sum(n.kind not in RECORD_KINDS for n in notes)}",
         "",
@@ -101,10 +102,11 @@ def markdown(inc: Incident, notes: list[Note], board: Board, chain: ChainStatus,
     return "\n".join(out).rstrip() + "\n"
 
 
-def _signs(board: Board, t) -> list[str]:
-    """The stairway signs ticked and not taken back: what each move up rested on."""
-    out = [f"- Stairway signs ticked: {len(board.signs) or 'none'}"]
-    for s in board.signs:
+def _ticked(lead: str, items: tuple[BoardItem, ...], t) -> list[str]:
+    """Checklist items or stairway signs ticked and not taken back, each with its time: what
+    was done before the team came, and what each move up the stairway rested on."""
+    out = [f"{lead} {len(items) or 'none'}"]
+    for s in items:
         out += md_field(f"  - {t(s.at)}:", s.text, "    ")
     return out
 

@@ -8,8 +8,8 @@ button labels are all derived from `KINDS`: a new kind is one row here.
 `use` says who writes a kind:
 - QUICK: one tap on the incident screen's quick bar;
 - MORE: under "More note kinds" on that screen;
-- SYSTEM: written by the app for the officer (a stage move, a tick, a phrase used, an
-  override, a demand's new status, an amendment, a stairway sign ticked or unticked);
+- SYSTEM: written by the app for the officer (a stage move, a checklist item or a stairway
+  sign ticked or unticked, a phrase used, an override, a demand's new status, an amendment);
 - RECORD: the incident record itself (opened, details, closed, chain started, the guide
   in use: which pack or built-in guide was on screen from then on). These
   are entries of the evidence chain and of every export, but not officer notes: the
@@ -63,6 +63,7 @@ KINDS: tuple[KindSpec, ...] = (
     KindSpec("deadline_done", "Deadline handled", SYSTEM, event=True),  # ref: the deadline
     KindSpec("stage_change", "Stage change", SYSTEM, event=True),  # stage
     KindSpec("checklist_tick", "Checklist tick", SYSTEM, event=True),  # item
+    KindSpec("checklist_untick", "Checklist untick", SYSTEM, event=True),  # item
     KindSpec("phrase_used", "Phrase used", SYSTEM, event=True),  # item
     KindSpec("sign_ticked", "Sign ticked", SYSTEM, event=True),  # stage, item: the sign's id
     KindSpec("sign_unticked", "Sign unticked", SYSTEM, event=True),  # stage, item

@@ -168,6 +168,7 @@ class Board:
     overrides: int = 0
     lists: dict[str, tuple[BoardItem, ...]] = field(default_factory=dict)
     signs: tuple[BoardItem, ...] = ()  # stairway signs ticked and not taken back, in order
+    ticked: tuple[BoardItem, ...] = ()  # checklist items ticked and not taken back, in order
 
     def __getattr__(self, name: str) -> tuple[BoardItem, ...]:
         if name in _BOARD_NAMES:

@@ -19,7 +19,6 @@ from datetime import UTC, datetime
 
 from app.guide import query
 from app.guide.model import Checklist, Guide, Item, Situation
-from app.i18n import text as t
 from app.prefs import Prefs
 from app.ui.state.device import Device
 from app.ui.state.ui import Ui
@@ -109,7 +108,7 @@ class ChecklistPart:
         if key in self.prefs.checklist:
             del self.prefs.checklist[key]
             self.prefs.tick_texts.pop(key, None)
-            self.record("note", t("log_unticked", text=item.text))
+            self.record("checklist_untick", item.text, item=key)
         else:
             self.prefs.checklist[key] = self.now().isoformat(timespec="seconds")
             self.prefs.tick_texts[key] = item.text
