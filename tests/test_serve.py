@@ -167,6 +167,49 @@ def test_fonts_fit_the_renderer_and_carry_licences():
     assert total < 25 * 1024 * 1024
 
 
+
+# A letter of each script an officer's note may hold that Roboto (the web client's own font:
+# Latin, Greek, Cyrillic) lacks. Each was drawn as a box before a bundled font covered it.
+SCRIPTS = {"Arabic": "ع", "Hebrew": "ש", "Devanagari": "ह", "Chinese": "中", "Japanese": "こ",
+           "Korean": "안", "emoji": "\U0001F600", "Thai": "ไ", "Lao": "ສ", "Khmer": "ខ",
+           "Myanmar": "မ", "Ethiopic": "አ", "Armenian": "Հ", "Georgian": "ქ", "Bengali": "ব",
+           "Gurmukhi": "ਪ", "Gujarati": "ગ", "Tamil": "த", "Telugu": "త", "Kannada": "ಕ",
+           "Malayalam": "മ", "Sinhala": "ස"}
+
+
+def _code_points(path) -> set[int]:
+    """The characters a TrueType file maps (its cmap's format 4 and 12 subtables)."""
+    import struct
+
+    data = path.read_bytes()
+    tables = struct.unpack(">H", data[4:6])[0]
+    where = {data[12 + 16 * i:16 + 16 * i]: struct.unpack(">I", data[20 + 16 * i:24 + 16 * i])[0]
+             for i in range(tables)}
+    cmap = where[b"cmap"]
+    out: set[int] = set()
+    for i in range(struct.unpack(">H", data[cmap + 2:cmap + 4])[0]):
+        at = cmap + struct.unpack(">I", data[cmap + 8 + 8 * i:cmap + 12 + 8 * i])[0]
+        fmt = struct.unpack(">H", data[at:at + 2])[0]
+        if fmt == 4:
+            n = struct.unpack(">H", data[at + 6:at + 8])[0] // 2
+            ends = struct.unpack(f">{n}H", data[at + 14:at + 14 + 2 * n])
+            starts = struct.unpack(f">{n}H", data[at + 16 + 2 * n:at + 16 + 4 * n])
+            out.update(c for a, b in zip(starts, ends, strict=True) for c in range(a, b + 1))
+        elif fmt == 12:
+            n = struct.unpack(">I", data[at + 12:at + 16])[0]
+            for g in range(n):
+                a, b, _ = struct.unpack(">3I", data[at + 16 + 12 * g:at + 28 + 12 * g])
+                out.update(range(a, b + 1))
+    return out - {0xFFFF}
+
+
+def test_every_script_listed_has_a_bundled_font_that_draws_it():
+    covered = set().union(*(_code_points(paths.assets_dir() / rel)
+                            for family, rel in fonts.FONTS.items() if family in fonts.FALLBACK))
+    assert {name for name, letter in SCRIPTS.items() if ord(letter) not in covered} == set()
+    assert ord("ꦲ") not in covered  # Javanese: not bundled, so the check can fail
+
+
 def test_with_fallback_covers_every_text_style_and_keeps_sizes():
     theme = ft.Theme(text_theme=ft.TextTheme(body_large=ft.TextStyle(size=20)))
     themed = fonts.with_fallback(theme)

@@ -1,9 +1,10 @@
 """Bundled fallback fonts, so officers' notes in any script render instead of as boxes.
 
 The Flet web client ships Roboto only (Latin, Greek, Cyrillic) and, offline, cannot fetch
-Flutter's Noto fallbacks from the CDN: Arabic, Hebrew, CJK, Devanagari and emoji would
-show as empty boxes. We bundle open-licensed fonts in assets/fonts/ (licences next
-to them), register them with `page.fonts`, and put them in every text style's
+Flutter's Noto fallbacks from the CDN: Arabic, Hebrew, Thai, Bengali, CJK, emoji and every
+other script Roboto lacks would show as empty boxes. We bundle open-licensed fonts in
+assets/fonts/ (licences next to them), register them with `page.fonts`, and put them in
+every text style's
 `font_family_fallback` through the theme. Glyphs are taken from the first family that
 has them: PRIMARY, then FALLBACK in order.
 
@@ -26,7 +27,10 @@ import flet as ft
 # family name -> path relative to assets/ (served by the web client, packaged by flet build)
 FONTS: dict[str, str] = {
     "NotoSansArabic": "fonts/NotoSansArabic-Regular.ttf",
-    "NotoSansHebrew": "fonts/NotoSansHebrew-Regular.ttf",
+    # Hebrew, Thai, Lao, Khmer, Myanmar, Ethiopic, Armenian, Georgian, Bengali, Gurmukhi,
+    # Gujarati, Tamil, Telugu, Kannada, Malayalam and Sinhala: Noto Sans fonts merged into
+    # one family (see assets/fonts/README.md), as the renderer takes six families at most
+    "StairwayScripts": "fonts/StairwayScripts-Regular.ttf",
     "NotoSansDevanagari": "fonts/NotoSansDevanagari-Regular.ttf",
     "NotoColorEmoji": "fonts/NotoColorEmoji.ttf",
     "WenQuanYiMicroHei": "fonts/WenQuanYiMicroHei.ttf",  # Chinese, Japanese, Korean
@@ -38,7 +42,7 @@ MAX_FAMILIES = 6  # primary + fallbacks the web renderer honours
 # Emoji before CJK so that symbols present in both come out in colour.
 FALLBACK: list[str] = [
     "NotoSansArabic",
-    "NotoSansHebrew",
+    "StairwayScripts",
     "NotoSansDevanagari",
     "NotoColorEmoji",
     "WenQuanYiMicroHei",
