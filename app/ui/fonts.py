@@ -4,9 +4,8 @@ The Flet web client ships Roboto only (Latin, Greek, Cyrillic) and, offline, can
 Flutter's Noto fallbacks from the CDN: Arabic, Hebrew, Thai, Bengali, CJK, emoji and every
 other script Roboto lacks would show as empty boxes. We bundle open-licensed fonts in
 assets/fonts/ (licences next to them), register them with `page.fonts`, and put them in
-every text style's
-`font_family_fallback` through the theme. Glyphs are taken from the first family that
-has them: PRIMARY, then FALLBACK in order.
+every text style's `font_family_fallback` through the theme. Glyphs are taken from the
+first family that has them: PRIMARY, then FALLBACK in order.
 
 The web renderer uses at most six families per text style (primary included): a seventh
 is silently ignored (found by screenshot: CJK turned to boxes). Hence five fallbacks, and
