@@ -134,7 +134,7 @@ def test_board_signs_are_those_ticked_and_not_taken_back_each_at_its_last_tick(l
     def sign(kind, stage, item, text):
         return log.add_note(inc.id, kind, text, stage=stage, item=item, at=next(at))
 
-    tick, untick = NoteKind.SIGN_TICKED, NoteKind.SIGN_UNTICKED
+    tick, untick = NoteKind.SIGN_TICK, NoteKind.SIGN_UNTICK
     sign(tick, "listening", "talk-more", "Stage 1: They talk more.")
     slower = sign(tick, "listening", "slower", "Stage 1: Slower voice.")
     sign(tick, "listening", "answers", "Stage 1: They answer.")
@@ -151,6 +151,7 @@ def test_board_signs_are_those_ticked_and_not_taken_back_each_at_its_last_tick(l
         "Stage 1: Slower voice.", "Stage 1: They answer.", "Stage 2: They correct labels.",
         "Stage 2: x", "Stage 3: x"]
     assert board.signs[0].note_id == slower.id and board.signs[2].at == again.at
+    assert [s.text for s in board.signs_taken_back] == ["Stage 1: They talk more."]
 
 
 
@@ -176,6 +177,8 @@ def test_board_checklist_ticks_are_those_not_taken_back_old_unticks_included(log
     board = log.board(inc.id)
     assert [(d.text, d.at) for d in board.ticked] == [
         ("Set the inner perimeter.", T0 + timedelta(minutes=1)), ("Call EMS.", ems.at)]
+    assert [d.text for d in board.ticked_taken_back] == [
+        "Checklist item unticked: Keep cover.", "Punto de la lista desmarcado: Clear the crowd."]
 
 
 def test_a_deadline_marked_handled_leaves_the_countdown(log):

@@ -143,31 +143,41 @@ def test_the_brief_says_the_stage_reached_as_the_log_said_it(stages, said):
 
 
 
-def test_the_brief_lists_what_is_ticked_under_the_stage():
-    """Checklist items and stairway signs ticked and not taken back, each with its time."""
+SIGNS = "- Stairway signs still ticked (what the first officer saw, not an assessment): "
+
+
+def test_the_brief_lists_what_is_ticked_and_what_was_taken_back_under_the_stage():
+    """Overrides with their reasons; checklist items and stairway signs still ticked, and
+    those taken back, each with its time."""
     lg = IncidentLog(None)
     inc = lg.open_incident("Suicidal subject", "Elm St", at=T0)
     lines = lg.export(inc.id, "md", tz="UTC").splitlines()
     at = lines.index("- Stage overrides logged: 0")
-    assert lines[at + 1:at + 3] == ["- Checklist items ticked: none",
-                                    "- Stairway signs ticked: none"]
+    assert lines[at + 1:at + 3] == ["- Checklist items still ticked: none", SIGNS + "none"]
     for m, (kind, item, text) in enumerate([
             (NoteKind.CHECKLIST_TICK, "first/cover", "Keep cover."),
             (NoteKind.CHECKLIST_TICK, "first/ems", "Call EMS."),
             (NoteKind.CHECKLIST_UNTICK, "first/cover", "Keep cover."),
-            (NoteKind.SIGN_TICKED, "a", "Stage 1 (Active Listening): They talk more."),
-            (NoteKind.SIGN_TICKED, "b", "Stage 1 (Active Listening): *Calm* now\n---"),
-            (NoteKind.SIGN_UNTICKED, "a", "Stage 1 (Active Listening): They talk more.")], 1):
+            (NoteKind.SIGN_TICK, "a", "Stage 1 (Active Listening): They talk more."),
+            (NoteKind.SIGN_TICK, "b", "Stage 1 (Active Listening): *Calm* now\n---"),
+            (NoteKind.SIGN_UNTICK, "a", "Stage 1 (Active Listening): They talk more."),
+            (NoteKind.OVERRIDE, None, "Moved up from stage 1 to 2 with 1 of 5 signs ticked. "
+                                      "Reason: # go — Not ticked: They talk more.")], 1):
         lg.add_note(inc.id, kind, text, stage="listening" if "Stage" in text else None,
                     item=item, at=T0 + timedelta(minutes=m))
     lines = lg.export(inc.id, "md", tz="UTC").splitlines()
-    at = lines.index("- Stage overrides logged: 0")
-    assert lines[at + 1:at + 4] == ["- Checklist items ticked: 1",
-                                    "  - 2026-07-01 14:02:00 UTC: Call EMS.",
-                                    "- Stairway signs ticked: 1"]
-    assert lines[at + 4].startswith("  - 2026-07-01 14:05:00 UTC:")
-    status = "\n".join(lines[at:lines.index("## Demands and deadlines")])
-    assert "Keep cover" not in status and "They talk more" not in status  # taken back
+    at = lines.index("- Stage overrides logged: 1")
+    assert lines[at + 1:at + 5] == [
+        "  - 2026-07-01 14:07:00 UTC: Moved up from stage 1 to 2 with 1 of 5 signs ticked. "
+        "Reason: \\# go — Not ticked: They talk more.",
+        "- Checklist items still ticked: 1",
+        "  - 2026-07-01 14:02:00 UTC: Call EMS.",
+        "  - taken back 2026-07-01 14:03:00 UTC: Keep cover."]
+    assert lines[at + 5] == SIGNS + "1"
+    assert lines[at + 6].startswith("  - 2026-07-01 14:05:00 UTC:")  # the fenced sign
+    taken = [x for x in lines[at + 6:] if x.startswith("  - taken back")]
+    assert taken[0] == "  - taken back 2026-07-01 14:06:00 UTC: Stage 1 (Active Listening): " \
+                       "They talk more."
     shape = _shape("\n".join(lines))  # the sign's Markdown stays text
     assert not any("Calm" in h for h in shape["headings"]), shape
 

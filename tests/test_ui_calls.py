@@ -162,10 +162,10 @@ def test_the_place_can_be_corrected_and_a_bad_one_is_refused_beside_its_field(
 
 def seen(st, inc_id):
     return [(n.text, n.stage, n.item) for n in st.log.all_notes(inc_id)
-            if str(n.kind) == "sign_ticked"]
+            if str(n.kind) == "sign_tick"]
 
 
-def test_a_sign_ticked_during_the_call_is_logged_in_its_words_and_an_untick_too(st):
+def test_a_sign_tick_during_the_call_is_logged_in_its_words_and_an_untick_too(st):
     assert st.start_incident("hostage", "Bridge")
     inc = st.incident.current.id
     a, b = GUIDE.stages[0].signs
@@ -175,7 +175,7 @@ def test_a_sign_ticked_during_the_call_is_logged_in_its_words_and_an_untick_too(
     st.stairway.tick_sign(b.id, False)  # already unticked
     assert len(seen(st, inc)) == 1
     st.stairway.tick_sign(a.id)  # a tick taken back is logged, never erased
-    assert ("sign_unticked", "Stage 1 (Stage1): Sign A") in notes(st, inc)
+    assert ("sign_untick", "Stage 1 (Stage1): Sign A") in notes(st, inc)
     assert len(seen(st, inc)) == 1
     st.stairway.tick_sign(a.id)
     st.stairway.tick_sign(b.id)
@@ -188,7 +188,7 @@ def test_a_sign_ticked_during_the_call_is_logged_in_its_words_and_an_untick_too(
                          "Moved up to stage 2: Stage2",
                          "Stage 2 (Stage2): Sign B"]
     brief = st.log.export(inc, "md")
-    assert "Stage 2 (Stage2): Sign B" in brief and "Sign ticked" in brief
+    assert "Stage 2 (Stage2): Sign B" in brief and "Sign tick" in brief
 
 
 def test_signs_ticked_before_the_incident_are_logged_when_it_opens_stage_by_stage(st):
@@ -198,10 +198,10 @@ def test_signs_ticked_before_the_incident_are_logged_when_it_opens_stage_by_stag
     st.prefs.signs["2"].append("a-sign-the-guide-dropped")  # counts for nothing: not logged
     assert st.start_incident("hostage", "Bridge")
     said = notes(st, st.incident.current.id)
-    logged = [(k, x) for k, x in said if k in ("sign_ticked", "stage_change")]
+    logged = [(k, x) for k, x in said if k in ("sign_tick", "stage_change")]
     assert logged == [
-        ("sign_ticked", "Ticked before the incident was opened, stage 1 (Stage1): Sign B"),
-        ("sign_ticked", "Ticked before the incident was opened, stage 2 (Stage2): Sign A"),
+        ("sign_tick", "Seen before the incident was opened, stage 1 (Stage1): Sign B"),
+        ("sign_tick", "Seen before the incident was opened, stage 2 (Stage2): Sign A"),
         ("stage_change", "Working stage 2 when the incident was opened: Stage2")]
     assert [(s, i) for _, s, i in seen(st, st.incident.current.id)] == [
         ("s1", GUIDE.stages[0].signs[1].id), ("s2", GUIDE.stages[1].signs[0].id)]
@@ -217,6 +217,34 @@ def test_a_checklist_untick_is_logged_as_one_and_the_brief_counts_what_stands(st
     assert notes(st, inc)[-2:] == [("checklist_tick", "Keep cover"),
                                    ("checklist_untick", "Keep cover")]
     assert [n.item for n in st.log.all_notes(inc)][-1] == "first/keep-cover"
-    assert "- Checklist items ticked: none" in st.log.export(inc, "md").splitlines()
+    assert "- Checklist items still ticked: none" in st.log.export(inc, "md").splitlines()
     st.checklist.tick(cl.id, item)
-    assert "- Checklist items ticked: 1" in st.log.export(inc, "md").splitlines()
+    assert "- Checklist items still ticked: 1" in st.log.export(inc, "md").splitlines()
+
+
+def test_a_sign_with_a_caution_is_logged_with_it_and_an_override_names_what_was_not_seen(
+        tmp_path, clock):
+    import dataclasses
+
+    warned = dataclasses.replace(GUIDE.stages[0].signs[0], caution="Calm can mean a decision.")
+    first = dataclasses.replace(GUIDE.stages[0], signs=(warned, GUIDE.stages[0].signs[1]))
+    guide = dataclasses.replace(GUIDE, stages=(first, *GUIDE.stages[1:]))
+    st = AppState(guide, tmp_path, IncidentLog(None), now=clock)
+    st.stairway.tick_sign(warned.id)  # before the incident: logged when it opens
+    assert st.start_incident("hostage", "Bridge")
+    inc = st.incident.current.id
+    st.stairway.tick_sign(warned.id)
+    st.stairway.tick_sign(warned.id)
+    said = [x for k, x in notes(st, inc) if k.startswith("sign_")]
+    assert said == [
+        "Seen before the incident was opened, stage 1 (Stage1): Sign A Caution: Calm can mean "
+        "a decision.",
+        "Stage 1 (Stage1): Sign A Caution: Calm can mean a decision.",
+        "Stage 1 (Stage1): Sign A Caution: Calm can mean a decision."]
+    assert [k for k, _ in notes(st, inc) if k.startswith("sign_")] == [
+        "sign_tick", "sign_untick", "sign_tick"]
+    assert st.stairway.override("negotiator said go")
+    assert notes(st, inc)[-2] == (
+        "override",
+        "Moved up from stage 1 to 2 with 1 of 2 signs ticked. Reason: negotiator said go — "
+        "Not ticked: Sign B.")

@@ -48,7 +48,7 @@ async def test_an_amendment_of_a_note_on_an_older_page_still_names_its_number(ap
     assert st.seq_of(first.id) == first.seq
 
 
-async def test_a_sign_ticked_on_the_stairway_shows_in_the_timeline_and_the_brief(app):
+async def test_a_sign_tick_on_the_stairway_shows_in_the_timeline_and_the_brief(app):
     await open_incident(app)
     await app.nav(L.NAV_STAIRWAY)
     stage = app.state.stairway.stage()
@@ -57,12 +57,12 @@ async def test_a_sign_ticked_on_the_stairway_shows_in_the_timeline_and_the_brief
     await app.nav(L.NAV_INCIDENT)
     said = f"Stage 1 ({stage.title}): {sign.text}"
     texts = app.texts()
-    assert said in texts and any(x.endswith("Sign ticked") for x in texts), texts
+    assert said in texts and any(x.endswith("Sign tick") for x in texts), texts
     await app.nav(L.NAV_STAIRWAY)
     await app.click(L.sign(sign.text))  # taken back: logged too, the first stays
     inc = app.state.incident.current.id
     brief = app.state.log.export(inc, "md")
-    assert said in brief and "Sign unticked" in brief
+    assert said in brief and "Sign untick" in brief
 
 
 async def test_empty_note_refused_with_a_sentence(app):

@@ -57,8 +57,8 @@ def derive(notes: list[Note]) -> Board:
     marks: dict[str, list[Note]] = {}  # deadline id -> its "handled" entries, in order
     contacts: list[list] = []
     stage, stage_said, overrides = None, None, 0
-    signs: dict[tuple, BoardItem] = {}  # (stage, sign) -> its latest tick
-    ticked: dict[str, BoardItem] = {}  # checklist item -> its latest tick
+    overrides_said: list[BoardItem] = []
+    signs, ticked = _Ticks(), _Ticks()  # by (stage, sign) and by checklist item
     for n in notes:
         kind = n.kind
         if kind in LISTS:
@@ -94,19 +94,16 @@ def derive(notes: list[Note]) -> Board:
             stage_said = BoardItem(n.id, n.text, n.at)
         elif kind == NoteKind.OVERRIDE:
             overrides += 1
+            overrides_said.append(BoardItem(n.id, n.text, n.at))
         elif kind in (NoteKind.CHECKLIST_TICK, NoteKind.CHECKLIST_UNTICK):
-            ticked.pop(n.item or n.text, None)  # ticked again: at its new time
-            if kind == NoteKind.CHECKLIST_TICK:
-                ticked[n.item or n.text] = BoardItem(n.id, n.text, n.at)
+            ticked.mark(n.item or n.text, n, kind == NoteKind.CHECKLIST_TICK)
         elif kind == NoteKind.NOTE and n.item is None and n.text.startswith(OLD_UNTICK):
             words = n.text.partition(": ")[2]  # an untick logged before it had its kind
-            for key, done in list(ticked.items()):
+            for key, done in list(ticked.standing.items()):
                 if done.text == words or done.text.endswith(f": {words}"):
-                    del ticked[key]
-        elif kind in (NoteKind.SIGN_TICKED, NoteKind.SIGN_UNTICKED):
-            signs.pop((n.stage, n.item or n.text), None)  # ticked again: at its new time
-            if kind == NoteKind.SIGN_TICKED:
-                signs[(n.stage, n.item or n.text)] = BoardItem(n.id, n.text, n.at)
+                    ticked.mark(key, n, False)
+        elif kind in (NoteKind.SIGN_TICK, NoteKind.SIGN_UNTICK):
+            signs.mark((n.stage, n.item or n.text), n, kind == NoteKind.SIGN_TICK)
     for i, done in marks.items():
         deadlines[i] = dataclasses.replace(deadlines[i], done_at=handled_at(done, am.get(i, [])))
     return Board(
@@ -117,9 +114,31 @@ def derive(notes: list[Note]) -> Board:
         stage_said=stage_said,
         overrides=overrides,
         lists={name: tuple(items) for name, items in lists.items()},
-        signs=tuple(signs.values()),
-        ticked=tuple(ticked.values()),
+        signs=tuple(signs.standing.values()),
+        ticked=tuple(ticked.standing.values()),
+        signs_taken_back=tuple(signs.taken_back.values()),
+        ticked_taken_back=tuple(ticked.taken_back.values()),
+        overrides_said=tuple(overrides_said),
     )
+
+
+class _Ticks:
+    """What is ticked now and what was taken back, each at its latest entry, in order."""
+
+    def __init__(self) -> None:
+        self.standing: dict = {}
+        self.taken_back: dict = {}
+
+    def mark(self, key, n: Note, ticked: bool) -> None:
+        """A tick (again: at its new time), or an untick of what stood (an untick of
+        nothing ticked is in the timeline only)."""
+        was = self.standing.pop(key, None)
+        if ticked:
+            self.taken_back.pop(key, None)
+            self.standing[key] = BoardItem(n.id, n.text, n.at)
+        elif was is not None:
+            self.taken_back.pop(key, None)
+            self.taken_back[key] = BoardItem(n.id, n.text, n.at)
 
 
 def _latest(note: Note, am: dict[str, list[Note]], field: str):

@@ -58,8 +58,14 @@ def markdown(inc: Incident, notes: list[Note], board: Board, chain: ChainStatus,
     out += [
         f"- Stairway stage: {_stage(board, t)}",
         f"- Stage overrides logged: {board.overrides}",
-        *_ticked("- Checklist items ticked:", board.ticked, t),
-        *_ticked("- Stairway signs ticked:", board.signs, t),
+        *_listed(board.overrides_said, t),
+        f"- Checklist items still ticked: {len(board.ticked) or 'none'}",
+        *_listed(board.ticked, t),
+        *_listed(board.ticked_taken_back, t, "taken back "),
+        "- Stairway signs still ticked (what the first officer saw, not an assessment): "
+        f"{len(board.signs) or 'none'}",
+        *_listed(board.signs, t),
+        *_listed(board.signs_taken_back, t, "taken back "),
         f"- Last contact: {t(board.last_contact)}",
         f"- Notes logged: {sum(n.kind not in RECORD_KINDS for n in notes)}",
         "",
@@ -102,12 +108,13 @@ def markdown(inc: Incident, notes: list[Note], board: Board, chain: ChainStatus,
     return "\n".join(out).rstrip() + "\n"
 
 
-def _ticked(lead: str, items: tuple[BoardItem, ...], t) -> list[str]:
-    """Checklist items or stairway signs ticked and not taken back, each with its time: what
-    was done before the team came, and what each move up the stairway rested on."""
-    out = [f"{lead} {len(items) or 'none'}"]
+def _listed(items: tuple[BoardItem, ...], t, what: str = "") -> list[str]:
+    """Entries under a Status line, each with its time: the overrides with their reasons,
+    the checklist items and stairway signs still ticked (what was done before the team
+    came, what each move up rested on), and those taken back, which matter as much."""
+    out: list[str] = []
     for s in items:
-        out += md_field(f"  - {t(s.at)}:", s.text, "    ")
+        out += md_field(f"  - {what}{t(s.at)}:", s.text, "    ")
     return out
 
 

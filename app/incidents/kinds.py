@@ -65,8 +65,8 @@ KINDS: tuple[KindSpec, ...] = (
     KindSpec("checklist_tick", "Checklist tick", SYSTEM, event=True),  # item
     KindSpec("checklist_untick", "Checklist untick", SYSTEM, event=True),  # item
     KindSpec("phrase_used", "Phrase used", SYSTEM, event=True),  # item
-    KindSpec("sign_ticked", "Sign ticked", SYSTEM, event=True),  # stage, item: the sign's id
-    KindSpec("sign_unticked", "Sign unticked", SYSTEM, event=True),  # stage, item
+    KindSpec("sign_tick", "Sign tick", SYSTEM, event=True),  # stage, item: the sign's id
+    KindSpec("sign_untick", "Sign untick", SYSTEM, event=True),  # stage, item
     KindSpec("override", "Override", SYSTEM),  # text: the officer's reason
     KindSpec("amendment", "Amendment", SYSTEM),  # ref: the note it corrects
     # the incident record (entry #0 is "incident_opened")

@@ -169,6 +169,9 @@ class Board:
     lists: dict[str, tuple[BoardItem, ...]] = field(default_factory=dict)
     signs: tuple[BoardItem, ...] = ()  # stairway signs ticked and not taken back, in order
     ticked: tuple[BoardItem, ...] = ()  # checklist items ticked and not taken back, in order
+    signs_taken_back: tuple[BoardItem, ...] = ()  # ... unticked last: the untick entries
+    ticked_taken_back: tuple[BoardItem, ...] = ()
+    overrides_said: tuple[BoardItem, ...] = ()  # each override entry (with its reason)
 
     def __getattr__(self, name: str) -> tuple[BoardItem, ...]:
         if name in _BOARD_NAMES:

@@ -86,7 +86,7 @@ def test_override_sign_and_phrase_used_are_logged(phone, guide):
     see(phone, REASON)
     see(phone, f" · {KIND_LABELS[NoteKind.OVERRIDE]}")
     see(phone, f" · {KIND_LABELS[NoteKind.PHRASE_USED]}")
-    see(phone, f" · {KIND_LABELS[NoteKind.SIGN_TICKED]}")
+    see(phone, f" · {KIND_LABELS[NoteKind.SIGN_TICK]}")
     see(phone, f"Stage 1 ({guide.stages[0].title}): {sign.text}")
     shot(phone, "e2e-incident-logged-override")
 

@@ -45,7 +45,7 @@ from app.ui.state.phrases import ANY, PhrasesPart, SearchPart, phrase_key
 from app.ui.state.practice import PracticePart
 from app.ui.state.retention import RetentionPart
 from app.ui.state.settings import SettingsPart
-from app.ui.state.stairway import Override, StairwayPart
+from app.ui.state.stairway import Override, StairwayPart, said_sign
 from app.ui.state.ui import PrefsStore, Ui
 
 __all__ = ["ANY", "AppState", "Device", "ExportFile", "Override", "phrase_key"]
@@ -190,8 +190,8 @@ class AppState:
             rec("checklist_tick", t("log_ticked_before", text=words, time=format_local(
                 at, fmt="%Y-%m-%d %H:%M")), item=key)
         for stage, sign in self.stairway.signs_ticked():
-            rec("sign_ticked", t("log_sign_before", order=stage.order, title=stage.title,
-                               text=sign.text), stage=stage.id, item=sign.id)
+            rec("sign_tick", said_sign("log_sign_before", stage, sign), stage=stage.id,
+                item=sign.id)
         if self.prefs.stage > 1 and (stage := self.stairway.stage()) is not None:
             rec("stage_change", t("log_stage_before", order=self.prefs.stage,
                                   title=stage.title), stage=stage.id)

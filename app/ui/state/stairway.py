@@ -98,15 +98,15 @@ class StairwayPart:
         # the stage's order, then ticks of signs an update took away (kept: earlier_signs)
         order += [i for i in was if i not in order]
         self.prefs.signs[key] = [i for i in order if i in now]
-        text = next((s.text for s in stage.signs if s.id == sign_id), None) if stage else None
+        sign = next((s for s in stage.signs if s.id == sign_id), None) if stage else None
+        text = sign.text if sign else None
         if ticked and text:
             self.prefs.sign_texts[f"{key}/{sign_id}"] = text
         elif not ticked:
             self.prefs.sign_texts.pop(f"{key}/{sign_id}", None)
         if text and ticked != (sign_id in was):  # logged, as a checklist tick is
-            self.record("sign_ticked" if ticked else "sign_unticked",
-                        t("log_sign", order=stage.order, title=stage.title, text=text),
-                        stage=stage.id, item=sign_id)
+            self.record("sign_tick" if ticked else "sign_untick",
+                        said_sign("log_sign", stage, sign), stage=stage.id, item=sign_id)
         self.ui.errors.pop(L.MOVE_UP, None)
         self.device.tick()
         self.ui.changed(save=True)
@@ -156,7 +156,13 @@ class StairwayPart:
             return False
         frm, to = self.prefs.stage, self.prefs.stage + 1
         self.overrides.append(Override(self.now(), frm, to, reason))
-        self.record("override", t("log_override", from_stage=frm, to_stage=to, reason=reason))
+        stage, ticked = self.stage(), self.ticked()
+        missing = [s.text.rstrip(" .") for s in stage.signs if s.id not in ticked] if stage else []
+        said = t("log_override_missing", from_stage=frm, to_stage=to, reason=reason,
+                 ticked=len(stage.signs) - len(missing), total=len(stage.signs),
+                 missing="; ".join(missing)) if missing \
+            else t("log_override", from_stage=frm, to_stage=to, reason=reason)
+        self.record("override", said)
         self.ui.dialog = None
         self._set(to, "log_moved_up_override")
         return True
@@ -188,3 +194,10 @@ class StairwayPart:
                     stage=stage.id if stage else str(order))
         self.device.tick()
         self.ui.changed(save=True)
+
+
+def said_sign(key: str, stage: Stage, sign: Item) -> str:
+    """A sign as the incident log says it: its stage, its words and its caution, which a
+    negotiator reading the handover must see with it ("calm can mean they have decided")."""
+    said = t(key, order=stage.order, title=stage.title, text=sign.text)
+    return f"{said} {t('log_caution', text=sign.caution)}" if sign.caution else said
