@@ -56,7 +56,7 @@ def derive(notes: list[Note]) -> Board:
     deadlines: dict[str, Deadline] = {}
     marks: dict[str, list[Note]] = {}  # deadline id -> its "handled" entries, in order
     contacts: list[list] = []
-    stage, stage_said, overrides = None, None, 0
+    stage, stage_said = None, None
     overrides_said: list[BoardItem] = []
     signs, ticked = _Ticks(), _Ticks()  # by (stage, sign) and by checklist item
     for n in notes:
@@ -93,7 +93,6 @@ def derive(notes: list[Note]) -> Board:
             stage = n.stage or n.text.strip() or stage
             stage_said = BoardItem(n.id, n.text, n.at)
         elif kind == NoteKind.OVERRIDE:
-            overrides += 1
             overrides_said.append(BoardItem(n.id, n.text, n.at))
         elif kind in (NoteKind.CHECKLIST_TICK, NoteKind.CHECKLIST_UNTICK):
             ticked.mark(n.item or n.text, n, kind == NoteKind.CHECKLIST_TICK)
@@ -112,7 +111,6 @@ def derive(notes: list[Note]) -> Board:
         contacts=tuple(Contact(s, e) for s, e in contacts),
         stage=stage,
         stage_said=stage_said,
-        overrides=overrides,
         lists={name: tuple(items) for name, items in lists.items()},
         signs=tuple(signs.standing.values()),
         ticked=tuple(ticked.standing.values()),
@@ -132,13 +130,10 @@ class _Ticks:
     def mark(self, key, n: Note, ticked: bool) -> None:
         """A tick (again: at its new time), or an untick of what stood (an untick of
         nothing ticked is in the timeline only)."""
-        was = self.standing.pop(key, None)
-        if ticked:
-            self.taken_back.pop(key, None)
-            self.standing[key] = BoardItem(n.id, n.text, n.at)
-        elif was is not None:
-            self.taken_back.pop(key, None)
-            self.taken_back[key] = BoardItem(n.id, n.text, n.at)
+        if self.standing.pop(key, None) is None and not ticked:
+            return
+        self.taken_back.pop(key, None)
+        (self.standing if ticked else self.taken_back)[key] = BoardItem(n.id, n.text, n.at)
 
 
 def _latest(note: Note, am: dict[str, list[Note]], field: str):

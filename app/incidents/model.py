@@ -165,13 +165,16 @@ class Board:
     contacts: tuple[Contact, ...] = ()
     stage: str | None = None  # latest stage_change: the stage's id ("influence")
     stage_said: BoardItem | None = None  # ... and its entry ("Moved up to stage 4: Influence")
-    overrides: int = 0
     lists: dict[str, tuple[BoardItem, ...]] = field(default_factory=dict)
     signs: tuple[BoardItem, ...] = ()  # stairway signs ticked and not taken back, in order
     ticked: tuple[BoardItem, ...] = ()  # checklist items ticked and not taken back, in order
     signs_taken_back: tuple[BoardItem, ...] = ()  # ... unticked last: the untick entries
     ticked_taken_back: tuple[BoardItem, ...] = ()
     overrides_said: tuple[BoardItem, ...] = ()  # each override entry (with its reason)
+
+    @property
+    def overrides(self) -> int:
+        return len(self.overrides_said)
 
     def __getattr__(self, name: str) -> tuple[BoardItem, ...]:
         if name in _BOARD_NAMES:
