@@ -453,3 +453,44 @@ async def test_what_is_found_wrong_when_a_closed_incident_is_opened_shows_at_onc
         assert len([n for n in app.state.ui.notices if "lost or removed" in n]) == 1
     finally:
         app.close()
+
+
+async def test_the_board_shows_the_stage_overrides_signs_and_checklist_done(app):
+    """A negotiator taking over reads on the board where the stairway stands, what each
+    move up rested on and what was done, without combing the timeline."""
+    await open_incident(app)
+    st = app.state
+    await app.click(L.OPEN_BOARD)
+    texts = app.texts()
+    assert t("board_stage_first") in texts
+    assert texts.count(L.BOARD_NONE) >= 2  # no sign seen, nothing done yet
+    cl = st.guide.checklists[0]
+    first, second = cl.items[0], cl.items[1]
+    st.checklist.tick(cl.id, first)
+    st.checklist.tick(cl.id, second)
+    st.checklist.tick(cl.id, second)  # taken back
+    stage = st.stairway.stage()
+    st.stairway.tick_sign(stage.signs[0].id)
+    assert st.stairway.override("negotiator said go")
+    await app.nav(L.NAV_INCIDENT)
+    await app.click(L.OPEN_BOARD)
+    texts = app.texts()
+
+    def line(key: str, words: str) -> bool:
+        head, _, tail = t(key, time="\0", text=words).partition("\0")
+        return any(x.startswith(head) and x.endswith(tail) and len(x) == len(head) + 8
+                   + len(tail) for x in texts)  # the time is HH:MM:SS
+
+    moved = st.incident.board.stage_said.text
+    assert moved.startswith("Moved up (override) to stage 2")
+    assert line("board_stage_now", moved), texts
+    said = st.incident.board.overrides_said[0].text
+    assert said.startswith("Moved up from stage 1 to 2 with 1 of ") and "go — Not ticked" in said
+    assert len(said) > 280  # every sign not ticked: the board shows its start, reason first
+    override = next(x for x in texts if x.startswith("Override "))
+    assert override.endswith(" …") and "Reason: negotiator said go — Not ticked" in override
+    assert line("board_at", f"Stage 1 ({stage.title}): {stage.signs[0].text}"), texts
+    assert line("board_at", first.text), texts
+    assert line("board_taken_back", second.text), texts
+    assert not line("board_at", second.text), texts
+    assert t("board_stairway") in texts and t("board_checklist") in texts

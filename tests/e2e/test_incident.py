@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.i18n import text as t
 from app.incidents import KIND_LABELS, NoteKind
 from app.ui import labels as L
 from app.ui import screens
@@ -89,6 +90,14 @@ def test_override_sign_and_phrase_used_are_logged(phone, guide):
     see(phone, f" · {KIND_LABELS[NoteKind.SIGN_TICK]}")
     see(phone, f"Stage 1 ({guide.stages[0].title}): {sign.text}")
     shot(phone, "e2e-incident-logged-override")
+    tap(phone, L.OPEN_BOARD)  # the board says where the stairway stands and what it rests on
+    see(phone, t("board_stairway"))
+    see(phone, t("board_signs"))
+    see(phone, f"Reason: {REASON}")
+    see(phone, f"Stage 1 ({guide.stages[0].title}): {sign.text}")
+    shot(phone, "e2e-incident-board-stairway")
+    tap(phone, L.OPEN_TIMELINE)
+    control(phone, "textbox", L.NOTE_FIELD)
 
 
 def test_export_markdown_download(phone, tmp_path):

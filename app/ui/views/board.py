@@ -13,6 +13,7 @@ from app.ui.theme import Sizes
 from app.ui.views import common as c
 from app.ui.views import hooks
 from app.ui.views.clocks import deadline
+from app.ui.views.timeline import folded
 
 
 def demand_row(state, d, sz: Sizes) -> ft.Control:
@@ -47,6 +48,34 @@ def deadline_row(state, d, now, sz: Sizes) -> ft.Control:
     return ft.Column([deadline(d, now, sz), mark], spacing=4)
 
 
+def standing(b, day, sz: Sizes) -> list[ft.Control]:
+    """Where the stairway stands, each override with its reason, the signs seen and the
+    checklist items done, each at its latest tick, then those taken back: what a negotiator
+    taking over asks first (the handover brief's Status, on the phone). A long entry shows its
+    start, as in the timeline, which keeps it whole."""
+    def at(key: str, items) -> list[ft.Control]:
+        return [c.para(t(key, time=format_stamp(i.at, day), text=folded(i.text) or i.text),
+                       sz.fs, 16) for i in items]
+
+    said = b.stage_said
+    if said is not None and said.text.strip():
+        stage = t("board_stage_now", text=folded(said.text) or said.text,
+                  time=format_stamp(said.at, day))
+    else:  # no move up logged (or one with no words: its stage id)
+        stage = b.stage or t("board_stage_first")
+    return [
+        c.heading(t("board_stairway"), sz.fs),
+        c.para(stage, sz.fs, 16, weight=ft.FontWeight.BOLD),
+        *at("board_override", b.overrides_said),
+        c.heading(t("board_signs"), sz.fs, 3),
+        *(at("board_at", b.signs) + at("board_taken_back", b.signs_taken_back)
+          or [c.para(L.BOARD_NONE, sz.fs, 15)]),
+        c.heading(t("board_checklist"), sz.fs),
+        *(at("board_at", b.ticked) + at("board_taken_back", b.ticked_taken_back)
+          or [c.para(L.BOARD_NONE, sz.fs, 15)]),
+    ]
+
+
 @ft.component
 def BoardView(state):
     sz = Sizes(state.prefs.text_scale)
@@ -60,13 +89,14 @@ def BoardView(state):
         c.heading(L.BOARD_DEADLINES, sz.fs),
     ]
     out.append(Deadlines(state))
+    day = state.incident.current.opened_at
+    out += standing(b, day, sz)
     for name, _ in BOARD_SECTIONS:  # the note-kind table's board lists, in its order
         items = getattr(b, name)
         out.append(c.heading(t(f"board_{name}"), sz.fs))
         out.append(c.bullets(items, sz.fs) if items else c.para(L.BOARD_NONE, sz.fs, 15))
     out.append(c.heading(L.BOARD_CONTACTS, sz.fs))
     for i, ct in enumerate(b.contacts, 1):
-        day = state.incident.current.opened_at
         end = format_stamp(ct.end, day) if ct.end else L.CONTACT_GOING_ON
         out.append(c.para(t("contact_span", n=i, start=format_stamp(ct.start, day),
                             end=end), sz.fs, 16))
