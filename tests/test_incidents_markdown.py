@@ -8,6 +8,7 @@ officer's text shown verbatim.
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import UTC, datetime, timedelta
 
@@ -182,6 +183,36 @@ def test_the_brief_lists_what_is_ticked_and_what_was_taken_back_under_the_stage(
     assert not any("Calm" in h for h in shape["headings"]), shape
 
 
+def test_the_timeline_prints_the_words_of_a_tick_and_the_ids_only_when_there_are_none():
+    """"**Sign tick** (stage listening, they-talk-more-than-you-do): Stage 1 ...": the ids
+    repeat the words, in a form nobody reads aloud. The JSON export keeps them; a guide's
+    name (a guide in use) and an entry with no words keep theirs in the brief."""
+    lg = IncidentLog(None)
+    inc = lg.open_incident("Suicidal subject", "Elm St", at=T0)
+    for m, (kind, stage, item, text) in enumerate([
+            (NoteKind.CHECKLIST_TICK, None, "first/cover", "Keep cover."),
+            (NoteKind.SIGN_TICK, "listening", "talks", "Stage 1 (Active Listening): Talks."),
+            (NoteKind.STAGE_CHANGE, "empathy", None, "Moved up to stage 2: Empathy"),
+            (NoteKind.PHRASE_USED, None, "listening/say-3", "Said: Tell me more."),
+            (NoteKind.SIGN_UNTICK, "listening", "talks", "")], 1):
+        lg.add_note(inc.id, kind, text, stage=stage, item=item, at=T0 + timedelta(minutes=m))
+    lg.record_guide(inc.id, "street 2026.11", "Street pack", at=T0 + timedelta(minutes=6))
+    brief = lg.export(inc.id, "md", tz="UTC")
+    timeline = brief.split("## Timeline")[1].splitlines()
+    assert "- #1 2026-07-01 14:01:00 UTC **Checklist tick**: Keep cover." in timeline
+    assert "- #2 2026-07-01 14:02:00 UTC **Sign tick**: Stage 1 (Active Listening): Talks." \
+        in timeline
+    assert "- #3 2026-07-01 14:03:00 UTC **Stage change**: Moved up to stage 2: Empathy" \
+        in timeline
+    assert "- #4 2026-07-01 14:04:00 UTC **Phrase used**: Said: Tell me more." in timeline
+    assert "- #5 2026-07-01 14:05:00 UTC **Sign untick** (stage listening, talks)" in timeline
+    assert "- #6 2026-07-01 14:06:00 UTC **Guide in use** (street 2026.11): Street pack" \
+        in timeline
+    entries = json.loads(lg.export(inc.id, "json"))["entries"]
+    assert {(e.get("stage"), e.get("item")) for e in entries} >= {
+        (None, "first/cover"), ("listening", "talks"), ("empathy", None)}
+
+
 # What GFM's autolink extension and markdown-it's linkify make a link in plain text.
 LINKABLE = re.compile(r"[a-z][a-z0-9+.-]*://|www\.|[\w.+-]@\w", re.IGNORECASE)
 ADDRESSES = [
@@ -222,7 +253,7 @@ def test_an_address_the_log_supplies_is_not_a_link(fields):
     lg = IncidentLog(None)
     inc = lg.open_incident("Suicidal subject", "Elm St", at=T0)
     kind = NoteKind.STAGE_CHANGE if "stage" in fields else NoteKind.CHECKLIST_TICK
-    lg.add_note(inc.id, kind, "moved", at=T0 + timedelta(minutes=1), **fields)
+    lg.add_note(inc.id, kind, "", at=T0 + timedelta(minutes=1), **fields)  # no words: ids shown
     md = lg.export(inc.id, "md", tz="UTC")
     value = next(iter(fields.values()))
     assert any(value in t.replace(JOINER, "") for t in _texts(md)), md

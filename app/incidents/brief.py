@@ -173,15 +173,22 @@ def _text(lead: str, n: Note, indent: str) -> list[str]:
     return md_field(lead + ":", n.text, indent) if n.text.strip() else [lead]
 
 
+# Entries whose words say what their stage and item ids name ("Stage 1 (Active Listening):
+# They talk more than you do."): the timeline prints the words; the ids are in the JSON.
+WORDED = {NoteKind.STAGE_CHANGE, NoteKind.CHECKLIST_TICK, NoteKind.CHECKLIST_UNTICK,
+          NoteKind.PHRASE_USED, NoteKind.SIGN_TICK, NoteKind.SIGN_UNTICK}
+
+
 def _extra(n: Note, t) -> str:
     bits = []
+    ids = n.kind not in WORDED or not n.text.strip()
     if n.due:
         bits.append(f"due {t(n.due)}")
     if n.status:
         bits.append(n.status.value)
-    if n.stage:
+    if n.stage and ids:
         bits.append(f"stage {md_inline(n.stage)}")
-    if n.item:
+    if n.item and ids:
         bits.append(md_inline(n.item))
     if n.location:
         bits.append(f"location {md_inline(n.location)}")
