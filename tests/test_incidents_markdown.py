@@ -124,14 +124,15 @@ def test_officer_text_never_becomes_markdown_structure(field, text):
 @pytest.mark.parametrize("stages, said", [
     # no stage change logged
     ([], "- Stairway stage: not recorded"),
-    # the last change is the one told, with its time and the stage's id
+    # the last change is the one told, with its time (its id is in the JSON)
     ([("rapport", "Moved up to stage 3: Rapport"), ("influence", "Moved up to stage 4: Influence")],
-     "- Stairway stage: Moved up to stage 4: Influence (2026-07-01 14:02:00 UTC; stage id "
-     "influence)"),
+     "- Stairway stage: Moved up to stage 4: Influence (2026-07-01 14:02:00 UTC)"),
+    # no words logged: the stage's id
+    ([("influence", "")], "- Stairway stage: influence"),
     # a stage title with Markdown in it stays text
     ([("x", "Moved up to stage 2: *Empathy* [l](http://x)")],
      "- Stairway stage: Moved up to stage 2: \\*Empathy\\* \\[l\\](http\u2060://x) "
-     "(2026-07-01 14:01:00 UTC; stage id x)"),
+     "(2026-07-01 14:01:00 UTC)"),
 ])
 def test_the_brief_says_the_stage_reached_as_the_log_said_it(stages, said):
     """It printed the id alone ("influence"): a negotiator wants "stage 4: Influence"."""
@@ -168,17 +169,19 @@ def test_the_brief_lists_what_is_ticked_and_what_was_taken_back_under_the_stage(
                     item=item, at=T0 + timedelta(minutes=m))
     lines = lg.export(inc.id, "md", tz="UTC").splitlines()
     at = lines.index("- Stage overrides logged: 1")
-    assert lines[at + 1:at + 5] == [
+    assert lines[at + 1:at + 6] == [
         "  - 2026-07-01 14:07:00 UTC: Moved up from stage 1 to 2 with 1 of 5 signs ticked. "
         "Reason: \\# go — Not ticked: They talk more.",
         "- Checklist items still ticked: 1",
         "  - 2026-07-01 14:02:00 UTC: Call EMS.",
-        "  - taken back 2026-07-01 14:03:00 UTC: Keep cover."]
-    assert lines[at + 5] == SIGNS + "1"
-    assert lines[at + 6].startswith("  - 2026-07-01 14:05:00 UTC:")  # the fenced sign
-    taken = [x for x in lines[at + 6:] if x.startswith("  - taken back")]
-    assert taken[0] == "  - taken back 2026-07-01 14:06:00 UTC: Stage 1 (Active Listening): " \
-                       "They talk more."
+        "- Checklist items taken back: 1",  # its own line: not a third entry under "1"
+        "  - 2026-07-01 14:03:00 UTC: Keep cover."]
+    assert lines[at + 6] == SIGNS + "1"
+    assert lines[at + 7].startswith("  - 2026-07-01 14:05:00 UTC:")  # the fenced sign
+    taken = lines.index("- Stairway signs taken back: 1")
+    assert lines[taken + 1] == "  - 2026-07-01 14:06:00 UTC: Stage 1 (Active Listening): " \
+                               "They talk more."
+    assert not any(x.startswith("- Stairway signs taken back") for x in lines[:at])
     shape = _shape("\n".join(lines))  # the sign's Markdown stays text
     assert not any("Calm" in h for h in shape["headings"]), shape
 

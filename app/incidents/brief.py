@@ -61,11 +61,11 @@ def markdown(inc: Incident, notes: list[Note], board: Board, chain: ChainStatus,
         *_listed(board.overrides_said, t),
         f"- Checklist items still ticked: {len(board.ticked) or 'none'}",
         *_listed(board.ticked, t),
-        *_listed(board.ticked_taken_back, t, "taken back "),
+        *_taken_back("Checklist items", board.ticked_taken_back, t),
         "- Stairway signs still ticked (what the first officer saw, not an assessment): "
         f"{len(board.signs) or 'none'}",
         *_listed(board.signs, t),
-        *_listed(board.signs_taken_back, t, "taken back "),
+        *_taken_back("Stairway signs", board.signs_taken_back, t),
         f"- Last contact: {t(board.last_contact)}",
         f"- Notes logged: {sum(n.kind not in RECORD_KINDS for n in notes)}",
         "",
@@ -108,14 +108,20 @@ def markdown(inc: Incident, notes: list[Note], board: Board, chain: ChainStatus,
     return "\n".join(out).rstrip() + "\n"
 
 
-def _listed(items: tuple[BoardItem, ...], t, what: str = "") -> list[str]:
+def _listed(items: tuple[BoardItem, ...], t) -> list[str]:
     """Entries under a Status line, each with its time: the overrides with their reasons,
     the checklist items and stairway signs still ticked (what was done before the team
     came, what each move up rested on), and those taken back, which matter as much."""
     out: list[str] = []
     for s in items:
-        out += md_field(f"  - {what}{t(s.at)}:", s.text, "    ")
+        out += md_field(f"  - {t(s.at)}:", s.text, "    ")
     return out
+
+
+def _taken_back(what: str, items: tuple[BoardItem, ...], t) -> list[str]:
+    """Their own Status line, when there are any: under "still ticked: 2" a third entry
+    read as a miscount."""
+    return [f"- {what} taken back: {len(items)}", *_listed(items, t)] if items else []
 
 
 def _guides(notes: list[Note], t) -> list[str]:
@@ -198,12 +204,13 @@ def _extra(n: Note, t) -> str:
 
 
 def _stage(board, t) -> str:
-    """`4 Influence`-style: the logged sentence and its time, with the stage's id, so a
-    negotiator reads where the officer got to, not only an id ("influence")."""
+    """The logged sentence ("Moved up to stage 4: Influence") and its time, so a negotiator
+    reads where the officer got to; the stage's id ("influence") only when no words were
+    logged (it is in the JSON export)."""
     if not board.stage:
         return "not recorded"
     if board.stage_said is None or not board.stage_said.text.strip():
         return md_inline(board.stage)
     said = board.stage_said
-    return f"{md_inline(said.text)} ({t(said.at)}; stage id {md_inline(board.stage)})"
+    return f"{md_inline(said.text)} ({t(said.at)})"
 
