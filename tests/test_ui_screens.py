@@ -394,3 +394,29 @@ async def test_the_right_tab_is_lit_or_none(tmp_path, screen):
         assert bar.destinations[bar.selected_index].label == screens.get(screen.tab).label
     assert a.top_view().appbar.title.value == screen.title
     a.close()
+
+
+async def test_a_stage_left_by_override_is_marked_on_the_stepper_not_ticked(app):
+    """A tick on stage 1 read as "every sign seen" after an override; the stepper marks it
+    "!" and says under the steps, and to a screen reader, which stage it was."""
+    await open_incident(app)
+    await app.nav(L.NAV_STAIRWAY)
+    first = app.state.stairway.stage().signs[0]
+    await app.click(L.sign(first.text))
+    await app.click(L.OVERRIDE)
+    await app.type(L.OVERRIDE_REASON, "Negotiator on the phone said go")
+    await app.click(L.OVERRIDE_CONFIRM)
+    said = t("stages_passed_early", stages="1")
+    label = f"{L.stage_indicator(2)}. {said.lstrip('! ')}"
+    assert app.has(label) and said in app.texts()
+    steps = app.find(label).content.controls[0].controls
+    assert steps[0].content.icon == ft.Icons.PRIORITY_HIGH
+    assert [s.content.value for s in steps[1:]] == ["2", "3", "4", "5"]
+    stage2 = app.state.stairway.stage()
+    for s in stage2.signs:  # stage 2 with every sign: ticked; stage 1 keeps its mark
+        await app.click(L.sign(s.text))
+    await app.click(L.MOVE_UP)
+    said = t("stages_passed_early", stages="1")
+    steps = app.find(f"{L.stage_indicator(3)}. {said.lstrip('! ')}").content.controls[0].controls
+    assert steps[0].content.icon == ft.Icons.PRIORITY_HIGH
+    assert steps[1].content.icon == ft.Icons.CHECK

@@ -67,6 +67,16 @@ class StairwayPart:
     def ticked(self, order: int | None = None) -> set[str]:
         return set(self.prefs.signs.get(str(order or self.prefs.stage), []))
 
+    def passed_early(self) -> list[int]:
+        """The stages below this one left without all their signs ticked (by override, or a
+        stage that did not load): the stepper must not show them as done."""
+        out = []
+        for order in range(1, self.number):
+            stage = self.stage(order)
+            if stage is None or not {s.id for s in stage.signs} <= self.ticked(order):
+                out.append(order)
+        return out
+
     def signs_left(self) -> int:
         stage = self.stage()
         return len({s.id for s in stage.signs} - self.ticked()) if stage else 0

@@ -235,10 +235,12 @@ def call_button(label: str, name: str, number: str, tel: str,
     )
 
 
-def step(n: int, done: bool, here: bool, sz, border: int = 1) -> ft.Control:
+def step(n: int, done: bool, here: bool, sz, border: int = 1, early: bool = False) -> ft.Control:
     """One numbered step of the stairway: the current one filled, done ones ticked with the
-    check icon (the font has no "✓": it drew a square-root sign)."""
-    mark = ft.Icon(ft.Icons.CHECK, size=sz.fs(18)) if done else ft.Text(
+    check icon (the font has no "✓": it drew a square-root sign); one left `early`, without
+    all its signs, has "!" instead: a tick read as "every sign seen"."""
+    mark = ft.Icon(ft.Icons.PRIORITY_HIGH, size=sz.fs(18), color=ft.Colors.ERROR) if early \
+        else ft.Icon(ft.Icons.CHECK, size=sz.fs(18)) if done else ft.Text(
         str(n), size=sz.fs(16), weight=ft.FontWeight.BOLD if here else None,
         color=ft.Colors.ON_PRIMARY if here else None)
     return ft.Container(mark, width=40, height=40, alignment=ft.Alignment.CENTER,

@@ -10,14 +10,24 @@ from app.ui.theme import Sizes
 from app.ui.views import common as c
 
 
-def indicator(current: int, total: int, reading: int | None, sz: Sizes) -> ft.Control:
-    """Five numbered steps; the current one filled, done ones ticked (not colour alone)."""
+def indicator(current: int, total: int, reading: int | None, sz: Sizes,
+              early: list[int] = ()) -> ft.Control:
+    """Five numbered steps; the current one filled, done ones ticked (not colour alone), and
+    those left without all their signs marked "!", with a line under the steps saying so."""
     cells = []
     for n in range(1, total + 1):
         done, here = n < current, n == current
-        cells.append(c.step(n, done, here, sz, border=3 if n == reading else 1))
-    return ft.Semantics(label=L.stage_indicator(current, total),
-                        content=ft.Row(cells, alignment=ft.MainAxisAlignment.CENTER, wrap=True))
+        cells.append(c.step(n, done, here, sz, border=3 if n == reading else 1,
+                            early=n in early))
+    row = ft.Row(cells, alignment=ft.MainAxisAlignment.CENTER, wrap=True)
+    if not early:
+        return ft.Semantics(label=L.stage_indicator(current, total), content=row)
+    said = t("stages_passed_early", stages=", ".join(map(str, early)))
+    return ft.Semantics(
+        label=f"{L.stage_indicator(current, total)}. {said.lstrip('! ')}", container=True,
+        exclude_semantics=True,
+        content=ft.Column([row, c.para(said, sz.fs, 15, text_align=ft.TextAlign.CENTER)],
+                          horizontal_alignment=ft.CrossAxisAlignment.CENTER, spacing=4))
 
 
 @ft.component
@@ -29,7 +39,7 @@ def StairwayView(state):
     order = st.read_stage or st.number
     stage = st.stage(order)
     reading = st.read_stage is not None
-    head = [indicator(st.number, st.total, st.read_stage, sz)]
+    head = [indicator(st.number, st.total, st.read_stage, sz, st.passed_early())]
     if stage is None:
         return ft.Column([
             *head,
