@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import flet as ft
 
 from app.i18n import text as t
@@ -11,7 +13,7 @@ from app.ui.views import common as c
 
 
 def indicator(current: int, total: int, reading: int | None, sz: Sizes,
-              early: list[int] = ()) -> ft.Control:
+              early: Sequence[int] = ()) -> ft.Control:
     """Five numbered steps; the current one filled, done ones ticked (not colour alone), and
     those left without all their signs marked "!", with a line under the steps saying so."""
     cells = []
