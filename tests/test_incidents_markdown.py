@@ -148,9 +148,9 @@ def test_the_brief_says_the_stage_reached_as_the_log_said_it(stages, said):
 SIGNS = "- Stairway signs still ticked (what the first officer saw, not an assessment): "
 
 
-def test_the_brief_lists_what_is_ticked_and_what_was_taken_back_under_the_stage():
+def test_the_brief_lists_what_is_ticked_and_what_was_unticked_under_the_stage():
     """Overrides with their reasons; checklist items and stairway signs still ticked, and
-    those taken back, each with its time."""
+    those unticked since, each with its time (and when it had been ticked)."""
     lg = IncidentLog(None)
     inc = lg.open_incident("Suicidal subject", "Elm St", at=T0)
     lines = lg.export(inc.id, "md", tz="UTC").splitlines()
@@ -174,14 +174,14 @@ def test_the_brief_lists_what_is_ticked_and_what_was_taken_back_under_the_stage(
         "Reason: \\# go — Not ticked: They talk more.",
         "- Checklist items still ticked: 1",
         "  - 2026-07-01 14:02:00 UTC: Call EMS.",
-        "- Checklist items taken back: 1",  # its own line: not a third entry under "1"
-        "  - 2026-07-01 14:03:00 UTC: Keep cover."]
+        "- Checklist items unticked after being ticked: 1",  # not a third entry under "1"
+        "  - unticked 2026-07-01 14:03:00 UTC (ticked 2026-07-01 14:01:00 UTC): Keep cover."]
     assert lines[at + 6] == SIGNS + "1"
     assert lines[at + 7].startswith("  - 2026-07-01 14:05:00 UTC:")  # the fenced sign
-    taken = lines.index("- Stairway signs taken back: 1")
-    assert lines[taken + 1] == "  - 2026-07-01 14:06:00 UTC: Stage 1 (Active Listening): " \
-                               "They talk more."
-    assert not any(x.startswith("- Stairway signs taken back") for x in lines[:at])
+    taken = lines.index("- Stairway signs unticked after being ticked: 1")
+    assert lines[taken + 1] == "  - unticked 2026-07-01 14:06:00 UTC (ticked 2026-07-01 " \
+                               "14:04:00 UTC): Stage 1 (Active Listening): They talk more."
+    assert not any(x.startswith("- Stairway signs unticked") for x in lines[:at])
     shape = _shape("\n".join(lines))  # the sign's Markdown stays text
     assert not any("Calm" in h for h in shape["headings"]), shape
 

@@ -406,7 +406,8 @@ async def test_a_stage_left_by_override_is_marked_on_the_stepper_not_ticked(app)
     await app.click(L.OVERRIDE)
     await app.type(L.OVERRIDE_REASON, "Negotiator on the phone said go")
     await app.click(L.OVERRIDE_CONFIRM)
-    said = t("stages_passed_early", stages="1")
+    said = t("stage_passed_early", stages="1")
+    assert said == "! Moved up before every sign was seen: stage 1."
     label = f"{L.stage_indicator(2)}. {said.lstrip('! ')}"
     assert app.has(label) and said in app.texts()
     steps = app.find(label).content.controls[0].controls
@@ -416,7 +417,10 @@ async def test_a_stage_left_by_override_is_marked_on_the_stepper_not_ticked(app)
     for s in stage2.signs:  # stage 2 with every sign: ticked; stage 1 keeps its mark
         await app.click(L.sign(s.text))
     await app.click(L.MOVE_UP)
-    said = t("stages_passed_early", stages="1")
     steps = app.find(f"{L.stage_indicator(3)}. {said.lstrip('! ')}").content.controls[0].controls
     assert steps[0].content.icon == ft.Icons.PRIORITY_HIGH
     assert steps[1].content.icon == ft.Icons.CHECK
+    await app.click(L.OVERRIDE)  # a second stage left early: both named
+    await app.type(L.OVERRIDE_REASON, "Negotiator said go again")
+    await app.click(L.OVERRIDE_CONFIRM)
+    assert "! Moved up before every sign was seen: stages 1 and 3." in app.texts()

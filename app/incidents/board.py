@@ -128,12 +128,16 @@ class _Ticks:
         self.taken_back: dict = {}
 
     def mark(self, key, n: Note, ticked: bool) -> None:
-        """A tick (again: at its new time), or an untick of what stood (an untick of
-        nothing ticked is in the timeline only)."""
-        if self.standing.pop(key, None) is None and not ticked:
+        """A tick (again: at its new time), or an untick of what stood, with when it was
+        ticked (an untick of nothing ticked is in the timeline only)."""
+        was = self.standing.pop(key, None)
+        if was is None and not ticked:
             return
         self.taken_back.pop(key, None)
-        (self.standing if ticked else self.taken_back)[key] = BoardItem(n.id, n.text, n.at)
+        if ticked:
+            self.standing[key] = BoardItem(n.id, n.text, n.at)
+        else:
+            self.taken_back[key] = BoardItem(n.id, n.text, n.at, ticked_at=was.at)
 
 
 def _latest(note: Note, am: dict[str, list[Note]], field: str):

@@ -61,11 +61,11 @@ def markdown(inc: Incident, notes: list[Note], board: Board, chain: ChainStatus,
         *_listed(board.overrides_said, t),
         f"- Checklist items still ticked: {len(board.ticked) or 'none'}",
         *_listed(board.ticked, t),
-        *_taken_back("Checklist items", board.ticked_taken_back, t),
+        *_unticked("Checklist items", board.ticked_taken_back, t),
         "- Stairway signs still ticked (what the first officer saw, not an assessment): "
         f"{len(board.signs) or 'none'}",
         *_listed(board.signs, t),
-        *_taken_back("Stairway signs", board.signs_taken_back, t),
+        *_unticked("Stairway signs", board.signs_taken_back, t),
         f"- Last contact: {t(board.last_contact)}",
         f"- Notes logged: {sum(n.kind not in RECORD_KINDS for n in notes)}",
         "",
@@ -111,17 +111,22 @@ def markdown(inc: Incident, notes: list[Note], board: Board, chain: ChainStatus,
 def _listed(items: tuple[BoardItem, ...], t) -> list[str]:
     """Entries under a Status line, each with its time: the overrides with their reasons,
     the checklist items and stairway signs still ticked (what was done before the team
-    came, what each move up rested on), and those taken back, which matter as much."""
+    came, what each move up rested on)."""
     out: list[str] = []
     for s in items:
         out += md_field(f"  - {t(s.at)}:", s.text, "    ")
     return out
 
 
-def _taken_back(what: str, items: tuple[BoardItem, ...], t) -> list[str]:
-    """Their own Status line, when there are any: under "still ticked: 2" a third entry
-    read as a miscount."""
-    return [f"- {what} taken back: {len(items)}", *_listed(items, t)] if items else []
+def _unticked(what: str, items: tuple[BoardItem, ...], t) -> list[str]:
+    """Their own Status line, when there are any (under "still ticked: 2" a third entry read
+    as a miscount), each with when it was unticked and when it had been ticked."""
+    if not items:
+        return []
+    out = [f"- {what} unticked after being ticked: {len(items)}"]
+    for s in items:
+        out += md_field(f"  - unticked {t(s.at)} (ticked {t(s.ticked_at)}):", s.text, "    ")
+    return out
 
 
 def _guides(notes: list[Note], t) -> list[str]:

@@ -121,6 +121,7 @@ class BoardItem:
     text: str  # latest amended text
     at: datetime
     amended: bool = False
+    ticked_at: datetime | None = None  # an untick on the board: when the item was ticked
 
 
 @dataclass(frozen=True)

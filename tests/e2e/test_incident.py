@@ -80,7 +80,7 @@ def test_override_sign_and_phrase_used_are_logged(phone, guide):
     fill(phone, L.OVERRIDE_REASON, REASON)
     tap(phone, L.OVERRIDE_CONFIRM)
     see(phone, L.stage_indicator(2, len(guide.stages)))
-    see(phone, t("stages_passed_early", stages="1").lstrip("! "))  # stage 1 is not ticked done
+    see(phone, t("stage_passed_early", stages="1").lstrip("! "))  # stage 1 is not ticked done
     go_tab(phone, L.NAV_PHRASES)
     phrase = next(p for p in guide.stages[1].phrases if not p.situations)
     click(phone, "button", L.phrase(phrase.kind, phrase.text), exact=False)

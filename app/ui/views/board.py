@@ -50,12 +50,12 @@ def deadline_row(state, d, now, sz: Sizes) -> ft.Control:
 
 def standing(b, day, sz: Sizes) -> list[ft.Control]:
     """Where the stairway stands, each override with its reason, the signs seen and the
-    checklist items done, each at its latest tick, then those taken back: what a negotiator
+    checklist items done, each at its latest tick, then those unticked since: what a negotiator
     taking over asks first (the handover brief's Status, on the phone). A long entry shows its
     start, as in the timeline, which keeps it whole."""
     def at(key: str, items) -> list[ft.Control]:
-        return [c.para(t(key, time=format_stamp(i.at, day), text=folded(i.text) or i.text),
-                       sz.fs, 16) for i in items]
+        return [c.para(t(key, time=format_stamp(i.at, day), since=format_stamp(i.ticked_at, day),
+                         text=folded(i.text) or i.text), sz.fs, 16) for i in items]
 
     said = b.stage_said
     if said is not None and said.text.strip():
@@ -68,10 +68,10 @@ def standing(b, day, sz: Sizes) -> list[ft.Control]:
         c.para(stage, sz.fs, 16, weight=ft.FontWeight.BOLD),
         *at("board_override", b.overrides_said),
         c.heading(t("board_signs"), sz.fs, 3),
-        *(at("board_at", b.signs) + at("board_taken_back", b.signs_taken_back)
+        *(at("board_at", b.signs) + at("board_unticked", b.signs_taken_back)
           or [c.para(L.BOARD_NONE, sz.fs, 15)]),
         c.heading(t("board_checklist"), sz.fs),
-        *(at("board_at", b.ticked) + at("board_taken_back", b.ticked_taken_back)
+        *(at("board_at", b.ticked) + at("board_unticked", b.ticked_taken_back)
           or [c.para(L.BOARD_NONE, sz.fs, 15)]),
     ]
 

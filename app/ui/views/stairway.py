@@ -24,7 +24,10 @@ def indicator(current: int, total: int, reading: int | None, sz: Sizes,
     row = ft.Row(cells, alignment=ft.MainAxisAlignment.CENTER, wrap=True)
     if not early:
         return ft.Semantics(label=L.stage_indicator(current, total), content=row)
-    said = t("stages_passed_early", stages=", ".join(map(str, early)))
+    names = [str(n) for n in early]
+    said = t("stage_passed_early", stages=names[0]) if len(names) == 1 else \
+        t("stages_passed_early", stages=t("missing_and", first=", ".join(names[:-1]),
+                                          last=names[-1]))
     return ft.Semantics(
         label=f"{L.stage_indicator(current, total)}. {said.lstrip('! ')}", container=True,
         exclude_semantics=True,
