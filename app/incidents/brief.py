@@ -19,7 +19,7 @@ from datetime import datetime
 from app.incidents.board import amendments
 from app.incidents.chain import ChainStatus
 from app.incidents.clock import format_duration, format_local, utcnow, zone
-from app.incidents.kinds import KIND_LABELS, RECORD_KINDS, brief_sections
+from app.incidents.kinds import KIND_LABELS, RECORD_KINDS, WORDED_KINDS, brief_sections
 from app.incidents.model import Board, BoardItem, Incident, Note, NoteKind
 from app.incidents.text import md_field, md_inline
 
@@ -184,15 +184,9 @@ def _text(lead: str, n: Note, indent: str) -> list[str]:
     return md_field(lead + ":", n.text, indent) if n.text.strip() else [lead]
 
 
-# Entries whose words say what their stage and item ids name ("Stage 1 (Active Listening):
-# They talk more than you do."): the timeline prints the words; the ids are in the JSON.
-WORDED = {NoteKind.STAGE_CHANGE, NoteKind.CHECKLIST_TICK, NoteKind.CHECKLIST_UNTICK,
-          NoteKind.PHRASE_USED, NoteKind.SIGN_TICK, NoteKind.SIGN_UNTICK}
-
-
 def _extra(n: Note, t) -> str:
     bits = []
-    ids = n.kind not in WORDED or not n.text.strip()
+    ids = n.kind not in WORDED_KINDS or not n.text.strip()  # "Stage 1 (...): They talk..."
     if n.due:
         bits.append(f"due {t(n.due)}")
     if n.status:

@@ -34,6 +34,8 @@ class KindSpec:
     board_title: str = ""  # that list's title on the board screen
     brief: tuple[str, str | None] | None = None  # brief (section, sub-heading)
     event: bool = False  # the text may be empty: the kind (and its fields) is the event
+    worded: bool = False  # its text says what its stage and item ids name (the brief's
+    # timeline prints the words alone; the ids are in the JSON)
 
 
 KINDS: tuple[KindSpec, ...] = (
@@ -61,12 +63,12 @@ KINDS: tuple[KindSpec, ...] = (
     # written by the app
     KindSpec("demand_status", "Demand status", SYSTEM, event=True),  # ref, status
     KindSpec("deadline_done", "Deadline handled", SYSTEM, event=True),  # ref: the deadline
-    KindSpec("stage_change", "Stage change", SYSTEM, event=True),  # stage
-    KindSpec("checklist_tick", "Checklist tick", SYSTEM, event=True),  # item
-    KindSpec("checklist_untick", "Checklist untick", SYSTEM, event=True),  # item
-    KindSpec("phrase_used", "Phrase used", SYSTEM, event=True),  # item
-    KindSpec("sign_tick", "Sign tick", SYSTEM, event=True),  # stage, item: the sign's id
-    KindSpec("sign_untick", "Sign untick", SYSTEM, event=True),  # stage, item
+    KindSpec("stage_change", "Stage change", SYSTEM, event=True, worded=True),  # stage
+    KindSpec("checklist_tick", "Checklist tick", SYSTEM, event=True, worded=True),  # item
+    KindSpec("checklist_untick", "Checklist untick", SYSTEM, event=True, worded=True),  # item
+    KindSpec("phrase_used", "Phrase used", SYSTEM, event=True, worded=True),  # item
+    KindSpec("sign_tick", "Sign tick", SYSTEM, event=True, worded=True),  # stage, item (sign)
+    KindSpec("sign_untick", "Sign untick", SYSTEM, event=True, worded=True),  # stage, item
     KindSpec("override", "Override", SYSTEM),  # text: the officer's reason
     KindSpec("amendment", "Amendment", SYSTEM),  # ref: the note it corrects
     # the incident record (entry #0 is "incident_opened")
@@ -87,6 +89,7 @@ KIND_LABELS: dict = {NoteKind(s.kind): s.label for s in KINDS}
 QUICK_KINDS: tuple = tuple(NoteKind(s.kind) for s in KINDS if s.use == QUICK)
 MORE_KINDS: tuple = tuple(NoteKind(s.kind) for s in KINDS if s.use == MORE)
 EVENT_KINDS = frozenset(NoteKind(s.kind) for s in KINDS if s.event)
+WORDED_KINDS = frozenset(NoteKind(s.kind) for s in KINDS if s.worded)
 RECORD_KINDS = frozenset(NoteKind(s.kind) for s in KINDS if s.use == RECORD)
 RECORD_VALUES = frozenset(k.value for k in RECORD_KINDS)  # as stored records spell them
 BOARD_LISTS: dict = {NoteKind(s.kind): s.board for s in KINDS if s.board}
