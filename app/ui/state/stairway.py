@@ -70,12 +70,13 @@ class StairwayPart:
     def passed_early(self) -> list[int]:
         """The stages below this one left without all their signs ticked (by override, or a
         stage that did not load): the stepper must not show them as done."""
-        out = []
-        for order in range(1, self.number):
-            stage = self.stage(order)
-            if stage is None or not {s.id for s in stage.signs} <= self.ticked(order):
-                out.append(order)
-        return out
+        return [order for order in range(1, self.number) if not self.signs_all_ticked(order)]
+
+    def signs_all_ticked(self, order: int | None = None) -> bool:
+        """Every "Move up when" sign of the stage ticked; False for a stage that did not
+        load."""
+        stage = self.stage(order)
+        return stage is not None and {s.id for s in stage.signs} <= self.ticked(order)
 
     def signs_left(self) -> int:
         stage = self.stage()
@@ -122,17 +123,12 @@ class StairwayPart:
         self.ui.changed(save=True)
 
     @property
-    def all_signs_ticked(self) -> bool:
-        stage = self.stage()
-        return stage is not None and {s.id for s in stage.signs} <= self.ticked()
-
-    @property
     def at_top(self) -> bool:
         return self.prefs.stage >= self.total
 
     @property
     def can_move_up(self) -> bool:
-        return not self.at_top and self.all_signs_ticked
+        return not self.at_top and self.signs_all_ticked()
 
     def refusal(self) -> str:
         """Why Move up does not move yet, in one sentence."""
