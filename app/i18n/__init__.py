@@ -236,5 +236,12 @@ def text(key: str, **fields: object) -> str:
     return fill(value, fields)
 
 
+def joined(names: list[str]) -> str:
+    """"a", "a and b", "a, b and c" in the current language (label `missing_and`)."""
+    if len(names) <= 1:
+        return "".join(names)
+    return text("missing_and", first=", ".join(names[:-1]), last=names[-1])
+
+
 def has(key: str) -> bool:
     return key in english()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import PurePosixPath
 
+from app.i18n import joined
 from app.i18n import text as t
 
 FOLDER_KIND = {"stairway": "stage", "checklists": "checklist", "situations": "situation",
@@ -43,7 +44,5 @@ def missing_guidance(skipped: Iterable[object]) -> str | None:
             names.append(what)
     if not names:
         return None
-    listed = names[0] if len(names) == 1 else t("missing_and", first=", ".join(names[:-1]),
-                                                 last=names[-1])
-    sentence = t("missing_banner", what=listed)
+    sentence = t("missing_banner", what=joined(names))
     return sentence[0].upper() + sentence[1:]

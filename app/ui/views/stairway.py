@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import flet as ft
 
+from app.i18n import joined
 from app.i18n import text as t
 from app.ui import labels as L
 from app.ui.theme import Sizes
@@ -24,10 +25,8 @@ def indicator(current: int, total: int, reading: int | None, sz: Sizes,
     row = ft.Row(cells, alignment=ft.MainAxisAlignment.CENTER, wrap=True)
     if not early:
         return ft.Semantics(label=L.stage_indicator(current, total), content=row)
-    names = [str(n) for n in early]
-    said = t("stage_passed_early", stages=names[0]) if len(names) == 1 else \
-        t("stages_passed_early", stages=t("missing_and", first=", ".join(names[:-1]),
-                                          last=names[-1]))
+    said = t("stage_passed_early" if len(early) == 1 else "stages_passed_early",
+             stages=joined([str(n) for n in early]))
     return ft.Semantics(
         label=f"{L.stage_indicator(current, total)}. {said.lstrip('! ')}", container=True,
         exclude_semantics=True,
