@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import re
 import subprocess
 import sys
 import zlib
@@ -137,6 +138,10 @@ def test_verify_names_the_first_entry_changed_removed_or_inserted(
         return
     assert code == 1
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
+    if message == "record does not match":  # the chain holds: only the record was edited
+        assert out == f"9 entries, the incident {message} its entries (situation, location " \
+                      "or status).\n"
+        return
     assert "chain broken" in out
 
 
@@ -325,6 +330,23 @@ def test_an_old_export_is_imported_and_its_chain_starts_there(tmp_path):
     assert verify(lg.export(inc.id, "json"))[2].intact
 
 
+def test_an_old_export_with_a_deadline_and_no_due_time_is_refused(tmp_path):
+    """A version 1 export has no chain, so nothing but the app's own rules stops a deadline
+    with no due time there either: the board and the brief need one."""
+    old = [_old_record(1, "old note 1"), {**_old_record(2, "car by 3"), "kind": "deadline"}]
+    doc = {"format": "stairway.incident", "version": 1, "notes": old,
+           "incident": {"id": "20260101-1000-0ld1", "opened_at": "2026-01-01T10:00:00Z",
+                        "closed_at": None, "situation": "hostage", "location": "bank",
+                        "status": "open"}}
+    lg = IncidentLog(tmp_path)
+    with pytest.raises(ImportRefused, match=r"^Entry #2 is not a valid note: a deadline "
+                                            r"needs the time it runs out\. Nothing was"):
+        lg.import_json(json.dumps(doc))
+    assert lg.incidents() == []
+    old[1]["due"] = "2026-01-01T11:00:00.000000Z"
+    assert lg.import_json(json.dumps(doc)).id == "20260101-1000-0ld1"
+
+
 def test_an_old_incident_on_a_read_only_disk_opens_unchained(tmp_path, monkeypatch):
     from tests.incidents_helpers.common import read_only_disk
 
@@ -418,6 +440,45 @@ def test_a_rechained_export_whose_references_make_no_sense_is_refused(
     status = verify(json.dumps(forged))[2]
     assert not status.intact and message in status.problem
     with pytest.raises(ImportRefused, match="Nothing was imported"):
+        IncidentLog(tmp_path / "other").import_json(json.dumps(forged))
+
+
+@pytest.mark.parametrize("seq, change, message", [
+    (2, {"due": None}, f"Entry #2 {BAD}a deadline needs the time it runs out."),
+    (5, {"status": None}, f"Entry #5 {BAD}a demand status needs the new status"),
+    (1, {"due": "2026-07-01T15:00:00.000000Z"}, f"Entry #1 {BAD}only a deadline has a due"),
+    (1, {"at": "9999-12-31T23:59:59.000000Z"},
+     f"Entry #1 {BAD}the time of a note must fall between the years 1970 and 2200."),
+    (2, {"due": "0001-01-01T00:00:00.000000Z"},
+     f"Entry #2 {BAD}a deadline's due time must fall between the years 1970 and 2200."),
+    (1, {"text": "x" * 1_000_001}, f"Entry #1 {BAD}the note is too long (1,000,001"),
+    (1, {"item": "x" * 2_001}, f"Entry #1 {BAD}the item of a note is too long."),
+    (0, {"text": "s" * 2_001}, f"Entry #0 {BAD}the situation is too long (2,001"),
+])
+def test_a_rechained_export_in_a_form_the_app_never_writes_is_refused(
+    tmp_path, capsys, seq, change, message
+):
+    """A deadline with no due time, a demand status with no status, a time in the year
+    9999: the app refuses each when it is logged (validate.check_note), and the board, the
+    brief and the clocks rely on that. A forger who recomputes every hash made verify say
+    'chain intact' and the import take them; every later export then failed. Now both
+    refuse, and verify says which entry, not that the chain is broken (it is not)."""
+    doc = _with_refs(tmp_path)
+    forged = _rechained(doc, seq, **{k: v for k, v in change.items() if v is not None})
+    for key in [k for k, v in change.items() if v is None]:
+        forged["entries"][seq].pop(key)
+    _rehash(forged["entries"], 0)
+    forged["head"] = forged["entries"][-1]["hash"]
+    forged["tail"] = {"seq": forged["entries"][-1]["seq"], "hash": forged["head"]}
+    status = verify(json.dumps(forged))[2]
+    assert not status.intact and message in status.problem and status.damaged
+    path = tmp_path / "forged.json"
+    path.write_text(json.dumps(forged), "utf-8")
+    assert cli_main(["verify", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(f"6 entries, entry #{seq} is not a valid note: ")
+    assert "chain broken" not in out
+    with pytest.raises(ImportRefused, match=f"^{re.escape(message)}.* Nothing was imported"):
         IncidentLog(tmp_path / "other").import_json(json.dumps(forged))
 
 

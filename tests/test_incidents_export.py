@@ -117,6 +117,11 @@ def _edit(d: dict, i: int, **change) -> str:
         (lambda d: "not json{", "not a JSON file"),  # garbage
         (lambda d: json.dumps({**d, "format": "other"}), "not a Stairway"),  # foreign file
         (lambda d: json.dumps({**d, "version": 99}), "Unsupported export version"),
+        (lambda d: json.dumps({**d, "version": True}), "Unsupported export version True"),
+        (lambda d: json.dumps({**d, "version": 1}),  # told as such, not "KeyError: 'notes'"
+         r"^The export has no list of notes \(a version 1 export keeps one\)\.$"),
+        (lambda d: _edit(d, 2, seq=1).replace('"seq": 1,', '"seq": ' + "9" * 5000 + ",", 1),
+         "A number in the export has thousands of digits"),  # JSON; too long for Python
         (lambda d: json.dumps({**d, "entries": [{"seq": 0}]}),
          "Entry #0 is damaged: its 'id' field is missing"),  # no fields: damaged, not broken
         (lambda d: json.dumps({**d, "entries": d["entries"] + d["entries"][-1:]}),

@@ -88,7 +88,9 @@ class ChainStatus:
     missing: int = 0  # entries whose numbers are absent
     # the chain holds, but the record says more was written (the closing entry is gone)
     warning: str | None = None
-    damaged: bool = False  # the problem is an entry damaged in a field (shape.py)
+    # the problem is an entry damaged in a field (shape.py), or entries in a form the app
+    # never writes (sense.py): told as such, not as a broken chain
+    damaged: bool = False
 
     @property
     def intact(self) -> bool:

@@ -123,14 +123,16 @@ def _load(text: str) -> dict:
     except _Twice as err:
         raise ImportRefused(f"A key appears twice in one entry ({clean_text(str(err))[:40]}): "
                             "a reader and a program would see different text.") from None
-    except ValueError as err:
-        msg = getattr(err, "msg", "not JSON")
-        raise ImportRefused(f"This is not a JSON file ({msg}).") from None
+    except json.JSONDecodeError as err:
+        raise ImportRefused(f"This is not a JSON file ({err.msg}).") from None
+    except ValueError:  # Python's limit on the digits of a whole number it reads
+        raise ImportRefused("A number in the export has thousands of digits: no number the "
+                            "app writes is that long.") from None
     except RecursionError:
         raise ImportRefused("This is not a Stairway incident export (nested too deep).") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise ImportRefused("This JSON file is not a Stairway incident export.")
-    if doc.get("version") not in (1, VERSION):
+    if type(doc.get("version")) is not int or doc["version"] not in (1, VERSION):  # true is 1
         shown = clean_text(repr(doc.get("version")))[:40]
         raise ImportRefused(f"Unsupported export version {shown}.")
     return doc
@@ -140,10 +142,10 @@ def _incident(doc: dict) -> Incident:
     rec = doc.get("incident")
     if not isinstance(rec, dict):
         raise ImportRefused("The export has no incident record (the part that names the "
-                            "incident, its place and times); nothing was imported.")
+                            "incident, its place and times).")
     if not valid_id(rec.get("id")):
         shown = clean_text(repr(rec.get("id")))[:80]
-        raise ImportRefused(f"{shown} is not a valid incident id; nothing was imported.")
+        raise ImportRefused(f"{shown} is not a valid incident id.")
     try:
         return record_to_incident(rec)
     except (KeyError, ValueError, TypeError, AttributeError, OverflowError) as err:
@@ -177,12 +179,10 @@ def verify(text: str) -> tuple[Incident, list[tuple[dict, str | None]], chain.Ch
     if problem is None:  # a count as text or a head as a number: damaged, not cut short
         problem = sense.closing_problem(doc)
     if problem is None and (doc.get("head") != status.head or doc.get("count") != len(listed)):
-        problem = (f"The export says it has {str(doc.get('count'))[:20]} entries ending at "
-                   f"head {chain.short(str(doc.get('head')))}, but they end at entry "
-                   f"#{entries[-1][0].get('seq') if entries else '-'}: entries were removed "
-                   "from the end.")
-    if problem is None:
+        problem = _ends_problem(doc, status.head, entries)
+    if problem is None:  # a well-linked chain of entries the app could not have written
         problem = sense.record_problem(inc, entries)
+        damaged = damaged or problem
     warning = None
     if problem is None:
         problem, warning = sense.cut(doc.get("tail"), inc, entries)
@@ -190,6 +190,23 @@ def verify(text: str) -> tuple[Incident, list[tuple[dict, str | None]], chain.Ch
         problem = clean_text(problem)  # it may quote a forged value
     return inc, entries, chain.ChainStatus(status.entries, status.head, problem, status.missing,
                                            warning, damaged=damaged is not None)
+
+
+def _ends_problem(doc: dict, head: str | None, entries: list[tuple[dict, str | None]]) -> str:
+    """The count and head the export ends with disagree with its entries (a whole chain):
+    fewer entries than counted were cut from the end, more were added, and as many but
+    another head were rewritten (every hash after them recomputed) or the head edited."""
+    count, last = doc["count"], entries[-1][0].get("seq")
+    said = chain.short(doc["head"])
+    if count > len(entries):
+        return (f"The export says it has {count} entries ending at head {said}, but they "
+                f"end at entry #{last}: entries were removed from the end.")
+    if count < len(entries):
+        return (f"The export says it has {count} entries, but it lists {len(entries)}: "
+                "entries were added at the end.")
+    return (f"The export's entries end at head {chain.short(head)}, not at the head it "
+            f"records ({said}): entries were rewritten, every hash after them recomputed, "
+            "or the head was changed.")
 
 
 def parse_json(text: str) -> tuple[Incident, list[tuple[dict, str | None]],
@@ -213,6 +230,8 @@ def _parse_v1(doc: dict) -> tuple[Incident, list[tuple[dict, str | None]]]:
     inc = _incident(doc)
     inc = Incident(inc.id, inc.opened_at, inc.closed_at, clean_text(inc.situation),
                    clean_text(inc.location), inc.status)
+    if not isinstance(doc.get("notes"), list):
+        raise ImportRefused("The export has no list of notes (a version 1 export keeps one).")
     try:
         notes = [record_to_note(_clean(r), inc.id) for r in doc["notes"]]
     except (KeyError, ValueError, TypeError, AttributeError, OverflowError) as err:
@@ -223,6 +242,9 @@ def _parse_v1(doc: dict) -> tuple[Incident, list[tuple[dict, str | None]]]:
     for n in notes:
         if n.ref is not None and n.ref not in ids:
             raise ImportRefused(f"Note {n.seq} refers to a note {n.ref} that is not there.")
+    problem = sense.ref_problem_of(notes)  # a deadline with no due time, as in version 2
+    if problem is not None:
+        raise ImportRefused(f"{problem} Nothing was imported.")
     notes.sort(key=lambda n: n.seq)
     return inc, [(note_to_record(n), None) for n in notes]
 

@@ -18,7 +18,7 @@ from app.incidents.kinds import RECORD_VALUES
 from app.incidents.model import Incident, Note, NoteKind
 from app.incidents.records import record_to_note
 from app.incidents.shape import printable
-from app.incidents.validate import clean_text, handled, ref_problem
+from app.incidents.validate import clean_text, handled, ref_problem, stored_problem
 from app.said import Said
 
 _HASH = re.compile(r"[0-9a-f]{64}")
@@ -44,8 +44,10 @@ def record_problem(inc: Incident, entries: list[tuple[dict, str | None]]) -> str
 
 
 def ref_problem_of(notes: list[Note]) -> str | None:
-    """Every id once, and every reference to an earlier entry of the right kind, as the
-    app itself refuses otherwise (validate.py): a re-chained forgery can break that."""
+    """Every id once, every note in a form the app writes (a deadline with its due time,
+    a demand status with its status, nothing too long) and every reference to an earlier
+    entry of the right kind, as the app itself refuses otherwise (validate.py): a
+    re-chained forgery can break that."""
     earlier: dict[str, Note] = {}
     about: dict[str, dict[str, Note]] = {}  # id -> the entries that refer to it
     every = {n.id for n in notes}
@@ -55,7 +57,8 @@ def ref_problem_of(notes: list[Note]) -> str | None:
         if n.ref is not None and n.ref not in earlier:
             where = "a later entry" if n.ref in every else "a note that is not in the export"
             return f"Entry #{n.seq} refers to {where}."
-        wrong = ref_problem(n.kind, earlier[n.ref].kind if n.ref is not None else None)
+        wrong = stored_problem(n) or ref_problem(
+            n.kind, earlier[n.ref].kind if n.ref is not None else None)
         if wrong is None and n.kind == NoteKind.DEADLINE_DONE and handled(
             about.get(n.ref, {}), n.ref
         ):

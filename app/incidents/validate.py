@@ -32,6 +32,7 @@ from app.said import Said
 MAX_CHARS = 1_000_000  # a 100 KB note is fine; a runaway paste of megabytes is not
 MAX_FIELD = 2_000  # situation, location
 FIELDS = ("ref", "due", "status", "stage", "item")
+SITUATED = frozenset((NoteKind.INCIDENT_OPENED, NoteKind.INCIDENT_DETAILS, NoteKind.CHAIN_STARTED))
 SURROGATE = re.compile("[\ud800-\udfff]")  # half of a character
 
 
@@ -97,7 +98,7 @@ def check_note(
     if not text.strip() and kind not in EVENT_KINDS:
         raise NoteRefused(Said("said_note_empty"))
     if len(text) > MAX_CHARS:
-        raise NoteRefused(Said("said_note_too_long", n=f"{len(text):,}", most=f"{MAX_CHARS:,}"))
+        raise NoteRefused(too_long(text))
     if not inc.is_open and kind != NoteKind.AMENDMENT:
         raise NoteRefused(Said("said_closed_amend", id=inc.id))
     clean = {k: v for k, v in fields.items() if v is not None}
@@ -106,8 +107,8 @@ def check_note(
             raise NoteRefused(f"The {key} of a note must be text.")
         if key in clean:
             clean[key] = clean_text(clean[key])
-            if len(clean[key]) > MAX_FIELD:
-                raise NoteRefused(f"The {key} of a note is too long.")
+    if (wrong := _long_field(clean)) is not None:
+        raise NoteRefused(wrong)
     ref = clean.get("ref")
     if ref is not None and ref not in notes:
         raise NoteRefused(f"There is no note {ref[:40]!r} in incident {inc.id} to refer to.")
@@ -123,15 +124,55 @@ def check_note(
             allowed = ", ".join(s.value for s in DemandStatus)
             shown = clean_text(str(clean["status"]))
             raise NoteRefused(f"Unknown demand status {shown!r}: use {allowed}.") from None
-    if kind == NoteKind.DEMAND_STATUS and "status" not in clean:
-        raise NoteRefused("A demand status needs the new status (granted, denied...).")
+    if (wrong := _fields_problem(kind, clean)) is not None:
+        raise NoteRefused(wrong)
     if "due" in clean:
-        if kind not in (NoteKind.DEADLINE, NoteKind.AMENDMENT):
-            raise NoteRefused("Only a deadline has a due time.")
         clean["due"] = check_time(clean["due"], "A deadline's due time")
-    if kind == NoteKind.DEADLINE and "due" not in clean:
-        raise NoteRefused("A deadline needs the time it runs out.")
     return kind, text, clean
+
+
+def too_long(text: str) -> Said:
+    return Said("said_note_too_long", n=f"{len(text):,}", most=f"{MAX_CHARS:,}")
+
+
+def _long_field(fields: dict) -> str | None:
+    for key in ("ref", "stage", "item", "location"):
+        if len(fields.get(key) or "") > MAX_FIELD:
+            return f"The {key} of a note is too long."
+    return None
+
+
+def _fields_problem(kind: NoteKind, fields: dict) -> str | None:
+    """The fields a kind must have, or must not: a demand status its status, a deadline
+    its due time, which no other kind but an amendment (moving a deadline) has."""
+    if kind == NoteKind.DEMAND_STATUS and fields.get("status") is None:
+        return "A demand status needs the new status (granted, denied...)."
+    if fields.get("due") is not None and kind not in (NoteKind.DEADLINE, NoteKind.AMENDMENT):
+        return "Only a deadline has a due time."
+    if kind == NoteKind.DEADLINE and fields.get("due") is None:
+        return "A deadline needs the time it runs out."
+    return None
+
+
+def stored_problem(n: Note) -> str | None:
+    """What `check_note` would have refused in the form of a note already written (one
+    sentence), None when nothing: an import reads notes the app did not write here, and
+    a forger who recomputes every hash can give a deadline no due time, which the board,
+    the brief and the clocks all need, or a time in the year 9999, which overflows when
+    shown in a zone east of UTC."""
+    if len(n.text) > MAX_CHARS:
+        return too_long(n.text)
+    try:  # a time out of these years overflows on screen, in the local zone
+        check_time(n.at)
+        if n.due is not None:
+            check_time(n.due, "A deadline's due time")
+        if n.kind in SITUATED:  # the incident record's entries: the text is its situation
+            check_field("situation", n.text)
+    except NoteRefused as err:
+        return str(err)
+    fields = {"ref": n.ref, "stage": n.stage, "item": n.item, "location": n.location,
+              "status": n.status, "due": n.due}
+    return _long_field(fields) or _fields_problem(n.kind, fields)
 
 
 # What a note that refers to another must refer to (None: any note).
