@@ -443,6 +443,23 @@ def test_a_rechained_export_whose_references_make_no_sense_is_refused(
         IncidentLog(tmp_path / "other").import_json(json.dumps(forged))
 
 
+def test_verify_tells_a_rewrite_from_a_cut_and_an_addition_by_the_count(tmp_path, exported):
+    """The count and head the export ends with disagree with its entries: as many entries
+    as counted means they were rewritten (not 'removed from the end', which sent the reader
+    after a cut that never happened); fewer, cut; more, added."""
+    doc, head = exported
+    rewritten = _rewrite(copy.deepcopy(doc), 2)
+    rewritten["head"] = head
+    problem = verify(json.dumps(rewritten))[2].problem
+    assert problem.startswith("The export's entries end at head ")
+    assert f"not at the head it records ({C.short(head)}): entries were rewritten" in problem
+    cut = {**doc, "entries": doc["entries"][:-2]}
+    assert verify(json.dumps(cut))[2].problem.endswith("entries were removed from the end.")
+    added = {**doc, "count": 8}
+    assert verify(json.dumps(added))[2].problem == (
+        "The export says it has 8 entries, but it lists 9: entries were added at the end.")
+
+
 @pytest.mark.parametrize("seq, change, message", [
     (2, {"due": None}, f"Entry #2 {BAD}a deadline needs the time it runs out."),
     (5, {"status": None}, f"Entry #5 {BAD}a demand status needs the new status"),
