@@ -94,8 +94,17 @@ def _port(text: str) -> int:
     return port
 
 
+def _host(text: str) -> str:
+    """An address to listen on: "" listened on every interface, said as "serving on , "."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("give an address, e.g. 127.0.0.1 (this device only) "
+                                         "or 0.0.0.0 (every network): an empty one means "
+                                         "every network")
+    return text
+
+
 def _serve_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--host", type=_host, default="127.0.0.1")
     p.add_argument("--port", type=_port, default=8550, help="1 to 65535 (default 8550)")
     p.add_argument("--content-dir", default=None)
     p.add_argument("--data-dir", default=None)
@@ -162,10 +171,14 @@ EMPTY_PATHS = {
 
 
 def empty_path(args: dict) -> str | None:
-    """The sentence for the first path argument given as "", or None."""
+    """The sentence for the first path argument given as "" or too long to use, or None."""
     for name, what in EMPTY_PATHS.items():
         if args.get(name) == "":
             return f"give {what}: an empty path names no file or folder"
+    for name in (*EMPTY_PATHS, "file"):
+        value = args.get(name)
+        if isinstance(value, str) and paths.too_long(value):
+            return paths.long_path_said(value)
     return None
 
 

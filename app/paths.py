@@ -7,6 +7,7 @@ sets FLET_APP_STORAGE_DATA to the app's private storage; that is where notes liv
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -71,3 +72,21 @@ def uploads_dir(data: Path) -> Path:
     """Where a browser's upload of a guide pack lands before it is checked (and deleted):
     the only folder the web server accepts uploads into (app.ui.serve)."""
     return packs_dir(data) / "uploads"
+
+
+def too_long(path: str) -> bool:
+    """True when this system refuses the path for its length (a name in it over 255 bytes,
+    or the whole over 4,096): every command then says so in one line, not a traceback."""
+    try:
+        os.stat(path)
+    except OSError as err:
+        return err.errno == errno.ENAMETOOLONG
+    except ValueError:  # a NUL byte: each command says what it says of a missing path
+        return False
+    return False
+
+
+def long_path_said(path: str) -> str:
+    shown = path if len(path) <= 40 else path[:39] + "…"
+    return f"{shown}: the path is too long for this system (a name over 255 bytes, or the " \
+           "whole over 4,096)"

@@ -18,6 +18,16 @@ def test_the_help_names_every_command_and_ends_its_sentence(capsys):
     assert about.rstrip().endswith(".")
 
 
+@pytest.mark.parametrize("host", ["", " "])
+def test_an_empty_host_is_a_usage_error_not_every_network(capsys, host):
+    """--host "" listened on every interface while the warning read "serving on , "."""
+    with pytest.raises(SystemExit) as done:
+        main(["serve", "--host", host])
+    assert done.value.code == 2
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err.endswith("an empty one means every network")
+
+
 @pytest.mark.parametrize("port", ["70000", "-1", "0", "abc", "8550x", "9" * 5000])
 @pytest.mark.parametrize("command", [["serve"], []])  # `python -m app` serves too
 def test_a_port_out_of_range_is_one_line_and_exit_2(capsys, command, port):

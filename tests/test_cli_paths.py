@@ -142,3 +142,25 @@ def test_a_folder_with_none_of_a_guides_parts_is_refused_at_once(tmp_path, capsy
     (started / "style.md").write_text("---\nid: style\n---\n")
     assert main(["check", str(started)]) == 1  # one part is enough to be read as a guide
     assert "holds none" not in capsys.readouterr().err
+
+
+LONG = "a" * 256  # one name over the 255 bytes a Linux file system allows
+
+
+@pytest.mark.parametrize("args", [
+    ["check", "{long}"], ["dump", "{long}"], ["keygen", "--out", "{long}"],
+    ["verify-pack", "{long}"], ["verify-pack", "x.stairway", "--keys", "{long}"],
+    ["pack", "{long}", "--key", "k", "--out", "o", "--approved-by", "x"],
+    ["pack", "{valid}", "--key", "{long}", "--out", "o", "--approved-by", "x"],
+    ["serve", "--content-dir", "{long}"], ["serve", "--data-dir", "{long}"],
+    ["export", "--incident", "x", "--data-dir", "{long}"], ["verify", "{long}"],
+    ["practice", "kept", "--data-dir", "{long}"],
+    ["practice", "classify", "--content-dir", "{long}", "I hear you"],
+])
+def test_a_path_too_long_for_the_system_is_one_line_not_a_traceback(tmp_path, capsys, args):
+    """A name over 255 bytes: most commands let the system's OSError out as a traceback."""
+    long = str(tmp_path / LONG / "x")
+    code = main([a.format(long=long, valid=VALID) for a in args])
+    err = capsys.readouterr().err
+    assert code == 2 and _one_line(err), err
+    assert "the path is too long for this system" in err

@@ -278,6 +278,7 @@ def test_an_unwritable_data_folder_is_one_sentence(tmp_path, key):
         store.preview(pack_bytes(key, version="1.0"))
     assert got.value.code == "storage" and one_sentence(got.value.message)
     assert store.active().builtin
+    assert store.active().message is None  # no record is damaged: there is no folder
 
 
 def test_a_failed_unpack_leaves_no_half_written_folder(store, key, monkeypatch):

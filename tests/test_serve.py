@@ -420,3 +420,18 @@ def test_reading_the_theme_for_the_page_never_touches_a_bad_prefs_file(tmp_path,
     assert theme_of(tmp_path) == "system"
     assert (tmp_path / "prefs.json").read_bytes() == raw  # load() sets it aside, not this
     assert theme_of(tmp_path / "missing") == "system"
+
+
+def test_a_note_log_the_system_cannot_open_is_one_line_not_a_traceback(tmp_path, capsys,
+                                                                         caplog):
+    """A data folder the system refuses (here a name over 255 bytes): the screen says the
+    note log is off, and the terminal says why in one line, with no traceback."""
+    from app.ui import labels as L
+    from app.ui.app import open_log
+
+    log, problem = open_log(tmp_path / ("a" * 256))
+    assert log is None and problem == L.LOG_NOT_OPENED
+    err = capsys.readouterr().err
+    assert err.startswith("stairway: the note log could not be opened in ")
+    assert "File name too long" in err and err.count("\n") == 1
+    assert not any(r.exc_info for r in caplog.records)

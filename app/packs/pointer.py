@@ -52,7 +52,7 @@ def read_pointer(path: Path) -> tuple[Pointer, str | None]:
     """The pointer, and one sentence when it was damaged (then: the built-in guide)."""
     try:
         data = read_regular(path, 1024 * 1024)  # a pipe in its place is never waited on
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # no data folder: told where it is made
         return Pointer(), None
     except OSError:
         return Pointer(), DAMAGED

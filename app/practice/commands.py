@@ -71,9 +71,20 @@ def main(argv: list[str], content: Content, out: TextIO | None = None) -> int:
         if getattr(args, name, None) == "":  # not the default folder: no folder at all
             _say(f"stairway: give a folder with {flag}: an empty path names no folder")
             return 2
+        if (given := getattr(args, name, None)) and _too_long(given):
+            return 2
     if args.command == "kept":
         return run_kept(args.data_dir, out)
     return run_classify(args.answer, args.said, args.content_dir, content, out, args.language)
+
+
+def _too_long(path: str) -> bool:
+    from app import paths
+
+    if paths.too_long(path):
+        _say(f"stairway: {paths.long_path_said(path)}")
+        return True
+    return False
 
 
 def _missing(path: Path) -> str:

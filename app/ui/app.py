@@ -51,6 +51,9 @@ def open_log(data_dir: Path):
         from app.incidents import IncidentLog
 
         return IncidentLog(data_dir), None
+    except OSError as exc:  # the folder cannot be made or read: said, no traceback
+        report([f"the note log could not be opened in {data_dir}: {exc}"])
+        return None, L.LOG_NOT_OPENED
     except Exception as exc:  # noqa: BLE001
         log.exception("incident log could not be opened")
         report([f"the note log could not be opened in {data_dir}: {exc}"])
