@@ -5,6 +5,8 @@ notes folded in the timeline so the hand-over buttons stay within reach."""
 
 from __future__ import annotations
 
+import asyncio
+
 import flet as ft
 
 from app import drafts as D
@@ -239,3 +241,40 @@ async def test_the_situation_picked_is_said_selected_not_only_ticked(app):
     assert marks[L.situation_choice(picked.title)] is True
     assert [k for k, v in marks.items() if v and k.startswith("Situation: ")] == [
         L.situation_choice(picked.title)]
+
+
+async def _twice(app, label: str) -> None:
+    """Two taps on one button, the second landing after the first closed its form (a
+    double tap on a slow phone, or a tap on a frame drawn before the form went)."""
+    button = app.find(label)
+    if isinstance(button, ft.Semantics):
+        button = button.content
+    first = asyncio.ensure_future(app.session.dispatch_event(button._i, "click", None))
+    try:  # the second arrives before the first has redrawn the screen
+        await app.session.dispatch_event(button._i, "click", None)
+    except RuntimeError:  # flet: the control is no longer on the page (it is not run)
+        pass
+    await first
+    await app.settle()
+
+
+async def test_a_second_tap_on_record_reason_logs_one_override_not_two(app):
+    """Seen once in a walk: the override was logged, the form still showed, and a second
+    tap logged a second override (stage 2 to 3) with the same reason."""
+    await open_incident(app)
+    await app.nav(L.NAV_STAIRWAY)
+    await app.click(L.OVERRIDE)
+    await app.type(L.OVERRIDE_REASON, "Negotiator on the phone asked for it")
+    await _twice(app, L.OVERRIDE_CONFIRM)
+    assert app.state.stairway.number == 2 and len(app.state.stairway.overrides) == 1
+    kinds = [n.kind for n in app.state.log.all_notes(app.state.incident.current.id)]
+    assert kinds.count("override") == 1
+
+
+async def test_a_second_tap_on_start_opens_one_incident_not_two(app):
+    """A second Start closed the incident just opened and opened another."""
+    await app.click(L.START_INCIDENT)
+    await app.type(L.START_LOCATION, "14 Elm Street")
+    await _twice(app, L.START_CONFIRM)
+    assert [i.location for i in app.state.log.incidents()] == ["14 Elm Street"]
+    assert app.state.incident.is_open

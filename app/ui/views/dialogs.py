@@ -21,12 +21,14 @@ from app.ui.views.forms import (
     draft_start,
     export_form,
     handover_form,
+    while_open,
 )
 
 
 def build(state) -> ft.Control | None:
     d, ui, sz = state.ui.dialog, state.ui, Sizes(state.prefs.text_scale)
     inc_id = state.incident.current.id if state.incident.is_open else None
+    once = while_open(state)  # a question's yes acts once, while it is asked
 
     def frame(title: str, content: ft.Control) -> ft.Control:
         return _frame(title, content, sz)
@@ -55,13 +57,13 @@ def build(state) -> ft.Control | None:
         return frame(L.CLOSE_INCIDENT, choice_form(
             L.CLOSE_QUESTION + ("\n\n" + t("close_drops_draft", text=draft_start(typed)) if typed
                                 else ""),
-            L.CLOSE_CONFIRM, lambda e: state.close_incident(), L.CLOSE_CANCEL,
+            L.CLOSE_CONFIRM, once(lambda e: state.close_incident()), L.CLOSE_CANCEL,
             lambda e: ui.close_dialog(), sz))
     if d == "retention" and state.retention.choice:
         days, n = state.retention.choice, state.retention.count
         return frame(L.RETENTION_TITLE, choice_form(
             t("retention_question", days=days, n=n),
-            L.RETENTION_CONFIRM, lambda e: state.retention.confirm(), L.RETENTION_CANCEL,
+            L.RETENTION_CONFIRM, once(lambda e: state.retention.confirm()), L.RETENTION_CANCEL,
             lambda e: ui.close_dialog(), sz))
     if d == "export" and state.export.file is not None:
         titles = {"md": L.EXPORT_MD, "json": L.EXPORT_JSON, "csv": L.EXPORT_CSV}
@@ -70,7 +72,7 @@ def build(state) -> ft.Control | None:
     if d == "leave":
         return frame(L.LEAVE_TITLE, choice_form(
             L.LEAVE_QUESTION, L.LEAVE_STAY, lambda e: state.leave(False), L.LEAVE_GO,
-            lambda e: state.leave(True), sz))
+            once(lambda e: state.leave(True)), sz))
     return None
 
 

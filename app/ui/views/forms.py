@@ -31,6 +31,7 @@ def StartForm(state):
         state.ui.drafts.put(drafts.START_SITUATION, sid)
         set_sit(sid)
 
+    @while_open(state)
     def start(e):
         state.start_incident(chosen.current, get_location())
 
@@ -47,6 +48,20 @@ def StartForm(state):
         c.button(L.START_CONFIRM, start, ft.Icons.PLAY_ARROW, primary=True),
         c.button(L.START_CANCEL, lambda e: cancel(state, drafts.START, drafts.START_SITUATION)),
     ], tight=True, spacing=10)
+
+
+def while_open(state):
+    """A form's confirm acts only while the form it was drawn on is open. A second tap, or a
+    tap on a frame drawn before the form closed (a slow phone, a stalled screen), arrives
+    after the first closed it: it logged a second override with the same reason, and a
+    second Start closed the incident just opened and opened another."""
+    drawn_for = state.ui.dialog
+
+    def wrap(act):
+        def guarded(*args):
+            return act(*args) if state.ui.dialog == drawn_for else None
+        return guarded
+    return wrap
 
 
 def cancel(state, *keys: str) -> None:
@@ -70,6 +85,7 @@ def ReasonForm(state, label: str, confirm: str, cancel_label: str, on_confirm, i
                                               lambda _: state.ui.clear_error(label))
     error = state.ui.errors.get(label)
 
+    @while_open(state)
     def done(e) -> None:
         on_confirm(get_text())
         if state.ui.dialog is None:  # taken: the words are in the log now
