@@ -36,6 +36,9 @@ class Prefs:
     signs: dict[str, list[str]] = field(default_factory=dict)
     # "stage order/sign_id" -> the sign's words when ticked (shown if an update rewords it)
     sign_texts: dict[str, str] = field(default_factory=dict)
+    # the stages left by an override (moved up before every sign was seen); None in a file
+    # written before it was kept: then worked out from the signs ticked
+    left_early: list[int] | None = None
     # "checklist_id/item_id" -> ISO time of the tick
     checklist: dict[str, str] = field(default_factory=dict)
     # "checklist_id/item_id" -> the item's words when ticked: a guide update may reword or
@@ -87,6 +90,9 @@ def _clean(raw: object) -> Prefs:
             for k, v in signs.items()
             if isinstance(v, list)
         }
+    early = raw.get("left_early")
+    if isinstance(early, list):
+        p.left_early = sorted({o for o in early if type(o) is int and 1 <= o <= 5})
     ticks = raw.get("checklist")
     if isinstance(ticks, dict):
         p.checklist = {k: v for k, v in ticks.items() if isinstance(v, str)}

@@ -19,7 +19,7 @@ def test_round_trip(tmp_path):
                 signs={"1": ["a", "b"]}, checklist={"c/i": "2026-11-26T05:00:00+00:00"},
                 tick_texts={"c/i": "Set the inner perimeter."},
                 collapsed=["c/Isolate"], last_route="/phrases?stage=2", incident_id="x-1",
-                keep_awake=False)
+                keep_awake=False, left_early=[1, 3])
     P.save(tmp_path, p)
     assert P.load(tmp_path) == (p, None)
     assert not [f for f in tmp_path.iterdir() if f.name.endswith(".tmp")]  # no temp left
@@ -60,6 +60,8 @@ def test_corrupt_file_is_kept_aside(tmp_path, text):
         ("retention_days", 30.0, None),  # a float is not one of the day counts
         ("retention_days", True, None),  # a bool is not a day count
         ("retention_days", 90, 90),  # an offered choice is kept
+        ("left_early", "1", None),  # not a list: worked out from the signs, as before
+        ("left_early", [3, 1, 1, 9, True, "2"], [1, 3]),  # stage numbers only, once each
         ("tick_texts", ["a"], {}),  # not a mapping
         ("tick_texts", {"c/\udc00": "a\ud800"}, {"c/\ufffd": "a\ufffd"}),  # half a character
         ("tick_texts", {"c/i": 3, "c/j": "Call EMS."}, {"c/j": "Call EMS."}),  # text only

@@ -424,3 +424,39 @@ async def test_a_stage_left_by_override_is_marked_on_the_stepper_not_ticked(app)
     await app.type(L.OVERRIDE_REASON, "Negotiator said go again")
     await app.click(L.OVERRIDE_CONFIRM)
     assert "! Moved up before every sign was seen: stages 1 and 3." in app.texts()
+
+
+async def test_a_stage_left_with_every_sign_stays_done_after_a_switch_to_another_guide(
+    tmp_path
+):
+    """A walk switched to the Spanish guide mid-call: its signs are new to the ticks, and
+    the stepper said stages 1 and 2, both left with every sign seen, were left early. What
+    an override left early is kept when the move is made, and survives a restart."""
+    from dataclasses import replace
+
+    app = await start(CONTENT, tmp_path / "data")
+    await open_incident(app)
+    await app.nav(L.NAV_STAIRWAY)
+    await tick_all_signs(app)
+    await app.click(L.MOVE_UP)
+    await app.click(L.OVERRIDE)  # stage 2 left early
+    await app.type(L.OVERRIDE_REASON, "Negotiator said go")
+    await app.click(L.OVERRIDE_CONFIRM)
+    assert app.state.stairway.passed_early() == [2]
+    guide = app.state.guide
+    stages = tuple(replace(st, signs=tuple(replace(s, id=f"otra-{s.id}", text=f"Otra: {s.text}")
+                                           for s in st.signs)) for st in guide.stages)
+    app.state.use_guide(replace(app.state.packs.hub.current, guide=replace(guide, stages=stages)))
+    await app.settle()
+    assert not app.state.stairway.signs_all_ticked(1)  # the new guide's signs: not ticked
+    assert app.state.stairway.passed_early() == [2]
+    assert "! Moved up before every sign was seen: stage 2." in app.texts()
+    app.close()
+    again = await start(CONTENT, tmp_path / "data", route="/stairway")
+    assert again.state.stairway.number == 3 and again.state.stairway.passed_early() == [2]
+    await again.click(L.STEP_BACK)  # back at 2, then up with every sign: no longer early
+    await tick_all_signs(again)
+    await again.click(L.MOVE_UP)
+    assert again.state.stairway.number == 3 and again.state.stairway.passed_early() == []
+    assert not any(x.startswith("! Moved up before") for x in again.texts())
+    again.close()

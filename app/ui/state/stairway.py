@@ -68,9 +68,16 @@ class StairwayPart:
         return set(self.prefs.signs.get(str(order or self.prefs.stage), []))
 
     def passed_early(self) -> list[int]:
-        """The stages below this one left without all their signs ticked (by override, or a
-        stage that did not load): the stepper must not show them as done."""
-        return [order for order in range(1, self.number) if not self.signs_all_ticked(order)]
+        """The stages below this one left by an override, before every sign was seen (a
+        stage that did not load is left only so): the stepper must not show them as done.
+        Kept in the preferences when the move is made, not worked out from the signs ticked
+        now: after a switch to a guide in another language, whose signs are new to the
+        ticks, stages left with every sign seen were marked as rushed."""
+        left = self.prefs.left_early
+        if left is None:  # preferences from before it was kept
+            return [order for order in range(1, self.number)
+                    if not self.signs_all_ticked(order)]
+        return [order for order in left if order < self.number]
 
     def signs_all_ticked(self, order: int | None = None) -> bool:
         """Every "Move up when" sign of the stage ticked; False for a stage that did not
@@ -145,8 +152,16 @@ class StairwayPart:
         if not self.can_move_up:
             self.ui.error(L.MOVE_UP, self.refusal())
             return False
+        self._left(early=False)
         self._set(self.prefs.stage + 1, "log_moved_up")
         return True
+
+    def _left(self, early: bool) -> None:
+        """Keep whether the current stage is left before every sign was seen."""
+        left = set(self.passed_early() if self.prefs.left_early is None
+                   else self.prefs.left_early)
+        order = self.prefs.stage
+        self.prefs.left_early = sorted(left | {order} if early else left - {order})
 
     def open_override(self) -> None:
         if not self.at_top:
@@ -170,6 +185,7 @@ class StairwayPart:
             else t("log_override", from_stage=frm, to_stage=to, reason=reason)
         self.record("override", said)
         self.ui.dialog = None
+        self._left(early=True)
         self._set(to, "log_moved_up_override")
         return True
 
@@ -185,6 +201,7 @@ class StairwayPart:
         self.prefs.stage = 1
         self.prefs.signs.clear()
         self.prefs.sign_texts.clear()
+        self.prefs.left_early = []
         self.overrides.clear()
         self.read_stage = None
 
