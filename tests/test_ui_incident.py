@@ -107,7 +107,7 @@ async def test_board_demand_status_and_deadline(app):
     await app.click(L.OPEN_TIMELINE)
     await app.click(L.note_kind("contact_start"))
     await app.click(L.OPEN_BOARD)
-    assert any(t.startswith("1. ") and t.endswith("to going on") for t in app.texts())
+    assert any(t.startswith("1. ") and t.endswith("to now (ongoing)") for t in app.texts())
 
 
 async def test_close_incident_and_list(app):

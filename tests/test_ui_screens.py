@@ -148,6 +148,16 @@ async def test_phrase_tap_marks_used_and_logs_its_id(app):
     notes = app.state.log.all_notes(app.state.incident.current.id)
     assert any(str(n.kind) == "phrase_used" and n.item == p.id and p.text in n.text
                for n in notes)
+    inc = app.state.incident.current.id
+    said = next(n.text for n in notes if str(n.kind) == "phrase_used")
+    assert [i.text for i in app.state.log.board(inc).lists["phrases"]] == [said]
+    await app.nav(L.NAV_INCIDENT)  # what was tried, on the board a negotiator reads first
+    await app.click(L.OPEN_BOARD)
+    assert "Phrases used" in app.texts() and any(said in x for x in app.texts())
+    brief = app.state.log.export(inc, "md")
+    assert "## Phrases used (what was tried)" in brief
+    section = brief.split("## Phrases used (what was tried)")[1].split("\n## ")[0]
+    assert p.text in section
 
 
 async def test_a_screen_reader_hears_a_phrase_card_once_and_can_tap_it(app):

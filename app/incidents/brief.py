@@ -19,7 +19,14 @@ from datetime import datetime
 from app.incidents.board import amendments
 from app.incidents.chain import ChainStatus
 from app.incidents.clock import format_duration, format_local, utcnow, zone
-from app.incidents.kinds import KIND_LABELS, RECORD_KINDS, WORDED_KINDS, brief_sections
+from app.incidents.kinds import (
+    KIND_LABELS,
+    MORE_KINDS,
+    QUICK_KINDS,
+    RECORD_KINDS,
+    WORDED_KINDS,
+    brief_sections,
+)
 from app.incidents.model import Board, BoardItem, Incident, Note, NoteKind
 from app.incidents.text import md_field, md_inline
 
@@ -67,7 +74,7 @@ def markdown(inc: Incident, notes: list[Note], board: Board, chain: ChainStatus,
         *_listed(board.signs, t),
         *_unticked("Stairway signs", board.signs_taken_back, t),
         f"- Last contact: {t(board.last_contact)}",
-        f"- Notes logged: {sum(n.kind not in RECORD_KINDS for n in notes)}",
+        _logged(notes),
         "",
         "## Demands and deadlines",
         "",
@@ -106,6 +113,18 @@ def markdown(inc: Incident, notes: list[Note], board: Board, chain: ChainStatus,
     out += _timeline(notes, t)
     out += ["", "## Chain", "", *_chain(chain)]
     return "\n".join(out).rstrip() + "\n"
+
+
+TYPED_KINDS = frozenset(QUICK_KINDS + MORE_KINDS)  # what the officer logs (types, or taps)
+
+
+def _logged(notes: list[Note]) -> str:
+    """How much the log holds, and how much of it the officer typed: "Notes logged: 34"
+    counted every tick and stage move, for an incident with one note typed."""
+    entries = [n for n in notes if n.kind not in RECORD_KINDS]
+    typed = sum(n.kind in TYPED_KINDS for n in entries)
+    return (f"- Log entries: {len(entries)} ({typed} logged by the officer; the rest are "
+            "ticks, stage moves and other entries the app wrote)")
 
 
 def _listed(items: tuple[BoardItem, ...], t) -> list[str]:

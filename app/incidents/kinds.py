@@ -66,7 +66,8 @@ KINDS: tuple[KindSpec, ...] = (
     KindSpec("stage_change", "Stage change", SYSTEM, event=True, worded=True),  # stage
     KindSpec("checklist_tick", "Checklist tick", SYSTEM, event=True, worded=True),  # item
     KindSpec("checklist_untick", "Checklist untick", SYSTEM, event=True, worded=True),  # item
-    KindSpec("phrase_used", "Phrase used", SYSTEM, event=True, worded=True),  # item
+    KindSpec("phrase_used", "Phrase used", SYSTEM, board="phrases", board_title="Phrases used",
+             brief=("Phrases used (what was tried)", None), event=True, worded=True),  # item
     KindSpec("sign_tick", "Sign tick", SYSTEM, event=True, worded=True),  # stage, item (sign)
     KindSpec("sign_untick", "Sign untick", SYSTEM, event=True, worded=True),  # stage, item
     KindSpec("override", "Override", SYSTEM),  # text: the officer's reason

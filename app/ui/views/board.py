@@ -1,5 +1,5 @@
 """The negotiation board: demands (with status), deadlines (countdown), hooks, triggers,
-subject information, weapons and people, derived from the notes."""
+subject information, weapons, people, the phrases used, derived from the notes."""
 
 from __future__ import annotations
 
