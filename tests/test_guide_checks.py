@@ -180,6 +180,15 @@ CASES = [
         "c/situations/suicidal.md:12: link 'gone.md' points to a file that does not exist "
         "(looked for situations/gone.md)",
     ),
+    # a link outside the guide: shown as plain text, and nothing can open it offline
+    (
+        ("edit", S, "(../checklists/first-officer.md)", "(javascript:alert(1))"),
+        "c/situations/suicidal.md:11: link 'javascript:alert(1)' goes outside the guide",
+    ),
+    (
+        ("edit", S, "(../checklists/first-officer.md)", "(https://example.org/guide)"),
+        "c/situations/suicidal.md:11: link 'https://example.org/guide' goes outside the guide",
+    ),
     # extra: a stage with no tickable move-up sign
     (
         ("edit", R, "- [ ] Sign one of Rapport.\n- [ ] Sign two of Rapport.\n", ""),

@@ -135,6 +135,7 @@ _ALL = (
     Code("practice-why-missing", ITEM),
     # links
     Code("link-broken", WARNING),
+    Code("link-outside", WARNING),
     # labels.txt: the guide's own screen labels (app.i18n); a bad line is left out
     Code("labels-syntax", ITEM),
     Code("labels-empty", ITEM),

@@ -144,7 +144,13 @@ def check_links(files: list[File], root: Path) -> None:
     for f in files:
         for href, line in f.doc.links:
             target = href.split("#", 1)[0].split("?", 1)[0].strip()
-            if not target or SCHEME_RE.match(target) or target.startswith("//"):
+            if SCHEME_RE.match(target) or target.startswith("//"):
+                f.add(line, "link-outside",
+                      f"link '{href[:80]}' goes outside the guide: the app works with no "
+                      "signal and shows it as plain text; name the source under `sources:` "
+                      "in the front matter instead")
+                continue
+            if not target:
                 continue
             target = unquote(target)
             if target.startswith("/"):
