@@ -259,6 +259,18 @@ CASES = [
         ("bytes", R, b"title: Rapport", b"title: Rap\x00port"),
         "c/stairway/3-rapport.md:3: this line holds an invisible control character (U+0000)",
     ),
+    # a byte order mark pasted before a key, or a zero-width space before a heading:
+    # "unknown key 'title'" beside "no 'title'", with nothing on screen to tell them apart
+    (
+        ("edit", R, "title: Rapport", "\ufefftitle: Rapport"),
+        "c/stairway/3-rapport.md:3: this line holds an invisible character (U+FEFF, a byte "
+        "order mark)",
+    ),
+    (
+        ("edit", R, "## Say", "\u200b## Say"),
+        "c/stairway/3-rapport.md:25: this line holds an invisible character (U+200B, a "
+        "zero-width space)",
+    ),
     # a list nested ten deep: markdown-it silently stops reading the file there
     (
         (

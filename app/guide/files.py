@@ -170,6 +170,11 @@ def content_hash(root: Path, salt: str) -> str:
 
 # C0 controls and DEL: a NUL shows as "\ufffd", the others as nothing or a box. Tab is fine.
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Invisible characters an editor or a paste leaves: "\ufeff## Priorities" is no heading and
+# "\ufefftitle:" no title, told as such with nothing on screen to see. (Zero-width joiners
+# are left alone: emoji and several scripts need them.)
+INVISIBLE = {"\ufeff": "a byte order mark", "\u200b": "a zero-width space"}
+INVISIBLE_RE = re.compile("[\ufeff\u200b]")
 
 
 def _control_characters(f: File) -> None:
@@ -185,6 +190,14 @@ def _control_characters(f: File) -> None:
                 "text-bad-character",
                 f"this line holds an invisible control character (U+{ord(found.group()):04X}), "
                 "which shows as \ufffd or not at all: delete it",
+            )
+        elif found := INVISIBLE_RE.search(line, 1 if n == 1 else 0):  # a file may start so
+            f.add(
+                n,
+                "text-bad-character",
+                f"this line holds an invisible character (U+{ord(found.group()):04X}, "
+                f"{INVISIBLE[found.group()]}): a heading, a list item or a front-matter key "
+                "after it is not read as one; delete it",
             )
 
 
