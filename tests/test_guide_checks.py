@@ -259,6 +259,16 @@ CASES = [
         ("bytes", R, b"title: Rapport", b"title: Rap\x00port"),
         "c/stairway/3-rapport.md:3: this line holds an invisible control character (U+0000)",
     ),
+    # a YAML tag: the title became "aGVsbG8=" with no word; a list as a key: its parser's
+    # own objects were printed ("unknown key '[ScalarNode(tag=...")
+    (
+        ("edit", R, "title: Rapport", "title: !!binary aGVsbG8="),
+        "c/stairway/3-rapport.md:3: 'title' has a YAML tag (!!binary), which the app does not",
+    ),
+    (
+        ("edit", R, "title: Rapport", "title: Rapport\n[a, b]: c"),
+        "c/stairway/3-rapport.md:4: a front-matter key must be one word before a colon",
+    ),
     # a byte order mark pasted before a key, or a zero-width space before a heading:
     # "unknown key 'title'" beside "no 'title'", with nothing on screen to tell them apart
     (

@@ -97,6 +97,11 @@ def read_header(
 
     for key_node, value_node in node.value:
         line = first_line + key_node.start_mark.line
+        if not isinstance(key_node, yaml.ScalarNode):  # `? [a, b]` or `[a]: b`
+            h.problems.append((line, "front-matter-invalid",
+                               "a front-matter key must be one word before a colon, e.g. "
+                               "`title:`, not a list or a block"))
+            continue
         key = str(key_node.value)
         if key in h.lines:
             h.problems.append((line, "key-twice", f"key '{key}' appears twice in the front matter"))
@@ -104,6 +109,11 @@ def read_header(
         h.lines[key] = line
         if (unknown := _unknown_key(key, kind)) is not None:
             h.problems.append((line, "key-unknown", unknown))
+            continue
+        if (tag := _tagged(value_node)) is not None:
+            h.problems.append((line, "front-matter-invalid",
+                               f"'{short(key)}' has a YAML tag ({short(tag)}), which the app "
+                               "does not read: write the value as plain text"))
             continue
         if (bad := bad_character(value_node)) is not None:
             h.problems.append((line, "value-bad-character", f"'{key}' holds {bad}"))
@@ -138,6 +148,19 @@ def read_header(
             (first_line - 1, "key-missing", "front matter has no 'stage': add `stage: 1` to 5")
         )
     return h
+
+
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in
+               ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
+
+
+def _tagged(node) -> str | None:
+    """A YAML tag written on the value or an item of it (`!!binary aGVsbG8=` became the
+    title "aGVsbG8="), as typed; None when there is none."""
+    for n in (node, *(node.value if isinstance(node, yaml.SequenceNode) else ())):
+        if n.tag not in _PLAIN_TAGS:
+            return n.tag.replace("tag:yaml.org,2002:", "!!")
+    return None
 
 
 def _unknown_key(key: str, kind: str) -> str | None:
