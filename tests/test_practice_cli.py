@@ -125,3 +125,22 @@ def test_a_language_that_is_not_a_code_is_one_line_and_exit_2(capsys, language):
     assert main(["practice", "classify", "--language", language, "x"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "--language takes a language code" in err, err
+
+
+def test_a_damaged_style_file_is_said_not_passed_over(tmp_path, capsys):
+    """style.md not UTF-8: the never-say list was gone, and "Calm down" came back with no
+    banned-word flag and no word on why."""
+    import shutil
+
+    content = tmp_path / "c"
+    shutil.copytree(REAL, content)
+    argv = ["practice", "classify", "--content-dir", str(content), "Calm down, you should relax"]
+    assert main(argv) == 0
+    clean = capsys.readouterr()
+    assert clean.err == "" and "banned-word" in clean.out
+    (content / "style.md").write_bytes(b"\xff\xfe garbage")
+    assert main(argv) == 0
+    got = capsys.readouterr()
+    assert "banned-word" not in json.loads(got.out)["flags"].__repr__()
+    assert got.err.startswith("stairway: warning: 1 problem(s) in the style rules or skills")
+    assert got.err.count("\n") == 1

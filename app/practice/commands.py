@@ -118,6 +118,11 @@ def run_classify(answer: str, said: str | None, content_dir: str | None, content
              f"'{language}'")
         return 2
     guide = compile_guide(path, shown)
+    if wrong := [p for p in guide.problems if Path(p.path).name == "style.md"
+                 or Path(p.path).parent.name == "skills"]:
+        # the never-say list or a skill left out: an answer would look cleaner than it is
+        _say(f"stairway: warning: {len(wrong)} problem(s) in the style rules or skills of "
+             f"'{shown}': what they leave out is not checked (run: check {shown})")
     lang = language or language_of(path)
     result = Classifier.from_guide(guide, lang).classify(answer, said)
     got = result.to_dict()
