@@ -317,3 +317,15 @@ def test_import_reads_an_export_that_starts_with_a_bom(log):
     other = IncidentLog(None)
     assert other.import_json(BOM + exported) == log.incident(inc_id)  # as text
     assert IncidentLog(None).import_json((BOM + exported).encode("utf-8")).id == inc_id  # bytes
+
+
+def test_cli_export_says_a_file_is_where_the_incidents_folder_should_be(tmp_path, capsys):
+    """It said "There is no incident X in …/incidents", sending the officer to look for an
+    incident that may well be on a backup, when the folder itself is the problem."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "incidents").write_text("not a folder")
+    assert run_export("20261130-0158-3f62", "md", str(data), None, io.StringIO()) == 1
+    err = capsys.readouterr().err
+    assert err == f"stairway: Could not read {data / 'incidents'} because a file is where " \
+                  "one of its folders should be.\n"

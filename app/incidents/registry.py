@@ -54,6 +54,9 @@ class Books:
             directory = None
             if self.root is not None:
                 directory = self.root / incident_id
+                if self.root.exists() and not self.root.is_dir():  # not "no incident X"
+                    raise StorageUnreadable(Said("said_not_read", where=self.root,
+                                                 reason=Said("said_reason_file")))
                 if not directory.is_dir():
                     raise IncidentNotFound(Said("said_no_incident_in", id=incident_id,
                                                 folder=self.root))
