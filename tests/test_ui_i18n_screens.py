@@ -127,7 +127,7 @@ async def visit_everything(app) -> dict[str, list[str]]:
     await app.nav(L.NAV_STAIRWAY)
     await tick_all_signs(app)
     await app.click(L.MOVE_UP)
-    await app.click(L.MOVE_UP)  # refused: the reason is said beside the button
+    await app.click(L.move_up(app.state.stairway.signs_left()))  # refused: said beside it
     seen["stairway (refused)"] = strings(app)
     await app.click(L.OVERRIDE)
     seen["override"] = strings(app)
@@ -278,7 +278,9 @@ async def test_the_spanish_pack_switches_guide_and_labels(tmp_path):
         assert app.has("Iniciar incidente") and app.has("Abrir la escalera")
         assert "Escucha activa" in app.texts() and "Etapa 1 de 5" in app.texts()
         await app.nav("Escalera")
-        assert app.has("Subir") and app.top_view().appbar.title.value == "Escalera"
+        left = app.state.stairway.signs_left()
+        assert app.has(f"Subir (faltan {left} señales)")  # heard with what is left, too
+        assert app.top_view().appbar.title.value == "Escalera"
         assert any(t.startswith("Sube cuando (0/") for t in app.texts())
         await app.nav("Frases")  # the skills carry their Spanish names now
         assert app.has(L.filter_option(L.FILTER_SKILL, "Etiquetar emociones"))

@@ -28,18 +28,21 @@ async def test_move_up_says_why_then_moves_when_every_sign_is_ticked(app):
     await app.nav(L.NAV_STAIRWAY)
     signs = app.state.stairway.stage().signs
     assert signs, "stage 1 in content/ has move-up signs"
-    await app.click(L.MOVE_UP)  # tappable: a refusal is said right there, not silent
+    # tappable: a refusal is said right there, not silent; a screen reader hears what is
+    # left, as it is shown (it heard "Move up" alone)
+    await app.click(f"Move up ({len(signs)} signs left)")
     assert app.state.stairway.number == 1
     assert any(t.startswith(f"{len(signs)} signs are not ticked yet") for t in app.texts())
     assert app.has(L.OVERRIDE)  # the way on without the signs is right below
     for s in signs[:-1]:
         await app.click(L.sign(s.text))
-    await app.click(L.MOVE_UP)
+    await app.click("Move up (1 sign left)")
     assert any(t.startswith("1 sign is not ticked yet") for t in app.texts())
     await app.click(L.sign(signs[-1].text))
     await app.click(L.MOVE_UP)
     assert app.state.stairway.number == 2
     assert app.has(L.stage_indicator(2))
+    assert app.find(L.stage_indicator(2)).exclude_semantics  # not "... of 5 1 2 3 4 5"
     steps = app.find(L.stage_indicator(2)).content.controls
     assert isinstance(steps[0].content, ft.Icon) and steps[0].content.icon == ft.Icons.CHECK
     assert [s.content.value for s in steps[1:]] == ["2", "3", "4", "5"]  # no "✓" glyph

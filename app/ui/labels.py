@@ -64,6 +64,12 @@ def sign(text: str) -> str:
     return t("sign", text=text)
 
 
+def move_up(left: int) -> str:
+    """The Move up button as shown and heard: with how many signs are left, when any are."""
+    return t("move_up") if left <= 0 else t("move_up_one_left") if left == 1 else \
+        t("move_up_left", n=left)
+
+
 def sign_earlier(text: str) -> str:
     """A sign ticked before a guide update reworded or dropped it (read-only)."""
     return t("sign_earlier", text=text)

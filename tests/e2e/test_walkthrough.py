@@ -44,7 +44,7 @@ def test_move_up_needs_every_sign_then_shows_stage_two_phrases(phone, guide):
         ):
             click(phone, "checkbox", sign.text, exact=False)
             phone.wait_for_timeout(150)
-    tap(phone, L.MOVE_UP)  # gated until the signs are ticked, and it says why right there
+    tap(phone, L.move_up(len(signs)))  # gated until the signs are ticked, and says why there
     see(phone, f"{len(signs)} signs are not ticked yet")
     see(phone, L.stage_indicator(1, len(guide.stages)))
     for sign in signs:

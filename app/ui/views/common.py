@@ -36,14 +36,16 @@ def button(
     When the visible `text` differs from the label (a filter chip's "3"), the text carries
     `label` as its semantics label, so a screen reader announces the label and can still
     activate the button (a Semantics wrapper with exclude_semantics dropped the tap action).
+    A text that starts with the label and says more ("Move up (3 signs left)") is heard as
+    shown: the label alone hid why the button would not move.
     `compact` narrows the sides, for a row of short chips ("1" to "5") that must fit.
     """
     pad = ft.Padding.symmetric(vertical=16, horizontal=8) if compact else PAD
     style = ft.ButtonStyle(padding=pad, shape=ft.RoundedRectangleBorder(radius=12))
     cls = ft.FilledButton if primary else ft.OutlinedButton
     shown = text or label
-    btn = cls(
-        content=shown if shown == label else ft.Text(shown, semantics_label=label),
+    btn = cls(  # a text that says more than the label ("Move up (3 signs left)") is heard
+        content=shown if shown.startswith(label) else ft.Text(shown, semantics_label=label),
         icon=icon,
         on_click=on_click,
         disabled=disabled,

@@ -23,8 +23,9 @@ def indicator(current: int, total: int, reading: int | None, sz: Sizes,
         cells.append(c.step(n, done, here, sz, border=3 if n == reading else 1,
                             early=n in early))
     row = ft.Row(cells, alignment=ft.MainAxisAlignment.CENTER, wrap=True)
-    if not early:
-        return ft.Semantics(label=L.stage_indicator(current, total), content=row)
+    if not early:  # heard as "Stage 2 of 5", not "Stage 2 of 5 1 2 3 4 5"
+        return ft.Semantics(label=L.stage_indicator(current, total), container=True,
+                            exclude_semantics=True, content=row)
     said = t("stage_passed_early" if len(early) == 1 else "stages_passed_early",
              stages=joined([str(n) for n in early]))
     return ft.Semantics(
@@ -101,9 +102,7 @@ def controls(state, sz: Sizes) -> list[ft.Control]:
         ready = st.can_move_up
         left = st.signs_left()
         out.append(c.button(L.MOVE_UP, lambda e: st.move_up(), ft.Icons.ARROW_UPWARD,
-                            primary=ready,
-                            text=None if ready or not left else L.MOVE_UP_ONE_LEFT if left == 1
-                            else t("move_up_left", n=left)))
+                            primary=ready, text=L.move_up(0 if ready else left)))
         if error := state.ui.errors.get(L.MOVE_UP):
             out.append(c.field_error(error, sz.fs))
         if not ready:
