@@ -146,8 +146,9 @@ async def test_move_up_sits_right_under_its_signs(app):
                         if isinstance(c, ft.Text) and c.value == L.STEP_BACK_IF)
     column = step_back_if.parent
     names = [label for c in column.controls for label in [*label_of(c), getattr(c, "value", "")]]
-    assert names.index(L.MOVE_UP) < names.index(L.STEP_BACK_IF)
-    assert names.index(L.WHAT_TO_DO) < names.index(L.MOVE_UP)
+    move_up = L.move_up(app.state.stairway.signs_left())
+    assert names.index(move_up) < names.index(L.STEP_BACK_IF)
+    assert names.index(L.WHAT_TO_DO) < names.index(move_up)
 
 
 async def test_hand_over_is_one_tap_from_the_top_of_the_log(app):

@@ -54,7 +54,15 @@ async def test_move_up_says_why_then_moves_when_every_sign_is_ticked(app):
 async def test_override_refused_without_reason_then_logged(app):
     await open_incident(app)
     await app.nav(L.NAV_STAIRWAY)
+    first = app.state.stairway.stage().signs[0]
+    await app.click(L.sign(first.text))
     await app.click(L.OVERRIDE)
+    # the form says which move it records and what was not seen (it named neither)
+    st = app.state.stairway
+    intro = next(x for x in app.texts() if x.startswith(L.OVERRIDE_INTRO))
+    assert f"From stage 1 ({st.stage(1).title}) to stage 2 ({st.stage(2).title})." in intro
+    unseen = intro.split("Not seen yet:\n")[1].splitlines()
+    assert unseen == [f"• {s.text}" for s in st.stage(1).signs[1:]]
     await app.click(L.OVERRIDE_CONFIRM)  # empty reason
     assert app.state.stairway.number == 1
     assert "Write why you move up before the signs are there." in app.texts()  # whole, wraps

@@ -38,7 +38,8 @@ def build(state) -> ft.Control | None:
     if d == "override":
         return frame(L.OVERRIDE, ReasonForm(
             state, L.OVERRIDE_REASON, L.OVERRIDE_CONFIRM, L.OVERRIDE_CANCEL,
-            state.stairway.override, L.OVERRIDE_INTRO, drafts.key("override", inc_id)))
+            state.stairway.override, state.stairway.override_intro(),
+            drafts.key("override", inc_id)))
     if d == "amend" and state.incident.amend_target is not None:
         n = state.incident.amend_target
         return frame(L.AMEND, ReasonForm(
