@@ -100,6 +100,14 @@ async def test_board_demand_status_and_deadline(app):
     await app.type(L.DEADLINE_MINUTES, "30")
     await app.click(L.note_kind("deadline"))
     await app.click(L.OPEN_BOARD)
+    # which call, where, since when, and whether anyone is talking to them now: a
+    # negotiator taking over from the board had to go back to the log for these
+    cur = app.state.incident.current
+    texts = app.texts()
+    assert texts.index(t("incident_open", situation=cur.situation)) < texts.index(
+        L.BOARD_DEMANDS)
+    assert any(x.startswith(f"{cur.location} · since ") for x in texts), texts[:6]
+    assert L.BOARD_NO_CONTACT in texts
     assert any("Wants to see his sister — pending" in t for t in app.texts())
     assert any("Car by noon" in t and "left" in t for t in app.texts())
     await app.click(L.demand_status("Wants to see his sister", "granted"))
@@ -108,6 +116,7 @@ async def test_board_demand_status_and_deadline(app):
     await app.click(L.note_kind("contact_start"))
     await app.click(L.OPEN_BOARD)
     assert any(t.startswith("1. ") and t.endswith("to now (ongoing)") for t in app.texts())
+    assert L.BOARD_IN_CONTACT in app.texts() and L.BOARD_NO_CONTACT not in app.texts()
 
 
 async def test_close_incident_and_list(app):

@@ -13,6 +13,7 @@ from app.ui.theme import Sizes
 from app.ui.views import common as c
 from app.ui.views import hooks
 from app.ui.views.clocks import deadline
+from app.ui.views.incident import head
 from app.ui.views.timeline import folded
 
 
@@ -83,6 +84,9 @@ def BoardView(state):
     if state.incident.current is None or b is None:
         return c.para(L.INCIDENT_NONE, sz.fs)
     out: list[ft.Control] = [
+        *head(state.incident, sz),
+        c.para(L.BOARD_IN_CONTACT if b.in_contact else L.BOARD_NO_CONTACT, sz.fs, 16,
+               weight=ft.FontWeight.BOLD),
         c.button(L.OPEN_TIMELINE, lambda e: state.nav.go("incident"), ft.Icons.ARROW_BACK),
         c.heading(L.BOARD_DEMANDS, sz.fs),
         *([demand_row(state, d, sz) for d in b.demands] or [c.para(L.BOARD_NONE, sz.fs, 15)]),

@@ -78,6 +78,21 @@ def QuickNotes(state):
     ], spacing=8)
 
 
+def head(inc, sz: Sizes) -> list[ft.Control]:
+    """Which call this is: situation, place, when it opened (and closed). The board shows it
+    too: a negotiator taking over from it had to go back to the log to learn them."""
+    cur = inc.current
+    return [
+        c.heading(t("incident_open" if inc.is_open else "incident_closed",
+                    situation=cur.situation), sz.fs, 2),
+        c.para(t("incident_since", location=cur.location or L.NO_LOCATION,
+                 time=format_local(cur.opened_at, fmt="%Y-%m-%d %H:%M")), sz.fs, 14),
+        *([c.para(t("incident_closed_at", time=format_stamp(cur.closed_at, cur.opened_at,
+                                                            "%H:%M")), sz.fs, 14)]
+          if cur.closed_at is not None and not inc.is_open else []),
+    ]
+
+
 @ft.component
 def IncidentView(state):
     sz = Sizes(state.prefs.text_scale)
@@ -90,7 +105,6 @@ def IncidentView(state):
                      primary=True),
             c.button(L.OPEN_INCIDENTS, lambda e: go("incidents"), ft.Icons.LIST),
         ], spacing=12)
-    cur = inc.current
     out: list[ft.Control] = [QuickNotes(state)] if inc.is_open else []
     if state.ui.message:
         out.append(c.para(state.ui.message, sz.fs, color=ft.Colors.ERROR))
@@ -105,13 +119,7 @@ def IncidentView(state):
             c.button(L.RETRY_SAVE, lambda e: inc.retry_save(), ft.Icons.REFRESH, primary=True),
         ]), bgcolor=ft.Colors.ERROR_CONTAINER, padding=10, border_radius=8))
     out += [
-        c.heading(t("incident_open" if inc.is_open else "incident_closed",
-                    situation=cur.situation), sz.fs, 2),
-        c.para(t("incident_since", location=cur.location or L.NO_LOCATION,
-                 time=format_local(cur.opened_at, fmt="%Y-%m-%d %H:%M")), sz.fs, 14),
-        *([c.para(t("incident_closed_at", time=format_stamp(cur.closed_at, cur.opened_at,
-                                                            "%H:%M")), sz.fs, 14)]
-          if cur.closed_at is not None and not inc.is_open else []),
+        *head(inc, sz),
         *([Clocks(state),
            c.button(L.CHANGE_LOCATION, lambda e: state.ui.ask("location"), ft.Icons.PLACE)]
           if inc.is_open else []),
