@@ -171,6 +171,30 @@ async def test_phrase_tap_marks_used_and_logs_its_id(app):
     assert p.text in section
 
 
+async def test_a_phrase_tapped_twice_at_once_is_logged_once(app, monkeypatch):
+    """A double tap (or a thumb landing twice while scrolling) wrote two entries into the
+    evidence log. Said again later, it is logged again."""
+    from app.ui.state import phrases as P
+
+    clock = [100.0]
+    monkeypatch.setattr(P, "monotonic", lambda: clock[0])
+    await open_incident(app)
+    await app.nav(L.NAV_PHRASES)
+    p = app.state.phrases.list()[0]
+    await app.click(L.phrase(p.kind, p.text))
+    clock[0] += 0.4
+    await app.click(L.phrase(p.kind, p.text))
+
+    def used() -> int:
+        notes = app.state.log.all_notes(app.state.incident.current.id)
+        return sum(str(n.kind) == "phrase_used" for n in notes)
+
+    assert used() == 1
+    clock[0] += P.TWICE
+    await app.click(L.phrase(p.kind, p.text))
+    assert used() == 2
+
+
 async def test_a_screen_reader_hears_a_phrase_card_once_and_can_tap_it(app):
     """The card's own text is hidden from a screen reader (its label says the phrase; the
     rest is its value), so the tap reaches the app through the label's node."""

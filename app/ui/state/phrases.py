@@ -8,6 +8,7 @@ stage is shown; without a situation, the chosen one.
 from __future__ import annotations
 
 from collections.abc import Callable
+from time import monotonic
 from typing import Any
 
 from app.guide import query
@@ -19,6 +20,7 @@ from app.ui.state.nav import Nav
 from app.ui.state.ui import Ui
 
 ANY = "any"  # the situation parameter that shows every situation's phrases
+TWICE = 3.0  # seconds: the same phrase tapped again sooner is the same use
 
 
 def phrase_key(p: Phrase) -> str:
@@ -32,6 +34,7 @@ class PhrasesPart:
         self.guide, self.prefs, self.ui, self.nav = guide, prefs, ui, nav
         self.record = record
         self.used = used  # the keys of the phrases used in the open incident
+        self._last: tuple[str, float] | None = None  # the phrase logged last, and when
 
     def _param(self, key: str) -> str | None:
         return self.nav.location.get(key) if self.nav.screen == "phrases" else None
@@ -73,8 +76,15 @@ class PhrasesPart:
         self.nav.go("phrases", stage=stage, skill=skill, situation=situation)
 
     def use(self, p: Phrase) -> None:
+        """Log that the phrase was said (or that an Avoid phrase slipped out). The same
+        phrase tapped again within TWICE seconds is one use: a double tap, or a thumb
+        landing twice while scrolling, wrote two entries into the evidence log."""
         key = phrase_key(p)
         self.used().add(key)
+        now = monotonic()
+        if self._last is not None and self._last[0] == key and now - self._last[1] < TWICE:
+            return
+        self._last = (key, now)
         said = t("log_avoided" if p.kind == "avoid" else "log_said", text=p.text)
         self.record("phrase_used", said, item=key)
         self.ui.changed()
