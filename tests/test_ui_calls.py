@@ -248,3 +248,6 @@ def test_a_sign_with_a_caution_is_logged_with_it_and_an_override_names_what_was_
         "override",
         "Moved up from stage 1 to 2 with 1 of 2 signs ticked. Reason: negotiator said go — "
         "Not ticked: Sign B.")
+    # the stage it left, in its own field (the CSV's stage column was empty for it)
+    override = [n for n in st.log.all_notes(inc) if str(n.kind) == "override"][-1]
+    assert override.stage == st.stairway.stage(1).id

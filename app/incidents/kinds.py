@@ -70,7 +70,7 @@ KINDS: tuple[KindSpec, ...] = (
              brief=("Phrases used (what was tried)", None), event=True, worded=True),  # item
     KindSpec("sign_tick", "Sign tick", SYSTEM, event=True, worded=True),  # stage, item (sign)
     KindSpec("sign_untick", "Sign untick", SYSTEM, event=True, worded=True),  # stage, item
-    KindSpec("override", "Override", SYSTEM),  # text: the officer's reason
+    KindSpec("override", "Override", SYSTEM, worded=True),  # text: the reason; stage: left
     KindSpec("amendment", "Amendment", SYSTEM),  # ref: the note it corrects
     # the incident record (entry #0 is "incident_opened")
     KindSpec("incident_opened", "Incident opened", RECORD, event=True),  # text, location

@@ -194,7 +194,7 @@ class StairwayPart:
                  ticked=len(stage.signs) - len(missing), total=len(stage.signs),
                  missing="; ".join(missing)) if missing \
             else t("log_override", from_stage=frm, to_stage=to, reason=reason)
-        self.record("override", said)
+        self.record("override", said, stage=stage.id if stage else str(frm))  # the one left
         self.ui.dialog = None
         self._left(early=True)
         self._set(to, "log_moved_up_override")
