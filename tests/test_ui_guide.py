@@ -75,7 +75,7 @@ async def test_good_pack_previews_then_applies_on_every_open_page(tmp_path, key,
     await imported(a, pack_file(tmp_path, key))
     texts = a.texts()
     for shown in ("Metro PD guide, version 2026.11", f"Approved by {FIELDS['approved_by']}",
-                  "Language: en", "Signed with the trusted key metro-pd",
+                  "Language: English", "Signed with the trusted key metro-pd",
                   "Replaces: Built-in guide", "0 files added, 1 changed, 0 removed."):
         assert shown in texts, shown
     assert NEW_PHRASE not in phrases(a)  # a preview changes nothing yet

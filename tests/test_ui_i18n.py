@@ -165,7 +165,7 @@ def test_every_key_is_used_by_the_app():
     through its plural one (i18n.counted)."""
     code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "app").rglob("*.py"))
     dynamic = ("kind_", "save_", "board_", "screen_", "demand_", "status_", "theme_",
-               "text_size_", "missing_", "log_")  # keys built from a table's names
+               "text_size_", "missing_", "log_", "language_")  # built from names or codes
     unused = [k for k in i18n.english()
               if not k.startswith(dynamic)
               and not (k.endswith(i18n.ONE) and k[: -len(i18n.ONE)] in i18n.english())
@@ -455,3 +455,14 @@ def test_the_hard_coded_guard_finds_english(source, found):
 )
 def test_no_hard_coded_english_in_screens(path):
     assert hard_coded(path.read_text(encoding="utf-8")) == []
+
+
+def test_a_guides_language_is_named_not_coded():
+    """The pack check said "Language: es"; a code the catalogue has no name for stays."""
+    assert L.language_name("es") == "Spanish (español)" and L.language_name("en") == "English"
+    assert L.language_name("es-MX") == "Spanish (español)" and L.language_name("fr") == "fr"
+    i18n.use("es")
+    try:
+        assert L.language_name("es") == "español"
+    finally:
+        i18n.use("en")

@@ -64,6 +64,13 @@ def sign(text: str) -> str:
     return t("sign", text=text)
 
 
+def language_name(code: str) -> str:
+    """A guide's language by name ("Spanish (español)"), not its code "es"; a language the
+    catalogue does not name stays its code."""
+    key = f"language_{code.split('-')[0].lower()}"
+    return t(key) if i18n.has(key) else code
+
+
 def move_up(left: int) -> str:
     """The Move up button as shown and heard: with how many signs are left, when any are."""
     return t("move_up") if left <= 0 else t("move_up_one_left") if left == 1 else \

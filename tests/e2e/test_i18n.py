@@ -111,7 +111,7 @@ def test_importing_the_spanish_pack_switches_labels_and_guide(browser, server):
         with page.expect_file_chooser(timeout=20_000) as chooser:
             tap(page, L.GUIDE_IMPORT)
         chooser.value.set_files(str(pack))
-        see(page, "Language: es", timeout=30_000)
+        see(page, "Language: Spanish (español)", timeout=30_000)
         tap(page, L.GUIDE_APPLY)
         see(page, "Ahora se usa Guía Metro PD 2026.11.")  # the answer is in Spanish already
         i18n.use("es")  # this process reads the labels the app shows now

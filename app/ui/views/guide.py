@@ -27,7 +27,7 @@ def in_use(state, sz: Sizes) -> list[ft.Control]:
     if p is not None:
         lines += [c.para(t("guide_made", when=made(p.created)), sz.fs, 15),
                   c.para(t("about_approved_by", name=p.approved_by), sz.fs, 15),
-                  c.para(t("guide_language", language=p.language), sz.fs, 15),
+                  c.para(t("guide_language", language=L.language_name(p.language)), sz.fs, 15),
                   c.para(t("guide_signed", name=p.key_name), sz.fs, 15),
                   c.para(t("guide_fingerprint", fingerprint=p.key_fingerprint), sz.fs, 13,
                          selectable=True)]

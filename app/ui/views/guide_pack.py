@@ -57,7 +57,7 @@ def preview_panel(state, p: PackPreview, sz: Sizes) -> ft.Control:
                weight=ft.FontWeight.BOLD),
         c.para(t("guide_made", when=made(k.created)), sz.fs, 15),
         c.para(t("about_approved_by", name=k.approved_by), sz.fs, 15),
-        c.para(t("guide_language", language=k.language), sz.fs, 15),
+        c.para(t("guide_language", language=L.language_name(k.language)), sz.fs, 15),
         c.para(t("guide_signed", name=k.key_name), sz.fs, 15),
         c.para(t("guide_replaces", guide=L.guide_label(p.replaces)), sz.fs, 15),
         c.para(t("guide_file_counts", added=len(p.added), changed=len(p.changed),
