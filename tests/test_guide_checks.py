@@ -263,7 +263,8 @@ CASES = [
     # own objects were printed ("unknown key '[ScalarNode(tag=...")
     (
         ("edit", R, "title: Rapport", "title: !!binary aGVsbG8="),
-        "c/stairway/3-rapport.md:3: 'title' has a YAML tag (!!binary), which the app does not",
+        "c/stairway/3-rapport.md:3: 'title' has `!!binary` before its value, which the app "
+        "does not read: delete `!!binary`",
     ),
     (
         ("edit", R, "title: Rapport", "title: Rapport\n[a, b]: c"),

@@ -185,11 +185,12 @@ def test_the_brief_lists_what_is_ticked_and_what_was_unticked_under_the_stage():
     shape = _shape("\n".join(lines))  # the sign's Markdown stays text
     assert not any("Calm" in h for h in shape["headings"]), shape
     # seven entries, none typed: "Notes logged: 7" read as seven notes to look for
-    assert "- Log entries: 7 (0 logged by the officer; the rest are ticks, stage moves and " \
-           "other entries the app wrote)" in lines
+    assert "- Log entries: 7 (0 entered directly by the officer; 7 recorded by the app for " \
+           "the officer: ticks, stage moves, phrases, corrections)" in lines
     lg.add_note(inc.id, NoteKind.NOTE, "He has a dog", at=T0 + timedelta(minutes=9))
     lg.add_note(inc.id, NoteKind.CONTACT_START, "", at=T0 + timedelta(minutes=10))
-    assert "- Log entries: 9 (2 logged by the officer;" in lg.export(inc.id, "md")
+    assert "- Log entries: 9 (2 entered directly by the officer; 7 recorded" in lg.export(
+        inc.id, "md")
 
 
 def test_the_timeline_prints_the_words_of_a_tick_and_the_ids_only_when_there_are_none():

@@ -61,7 +61,7 @@ async def test_override_refused_without_reason_then_logged(app):
     st = app.state.stairway
     intro = next(x for x in app.texts() if x.startswith(L.OVERRIDE_INTRO))
     assert f"From stage 1 ({st.stage(1).title}) to stage 2 ({st.stage(2).title})." in intro
-    unseen = intro.split("Not seen yet:\n")[1].splitlines()
+    unseen = intro.split("Signs not ticked yet:\n")[1].splitlines()
     assert unseen == [f"• {s.text}" for s in st.stage(1).signs[1:]]
     await app.click(L.OVERRIDE_CONFIRM)  # empty reason
     assert app.state.stairway.number == 1
@@ -166,8 +166,9 @@ async def test_phrase_tap_marks_used_and_logs_its_id(app):
     await app.click(L.OPEN_BOARD)
     assert "Phrases used" in app.texts() and any(said in x for x in app.texts())
     brief = app.state.log.export(inc, "md")
-    assert "## Phrases used (what was tried)" in brief
-    section = brief.split("## Phrases used (what was tried)")[1].split("\n## ")[0]
+    title = "## Guide phrases marked as said (not a full record of what was said)"
+    assert title in brief
+    section = brief.split(title)[1].split("\n## ")[0]
     assert p.text in section
 
 
@@ -209,6 +210,9 @@ async def test_a_screen_reader_hears_a_phrase_card_once_and_can_tap_it(app):
     notes = app.state.log.all_notes(app.state.incident.current.id)
     assert [n.item for n in notes if str(n.kind) == "phrase_used"] == [p.id]
     assert app.find(L.phrase(p.kind, p.text)).value.startswith(L.PHRASE_USED)
+    # an Avoid phrase marked used was said: "Avoided: ..." told the negotiator the opposite
+    assert [n.text for n in notes if str(n.kind) == "phrase_used"] == [
+        f"Said (an Avoid phrase): {p.text}"]
 
 
 async def test_named_stage_chips_are_one_tap_above_the_list(app):

@@ -146,9 +146,9 @@ def check_links(files: list[File], root: Path) -> None:
             target = href.split("#", 1)[0].split("?", 1)[0].strip()
             if SCHEME_RE.match(target) or target.startswith("//"):
                 f.add(line, "link-outside",
-                      f"link '{href[:80]}' goes outside the guide: the app works with no "
-                      "signal and shows it as plain text; name the source under `sources:` "
-                      "in the front matter instead")
+                      f"link '{href[:80]}' goes outside the guide: the app is offline and "
+                      "shows it as plain text; add the source to sources.md and cite its key "
+                      "under `sources:`")
                 continue
             if not target:
                 continue

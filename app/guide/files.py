@@ -196,8 +196,8 @@ def _control_characters(f: File) -> None:
                 n,
                 "text-bad-character",
                 f"this line holds an invisible character (U+{ord(found.group()):04X}, "
-                f"{INVISIBLE[found.group()]}): a heading, a list item or a front-matter key "
-                "after it is not read as one; delete it",
+                f"{INVISIBLE[found.group()]}): a heading, list item or front-matter key on "
+                "this line may not be read as one; delete it",
             )
 
 

@@ -112,8 +112,9 @@ def read_header(
             continue
         if (tag := _tagged(value_node)) is not None:
             h.problems.append((line, "front-matter-invalid",
-                               f"'{short(key)}' has a YAML tag ({short(tag)}), which the app "
-                               "does not read: write the value as plain text"))
+                               f"'{short(key)}' has `{short(tag)}` before its value, which the "
+                               f"app does not read: delete `{short(tag)}` and write the value "
+                               "as plain text"))
             continue
         if (bad := bad_character(value_node)) is not None:
             h.problems.append((line, "value-bad-character", f"'{key}' holds {bad}"))

@@ -123,8 +123,9 @@ def _logged(notes: list[Note]) -> str:
     counted every tick and stage move, for an incident with one note typed."""
     entries = [n for n in notes if n.kind not in RECORD_KINDS]
     typed = sum(n.kind in TYPED_KINDS for n in entries)
-    return (f"- Log entries: {len(entries)} ({typed} logged by the officer; the rest are "
-            "ticks, stage moves and other entries the app wrote)")
+    return (f"- Log entries: {len(entries)} ({typed} entered directly by the officer; "
+            f"{len(entries) - typed} recorded by the app for the officer: ticks, stage moves, "
+            "phrases, corrections)")
 
 
 def _listed(items: tuple[BoardItem, ...], t) -> list[str]:

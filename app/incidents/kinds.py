@@ -67,7 +67,8 @@ KINDS: tuple[KindSpec, ...] = (
     KindSpec("checklist_tick", "Checklist tick", SYSTEM, event=True, worded=True),  # item
     KindSpec("checklist_untick", "Checklist untick", SYSTEM, event=True, worded=True),  # item
     KindSpec("phrase_used", "Phrase used", SYSTEM, board="phrases", board_title="Phrases used",
-             brief=("Phrases used (what was tried)", None), event=True, worded=True),  # item
+             brief=("Guide phrases marked as said (not a full record of what was said)", None),
+             event=True, worded=True),  # item
     KindSpec("sign_tick", "Sign tick", SYSTEM, event=True, worded=True),  # stage, item (sign)
     KindSpec("sign_untick", "Sign untick", SYSTEM, event=True, worded=True),  # stage, item
     KindSpec("override", "Override", SYSTEM, worded=True),  # text: the reason; stage: left
