@@ -59,10 +59,17 @@ async def test_override_refused_without_reason_then_logged(app):
     await app.click(L.OVERRIDE)
     # the form says which move it records and what was not seen (it named neither)
     st = app.state.stairway
-    intro = next(x for x in app.texts() if x.startswith(L.OVERRIDE_INTRO))
-    assert f"From stage 1 ({st.stage(1).title}) to stage 2 ({st.stage(2).title})." in intro
-    unseen = intro.split("Signs not ticked yet:\n")[1].splitlines()
-    assert unseen == [f"• {s.text}" for s in st.stage(1).signs[1:]]
+    texts = app.texts()
+    intro = next(x for x in texts if x.startswith(L.OVERRIDE_INTRO))
+    assert intro.endswith(f"From stage 1 ({st.stage(1).title}) to stage 2 "
+                          f"({st.stage(2).title}).")
+    below = next(x for x in texts if x.startswith("Signs not ticked yet:\n"))
+    assert below.splitlines()[1:] == [f"• {s.text}" for s in st.stage(1).signs[1:]]
+    # the reason and its buttons come first: the list would push them off a small phone
+    form = next(c for c in app.controls() if isinstance(c, ft.Text) and c.value == below).parent
+    order = [label_of(c) + [getattr(c, "value", None)] for c in form.controls]
+    confirm = next(i for i, names in enumerate(order) if L.OVERRIDE_CONFIRM in names)
+    assert confirm < next(i for i, names in enumerate(order) if below in names)
     await app.click(L.OVERRIDE_CONFIRM)  # empty reason
     assert app.state.stairway.number == 1
     assert "Write why you move up before the signs are there." in app.texts()  # whole, wraps

@@ -167,16 +167,17 @@ class StairwayPart:
         if not self.at_top:
             self.ui.ask("override")
 
-    def override_intro(self) -> str:
-        """What the override form says: that the move is recorded, which stage it leaves
-        for which, and the signs not seen yet (the form named neither)."""
+    def override_intro(self) -> tuple[str, str]:
+        """What the override form says above its reason field (that the move is recorded,
+        and which stage it leaves for which) and below its buttons (the signs not ticked
+        yet, which at the largest text would push the field off a small phone)."""
         frm, to = self.stage(), self.stage(self.prefs.stage + 1)
         ticked = self.ticked()
         move = t("override_move", from_stage=self.prefs.stage, to_stage=self.prefs.stage + 1,
                  from_title=frm.title if frm else "-", to_title=to.title if to else "-")
         missing = [f"• {s.text}" for s in frm.signs if s.id not in ticked] if frm else []
-        return "\n\n".join([L.OVERRIDE_INTRO, move,
-                             *(["\n".join([L.OVERRIDE_NOT_SEEN, *missing])] if missing else [])])
+        return (f"{L.OVERRIDE_INTRO}\n\n{move}",
+                "\n".join([L.OVERRIDE_NOT_SEEN, *missing]) if missing else "")
 
     def override(self, reason: str) -> bool:
         """Move up without all the signs: needs a reason, which is logged and kept."""

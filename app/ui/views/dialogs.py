@@ -36,10 +36,10 @@ def build(state) -> ft.Control | None:
     if d == "start":
         return frame(L.START_INCIDENT, StartForm(state))
     if d == "override":
+        intro, unticked = state.stairway.override_intro()
         return frame(L.OVERRIDE, ReasonForm(
             state, L.OVERRIDE_REASON, L.OVERRIDE_CONFIRM, L.OVERRIDE_CANCEL,
-            state.stairway.override, state.stairway.override_intro(),
-            drafts.key("override", inc_id)))
+            state.stairway.override, intro, drafts.key("override", inc_id), after=unticked))
     if d == "amend" and state.incident.amend_target is not None:
         n = state.incident.amend_target
         return frame(L.AMEND, ReasonForm(

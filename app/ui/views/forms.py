@@ -79,7 +79,7 @@ def _still_open(inc) -> str:
 
 @ft.component
 def ReasonForm(state, label: str, confirm: str, cancel_label: str, on_confirm, intro: str,
-               draft: str, initial: str = ""):
+               draft: str, initial: str = "", after: str = ""):
     sz = Sizes(state.prefs.text_scale)
     text, get_text, on_text = hooks.use_field(initial, state.ui.drafts, draft,
                                               lambda _: state.ui.clear_error(label))
@@ -98,6 +98,7 @@ def ReasonForm(state, label: str, confirm: str, cancel_label: str, on_confirm, i
         *([c.field_error(error, sz.fs)] if error else []),
         c.button(confirm, done, ft.Icons.CHECK, primary=True),
         c.button(cancel_label, lambda e: cancel(state, draft)),
+        *([c.para(after, sz.fs, 16)] if after else []),
     ], tight=True, spacing=10)
 
 
