@@ -21,8 +21,7 @@ from app.incidents.chain import ChainStatus
 from app.incidents.clock import format_duration, format_local, utcnow, zone
 from app.incidents.kinds import (
     KIND_LABELS,
-    MORE_KINDS,
-    QUICK_KINDS,
+    OFFICER_KINDS,
     RECORD_KINDS,
     WORDED_KINDS,
     brief_sections,
@@ -115,14 +114,11 @@ def markdown(inc: Incident, notes: list[Note], board: Board, chain: ChainStatus,
     return "\n".join(out).rstrip() + "\n"
 
 
-TYPED_KINDS = frozenset(QUICK_KINDS + MORE_KINDS)  # what the officer logs (types, or taps)
-
-
 def _logged(notes: list[Note]) -> str:
-    """How much the log holds, and how much of it the officer typed: "Notes logged: 34"
+    """How much the log holds, and how much the officer entered: "Notes logged: 34"
     counted every tick and stage move, for an incident with one note typed."""
     entries = [n for n in notes if n.kind not in RECORD_KINDS]
-    typed = sum(n.kind in TYPED_KINDS for n in entries)
+    typed = sum(n.kind in OFFICER_KINDS for n in entries)
     return (f"- Log entries: {len(entries)} ({typed} entered directly by the officer; "
             f"{len(entries) - typed} recorded by the app for the officer: ticks, stage moves, "
             "phrases, corrections)")

@@ -242,7 +242,7 @@ def _parse_v1(doc: dict) -> tuple[Incident, list[tuple[dict, str | None]]]:
     for n in notes:
         if n.ref is not None and n.ref not in ids:
             raise ImportRefused(f"Note {n.seq} refers to a note {n.ref} that is not there.")
-    problem = sense.ref_problem_of(notes)  # a deadline with no due time, as in version 2
+    problem = sense.notes_problem(notes)  # a deadline with no due time, as in version 2
     if problem is not None:
         raise ImportRefused(f"{problem} Nothing was imported.")
     notes.sort(key=lambda n: n.seq)

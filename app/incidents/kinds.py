@@ -90,6 +90,7 @@ _BY_KIND = {s.kind: s for s in KINDS}
 KIND_LABELS: dict = {NoteKind(s.kind): s.label for s in KINDS}
 QUICK_KINDS: tuple = tuple(NoteKind(s.kind) for s in KINDS if s.use == QUICK)
 MORE_KINDS: tuple = tuple(NoteKind(s.kind) for s in KINDS if s.use == MORE)
+OFFICER_KINDS = frozenset(QUICK_KINDS + MORE_KINDS)  # what the officer enters (types or taps)
 EVENT_KINDS = frozenset(NoteKind(s.kind) for s in KINDS if s.event)
 WORDED_KINDS = frozenset(NoteKind(s.kind) for s in KINDS if s.worded)
 RECORD_KINDS = frozenset(NoteKind(s.kind) for s in KINDS if s.use == RECORD)

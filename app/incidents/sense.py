@@ -34,7 +34,7 @@ def record_problem(inc: Incident, entries: list[tuple[dict, str | None]]) -> str
         notes = [record_to_note(r, inc.id) for r, _ in entries]
     except (KeyError, ValueError, TypeError, AttributeError, OverflowError) as err:
         return f"An entry is not a valid note ({why(err)})."
-    problem = ref_problem_of(notes)
+    problem = notes_problem(notes)
     if problem is not None:
         return problem
     told = incident_of(inc.id, notes, inc)
@@ -43,7 +43,7 @@ def record_problem(inc: Incident, entries: list[tuple[dict, str | None]]) -> str
     return None
 
 
-def ref_problem_of(notes: list[Note]) -> str | None:
+def notes_problem(notes: list[Note]) -> str | None:
     """Every id once, every note in a form the app writes (a deadline with its due time,
     a demand status with its status, nothing too long) and every reference to an earlier
     entry of the right kind, as the app itself refuses otherwise (validate.py): a
