@@ -282,6 +282,21 @@ CASES = [
         "c/stairway/3-rapport.md:25: this line holds an invisible character (U+200B, a "
         "zero-width space)",
     ),
+    # a situation repeats a line its stage file already shows for it (case and spacing aside)
+    (
+        ("edit", S, "### Active Listening\n", "### Rapport\n- What matters  most to you "
+         "right now (3)?\n\n### Active Listening\n"),
+        "c/situations/suicidal.md:25: 'What matters most to you right now (3)?' is already a "
+        "stage 3 Say phrase (stairway/3-rapport.md line 32): for suicidal it shows twice; "
+        "keep one",
+    ),
+    # two lines for every situation in the same stage file
+    (
+        ("edit", R, "- You sound worn out (3).\n", "- You sound worn out (3).\n"
+         "- you sound worn out (3).\n"),
+        "c/stairway/3-rapport.md:29: 'you sound worn out (3).' is already a stage 3 Say phrase "
+        "(stairway/3-rapport.md line 28): for every situation it shows twice; keep one",
+    ),
     # a list nested ten deep: markdown-it silently stops reading the file there
     (
         (

@@ -153,3 +153,51 @@ def test_items_and_phrases_honour_not_for(tmp_path):
     assert "You sound worn out (2)." in [
         p.text for p in query.phrases(g, stage=2, situation="suicidal")
     ]
+
+
+def test_shown_phrases_put_the_situations_own_lines_first_and_say_before_avoid(tmp_path):
+    """The stage's Avoid lines came before the situation's Say lines (guide order), so a
+    suicidal subject's stage 4 opened its advice on hostage-taker lines."""
+    from tests.guide_helpers import copy_tree, edit
+
+    root = copy_tree(VALID, tmp_path / "c")
+    edit(root, "situations/suicidal.md", "## Avoid\n",
+         "### Influence\n- Would you step back from the edge?\n\n## Avoid\n")
+    g = compile_guide(root)
+    assert g.problems == ()
+
+    def texts(found):
+        return [p.text for p in found]
+
+    assert texts(query.phrases(g, 4, situation="suicidal")) == [
+        "You sound worn out (4).", "What matters most to you right now (4)?",
+        "Calm down (4).", "Would you step back from the edge?", "Think of your family."]
+    assert texts(query.shown_phrases(g, 4, situation="suicidal")) == [
+        "What matters most to you right now (4)?", "Would you step back from the edge?",
+        "You sound worn out (4).", "Think of your family.", "Calm down (4)."]
+    # no situation chosen: guide order, but Say before Avoid
+    assert texts(query.shown_phrases(g, 4)) == [
+        "You sound worn out (4).", "What matters most to you right now (4)?",
+        "Would you step back from the edge?", "Calm down (4).", "Think of your family."]
+    every = query.shown_phrases(g)
+    assert [p.stage for p in every] == sorted(p.stage for p in every)
+
+
+def test_a_line_several_situations_share_shows_once_when_none_is_chosen(tmp_path):
+    from tests.guide_helpers import copy_tree, edit
+
+    root = copy_tree(VALID, tmp_path / "c")
+    line = "### Active Listening\n- Is anyone hurt in there?\n"
+    edit(root, "situations/suicidal.md", "## Say\n\n", "## Say\n\n" + line + "\n")
+    with open(root / "situations/hostage.md", "a", encoding="utf-8") as f:
+        f.write("\n## Say\n\n" + line)
+    g = compile_guide(root)
+    assert g.problems == ()
+    said = [p.text for p in query.phrases(g, 1)].count("Is anyone hurt in there?")
+    shown = [p.text for p in query.shown_phrases(g, 1)].count("Is anyone hurt in there?")
+    assert (said, shown) == (2, 1)
+    for sit in ("suicidal", "hostage"):
+        found = query.shown_phrases(g, 1, situation=sit)
+        assert "Is anyone hurt in there?" in [p.text for p in found]
+        says = [bool(p.situations) for p in found if p.kind == SAY]
+        assert says == sorted(says, reverse=True)  # the situation's own lines first

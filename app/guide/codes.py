@@ -69,6 +69,7 @@ _ALL = (
     # the stairway as a whole
     Code("stage-missing", FILE),
     Code("stage-duplicate", FILE),
+    Code("phrase-twice", WARNING),
     Code("stage-no-say", FILE, quiet_after_root=True),
     Code("stage-no-move-up", FILE, quiet_after_root=True),
     Code("checklist-empty", FILE, quiet_after_root=True),

@@ -22,6 +22,7 @@ from app.guide.contacts import parse_contacts
 from app.guide.crossfile import (
     check_ids,
     check_links,
+    check_repeated_phrases,
     check_sources,
     check_stages,
     register_pending,
@@ -97,6 +98,12 @@ def compile_guide(
     check_ids(files)
     check_sources(files, vocab)
     check_stages(by_kind["stage"], files, shown, vocab, guide_problems)
+    check_repeated_phrases(
+        files,
+        [p for st in stages.values() for p in st.phrases]
+        + [p for _, found in situations.values() for p in found],
+        vocab.situations,
+    )
     check_links(files, root)
 
     problems = sorted(

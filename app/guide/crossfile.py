@@ -11,8 +11,8 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from app.guide.files import File, all_names
-from app.guide.headervalues import LIMITS
-from app.guide.model import FILE, Problem
+from app.guide.headervalues import LIMITS, short
+from app.guide.model import FILE, Phrase, Problem
 from app.guide.reference import Vocab
 from app.numbers import plain_int
 
@@ -96,6 +96,36 @@ def check_ids(files: list[File]) -> None:
             )
         else:
             first[f.id] = f
+
+
+def check_repeated_phrases(files: list[File], found: list[Phrase], situations: list[str]) -> None:
+    """A phrase written twice for the same stage and kind, where one situation shows both
+    (a stage file's line repeated in a situation file): the officer reads it twice."""
+    from app.guide.query import fits, same_text  # query imports the model only
+
+    by_rel = {f.rel: f for f in files}
+    first: dict[tuple, list[Phrase]] = {}
+    for p in found:
+        if p.file not in by_rel or by_rel[p.file].broken:
+            continue  # a file left out shows nothing: its own problem is told
+        earlier = first.setdefault(same_text(p), [])
+        for q in earlier:
+            both = [s for s in situations
+                    if fits(p.situations, s, p.not_situations)
+                    and fits(q.situations, s, q.not_situations)]
+            if both or not (p.situations or q.situations):
+                every = not both or len(both) == len(situations)
+                kind = "Say" if p.kind == "say" else "Avoid"
+                by_rel[p.file].add(
+                    p.line,
+                    "phrase-twice",
+                    f"'{short(p.text, 60)}' is already a stage {p.stage} {kind} phrase "
+                    f"({q.file} line {q.line}): for "
+                    f"{'every situation' if every else ', '.join(both)} it shows twice; "
+                    "keep one",
+                )
+                break
+        earlier.append(p)
 
 
 def check_sources(files: list[File], vocab: Vocab) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.guide.model import Checklist, Guide, Item, Phrase, Stage
+from app.guide.model import SAY, Checklist, Guide, Item, Phrase, Stage
 
 
 def stage(guide: Guide, order: int) -> Stage | None:
@@ -42,6 +42,35 @@ def phrases(
             if fits(p.situations, situation, p.not_situations):
                 out.append(p)
     return out
+
+
+def same_text(p: Phrase) -> tuple[int, str, str]:
+    """Two phrases read out alike: same stage, same kind, same words (case and spacing
+    aside)."""
+    return p.stage, p.kind, " ".join(p.text.casefold().split())
+
+
+def shown_phrases(
+    guide: Guide,
+    stage: int | Stage | None = None,
+    skill: str | None = None,
+    situation: str | None = None,
+) -> list[Phrase]:
+    """The phrase list as the officer reads it: per stage, Say before Avoid, and the lines
+    written for the chosen situation before the general ones (a suicidal subject's stage 4
+    opened on the hostage lines, and its Say lines came after every general Avoid). A line
+    that several situations share shows once when no situation is chosen."""
+    found = phrases(guide, stage, skill=skill, situation=situation)
+    out, seen = [], set()
+    for p in found:
+        if situation is None:
+            if same_text(p) in seen:
+                continue
+            seen.add(same_text(p))
+        out.append(p)
+    return sorted(
+        out, key=lambda p: (p.stage, p.kind != SAY, situation is not None and not p.situations)
+    )
 
 
 def checklist_items(checklist: Checklist, situation: str | None = None) -> list[Item]:

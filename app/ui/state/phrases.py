@@ -62,7 +62,8 @@ class PhrasesPart:
         return self._param("phrase")
 
     def list(self) -> list[Phrase]:
-        return query.phrases(self.guide, self.stage, skill=self.skill, situation=self.situation)
+        return query.shown_phrases(self.guide, self.stage, skill=self.skill,
+                                    situation=self.situation)
 
     def set_filters(self, stage: int | None = ..., skill: str | None = ...,
                     situation: str | None = ...) -> None:
