@@ -32,6 +32,7 @@ from app import drafts
 from app.guide.model import Guide
 from app.i18n import text as t
 from app.incidents import format_local
+from app.said import Said
 from app.ui.router import Location
 from app.ui.state.checklist import ChecklistPart, SituationsPart
 from app.ui.state.debrief import DebriefPart
@@ -43,6 +44,7 @@ from app.ui.state.incident import IncidentPart
 from app.ui.state.nav import Nav
 from app.ui.state.phrases import ANY, PhrasesPart, SearchPart, phrase_key
 from app.ui.state.practice import PracticePart
+from app.ui.state.replay import replay
 from app.ui.state.retention import RetentionPart
 from app.ui.state.settings import SettingsPart
 from app.ui.state.stairway import Override, StairwayPart, said_sign
@@ -96,6 +98,20 @@ class AppState:
         self.practice = PracticePart(guide, self.data_dir, ui, nav)
         self.debrief = DebriefPart(self.practice, ui)
         self.leave_answer: Callable[[bool], None] | None = None
+        inc.taken_up = self._take_up
+
+    def _take_up(self, notes: list) -> None:
+        """An open call became the current call while the preferences held another call's
+        place, or none (they were damaged and reset): its stage, signs and ticks are read
+        back from its log, and the officer is told where it stands."""
+        standing = replay(notes, self.guide)
+        self.stairway.take_up(standing)
+        self.checklist.take_up(standing)
+        stage = self.stairway.stage()
+        self.ui.notices.append(Said(
+            "taken_up", id=self.incident.current.id, order=self.prefs.stage,
+            title=stage.title if stage else "-"))
+        self.ui.changed(save=True)
 
     def use_guide(self, shown: Shown) -> None:
         """The process switched guides: show `shown` on this page now (see the docstring)."""

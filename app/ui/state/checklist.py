@@ -21,6 +21,7 @@ from app.guide import query
 from app.guide.model import Checklist, Guide, Item, Situation
 from app.prefs import Prefs
 from app.ui.state.device import Device
+from app.ui.state.replay import Standing
 from app.ui.state.ui import Ui
 
 EARLIER = ":earlier"  # the fold of the earlier ticks' box in `collapsed` (no checklist id has ':')
@@ -99,6 +100,12 @@ class ChecklistPart:
         self.prefs.tick_texts.clear()
         if self.earlier_folded():  # the next call's box starts open
             self.prefs.collapsed.remove(_fold("", EARLIER))
+
+    def take_up(self, standing: Standing) -> None:
+        """The ticks a call's log says it has (app/ui/state/replay.py), with their times."""
+        items = self._items()
+        self.prefs.checklist = dict(standing.checklist)
+        self.prefs.tick_texts = {k: items[k].text for k in standing.checklist if k in items}
 
     def tick_time(self, checklist_id: str, item_id: str) -> str | None:
         return self.prefs.checklist.get(f"{checklist_id}/{item_id}")

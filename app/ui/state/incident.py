@@ -49,6 +49,9 @@ class IncidentPart(BoardPart, AmendPart):
         self.unfolded: set[str] = set()  # ids of long notes shown whole in the timeline
         self.guide_in_use: tuple[str, str] | None = None  # (id and version, line): AppState
         self._warned = 0  # how many of the log's warnings are already on screen
+        # an open call made current without the preferences having followed it: AppState
+        # reads its place back from these, its entries (app/ui/state/replay.py)
+        self.taken_up: Callable[[list], None] | None = None
         self.left_open = LeftOpen(ui, prefs, lambda: self._call(self.log.incidents) or []
                                   if self.log else [])  # other calls the log says are open
         self._warn()
@@ -87,12 +90,17 @@ class IncidentPart(BoardPart, AmendPart):
                 self.prefs.incident_id = None
             return False
         self.current = inc
+        taken = inc.is_open and self.prefs.incident_id != inc.id
         if inc.is_open:
             self.prefs.incident_id = inc.id
             self.note_guide()  # the app may have restarted with another guide
         self.refresh_timeline()
         notes = self._call(lambda: self.log.all_notes(inc.id)) or []
         self.used_phrases = {n.item for n in notes if str(n.kind) == "phrase_used" and n.item}
+        if taken:  # the preferences held another call's place, or none: read it back
+            self.left_open.taken(inc.id)
+            if self.taken_up is not None:
+                self.taken_up(notes)
         return True
 
     @property

@@ -8,8 +8,11 @@ tab started one. Such a call is never made the current call behind the officer's
 (not at start, not by being the newest): the app starts on the same call whatever the
 others say, and says once, in this session, which call is left open and where to close
 it; All incidents marks it "open, not the current call". Opening it from there makes it
-the current call, as opening any open call does; the call it replaced is then said once
-in its turn. No flet import.
+the current call, as opening any open call does: its banner goes, its stage and ticks
+are read back from its log (app/ui/state/replay.py), and the call it replaced is said once
+in its turn. With the preferences lost (damaged and reset), the banner says so: the app
+forgot which call was current, and a cut closing entry is not the likely cause. No flet
+import.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ class LeftOpen:
 
     def __init__(self, ui: Ui, prefs: Prefs, listing: Callable[[], Iterable[Any]]) -> None:
         self.ui, self.prefs, self.listing = ui, prefs, listing
-        self.told: set[str] = set()  # ids said this session (a dismissed banner stays so)
+        self.told: dict[str, Said] = {}  # ids said this session (a dismissed one stays so)
 
     def of(self, inc: Any) -> bool:
         """Open as its log says, yet not the current call."""
@@ -41,7 +44,18 @@ class LeftOpen:
         for inc in sorted(self.listing() if listed is None else listed,
                           key=lambda i: (i.opened_at, i.id)):
             if self.of(inc) and inc.id not in self.told:
-                self.told.add(inc.id)
-                self.ui.notices.append(Said(  # said in the language on screen (banners)
-                    "incident_left_open", id=inc.id, situation=inc.situation,
-                    opened=format_local(inc.opened_at, fmt="%Y-%m-%d %H:%M")))
+                # with the preferences lost, the app forgot which call was current: the
+                # closing entry is not the likely cause
+                key = "incident_left_open_prefs_lost" if self.ui.store.problem \
+                    else "incident_left_open"
+                self.told[inc.id] = said = Said(  # said in the language on screen
+                    key, id=inc.id, situation=inc.situation,
+                    opened=format_local(inc.opened_at, fmt="%Y-%m-%d %H:%M"))
+                self.ui.notices.append(said)
+
+    def taken(self, incident_id: str) -> None:
+        """The call is the current call now: its banner saying it is not goes."""
+        said = self.told.get(incident_id)
+        if said in self.ui.notices:
+            self.ui.notices.remove(said)
+            self.ui.opened.discard(said)

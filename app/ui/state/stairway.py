@@ -23,6 +23,7 @@ from app.prefs import Prefs
 from app.ui import labels as L
 from app.ui.state.checklist import words_of
 from app.ui.state.device import Device
+from app.ui.state.replay import Standing
 from app.ui.state.ui import Ui
 
 STAGES = 5  # the Behavioral Change Stairway has five steps
@@ -214,6 +215,17 @@ class StairwayPart:
         self.prefs.signs.clear()
         self.prefs.sign_texts.clear()
         self.prefs.left_early = []
+        self.overrides.clear()
+        self.read_stage = None
+
+    def take_up(self, standing: Standing) -> None:
+        """Stand where a call's log says it stands (app/ui/state/replay.py): its stage, its
+        signs (in the guide's words where it has them) and the stages it left early."""
+        self.prefs.stage = standing.stage if 1 <= standing.stage <= max(self.total, 1) else 1
+        self.prefs.signs = {k: list(v) for k, v in standing.signs.items()}
+        self.prefs.sign_texts = {
+            f"{stage.order}/{sign.id}": sign.text for stage, sign in self.signs_ticked()}
+        self.prefs.left_early = list(standing.left_early)
         self.overrides.clear()
         self.read_stage = None
 
