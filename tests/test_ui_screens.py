@@ -208,18 +208,41 @@ async def test_a_screen_reader_hears_a_phrase_card_once_and_can_tap_it(app):
     rest is its value), so the tap reaches the app through the label's node."""
     await open_incident(app)
     await app.nav(L.NAV_PHRASES)
-    p = next(p for p in app.state.phrases.list() if p.kind == "avoid" and p.why)
+    p = next(p for p in app.state.phrases.list() if p.kind == "say")
     card = app.find(L.phrase(p.kind, p.text))
     assert isinstance(card, ft.Semantics) and card.exclude_semantics
-    assert f"{L.PHRASE_WHY}: {p.why}" in card.value
     await app.session.dispatch_event(card._i, "click", None)  # TalkBack's double tap
     await app.settle()
     notes = app.state.log.all_notes(app.state.incident.current.id)
     assert [n.item for n in notes if str(n.kind) == "phrase_used"] == [p.id]
     assert app.find(L.phrase(p.kind, p.text)).value.startswith(L.PHRASE_USED)
+
+
+async def test_an_avoid_card_is_read_not_tapped_and_its_button_logs_it(app):
+    """A tap anywhere on an Avoid card logged "Said (an Avoid phrase)" into the evidence
+    log while the officer only read why to avoid it: the card is no button now; its "I said
+    it" button is the one way to log it."""
+    await open_incident(app)
+    await app.nav(L.NAV_PHRASES)
+    p = next(p for p in app.state.phrases.list() if p.kind == "avoid" and p.why)
+    card = app.find(L.phrase(p.kind, p.text))
+    assert isinstance(card, ft.Semantics) and card.exclude_semantics
+    assert not card.button and getattr(card, "on_click", None) is None
+    assert f"{L.PHRASE_WHY}: {p.why}" in card.value
+
+    def said():
+        notes = app.state.log.all_notes(app.state.incident.current.id)
+        return [n.text for n in notes if str(n.kind) == "phrase_used"]
+
+    await app.session.dispatch_event(card._i, "click", None)  # nothing listens
+    await app.settle()
+    assert said() == []
+    mark = t("phrase_avoid_said_label", text=p.text)
+    assert app.find(mark).content.value == L.PHRASE_AVOID_SAID  # shown "I said it"
+    await app.click(mark)
     # an Avoid phrase marked used was said: "Avoided: ..." told the negotiator the opposite
-    assert [n.text for n in notes if str(n.kind) == "phrase_used"] == [
-        f"Said (an Avoid phrase): {p.text}"]
+    assert said() == [f"Said (an Avoid phrase): {p.text}"]
+    assert app.find(L.phrase(p.kind, p.text)).value.startswith(L.PHRASE_USED)
 
 
 async def test_named_stage_chips_are_one_tap_above_the_list(app):

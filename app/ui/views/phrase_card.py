@@ -3,8 +3,9 @@
 Say and Avoid differ by icon, by the word itself and by the card's style (Avoid has a
 thick left bar and italic text), never by colour alone. An Avoid card says why, and what
 to say instead. Slots ("[name]") stand out and are announced "fill in: name". Tapping a
-phrase marks it used. A screen reader hears the card once: its label, then what else it
-shows (`common.tappable`'s `said`).
+Say card marks it used; an Avoid card is marked only by its "I said it" button. A screen
+reader hears the card once: its label, then what else it shows (`common.tappable`'s
+`said`).
 """
 
 from __future__ import annotations
@@ -65,12 +66,30 @@ def phrase_card(state, p, sz: Sizes) -> ft.Control:
         parts += c.caution_note(caution, sz.fs)
         said.append(L.caution(caution))
     highlighted = state.phrases.highlight == phrase_key(p)
+    if avoid:
+        return avoid_card(state, p, sz, parts, said, fg)
     return c.tappable(
         L.phrase(p.kind, spoken(p.text)),
         ft.Column(parts, spacing=4),
         lambda e: state.phrases.use(p),
         said="\n".join(said),
-        bgcolor=ft.Colors.ERROR_CONTAINER if avoid else ft.Colors.SECONDARY_CONTAINER,
-        border=ft.Border.only(left=ft.BorderSide(8, fg)) if avoid else
-        (ft.Border.all(3, fg) if highlighted else None),
+        bgcolor=ft.Colors.SECONDARY_CONTAINER,
+        border=ft.Border.all(3, fg) if highlighted else None,
+    )
+
+
+def avoid_card(state, p, sz: Sizes, parts: list[ft.Control], said: list[str], fg) -> ft.Control:
+    """An Avoid card is read, not tapped: a tap anywhere on it logged "Said (an Avoid
+    phrase)" into the evidence log while the officer was only reading why to avoid it. Its
+    one action is a labelled button, "I said it", for the time one slips out."""
+    text = ft.Semantics(label=L.phrase(p.kind, spoken(p.text)), value="\n".join(said) or None,
+                        container=True, exclude_semantics=True, content=ft.Column(parts, spacing=4))
+    mark = c.button(t("phrase_avoid_said_label", text=spoken(p.text)),
+                    lambda e: state.phrases.use(p), icon=ft.Icons.RECORD_VOICE_OVER,
+                    text=L.PHRASE_AVOID_SAID, compact=True)
+    return ft.Container(
+        content=ft.Column([text, ft.Row([mark], alignment=ft.MainAxisAlignment.END)],
+                          spacing=8),
+        padding=12, border_radius=12, bgcolor=ft.Colors.ERROR_CONTAINER,
+        border=ft.Border.only(left=ft.BorderSide(8, fg)),
     )
