@@ -2,6 +2,9 @@
 reads a file a person named: `read_regular(path)`, which never waits on a pipe.
 
 `not_a_file(path)` says why a command must not replace a path it was told to write.
+A damaged file is never deleted: `move_aside(path)` renames it `NAME.corrupt-TIME`, and
+`whole_json(text, opener, keep)` finds what is still whole in its text (practice history's
+records, `app.practice.salvage`; the drafts' entries, `app.drafts`).
 
 Used by the preferences, the compiled guide cache, the incident store and exports.
 The data goes to a temp file with a unique name in the same folder (so two writers at
@@ -15,11 +18,13 @@ killed process left behind.
 from __future__ import annotations
 
 import errno
+import json
 import os
 import secrets
 import stat
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
@@ -159,3 +164,37 @@ def remove_temps(folder: str | os.PathLike, older_than: float = 0.0) -> list[str
             except OSError:
                 continue
     return gone
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a damaged file to `NAME.corrupt-YYYYmmddTHHMMSSZ` (never delete it)."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+    os.rename(path, target)
+    fsync_dir(path.parent)
+    return target
+
+
+def whole_json(text: str, opener: str, keep: Callable[[object], bool]
+               ) -> Iterator[tuple[object, int, int]]:
+    """(value, start, end) of each JSON value still whole in a damaged file's text, tried at
+    every `opener` character ("{" an object, '"' a string). After a value `keep` takes, the
+    search goes on past its end; after any other, one character on (into it: a file's
+    outer object, whole but not a record, holds the records)."""
+    decoder = json.JSONDecoder()
+    i = text.find(opener)
+    while i != -1:
+        try:
+            value, end = decoder.raw_decode(text, i)
+        except (ValueError, RecursionError):
+            i = text.find(opener, i + 1)
+            continue
+        if not keep(value):
+            i = text.find(opener, i + 1)
+            continue
+        yield value, i, end
+        i = text.find(opener, end)

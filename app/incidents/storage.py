@@ -23,7 +23,6 @@ import os
 import time
 import zlib
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +32,7 @@ from app.fsutil import (  # noqa: F401
     BINARY,
     atomic_write,
     fsync_dir,
+    move_aside,
     read_regular,
     unlink_quietly,
     write_all,
@@ -85,19 +85,6 @@ def decode_line(line: bytes) -> tuple[dict, str | None] | None:
 
 def sync(fd: int) -> None:
     (getattr(os, "fdatasync", None) or os.fsync)(fd)
-
-
-def move_aside(path: Path) -> Path:
-    """Rename a damaged file to `NAME.corrupt-YYYYmmddTHHMMSSZ` (never delete it)."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
-    os.rename(path, target)
-    fsync_dir(path.parent)
-    return target
 
 
 class SafeJSONStorage(Storage):

@@ -9,10 +9,9 @@ added to the history (`PracticeHistory.table`) is read back only once it has a r
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from app.fsutil import read_regular
+from app.fsutil import read_regular, whole_json
 from app.incidents.meta import aside
 from app.practice.disputes import TABLE as KEPT
 from app.practice.disputes import Dispute
@@ -27,32 +26,26 @@ SALVAGE_BYTES = 64 * 2**20  # far more than years of practice; a bigger file is 
 def salvage(raw: bytes) -> dict[str, list[dict]]:
     """The attempts and kept answers still whole anywhere in a damaged file's bytes, by
     table, each record as a fresh write would store it; nothing else."""
-    text = raw.decode("utf-8", "replace")
-    decoder = json.JSONDecoder()
     out: dict[str, list[dict]] = {TABLE: [], KEPT: []}
-    i = text.find("{")
-    while i != -1:
-        try:
-            obj, end = decoder.raw_decode(text, i)
-        except (ValueError, RecursionError):
-            i = text.find("{", i + 1)
-            continue
-        record = table = None
-        try:
-            if isinstance(obj, dict) and "drill" in obj:
-                attempt = Attempt.from_record(obj)
-                check_attempt(attempt)
-                record, table = attempt.to_record(), TABLE
-            elif isinstance(obj, dict) and "answer" in obj and "said" in obj:
-                record, table = Dispute.from_record(obj).to_record(), KEPT
-        except (*DAMAGE, PracticeError):
-            record = None
-        if record is None or table is None:
-            i = text.find("{", i + 1)
-            continue
+    text = raw.decode("utf-8", "replace")
+    for obj, _, _ in whole_json(text, "{", lambda obj: _record(obj) is not None):
+        table, record = _record(obj)  # type: ignore[misc]  # taken: not None
         out[table].append(record)
-        i = text.find("{", end)
     return out
+
+
+def _record(obj: object) -> tuple[str, dict] | None:
+    """(table, record as written) of an attempt or a kept answer that checks out."""
+    try:
+        if isinstance(obj, dict) and "drill" in obj:
+            attempt = Attempt.from_record(obj)
+            check_attempt(attempt)
+            return TABLE, attempt.to_record()
+        if isinstance(obj, dict) and "answer" in obj and "said" in obj:
+            return KEPT, Dispute.from_record(obj).to_record()
+    except (*DAMAGE, PracticeError):
+        pass
+    return None
 
 
 def recover(path: Path, storage) -> Said:

@@ -40,9 +40,10 @@ class Ui:
         self.message = None  # one sentence answering the last action
         self.errors: dict[str, str] = {}  # field label -> the error shown beside it
         self.dialog: str | None = None  # "start" | "override" | "amend" | "close" | ...
-        self.notices: list[str] = [store.problem] if store.problem else []
-        self.opened: set[str] = set()  # banners shown whole (the rest: their first lines)
         self.drafts = Drafts(store.data_dir)  # typed, not saved yet (app/drafts.py)
+        # damaged files found on the way in, said as banners
+        self.notices: list[str] = [p for p in (store.problem, self.drafts.problem) if p]
+        self.opened: set[str] = set()  # banners shown whole (the rest: their first lines)
         self.version = 0
         self.page_turn = 0  # bumped by `turn_page`: the screen opens at its top again
         self._listeners: list[Listener] = []
