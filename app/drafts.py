@@ -4,9 +4,12 @@ look up a phrase, the place typed into "Start incident", a reason for an overrid
 Kept per field in memory and in `data_dir/drafts.json`, so a tab switch, Back, a reload or
 a phone that killed the app in the background gives the words back. A draft is not a
 note: it never goes into an incident's log or export, and it is dropped once its form is
-saved or cancelled (or its incident is closed). Best effort by design: a file that cannot
-be read starts empty and one that cannot be written keeps the drafts in memory, silently;
-what the app has shown as saved lives in the note log, never here. No flet import.
+saved or cancelled (or its incident is closed). Best effort by design: a missing or
+unopenable file starts empty and one that cannot be written keeps the drafts in memory,
+silently; what the app has shown as saved lives in the note log, never here. A damaged file
+(cut short, not JSON) is kept aside as found (`app.fsutil.move_aside`), every entry still
+whole in it comes back, and `problem` says so in one sentence (a banner, as a damaged
+preferences file's); one that cannot be moved aside is never written over. No flet import.
 
     drafts = Drafts(data_dir)
     drafts.get("note:20261129-0130-ab12") -> ""      # nothing typed yet
@@ -17,10 +20,12 @@ what the app has shown as saved lives in the note log, never here. No flet impor
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
-from app.fsutil import atomic_write, read_regular
+from app.fsutil import atomic_write, move_aside, read_regular, whole_json
+from app.said import Said
 
 FILE_NAME = "drafts.json"
 
@@ -42,18 +47,43 @@ MAX_FILE_BYTES = 16 * 1024 * 1024  # far past what a few drafts of MAX_CHARS tak
 class Drafts:
     def __init__(self, data_dir: Path | None) -> None:
         self.path = Path(data_dir) / FILE_NAME if data_dir is not None else None
+        self.problem: Said | None = None  # a damaged file found when read, in one sentence
         self._texts: dict[str, str] = self._read()
 
     def _read(self) -> dict[str, str]:
         if self.path is None:
             return {}
         try:  # never waits on a pipe; a file past what drafts can hold is not read whole
-            raw = json.loads(read_regular(self.path, MAX_FILE_BYTES)[:MAX_FILE_BYTES])
-        except (OSError, ValueError, RecursionError):  # missing, unreadable, cut short,
-            return {}  # nested past the parser's depth, not UTF-8: start empty
-        if not isinstance(raw, dict):
+            data = read_regular(self.path, MAX_FILE_BYTES)[:MAX_FILE_BYTES]
+        except OSError:  # missing, unreadable, a folder: start empty
             return {}
-        return {k: v for k, v in raw.items() if isinstance(k, str) and isinstance(v, str) and v}
+        try:
+            raw = json.loads(data)
+        except (ValueError, RecursionError):  # cut short, nested past the parser's depth,
+            return self._recover(data)  # not UTF-8
+        if not isinstance(raw, dict):
+            return self._recover(data)
+        return _texts(raw.items())
+
+    def _recover(self, data: bytes) -> dict[str, str]:
+        """Keep the damaged file aside and read back every entry still whole in it."""
+        assert self.path is not None
+        text = data.decode("utf-8", "replace")
+        strings = list(whole_json(text, '"', lambda value: isinstance(value, str)))
+        pairs = [(k, v) for (k, _, k_end), (v, v_start, _) in itertools.pairwise(strings)
+                 if text[k_end:v_start].strip() == ":"]
+        found = _texts(pairs)
+        n = Said("said_count_drafts", n=len(found)) if found else Said("said_drafts_none")
+        try:
+            kept = move_aside(self.path)
+        except OSError as err:  # never written over: the drafts live in memory only
+            self.path = None
+            self.problem = Said("said_drafts_not_moved", reason=err.strerror or err, found=n)
+            return found
+        self.problem = Said("said_drafts_kept_as", name=kept.name, found=n)
+        self._texts = found
+        self._write()
+        return found
 
     def get(self, key: str, default: str = "") -> str:
         return self._texts.get(key, default)
@@ -88,3 +118,9 @@ class Drafts:
             atomic_write(self.path, json.dumps(kept, ensure_ascii=True))
         except OSError:  # read-only or full: the drafts stay in memory (see the docstring)
             pass
+
+
+def _texts(pairs) -> dict[str, str]:
+    """The entries that are drafts: text under a text key (a key no field uses is kept, and
+    never shown)."""
+    return {k: v for k, v in pairs if isinstance(k, str) and isinstance(v, str) and v}

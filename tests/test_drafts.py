@@ -64,6 +64,53 @@ def test_a_damaged_file_starts_empty_or_keeps_what_is_readable(tmp_path, content
     assert Drafts(tmp_path).get(NOTE) == "new"
 
 
+def test_a_file_cut_short_is_kept_aside_and_every_whole_draft_comes_back(tmp_path):
+    """A drafts.json cut short (a kill mid-copy, a full card): its whole entries come back,
+    the file as found is kept aside, and one sentence says so; typing on never overwrites
+    what could not be read."""
+    place = D.key("place")
+    full = json.dumps({place: "Elm St bridge north side",
+                       NOTE: "Subject says knife in left pocket; wife and two kids inside"})
+    (tmp_path / D.FILE_NAME).write_text(full[:-10])
+    d = Drafts(tmp_path)
+    assert d.get(place) == "Elm St bridge north side"
+    assert d.get(NOTE) == ""  # cut: not whole, so not guessed at
+    aside = list(tmp_path.glob("drafts.json.corrupt-*"))
+    assert len(aside) == 1 and aside[0].read_text() == full[:-10]  # kept as found
+    assert d.problem == (f"Drafts (typed, not saved) were damaged, kept as {aside[0].name}; "
+                         "1 draft read back.")
+    d.put(D.key("reason"), "x")
+    again = Drafts(tmp_path)
+    assert again.get(place) == "Elm St bridge north side" and again.problem is None
+
+
+@pytest.mark.parametrize("content, found", [
+    (b"\xff\xfe\x00", "none read back"),  # not UTF-8, nothing to find
+    (b'{"start:": "Elm St", "note:x": "cu', "1 draft read back"),  # torn write
+    (b'{"a:": "1", "b:": "2"} trailing', "2 drafts read back"),  # garbage after
+    (b"[" * 100_000, "none read back"),  # nested past the parser's depth
+])
+def test_every_damaged_file_is_said_once_with_what_came_back(tmp_path, content, found):
+    (tmp_path / D.FILE_NAME).write_bytes(content)
+    d = Drafts(tmp_path)
+    assert d.problem is not None and d.problem.endswith(f"; {found}.")
+    assert len(list(tmp_path.glob("drafts.json.corrupt-*"))) == 1
+
+
+def test_a_damaged_file_that_cannot_be_moved_is_never_written_over(tmp_path, monkeypatch):
+    def refuse(path):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(D, "move_aside", refuse)
+    (tmp_path / D.FILE_NAME).write_bytes(b'{"start:": "Elm St", "note:x": "cu')
+    d = Drafts(tmp_path)
+    assert d.problem == ("Drafts (typed, not saved) were damaged and could not be moved aside "
+                         "(Permission denied); 1 draft read back, kept until the app closes.")
+    d.put(NOTE, "typed on")
+    assert d.get(NOTE) == "typed on"
+    assert (tmp_path / D.FILE_NAME).read_bytes() == b'{"start:": "Elm St", "note:x": "cu'
+
+
 def test_a_folder_in_the_files_place_is_not_a_crash(tmp_path):
     (tmp_path / D.FILE_NAME).mkdir()
     d = Drafts(tmp_path)

@@ -6,6 +6,7 @@ notes folded in the timeline so the hand-over buttons stay within reach."""
 from __future__ import annotations
 
 import asyncio
+import json
 
 import flet as ft
 
@@ -44,6 +45,24 @@ async def test_a_half_typed_note_survives_other_screens_back_and_a_restart(app, 
         assert again.state.log.all_notes(inc_id)[-1].text == TYPED
     finally:
         again.close()
+
+
+async def test_a_damaged_drafts_file_is_said_in_a_banner_and_its_whole_drafts_come_back(
+        tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    full = json.dumps({D.START: "12 Elm Street", D.key("note", "x"): "He has a knife in his"})
+    (data / D.FILE_NAME).write_text(full[:-10])  # cut short
+    app = await start(CONTENT, data)
+    try:
+        warned = [n for n in app.state.ui.notices if n.startswith("Drafts (typed, not saved)")]
+        assert len(warned) == 1 and "1 draft read back" in warned[0], app.state.ui.notices
+        assert app.has(L.DISMISS_BANNER)
+        await app.click(L.START_INCIDENT)
+        assert field(app, L.START_LOCATION) == "12 Elm Street"
+        assert len(list(data.glob("drafts.json.corrupt-*"))) == 1
+    finally:
+        app.close()
 
 
 async def test_a_saved_note_is_said_saved_by_the_field(app):
