@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from app.fsutil import atomic_write, read_regular
-from app.incidents.validate import clean_text
+from app.incidents.validate import clean_tree
 from app.said import Said
 
 FILE_NAME = "prefs.json"
@@ -51,28 +51,14 @@ class Prefs:
     keep_awake: bool = True  # the screen stays on while an incident is open
 
 
-def _whole(v: object, depth: int = 0) -> object:
-    """`v` with each lone surrogate (half a character, from a `\\ud800` escape) replaced
-    in its text, down to the depth of the fields (a situation id or a tick's words reach the
-    screen, and no screen can draw half a character)."""
-    if isinstance(v, str):
-        return clean_text(v)
-    if depth >= 3:
-        return v
-    if isinstance(v, dict):
-        return {clean_text(k) if isinstance(k, str) else k: _whole(x, depth + 1)
-                for k, x in v.items()}
-    if isinstance(v, list):
-        return [_whole(x, depth + 1) for x in v]
-    return v
-
-
 def _clean(raw: object) -> Prefs:
     """Keep every well-typed field of `raw`; anything odd falls back to its default."""
     p = Prefs()
     if not isinstance(raw, dict):
         raise ValueError("prefs file does not hold an object")
-    raw = _whole(raw)
+    # a lone surrogate (half a character, from a `\ud800` escape) is replaced in every text,
+    # down to the fields' (a situation id or a tick's words reach the screen)
+    raw = clean_tree(raw)
     if raw.get("theme") in THEMES:
         p.theme = raw["theme"]
     scale = raw.get("text_scale")

@@ -346,3 +346,46 @@ def test_a_kept_answer_with_a_lone_surrogate_survives_damage_and_a_restart(tmp_p
     assert [a.skill for a in again.attempts()] == ["mirroring"]
     assert [(d.said, d.answer) for d in kept] == [("Go \ufffd away", "You sound \ufffd let down")]
     assert len(again.warnings) == 1
+
+
+def test_a_lone_surrogate_in_the_file_never_stops_a_save(tmp_path):
+    r"""A kept answer stored as "\ud800" (valid JSON: a hand edit, another tool) is read as
+    U+FFFD, so the file can be written back: every later answer is saved."""
+    from app.practice import disputes as D
+
+    data = tmp_path / "data"
+    h = PracticeHistory(data)
+    h.record(att("mirroring", True))
+    with h.table("disputed") as table:
+        table.insert(_kept_record("calm down buddy"))
+    path = data / "practice.json"
+    path.write_bytes(path.read_bytes().replace(b"calm down", b"calm \\ud800"))
+    again = PracticeHistory(data)
+    again.record(att("paraphrasing", True))  # raised "could not be replaced" before
+    assert again.retry() == 0 and again.warnings == []
+    assert [d.answer for d in D.kept(again)] == ["calm \ufffd buddy"]
+    path.read_bytes().decode("utf-8")  # strict: written back whole
+    assert len(PracticeHistory(data).attempts()) == 2
+
+
+def test_a_file_that_cannot_be_written_back_is_kept_aside_not_left_to_lose_answers(
+        tmp_path, monkeypatch):
+    """A file read fine that still cannot be written back (damage no check foresaw) is
+    kept aside as found and its whole records read back, so the answer is saved."""
+    import app.practice.history as H
+
+    data = tmp_path / "data"
+    h = PracticeHistory(data)
+    h.record(att("mirroring", True))
+    with h.table("disputed") as table:
+        table.insert(_kept_record("calm down buddy"))
+    path = data / "practice.json"
+    path.write_bytes(path.read_bytes().replace(b"calm down", b"calm \\ud800"))
+    monkeypatch.setattr(H, "clean_tree", lambda v, levels=0: v)  # the check misses it
+    again = PracticeHistory(data)
+    again.record(att("paraphrasing", True))
+    assert again.retry() == 0
+    assert len(again.warnings) == 1 and "Read back from it: 1 answer, 1 kept answer" in \
+        again.warnings[0]
+    assert len(list(data.glob("practice.json.corrupt-*"))) == 1
+    assert len(PracticeHistory(data).attempts()) == 2

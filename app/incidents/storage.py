@@ -22,7 +22,7 @@ import json
 import os
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -95,8 +95,10 @@ class SafeJSONStorage(Storage):
     re-read a file this process wrote itself.
     """
 
-    def __init__(self, path: str | os.PathLike, **_ignored: Any):
+    def __init__(self, path: str | os.PathLike, clean: Callable[[Any], Any] | None = None,
+                 **_ignored: Any):
         self.path = Path(path)
+        self.clean = clean  # applied to what is read (practice history: lone surrogates)
         self._cache: tuple[tuple, dict] | None = None
 
     def _identity(self) -> tuple | None:
@@ -121,6 +123,8 @@ class SafeJSONStorage(Storage):
             raise ValueError(f"{self.path} is nested too deeply to be a TinyDB file") from e
         if not _tinydb_shaped(data):  # TinyDB would fail later, on a key like "x" or a list
             raise ValueError(f"{self.path} is not a TinyDB file")
+        if self.clean is not None:
+            data = self.clean(data)
         self._cache = (ident, data)
         return data
 

@@ -43,6 +43,23 @@ def clean_text(text: str) -> str:
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
+def clean_tree(v: object, levels: int = 3) -> object:
+    """`v` with `clean_text` applied to every text in it, keys and values, down `levels`
+    containers deep: what a hand-edited or damaged file read back holds (a `\\ud800` escape
+    is valid JSON), so no screen is asked to draw half a character and no write of it back
+    fails to encode."""
+    if isinstance(v, str):
+        return clean_text(v)
+    if levels <= 0:
+        return v
+    if isinstance(v, dict):
+        return {clean_text(k) if isinstance(k, str) else k: clean_tree(x, levels - 1)
+                for k, x in v.items()}
+    if isinstance(v, list):
+        return [clean_tree(x, levels - 1) for x in v]
+    return v
+
+
 # Evidence times outside these years are typos or forgeries; nearer the limits of
 # datetime itself, converting to a local zone on screen would overflow.
 YEARS = (1970, 2200)

@@ -30,6 +30,7 @@ from tinydb.table import Table
 
 from app.incidents.locks import FileLock
 from app.incidents.storage import SafeJSONStorage, reason
+from app.incidents.validate import clean_tree
 from app.paths import practice_file
 from app.said import Said
 
@@ -133,7 +134,10 @@ class PracticeHistory:
             self._lock = None
         else:
             self.path = practice_file(Path(self.data_dir))
-            self._db = TinyDB(self.path, storage=SafeJSONStorage, create_dirs=False)
+            # texts read back cleaned: a lone surrogate ("\ud800" is valid JSON) could never
+            # be written back, and every later answer would fail to save
+            self._db = TinyDB(self.path, storage=SafeJSONStorage, create_dirs=False,
+                              clean=lambda data: clean_tree(data, levels=4))
             self._lock = FileLock(self.path.with_name("practice.lock"))
 
     # --- writing ---
@@ -156,15 +160,25 @@ class PracticeHistory:
     def _flush(self) -> None:
         records = [a.to_record() for a in self._pending]
         try:
-            if self.path is not None:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            with self._locked():
-                self._table().insert_multiple(records)
+            try:
+                self._insert(records)
+            except DAMAGE:  # read, but not written back (damage no check foresaw): kept
+                if self.path is None:  # aside, its whole records read back, then once more
+                    raise
+                with self._locked():
+                    self._recover()
+                self._insert(records)
         except OSError as err:
             raise HistoryUnavailable(Said("said_history_not_saved", reason=reason(err))) from err
         except DAMAGE as err:  # damaged and could not be moved aside
             raise HistoryUnavailable(Said("said_history_damaged_kept", path=self.path)) from err
         self._pending.clear()
+
+    def _insert(self, records: list[dict]) -> None:
+        if self.path is not None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._locked():
+            self._table().insert_multiple(records)
 
     def erase(self) -> int:
         """Delete every attempt, every answer kept for a debrief and any damaged copy kept
