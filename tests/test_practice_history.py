@@ -17,6 +17,7 @@ from app.practice.history import (
     HistoryUnavailable,
     PracticeError,
     PracticeHistory,
+    Score,
 )
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
@@ -137,8 +138,8 @@ def test_one_odd_record_does_not_hide_the_rest(tmp_path):
     assert [a.skill for a in again.attempts()] == ["mirroring"]
     again.attempts()  # read again: said once
     assert again.warnings == [
-        f"Some records in practice history {data / 'practice.json'} could not be read and "
-        "are left out: 1 answer."]
+        f"Practice history {data / 'practice.json'}: 1 answer left out (a bad value); nothing "
+        "was deleted."]
 
 
 def _kept_record(answer: str) -> dict:
@@ -202,7 +203,8 @@ def test_a_damaged_kept_answer_is_said_not_silently_dropped(tmp_path):
         table.insert({**_kept_record("x"), "at": "yesterday"})
     again = PracticeHistory(data)
     assert [d.answer for d in D.kept(again)] == ["You sound let down"]
-    assert again.warnings and again.warnings[-1].endswith("left out: 1 kept answer.")
+    assert again.warnings and again.warnings[-1].endswith(
+        ": 1 kept answer left out (a bad value); nothing was deleted.")
 
 
 def test_salvage_takes_only_records_that_check_out():
@@ -389,3 +391,56 @@ def test_a_file_that_cannot_be_written_back_is_kept_aside_not_left_to_lose_answe
         again.warnings[0]
     assert len(list(data.glob("practice.json.corrupt-*"))) == 1
     assert len(PracticeHistory(data).attempts()) == 2
+
+
+def _stored(tmp_path, **bad) -> PracticeHistory:
+    """A history file of two right paraphrases, the second with the fields in `bad`."""
+    data = tmp_path / "data"
+    h = PracticeHistory(data)
+    h.record(att("paraphrasing", True))
+    h.record(att("paraphrasing", True, days_ago=1))
+    path = data / "practice.json"
+    raw = json.loads(path.read_text())
+    raw["attempts"]["2"].update(bad)
+    path.write_text(json.dumps(raw, allow_nan=True))
+    return PracticeHistory(data)
+
+
+@pytest.mark.parametrize("bad", [
+    {"right": "false"},  # a string: bool("false") is True
+    {"right": 5},  # a number is not right or wrong
+    {"skill": 7},  # str(7) is a good id
+    {"skill": ["a"]},  # a list
+    {"skill": "../../etc"},  # not an id
+    {"drill": "hack"},  # no such drill
+    {"seconds": float("nan")},  # NaN is not a time
+    {"seconds": float("inf")},
+    {"seconds": -5},
+    {"seconds": 1e308},
+    {"seconds": True},  # a bool is not a number of seconds
+    {"item": 12},  # an item is an id
+    {"timed": "no"},  # bool("no") is True
+])
+def test_a_record_with_a_bad_value_is_left_out_said_once_and_kept_in_the_file(tmp_path, bad):
+    h = _stored(tmp_path, **bad)
+    assert len(h.attempts()) == 1
+    assert h.accuracy(7, now=NOW) == {"paraphrasing": Score("paraphrasing", 1, 1)}
+    h.accuracy(30, now=NOW)  # read again: said once
+    path = tmp_path / "data" / "practice.json"
+    assert h.warnings == [f"Practice history {path}: 1 answer left out (a bad value); "
+                          "nothing was deleted."]
+    h.record(att("mirroring", False))  # a write keeps the bad record in the file
+    assert len(json.loads(path.read_text())["attempts"]) == 3
+
+
+def test_answers_dated_in_the_future_are_left_out_of_progress_and_said(tmp_path):
+    """A phone clock set ahead, then put right: those answers would sit in "this week" for
+    years, so Progress leaves them out until their date comes, and says so."""
+    h = _stored(tmp_path, at="2999-01-01T00:00:00+00:00")
+    assert len(h.attempts()) == 2  # still answers: erase counts them
+    assert h.accuracy(7)["paraphrasing"].total == 1
+    h.weakest(30)  # read again: said once
+    path = tmp_path / "data" / "practice.json"
+    assert h.warnings == [
+        f"Practice history {path}: 1 answer left out of Progress (dated in the future: was "
+        "the phone's clock wrong?); nothing was deleted."]

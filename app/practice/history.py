@@ -76,18 +76,19 @@ class Attempt:
 
     @classmethod
     def from_record(cls, r: dict) -> Attempt:
+        """The attempt a record holds, each field of the type a write gives it (TypeError
+        otherwise: bool("false") is True, str(7) an id); `check_attempt` checks the values."""
         at = datetime.fromisoformat(r["at"])
         if at.tzinfo is None:
             raise ValueError("attempt time has no zone")
-        return cls(
-            str(r["drill"]),
-            r["skill"] if r["skill"] is None else str(r["skill"]),
-            bool(r["right"]),
-            float(r["seconds"]),
-            at.astimezone(UTC),
-            str(r.get("item", "")),
-            bool(r.get("timed", False)),
-        )
+        drill, skill, right, seconds = r["drill"], r["skill"], r["right"], r["seconds"]
+        item, timed = r.get("item", ""), r.get("timed", False)
+        if not (isinstance(drill, str) and isinstance(item, str)
+                and (skill is None or isinstance(skill, str))
+                and type(right) is bool and type(timed) is bool
+                and type(seconds) in (int, float)):
+            raise TypeError("an attempt's field is not of its type")
+        return cls(drill, skill, right, float(seconds), at.astimezone(UTC), item, timed)
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,11 @@ def check_attempt(a: Attempt) -> None:
         raise PracticeError("the attempt's time has no zone: give an aware datetime")
 
 
+def checked(a: Attempt) -> Attempt:
+    check_attempt(a)
+    return a
+
+
 @dataclass
 class PracticeHistory:
     """The practice store. Thread-safe; one writer at a time across processes."""
@@ -128,6 +134,7 @@ class PracticeHistory:
     def __post_init__(self) -> None:
         self._mutex = threading.RLock()
         self._pending: list[Attempt] = []
+        self._told: set[tuple[str, str]] = set()  # what `skipped` has said
         if self.data_dir is None:
             self.path = None
             self._db = TinyDB(storage=MemoryStorage)
@@ -225,10 +232,10 @@ class PracticeHistory:
                 except (OSError, *DAMAGE):  # unreadable, or damaged and not moved (warned)
                     records = []
                 for r in records:
-                    try:
-                        stored.append(Attempt.from_record(r))
-                    except DAMAGE:
-                        continue  # one odd record does not hide the rest
+                    try:  # the check a new answer passes, on every read: a hand edit or
+                        stored.append(checked(Attempt.from_record(r)))  # damage is left out
+                    except (*DAMAGE, PracticeError):
+                        continue  # one odd record does not hide the rest (nor is deleted)
             self.skipped(len(records) - len(stored), "said_count_answers")
             out = stored + self._pending
         out.sort(key=lambda a: a.at)
@@ -237,14 +244,18 @@ class PracticeHistory:
     def accuracy(self, days: int = 7, now: datetime | None = None) -> dict[str, Score]:
         """Per skill (sorted by id): right answers out of all in the last `days` days.
         Attempts with no skill are left out."""
-        now = now or datetime.now(UTC)
+        clock = datetime.now(UTC)
+        now = now or clock
         counts: dict[str, list[int]] = {}
+        ahead = 0  # dated after the clock: set ahead when answered, put right since
         for a in self.attempts(since=now - timedelta(days=days)):
+            ahead += a.at > clock
             if a.skill is None or a.at > now:
                 continue
             c = counts.setdefault(a.skill, [0, 0])
             c[0] += a.right
             c[1] += 1
+        self.skipped(ahead, "said_count_answers", why="said_history_future")
         return {s: Score(s, r, t) for s, (r, t) in sorted(counts.items())}
 
     def weakest(
@@ -257,13 +268,13 @@ class PracticeHistory:
             return None
         return min(scores, key=lambda s: (s.ratio, -s.total, s.skill))
 
-    def skipped(self, n: int, noun: str) -> None:
-        """Say once that n records of the file could not be read and are left out (the
-        others still count); `noun` is a counted key, e.g. "said_count_answers"."""
-        if n > 0 and self.path is not None:
-            said = Said("said_history_skipped", path=self.path, what=Said(noun, n=n))
-            if said not in self.warnings:
-                self.warnings.append(said)
+    def skipped(self, n: int, noun: str, why: str = "said_history_skipped") -> None:
+        """Say once that n records of the file are left out (the others still count, and
+        none is deleted); `noun` is a counted key, e.g. "said_count_answers"; `why`: a bad
+        value, or "said_history_future"."""
+        if n > 0 and self.path is not None and (why, noun) not in self._told:
+            self._told.add((why, noun))
+            self.warnings.append(Said(why, path=self.path, what=Said(noun, n=n)))
 
     # --- plumbing ---
 
