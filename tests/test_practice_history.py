@@ -444,3 +444,45 @@ def test_answers_dated_in_the_future_are_left_out_of_progress_and_said(tmp_path)
     assert h.warnings == [
         f"Practice history {path}: 1 answer left out of Progress (dated in the future: was "
         "the phone's clock wrong?); nothing was deleted."]
+
+
+def test_a_damaged_file_on_read_only_storage_is_said_once_and_truthfully(tmp_path, monkeypatch):
+    """Damaged, and the storage refuses both the move aside and every write: said once (not at
+    every read), the answers still whole in it are shown, and nothing claims they were kept."""
+    import errno
+
+    import app.incidents.meta as M
+    import app.incidents.storage as S
+    from app.practice import disputes as D
+
+    data = tmp_path / "data"
+    h = PracticeHistory(data)
+    for i in range(14):
+        h.record(att("paraphrasing", i % 2 == 0, days_ago=i / 10))
+    path = data / "practice.json"
+    cut = path.read_bytes()[:-30]  # the last record cut
+    path.write_bytes(cut)
+
+    def read_only(*a, **k):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(M, "move_aside", read_only)
+    monkeypatch.setattr(S, "atomic_write", read_only)
+    again = PracticeHistory(data)
+    assert len(again.attempts()) == 13  # shown as read
+    again.accuracy(7, now=NOW)
+    again.weakest(30, now=NOW)
+    D.kept(again)
+    with pytest.raises(HistoryUnavailable, match="not saved"):
+        again.record(att("mirroring", True))
+    assert len(again.attempts()) == 14  # the new one counts until the app closes
+    assert again.warnings == [
+        f"Practice history {path} is damaged and it could not be moved aside (the storage is "
+        "read-only): 13 answers read from it are shown, and nothing is saved until the "
+        "storage can be written."]
+    assert path.read_bytes() == cut  # untouched
+
+    monkeypatch.undo()  # the storage can be written again: kept aside, read back, saved
+    again.record(att("mirroring", True))
+    assert len(PracticeHistory(data).attempts()) == 15  # 13 read back, the 2 new ones
+    assert len(list(data.glob("practice.json.corrupt-*"))) == 1

@@ -5,8 +5,10 @@ never the incidents' folder, so practice never shows up in an incident or its ex
 Writes go through the incidents' `SafeJSONStorage` (temp file, fsync, rename), under a
 `FileLock`, so a kill leaves the old file or the new one, never half. A damaged file is
 moved aside as found and the history starts again with every record still whole in it
-(`salvage`), with one sentence in `warnings`; a record that cannot be read is left out
-and said once. When the disk
+(`salvage`), with one sentence in `warnings`; one that cannot be moved aside (read-only
+storage) is said once, and its whole records are shown, never written over. A record that
+cannot be read, or holds a bad value, is left out (kept in the file) and said once; so is an
+answer dated after the clock, in Progress. When the disk
 refuses a write the attempt is kept in memory and written with the next one (it still
 counts in `accuracy`); `HistoryUnavailable` says why in one sentence.
 `PracticeHistory(None)` keeps everything in memory (tests).
@@ -135,6 +137,10 @@ class PracticeHistory:
         self._mutex = threading.RLock()
         self._pending: list[Attempt] = []
         self._told: set[tuple[str, str]] = set()  # what `skipped` has said
+        # a damaged file that could not be moved aside (read-only storage): which file (not
+        # recovered again at every read) and its whole records, shown read-only
+        self._stuck: tuple | None = None
+        self._shown = TinyDB(storage=MemoryStorage)
         if self.data_dir is None:
             self.path = None
             self._db = TinyDB(storage=MemoryStorage)
@@ -173,7 +179,7 @@ class PracticeHistory:
                 if self.path is None:  # aside, its whole records read back, then once more
                     raise
                 with self._locked():
-                    self._recover()
+                    self._recover(again=True)
                 self._insert(records)
         except OSError as err:
             raise HistoryUnavailable(Said("said_history_not_saved", reason=reason(err))) from err
@@ -213,7 +219,7 @@ class PracticeHistory:
                 if write and self.path is not None:
                     self.path.parent.mkdir(parents=True, exist_ok=True)
                 with self._locked(write):
-                    yield self._table(name)
+                    yield self._table(name, write)
             except (OSError, *DAMAGE) as err:
                 why = (reason(err) if isinstance(err, OSError)
                        else Said("said_history_is_damaged", path=self.path))
@@ -228,7 +234,7 @@ class PracticeHistory:
             stored = []
             with self._locked(write=False):
                 try:
-                    records = self._table().all()
+                    records = self._table(write=False).all()
                 except (OSError, *DAMAGE):  # unreadable, or damaged and not moved (warned)
                     records = []
                 for r in records:
@@ -278,21 +284,38 @@ class PracticeHistory:
 
     # --- plumbing ---
 
-    def _table(self, name: str = TABLE) -> Table:
+    def _table(self, name: str = TABLE, write: bool = True) -> Table:
         # a fresh Table each time: TinyDB caches the next doc id, which another process
         # writing the same file would make stale
-        return Table(self._db.storage, name)
+        stuck = self._stuck is not None and not write  # read what the damaged file holds
+        return Table((self._shown if stuck else self._db).storage, name)
 
     def _locked(self, write: bool = True):
         return _Guarded(self, write)
 
-    def _recover(self) -> None:
+    def _recover(self, again: bool = False) -> None:
         """The file could not be read: app.practice.salvage keeps it aside, starts again
-        with every record still whole in it, and says so."""
+        with every record still whole in it, and says so, once. A file that could not be
+        moved aside is not tried again at every read (`again`: a write wants it gone)."""
         from app.practice.salvage import recover
 
         assert self.path is not None
-        self.warnings.append(recover(self.path, self._db.storage))
+        found = _identity(self.path)
+        if found is not None and found == self._stuck and not again:
+            return
+        said, shown = recover(self.path, self._db.storage)
+        self._stuck = _identity(self.path) if shown is not None else None
+        self._shown.storage.write(shown or {})
+        if said not in self.warnings:
+            self.warnings.append(said)
+
+
+def _identity(path: Path) -> tuple | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 class _Guarded:
@@ -318,6 +341,8 @@ class _Guarded:
             self.h._recover()
         except OSError:
             pass  # a read that fails here fails again where it matters, and says why
+        else:
+            self.h._stuck = None  # read: the damaged file is gone (replaced, or put right)
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -48,9 +48,11 @@ def _record(obj: object) -> tuple[str, dict] | None:
     return None
 
 
-def recover(path: Path, storage) -> Said:
+def recover(path: Path, storage) -> tuple[Said, dict | None]:
     """A history file that cannot be read: kept aside as found, its whole records written
-    to a new file through `storage` (the history's SafeJSONStorage); the sentence to show."""
+    to a new file through `storage` (the history's SafeJSONStorage); the sentence to show,
+    and, when the file could not be moved aside, its whole records as tables to show
+    read-only (None otherwise): nothing is written over it."""
     try:
         found = salvage(read_regular(path, SALVAGE_BYTES)[:SALVAGE_BYTES])
     except OSError:
@@ -58,13 +60,18 @@ def recover(path: Path, storage) -> Said:
     kept = aside(path)
     storage.close()  # drop the cache
     n = {name: len(records) for name, records in found.items()}
-    if any(n.values()) and not path.exists():
+    tables = {name: {str(i): r for i, r in enumerate(records, 1)}
+              for name, records in found.items() if records}
+    counted = [Said(key, n=n[name]) for name, key in RECOVERED if n.get(name)]
+    if path.exists():  # not moved (read-only storage): shown, never written over
+        if not counted:
+            return Said("said_history_damaged", path=path, kept=kept), None
+        return Said("said_history_stuck", path=path, kept=kept, found=counted), tables
+    if counted:
         try:
-            storage.write({name: {str(i): r for i, r in enumerate(records, 1)}
-                           for name, records in found.items() if records})
+            storage.write(tables)
         except OSError:
-            n = {}  # the disk refused: the damaged copy aside still holds them
-    if not any(n.values()):
-        return Said("said_history_damaged", path=path, kept=kept)
-    return Said("said_history_recovered", path=path, kept=kept,
-                found=[Said(key, n=n[name]) for name, key in RECOVERED if n.get(name)])
+            counted = []  # the disk refused: the damaged copy aside still holds them
+    if not counted:
+        return Said("said_history_damaged", path=path, kept=kept), None
+    return Said("said_history_recovered", path=path, kept=kept, found=counted), None
