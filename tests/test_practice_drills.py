@@ -70,9 +70,17 @@ def test_questions_come_from_the_guide_with_four_choices(practice, guide):
         assert q.answer == (p.skill if q.kind == SAY else p.group)
 
 
-def test_questions_for_one_skill_drill_that_skill(practice):
-    quiz = practice.start_quiz(n=5, skill="paraphrasing")
-    assert [q.answer for q in quiz.questions] == ["paraphrasing"] * 5
+@pytest.mark.parametrize("seed", range(5))
+def test_drilling_one_skill_asks_it_half_the_time_among_others(guide, seed):
+    """With that skill alone, the same button was right every time: full marks without
+    telling one skill from another."""
+    practice = Practice(guide, PracticeHistory(None), rng=random.Random(seed))
+    quiz = practice.start_quiz(n=10, skill="paraphrasing")
+    answers = [q.answer for q in quiz.questions]
+    assert len(answers) == 10 and answers.count("paraphrasing") == 5
+    assert all(q.kind == SAY for q in quiz.questions)
+    assert len({a for a in answers if a != "paraphrasing"}) >= 2
+    assert len({q.id for q in quiz.questions}) == 10
 
 
 def test_the_same_seed_asks_the_same_questions(guide):

@@ -82,11 +82,20 @@ def make_questions(
     skill: str | None = None,
     avoid_share: float = 0.25,
 ) -> list[Question]:
-    """Up to `n` questions. `skill`: only Say phrases of that skill (drill the weakest).
-    About `avoid_share` of them are Avoid questions when there are enough."""
+    """Up to `n` questions. About `avoid_share` of them are Avoid questions when there are
+    enough. `skill` (drill the weakest): about half are Say phrases of that skill, the rest
+    Say phrases of other skills. With that skill alone, the same button was right every
+    time: full marks without telling one skill from another."""
     pool = candidates(guide, situation)
-    say = [p for p in pool if p.kind == SAY and (skill is None or p.skill == skill)]
-    avoid = [] if skill is not None else [p for p in pool if p.kind == AVOID]
+    if skill is not None:
+        focus = [p for p in pool if p.kind == SAY and p.skill == skill]
+        others = [p for p in pool if p.kind == SAY and p.skill != skill]
+        n_focus = min(len(focus), max(n - len(others), (n + 1) // 2))
+        picked = rng.sample(focus, n_focus) + rng.sample(others, min(len(others), n - n_focus))
+        rng.shuffle(picked)
+        return [question(guide, p, rng) for p in picked]
+    say = [p for p in pool if p.kind == SAY]
+    avoid = [p for p in pool if p.kind == AVOID]
     n_avoid = min(len(avoid), round(n * avoid_share)) if say else min(len(avoid), n)
     picked = rng.sample(avoid, n_avoid) + rng.sample(say, min(len(say), n - n_avoid))
     rng.shuffle(picked)

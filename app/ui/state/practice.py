@@ -150,6 +150,13 @@ class PracticePart(ProgressPart):
             except KeyError:
                 self.ui.message = t("walk_unknown", id=scenario)
 
+    @property
+    def focus(self):
+        """The skill a "name the skill" drill works on (from Progress), or None."""
+        if self.key is None or self.key[0] != "practice_skill" or not self.key[1]:
+            return None
+        return next((s for s in self.guide.skills if s.id == self.key[1]), None)
+
     def set_timed(self, on: bool) -> None:
         """Timed mode for the drills started from now on (10 seconds to answer)."""
         self.timed = bool(on)

@@ -77,6 +77,8 @@ def SkillDrillView(state):
                                           total=len(quiz.questions), right=quiz.right), sz)]
     if p.waiting and p.is_timed:
         out.append(pc.Countdown(state, key=f"q{quiz.index}"))
+    if quiz.index == 0 and (focus := p.focus) is not None:  # the weakest skill, from Progress
+        out.append(c.para(t("quiz_focus", skill=focus.title), sz.fs, 15, italic=True))
     avoid = q.kind == AVOID
     out += [
         c.heading(t("quiz_ask_avoid" if avoid else "quiz_ask_say"), sz.fs),
