@@ -39,7 +39,7 @@ from app.practice.backstop import WHY as LIKELY_WHY
 from app.practice.backstop import Backstop
 from app.practice.quote import as_typed
 from app.practice.scores import Scorer
-from app.practice.text import clean, flip, mostly_not_latin, sentences, starts, words
+from app.practice.text import clean, flip, hides_spaces, mostly_not_latin, sentences, starts, words
 from app.practice.texting import texting
 from app.said import Said
 
@@ -110,8 +110,8 @@ class Classifier:
         scenario's best answer): when it asked about suicide, their line is the reply."""
         full = clean(answer)
         text = texting(full[: R.ANALYSE_CHARS])
-        # a zero-width space inside a word ("c\u200balm down") hides it from the list
-        joined = texting(clean(answer, "")[: R.ANALYSE_CHARS]) if "\u200b" in (answer or "") else ""
+        # a zero-width space or a NUL inside a word ("c\u200balm down") is read as nothing too
+        joined = texting(clean(answer, "")[: R.ANALYSE_CHARS]) if hides_spaces(answer) else ""
         said_text = read(said) or None
         asked = SF.asks_about_suicide(sentences((read(before) or "").lower()))
         if not words(text) and not text.strip(" -\u2013\u2014").count("."):
@@ -180,9 +180,23 @@ class Classifier:
         joined: str = "",
     ) -> tuple[Flag, ...]:
         """`mirrored`: the answer hands their own last words back as a question; `said`:
-        what they said, when known; `joined`: see `style_flags`."""
+        what they said, when known; `joined`: the line with the invisible marks that may
+        stand for a space taken out (`text.hides_spaces`), or "". The rules read both
+        readings and a flag found in either counts: "cal\u200bm down" is "calm down" to
+        whoever reads it, and "calm\x00down" too."""
         style = self.style_flags(full, text, joined)
         out: list[Flag] = [f for f in style if f.code == "banned-word"]
+        for reading in (text, joined) if joined and joined != text else (text,):
+            out += self._rule_flags(reading, mirrored, said, out)
+        out += [f for f in style if f.code == "too-long"]
+        return tuple(dict.fromkeys(out))
+
+    def _rule_flags(
+        self, text: str, mirrored: bool, said: str | None, before: list[Flag],
+    ) -> list[Flag]:
+        """The rules' own flags for one reading of the line; `before`: the flags already
+        raised (a "why" the never-say list named is not flagged again)."""
+        out: list[Flag] = []
         low = text.lower()
         # stage directions are not said aloud: "(pause... let it sit)"
         parts = sentences(re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", low).strip())
@@ -217,17 +231,17 @@ class Classifier:
         ):
             out.append(Flag("rapport-killer", D.FAITH_WHY))
         if any(re.match(P.WHY, s) for s in parts):
-            if not P.names_why(out):  # else the never-say list said it, in the guide's words
+            if not P.names_why(before + out):  # else the never-say list said it
                 out.append(Flag("why-question", P.WHY_MESSAGE))
         elif not mirrored and self._closed(parts):  # a mirror hands back their words
             out.append(Flag("closed-question", P.CLOSED_MESSAGE))
-        out += [f for f in style if f.code == "too-long"]
-        return tuple(dict.fromkeys(out))
+        return out
 
     def style_flags(self, full: str, text: str, joined: str = "") -> tuple[Flag, ...]:
         """The guide's own writing rules, in its own language: its never-say list (read in
-        `text`, and in `joined`, the line with its zero-width spaces taken out, when it has
-        any) and its longest phrase (counted in `full`). Caught words are quoted as typed."""
+        `text`, and in `joined`, the line with its invisible marks that may be spaces taken
+        out, when it has any) and its longest phrase (counted in `full`). Caught words are
+        quoted as typed."""
         out = []
         hidden = [b for b in self.style.breaches(joined) if b.find(text) is None]
         for b in self.style.breaches(text) + tuple(hidden):

@@ -7,22 +7,60 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from app.guide.style import WORD_RE, plain
 from app.practice.lookalikes import LOOKALIKES
 
+# Characters that show nothing (or a blank) on screen, sorted by how a reader takes them.
+# Always a space: fillers drawn as a blank, as wide as a letter (Hangul fillers, the braille
+# blank), pasted between two words to look like a space ("calm\u3164down").
+_BLANK = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+# Invisible, and may stand for a space or for nothing: a zero-width space (a word break in
+# Thai, or pasted inside "c\u200balm"), the invisible separator, the tag space, and control
+# characters other than whitespace (NUL...). The rules read a line both ways (`clean`'s
+# `invisible`, then `hides_spaces`).
+_MAYBE_SPACE = re.compile("[\u200b\u2063\U000e0020\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+# Every other default-ignorable or format character joins what is on either side and is
+# dropped: variation selectors, the combining grapheme joiner, tags, a soft hyphen, bidi
+# marks, the zero-width joiner and non-joiner (which Arabic and Indic words carry inside a
+# word: dropped, they never split one).
+_IGNORABLE = re.compile(
+    "[\u00ad\u034f\u061c\u17b4\u17b5\u180b-\u180f\u200c-\u200f\u202a-\u202e"
+    "\u2060-\u206f\ufe00-\ufe0f\ufeff\ufff0-\ufff8\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
 
-def clean(text: str | None, zero_width: str = " ") -> str:
+
+@lru_cache(maxsize=8192)
+def _as_read(c: str, invisible: str) -> str:
+    if c in _BLANK:
+        return " "
+    if _MAYBE_SPACE.match(c):
+        return invisible
+    if _IGNORABLE.match(c) or unicodedata.category(c) == "Cf":
+        return ""
+    return c
+
+
+def hides_spaces(text: str | None) -> bool:
+    """True when `text` has an invisible character that may stand for a space or for
+    nothing (`_MAYBE_SPACE`): the rules then read it both ways."""
+    return bool(text) and _MAYBE_SPACE.search(text) is not None
+
+
+def clean(text: str | None, invisible: str = " ") -> str:
     """One line of plain text: lone surrogates replaced, compatibility forms as their plain
-    letters (fullwidth "Ｙｏｕ" -> "You"), invisible format marks dropped (a zero-width
-    space is `zero_width`), straight apostrophes, one space. What the rules read, never shown."""
+    letters (fullwidth "Ｙｏｕ" -> "You"), invisible marks dropped (a variation selector, a
+    joiner, a tag), a blank filler (U+3164) a space, a zero-width space or a control
+    character `invisible`, straight apostrophes, one space. What the rules read, never shown."""
     if not text:
         return ""
     text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates -> "?"
     if not text.isascii():
-        text = "".join(zero_width if c == "\u200b" else c
-                       for c in unicodedata.normalize("NFKC", text)
-                       if c == "\u200b" or unicodedata.category(c) != "Cf")
+        text = unicodedata.normalize("NFKC", text)
+    if not text.isascii() or _MAYBE_SPACE.search(text):
+        text = "".join([_as_read(c, invisible) for c in text])
     text = plain(text).replace("\u2026", "...").replace("\u201c", '"').replace("\u201d", '"')
     if not text.isascii() and not mostly_not_latin(text):
         text = text.translate(LOOKALIKES)
