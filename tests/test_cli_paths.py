@@ -144,6 +144,26 @@ def test_a_folder_with_none_of_a_guides_parts_is_refused_at_once(tmp_path, capsy
     assert "holds none" not in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("argv", [
+    ["practice", "classify", "--content-dir", "{dir}", "Calm down."],  # was exit 0, a verdict
+    ["practice", "classify", "--content-dir", "{dir}", "--said", "Go away!", "Okay."],
+])
+def test_practice_refuses_a_folder_that_is_not_a_guide_as_check_does(tmp_path, capsys, argv):
+    """`practice classify --content-dir` a folder with only a.txt judged against it: exit 0,
+    a verdict without the never-say list's flags, and a warning of "1 problem(s)". It is
+    refused as `check` and `dump` refuse it: the same one line, exit 2, nothing on stdout."""
+    stray = tmp_path / "notguide"
+    stray.mkdir()
+    (stray / "a.txt").write_text("hello\n")
+    assert main(["check", str(stray)]) == 2
+    refused = capsys.readouterr().err
+    assert main([a.format(dir=stray) for a in argv]) == 2
+    out, err = capsys.readouterr()
+    assert (out, err) == ("", refused) and _one_line(err) and "holds none" in err
+    (stray / "style.md").write_text("---\nid: style\n---\n")  # a guide being started
+    assert main([a.format(dir=stray) for a in argv]) == 0
+
+
 LONG = "a" * 256  # one name over the 255 bytes a Linux file system allows
 
 

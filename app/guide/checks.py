@@ -2,8 +2,9 @@
 
 `check(content_dir)` compiles the guide and returns a `Report`: the problems in the
 order to read them (a file's own syntax problem first), the summary line and the exit
-code (0 clean, 1 content problems). A content dir that is not a directory raises
-`ContentDirError` (the CLI's exit code 2). Nothing in a content file raises here.
+code (0 clean, 1 content problems). A content dir that is not a directory, or holds none
+of a guide's parts, raises `ContentDirError` (the CLI's exit code 2). Nothing in a content
+file raises here.
 """
 
 from __future__ import annotations
@@ -64,7 +65,10 @@ class Report:
         return 1 if self.guide.problems else 0
 
 
-def _dir(content_dir: str | Path) -> Path:
+def guide_folder(content_dir: str | Path) -> Path:
+    """`content_dir` as a Path, or `ContentDirError` when it is not there, not a folder, or
+    a folder holding none of a guide's parts (an empty folder is a guide being started).
+    Every command that reads a guide refuses a folder the same way, in the same words."""
     path = Path(content_dir)
     if not path.is_dir():
         what = "is not a directory" if path.exists() else "does not exist"
@@ -95,7 +99,7 @@ def check(content_dir: str | Path, shown: str | None = None) -> Report:
     The guide's own screen labels (`labels.txt`, app.i18n) are checked here too: the app
     reads them beside the guide, and a pack carries them. So is every other file in the
     folder for a private signing key: content/ ships inside the app."""
-    path = _dir(content_dir)
+    path = guide_folder(content_dir)
     shown = str(content_dir) if shown is None else shown
     guide = compile_guide(path, shown)
     labels = [Problem(os.path.join(shown, rel), line, message, code, CODES[code].severity)

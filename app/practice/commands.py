@@ -101,8 +101,10 @@ def _print_json(value: object, out: TextIO) -> None:
 def run_classify(answer: str, said: str | None, content_dir: str | None, content: Content,
                  out: TextIO, language: str | None = None) -> int:
     """`practice classify`: one JSON object on `out`; 2 when the content folder is missing
-    or the language is not a language code. A guide in another language gets its own
-    never-say list and no skill (the skill rules read English only), as on the screen."""
+    or not a guide (in `check`'s words), or the language is not a language code. A guide in
+    another language gets its own never-say list and no skill (the skill rules read English
+    only), as on the screen."""
+    from app.guide.checks import ContentDirError, guide_folder
     from app.guide.compile import compile_guide
     from app.guide.folder import language_of
     from app.i18n import LANGUAGE_RE
@@ -112,6 +114,11 @@ def run_classify(answer: str, said: str | None, content_dir: str | None, content
     path, shown = content(content_dir)
     if not path.is_dir():
         _say(f"stairway: content folder '{shown}' {_missing(path)}")
+        return 2
+    try:  # a folder with none of a guide's parts: refused as check refuses it
+        guide_folder(path)
+    except ContentDirError as err:
+        _say(f"stairway: {err}")
         return 2
     if language is not None and not LANGUAGE_RE.match(language):
         _say(f"stairway: --language takes a language code such as en or es, not "
