@@ -124,6 +124,29 @@ CASES = [
         "answer is not under a turn heading",
         "practice-outside-turn",
     ),
+    # the Best answer again, graded Harmful: two buttons saying one thing (was no problem)
+    (
+        ("- Harmful: Calm down.", "- Harmful: you sound  scared."),
+        24,
+        "answer 'you sound scared.' is already in this turn (line 18, graded Best): keep one",
+        "practice-answer-twice",
+    ),
+    # seven answers in one turn: a warning, the turn still plays (103 passed)
+    (
+        (WHY, WHY + "".join(f"- Acceptable: Okay {n}.\n  - Skill: none\n  - Why: Filler.\n"
+                            for n in range(4))),
+        15,
+        "this turn has 7 answers: give three or four (at most 6)",
+        "practice-many-answers",
+    ),
+    # a numbered answer (was "answer has no Skill" here, and "answer must start with Best:"
+    # on its own `- Skill:` and `- Why:` lines, which fell out of the numbered item)
+    (
+        (SAY, "1. Best: You sound scared."),
+        18,
+        "answers must be a `- ` list, not numbered: write `- Best: ...`",
+        "practice-answer-numbered",
+    ),
 ]
 
 
@@ -136,6 +159,49 @@ def test_each_defect_is_reported_at_its_line(root, monkeypatch, change, line, me
     if code:
         problems = [p for p in compile_guide(root).problems if p.path.endswith(P)]
         assert code in {p.code for p in problems}
+
+
+def test_one_answer_three_times_is_named_twice_at_its_lines(root, monkeypatch):
+    """The same answer graded Acceptable, Harmful and Best in one turn passed check."""
+    for grade, old in (("Acceptable", SAY), ("Harmful", "- Acceptable: What's happening?"),
+                       ("Best", "- Harmful: Calm down.")):
+        edit(root, P, old, f"- {grade}: You sound scared.")
+    assert check(root, monkeypatch) == (1, [
+        f"c/{P}:21: answer 'You sound scared.' is already in this turn (line 18, graded "
+        "Acceptable): keep one",
+        f"c/{P}:24: answer 'You sound scared.' is already in this turn (line 18, graded "
+        "Acceptable): keep one",
+        "checked 13 files: 2 problems in 1 file",
+    ])
+    (scenario,) = compile_guide(root).practice
+    assert len(scenario.turns) == 1  # the turn is left out, the rest plays
+
+
+def test_too_many_answers_keep_the_turn(root):
+    extra = "".join(f"- Acceptable: Okay {n}.\n  - Skill: none\n  - Why: Filler.\n"
+                    for n in range(100))
+    edit(root, P, WHY, WHY + extra)
+    guide = compile_guide(root)
+    assert [(p.line, p.code, p.severity) for p in guide.problems] == [
+        (15, "practice-many-answers", "warning")]
+    assert "this turn has 103 answers" in guide.problems[0].message
+    assert len(guide.practice[0].turns[0].answers) == 103
+
+
+@pytest.mark.parametrize("numbered, sub", [
+    ("1. Best: You sound scared.", "  - Skill:"),  # sub-items indented for `- `: fall out
+    ("1) Best: You sound scared.", "   - Skill:"),  # indented under the number: kept
+])
+def test_a_numbered_answer_is_one_problem_at_its_line(root, monkeypatch, numbered, sub):
+    edit(root, P, "  - Skill: Emotion labeling", sub + " Emotion labeling")
+    edit(root, P, SAY, numbered)
+    if sub.startswith("   "):
+        edit(root, P, WHY, " " + WHY)
+    assert check(root, monkeypatch) == (1, [
+        f"c/{P}:18: answers must be a `- ` list, not numbered: write `- Best: ...`, with its "
+        "`  - Skill:` and `  - Why:` lines under it",
+        "checked 13 files: 1 problem in 1 file",
+    ])
 
 
 def test_a_broken_turn_is_left_out_and_the_rest_plays(root):

@@ -46,6 +46,7 @@ class Block:
     code: str | None = None  # the first inline code span (sources.md keys)
     subs: list[Block] = field(default_factory=list)  # an item's sub-items, in order
     end: int = 0  # last file line of a list item (sub-items included), 1-based
+    ordered: bool = False  # a list item of a numbered list (`1. ...`), not a `- ` one
 
 
 @dataclass
@@ -129,15 +130,18 @@ def _blocks(tokens: list[Token], doc: Doc) -> None:
             stack.append(tok)
             if tok.type == "list_item_open":
                 checked = (tok.meta or {}).get("checked")
+                ordered = tok.markup in (".", ")")  # `1.` or `1)`; a bullet is `-`, `*`, `+`
                 line = tok.map[0] + 1
                 end = tok.map[1]
                 if item_at:
                     top = item_at[0]
-                    block = Block("sub", line, "", level=len(item_at), tick=checked is not None)
+                    block = Block("sub", line, "", level=len(item_at), tick=checked is not None,
+                                  ordered=ordered)
                     block.end = end
                     top.subs.append(block)
                 else:
-                    block = Block("item", line, "", tick=checked is not None, end=end)
+                    block = Block("item", line, "", tick=checked is not None, end=end,
+                                  ordered=ordered)
                     doc.blocks.append(block)
                 item_at.append(block)
         elif tok.type in ("list_item_close", "blockquote_close"):

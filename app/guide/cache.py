@@ -20,7 +20,7 @@ from app.guide.compile import compile_guide, latest_today
 from app.guide.files import content_hash
 from app.guide.model import Guide
 
-PARSER_VERSION = "6"  # raise it with any change to what compile_guide reports or builds
+PARSER_VERSION = "7"  # raise it with any change to what compile_guide reports or builds
 BUNDLE_NAME = "guide.json"
 
 

@@ -23,12 +23,14 @@ from app.guide.items import _banned, _length
 from app.guide.model import ACCEPTABLE, BEST, Answer, Scenario, Turn
 from app.guide.reference import Vocab
 from app.guide.stages import meta_of
+from app.guide.style import plain
 from app.guide.subitems import _short
 
 GRADE_RE = re.compile(r"^(best|acceptable|harmful)\s*:(.*)$", re.I | re.S)
 SUB_RE = re.compile(r"^(skill|why)\s*:(.*)$", re.I | re.S)
 QUOTE_LINE_RE = re.compile(r"^\s{0,3}>")
 NO_SKILL = ("none", "no skill", "-")
+MAX_ANSWERS = 6  # more do not fit a phone's screen with the line above them; 3 or 4 is best
 
 
 @dataclass
@@ -103,8 +105,17 @@ def parse_practice(f: File, vocab: Vocab) -> Scenario | None:
 
 def _turn(f: File, vocab: Vocab, t: _Turn) -> Turn | None:
     line = _line(f, vocab, t)
-    answers = [a for b in t.items if (a := _answer(f, vocab, b, t)) is not None]
-    graded = len(t.items)
+    items = _answer_items(f, t)
+    _repeats(f, t, items)
+    answers = [a for b in items if not b.ordered and (a := _answer(f, vocab, b, t)) is not None]
+    graded = len(items)
+    if graded > MAX_ANSWERS:  # a warning: the turn still plays
+        f.add(
+            t.head.line,
+            "practice-many-answers",
+            f"this turn has {graded} answers: give three or four (at most {MAX_ANSWERS}), "
+            "so the officer can read them all",
+        )
     if graded < 2:
         f.add(
             t.head.line,
@@ -122,6 +133,52 @@ def _turn(f: File, vocab: Vocab, t: _Turn) -> Turn | None:
     if not t.ok or line is None:
         return None
     return Turn(line, tuple(answers), " ".join(t.notes))
+
+
+def _answer_items(f: File, t: _Turn) -> list[Block]:
+    """The turn's answers. One written as a numbered list item (`1. Best: ...`) is reported
+    once: its `- Skill:` and `- Why:` lines, indented for a `- ` item, fall out of it as
+    items of their own and are not reported again (nor is what they leave it without)."""
+    out: list[Block] = []
+    numbered = False
+    for b in t.items:
+        if numbered and SUB_RE.match(b.text):
+            continue  # the numbered answer's own sub-item, out of its place
+        numbered = b.ordered
+        if numbered:
+            grade = _grade(b).capitalize() or "Best"
+            f.add(
+                b.line,
+                "practice-answer-numbered",
+                f"answers must be a `- ` list, not numbered: write `- {grade}: ...`, with "
+                "its `  - Skill:` and `  - Why:` lines under it",
+            )
+            t.ok = False
+        out.append(b)
+    return out
+
+
+def _repeats(f: File, t: _Turn, items: list[Block]) -> None:
+    """The same answer twice in one turn (whatever its grades): the officer would see two
+    buttons saying one thing, one of them perhaps Best and the other Harmful."""
+    seen: dict[str, tuple[int, str]] = {}
+    for b in items:
+        m = GRADE_RE.match(b.text)
+        text = " ".join(m.group(2).split()) if m else ""
+        if not text:
+            continue
+        key = plain(text).casefold()
+        if key not in seen:
+            seen[key] = (b.line, m.group(1).capitalize())
+            continue
+        first, grade = seen[key]
+        f.add(
+            b.line,
+            "practice-answer-twice",
+            f"answer '{_short(text)}' is already in this turn (line {first}, graded "
+            f"{grade}): keep one",
+        )
+        t.ok = False
 
 
 def _line(f: File, vocab: Vocab, t: _Turn) -> str | None:
