@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import flet as ft
+import pytest
 
 from app.i18n import text as t
 from app.incidents.book import Book
@@ -504,3 +505,23 @@ async def test_the_board_shows_the_stage_overrides_signs_and_checklist_done(app)
     assert len(unticked) == 1 and " (ticked " in unticked[0], texts
     assert not line("board_at", second.text), texts
     assert t("board_stairway") in texts and t("board_checklist") in texts
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("", "Type how many minutes until the deadline, e.g. 20."),
+    ("soon", "Type the minutes until the deadline as a whole number, e.g. 20 (up to a week). "
+             "You typed: soon"),
+    ("99999", "Type the minutes until the deadline as a whole number, e.g. 20 (up to a "
+              "week). You typed: 99999"),
+])
+async def test_a_deadline_without_its_minutes_is_told_in_words(app, typed, said):
+    """"Give the minutes left as a whole number from 1 to 10080 (got nothing)" read as
+    machine text under stress."""
+    await open_incident(app)
+    await app.type(L.NOTE_FIELD, "Car by noon")
+    await app.type(L.DEADLINE_MINUTES, typed)
+    await app.click(L.note_kind("deadline"))
+    assert app.state.ui.errors[L.DEADLINE_MINUTES] == said
+    assert said in app.texts()
+    notes = app.state.log.all_notes(app.state.incident.current.id)
+    assert not [n for n in notes if str(n.kind) == "deadline"]

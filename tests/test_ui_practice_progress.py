@@ -131,6 +131,27 @@ async def test_erase_asks_first_with_the_count_and_never_touches_incidents(app):
     assert not app.has(L.ERASE_PRACTICE_CONFIRM)
 
 
+async def test_back_closes_the_erase_question_and_stays_in_settings(app):
+    """The question was a box inside Settings, its buttons below the fold at the largest
+    text, and Back left Settings for Home. It is a full-screen question now, as the others:
+    Back closes it, nothing is erased, and a yes tapped after it closed does nothing."""
+    await open_drill(app, L.DRILL_SKILL)
+    await answer_quiz(app, [True, False, True])
+    app.state.nav.go("settings")
+    await app.settle()
+    await app.click(L.ERASE_PRACTICE)
+    assert app.state.ui.dialog == "erase" and app.has(L.ERASE_PRACTICE_CONFIRM)
+    assert not app.has(L.ERASE_PRACTICE)  # in place of the screen: the question alone
+    confirm = app.find(L.ERASE_PRACTICE_CONFIRM)
+    assert app.state.nav.back()  # the phone's Back
+    await app.settle()
+    assert app.state.nav.screen == "settings" and app.state.ui.dialog is None
+    assert app.has(L.ERASE_PRACTICE) and not app.has(L.ERASE_PRACTICE_CONFIRM)
+    await app.session.dispatch_event(confirm._i, "click", None)  # a late tap on the old yes
+    await app.settle()
+    assert len(attempts(app)) == 3
+
+
 async def test_a_new_guide_restarts_the_drill_on_it_and_keeps_the_history(app):
     from dataclasses import replace
 

@@ -209,10 +209,9 @@ class IncidentPart(BoardPart, AmendPart):
         if kind == "deadline":
             raw = str(due_minutes if due_minutes is not None else "").strip()
             minutes = plain_int(raw) or 0
-            if not 1 <= minutes <= MAX_MINUTES:
-                shown = raw[:20] or t("deadline_nothing")
-                self.ui.error(L.DEADLINE_MINUTES, t("deadline_invalid", max=MAX_MINUTES,
-                                                    got=shown))
+            if not 1 <= minutes <= MAX_MINUTES:  # said in words, not "1 to 10080 (got
+                self.ui.error(L.DEADLINE_MINUTES, t(  # nothing)", which read as machine text
+                    "deadline_invalid", got=raw[:20]) if raw else t("deadline_missing"))
                 return False
             fields["due"] = self.now() + timedelta(minutes=minutes)
             text = text or t("deadline_default", n=minutes)

@@ -71,16 +71,18 @@ class ProgressPart:
             self.ui.say(t("erase_nothing"))
             return
         self.erase_count = n
-        self.ui.say(None)
+        self.ui.ask("erase")  # full screen, as every question: in view, and Back closes it
 
     def cancel_erase(self) -> None:
         self.erase_count = None
+        self.ui.dialog = None
         self.ui.say(t("erase_kept"))
 
     def confirm_erase(self) -> None:
-        if self.erase_count is None:
+        if self.erase_count is None or self.ui.dialog != "erase":
             return
         self.erase_count = None
+        self.ui.dialog = None
         try:
             n = self.core.erase_history()
         except PracticeError as err:

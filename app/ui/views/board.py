@@ -87,7 +87,7 @@ def BoardView(state):
         *head(state.incident, sz),
         c.para(L.BOARD_IN_CONTACT if b.in_contact else L.BOARD_NO_CONTACT, sz.fs, 16,
                weight=ft.FontWeight.BOLD),
-        c.button(L.OPEN_TIMELINE, lambda e: state.nav.go("incident"), ft.Icons.ARROW_BACK),
+        c.button(L.OPEN_TIMELINE, lambda e: state.nav.go("incident"), ft.Icons.VIEW_LIST),
         c.heading(L.BOARD_DEMANDS, sz.fs),
         *([demand_row(state, d, sz) for d in b.demands] or [c.para(L.BOARD_NONE, sz.fs, 15)]),
         c.heading(L.BOARD_DEADLINES, sz.fs),

@@ -1,5 +1,6 @@
 """The dialogs the state asks for (`state.ui.dialog`): start, override, amend, location,
-handover, close, export, retention, leave. Their forms are in app/ui/views/forms.py.
+handover, close, export, retention, erase (practice history), leave. Their forms are in
+app/ui/views/forms.py.
 
 Shown full screen in place of the current screen (a phone's full-screen dialog): always
 in view whatever the scroll position, each with an explicit cancel; the phone's Back
@@ -66,6 +67,11 @@ def build(state) -> ft.Control | None:
             t("retention_question", days=days, n=n),
             L.RETENTION_CONFIRM, once(lambda e: state.retention.confirm()), L.RETENTION_CANCEL,
             lambda e: ui.close_dialog(), sz))
+    if d == "erase" and (n := state.practice.erase_count) is not None:
+        return frame(L.ERASE_PRACTICE, choice_form(
+            t("erase_ask", n=n), L.ERASE_PRACTICE_CONFIRM,
+            once(lambda e: state.practice.confirm_erase()), L.ERASE_PRACTICE_CANCEL,
+            lambda e: state.practice.cancel_erase(), sz))
     if d == "export" and state.export.file is not None:
         titles = {"md": L.EXPORT_MD, "json": L.EXPORT_JSON, "csv": L.EXPORT_CSV}
         fmt = state.export.file.fmt

@@ -14,19 +14,6 @@ from app.ui.views import common as c
 THEMES = ("system", "light", "dark")  # catalogue: theme_<name> (label), theme_<name>_short
 
 
-def erase_confirm(state, sz: Sizes) -> list[ft.Control]:
-    """Erasing practice history asks first, with the count; incidents are never touched."""
-    n = state.practice.erase_count
-    if n is None:
-        return []
-    return [ft.Container(ft.Column([
-        c.para(t("erase_ask", n=n), sz.fs),
-        c.button(L.ERASE_PRACTICE_CONFIRM, lambda e: state.practice.confirm_erase(),
-                 ft.Icons.DELETE_FOREVER, primary=True),
-        c.button(L.ERASE_PRACTICE_CANCEL, lambda e: state.practice.cancel_erase()),
-    ], spacing=8), padding=12, border_radius=12, border=ft.Border.all(2, ft.Colors.ERROR))]
-
-
 @ft.component
 def SettingsView(state):
     sz = Sizes(state.prefs.text_scale)
@@ -48,7 +35,6 @@ def SettingsView(state):
                     for d in P.RETENTION_DAYS]),
         c.heading(t("settings_practice"), sz.fs),
         c.button(L.ERASE_PRACTICE, lambda e: state.practice.ask_erase(), ft.Icons.DELETE_OUTLINE),
-        *erase_confirm(state, sz),
     ]
     if state.ui.message:
         out.append(c.para(state.ui.message, sz.fs, 15))
