@@ -61,8 +61,10 @@ async def test_override_refused_without_reason_then_logged(app):
     st = app.state.stairway
     texts = app.texts()
     intro = next(x for x in texts if x.startswith(L.OVERRIDE_INTRO))
+    left = len(st.stage(1).signs) - 1
     assert intro.endswith(f"From stage 1 ({st.stage(1).title}) to stage 2 "
-                          f"({st.stage(2).title}).")
+                          f"({st.stage(2).title}). {left} signs are not ticked yet: they "
+                          "are listed below the buttons.")  # the walk wrote before reading
     below = next(x for x in texts if x.startswith("Signs not ticked yet:\n"))
     assert below.splitlines()[1:] == [f"• {s.text}" for s in st.stage(1).signs[1:]]
     # the reason and its buttons come first: the list would push them off a small phone

@@ -177,6 +177,8 @@ class StairwayPart:
         move = t("override_move", from_stage=self.prefs.stage, to_stage=self.prefs.stage + 1,
                  from_title=frm.title if frm else "-", to_title=to.title if to else "-")
         missing = [f"• {s.text}" for s in frm.signs if s.id not in ticked] if frm else []
+        if missing:  # the list is below the buttons: say above them that it is there
+            move = f"{move} {t('override_unticked_below', n=len(missing))}"
         return (f"{L.OVERRIDE_INTRO}\n\n{move}",
                 "\n".join([L.OVERRIDE_NOT_SEEN, *missing]) if missing else "")
 
