@@ -259,3 +259,33 @@ def test_pack_without_language_takes_a_translations_folders_name(made, capsys, w
     assert main(["pack", str(content), "--key", key, "--out", str(out), "--approved-by", "x"]) == 0
     assert manifest_of(out.read_bytes())["language"] == language
     assert f"language {language}" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("language, notes", [
+    ("en", []),
+    ("en-GB", []),
+    # the English guide stamped Spanish: Spanish screens over English guidance
+    ("es", ["note: language es, but this folder is the 'en' guide (the 'es' guide is kept in "
+            "translations/es/): officers would read 'en' guidance on 'es' screens"]),
+    # a language the app has no screens for, and no labels.txt in the pack
+    ("fr", ["note: language fr, but this folder is the 'en' guide (the 'fr' guide is kept in "
+            "translations/fr/): officers would read 'en' guidance on 'fr' screens",
+            "note: the app has no screens in 'fr' and the pack has no labels.txt: its "
+            "screens show in English, and practice answers are checked only against the "
+            "guide's never-say list"]),
+])
+def test_a_pack_whose_language_is_not_its_guide_s_is_said(made, capsys, language, notes):
+    """`pack --language fr` over the English guide passed `verify-pack` as valid; the app
+    then switched its screens and stopped judging practice answers by its rules."""
+    tmp, _, trusted = made
+    out = tmp / f"{language}.stairway"
+    key = str(tmp / "k" / "metro-pd.key")
+    assert main(["pack", str(VALID), "--key", key, "--out", str(out), "--approved-by", "x",
+                 "--language", language]) == 0
+    got = capsys.readouterr()
+    assert [x for x in got.err.splitlines() if x.startswith("note: ")] == notes
+    assert main(["verify-pack", str(out), "--keys", str(trusted)]) == 0  # a note, not a refusal
+    got = capsys.readouterr()
+    told = [x for x in got.err.splitlines() if x.startswith("note: ")]
+    assert told == [n for n in notes if "no screens" in n]  # verify cannot see the folder
+    assert got.out.rstrip().endswith("pack is valid")

@@ -112,6 +112,9 @@ def run_pack(
     raw = raw_public(key.public_key())
     _say(f"wrote {dest}: {manifest.id} {manifest.version}, {len(manifest.files)} files, "
          f"language {manifest.language}", out)
+    for note in language_notes(manifest.language, language_of(root),
+                               list(manifest.files)):
+        _say(f"note: {note}", err)
     # a translation (content/translations/es) has no keys/: the app's content/keys decide
     keys = root / "keys" if (root / "keys").is_dir() else paths.keys_dir(paths.content_dir())
     trusted = load_keyring(keys).find(raw)
@@ -124,6 +127,27 @@ def run_pack(
             out,
         )
     return 0
+
+
+def language_notes(language: str, written_in: str | None, files: list[str]) -> list[str]:
+    """What a pack's language means for officers, when it may not be what was meant: a
+    language the pack's folder is not written in (`pack --language fr` over the English
+    guide), or one the app has no screens for and the pack brings no labels.txt for. The
+    app shows the screens in that language and judges practice answers by its rules."""
+    from app import i18n
+
+    out = []
+    base = language.split("-")[0].lower()
+    if written_in is not None and base != written_in:
+        out.append(f"language {language}, but this folder is the '{written_in}' guide (the "
+                   f"'{base}' guide is kept in translations/{base}/): officers would read "
+                   f"'{written_in}' guidance on '{base}' screens")
+    labels = any(f.rsplit("/", 1)[-1] == i18n.LABELS_FILE for f in files)
+    if base not in i18n.shipped() and not labels:
+        out.append(f"the app has no screens in '{base}' and the pack has no "
+                   f"{i18n.LABELS_FILE}: its screens show in English, and practice answers "
+                   "are checked only against the guide's never-say list")
+    return out
 
 
 def _check_guide(pack: VerifiedPack) -> PackError | None:
@@ -188,6 +212,8 @@ def run_verify(pack_file: str, keys_dir: str, out: TextIO, err: TextIO | None = 
             ("language", m.language), ("created", m.created), ("approved by", m.approved_by),
         ):  # fmt: skip
             _say(f"{label + ':':13}{value}", out)
+        for note in language_notes(m.language, None, list(m.files)):
+            _say(f"note: {note}", err)
     if report.fingerprint:
         who = f"{report.signer.name} (trusted)" if report.signer else f"not trusted by {keys_dir}"
         _say(f"{'signed by:':13}{report.fingerprint}  {who}", out)
