@@ -77,23 +77,23 @@ def test_a_file_cut_short_is_kept_aside_and_every_whole_draft_comes_back(tmp_pat
     assert d.get(NOTE) == ""  # cut: not whole, so not guessed at
     aside = list(tmp_path.glob("drafts.json.corrupt-*"))
     assert len(aside) == 1 and aside[0].read_text() == full[:-10]  # kept as found
-    assert d.problem == (f"Drafts (typed, not saved) were damaged, kept as {aside[0].name}; "
-                         "1 draft read back.")
+    assert d.problem == (f"Unsaved typing (drafts) was damaged. The file is kept as "
+                         f"{aside[0].name}. Recovered: 1 draft.")
     d.put(D.key("reason"), "x")
     again = Drafts(tmp_path)
     assert again.get(place) == "Elm St bridge north side" and again.problem is None
 
 
 @pytest.mark.parametrize("content, found", [
-    (b"\xff\xfe\x00", "none read back"),  # not UTF-8, nothing to find
-    (b'{"start:": "Elm St", "note:x": "cu', "1 draft read back"),  # torn write
-    (b'{"a:": "1", "b:": "2"} trailing', "2 drafts read back"),  # garbage after
-    (b"[" * 100_000, "none read back"),  # nested past the parser's depth
+    (b"\xff\xfe\x00", "Recovered: none."),  # not UTF-8, nothing to find
+    (b'{"start:": "Elm St", "note:x": "cu', "Recovered: 1 draft."),  # torn write
+    (b'{"a:": "1", "b:": "2"} trailing', "Recovered: 2 drafts."),  # garbage after
+    (b"[" * 100_000, "Recovered: none."),  # nested past the parser's depth
 ])
 def test_every_damaged_file_is_said_once_with_what_came_back(tmp_path, content, found):
     (tmp_path / D.FILE_NAME).write_bytes(content)
     d = Drafts(tmp_path)
-    assert d.problem is not None and d.problem.endswith(f"; {found}.")
+    assert d.problem is not None and d.problem.endswith(f" {found}")
     assert len(list(tmp_path.glob("drafts.json.corrupt-*"))) == 1
 
 
@@ -104,8 +104,9 @@ def test_a_damaged_file_that_cannot_be_moved_is_never_written_over(tmp_path, mon
     monkeypatch.setattr(D, "move_aside", refuse)
     (tmp_path / D.FILE_NAME).write_bytes(b'{"start:": "Elm St", "note:x": "cu')
     d = Drafts(tmp_path)
-    assert d.problem == ("Drafts (typed, not saved) were damaged and could not be moved aside "
-                         "(Permission denied); 1 draft read back, kept until the app closes.")
+    assert d.problem == ("Unsaved typing (drafts) was damaged and could not be moved aside "
+                         "(Permission denied). Recovered: 1 draft. From now on, drafts are lost "
+                         "when you close the app.")
     d.put(NOTE, "typed on")
     assert d.get(NOTE) == "typed on"
     assert (tmp_path / D.FILE_NAME).read_bytes() == b'{"start:": "Elm St", "note:x": "cu'

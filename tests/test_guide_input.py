@@ -297,7 +297,7 @@ BROKEN = "holds a line break, which a one-line value cannot have: write it on on
         ("title: Rapport", 'title: "Rap\\nport"', f"3: 'title' {BROKEN}"),
         # the same in the other one-line values
         ("id: rapport", "id: |\n  rap\n  port", f"2: 'id' {BROKEN}"),
-        ('version: "1.4"', "version: |\n  1.4\n  1.5", f"4: 'version' {BROKEN}"),
+        ('version: "1.5"', "version: |\n  1.5\n  1.6", f"4: 'version' {BROKEN}"),
         ("reviewed_by: Stairway content team", "reviewed_by: |\n  Sgt A\n  Sgt B",
          f"6: 'reviewed_by' {BROKEN}"),
         # a lone surrogate and a line break: the character that breaks saving comes first

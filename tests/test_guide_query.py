@@ -172,8 +172,9 @@ def test_shown_phrases_put_the_situations_own_lines_first_and_say_before_avoid(t
     assert texts(query.phrases(g, 4, situation="suicidal")) == [
         "You sound worn out (4).", "What matters most to you right now (4)?",
         "Calm down (4).", "Would you step back from the edge?", "Think of your family."]
+    # the situation file's own line, then the stage's line marked for it, then the rest
     assert texts(query.shown_phrases(g, 4, situation="suicidal")) == [
-        "What matters most to you right now (4)?", "Would you step back from the edge?",
+        "Would you step back from the edge?", "What matters most to you right now (4)?",
         "You sound worn out (4).", "Think of your family.", "Calm down (4)."]
     # no situation chosen: guide order, but Say before Avoid
     assert texts(query.shown_phrases(g, 4)) == [

@@ -138,8 +138,8 @@ def test_one_odd_record_does_not_hide_the_rest(tmp_path):
     assert [a.skill for a in again.attempts()] == ["mirroring"]
     again.attempts()  # read again: said once
     assert again.warnings == [
-        f"Practice history {data / 'practice.json'}: 1 answer left out (a bad value); nothing "
-        "was deleted."]
+        f"Practice history {data / 'practice.json'} has data that could not be read. Left "
+        "out: 1 answer. Nothing was deleted."]
 
 
 def _kept_record(answer: str) -> dict:
@@ -204,7 +204,7 @@ def test_a_damaged_kept_answer_is_said_not_silently_dropped(tmp_path):
     again = PracticeHistory(data)
     assert [d.answer for d in D.kept(again)] == ["You sound let down"]
     assert again.warnings and again.warnings[-1].endswith(
-        ": 1 kept answer left out (a bad value); nothing was deleted.")
+        "Left out: 1 kept answer. Nothing was deleted.")
 
 
 def test_salvage_takes_only_records_that_check_out():
@@ -427,8 +427,8 @@ def test_a_record_with_a_bad_value_is_left_out_said_once_and_kept_in_the_file(tm
     assert h.accuracy(7, now=NOW) == {"paraphrasing": Score("paraphrasing", 1, 1)}
     h.accuracy(30, now=NOW)  # read again: said once
     path = tmp_path / "data" / "practice.json"
-    assert h.warnings == [f"Practice history {path}: 1 answer left out (a bad value); "
-                          "nothing was deleted."]
+    assert h.warnings == [f"Practice history {path} has data that could not be read. "
+                          "Left out: 1 answer. Nothing was deleted."]
     h.record(att("mirroring", False))  # a write keeps the bad record in the file
     assert len(json.loads(path.read_text())["attempts"]) == 3
 
@@ -442,8 +442,8 @@ def test_answers_dated_in_the_future_are_left_out_of_progress_and_said(tmp_path)
     h.weakest(30)  # read again: said once
     path = tmp_path / "data" / "practice.json"
     assert h.warnings == [
-        f"Practice history {path}: 1 answer left out of Progress (dated in the future: was "
-        "the phone's clock wrong?); nothing was deleted."]
+        f"Practice history {path} has answers dated in the future (was the phone's clock "
+        "wrong?). Left out of Progress: 1 answer. Nothing was deleted."]
 
 
 def test_a_damaged_file_on_read_only_storage_is_said_once_and_truthfully(tmp_path, monkeypatch):
@@ -478,8 +478,7 @@ def test_a_damaged_file_on_read_only_storage_is_said_once_and_truthfully(tmp_pat
     assert len(again.attempts()) == 14  # the new one counts until the app closes
     assert again.warnings == [
         f"Practice history {path} is damaged and it could not be moved aside (the storage is "
-        "read-only): 13 answers read from it are shown, and nothing is saved until the "
-        "storage can be written."]
+        "read-only). Shown from it: 13 answers. New answers are not saved."]
     assert path.read_bytes() == cut  # untouched
 
     monkeypatch.undo()  # the storage can be written again: kept aside, read back, saved

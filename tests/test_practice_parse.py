@@ -128,7 +128,8 @@ CASES = [
     (
         ("- Harmful: Calm down.", "- Harmful: you sound  scared."),
         24,
-        "answer 'you sound scared.' is already in this turn (line 18, graded Best): keep one",
+        "answer 'you sound scared.' is already in this turn (line 18, graded Best): the officer "
+        "would see the same answer twice; delete one",
         "practice-answer-twice",
     ),
     # seven answers in one turn: a warning, the turn still plays (103 passed)
@@ -144,7 +145,7 @@ CASES = [
     (
         (SAY, "1. Best: You sound scared."),
         18,
-        "answers must be a `- ` list, not numbered: write `- Best: ...`",
+        "this answer starts with a number (1. Best:). Start it with a dash instead",
         "practice-answer-numbered",
     ),
 ]
@@ -168,9 +169,9 @@ def test_one_answer_three_times_is_named_twice_at_its_lines(root, monkeypatch):
         edit(root, P, old, f"- {grade}: You sound scared.")
     assert check(root, monkeypatch) == (1, [
         f"c/{P}:21: answer 'You sound scared.' is already in this turn (line 18, graded "
-        "Acceptable): keep one",
+        "Acceptable): the officer would see the same answer twice; delete one",
         f"c/{P}:24: answer 'You sound scared.' is already in this turn (line 18, graded "
-        "Acceptable): keep one",
+        "Acceptable): the officer would see the same answer twice; delete one",
         "checked 13 files: 2 problems in 1 file",
     ])
     (scenario,) = compile_guide(root).practice
@@ -198,8 +199,8 @@ def test_a_numbered_answer_is_one_problem_at_its_line(root, monkeypatch, numbere
     if sub.startswith("   "):
         edit(root, P, WHY, " " + WHY)
     assert check(root, monkeypatch) == (1, [
-        f"c/{P}:18: answers must be a `- ` list, not numbered: write `- Best: ...`, with its "
-        "`  - Skill:` and `  - Why:` lines under it",
+        f"c/{P}:18: this answer starts with a number (1. Best:). Start it with a dash instead "
+        "(- Best: ...), and put its - Skill: and - Why: lines under it, two spaces in",
         "checked 13 files: 1 problem in 1 file",
     ])
 

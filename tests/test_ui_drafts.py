@@ -55,8 +55,8 @@ async def test_a_damaged_drafts_file_is_said_in_a_banner_and_its_whole_drafts_co
     (data / D.FILE_NAME).write_text(full[:-10])  # cut short
     app = await start(CONTENT, data)
     try:
-        warned = [n for n in app.state.ui.notices if n.startswith("Drafts (typed, not saved)")]
-        assert len(warned) == 1 and "1 draft read back" in warned[0], app.state.ui.notices
+        warned = [n for n in app.state.ui.notices if n.startswith("Unsaved typing (drafts)")]
+        assert len(warned) == 1 and "Recovered: 1 draft." in warned[0], app.state.ui.notices
         assert app.has(L.DISMISS_BANNER)
         await app.click(L.START_INCIDENT)
         assert field(app, L.START_LOCATION) == "12 Elm Street"

@@ -150,8 +150,9 @@ def _answer_items(f: File, t: _Turn) -> list[Block]:
             f.add(
                 b.line,
                 "practice-answer-numbered",
-                f"answers must be a `- ` list, not numbered: write `- {grade}: ...`, with "
-                "its `  - Skill:` and `  - Why:` lines under it",
+                f"this answer starts with a number (1. {grade}:). Start it with a dash "
+                f"instead (- {grade}: ...), and put its - Skill: and - Why: lines under it, "
+                "two spaces in",
             )
             t.ok = False
         out.append(b)
@@ -176,7 +177,7 @@ def _repeats(f: File, t: _Turn, items: list[Block]) -> None:
             b.line,
             "practice-answer-twice",
             f"answer '{_short(text)}' is already in this turn (line {first}, graded "
-            f"{grade}): keep one",
+            f"{grade}): the officer would see the same answer twice; delete one",
         )
         t.ok = False
 

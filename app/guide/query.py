@@ -56,11 +56,13 @@ def shown_phrases(
     skill: str | None = None,
     situation: str | None = None,
 ) -> list[Phrase]:
-    """The phrase list as the officer reads it: per stage, Say before Avoid, and the lines
-    written for the chosen situation before the general ones (a suicidal subject's stage 4
-    opened on the hostage lines, and its Say lines came after every general Avoid). A line
-    that several situations share shows once when no situation is chosen."""
+    """The phrase list as the officer reads it: per stage, Say before Avoid, and with a
+    situation chosen, the lines of its own file first, then a stage's lines marked `Only
+    for:` it, then the general ones (a suicidal subject's stage 4 opened on the hostage
+    lines, and its Say lines came after every general Avoid). A line that several
+    situations share shows once when no situation is chosen."""
     found = phrases(guide, stage, skill=skill, situation=situation)
+    own = {s.meta.file for s in guide.situations}
     out, seen = [], set()
     for p in found:
         if situation is None:
@@ -68,9 +70,13 @@ def shown_phrases(
                 continue
             seen.add(same_text(p))
         out.append(p)
-    return sorted(
-        out, key=lambda p: (p.stage, p.kind != SAY, situation is not None and not p.situations)
-    )
+
+    def rank(p: Phrase) -> int:
+        if situation is None:
+            return 0
+        return 0 if p.file in own else 1 if p.situations else 2
+
+    return sorted(out, key=lambda p: (p.stage, p.kind != SAY, rank(p)))
 
 
 def checklist_items(checklist: Checklist, situation: str | None = None) -> list[Item]:
