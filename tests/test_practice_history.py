@@ -177,16 +177,24 @@ def test_a_file_cut_short_keeps_every_whole_record(tmp_path, cut):
     assert len(PracticeHistory(data).attempts()) == len(got)  # written back, not only shown
 
 
-def test_kept_answers_are_read_back_from_a_damaged_file(tmp_path):
-    from app.practice import disputes as D
-
+def _damaged(tmp_path, answer: str, damage):
+    """A data folder whose practice.json holds one answer and one kept answer, then
+    `damage` applied to its bytes."""
     data = tmp_path / "data"
     h = PracticeHistory(data)
     h.record(att("mirroring", True))
     with h.table("disputed") as table:
-        table.insert(_kept_record("You sound let down"))
+        table.insert(_kept_record(answer))
     path = data / "practice.json"
-    path.write_bytes(b"\x00\x00garbage" + path.read_bytes() + b"\x00 trailing")
+    path.write_bytes(damage(path.read_bytes()))
+    return data
+
+
+def test_kept_answers_are_read_back_from_a_damaged_file(tmp_path):
+    from app.practice import disputes as D
+
+    data = _damaged(tmp_path, "You sound let down",
+                    lambda b: b"\x00\x00garbage" + b + b"\x00 trailing")
     again = PracticeHistory(data)
     assert [d.answer for d in D.kept(again)] == ["You sound let down"]
     assert [a.skill for a in again.attempts()] == ["mirroring"]
@@ -350,23 +358,23 @@ def test_a_kept_answer_with_a_lone_surrogate_survives_damage_and_a_restart(tmp_p
     assert len(again.warnings) == 1
 
 
+def _with_a_lone_surrogate(tmp_path):
+    """A data folder whose practice.json holds one answer and a kept answer with "\\ud800"."""
+    return _damaged(tmp_path, "calm down buddy",
+                    lambda b: b.replace(b"calm down", b"calm \\ud800"))
+
+
 def test_a_lone_surrogate_in_the_file_never_stops_a_save(tmp_path):
     r"""A kept answer stored as "\ud800" (valid JSON: a hand edit, another tool) is read as
     U+FFFD, so the file can be written back: every later answer is saved."""
     from app.practice import disputes as D
 
-    data = tmp_path / "data"
-    h = PracticeHistory(data)
-    h.record(att("mirroring", True))
-    with h.table("disputed") as table:
-        table.insert(_kept_record("calm down buddy"))
-    path = data / "practice.json"
-    path.write_bytes(path.read_bytes().replace(b"calm down", b"calm \\ud800"))
+    data = _with_a_lone_surrogate(tmp_path)
     again = PracticeHistory(data)
     again.record(att("paraphrasing", True))  # raised "could not be replaced" before
     assert again.retry() == 0 and again.warnings == []
     assert [d.answer for d in D.kept(again)] == ["calm \ufffd buddy"]
-    path.read_bytes().decode("utf-8")  # strict: written back whole
+    (data / "practice.json").read_bytes().decode("utf-8")  # strict: written back whole
     assert len(PracticeHistory(data).attempts()) == 2
 
 
@@ -376,13 +384,7 @@ def test_a_file_that_cannot_be_written_back_is_kept_aside_not_left_to_lose_answe
     kept aside as found and its whole records read back, so the answer is saved."""
     import app.practice.history as H
 
-    data = tmp_path / "data"
-    h = PracticeHistory(data)
-    h.record(att("mirroring", True))
-    with h.table("disputed") as table:
-        table.insert(_kept_record("calm down buddy"))
-    path = data / "practice.json"
-    path.write_bytes(path.read_bytes().replace(b"calm down", b"calm \\ud800"))
+    data = _with_a_lone_surrogate(tmp_path)
     monkeypatch.setattr(H, "clean_tree", lambda v, levels=0: v)  # the check misses it
     again = PracticeHistory(data)
     again.record(att("paraphrasing", True))
