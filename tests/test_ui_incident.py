@@ -17,7 +17,7 @@ import pytest
 from app.i18n import text as t
 from app.incidents.book import Book
 from app.ui import labels as L
-from tests.ui_harness import CONTENT, open_incident, save_on_a_full_disk, start
+from tests.ui_harness import CONTENT, label_of, open_incident, save_on_a_full_disk, start
 
 
 async def test_quick_note_saved_and_shown_then_amended(app):
@@ -525,3 +525,27 @@ async def test_a_deadline_without_its_minutes_is_told_in_words(app, typed, said)
     assert said in app.texts()
     notes = app.state.log.all_notes(app.state.incident.current.id)
     assert not [n for n in notes if str(n.kind) == "deadline"]
+
+
+@pytest.mark.parametrize("kind, minutes", [("note", ""), ("deadline", "20"), ("weapon", "")])
+async def test_saved_is_said_right_under_the_button_that_saved(app, kind, minutes):
+    """At the largest text, "Saved as #12" at the top of the form was out of view of the
+    deadline button and of the folded kinds: it is said under the button tapped."""
+    from app.ui.views.incident import FOLDED
+
+    await open_incident(app)
+    if kind in FOLDED:
+        await app.click(L.MORE_KINDS)
+    await app.type(L.NOTE_FIELD, "Knife in left pocket")
+    if minutes:
+        await app.type(L.DEADLINE_MINUTES, minutes)
+    await app.click(L.note_kind(kind))
+    saved = app.state.incident.saved
+    assert saved and saved.startswith("Saved as #")
+    flat = []  # the screen's order: button labels and texts as they come
+    for ctl in app.controls():
+        names = [getattr(ctl, "value", None), *(label_of(ctl) or [])]
+        flat += [n for n in names if n in (saved, L.note_kind(kind))]
+    assert flat.count(saved) == 1
+    at = flat.index(saved)
+    assert at > 0 and flat[at - 1] == L.note_kind(kind)  # the button, then its line

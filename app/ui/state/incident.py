@@ -46,6 +46,7 @@ class IncidentPart(BoardPart, AmendPart):
         self.incident_list: list = []
         self.used_phrases: set[str] = set()  # phrase keys used in this incident
         self.saved: str | None = None  # "Saved as #21 (Note) at 01:19.": under the buttons
+        self.saved_kind: str | None = None  # the kind saved: the line goes under its button
         self.unfolded: set[str] = set()  # ids of long notes shown whole in the timeline
         self.guide_in_use: tuple[str, str] | None = None  # (id and version, line): AppState
         self._warned = 0  # how many of the log's warnings are already on screen
@@ -220,6 +221,7 @@ class IncidentPart(BoardPart, AmendPart):
             return False
         note = self.record(kind, text, **fields)
         if note is not None:  # on disk: said where the officer looks, by the field
+            self.saved_kind = kind
             self.saved = t("note_saved", seq=note.seq, kind=L.kind_label(kind),
                            time=format_local(note.at, fmt="%H:%M:%S"))
         if note is not None and self.nav.screen == "board":

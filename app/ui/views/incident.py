@@ -24,6 +24,12 @@ from app.ui.views.timeline import folded, note_row
 QUICK = tuple(str(k) for k in QUICK_KINDS)
 MORE = tuple(str(k) for k in MORE_KINDS)
 FOLDED = tuple(k for k in MORE if k != "deadline")  # deadline sits by its minutes field
+DEADLINE = ("deadline",)
+
+
+def group_of(kind: str | None) -> tuple[str, ...]:
+    """The button group a kind's button is in (QUICK, DEADLINE or FOLDED)."""
+    return DEADLINE if kind == "deadline" else FOLDED if kind in FOLDED else QUICK
 
 
 def more_text() -> str:
@@ -57,13 +63,20 @@ def QuickNotes(state):
         return c.wrap_row([c.button(L.note_kind(k), lambda e, k=k: save(k), primary=k == "note")
                            for k in kinds])
 
+    def saved(kinds) -> list[ft.Control]:
+        """"Saved as #12" under the button that saved it: at the largest text, a line at
+        the top was out of view of the deadline button and the folded kinds."""
+        if not inc.saved or group_of(inc.saved_kind) != kinds:
+            return []
+        return [ft.Row([ft.Icon(ft.Icons.CHECK_CIRCLE, color=ft.Colors.PRIMARY),
+                        c.para(inc.saved, sz.fs, 15, expand=True)])]
+
     return ft.Column([
         ft.Row([ft.TextField(label=L.NOTE_FIELD, value=text, multiline=True, min_lines=1,
                              max_lines=4, text_size=sz.fs(17), on_change=on_text, expand=True)]),
         *errors_of(state, L.NOTE_FIELD, sz),
-        *([ft.Row([ft.Icon(ft.Icons.CHECK_CIRCLE, color=ft.Colors.PRIMARY),  # in view at 175%
-                   c.para(inc.saved, sz.fs, 15, expand=True)])] if inc.saved else []),
         buttons(QUICK),
+        *saved(QUICK),
         ft.Row([
             ft.TextField(label=L.DEADLINE_MINUTES, value=minutes, text_size=sz.fs(16),
                          keyboard_type=ft.KeyboardType.NUMBER, on_change=on_minutes,
@@ -71,10 +84,11 @@ def QuickNotes(state):
         ]),
         *errors_of(state, L.DEADLINE_MINUTES, sz),
         c.button(L.note_kind("deadline"), lambda e: save("deadline"), ft.Icons.ALARM),
+        *saved(DEADLINE),
         c.button(L.MORE_KINDS, lambda e: set_more(not more),
                  ft.Icons.EXPAND_LESS if more else ft.Icons.EXPAND_MORE,
                  text=L.FEWER_KINDS if more else more_text()),
-        *([buttons(FOLDED)] if more else []),
+        *([buttons(FOLDED), *saved(FOLDED)] if more else []),
     ], spacing=8)
 
 
