@@ -371,8 +371,11 @@ async def test_deadlines_show_on_home_and_an_overdue_one_is_marked_not_by_colour
     await app.type(L.DEADLINE_MINUTES, "30")
     await app.click(L.note_kind("deadline"))
     await app.nav(L.NAV_HOME)
-    line = next(t for t in app.texts() if t.startswith("Car by noon — due"))
+    texts = app.texts()
+    line = next(t for t in texts if t.startswith("Car by noon — due"))
     assert "left" in line
+    # labelled as the clocks are: the line alone did not say it was a deadline
+    assert texts[texts.index(line) - 1] == L.BOARD_DEADLINES
     inc = app.state.incident
     real = inc.now
     inc.now = lambda: real() + timedelta(minutes=31)

@@ -54,11 +54,14 @@ def Clocks(state):
     hooks.use_tick(1.0)
     start, contact = state.incident.clocks()
     now = state.incident.now()
+    soonest = state.incident.deadlines()[:3]
     return ft.Column([
         *[ft.Column([
             ft.Text(label, size=sz.fs(15)),
             ft.Text(shown(label, value), size=sz.fs(24), weight=ft.FontWeight.BOLD),
         ], spacing=0)
           for label, value in ((L.CLOCK_SINCE_START, start), (L.CLOCK_SINCE_CONTACT, contact))],
-        *[deadline(d, now, sz) for d in state.incident.deadlines()[:3]],
+        # labelled as the clocks are: "Car by noon — due 05:30" did not say it was a deadline
+        *([ft.Text(L.BOARD_DEADLINES, size=sz.fs(15))] if soonest else []),
+        *[deadline(d, now, sz) for d in soonest],
     ], spacing=8)
