@@ -98,3 +98,19 @@ def test_a_bad_private_key_is_one_sentence(tmp_path, content):
     with pytest.raises(PackError) as got:
         load_private(path)
     assert got.value.code == "bad-key" and str(path) in got.value.message
+
+
+def test_a_private_key_named_pub_in_the_keys_folder_is_said_as_a_private_key(tmp_path):
+    """verify-pack said only "is not a PEM public key. It is ignored.": a signing key in a
+    folder that is shared must be named as what it is, and removed."""
+    private, _ = keygen(tmp_path / "made", "metro-pd")
+    keys = tmp_path / "keys"
+    keys.mkdir()
+    (keys / "metro-pd.pub").write_bytes(private.read_bytes())
+    ring = load_keyring(keys)
+    assert list(ring.keys) == []
+    assert list(ring.problems) == [
+        f"{keys / 'metro-pd.pub'} holds a private signing key, not a public key: remove it "
+        "from this folder and keep it secret. It is ignored."]
+    with pytest.raises(PackError, match="holds a private signing key"):
+        load_public(keys / "metro-pd.pub")

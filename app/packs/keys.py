@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from app.fsutil import read_regular
+from app.guide.folder import PRIVATE_KEY_RE
 from app.packs.errors import PackError
 
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
@@ -82,6 +83,9 @@ def _read_small(path: Path) -> bytes:
 def load_public(path: Path) -> bytes:
     """The raw 32 bytes of the Ed25519 public key in a `.pub` PEM file."""
     data = _read_small(path)
+    if PRIVATE_KEY_RE.search(data):  # a signing key named .pub: said as what it is
+        raise PackError("bad-key", f"{path} holds a private signing key, not a public key: "
+                                   "remove it from this folder and keep it secret.")
     try:
         key = serialization.load_pem_public_key(data)
     except (ValueError, TypeError, UnsupportedAlgorithm) as e:
