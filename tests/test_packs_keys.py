@@ -39,6 +39,18 @@ def test_keygen_never_overwrites(tmp_path, existing):
     assert sorted(p.name for p in tmp_path.iterdir()) == [existing]
 
 
+@pytest.mark.parametrize("out", ["/dev/null", "a-file"])
+def test_keygen_into_something_that_is_not_a_folder_says_so(tmp_path, out):
+    """`keygen --out /dev/null` said "/dev/null/metro-pd.key already exists"."""
+    target = tmp_path / out if out == "a-file" else out
+    if out == "a-file":
+        target.write_text("notes")
+    with pytest.raises(PackError) as got:
+        keygen(target, "metro-pd")
+    assert (got.value.code, got.value.message) == (
+        "bad-input", f"{target} is not a folder: --out takes the folder to write the key pair in.")
+
+
 @pytest.mark.parametrize(
     "name",
     [

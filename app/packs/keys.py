@@ -148,6 +148,9 @@ def keygen(out_dir: str | os.PathLike, name: str) -> tuple[Path, Path]:
             f"Key name '{name}' is not usable: use lower-case letters, digits and dashes.",
         )
     out = Path(out_dir)
+    if out.exists() and not out.is_dir():  # "/dev/null already exists" named the wrong thing
+        raise PackError("bad-input", f"{out} is not a folder: --out takes the folder to write "
+                                     "the key pair in.")
     private, public = out / f"{name}.key", out / f"{name}.pub"
     for path in (private, public):
         if path.exists() or path.is_symlink():
