@@ -322,8 +322,8 @@ def test_a_file_that_cannot_be_read_is_told_as_a_read_not_a_write(tmp_path):
     again = IncidentLog(tmp_path)
 
     assert again.warnings == [
-        f"Incident {inc.id} could not be read: Could not read {folder} because a folder is "
-        "where one of its files should be."
+        f"Incident {inc.id} could not be read: Could not read {folder} because a folder named "
+        "journal.jsonl is where one of its files should be."
     ]
     with pytest.raises(StorageUnreadable):
         again.add_note(inc.id, NoteKind.NOTE, "second")
@@ -343,6 +343,17 @@ def test_the_reason_says_read_or_write(err, reading, said):
     from app.incidents.storage import reason
 
     assert reason(OSError(err, os.strerror(err)), reading) == said
+
+
+def test_a_folder_in_a_files_place_is_named():
+    """"a folder is where one of its files should be" did not say which: the officer (or
+    whoever helps) could not know what to move."""
+    from app.incidents.storage import reason
+
+    err = IsADirectoryError(errno.EISDIR, "Is a directory", "/data/practice.lock")
+    assert reason(err) == "a folder named practice.lock is where one of its files should be"
+    assert reason(IsADirectoryError(errno.EISDIR, "Is a directory")) == (
+        "a folder is where one of its files should be")
 
 
 def test_a_time_before_year_1000_is_stored_with_four_digits():

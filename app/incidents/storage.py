@@ -222,8 +222,9 @@ def reason(err: OSError, reading: bool = False) -> Said:
         return Said("said_reason_read_only")
     if err.errno in (errno.EACCES, errno.EPERM):
         return Said("said_reason_denied_read" if reading else "said_reason_denied_write")
-    if err.errno == errno.EISDIR:
-        return Said("said_reason_folder")
+    if err.errno == errno.EISDIR:  # named: "practice.lock" told the officer what to move
+        name = os.path.basename(os.fsdecode(err.filename)) if err.filename else ""
+        return Said("said_reason_folder_named", name=name) if name else Said("said_reason_folder")
     if err.errno == errno.ENOTDIR:
         return Said("said_reason_file")
     return Said("said_reason_other", error=err.strerror or err)
