@@ -129,6 +129,8 @@ def test_replay_follows_moves_back_and_up_ticks_and_unticks():
         _n(12, "checklist_tick", item="first/cover"), _n(13, "checklist_tick", item="x/y"),
         _n(14, "checklist_untick", item="x/y"),
         _n(15, "stage_change", "9"), _n(16, "sign_tick", "nonsense", "z"),  # not stages
+        _n(17, "stage_change", "\u00b2"), _n(18, "stage_change", "\uff15"),  # digits to
+        _n(19, "stage_change", "9" * 5000), _n(20, "override", ""),  # isdigit() only
     ]
     s = replay(reversed(notes), g)  # any order: by seq
     assert s.stage == 3

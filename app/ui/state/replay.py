@@ -32,7 +32,9 @@ def stage_order(guide: Guide, stage: str | None) -> int | None:
     for s in guide.stages:
         if s.id == stage:
             return s.order
-    return int(stage) if stage.isdigit() and 1 <= int(stage) <= 5 else None
+    # only "1" to "5": "²" is a digit to isdigit() and not to int(), and an imported log's
+    # field can hold anything its form allows
+    return int(stage) if stage in ("1", "2", "3", "4", "5") else None
 
 
 def replay(notes: Iterable[Any], guide: Guide) -> Standing:
