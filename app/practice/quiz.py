@@ -91,7 +91,7 @@ def make_questions(
         focus = [p for p in pool if p.kind == SAY and p.skill == skill]
         others = [p for p in pool if p.kind == SAY and p.skill != skill]
         n_focus = min(len(focus), max(n - len(others), (n + 1) // 2))
-        picked = rng.sample(focus, n_focus) + rng.sample(others, min(len(others), n - n_focus))
+        picked = rng.sample(focus, n_focus) + _spread(others, n - n_focus, rng)
         rng.shuffle(picked)
         return [question(guide, p, rng) for p in picked]
     say = [p for p in pool if p.kind == SAY]
@@ -100,6 +100,21 @@ def make_questions(
     picked = rng.sample(avoid, n_avoid) + rng.sample(say, min(len(say), n - n_avoid))
     rng.shuffle(picked)
     return [question(guide, p, rng) for p in picked]
+
+
+def _spread(found: list[Phrase], n: int, rng: random.Random) -> list[Phrase]:
+    """Up to `n` of `found`, one skill after another: drawn at random from the pool, five
+    "other" questions were all open-ended questions (the guide's largest skill)."""
+    by_skill: dict[str | None, list[Phrase]] = {}
+    for p in rng.sample(found, len(found)):
+        by_skill.setdefault(p.skill, []).append(p)
+    queues = [by_skill[k] for k in rng.sample(sorted(by_skill, key=str), len(by_skill))]
+    out: list[Phrase] = []
+    while len(out) < n and any(queues):
+        for q in queues:
+            if q and len(out) < n:
+                out.append(q.pop())
+    return out
 
 
 def question(guide: Guide, p: Phrase, rng: random.Random) -> Question:
