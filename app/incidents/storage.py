@@ -101,7 +101,8 @@ class SafeJSONStorage(Storage):
         self.clean = clean  # applied to what is read (practice history: lone surrogates)
         self._cache: tuple[tuple, dict] | None = None
 
-    def _identity(self) -> tuple | None:
+    def identity(self) -> tuple | None:
+        """The file as last written (inode, size, time); None when there is none."""
         try:
             st = os.stat(self.path)
         except FileNotFoundError:
@@ -109,7 +110,7 @@ class SafeJSONStorage(Storage):
         return (st.st_ino, st.st_size, st.st_mtime_ns)
 
     def read(self) -> dict[str, dict[str, Any]] | None:
-        ident = self._identity()
+        ident = self.identity()
         if ident is None:
             return None
         if self._cache and self._cache[0] == ident:
@@ -134,7 +135,7 @@ class SafeJSONStorage(Storage):
         except BaseException:
             self._cache = None  # TinyDB mutated the cached dict; the file did not change
             raise
-        self._cache = (self._identity(), data)
+        self._cache = (self.identity(), data)
 
     def close(self) -> None:
         self._cache = None

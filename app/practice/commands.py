@@ -150,7 +150,8 @@ def run_kept(data_dir: str | None, out: TextIO) -> int:
     read, 2 when the data folder is not there (or not a folder)."""
     from app import paths
     from app.practice import disputes as D
-    from app.practice.history import PracticeError, PracticeHistory
+    from app.practice.attempt import PracticeError
+    from app.practice.history import PracticeHistory
 
     folder = paths.data_dir(data_dir)
     if not folder.is_dir():  # a usage error, as a content folder that is not there is

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from app.incidents.validate import clean_text
+from app.practice.attempt import DAMAGE, HistoryUnavailable
 from app.practice.classify import Result
-from app.practice.history import DAMAGE, HistoryUnavailable, PracticeHistory
+from app.practice.history import PracticeHistory
 from app.practice.rules import ANALYSE_CHARS
 from app.said import local
 

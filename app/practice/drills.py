@@ -23,8 +23,9 @@ from app.guide.blocks import slug
 from app.guide.model import BEST, Guide, Scenario, Turn
 from app.practice import disputes as D
 from app.practice import quiz as Q
+from app.practice.attempt import Score
 from app.practice.classify import Classifier
-from app.practice.history import PracticeHistory, Score
+from app.practice.history import PracticeHistory
 from app.practice.sessions import TIME_LIMIT, OwnWords, Prompt, Quiz, Timing, WalkSession
 from app.practice.walk import Walk
 

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from app.fsutil import read_regular, whole_json
 from app.incidents.meta import aside
+from app.practice.attempt import DAMAGE, Attempt, PracticeError, checked
 from app.practice.disputes import TABLE as KEPT
 from app.practice.disputes import Dispute
-from app.practice.history import DAMAGE, TABLE, Attempt, PracticeError, check_attempt
+from app.practice.history import TABLE
 from app.said import Said
 
 # what a damaged file's recovery counts, per table ("disputed": app.practice.disputes)
@@ -38,9 +39,7 @@ def _record(obj: object) -> tuple[str, dict] | None:
     """(table, record as written) of an attempt or a kept answer that checks out."""
     try:
         if isinstance(obj, dict) and "drill" in obj:
-            attempt = Attempt.from_record(obj)
-            check_attempt(attempt)
-            return TABLE, attempt.to_record()
+            return TABLE, checked(Attempt.from_record(obj)).to_record()
         if isinstance(obj, dict) and "answer" in obj and "said" in obj:
             return KEPT, Dispute.from_record(obj).to_record()
     except (*DAMAGE, PracticeError):

@@ -20,8 +20,8 @@ from app.guide.model import ACCEPTABLE, BEST, SAY, Guide, Turn
 from app.guide.query import phrases
 from app.practice import disputes as D
 from app.practice import quiz as Q
+from app.practice.attempt import Attempt, PracticeError
 from app.practice.classify import Flag, Result
-from app.practice.history import Attempt, PracticeError
 from app.practice.walk import Pick, Summary, Walk
 from app.said import Said, said_of
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from app.i18n import text as t
 from app.incidents.clock import format_local
+from app.practice.attempt import PracticeError
 from app.practice.disputes import Dispute
-from app.practice.history import PracticeError
 from app.said import local
 from app.ui.state.practice import PracticePart
 from app.ui.state.ui import Ui

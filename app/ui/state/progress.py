@@ -11,8 +11,9 @@ from typing import Any
 from app.guide.model import SAY
 from app.i18n import text as t
 from app.practice import quiz as Q
+from app.practice.attempt import PracticeError
 from app.practice.drills import Progress
-from app.practice.history import PracticeError, PracticeHistory
+from app.practice.history import PracticeHistory
 from app.said import local
 
 DAYS = (7, 30)  # the Progress windows
