@@ -13,6 +13,7 @@ from urllib.parse import unquote
 from app.guide.files import File, all_names
 from app.guide.headervalues import LIMITS, short
 from app.guide.model import FILE, Phrase, Problem
+from app.guide.query import fits, same_text
 from app.guide.reference import Vocab
 from app.numbers import plain_int
 
@@ -101,8 +102,6 @@ def check_ids(files: list[File]) -> None:
 def check_repeated_phrases(files: list[File], found: list[Phrase], situations: list[str]) -> None:
     """A phrase written twice for the same stage and kind, where one situation shows both
     (a stage file's line repeated in a situation file): the officer reads it twice."""
-    from app.guide.query import fits, same_text  # query imports the model only
-
     by_rel = {f.rel: f for f in files}
     first: dict[tuple, list[Phrase]] = {}
     for p in found:

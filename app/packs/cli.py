@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
-from app import paths
+from app import i18n, paths
 from app.fsutil import not_a_file, read_regular
 from app.guide.folder import language_of
 from app.packs.archive import Limits
@@ -134,8 +134,6 @@ def language_notes(language: str, written_in: str | None, files: list[str]) -> l
     language the pack's folder is not written in (`pack --language fr` over the English
     guide), or one the app has no screens for and the pack brings no labels.txt for. The
     app shows the screens in that language and judges practice answers by its rules."""
-    from app import i18n
-
     out = []
     base = language.split("-")[0].lower()
     if written_in is not None and base != written_in:
